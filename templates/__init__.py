@@ -1,0 +1,51 @@
+"""Swedish texts (Jinja2) and the filters they use.
+
+``TEMPLATE_DIR`` is this package's folder, so the templates ship inside the
+installed package and wording changes never touch code.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+TEMPLATE_DIR = Path(__file__).resolve().parent
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def swedish_date(value: date | datetime | None) -> str:
+    """30 april 2023."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).date()
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def swedish_datetime(value: datetime | None) -> str:
+    """30 april 2023 kl. 08.30 (Swedish time notation)."""
+    if value is None:
+        return ""
+    local = value.astimezone(STOCKHOLM)
+    return f"{swedish_date(local)} kl. {local:%H.%M}"
+
+
+FILTERS: dict[str, Any] = {"datum": swedish_date, "tidpunkt": swedish_datetime}
+GLOBALS: dict[str, Any] = {}

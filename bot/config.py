@@ -1,0 +1,114 @@
+"""Configuration from the environment only (12-factor).
+
+A missing or malformed setting raises :class:`ConfigError` with one sentence
+that names the variable; the CLI prints that sentence and exits, never a
+stack trace.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+README_HINT = "see README.md, section 'Settings'"
+
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; ``str(err)`` is the sentence to show."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    database_url: str
+    timezone: ZoneInfo
+    slack_api_url: str
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    admins: frozenset[str] = field(default_factory=frozenset)
+
+    def require_bot_token(self) -> str:
+        if not self.bot_token:
+            raise ConfigError(f"SLACK_BOT_TOKEN is not set: the bot needs its xoxb- token ({README_HINT}).")
+        return self.bot_token
+
+    def require_app_token(self) -> str:
+        if not self.app_token:
+            raise ConfigError(
+                f"SLACK_APP_TOKEN is not set: Socket Mode needs the app-level xapp- token ({README_HINT})."
+            )
+        return self.app_token
+
+    def require_signing_secret(self) -> str:
+        if not self.signing_secret:
+            raise ConfigError(
+                f"SLACK_SIGNING_SECRET is not set: HTTP mode needs the app's signing secret ({README_HINT})."
+            )
+        return self.signing_secret
+
+
+def default_database_url(cwd: Path | None = None) -> str:
+    """A SQLite file in the working directory's ``data/`` folder."""
+    base = (cwd or Path.cwd()) / "data"
+    return f"sqlite:///{base / 'atagande.sqlite3'}"
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every setting; raise :class:`ConfigError` on the first bad one."""
+    env = os.environ if environ is None else environ
+
+    database_url = env.get("ATAGANDE_DATABASE_URL", "").strip() or default_database_url()
+    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
+        raise ConfigError(
+            "ATAGANDE_DATABASE_URL must start with sqlite:/// or postgresql+psycopg:// "
+            f"(got {database_url.split(':', 1)[0]!r}; {README_HINT})."
+        )
+
+    tz_name = env.get("ATAGANDE_TIMEZONE", "").strip() or "Europe/Stockholm"
+    try:
+        timezone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"ATAGANDE_TIMEZONE {tz_name!r} is not a known time zone ({README_HINT}).") from exc
+
+    api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
+    parsed = urlparse(api_url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(f"SLACK_API_URL must be an http(s) URL such as {DEFAULT_SLACK_API_URL} ({README_HINT}).")
+    if not api_url.endswith("/"):
+        api_url += "/"
+
+    bot_token = env.get("SLACK_BOT_TOKEN", "").strip() or None
+    if bot_token and not bot_token.startswith("xoxb-"):
+        raise ConfigError(f"SLACK_BOT_TOKEN must be the bot token that starts with xoxb- ({README_HINT}).")
+    app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
+    if app_token and not app_token.startswith("xapp-"):
+        raise ConfigError(f"SLACK_APP_TOKEN must be the app-level token that starts with xapp- ({README_HINT}).")
+    signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
+
+    admins_raw = env.get("ATAGANDE_ADMINS", "")
+    admins = frozenset(a.strip() for a in admins_raw.replace(";", ",").split(",") if a.strip())
+    bad = sorted(a for a in admins if not _USER_ID.match(a))
+    if bad:
+        raise ConfigError(
+            f"ATAGANDE_ADMINS must list Slack user ids such as U012AB3CD, separated by commas (got {bad[0]!r})."
+        )
+
+    return Settings(
+        database_url=database_url,
+        timezone=timezone,
+        slack_api_url=api_url,
+        bot_token=bot_token,
+        app_token=app_token,
+        signing_secret=signing_secret,
+        admins=admins,
+    )

@@ -1,0 +1,27 @@
+"""Everything a request needs, built once per process and shared by handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.services.people import Actor, UserDirectory, actor_for
+from bot.services.search import CommitmentIndex
+from bot.texts import Texts
+from storage.db import Database
+
+
+@dataclass
+class Services:
+    """The application's shared objects (database, clock, texts, Slack users)."""
+
+    settings: Settings
+    db: Database
+    clock: Clock
+    texts: Texts
+    users: UserDirectory
+    index: CommitmentIndex = field(default_factory=CommitmentIndex)
+
+    def actor(self, user_id: str) -> Actor:
+        return actor_for(user_id, self.users, self.settings.admins)

@@ -1,0 +1,39 @@
+"""The traffic light of a commitment (DESIGN.md).
+
+grön: done, or on track; gul: due within 30 days without a recent update;
+röd: overdue, or its deadline has been moved, or reported late.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+
+from storage.models import Commitment, CommitmentStatus
+
+DUE_SOON = timedelta(days=30)
+RECENT_UPDATE = timedelta(days=14)
+
+
+class Light(enum.StrEnum):
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+    NONE = "none"
+
+
+def light(c: Commitment, today: date, now: datetime) -> Light:
+    if c.status == CommitmentStatus.CANCELLED:
+        return Light.NONE
+    if c.status == CommitmentStatus.DONE:
+        return Light.GREEN
+    if c.deadline is not None and c.deadline < today:
+        return Light.RED
+    if c.status == CommitmentStatus.DELAYED:
+        return Light.RED
+    if c.original_deadline is not None and c.deadline is not None and c.deadline != c.original_deadline:
+        return Light.RED
+    recently_updated = c.last_update_at is not None and now - c.last_update_at <= RECENT_UPDATE
+    if c.deadline is not None and c.deadline - today <= DUE_SOON and not recently_updated:
+        return Light.YELLOW
+    return Light.GREEN

@@ -1,0 +1,141 @@
+"""Checks on what people type, before anything is stored.
+
+Every check reports a message key on the field it concerns. Free text is
+refused when it holds a Swedish personal identity number: personal data about
+individuals does not belong in Slack or in this register.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from bot.language.periods import Deadline, parse_deadline, parse_recurrence
+from bot.language.personnummer import contains_personal_number
+from bot.services.errors import ValidationFailed
+
+MAX_TEXT = 2000
+MAX_SHORT = 300
+MAX_COMMENT = 2000
+MAX_URL = 2000
+MAX_DNR = 64
+
+Errors = dict[str, tuple[str, dict[str, Any]]]
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(value: str | None) -> str:
+    """Trim and drop control characters (keeps line breaks and tabs)."""
+    return _CONTROL.sub("", value or "").strip()
+
+
+def check_text(errors: Errors, field: str, value: str, *, required: bool, limit: int) -> str:
+    """Record an error for an empty, over-long or personal-number text; return it cleaned."""
+    value = clean(value)
+    if not value:
+        if required:
+            errors[field] = ("err_required", {})
+        return ""
+    if len(value) > limit:
+        errors[field] = ("err_too_long", {"limit": limit, "length": len(value)})
+    elif contains_personal_number(value):
+        errors[field] = ("err_personal_number", {})
+    return value
+
+
+def check_url(errors: Errors, field: str, value: str) -> str | None:
+    value = clean(value)
+    if not value:
+        return None
+    parsed = urlparse(value)
+    if (
+        parsed.scheme not in ("http", "https")
+        or not parsed.netloc
+        or "." not in parsed.netloc.split(":")[0]
+        and parsed.netloc.split(":")[0] != "localhost"
+        or any(ch.isspace() for ch in value)
+        or len(value) > MAX_URL
+    ):
+        errors[field] = ("err_url", {})
+        return None
+    if contains_personal_number(value):
+        errors[field] = ("err_personal_number", {})
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class ResolvedDeadline:
+    """A deadline as typed and as understood."""
+
+    date: date
+    phrase: str
+    confidence: float
+    note: str | None = None
+
+
+def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
+    """Read a date or Swedish words as one deadline; None if it is not one.
+
+    A period resolves to its last day (DESIGN.md); a list of deadlines ("i mars
+    och september") is not one deadline and is refused here.
+    """
+    value = clean(value)
+    if not value:
+        return None
+    m = _ISO_DATE.match(value)
+    if m:
+        try:
+            return ResolvedDeadline(date(int(m[1]), int(m[2]), int(m[3])), value, 1.0)
+        except ValueError:
+            return None
+    found: Deadline | None = parse_deadline(value, today)
+    if found is None or len(found.dates) != 1:
+        return None
+    return ResolvedDeadline(found.dates[0], value, found.confidence, found.note)
+
+
+def check_deadline(
+    errors: Errors, field: str, value: str, today: date, *, required: bool
+) -> ResolvedDeadline | None:
+    value = clean(value)
+    if not value:
+        if required:
+            errors[field] = ("err_required", {})
+        return None
+    if len(value) > MAX_SHORT:
+        errors[field] = ("err_too_long", {"limit": MAX_SHORT, "length": len(value)})
+        return None
+    resolved = resolve_deadline(value, today)
+    if resolved is None:
+        errors[field] = ("err_deadline_unreadable", {"value": value})
+        return None
+    if resolved.date < today:
+        errors[field] = ("err_deadline_past", {"date": resolved.date})
+        return None
+    return resolved
+
+
+def check_recurrence(errors: Errors, field: str, value: str, today: date) -> tuple[str, str] | None:
+    """Return (RRULE, phrase) for a Swedish rhythm, or record an error."""
+    value = clean(value)
+    if not value:
+        return None
+    if len(value) > MAX_SHORT:
+        errors[field] = ("err_too_long", {"limit": MAX_SHORT, "length": len(value)})
+        return None
+    rule = parse_recurrence(value, today)
+    if rule is None:
+        errors[field] = ("err_recurrence_unreadable", {"value": value})
+        return None
+    return rule, value
+
+
+def raise_if(errors: Errors) -> None:
+    if errors:
+        raise ValidationFailed(errors)

@@ -1,0 +1,58 @@
+"""Escaping for Slack's mrkdwn.
+
+Slack treats ``&``, ``<`` and ``>`` as control characters: ``<!channel>``
+pings everyone and ``<https://evil|Intranätet>`` fakes a link. Every piece of
+user text that goes into a mrkdwn field is escaped; text the bot builds itself
+(links, mentions) is wrapped in :class:`Mrkdwn` to say it is already safe.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class Mrkdwn(str):
+    """A string that is already valid, safe Slack mrkdwn and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape(text: object) -> str:
+    """Escape user text for a mrkdwn field (idempotent for :class:`Mrkdwn`)."""
+    if isinstance(text, Mrkdwn):
+        return text
+    s = str(text)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str, label: str) -> Mrkdwn:
+    """A mrkdwn link whose label is user text; the URL must already be validated."""
+    safe_label = escape(label).replace("|", "¦")
+    return Mrkdwn(f"<{url.replace('>', '%3E').replace('|', '%7C')}|{safe_label}>")
+
+
+def mention(user_id: str) -> Mrkdwn:
+    if not re.fullmatch(r"[UW][A-Z0-9]+", user_id):
+        return Mrkdwn(escape(user_id))
+    return Mrkdwn(f"<@{user_id}>")
+
+
+def channel_link(channel_id: str) -> Mrkdwn:
+    if not re.fullmatch(r"[CGD][A-Z0-9]+", channel_id):
+        return Mrkdwn(escape(channel_id))
+    return Mrkdwn(f"<#{channel_id}>")
+
+
+def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
+    """Cut ``text`` to at most ``limit`` characters, marking the cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(0, limit - len(ellipsis))].rstrip() + ellipsis
+
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def parse_mentions(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Slack-escaped user mentions (``<@U123|anna>``) in a command's text, with spans."""
+    return [(m.group(1), m.span()) for m in _MENTION.finditer(text)]

@@ -1,0 +1,91 @@
+"""Every text a person reads comes from ``templates/`` through this module.
+
+Two Jinja environments: one for mrkdwn, where every ``{{ value }}`` is escaped
+for Slack unless it is :class:`~bot.slack_format.Mrkdwn` (safe by default, so a
+forgotten filter cannot let ``<!channel>`` through), and one for plain_text
+fields (labels, titles, buttons), where Slack shows characters as they are.
+Short strings are macros in ``templates/strings.j2`` and are called by name.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+
+import templates as templates_pkg
+from bot.slack_format import Mrkdwn, escape, link, truncate
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Mrkdwn):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    return value
+
+
+def _trusted(value: Any) -> Mrkdwn:
+    # For macro output inside a template: the macro already escaped its parts.
+    return Mrkdwn(str(value))
+
+
+def _short_url(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return truncate(rest, 60)
+
+
+class Texts:
+    """Renders templates; one instance is shared by the whole process."""
+
+    def __init__(self) -> None:
+        loader = FileSystemLoader(templates_pkg.TEMPLATE_DIR)
+        common: dict[str, Any] = {
+            "loader": loader,
+            "undefined": StrictUndefined,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "keep_trailing_newline": False,
+            "autoescape": False,
+        }
+        self.mrkdwn_env = Environment(finalize=_finalize, **common)
+        self.plain_env = Environment(**common)
+        for env in (self.mrkdwn_env, self.plain_env):
+            env.filters["trusted"] = _trusted
+            env.filters["shorten"] = lambda text, limit: truncate(" ".join(str(text).split()), int(limit))
+            env.filters["status_name"] = lambda status: self.get(f"status_{getattr(status, 'value', status)}")
+            env.filters.update(templates_pkg.FILTERS)
+            env.globals.update(templates_pkg.GLOBALS)
+        # Links only make sense in mrkdwn; the URL was validated when stored.
+        self.mrkdwn_env.filters["url_link"] = lambda url: link(url, _short_url(url))
+
+    @cached_property
+    def _strings(self) -> Any:
+        return self.plain_env.get_template("strings.j2").make_module()
+
+    def get(self, key: str, **params: Any) -> str:
+        """A short plain string by name: ``texts.get("btn_done")``."""
+        macro = getattr(self._strings, key, None)
+        if macro is None:
+            raise KeyError(f"no string {key!r} in templates/strings.j2")
+        return str(macro(**params)).strip()
+
+    def get_md(self, key: str, **params: Any) -> Mrkdwn:
+        """A short string by name for a mrkdwn field, its parameters escaped."""
+        return Mrkdwn(self.get(key, **{k: escape(v) if isinstance(v, str) else v for k, v in params.items()}))
+
+    def md(self, template: str, **ctx: Any) -> Mrkdwn:
+        """Render a mrkdwn template (user values escaped)."""
+        return Mrkdwn(self._render(self.mrkdwn_env, template, ctx))
+
+    def plain(self, template: str, **ctx: Any) -> str:
+        """Render a plain-text template (for plain_text fields and the CLI)."""
+        return self._render(self.plain_env, template, ctx)
+
+    @staticmethod
+    def _render(env: Environment, name: str, ctx: dict[str, Any]) -> str:
+        tpl: Template = env.get_template(name)
+        return tpl.render(**ctx).strip()

@@ -1,0 +1,1 @@
+"""Block Kit layouts: what each surface looks like, with texts from templates/."""

@@ -1,0 +1,124 @@
+"""How one commitment looks: the card with its buttons, and a list line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.slack_format import Mrkdwn, link, mention, truncate
+from bot.services.traffic import Light, light
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from storage.models import Commitment, CommitmentStatus, StatusUpdate
+
+# action_ids of the owner's answers; handlers/actions.py listens for these.
+ACTION_DONE = "status_done"
+ACTION_ON_TRACK = "status_on_track"
+ACTION_DELAYED = "status_delayed"
+ACTION_COMMENT = "status_comment"
+ACTION_EDIT = "commitment_edit"
+ACTION_SHOW = "commitment_show"
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    """What templates need to show a commitment."""
+
+    id: int
+    ref: str
+    text: str
+    committee_code: str
+    committee_name: str
+    owner: Mrkdwn | None
+    owner_role: str | None
+    deadline: date | None
+    deadline_phrase: str | None
+    original_deadline: date | None
+    original_deadline_phrase: str | None
+    moved: bool
+    recurrence_phrase: str | None
+    status: str
+    status_key: str
+    light: str
+    dnr: str | None
+    recommendation: str | None
+    source_link: Mrkdwn | None
+    last_update_at: datetime | None
+    is_open: bool
+
+
+def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> CommitmentView:
+    lamp = light(c, today, now)
+    moved = c.original_deadline is not None and c.deadline is not None and c.deadline != c.original_deadline
+    return CommitmentView(
+        id=c.id,
+        ref=c.reference,
+        text=c.text,
+        committee_code=c.committee.code,
+        committee_name=c.committee.name,
+        owner=mention(c.owner.slack_user_id) if c.owner else None,
+        owner_role=c.owner_role,
+        deadline=c.deadline,
+        deadline_phrase=c.deadline_phrase,
+        original_deadline=c.original_deadline,
+        original_deadline_phrase=c.original_deadline_phrase,
+        moved=moved,
+        recurrence_phrase=c.recurrence_phrase,
+        status=texts.get(f"status_{c.status.value}"),
+        status_key=c.status.value,
+        light=texts.get(f"light_{lamp.value}"),
+        dnr=c.case.dnr if c.case else None,
+        recommendation=c.recommendation.text if c.recommendation else None,
+        source_link=link(c.source_permalink, texts.get("source_message")) if c.source_permalink else None,
+        last_update_at=c.last_update_at,
+        is_open=c.status not in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED),
+    )
+
+
+def answer_buttons(texts: Texts, c: CommitmentView) -> bk.Block:
+    value = str(c.id)
+    return bk.actions(
+        bk.button(texts.get("btn_done"), ACTION_DONE, value, style="primary"),
+        bk.button(texts.get("btn_on_track"), ACTION_ON_TRACK, value),
+        bk.button(texts.get("btn_delayed"), ACTION_DELAYED, value, style="danger"),
+        bk.button(texts.get("btn_comment"), ACTION_COMMENT, value),
+        block_id=f"answer:{c.id}",
+    )
+
+
+def card_blocks(
+    texts: Texts,
+    c: CommitmentView,
+    *,
+    with_buttons: bool = True,
+    can_edit: bool = False,
+    history: list[StatusUpdate] | None = None,
+    intro: str | None = None,
+) -> list[bk.Block]:
+    """The commitment as a message: summary, facts, history, and the answer buttons."""
+    out: list[bk.Block] = []
+    if intro:
+        out.append(bk.section(intro))
+    out.append(bk.section(texts.md("commitment_card.md.j2", c=c)))
+    out.append(bk.context(texts.md("commitment_facts.md.j2", c=c)))
+    if history:
+        lines = texts.md("commitment_history.md.j2", updates=history[-15:], skipped=max(0, len(history) - 15))
+        out.append(bk.section(lines))
+    if with_buttons and c.is_open:
+        out.append(answer_buttons(texts, c))
+    if can_edit:
+        out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
+    return out
+
+
+def card_fallback(texts: Texts, c: CommitmentView) -> str:
+    """Notification text for a message whose content is in blocks."""
+    return truncate(texts.plain("commitment_fallback.txt.j2", c=c), 3000)
+
+
+def list_line(texts: Texts, c: CommitmentView) -> Mrkdwn:
+    return texts.md("commitment_line.md.j2", c=c)
+
+
+def light_of(c: Commitment, today: date, now: datetime) -> Light:
+    return light(c, today, now)

@@ -1,0 +1,50 @@
+"""Lists of commitments as messages: grouped lines, paged, within Slack's limits."""
+
+from __future__ import annotations
+
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from bot.ui.commitment import CommitmentView, list_line
+
+LINES_PER_SECTION = 10
+PAGE_SIZE = 40
+MORE_ACTION = "list_more"
+
+
+def line_sections(texts: Texts, views: list[CommitmentView]) -> list[bk.Block]:
+    """Lines packed into sections, each within the 3,000-character section limit."""
+    out: list[bk.Block] = []
+    chunk: list[str] = []
+    size = 0
+    for v in views:
+        line = list_line(texts, v)
+        if chunk and (len(chunk) >= LINES_PER_SECTION or size + len(line) + 1 > bk.SECTION_TEXT):
+            out.append(bk.section("\n".join(chunk)))
+            chunk, size = [], 0
+        chunk.append(line)
+        size += len(line) + 1
+    if chunk:
+        out.append(bk.section("\n".join(chunk)))
+    return out
+
+
+def list_blocks(
+    texts: Texts,
+    title: str,
+    views: list[CommitmentView],
+    *,
+    total: int,
+    offset: int,
+    more_value: str | None,
+    empty_text: str,
+) -> list[bk.Block]:
+    blocks: list[bk.Block] = [bk.section(title)]
+    if not views:
+        blocks.append(bk.section(empty_text))
+        return blocks
+    blocks += line_sections(texts, views)
+    shown_to = offset + len(views)
+    blocks.append(bk.context(texts.md("list_footer.md.j2", first=offset + 1, last=shown_to, total=total)))
+    if more_value and shown_to < total:
+        blocks.append(bk.actions(bk.button(texts.get("btn_more"), MORE_ACTION, more_value), block_id="list_more"))
+    return blocks

@@ -1,0 +1,232 @@
+"""Modals: register or edit a commitment, report a delay, comment.
+
+Block ids equal the field names that services use in their errors, so a
+``ValidationFailed`` maps straight onto ``response_action: errors``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot.services.commitments import CommitmentInput
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from storage.models import Committee
+
+NEW_CALLBACK = "commitment_new"
+EDIT_CALLBACK = "commitment_edit"
+DELAYED_CALLBACK = "status_delayed"
+COMMENT_CALLBACK = "status_comment"
+DEADLINE_ACTION = "deadline_input"
+PREVIEW_BLOCK = "deadline_preview"
+
+# Block id → action id of each input, for reading view.state.values.
+FIELDS = {
+    "text": "text_input",
+    "committee": "committee_select",
+    "owner": "owner_select",
+    "owner_role": "owner_role_input",
+    "deadline": DEADLINE_ACTION,
+    "recurrence": "recurrence_input",
+    "dnr": "dnr_input",
+    "recommendation": "recommendation_input",
+    "status": "status_select",
+    "reason": "reason_input",
+    "comment": "comment_input",
+    "evidence_url": "evidence_input",
+}
+
+
+@dataclass
+class ModalMeta:
+    """What a modal remembers between opening and submitting (private_metadata)."""
+
+    commitment_id: int | None = None
+    source_permalink: str | None = None
+    channel_id: str | None = None
+    message_ts: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def dump(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v not in (None, {})}, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, raw: str | None) -> ModalMeta:
+        try:
+            data = json.loads(raw or "{}")
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        known = {k: data[k] for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra") if k in data}
+        return cls(**known)
+
+
+def state_value(values: dict[str, Any], block_id: str) -> str:
+    """The submitted value of one field, whatever its element type, as a string."""
+    element = (values.get(block_id) or {}).get(FIELDS.get(block_id, ""), {})
+    kind = element.get("type")
+    if kind == "static_select":
+        selected = element.get("selected_option") or {}
+        return str(selected.get("value") or "")
+    if kind == "users_select":
+        return str(element.get("selected_user") or "")
+    if kind == "datepicker":
+        return str(element.get("selected_date") or "")
+    return str(element.get("value") or "")
+
+
+def committee_options(committees: list[Committee]) -> list[bk.Block]:
+    return [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
+
+
+def commitment_modal(
+    texts: Texts,
+    committees: list[Committee],
+    prefill: CommitmentInput,
+    meta: ModalMeta,
+    *,
+    editing: bool = False,
+    preview: str | None = None,
+    status_options: list[tuple[str, str]] | None = None,
+    current_status: str | None = None,
+) -> bk.Block:
+    """The register/edit modal, prefilled from ``prefill``."""
+    initial_committee = prefill.committee or (committees[0].code if len(committees) == 1 else None)
+    blocks: list[bk.Block] = [
+        bk.input_block(
+            "text",
+            texts.get("field_text"),
+            bk.text_input(
+                FIELDS["text"],
+                multiline=True,
+                initial=prefill.text,
+                placeholder=texts.get("field_text_placeholder"),
+                max_length=3000,
+            ),
+        ),
+        bk.input_block(
+            "committee",
+            texts.get("field_committee"),
+            bk.static_select(FIELDS["committee"], committee_options(committees), initial_committee),
+        ),
+        bk.input_block(
+            "owner", texts.get("field_owner"), bk.users_select(FIELDS["owner"], prefill.owner_user_id), optional=True
+        ),
+        bk.input_block(
+            "owner_role",
+            texts.get("field_owner_role"),
+            bk.text_input(
+                FIELDS["owner_role"], initial=prefill.owner_role, placeholder=texts.get("field_owner_role_placeholder")
+            ),
+            optional=True,
+        ),
+        bk.input_block(
+            "deadline",
+            texts.get("field_deadline"),
+            bk.text_input(
+                FIELDS["deadline"],
+                initial=prefill.deadline,
+                placeholder=texts.get("field_deadline_placeholder"),
+                dispatch_on_enter=True,
+            ),
+            optional=True,
+            hint=texts.get("field_deadline_hint"),
+            dispatch_action=True,
+        ),
+    ]
+    if preview:
+        blocks.append(bk.context(preview, block_id=PREVIEW_BLOCK))
+    blocks += [
+        bk.input_block(
+            "recurrence",
+            texts.get("field_recurrence"),
+            bk.text_input(
+                FIELDS["recurrence"], initial=prefill.recurrence, placeholder=texts.get("field_recurrence_placeholder")
+            ),
+            optional=True,
+        ),
+        bk.input_block(
+            "dnr",
+            texts.get("field_dnr"),
+            bk.text_input(FIELDS["dnr"], initial=prefill.dnr, placeholder=texts.get("field_dnr_placeholder")),
+            optional=True,
+        ),
+        bk.input_block(
+            "recommendation",
+            texts.get("field_recommendation"),
+            bk.text_input(FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000),
+            optional=True,
+        ),
+    ]
+    if editing:
+        if status_options:
+            options = [bk.option(label, value) for value, label in status_options]
+            blocks.append(
+                bk.input_block(
+                    "status", texts.get("field_status"), bk.static_select(FIELDS["status"], options, current_status)
+                )
+            )
+        blocks.append(
+            bk.input_block(
+                "reason",
+                texts.get("field_edit_reason"),
+                bk.text_input(FIELDS["reason"], multiline=True),
+                optional=True,
+                hint=texts.get("field_edit_reason_hint"),
+            )
+        )
+    if prefill.source_permalink:
+        blocks.append(bk.context(texts.md("modal_source.md.j2", url=prefill.source_permalink)))
+    return bk.modal(
+        EDIT_CALLBACK if editing else NEW_CALLBACK,
+        texts.get("modal_edit" if editing else "modal_new"),
+        blocks,
+        submit=texts.get("btn_save"),
+        close=texts.get("btn_cancel"),
+        private_metadata=meta.dump(),
+    )
+
+
+def delayed_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
+    return bk.modal(
+        DELAYED_CALLBACK,
+        texts.get("modal_delayed"),
+        [
+            bk.section(texts.md("modal_delayed_intro.md.j2", ref=ref)),
+            bk.input_block(
+                "deadline",
+                texts.get("field_new_deadline"),
+                bk.text_input(FIELDS["deadline"], placeholder=texts.get("field_deadline_placeholder")),
+                hint=texts.get("field_deadline_hint"),
+            ),
+            bk.input_block("reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)),
+        ],
+        submit=texts.get("btn_save"),
+        close=texts.get("btn_cancel"),
+        private_metadata=meta.dump(),
+    )
+
+
+def comment_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
+    return bk.modal(
+        COMMENT_CALLBACK,
+        texts.get("modal_comment"),
+        [
+            bk.section(texts.md("modal_comment_intro.md.j2", ref=ref)),
+            bk.input_block(
+                "comment", texts.get("field_comment"), bk.text_input(FIELDS["comment"], multiline=True, max_length=2000)
+            ),
+            bk.input_block(
+                "evidence_url",
+                texts.get("field_evidence"),
+                bk.text_input(FIELDS["evidence_url"], placeholder=texts.get("field_evidence_placeholder")),
+                optional=True,
+            ),
+        ],
+        submit=texts.get("btn_send"),
+        close=texts.get("btn_cancel"),
+        private_metadata=meta.dump(),
+    )

@@ -1,0 +1,276 @@
+"""SQLAlchemy 2 typed models: the data described in DESIGN.md.
+
+Dates are calendar dates (deadlines) and timestamps are stored in UTC; the
+application converts to Europe/Stockholm at its edges.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# A fixed naming convention keeps Alembic's batch mode on SQLite and the
+# migrations on PostgreSQL producing the same constraint names.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and always read back timezone-aware.
+
+    SQLite has no time zone type and would hand back naive values; this keeps
+    both backends returning the same thing.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use the injected clock")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, datetime: UtcDateTime}
+
+
+class CommitmentStatus(enum.StrEnum):
+    """Lifecycle of a commitment; Swedish names live in templates."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DELAYED = "delayed"
+    CANCELLED = "cancelled"
+
+
+class UpdateKind(enum.StrEnum):
+    """What a history row records."""
+
+    CREATED = "created"
+    STATUS = "status"
+    COMMENT = "comment"
+    DEADLINE = "deadline"
+    EDIT = "edit"
+    OWNER = "owner"
+
+
+class MemberRole(enum.StrEnum):
+    SECRETARY = "secretary"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Stored as plain strings (no native ENUM type) so adding a value is not a
+    # migration on PostgreSQL and behaves the same on SQLite.
+    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class Person(Base):
+    """A Slack user the bot has met: owner, secretary, or someone who acted."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    deleted: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class Committee(Base):
+    """A nämnd: short code (BUN), name and its Slack channel."""
+
+    __tablename__ = "committees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    channel_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    channel_name: Mapped[str | None] = mapped_column(String(200))
+    # Cron-like "mon 08:00"; the digest issue reads it.
+    digest_schedule: Mapped[str] = mapped_column(String(32), default="mon 08:00")
+    # Days before the deadline, etc.; the reminder issue defines its shape.
+    reminder_policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Next number for the spoken reference (BUN-14); bumped in the same
+    # transaction that creates a commitment.
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column()
+
+    members: Mapped[list[CommitteeMember]] = relationship(back_populates="committee", cascade="all, delete-orphan")
+
+
+class CommitteeMember(Base):
+    """A person's role in a committee (today: secretary)."""
+
+    __tablename__ = "committee_members"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole, "member_role"), default=MemberRole.SECRETARY)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column()
+
+    committee: Mapped[Committee] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])
+
+
+class Case(Base):
+    """An ärende: one audit and the committee's answer to it."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    dnr: Mapped[str | None] = mapped_column(String(64))
+    # Normalised diarienummer ("2023/bun/0148") so "2023/BUN 148" finds it.
+    dnr_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    auditor: Mapped[str | None] = mapped_column(String(200))
+    report_date: Mapped[date | None] = mapped_column(Date)
+    answer_date: Mapped[date | None] = mapped_column(Date)
+    source_filename: Mapped[str | None] = mapped_column(String(300))
+    source_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column()
+
+    committee: Mapped[Committee] = relationship()
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        back_populates="case", order_by="Recommendation.position"
+    )
+
+
+class Recommendation(Base):
+    """What the auditors recommend; several per case."""
+
+    __tablename__ = "recommendations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+
+    case: Mapped[Case] = relationship(back_populates="recommendations")
+
+
+class Commitment(Base):
+    """An åtagande: an action, an owner, a deadline or a rhythm."""
+
+    __tablename__ = "commitments"
+    __table_args__ = (
+        UniqueConstraint("committee_id", "number"),
+        Index("ix_commitments_owner_status", "owner_id", "status"),
+        Index("ix_commitments_committee_deadline", "committee_id", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendations.id"))
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    owner_role: Mapped[str | None] = mapped_column(String(300))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    deadline_phrase: Mapped[str | None] = mapped_column(String(300))
+    original_deadline: Mapped[date | None] = mapped_column(Date)
+    original_deadline_phrase: Mapped[str | None] = mapped_column(String(300))
+    recurrence: Mapped[str | None] = mapped_column(String(300))
+    recurrence_phrase: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[CommitmentStatus] = mapped_column(
+        _enum(CommitmentStatus, "commitment_status"), default=CommitmentStatus.NOT_STARTED
+    )
+    source_span_start: Mapped[int | None] = mapped_column(Integer)
+    source_span_end: Mapped[int | None] = mapped_column(Integer)
+    # Link back to the Slack message it was registered from (message shortcut).
+    source_permalink: Mapped[str | None] = mapped_column(String(1000))
+    # The commitment's own message in the committee channel, updated in place.
+    message_channel: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    # Folded text (no case, no diacritics) of text, role, dnr and reference,
+    # so the forgiving search needs no per-query normalisation of rows.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+    last_update_at: Mapped[datetime | None] = mapped_column()
+
+    committee: Mapped[Committee] = relationship()
+    case: Mapped[Case | None] = relationship()
+    recommendation: Mapped[Recommendation | None] = relationship()
+    owner: Mapped[Person | None] = relationship(foreign_keys=[owner_id])
+    created_by: Mapped[Person | None] = relationship(foreign_keys=[created_by_id])
+    updates: Mapped[list[StatusUpdate]] = relationship(
+        back_populates="commitment", order_by="StatusUpdate.id", passive_deletes=True
+    )
+
+    @property
+    def reference(self) -> str:
+        """The name people say aloud: committee code and number, e.g. BUN-14."""
+        return f"{self.committee.code}-{self.number}"
+
+
+class StatusUpdate(Base):
+    """Append-only history of a commitment: rows are inserted, never changed."""
+
+    __tablename__ = "status_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    kind: Mapped[UpdateKind] = mapped_column(_enum(UpdateKind, "update_kind"))
+    status: Mapped[CommitmentStatus | None] = mapped_column(_enum(CommitmentStatus, "commitment_status"))
+    comment: Mapped[str | None] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(String(3000))
+    old_deadline: Mapped[date | None] = mapped_column(Date)
+    new_deadline: Mapped[date | None] = mapped_column(Date)
+    new_deadline_phrase: Mapped[str | None] = mapped_column(String(300))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    commitment: Mapped[Commitment] = relationship(back_populates="updates")
+    person: Mapped[Person | None] = relationship()
+
+
+class ProcessedEvent(Base):
+    """Ids of Slack deliveries already handled, so a retry never acts twice."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)
