@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 import templates as templates_pkg
-from bot.slack_format import Mrkdwn, escape, link, truncate
+from bot.slack_format import Mrkdwn, channel_link, escape, link, mention, truncate
 
 
 def _finalize(value: Any) -> Any:
@@ -61,6 +61,7 @@ class Texts:
             env.globals.update(templates_pkg.GLOBALS)
         # Links only make sense in mrkdwn; the URL was validated when stored.
         self.mrkdwn_env.filters["url_link"] = lambda url: link(url, _short_url(url))
+        self.mrkdwn_env.globals.update(channel=channel_link, user=mention)
 
     @cached_property
     def _strings(self) -> Any:

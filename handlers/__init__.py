@@ -1,0 +1,12 @@
+"""Slack listeners: one module per surface, each with ``register(app)``."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers import actions, commands, home, shortcuts, views
+
+
+def register_all(app: App) -> None:
+    for module in (commands, actions, views, shortcuts, home):
+        module.register(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -63,7 +63,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, datetime: UtcDateTime}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, datetime: UtcDateTime}
 
 
 class CommitmentStatus(enum.StrEnum):
@@ -128,7 +128,9 @@ class Committee(Base):
     next_number: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column()
 
-    members: Mapped[list[CommitteeMember]] = relationship(back_populates="committee", cascade="all, delete-orphan")
+    members: Mapped[list[CommitteeMember]] = relationship(
+        back_populates="committee", cascade="all, delete-orphan"
+    )
 
 
 class CommitteeMember(Base):

@@ -80,8 +80,15 @@ class CommitmentDraft:
     warnings: tuple[str, ...] = field(default=())
 
 
-def validate(session: Session, raw: CommitmentInput, today: date) -> CommitmentDraft:
-    """Check every field at once; raise ValidationFailed naming each bad field."""
+def validate(
+    session: Session, raw: CommitmentInput, today: date, current: ResolvedDeadline | None = None
+) -> CommitmentDraft:
+    """Check every field at once; raise ValidationFailed naming each bad field.
+
+    ``current`` is the deadline a commitment already has: kept as it is when the
+    field still says the same, even if that date has passed (editing other
+    fields of an overdue commitment must stay possible).
+    """
     errors: Errors = {}
     text = check_text(errors, "text", raw.text, required=True, limit=MAX_TEXT)
     code = raw.committee.strip().upper()
@@ -90,7 +97,10 @@ def validate(session: Session, raw: CommitmentInput, today: date) -> CommitmentD
     elif session.scalar(select(func.count()).select_from(Committee).where(Committee.code == code)) == 0:
         errors["committee"] = ("err_unknown_committee", {"code": code})
     role = check_text(errors, "owner_role", raw.owner_role, required=False, limit=MAX_SHORT)
-    deadline = check_deadline(errors, "deadline", raw.deadline, today, required=False)
+    if current is not None and raw.deadline.strip() == current.phrase:
+        deadline: ResolvedDeadline | None = current
+    else:
+        deadline = check_deadline(errors, "deadline", raw.deadline, today, required=False)
     recurrence = check_recurrence(errors, "recurrence", raw.recurrence, today)
     if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
         errors["deadline"] = ("err_deadline_or_recurrence", {})
@@ -128,7 +138,11 @@ def _search_text(c: Commitment, committee_code: str, owner_name: str | None, dnr
 def _case_for(session: Session, committee: Committee, dnr: str | None, now: datetime) -> Case:
     key = fold_dnr(dnr) if dnr else None
     stmt = select(Case).where(Case.committee_id == committee.id)
-    stmt = stmt.where(Case.dnr_key == key) if key else stmt.where(Case.dnr.is_(None), Case.source_sha256.is_(None))
+    stmt = (
+        stmt.where(Case.dnr_key == key)
+        if key
+        else stmt.where(Case.dnr.is_(None), Case.source_sha256.is_(None))
+    )
     case = session.scalars(stmt.order_by(Case.id).limit(1)).first()
     if case is None:
         case = Case(committee_id=committee.id, dnr=dnr, dnr_key=key, title="", created_at=now)
@@ -155,13 +169,17 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
     if not can_manage(committee, actor):
         raise PermissionDenied("err_secretary_only", code=committee.code)
     creator = ensure_person(session, actor.user_id, actor.name, now)
-    owner = ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
+    owner = (
+        ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
+    )
     case: Case | None = None
     recommendation: Recommendation | None = None
     if draft.dnr or draft.recommendation:
         case = _case_for(session, committee, draft.dnr, now)
     if draft.recommendation and case is not None:
-        recommendation = Recommendation(case_id=case.id, text=draft.recommendation, position=len(case.recommendations))
+        recommendation = Recommendation(
+            case_id=case.id, text=draft.recommendation, position=len(case.recommendations)
+        )
         session.add(recommendation)
         session.flush()
     deadline = draft.deadline
@@ -189,7 +207,9 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
     commitment.owner = owner
     session.add(commitment)
     session.flush()
-    commitment.search_text = _search_text(commitment, committee.code, owner.display_name if owner else None, draft.dnr)
+    commitment.search_text = _search_text(
+        commitment, committee.code, owner.display_name if owner else None, draft.dnr
+    )
     session.add(
         StatusUpdate(
             commitment_id=commitment.id,
@@ -228,14 +248,20 @@ def get_by_reference(session: Session, ref: str, *, for_update: bool = False) ->
         raise NotFound("err_bad_reference", field="reference", ref=ref.strip()[:40])
     code, number = parsed
     stmt = _with_relations(
-        select(Commitment).join(Committee, Committee.id == Commitment.committee_id).where(
-            Committee.code == code, Commitment.number == number
-        )
+        select(Commitment)
+        .join(Committee, Committee.id == Commitment.committee_id)
+        .where(Committee.code == code, Commitment.number == number)
     )
     commitment = session.scalars(stmt).unique().one_or_none()
     if commitment is None:
         raise NotFound("err_unknown_reference", field="reference", ref=f"{code}-{number}")
     return commitment
+
+
+def current_deadline(c: Commitment) -> ResolvedDeadline | None:
+    if c.deadline is None:
+        return None
+    return ResolvedDeadline(c.deadline, c.deadline_phrase or c.deadline.isoformat(), 1.0)
 
 
 def get_by_id(session: Session, commitment_id: int) -> Commitment:
@@ -278,7 +304,11 @@ def list_for_committee(
 def list_for_owner(
     session: Session, user_id: str, *, include_closed: bool = False, limit: int = 200
 ) -> list[Commitment]:
-    stmt = select(Commitment).join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
+    stmt = (
+        select(Commitment)
+        .join(Person, Person.id == Commitment.owner_id)
+        .where(Person.slack_user_id == user_id)
+    )
     if not include_closed:
         stmt = stmt.where(Commitment.status.in_(OPEN_STATUSES))
     stmt = _with_relations(
@@ -305,7 +335,12 @@ def _require_open(commitment: Commitment) -> None:
 
 
 def _record(
-    session: Session, commitment: Commitment, person: Person, now: datetime, kind: UpdateKind, **values: object
+    session: Session,
+    commitment: Commitment,
+    person: Person,
+    now: datetime,
+    kind: UpdateKind,
+    **values: object,
 ) -> StatusUpdate:
     row = StatusUpdate(commitment_id=commitment.id, person_id=person.id, created_at=now, kind=kind, **values)
     session.add(row)
@@ -375,7 +410,12 @@ def move_deadline(
 
 
 def add_comment(
-    session: Session, actor: Actor, commitment: Commitment, comment: str, evidence_url: str | None, now: datetime
+    session: Session,
+    actor: Actor,
+    commitment: Commitment,
+    comment: str,
+    evidence_url: str | None,
+    now: datetime,
 ) -> StatusUpdate:
     _require_update(commitment, actor)
     errors: Errors = {}
@@ -405,7 +445,9 @@ def record_message(session: Session, commitment: Commitment, channel: str, ts: s
 def owned_or_managed_ids(session: Session, user_id: str) -> list[int]:
     return list(
         session.scalars(
-            select(Commitment.id).join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
+            select(Commitment.id)
+            .join(Person, Person.id == Commitment.owner_id)
+            .where(Person.slack_user_id == user_id)
         )
     )
 
@@ -415,3 +457,79 @@ def load_with_updates(session: Session, commitment_id: int) -> Commitment:
         selectinload(Commitment.updates)
     )
     return session.scalars(stmt).unique().one()
+
+
+def edit(
+    session: Session,
+    actor: Actor,
+    commitment: Commitment,
+    draft: CommitmentDraft,
+    status: CommitmentStatus | None,
+    reason: str,
+    now: datetime,
+) -> list[StatusUpdate]:
+    """A secretary's edit; each kind of change gets its own history row.
+
+    A moved deadline needs a reason (the original stays on the row).
+    """
+    if not can_manage(commitment.committee, actor):
+        raise PermissionDenied("err_secretary_only", code=commitment.committee.code)
+    errors: Errors = {}
+    reason = check_text(errors, "reason", reason, required=False, limit=MAX_COMMENT)
+    new_date = draft.deadline.date if draft.deadline else None
+    if new_date != commitment.deadline and commitment.deadline is not None and not reason:
+        errors["reason"] = ("err_edit_reason_needed", {})
+    raise_if(errors)
+    person = ensure_person(session, actor.user_id, actor.name, now)
+    rows: list[StatusUpdate] = []
+    if draft.deadline is not None and new_date != commitment.deadline:
+        rows.append(
+            move_deadline(session, actor, commitment, draft.deadline, reason, now, mark_delayed=False)
+        )
+    owner = (
+        ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
+    )
+    if (owner.id if owner else None) != commitment.owner_id:
+        commitment.owner_id = owner.id if owner else None
+        commitment.owner = owner
+        rows.append(_record(session, commitment, person, now, UpdateKind.OWNER, reason=reason or None))
+    changed = (
+        draft.text != commitment.text
+        or draft.owner_role != commitment.owner_role
+        or draft.recurrence != commitment.recurrence
+    )
+    if changed:
+        commitment.text = draft.text
+        commitment.owner_role = draft.owner_role
+        commitment.recurrence = draft.recurrence
+        commitment.recurrence_phrase = draft.recurrence_phrase
+        rows.append(_record(session, commitment, person, now, UpdateKind.EDIT, reason=reason or None))
+    current_dnr = commitment.case.dnr if commitment.case else None
+    current_rec = commitment.recommendation.text if commitment.recommendation else None
+    if draft.dnr != current_dnr or draft.recommendation != current_rec:
+        case = (
+            _case_for(session, commitment.committee, draft.dnr, now)
+            if draft.dnr or draft.recommendation
+            else None
+        )
+        commitment.case_id = case.id if case else None
+        if draft.recommendation and case is not None and draft.recommendation != current_rec:
+            rec = Recommendation(
+                case_id=case.id, text=draft.recommendation, position=len(case.recommendations)
+            )
+            session.add(rec)
+            session.flush()
+            commitment.recommendation_id = rec.id
+        elif not draft.recommendation:
+            commitment.recommendation_id = None
+        if not rows or rows[-1].kind != UpdateKind.EDIT:
+            rows.append(_record(session, commitment, person, now, UpdateKind.EDIT, reason=reason or None))
+    if status is not None and status != commitment.status:
+        commitment.status = status
+        rows.append(_record(session, commitment, person, now, UpdateKind.STATUS, status=status))
+    commitment.search_text = _search_text(
+        commitment, commitment.committee.code, owner.display_name if owner else None, draft.dnr
+    )
+    session.flush()
+    session.expire(commitment, ["case", "recommendation"])
+    return rows

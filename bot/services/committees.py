@@ -127,7 +127,9 @@ def remove_secretaries(session: Session, actor: Actor, code: str, user_ids: list
     if not actor.is_admin:
         raise PermissionDenied("err_admin_only")
     committee = get_committee(session, code)
-    removed = [m for m in committee.members if m.role == MemberRole.SECRETARY and m.person.slack_user_id in user_ids]
+    removed = [
+        m for m in committee.members if m.role == MemberRole.SECRETARY and m.person.slack_user_id in user_ids
+    ]
     for member in removed:
         committee.members.remove(member)
     session.flush()

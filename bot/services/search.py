@@ -18,14 +18,14 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.language.normalize import fold, tokens
+from bot.language.normalize import tokens
 from storage.models import Commitment
 
 # Writers in other transactions may commit rows stamped slightly before our
 # watermark; re-reading a margin is cheap and indexing is idempotent.
 WATERMARK_MARGIN = timedelta(minutes=5)
 STOP_WORDS = frozenset(
-    "och att i på för med den det en ett som av till om är ska vi de har inte kan så".split()
+    ["och", "att", "i", "pa", "for", "med", "den", "det", "en", "ett", "som", "av", "till", "om", "ar", "ska", "vi", "de", "har", "inte", "kan", "sa"]
 )
 
 
@@ -139,7 +139,3 @@ class CommitmentIndex:
         )
         n = len(query_tokens)
         return [Hit(d, round(100 * scores[d] / n, 1)) for d in ranked[:limit]]
-
-
-def folded_query(query: str) -> str:
-    return fold(query)

@@ -56,8 +56,7 @@ def check_url(errors: Errors, field: str, value: str) -> str | None:
     if (
         parsed.scheme not in ("http", "https")
         or not parsed.netloc
-        or "." not in parsed.netloc.split(":")[0]
-        and parsed.netloc.split(":")[0] != "localhost"
+        or ("." not in parsed.netloc.split(":")[0] and parsed.netloc.split(":")[0] != "localhost")
         or any(ch.isspace() for ch in value)
         or len(value) > MAX_URL
     ):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.slack_format import Mrkdwn, link, mention, truncate
 from bot.services.traffic import Light, light
+from bot.slack_format import Mrkdwn, link, mention, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.models import Commitment, CommitmentStatus, StatusUpdate
@@ -107,7 +107,9 @@ def card_blocks(
     if with_buttons and c.is_open:
         out.append(answer_buttons(texts, c))
     if can_edit:
-        out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
+        out.append(
+            bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}")
+        )
     return out
 
 

@@ -60,7 +60,11 @@ class ModalMeta:
             data = {}
         if not isinstance(data, dict):
             data = {}
-        known = {k: data[k] for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra") if k in data}
+        known = {
+            k: data[k]
+            for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra")
+            if k in data
+        }
         return cls(**known)
 
 
@@ -113,13 +117,18 @@ def commitment_modal(
             bk.static_select(FIELDS["committee"], committee_options(committees), initial_committee),
         ),
         bk.input_block(
-            "owner", texts.get("field_owner"), bk.users_select(FIELDS["owner"], prefill.owner_user_id), optional=True
+            "owner",
+            texts.get("field_owner"),
+            bk.users_select(FIELDS["owner"], prefill.owner_user_id),
+            optional=True,
         ),
         bk.input_block(
             "owner_role",
             texts.get("field_owner_role"),
             bk.text_input(
-                FIELDS["owner_role"], initial=prefill.owner_role, placeholder=texts.get("field_owner_role_placeholder")
+                FIELDS["owner_role"],
+                initial=prefill.owner_role,
+                placeholder=texts.get("field_owner_role_placeholder"),
             ),
             optional=True,
         ),
@@ -144,7 +153,9 @@ def commitment_modal(
             "recurrence",
             texts.get("field_recurrence"),
             bk.text_input(
-                FIELDS["recurrence"], initial=prefill.recurrence, placeholder=texts.get("field_recurrence_placeholder")
+                FIELDS["recurrence"],
+                initial=prefill.recurrence,
+                placeholder=texts.get("field_recurrence_placeholder"),
             ),
             optional=True,
         ),
@@ -157,7 +168,9 @@ def commitment_modal(
         bk.input_block(
             "recommendation",
             texts.get("field_recommendation"),
-            bk.text_input(FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000),
+            bk.text_input(
+                FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000
+            ),
             optional=True,
         ),
     ]
@@ -166,7 +179,9 @@ def commitment_modal(
             options = [bk.option(label, value) for value, label in status_options]
             blocks.append(
                 bk.input_block(
-                    "status", texts.get("field_status"), bk.static_select(FIELDS["status"], options, current_status)
+                    "status",
+                    texts.get("field_status"),
+                    bk.static_select(FIELDS["status"], options, current_status),
                 )
             )
         blocks.append(
@@ -202,7 +217,9 @@ def delayed_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
                 bk.text_input(FIELDS["deadline"], placeholder=texts.get("field_deadline_placeholder")),
                 hint=texts.get("field_deadline_hint"),
             ),
-            bk.input_block("reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)),
+            bk.input_block(
+                "reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)
+            ),
         ],
         submit=texts.get("btn_save"),
         close=texts.get("btn_cancel"),
@@ -217,7 +234,9 @@ def comment_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
         [
             bk.section(texts.md("modal_comment_intro.md.j2", ref=ref)),
             bk.input_block(
-                "comment", texts.get("field_comment"), bk.text_input(FIELDS["comment"], multiline=True, max_length=2000)
+                "comment",
+                texts.get("field_comment"),
+                bk.text_input(FIELDS["comment"], multiline=True, max_length=2000),
             ),
             bk.input_block(
                 "evidence_url",

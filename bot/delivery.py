@@ -1,0 +1,149 @@
+"""Messages the bot sends on its own: commitment cards in channels and DMs, App Home.
+
+Everything here talks to Slack's Web API through slack_sdk; failures that a
+user should know of come back as message keys, never as exceptions in Slack.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import func, select
+
+from bot.services import commitments as commitment_service
+from bot.services.committees import committees_managed_by, is_secretary
+from bot.services.context import Services
+from bot.services.traffic import Light, light
+from bot.ui.commitment import card_blocks, card_fallback, view_of
+from bot.ui.home import home_view
+from storage.models import Commitment, CommitmentStatus, Committee, CommitteeMember, MemberRole, Person
+
+log = logging.getLogger(__name__)
+
+# Slack errors that mean "the bot cannot post there until someone acts".
+CHANNEL_PROBLEMS = {
+    "not_in_channel": "warn_not_in_channel",
+    "channel_not_found": "warn_channel_not_found",
+    "is_archived": "warn_channel_archived",
+}
+
+
+class Delivery:
+    """Posts and updates the bot's own messages."""
+
+    def __init__(self, services: Services, client: WebClient) -> None:
+        self.services = services
+        self.client = client
+
+    def announce(self, commitment_id: int, actor_user_id: str) -> list[str]:
+        """Post a new commitment to its committee channel and DM its owner; return warning keys."""
+        svc = self.services
+        warnings: list[str] = []
+        with svc.db.read() as session:
+            c = commitment_service.get_by_id(session, commitment_id)
+            view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+            channel = c.committee.channel_id
+            owner = c.owner.slack_user_id if c.owner else None
+        blocks = card_blocks(svc.texts, view)
+        text = card_fallback(svc.texts, view)
+        if channel:
+            try:
+                resp = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+            except SlackApiError as exc:
+                error = str(exc.response.get("error", ""))
+                log.warning("posting %s to %s failed: %s", view.ref, channel, error)
+                warnings.append(CHANNEL_PROBLEMS.get(error, "warn_channel_failed"))
+            else:
+                with svc.db.write() as session:
+                    c = commitment_service.get_by_id(session, commitment_id)
+                    commitment_service.record_message(session, c, str(resp["channel"]), str(resp["ts"]))
+        else:
+            warnings.append("warn_no_channel")
+        if owner and owner != actor_user_id:
+            intro = svc.texts.md("owner_assigned.md.j2", ref=view.ref)
+            try:
+                self.client.chat_postMessage(
+                    channel=owner, text=text, blocks=card_blocks(svc.texts, view, intro=intro)
+                )
+            except SlackApiError as exc:
+                log.warning("DM to owner of %s failed: %s", view.ref, exc.response.get("error"))
+                warnings.append("warn_owner_dm_failed")
+        if owner:
+            self.publish_home(owner)
+        return warnings
+
+    def refresh_card(self, commitment_id: int) -> None:
+        """Update the commitment's channel message in place after a change."""
+        svc = self.services
+        with svc.db.read() as session:
+            c = commitment_service.get_by_id(session, commitment_id)
+            if not (c.message_channel and c.message_ts):
+                return
+            view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+            channel, ts = c.message_channel, c.message_ts
+        try:
+            self.client.chat_update(
+                channel=channel,
+                ts=ts,
+                text=card_fallback(svc.texts, view),
+                blocks=card_blocks(svc.texts, view),
+            )
+        except SlackApiError as exc:
+            log.warning("updating the card of %s failed: %s", view.ref, exc.response.get("error"))
+
+    def home_for(self, user_id: str) -> dict[str, object]:
+        svc = self.services
+        today, now = svc.clock.today(), svc.clock.now()
+        actor = svc.actor(user_id)
+        with svc.db.read() as session:
+            mine = commitment_service.list_for_owner(session, user_id)
+            by_light: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+            for c in mine:
+                lamp = light(c, today, now)
+                if lamp != Light.NONE:
+                    by_light[lamp.value].append(view_of(c, svc.texts, today, now))
+            managed = committees_managed_by(session, actor) if actor.is_admin else []
+            secretary_of = list(
+                session.scalars(
+                    select(Committee)
+                    .join(CommitteeMember, CommitteeMember.committee_id == Committee.id)
+                    .join(Person, Person.id == CommitteeMember.person_id)
+                    .where(Person.slack_user_id == user_id, CommitteeMember.role == MemberRole.SECRETARY)
+                )
+            )
+            owned = {c.committee.id: c.committee for c in mine}
+            shown: dict[int, Committee] = {c.id: c for c in secretary_of}
+            for cid, committee in owned.items():
+                shown.setdefault(cid, committee)
+            if actor.is_admin:
+                for committee in managed:
+                    shown.setdefault(committee.id, committee)
+            counts = dict(
+                session.execute(
+                    select(Commitment.committee_id, func.count())
+                    .where(
+                        Commitment.committee_id.in_(list(shown)),
+                        Commitment.status.in_(commitment_service.OPEN_STATUSES),
+                    )
+                    .group_by(Commitment.committee_id)
+                ).all()
+            )
+            rows = [
+                (committee, int(counts.get(cid, 0)), is_secretary(committee, user_id))
+                for cid, committee in sorted(shown.items(), key=lambda kv: kv[1].code)
+            ]
+            can_register = actor.is_admin or bool(secretary_of)
+            return home_view(svc.texts, by_light, rows, can_register=can_register, is_admin=actor.is_admin)
+
+    def publish_home(self, user_id: str) -> None:
+        try:
+            self.client.views_publish(user_id=user_id, view=self.home_for(user_id))
+        except SlackApiError as exc:
+            log.warning("publishing Home for %s failed: %s", user_id, exc.response.get("error"))
+
+
+def is_closed(c: Commitment) -> bool:
+    return c.status in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)

@@ -1,0 +1,45 @@
+"""App Home: my commitments by traffic light, my committees, quick actions."""
+
+from __future__ import annotations
+
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from bot.ui.commitment import CommitmentView
+from bot.ui.lists import line_sections
+from storage.models import Committee
+
+HOME_NEW = "home_new"
+HOME_REFRESH = "home_refresh"
+PER_LIGHT = 20
+
+
+def home_view(
+    texts: Texts,
+    by_light: dict[str, list[CommitmentView]],
+    committees: list[tuple[Committee, int, bool]],
+    *,
+    can_register: bool,
+    is_admin: bool,
+) -> bk.Block:
+    """The Home tab; at most 100 blocks, each group capped with a count of the rest."""
+    blocks: list[bk.Block] = [bk.header(texts.get("home_title"))]
+    quick = [bk.button(texts.get("btn_refresh"), HOME_REFRESH, "home")]
+    if can_register:
+        quick.insert(0, bk.button(texts.get("btn_new"), HOME_NEW, "home", style="primary"))
+    blocks.append(bk.actions(*quick, block_id="home_actions"))
+    total = sum(len(v) for v in by_light.values())
+    if total == 0:
+        blocks.append(bk.section(texts.md("home_empty.md.j2")))
+    for key in ("red", "yellow", "green"):
+        views = by_light.get(key, [])
+        if not views:
+            continue
+        blocks.append(bk.section(texts.md("home_group.md.j2", light=key, count=len(views))))
+        blocks += line_sections(texts, views[:PER_LIGHT])
+        if len(views) > PER_LIGHT:
+            blocks.append(bk.context(texts.md("home_more.md.j2", hidden=len(views) - PER_LIGHT)))
+    blocks.append(bk.divider())
+    blocks.append(bk.header(texts.get("home_committees")))
+    blocks.append(bk.section(texts.md("home_committees.md.j2", committees=committees, is_admin=is_admin)))
+    blocks.append(bk.context(texts.md("home_help.md.j2")))
+    return {"type": "home", "blocks": blocks[: bk.VIEW_BLOCKS]}

@@ -1,0 +1,103 @@
+"""Builds the Bolt app: the one place (with handlers/) that knows slack_bolt.
+
+The same :func:`create_app` serves Socket Mode and HTTP mode; only the entry
+point differs (``bot/runner.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltContext, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.handler import RetryHandler
+
+import handlers
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.services.context import Services
+from bot.services.dedupe import delivery_key, first_time
+from bot.slack_users import SlackUserDirectory
+from bot.texts import Texts
+from storage.db import Database
+from storage.migrate import upgrade
+
+log = logging.getLogger(__name__)
+
+
+class ServerErrorRetryHandler(RetryHandler):
+    """Retry Slack's 5xx answers with backoff (slack_sdk retries only 429 and connection errors)."""
+
+    def _can_retry(self, *, state: Any, request: Any, response: Any = None, error: Any = None) -> bool:
+        return response is not None and response.status_code in (500, 502, 503, 504)
+
+
+def make_client(settings: Settings, token: str) -> WebClient:
+    """A Web API client that honours Retry-After and retries 5xx and dropped connections."""
+    client = WebClient(token=token, base_url=settings.slack_api_url, timeout=10)
+    client.retry_handlers.extend(
+        [
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+        ]
+    )
+    # The default list already holds one ConnectionErrorRetryHandler; keep one.
+    if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
+        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+def open_database(settings: Settings, *, migrate: bool = True) -> Database:
+    db = Database.from_url(settings.database_url)
+    if migrate:
+        upgrade(db.engine)
+    return db
+
+
+def build_services(
+    settings: Settings, client: WebClient, *, db: Database | None = None, clock: Clock | None = None
+) -> Services:
+    return Services(
+        settings=settings,
+        db=db or open_database(settings),
+        clock=clock or SystemClock(settings.timezone),
+        texts=Texts(),
+        users=SlackUserDirectory(client),
+    )
+
+
+def create_app(services: Services, client: WebClient, *, http_mode: bool) -> App:
+    """The Bolt app with every listener registered and the shared middleware."""
+    app = App(
+        client=client,
+        signing_secret=services.settings.require_signing_secret() if http_mode else None,
+        request_verification_enabled=http_mode,
+        token_verification_enabled=False,
+        process_before_response=False,
+        # A listener without a match must not leave a stack trace in Slack.
+        raise_error_for_unhandled_request=False,
+    )
+
+    @app.middleware
+    def provide_services(
+        context: BoltContext, body: dict[str, Any], next: Callable[[], None]
+    ) -> BoltResponse | None:
+        context["services"] = services
+        key = delivery_key(body)
+        if key is not None and not first_time(services.db, key, services.clock.now()):
+            # A retry of something already handled: answer Slack, do nothing.
+            log.info("duplicate delivery %s ignored", key)
+            return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse:
+        log.exception("unhandled error in a listener", exc_info=error)
+        return BoltResponse(status=200, body="")
+
+    handlers.register_all(app)
+    return app

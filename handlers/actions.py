@@ -1,0 +1,300 @@
+"""Buttons: the owner's answers, the one-line preview, paging and Home actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.services import commitments as commitment_service
+from bot.services import committees as committee_service
+from bot.services.commitments import CommitmentInput
+from bot.services.context import Services
+from bot.services.errors import UserError
+from bot.services.quick_entry import unpack
+from bot.ui import modals
+from bot.ui.commitment import (
+    ACTION_COMMENT,
+    ACTION_DELAYED,
+    ACTION_DONE,
+    ACTION_EDIT,
+    ACTION_ON_TRACK,
+    card_blocks,
+    card_fallback,
+    view_of,
+)
+from bot.ui.home import HOME_NEW, HOME_REFRESH
+from bot.ui.lists import MORE_ACTION
+from handlers.commands import PREVIEW_EDIT, PREVIEW_SAVE, deadline_preview, open_new_modal, show_list
+from handlers.support import delivery_of, guarded, services_of
+from storage.models import CommitmentStatus
+
+
+def register(app: App) -> None:
+    app.action(ACTION_DONE)(ack=_ack, lazy=[answer_done])
+    app.action(ACTION_ON_TRACK)(ack=_ack, lazy=[answer_on_track])
+    # Opening a modal needs the trigger within 3 seconds: done in the ack path.
+    app.action(ACTION_DELAYED)(open_delayed)
+    app.action(ACTION_COMMENT)(open_comment)
+    app.action(ACTION_EDIT)(open_edit)
+    app.action(PREVIEW_EDIT)(preview_edit)
+    app.action(PREVIEW_SAVE)(ack=_ack, lazy=[preview_save])
+    app.action(MORE_ACTION)(ack=_ack, lazy=[list_more])
+    app.action(HOME_NEW)(home_new)
+    app.action(HOME_REFRESH)(ack=_ack, lazy=[home_refresh])
+    app.action(modals.DEADLINE_ACTION)(deadline_typed)
+
+
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def _action_value(body: dict[str, Any]) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("value") or "")
+
+
+def _commitment_id(body: dict[str, Any]) -> int:
+    value = _action_value(body)
+    if not value.isdigit():
+        raise UserError("err_unknown_reference", ref=value[:20])
+    return int(value)
+
+
+def after_change(
+    svc: Services,
+    client: WebClient,
+    context: BoltContext,
+    body: dict[str, Any],
+    commitment_id: int,
+    respond: Respond,
+) -> None:
+    """Show the new state where the user clicked, in the channel card, and on Home."""
+    delivery = delivery_of(context)
+    actor = svc.actor(str(context.user_id))
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+        owner = c.owner.slack_user_id if c.owner else None
+        is_card_message = (body.get("channel") or {}).get("id") == c.message_channel and (
+            body.get("message") or {}
+        ).get("ts") == c.message_ts
+        can_edit = committee_service.can_manage(c.committee, actor)
+    delivery.refresh_card(commitment_id)
+    container = body.get("container") or {}
+    if container.get("type") == "message" and not is_card_message:
+        blocks = card_blocks(svc.texts, view, can_edit=can_edit and container.get("is_ephemeral", False))
+        text = card_fallback(svc.texts, view)
+        if container.get("is_ephemeral"):
+            respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
+        else:
+            client.chat_update(
+                channel=container["channel_id"], ts=container["message_ts"], text=text, blocks=blocks
+            )
+    if owner:
+        delivery.publish_home(owner)
+    if owner != context.user_id:
+        delivery.publish_home(str(context.user_id))
+
+
+def _set_status(
+    status: CommitmentStatus, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    svc = services_of(context)
+    commitment_id = _commitment_id(body)
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        commitment_service.set_status(session, svc.actor(str(context.user_id)), c, status, svc.clock.now())
+    after_change(svc, client, context, body, commitment_id, respond)
+
+
+@guarded
+def answer_done(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    _set_status(CommitmentStatus.DONE, body, client, context, respond)
+
+
+@guarded
+def answer_on_track(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    _set_status(CommitmentStatus.IN_PROGRESS, body, client, context, respond)
+
+
+def _meta_for(body: dict[str, Any], commitment_id: int) -> modals.ModalMeta:
+    container = body.get("container") or {}
+    return modals.ModalMeta(
+        commitment_id=commitment_id,
+        channel_id=container.get("channel_id"),
+        message_ts=container.get("message_ts") if not container.get("is_ephemeral") else None,
+        extra={"response_url": body["response_url"]} if body.get("response_url") else {},
+    )
+
+
+def _open_answer_modal(
+    kind: str, ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    svc = services_of(context)
+    commitment_id = _commitment_id(body)
+    actor = svc.actor(str(context.user_id))
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not commitment_service.can_update(c, actor):
+            raise UserError("err_not_owner", ref=c.reference)
+        if c.status == CommitmentStatus.CANCELLED:
+            raise UserError("err_cancelled", ref=c.reference)
+        ref = c.reference
+    meta = _meta_for(body, commitment_id)
+    view = (
+        modals.delayed_modal(svc.texts, ref, meta)
+        if kind == "delayed"
+        else modals.comment_modal(svc.texts, ref, meta)
+    )
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+@guarded
+def open_delayed(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    _open_answer_modal("delayed", ack, body, client, context)
+
+
+@guarded
+def open_comment(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    _open_answer_modal("comment", ack, body, client, context)
+
+
+@guarded
+def open_edit(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    ack()
+    svc = services_of(context)
+    commitment_id = _commitment_id(body)
+    actor = svc.actor(str(context.user_id))
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not committee_service.can_manage(c.committee, actor):
+            raise UserError("err_secretary_only", code=c.committee.code)
+        prefill = CommitmentInput(
+            text=c.text,
+            committee=c.committee.code,
+            owner_user_id=c.owner.slack_user_id if c.owner else None,
+            owner_role=c.owner_role or "",
+            deadline=c.deadline_phrase or (c.deadline.isoformat() if c.deadline else ""),
+            recurrence=c.recurrence_phrase or "",
+            dnr=(c.case.dnr if c.case else None) or "",
+            recommendation=c.recommendation.text if c.recommendation else "",
+        )
+        committees = [c.committee]
+        statuses = [(s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus]
+        view = modals.commitment_modal(
+            svc.texts,
+            committees,
+            prefill,
+            _meta_for(body, commitment_id),
+            editing=True,
+            status_options=statuses,
+            current_status=c.status.value,
+        )
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+@guarded
+def preview_edit(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
+) -> None:
+    ack()
+    svc = services_of(context)
+    raw = unpack(_action_value(body))
+    if raw is None:
+        raise UserError("err_expired")
+    meta = modals.ModalMeta(extra={"response_url": body["response_url"]} if body.get("response_url") else {})
+    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), raw, meta)
+
+
+@guarded
+def preview_save(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    svc = services_of(context)
+    raw = unpack(_action_value(body))
+    if raw is None:
+        raise UserError("err_expired")
+    actor = svc.actor(str(context.user_id))
+    with svc.db.write() as session:
+        draft = commitment_service.validate(session, raw, svc.clock.today())
+        c = commitment_service.create(session, actor, draft, svc.clock.now())
+        commitment_id = c.id
+    finish_registration(svc, context, commitment_id, respond=respond)
+
+
+def finish_registration(
+    svc: Services, context: BoltContext, commitment_id: int, *, respond: Respond | None = None
+) -> None:
+    """After saving: announce the commitment and tell the registrar what happened."""
+    warnings = delivery_of(context).announce(commitment_id, str(context.user_id))
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+    intro = svc.texts.md("registered.md.j2", ref=view.ref, warnings=[svc.texts.get(w) for w in warnings])
+    blocks = card_blocks(svc.texts, view, with_buttons=False, intro=intro)
+    text = card_fallback(svc.texts, view)
+    if respond is not None:
+        respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
+    elif context.client is not None:
+        context.client.chat_postMessage(channel=str(context.user_id), text=text, blocks=blocks)
+
+
+@guarded
+def list_more(body: dict[str, Any], context: BoltContext, respond: Respond) -> None:
+    svc = services_of(context)
+    kind, _, rest = _action_value(body).partition(":")
+    code, _, offset = rest.partition(":")
+    if kind != "lista" or not offset.isdigit():
+        return
+    show_list(svc, respond, code, "", int(offset), replace=True)
+
+
+@guarded
+def home_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    svc = services_of(context)
+    open_new_modal(
+        svc, client, str(body["trigger_id"]), str(context.user_id), CommitmentInput(), modals.ModalMeta()
+    )
+
+
+@guarded
+def home_refresh(context: BoltContext) -> None:
+    delivery_of(context).publish_home(str(context.user_id))
+
+
+@guarded
+def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """Enter in the deadline field: show what the words resolve to, before saving."""
+    ack()
+    svc = services_of(context)
+    view = body.get("view") or {}
+    if view.get("callback_id") not in (modals.NEW_CALLBACK, modals.EDIT_CALLBACK):
+        return
+    phrase = modals.state_value((view.get("state") or {}).get("values") or {}, "deadline")
+    preview = deadline_preview(svc, phrase)
+    blocks = [b for b in view.get("blocks", []) if b.get("block_id") != modals.PREVIEW_BLOCK]
+    if preview:
+        at = next((i for i, b in enumerate(blocks) if b.get("block_id") == "deadline"), len(blocks) - 1) + 1
+        blocks.insert(
+            at,
+            {
+                "type": "context",
+                "block_id": modals.PREVIEW_BLOCK,
+                "elements": [{"type": "mrkdwn", "text": preview}],
+            },
+        )
+    updated = {
+        k: view[k]
+        for k in ("type", "callback_id", "title", "submit", "close", "private_metadata")
+        if k in view
+    }
+    updated["blocks"] = blocks
+    client.views_update(view_id=view["id"], hash=view.get("hash"), view=updated)

@@ -1,0 +1,192 @@
+"""Modal submissions: register, edit, report a delay, comment.
+
+Checking and saving happen before the ack so that errors can be shown on
+their fields (``response_action: errors``); announcing runs after the ack.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
+
+from bot.services import commitments as commitment_service
+from bot.services.commitments import CommitmentInput
+from bot.services.context import Services
+from bot.services.errors import UserError
+from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_text, raise_if
+from bot.ui import modals
+from bot.ui.modals import ModalMeta, state_value
+from handlers.actions import after_change, finish_registration
+from handlers.support import guarded, modal_errors, services_of
+from storage.models import CommitmentStatus
+
+
+def register(app: App) -> None:
+    app.view(modals.NEW_CALLBACK)(submit_new)
+    app.view(modals.EDIT_CALLBACK)(submit_edit)
+    app.view(modals.DELAYED_CALLBACK)(submit_delayed)
+    app.view(modals.COMMENT_CALLBACK)(submit_comment)
+
+
+def _values(body: dict[str, Any]) -> dict[str, Any]:
+    return ((body.get("view") or {}).get("state") or {}).get("values") or {}
+
+
+def _input_from(svc: Services, body: dict[str, Any], meta: ModalMeta) -> CommitmentInput:
+    values = _values(body)
+    owner = state_value(values, "owner") or None
+    owner_user = svc.users.get(owner) if owner else None
+    return CommitmentInput(
+        text=state_value(values, "text"),
+        committee=state_value(values, "committee"),
+        owner_user_id=owner,
+        owner_name=owner_user.display if owner_user else None,
+        owner_role=state_value(values, "owner_role"),
+        deadline=state_value(values, "deadline"),
+        recurrence=state_value(values, "recurrence"),
+        dnr=state_value(values, "dnr"),
+        recommendation=state_value(values, "recommendation"),
+        source_permalink=meta.source_permalink,
+    )
+
+
+def _reject(ack: Ack, svc: Services, err: UserError) -> None:
+    ack(response_action="errors", errors=modal_errors(svc.texts, err))
+
+
+@guarded
+def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    raw = _input_from(svc, body, meta)
+    try:
+        with svc.db.write() as session:
+            draft = commitment_service.validate(session, raw, svc.clock.today())
+            commitment_id = commitment_service.create(
+                session, svc.actor(str(context.user_id)), draft, svc.clock.now()
+            ).id
+    except UserError as err:
+        _reject(ack, svc, err)
+        return
+    ack()
+    respond = _respond_via(meta)
+    finish_registration(svc, context, commitment_id, respond=respond)
+
+
+def _respond_via(meta: ModalMeta) -> Any:
+    """A ``respond`` for the message the modal was opened from (its response_url)."""
+    url = meta.extra.get("response_url") if meta.extra else None
+    if not url:
+        return None
+    hook = WebhookClient(str(url))
+
+    def respond(**kwargs: Any) -> None:
+        hook.send(**kwargs)
+
+    return respond
+
+
+@guarded
+def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    raw = _input_from(svc, body, meta)
+    values = _values(body)
+    status_raw = state_value(values, "status")
+    if meta.commitment_id is None:
+        _reject(ack, svc, UserError("err_expired"))
+        return
+    try:
+        with svc.db.write() as session:
+            c = commitment_service.get_by_id(session, meta.commitment_id)
+            draft = commitment_service.validate(
+                session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
+            )
+            status = (
+                CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
+            )
+            actor = svc.actor(str(context.user_id))
+            commitment_service.edit(
+                session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now()
+            )
+    except UserError as err:
+        _reject(ack, svc, err)
+        return
+    ack()
+    _refresh_after(svc, client, context, body, meta)
+
+
+def _refresh_after(
+    svc: Services, client: WebClient, context: BoltContext, body: dict[str, Any], meta: ModalMeta
+) -> None:
+    """Show the change where the modal was opened from, as a button click would."""
+    if meta.commitment_id is None:
+        return
+    click = dict(body)
+    if meta.channel_id and meta.message_ts:
+        click["container"] = {"type": "message", "channel_id": meta.channel_id, "message_ts": meta.message_ts}
+    elif meta.extra.get("response_url"):
+        click["container"] = {"type": "message", "is_ephemeral": True}
+    respond = _respond_via(meta) or _noop
+    after_change(svc, client, context, click, meta.commitment_id, respond)
+
+
+def _noop(**_kwargs: Any) -> None:
+    return None
+
+
+@guarded
+def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    values = _values(body)
+    if meta.commitment_id is None:
+        _reject(ack, svc, UserError("err_expired"))
+        return
+    try:
+        errors: Errors = {}
+        new = check_deadline(
+            errors, "deadline", state_value(values, "deadline"), svc.clock.today(), required=True
+        )
+        reason = check_text(errors, "reason", state_value(values, "reason"), required=True, limit=MAX_COMMENT)
+        raise_if(errors)
+        assert new is not None  # raise_if saw to that
+        with svc.db.write() as session:
+            c = commitment_service.get_by_id(session, meta.commitment_id)
+            commitment_service.move_deadline(
+                session, svc.actor(str(context.user_id)), c, new, reason, svc.clock.now()
+            )
+    except UserError as err:
+        _reject(ack, svc, err)
+        return
+    ack()
+    _refresh_after(svc, client, context, body, meta)
+
+
+@guarded
+def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    values = _values(body)
+    if meta.commitment_id is None:
+        _reject(ack, svc, UserError("err_expired"))
+        return
+    try:
+        with svc.db.write() as session:
+            c = commitment_service.get_by_id(session, meta.commitment_id)
+            commitment_service.add_comment(
+                session,
+                svc.actor(str(context.user_id)),
+                c,
+                state_value(values, "comment"),
+                state_value(values, "evidence_url"),
+                svc.clock.now(),
+            )
+    except UserError as err:
+        _reject(ack, svc, err)
+        return
+    ack()
+    _refresh_after(svc, client, context, body, meta)
