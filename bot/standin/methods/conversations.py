@@ -1,0 +1,103 @@
+"""``conversations.open``, ``conversations.info``, ``conversations.members``."""
+
+from __future__ import annotations
+
+from bot.standin.errors import SlackError
+from bot.standin.messages import visible_to_bot
+from bot.standin.methods.context import CallContext
+from bot.standin.workspace import Channel, JsonDict
+
+_MAX_MPIM_USERS = 8
+
+
+def _require_read_scope(ctx: CallContext, channel: Channel) -> None:
+    if channel.is_im:
+        ctx.require_scope("im:read")
+    elif channel.is_mpim:
+        ctx.require_scope("mpim:read")
+    elif channel.is_private:
+        ctx.require_scope("groups:read")
+    else:
+        ctx.require_scope("channels:read")
+
+
+def open_conversation(ctx: CallContext) -> JsonDict:
+    """Open (or find) the bot's DM with one user, or a group DM with several."""
+    workspace = ctx.workspace
+    channel_id = ctx.text("channel")
+    users_arg = ctx.text("users")
+    if channel_id is not None:
+        channel = visible_to_bot(workspace, channel_id)
+        if not (channel.is_im or channel.is_mpim):
+            raise SlackError("method_not_supported_for_channel_type")
+    elif users_arg is None:
+        raise SlackError("users_list_not_supplied")
+    else:
+        users = []
+        for user_id in (part.strip() for part in users_arg.split(",") if part.strip()):
+            user = workspace.users.get(user_id)
+            if user is None:
+                raise SlackError("user_not_found")
+            if user.deleted:
+                raise SlackError("user_disabled")
+            if user.id != workspace.bot_user.id:
+                users.append(user)
+        if not users:
+            raise SlackError("not_enough_users")
+        if len(users) > _MAX_MPIM_USERS:
+            raise SlackError("too_many_users")
+        before = set(workspace.channels)
+        if len(users) == 1:
+            ctx.require_scope("im:write")
+            channel = workspace.dm(users[0])
+        else:
+            ctx.require_scope("mpim:write")
+            channel = workspace.add_mpim(users)
+        if channel.id in before:
+            body: JsonDict = {"no_op": True, "already_open": True}
+        else:
+            body = {}
+        body["channel"] = _opened(ctx, channel)
+        return body
+    return {"channel": _opened(ctx, channel)}
+
+
+def _opened(ctx: CallContext, channel: Channel) -> JsonDict:
+    workspace = ctx.workspace
+    if ctx.flag("return_im"):
+        return channel.to_slack(
+            team_id=workspace.team.id, bot_user_id=workspace.bot_user.id, now=workspace.now()
+        )
+    return {"id": channel.id}
+
+
+def info(ctx: CallContext) -> JsonDict:
+    """The conversation object; needs the read scope for the conversation's type."""
+    workspace = ctx.workspace
+    channel = visible_to_bot(workspace, ctx.text("channel") or "")
+    _require_read_scope(ctx, channel)
+    body = channel.to_slack(
+        team_id=workspace.team.id,
+        bot_user_id=workspace.bot_user.id,
+        now=workspace.now(),
+        num_members=ctx.flag("include_num_members"),
+    )
+    if ctx.flag("include_locale"):
+        body["locale"] = "sv-SE"
+    return {"channel": body}
+
+
+def members(ctx: CallContext) -> JsonDict:
+    """The member ids of a conversation, paginated with ``cursor`` / ``limit``."""
+    workspace = ctx.workspace
+    channel = visible_to_bot(workspace, ctx.text("channel") or "")
+    _require_read_scope(ctx, channel)
+    page, next_cursor = ctx.page(list(channel.members))
+    return {"members": page, "response_metadata": {"next_cursor": next_cursor}}
+
+
+HANDLERS = {
+    "conversations.open": open_conversation,
+    "conversations.info": info,
+    "conversations.members": members,
+}

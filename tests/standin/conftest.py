@@ -1,0 +1,136 @@
+"""Fixtures: a started stand-in with a small workspace, and the tiny Bolt app attached to it
+over Socket Mode (the real ``SocketModeHandler``) or over HTTP (Starlette under uvicorn)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.starlette import SlackRequestHandler
+from slack_sdk import WebClient
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot.standin import SlackStandIn
+from tests.standin.serving import UvicornThread
+from tests.standin.tiny_app import Seen, build_app
+
+
+def populate(standin: SlackStandIn) -> None:
+    """anna and bertil in #bun; cecilia outside it; a private #ks-intern the bot is not in."""
+    standin.add_user("anna", real_name="Anna Åberg")
+    standin.add_user("bertil", real_name="Bertil Öst", is_admin=True)
+    standin.add_user("cecilia")
+    standin.add_channel("bun", members=["anna", "bertil"])
+    standin.add_channel("ks-intern", is_private=True, members=["bertil"], bot_is_member=False)
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_servers() -> Iterator[None]:
+    """Every test stops the servers it started."""
+    yield
+    left = [t.name for t in threading.enumerate() if t.name.startswith(("standin-", "test-uvicorn"))]
+    assert left == [], f"servers still running after the test: {left}"
+
+
+def reference_path() -> Path:
+    """Slack's API reference folder: ``$ATAGANDE_SLACK_API_REF``, else ``../shared/slack-api-ref``
+    next to the repository."""
+    override = os.environ.get("ATAGANDE_SLACK_API_REF")
+    if override:
+        return Path(override)
+    # tests/standin/conftest.py -> parents[2] is the repository; the shared folder is beside it.
+    return Path(__file__).resolve().parents[2].parent / "shared" / "slack-api-ref"
+
+
+def require_reference(path: Path) -> Path:
+    """``path`` if it holds the reference; otherwise fail the test (the check must not silently vanish)."""
+    if not (path / "methods").is_dir():
+        pytest.fail(f"Slack's API reference is missing at {path} (set ATAGANDE_SLACK_API_REF)")
+    return path
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    """The reference folder; a missing folder fails the test."""
+    return require_reference(reference_path())
+
+
+@pytest.fixture
+def standin() -> Iterator[SlackStandIn]:
+    """A started stand-in with ``populate``'s workspace; stopped afterwards."""
+    with SlackStandIn() as slack:
+        populate(slack)
+        yield slack
+
+
+@pytest.fixture
+def web(standin: SlackStandIn) -> WebClient:
+    """A WebClient with the bot token, pointed at the stand-in."""
+    return WebClient(token=standin.bot_token, base_url=standin.api_url)
+
+
+@dataclass
+class Driven:
+    """The stand-in with the tiny app attached, and what the app saw."""
+
+    slack: SlackStandIn
+    seen: Seen
+    transport: str
+    url: str = ""
+
+
+def _socket_mode(standin: SlackStandIn) -> Iterator[Driven]:
+    app, seen = build_app(standin)
+    handler = SocketModeHandler(app, standin.app_token)
+    # handler.connect() / close() only forward to its client (whose methods are typed).
+    handler.client.connect()
+    standin.attach_socket_mode()
+    try:
+        yield Driven(standin, seen, "socket")
+    finally:
+        # Close the client before the stand-in stops, or it keeps reconnecting.
+        handler.client.close()
+
+
+def _http_mode(standin: SlackStandIn) -> Iterator[Driven]:
+    app, seen = build_app(standin)
+    bolt = SlackRequestHandler(app)
+
+    async def events(request: Request) -> Response:
+        return await bolt.handle(request)
+
+    server = UvicornThread(Starlette(routes=[Route("/slack/events", endpoint=events, methods=["POST"])]))
+    server.start()
+    url = f"{server.url}/slack/events"
+    standin.attach_http(url)
+    try:
+        yield Driven(standin, seen, "http", url)
+    finally:
+        standin.detach()
+        server.stop()
+
+
+@pytest.fixture(params=["socket", "http"])
+def driven(request: pytest.FixtureRequest, standin: SlackStandIn) -> Iterator[Driven]:
+    """The tiny app attached over Socket Mode, then over HTTP."""
+    yield from (_socket_mode(standin) if request.param == "socket" else _http_mode(standin))
+
+
+@pytest.fixture
+def socket_driven(standin: SlackStandIn) -> Iterator[Driven]:
+    """The tiny app attached over Socket Mode only."""
+    yield from _socket_mode(standin)
+
+
+@pytest.fixture
+def http_driven(standin: SlackStandIn) -> Iterator[Driven]:
+    """The tiny app attached over HTTP only."""
+    yield from _http_mode(standin)
