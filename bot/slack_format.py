@@ -25,6 +25,11 @@ def escape(text: object) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """Undo Slack's entity escaping of user text (slash command text arrives escaped)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def link(url: str, label: str) -> Mrkdwn:
     """A mrkdwn link whose label is user text; the URL must already be validated."""
     safe_label = escape(label).replace("|", "¦")

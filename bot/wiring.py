@@ -27,6 +27,11 @@ from storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
+# What manifest.json asks Slack for; a test keeps the two in step, and the
+# stand-in enforces exactly these scopes and events.
+BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "users:read")
+SUBSCRIBED_EVENTS = ("app_home_opened",)
+
 
 class ServerErrorRetryHandler(RetryHandler):
     """Retry Slack's 5xx answers with backoff (slack_sdk retries only 429 and connection errors)."""

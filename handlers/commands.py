@@ -19,7 +19,7 @@ from bot.services.context import Services
 from bot.services.errors import UserError
 from bot.services.quick_entry import pack, parse_one_line
 from bot.services.validation import resolve_deadline
-from bot.slack_format import parse_mentions
+from bot.slack_format import parse_mentions, unescape
 from bot.ui import blocks as bk
 from bot.ui.commitment import card_blocks, view_of
 from bot.ui.lists import PAGE_SIZE, list_blocks
@@ -57,13 +57,13 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         else:
             open_new_modal(svc, client, str(body["trigger_id"]), user_id, CommitmentInput(), ModalMeta())
     elif sub == "lista":
-        show_list(svc, respond, rest, channel_id, 0)
+        show_list(svc, respond, unescape(rest), channel_id, 0)
     elif sub == "mina":
         _mine(svc, respond, user_id)
     elif sub == "visa":
-        _show(svc, respond, user_id, rest)
+        _show(svc, respond, user_id, unescape(rest))
     elif sub in ("sok", "sök"):
-        _search(svc, respond, rest)
+        _search(svc, respond, unescape(rest))
     elif sub in ("namnd", "namnder"):
         _committee(svc, respond, user_id, rest)
     elif sub == "kanal":
@@ -243,7 +243,7 @@ def _committee(svc: Services, respond: Respond, user_id: str, rest: str) -> None
         if not code:
             raise UserError("err_committee_name_missing")
         with svc.db.write() as session:
-            committee = committee_service.create_committee(session, actor, code, name, now)
+            committee = committee_service.create_committee(session, actor, code, unescape(name), now)
             answer = svc.texts.md("committee_created.md.j2", committee=committee)
         respond(text=answer, response_type="ephemeral")
     elif sub in ("sekreterare", "sekreterarna"):

@@ -85,12 +85,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end)."""
+        """A read-only unit of work; nothing is committed.
+
+        Closing (not rolling back) keeps what was loaded readable after the
+        block, as detached objects.
+        """
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def ping(self) -> None:
         """Raise if the database cannot answer a trivial query (``/healthz``)."""

@@ -23,5 +23,10 @@ class Services:
     users: UserDirectory
     index: CommitmentIndex = field(default_factory=CommitmentIndex)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Services:
+        # Bolt deep-copies the request context for lazy listeners; the shared
+        # services (engine, caches, locks) must stay one object per process.
+        return self
+
     def actor(self, user_id: str) -> Actor:
         return actor_for(user_id, self.users, self.settings.admins)

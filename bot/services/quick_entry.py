@@ -15,7 +15,7 @@ from datetime import date
 
 from bot.language.periods import find_deadlines
 from bot.services.commitments import CommitmentInput
-from bot.slack_format import parse_mentions
+from bot.slack_format import parse_mentions, unescape
 
 _TRAILING_PUNCT = re.compile(r"[\s,;:.–-]+$")
 
@@ -30,7 +30,8 @@ def parse_one_line(text: str, today: date) -> CommitmentInput:
         if owner_name is None and "|" in raw:
             owner_name = raw[raw.index("|") + 1 : -1]
         text = text[:start] + " " + text[end:]
-    text = " ".join(text.split())
+    # Mentions are gone; what is left is user text with Slack's entities.
+    text = " ".join(unescape(text).split())
     code, _, rest = text.partition(" ")
     deadline = recurrence = ""
     found = find_deadlines(rest, today)

@@ -25,7 +25,30 @@ from storage.models import Commitment
 # watermark; re-reading a margin is cheap and indexing is idempotent.
 WATERMARK_MARGIN = timedelta(minutes=5)
 STOP_WORDS = frozenset(
-    ["och", "att", "i", "pa", "for", "med", "den", "det", "en", "ett", "som", "av", "till", "om", "ar", "ska", "vi", "de", "har", "inte", "kan", "sa"]
+    [
+        "och",
+        "att",
+        "i",
+        "pa",
+        "for",
+        "med",
+        "den",
+        "det",
+        "en",
+        "ett",
+        "som",
+        "av",
+        "till",
+        "om",
+        "ar",
+        "ska",
+        "vi",
+        "de",
+        "har",
+        "inte",
+        "kan",
+        "sa",
+    ]
 )
 
 

@@ -35,6 +35,20 @@ def channel_type(channel: Channel) -> str:
     return "group" if channel.is_private else "channel"
 
 
+_AT_NAME = re.compile(r"(?<![\w@])@([\w.-]+)")
+
+
+def escape_command_text(workspace: Workspace, text: str) -> str:
+    """Slack's escaping of a command's text: entities, then mentions of known users."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def mention(match: re.Match[str]) -> str:
+        user = workspace.find_user(match.group(1))
+        return f"<@{user.id}|{user.name}>" if user is not None else match.group(0)
+
+    return _AT_NAME.sub(mention, text)
+
+
 def slash_command(
     workspace: Workspace,
     *,
@@ -46,7 +60,13 @@ def slash_command(
     trigger_id: str,
     response_url: str,
 ) -> JsonDict:
-    """A slash command's form fields (all strings, as Slack form-encodes them)."""
+    """A slash command's form fields (all strings, as Slack form-encodes them).
+
+    The text is escaped as Slack does for a command with ``should_escape``:
+    ``&``, ``<`` and ``>`` become entities and ``@name`` of a known user
+    becomes ``<@U…|name>``.
+    """
+    text = escape_command_text(workspace, text)
     return {
         "token": token,
         "team_id": workspace.team.id,

@@ -1,0 +1,119 @@
+"""Swedish calendar vocabulary as regular-expression fragments.
+
+The fragments match text folded by `normalize.match_text`: lower case, å/ä → a,
+ö → o, OCR digit look-alikes inside words already read as letters. They still
+allow the confusions folding cannot undo: "i"/"l" swapped ("aprll"), "ä" read as
+"i" ("lisaret"), "å" read as "d".
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DAY_NAMES",
+    "EVERY_NTH",
+    "MONTH_ABBR",
+    "MONTH_ANY",
+    "MONTH_FULL",
+    "NUMBER_WORDS",
+    "ORDINAL_WORDS",
+    "every_nth_value",
+    "month_number",
+    "number_value",
+    "ordinal_value",
+]
+
+# Full month names. "i" and "l" may be swapped by OCR ("apri1" is folded to "april" already).
+MONTH_FULL = (
+    r"(?:januar[il]|febr?uar[il]|mars|apr[il][il]|maj|jun[il]|ju[il][il]|august[il]"
+    r"|september|oktober|november|december)"
+)
+# Abbreviations: only trusted next to a day or a year ("15 jan", "feb. 2023"), because
+# "mar" is folded "mår" and "jul" is Christmas.
+MONTH_ABBR = r"(?:jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?![^\W\d_])\.?"
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+
+_MONTH_PREFIX = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "maj": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a (folded) month name or abbreviation matched by the fragments above."""
+    return _MONTH_PREFIX.get(word[:3])
+
+
+ORDINAL_WORDS = r"(?:f[oe]rsta|andra|tredje|fj[ai]rde|1:?a|2:?a|3:?e|4:?e)"
+_ORDINALS = {"forsta": 1, "fersta": 1, "andra": 2, "tredje": 3, "fjarde": 4, "fjirde": 4}
+
+
+def ordinal_value(word: str) -> int | None:
+    """1-4 for "första".."fjärde" or "1:a".."4:e"."""
+    word = word.replace(":", "")
+    if word[:1].isdigit():
+        return int(word[:-1])
+    return _ORDINALS.get(word)
+
+
+# Cardinals for "två gånger per läsår"; "ett par" is not a number.
+NUMBER_WORDS = r"(?:en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|\d{1,2})"
+_NUMBERS = {
+    "en": 1,
+    "ett": 1,
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+}
+
+
+def number_value(word: str) -> int | None:
+    """The value of a (folded) Swedish cardinal or a digit string."""
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+# "varannan", "var tredje" ... as intervals.
+EVERY_NTH = (
+    r"(?:varannan|vartannat|var\s+(?:tredje|fj[ai]rde|femte|sjatte|attonde|tionde|tolfte)"
+    r"|vart\s+(?:tredje|fj[ai]rde|femte))"
+)
+_NTH = {
+    "tredje": 3,
+    "fjarde": 4,
+    "fjirde": 4,
+    "femte": 5,
+    "sjatte": 6,
+    "attonde": 8,
+    "tionde": 10,
+    "tolfte": 12,
+}
+
+
+def every_nth_value(phrase: str) -> int:
+    """2 for "varannan"/"vartannat", n for "var n:te"."""
+    words = phrase.split()
+    if len(words) == 1:
+        return 2
+    return _NTH.get(words[-1], 2)
+
+
+DAY_NAMES = r"(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)"

@@ -1,0 +1,157 @@
+"""The real bot wired to the local Slack stand-in, in one process.
+
+The console, the scenario tests and the benchmarks all use this: the same
+``create_app`` and handlers as production, reached over a real Socket Mode
+connection or real signed HTTP requests on loopback.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any, Literal
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.http_app import create_http_app
+from bot.services.context import Services
+from bot.standin import SlackStandIn
+from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
+from storage.db import Database
+
+Mode = Literal["socket", "http"]
+
+
+class _Uvicorn:
+    """uvicorn serving an ASGI app on a free loopback port, in a thread."""
+
+    def __init__(self, asgi_app: Any) -> None:
+        # Bind first so the port is known before uvicorn starts.
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self.port = int(self._socket.getsockname()[1])
+        config = uvicorn.Config(asgi_app, log_level="warning", lifespan="off", access_log=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, name="atagande-http", daemon=True
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the HTTP server did not start")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self._socket.close()
+
+
+class LocalBot:
+    """A stand-in Slack workspace with the bot installed and connected."""
+
+    def __init__(
+        self,
+        *,
+        database_url: str,
+        clock: Clock,
+        mode: Mode = "socket",
+        admins: frozenset[str] = frozenset(),
+        reference_dir: Path | None = None,
+        trigger_ttl: float | None = 3.0,
+        db: Database | None = None,
+    ) -> None:
+        self.mode = mode
+        self.clock = clock
+        self.slack = SlackStandIn(
+            scopes=BOT_SCOPES,
+            subscribed_events=SUBSCRIBED_EVENTS,
+            reference_dir=reference_dir,
+            now=lambda: clock.now().timestamp(),
+            trigger_ttl=trigger_ttl,
+        )
+        self._database_url = database_url
+        self._admins = admins
+        self._db = db
+        self._socket_handler: SocketModeHandler | None = None
+        self._http: _Uvicorn | None = None
+        self.services: Services | None = None
+        self.app: App | None = None
+
+    @property
+    def svc(self) -> Services:
+        if self.services is None:
+            raise RuntimeError("LocalBot is not started")
+        return self.services
+
+    def start(self) -> LocalBot:
+        slack = self.slack.start()
+        try:
+            settings = Settings(
+                database_url=self._database_url,
+                timezone=self.clock.tz,
+                slack_api_url=slack.api_url,
+                bot_token=slack.bot_token,
+                app_token=slack.app_token,
+                signing_secret=slack.signing_secret,
+                admins=self._admins,
+            )
+            client = make_client(settings, slack.bot_token)
+            self.services = build_services(settings, client, db=self._db, clock=self.clock)
+            self.app = create_app(self.services, client, http_mode=self.mode == "http")
+            if self.mode == "http":
+                self._http = _Uvicorn(create_http_app(self.app, self.services.db))
+                self._http.start()
+                slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
+            else:
+                self._socket_handler = SocketModeHandler(self.app, slack.app_token, web_client=client)
+                self._socket_handler.connect()
+                slack.attach_socket_mode()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    @property
+    def http_url(self) -> str | None:
+        return f"http://127.0.0.1:{self._http.port}" if self._http else None
+
+    def stop(self) -> None:
+        if self._socket_handler is not None:
+            self._socket_handler.close()
+            self._socket_handler = None
+        if self._http is not None:
+            self._http.stop()
+            self._http = None
+        self.slack.stop()
+        if self.services is not None and self._db is None:
+            self.services.db.dispose()
+
+    def __enter__(self) -> LocalBot:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    def settle(self, quiet: float = 0.15, timeout: float = 10.0) -> None:
+        """Wait until the bot has stopped calling Slack (its work after the ack is done)."""
+        deadline = time.monotonic() + timeout
+        seen = -1
+        quiet_since = time.monotonic()
+        while time.monotonic() < deadline:
+            count = len(self.slack.calls) + len(self.slack.interactions)
+            if count != seen:
+                seen = count
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet:
+                return
+            time.sleep(0.02)
