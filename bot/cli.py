@@ -94,7 +94,9 @@ def db_backup(settings: Settings, target: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The console is a conversation on the terminal: only warnings there.
+    level = logging.WARNING if args.command in ("console", "db") else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
         if args.command == "run":

@@ -98,8 +98,11 @@ COMMITMENTS = (
 )
 
 
-def seed_demo(svc: Services, user_ids: dict[str, str]) -> None:
-    """Create the demo data; ``user_ids`` maps each handle to its Slack user id."""
+def seed_demo(svc: Services, user_ids: dict[str, str]) -> list[int]:
+    """Create the demo data; ``user_ids`` maps each handle to its Slack user id.
+
+    Returns the ids of the commitments created.
+    """
     now = svc.clock.now()
     admin = Actor(user_ids[ADMIN.handle], ADMIN.real_name, is_admin=True)
     with svc.db.write() as session:
@@ -137,3 +140,4 @@ def seed_demo(svc: Services, user_ids: dict[str, str]) -> None:
             cs.move_deadline(session, owner_actor, sip, moved, "Regionen har bytt kontaktperson.", later)
         ks = cs.get_by_id(session, created[5].id)
         cs.set_status(session, owner_actor, ks, CommitmentStatus.DONE, later)
+    return [c.id for c in created]

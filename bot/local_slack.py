@@ -16,6 +16,7 @@ from typing import Any, Literal
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -86,6 +87,7 @@ class LocalBot:
         self._http: _Uvicorn | None = None
         self.services: Services | None = None
         self.app: App | None = None
+        self._client: WebClient | None = None
 
     @property
     def svc(self) -> Services:
@@ -106,6 +108,7 @@ class LocalBot:
                 admins=self._admins,
             )
             client = make_client(settings, slack.bot_token)
+            self._client = client
             self.services = build_services(settings, client, db=self._db, clock=self.clock)
             self.app = create_app(self.services, client, http_mode=self.mode == "http")
             if self.mode == "http":
@@ -120,6 +123,13 @@ class LocalBot:
             self.stop()
             raise
         return self
+
+    @property
+    def client(self) -> WebClient:
+        """The bot's own Web API client (for sending as the bot outside a request)."""
+        if self._client is None:
+            raise RuntimeError("LocalBot is not started")
+        return self._client
 
     @property
     def http_url(self) -> str | None:

@@ -55,7 +55,10 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         if rest:
             _preview_one_line(svc, respond, user_id, rest)
         else:
-            open_new_modal(svc, client, str(body["trigger_id"]), user_id, CommitmentInput(), ModalMeta())
+            with svc.db.read() as session:
+                bound = committee_service.committee_for_channel(session, channel_id)
+            prefill = CommitmentInput(committee=bound.code if bound else "")
+            open_new_modal(svc, client, str(body["trigger_id"]), user_id, prefill, ModalMeta())
     elif sub == "lista":
         show_list(svc, respond, unescape(rest), channel_id, 0)
     elif sub == "mina":

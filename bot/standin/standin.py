@@ -253,8 +253,9 @@ class SlackStandIn:
         is_bot: bool = False,
         deleted: bool = False,
         tz: str = "Europe/Stockholm",
+        user_id: str | None = None,
     ) -> User:
-        """Add a member called ``name``."""
+        """Add a member called ``name`` (with a fixed ``user_id`` if given)."""
         return self.workspace.add_user(
             name,
             real_name=real_name,
@@ -263,6 +264,7 @@ class SlackStandIn:
             is_bot=is_bot,
             deleted=deleted,
             tz=tz,
+            user_id=user_id,
         )
 
     def add_channel(
@@ -272,10 +274,11 @@ class SlackStandIn:
         is_private: bool = False,
         members: Iterable[str | User] = (),
         bot_is_member: bool = True,
+        channel_id: str | None = None,
     ) -> Channel:
         """Add a channel with ``members`` (names or ids); the bot joins unless ``bot_is_member=False``."""
         return self.workspace.add_channel(
-            name, is_private=is_private, members=members, bot_is_member=bot_is_member
+            name, is_private=is_private, members=members, bot_is_member=bot_is_member, channel_id=channel_id
         )
 
     def user(self, key: str) -> User:

@@ -527,13 +527,17 @@ class Workspace:
         is_bot: bool = False,
         deleted: bool = False,
         tz: str = DEFAULT_TZ,
+        user_id: str | None = None,
     ) -> User:
-        """Add a member called ``name`` (unique) and return it."""
+        """Add a member called ``name`` (unique) and return it.
+
+        ``user_id`` fixes the id (the console keeps ids stable across runs).
+        """
         with self.lock:
-            if self.find_user(name) is not None:
+            if self.find_user(name) is not None or (user_id is not None and user_id in self.users):
                 raise ValueError(f"a user called {name!r} already exists")
             user = User(
-                id=self.ids.next("U"),
+                id=user_id or self.ids.next("U"),
                 team_id=self.team.id,
                 name=name,
                 real_name=real_name if real_name is not None else name.capitalize(),
@@ -579,6 +583,7 @@ class Workspace:
         bot_is_member: bool = True,
         topic: str = "",
         purpose: str = "",
+        channel_id: str | None = None,
     ) -> Channel:
         """Add a channel called ``name`` with ``members`` (names, ids or users) and return it.
 
@@ -591,8 +596,10 @@ class Workspace:
             member_ids = [self.user(member).id for member in members]
             if bot_is_member and self.bot_user.id not in member_ids:
                 member_ids.append(self.bot_user.id)
+            if channel_id is not None and channel_id in self.channels:
+                raise ValueError(f"a channel with id {channel_id!r} already exists")
             channel = Channel(
-                id=self.ids.next("C"),
+                id=channel_id or self.ids.next("C"),
                 name=name,
                 created=int(self.now()),
                 creator=member_ids[0] if member_ids else self.bot_user.id,

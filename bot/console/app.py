@@ -1,0 +1,107 @@
+"""Start the console: the stand-in, the real bot over Socket Mode, and a prompt."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.engine import make_url
+
+from bot.clock import ManualClock, SystemClock
+from bot.config import Settings
+from bot.console.identities import channel_id_for, user_id_for
+from bot.console.session import ConsoleSession
+from bot.delivery import Delivery
+from bot.demo import ADMIN, COMMITTEES, OWNERS, SECRETARY, seed_demo
+from bot.local_slack import LocalBot
+from bot.services import committees as committee_service
+from bot.services.people import Actor
+from bot.texts import Texts
+
+
+def _seed(bot: LocalBot, session: ConsoleSession) -> str:
+    people = (ADMIN, SECRETARY, *OWNERS)
+    for person in people:
+        session.ensure_user(person.handle, is_admin=person is ADMIN, real_name=person.real_name)
+    for _code, _name, channel in COMMITTEES:
+        session.ensure_channel(channel)
+    created = seed_demo(bot.svc, {p.handle: user_id_for(p.handle) for p in people})
+    admin = Actor(user_id_for(ADMIN.handle), ADMIN.real_name, is_admin=True)
+    with bot.svc.db.write() as db_session:
+        for code, _name, channel in COMMITTEES:
+            committee_service.bind_channel(db_session, admin, code, channel_id_for(channel), channel)
+    # Post the cards and the owners' DMs as if each had just been registered.
+    delivery = Delivery(bot.svc, bot.client)
+    for commitment_id in created:
+        delivery.announce(commitment_id, admin.user_id)
+    bot.settle()
+    return ", ".join(p.handle for p in people)
+
+
+def _describe(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database)
+    return parsed.render_as_string(hide_password=True)
+
+
+def run_console(
+    settings: Settings, *, demo: bool, start_user: str, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
+    """Run until end of input or ``:avsluta``; returns the exit status."""
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    logging.getLogger().setLevel(logging.WARNING)
+    texts = Texts()
+    clock = ManualClock(
+        SystemClock(settings.timezone).now().replace(second=0, microsecond=0), settings.timezone
+    )
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    database_url = settings.database_url
+    if demo:
+        # The demo never touches real data: it starts on a fresh database each time.
+        tmp = tempfile.TemporaryDirectory(prefix="atagande-demo-")
+        database_url = f"sqlite:///{Path(tmp.name) / 'demo.sqlite3'}"
+        start_user = start_user if start_user != "sekreterare" else SECRETARY.handle
+    bot = LocalBot(
+        database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None
+    )
+    bot.slack.start()
+    try:
+        # Without demo data the first user is the workspace owner, so they may
+        # create committees; others join as ordinary members.
+        bot.slack.add_user(start_user, is_owner=not demo, user_id=user_id_for(start_user))
+        bot.start()
+        session = ConsoleSession(bot, clock, texts, out, user=start_user, channel="allmant")
+        print(
+            texts.get(
+                "console_welcome", user=start_user, channel="allmant", database=_describe(database_url)
+            ),
+            file=out,
+        )
+        if demo:
+            print(texts.get("console_demo", users=_seed(bot, session)), file=out)
+        interactive = stdin.isatty() and out.isatty()
+        while True:
+            if interactive:
+                try:
+                    line = input(session.prompt())
+                except EOFError:
+                    break
+            else:
+                raw = stdin.readline()
+                if not raw:
+                    break
+                line = raw.rstrip("\n")
+                if line.strip():
+                    print(session.prompt() + line, file=out)
+            if not session.handle(line):
+                break
+    finally:
+        bot.stop()
+        if tmp is not None:
+            tmp.cleanup()
+    return 0

@@ -1,0 +1,297 @@
+"""One console session: read a line, act as a Slack user would, print what changed.
+
+Lines (documented in ``templates/console_help.txt.j2``):
+``/kommando text``, ``:som NAMN``, ``:kanal NAMN``, ``:klicka ETIKETT``,
+``:fyll FÄLT=VÄRDE``, ``:skicka``, ``:stäng``, ``:hem``, ``:genväg``,
+``:registrera``, ``:tid YYYY-MM-DD HH:MM``, ``:vem``, ``:hjälp``, ``:avsluta``;
+any other text is a message posted in the current channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TextIO
+
+from bot.clock import ManualClock
+from bot.console.identities import channel_id_for, user_id_for
+from bot.local_slack import LocalBot
+from bot.standin.workspace import Channel, Message, View
+from bot.texts import Texts
+
+NEW_COMMITMENT_SHORTCUT = "new_commitment"
+MESSAGE_SHORTCUT = "register_from_message"
+
+
+class ConsoleSession:
+    """Drives a :class:`LocalBot` as one person at a time."""
+
+    def __init__(
+        self, bot: LocalBot, clock: ManualClock, texts: Texts, out: TextIO, *, user: str, channel: str
+    ) -> None:
+        self.bot = bot
+        self.slack = bot.slack
+        self.clock = clock
+        self.texts = texts
+        self.out = out
+        self.user = user
+        self.channel = channel
+        # What each user has already been shown: (channel id, ts) → rendered text.
+        self._seen: dict[str, dict[tuple[str, str], str]] = {}
+        self._seen_view: dict[str, str] = {}
+        self._commands: dict[str, Callable[[str], bool]] = {
+            "som": self._as,
+            "kanal": self._move,
+            "klicka": self._click,
+            "fyll": self._fill,
+            "skicka": self._submit,
+            "stang": self._close,
+            "stäng": self._close,
+            "hem": self._home,
+            "genvag": self._global_shortcut,
+            "genväg": self._global_shortcut,
+            "registrera": self._message_shortcut,
+            "tid": self._time,
+            "vem": self._who,
+            "hjalp": self._help,
+            "hjälp": self._help,
+            "avsluta": lambda _arg: False,
+            "quit": lambda _arg: False,
+        }
+        self.ensure_user(user)
+        self.ensure_channel(channel)
+
+    # -- the workspace ---------------------------------------------------------------------
+
+    def ensure_user(self, name: str, *, is_admin: bool = False, real_name: str | None = None) -> None:
+        if self.slack.workspace.find_user(name) is None:
+            self.slack.add_user(name, real_name=real_name, is_admin=is_admin, user_id=user_id_for(name))
+        for channel in self.slack.workspace.channels.values():
+            if not channel.is_im and not channel.is_private:
+                self.slack.workspace.join(channel, name)
+
+    def ensure_channel(self, name: str) -> Channel:
+        name = name.removeprefix("#")
+        channel = self.slack.workspace.find_channel(name)
+        if channel is None:
+            members = [u for u in self.slack.workspace.users.values() if not u.is_bot]
+            channel = self.slack.add_channel(name, members=members, channel_id=channel_id_for(name))
+        return channel
+
+    # -- the loop --------------------------------------------------------------------------
+
+    def prompt(self) -> str:
+        return f"{self.user}@#{self.channel}> "
+
+    def handle(self, line: str) -> bool:
+        """Act on one line; False when the session should end."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return True
+        try:
+            if line.startswith(":"):
+                word, _, arg = line[1:].partition(" ")
+                command = self._commands.get(word.casefold())
+                if command is None:
+                    self._say("console_unknown", word=word)
+                    return True
+                keep_going = command(arg.strip())
+            elif line.startswith("/"):
+                command_name, _, text = line.partition(" ")
+                interaction = self.slack.slash_command(self.user, self.channel, command_name, text)
+                self._after(interaction.acked)
+                keep_going = True
+            else:
+                self.slack.post_user_message(self.user, self.channel, line)
+                self._after(True)
+                keep_going = True
+        except (LookupError, ValueError) as exc:
+            self._say("console_cannot", reason=str(exc).split(";")[0])
+            return True
+        return keep_going
+
+    def _after(self, acked: bool = True) -> None:
+        self.bot.settle()
+        if not acked:
+            self._say("console_no_ack")
+        self.show_changes()
+
+    # -- output ----------------------------------------------------------------------------
+
+    def _say(self, key: str, **params: str) -> None:
+        print(self.texts.get(key, **params), file=self.out)
+
+    def _visible_channels(self) -> list[Channel]:
+        channels = [self.slack.channel(self.channel)]
+        dm = self.slack.dm(self.user)
+        if dm.id != channels[0].id:
+            channels.append(dm)
+        return channels
+
+    def show_changes(self, *, include_old: bool = False) -> None:
+        """Print messages the current user has not seen (or that changed), and a new modal."""
+        seen = self._seen.setdefault(self.user, {})
+        for channel in self._visible_channels():
+            for message in self.slack.visible_messages(self.user, channel.id):
+                rendered = self.slack.render_message(message)
+                key = (channel.id, message.ts)
+                if seen.get(key) == rendered:
+                    continue
+                first_time = key not in seen
+                seen[key] = rendered
+                if (
+                    message.user == self.slack.workspace.find_user(self.user).id
+                    and first_time
+                    and not include_old
+                ):  # type: ignore[union-attr]
+                    continue  # the user's own message: they just typed it
+                self._print_message(channel, message, rendered)
+        view = self.slack.open_view(self.user)
+        self._print_view(view)
+
+    def _print_message(self, channel: Channel, message: Message, rendered: str) -> None:
+        where = self.texts.get("console_in_dm") if channel.is_im else f"#{channel.name}"
+        print(f"── {where} " + "─" * max(4, 60 - len(where)), file=self.out)
+        print(rendered, file=self.out)
+
+    def _print_view(self, view: View | None) -> None:
+        rendered = self.slack.render_view(view) if view is not None else ""
+        if rendered == self._seen_view.get(self.user, ""):
+            return
+        self._seen_view[self.user] = rendered
+        if rendered:
+            print(rendered, file=self.out)
+        else:
+            self._say("console_modal_closed")
+
+    # -- commands --------------------------------------------------------------------------
+
+    def _as(self, name: str) -> bool:
+        if not name:
+            self._say("console_need_name")
+            return True
+        self.ensure_user(name)
+        self.user = name
+        self._say("console_now_as", user=name)
+        self.show_changes(include_old=True)
+        return True
+
+    def _move(self, name: str) -> bool:
+        if not name:
+            self._say("console_need_name")
+            return True
+        channel = self.ensure_channel(name)
+        self.slack.workspace.join(channel, self.user)
+        self.channel = channel.name
+        self._say("console_now_in", channel=channel.name)
+        self.show_changes(include_old=True)
+        return True
+
+    def _click(self, label: str) -> bool:
+        """Press the button with this label where the user sees it: modal, latest messages, Home."""
+        view = self.slack.open_view(self.user)
+        places: list[object] = []
+        if view is not None:
+            places.append("modal")
+        for channel in self._visible_channels():
+            places.extend(reversed(self.slack.visible_messages(self.user, channel.id)))
+        if self.slack.home(self.user) is not None:
+            places.append("home")
+        for where in places:
+            try:
+                interaction = self.slack.click_button(self.user, where, label)  # type: ignore[arg-type]
+            except LookupError:
+                continue
+            self._after(interaction.acked)
+            return True
+        self._say("console_no_button", label=label)
+        return True
+
+    def _no_modal(self) -> bool:
+        if self.slack.open_view(self.user) is None:
+            self._say("console_no_modal")
+            return True
+        return False
+
+    def _fill(self, arg: str) -> bool:
+        if self._no_modal():
+            return True
+        field, sep, value = arg.partition("=")
+        if not sep:
+            self._say("console_fill_usage")
+            return True
+        self.slack.fill(self.user, field.strip(), value.strip())
+        self._after(True)
+        return True
+
+    def _submit(self, _arg: str) -> bool:
+        if self._no_modal():
+            return True
+        interaction = self.slack.submit_view(self.user)
+        if interaction.ack is None and interaction.client_errors:
+            self._say("console_required_missing")
+        self._after(True)
+        return True
+
+    def _close(self, _arg: str) -> bool:
+        if self._no_modal():
+            return True
+        self.slack.close_view(self.user)
+        self._after(True)
+        return True
+
+    def _home(self, _arg: str) -> bool:
+        self.slack.open_home(self.user)
+        self.bot.settle()
+        home = self.slack.home(self.user)
+        if home is not None:
+            print(self.slack.render_view(home), file=self.out)
+        return True
+
+    def _global_shortcut(self, _arg: str) -> bool:
+        self.slack.global_shortcut(self.user, NEW_COMMITMENT_SHORTCUT)
+        self._after(True)
+        return True
+
+    def _message_shortcut(self, _arg: str) -> bool:
+        """Run "Registrera som åtagande" on the latest message a person wrote in this channel."""
+        channel = self.slack.channel(self.channel)
+        people = [
+            m
+            for m in self.slack.visible_messages(self.user, channel.id)
+            if not m.bot_id and not m.is_ephemeral
+        ]
+        if not people:
+            self._say("console_no_message")
+            return True
+        self.slack.message_shortcut(self.user, channel.id, people[-1].ts, MESSAGE_SHORTCUT)
+        self._after(True)
+        return True
+
+    def _time(self, arg: str) -> bool:
+        try:
+            moment = datetime.strptime(arg.strip(), "%Y-%m-%d %H:%M")
+        except ValueError:
+            try:
+                moment = datetime.strptime(arg.strip(), "%Y-%m-%d")
+            except ValueError:
+                self._say("console_time_usage")
+                return True
+        self.clock.set(moment.replace(tzinfo=self.clock.tz))
+        self._say("console_time_now", when=self.clock.now().strftime("%Y-%m-%d %H:%M"))
+        self.bot.settle()
+        self.show_changes()
+        return True
+
+    def _who(self, _arg: str) -> bool:
+        self._say(
+            "console_who",
+            user=self.user,
+            channel=self.channel,
+            when=self.clock.now().strftime("%Y-%m-%d %H:%M"),
+        )
+        return True
+
+    def _help(self, _arg: str) -> bool:
+        print(self.texts.plain("console_help.txt.j2"), file=self.out)
+        return True
