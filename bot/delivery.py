@@ -72,7 +72,7 @@ class Delivery:
                 log.warning("DM to owner of %s failed: %s", view.ref, exc.response.get("error"))
                 warnings.append("warn_owner_dm_failed")
         if owner:
-            self.publish_home(owner)
+            svc.request_home(owner)
         return warnings
 
     def refresh_card(self, commitment_id: int) -> None:

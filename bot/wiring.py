@@ -7,6 +7,7 @@ point differs (``bot/runner.py``).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,8 @@ from slack_sdk.http_retry.handler import RetryHandler
 import handlers
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.delivery import Delivery
+from bot.home_refresh import HomeRefresher
 from bot.services.context import Services
 from bot.services.dedupe import delivery_key, first_time
 from bot.slack_users import SlackUserDirectory
@@ -105,4 +108,16 @@ def create_app(services: Services, client: WebClient, *, http_mode: bool) -> App
         return BoltResponse(status=200, body="")
 
     handlers.register_all(app)
+    refresher = HomeRefresher(lambda user_id: Delivery(services, client).publish_home(user_id))
+    services.request_home = refresher.request
+    # Build the search index now, not on the first search after a restart.
+    threading.Thread(target=_warm_search_index, args=(services,), name="search-warm-up", daemon=True).start()
     return app
+
+
+def _warm_search_index(services: Services) -> None:
+    try:
+        with services.db.read() as session:
+            services.index.refresh(session)
+    except Exception:  # the first search will simply do the work instead
+        log.exception("warming the search index failed")

@@ -93,9 +93,9 @@ def after_change(
                 channel=container["channel_id"], ts=container["message_ts"], text=text, blocks=blocks
             )
     if owner:
-        delivery.publish_home(owner)
+        svc.request_home(owner)
     if owner != context.user_id:
-        delivery.publish_home(str(context.user_id))
+        svc.request_home(str(context.user_id))
 
 
 def _set_status(
@@ -272,29 +272,45 @@ def home_refresh(context: BoltContext) -> None:
 
 @guarded
 def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """Enter in the deadline field: show what the words resolve to, before saving."""
+    """Enter in the deadline field: show what the words resolve to, before saving.
+
+    The modal is rebuilt from what the user has typed so far (never by copying
+    Slack's view back, which carries fields views.update refuses).
+    """
     ack()
     svc = services_of(context)
     view = body.get("view") or {}
-    if view.get("callback_id") not in (modals.NEW_CALLBACK, modals.EDIT_CALLBACK):
+    callback = view.get("callback_id")
+    if callback not in (modals.NEW_CALLBACK, modals.EDIT_CALLBACK):
         return
-    phrase = modals.state_value((view.get("state") or {}).get("values") or {}, "deadline")
-    preview = deadline_preview(svc, phrase)
-    blocks = [b for b in view.get("blocks", []) if b.get("block_id") != modals.PREVIEW_BLOCK]
-    if preview:
-        at = next((i for i, b in enumerate(blocks) if b.get("block_id") == "deadline"), len(blocks) - 1) + 1
-        blocks.insert(
-            at,
-            {
-                "type": "context",
-                "block_id": modals.PREVIEW_BLOCK,
-                "elements": [{"type": "mrkdwn", "text": preview}],
-            },
+    values = (view.get("state") or {}).get("values") or {}
+    meta = modals.ModalMeta.load(view.get("private_metadata"))
+    typed = CommitmentInput(
+        **{
+            f: modals.state_value(values, f)
+            for f in ("text", "committee", "owner_role", "deadline", "recurrence", "dnr", "recommendation")
+        },
+        owner_user_id=modals.state_value(values, "owner") or None,
+        source_permalink=meta.source_permalink,
+    )
+    editing = callback == modals.EDIT_CALLBACK
+    actor = svc.actor(str(context.user_id))
+    with svc.db.read() as session:
+        if editing and meta.commitment_id is not None:
+            c = commitment_service.get_by_id(session, meta.commitment_id)
+            committees = [c.committee]
+        else:
+            committees = committee_service.committees_managed_by(session, actor)
+        rebuilt = modals.commitment_modal(
+            svc.texts,
+            committees,
+            typed,
+            meta,
+            editing=editing,
+            preview=deadline_preview(svc, typed.deadline),
+            status_options=[(s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus]
+            if editing
+            else None,
+            current_status=modals.state_value(values, "status") or None,
         )
-    updated = {
-        k: view[k]
-        for k in ("type", "callback_id", "title", "submit", "close", "private_metadata")
-        if k in view
-    }
-    updated["blocks"] = blocks
-    client.views_update(view_id=view["id"], hash=view.get("hash"), view=updated)
+    client.views_update(view_id=view["id"], hash=view.get("hash"), view=rebuilt)

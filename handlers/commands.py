@@ -221,7 +221,7 @@ def _search(svc: Services, respond: Respond, query: str) -> None:
         ids = [h.commitment_id for h in hits]
         if direct is not None:
             ids = [direct.id, *[i for i in ids if i != direct.id]]
-        found = [commitment_service.get_by_id(session, i) for i in ids[:SEARCH_LIMIT]]
+        found = commitment_service.get_many(session, ids[:SEARCH_LIMIT])
         views = [view_of(c, svc.texts, today, now) for c in found]
     title = svc.texts.md("search_title.md.j2", query=query, count=len(views), cut=cut, limit=MAX_QUERY)
     blocks = list_blocks(

@@ -198,6 +198,8 @@ class Commitment(Base):
         UniqueConstraint("committee_id", "number"),
         Index("ix_commitments_owner_status", "owner_id", "status"),
         Index("ix_commitments_committee_deadline", "committee_id", "deadline"),
+        # Counting open commitments per committee (App Home) reads only this index.
+        Index("ix_commitments_committee_status", "committee_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -272,6 +272,17 @@ def get_by_id(session: Session, commitment_id: int) -> Commitment:
     return commitment
 
 
+def get_many(session: Session, ids: list[int]) -> list[Commitment]:
+    """Commitments by id in the order given (one query); unknown ids are skipped."""
+    if not ids:
+        return []
+    found = {
+        c.id: c
+        for c in session.scalars(_with_relations(select(Commitment).where(Commitment.id.in_(ids)))).unique()
+    }
+    return [found[i] for i in ids if i in found]
+
+
 def history(session: Session, commitment: Commitment) -> list[StatusUpdate]:
     return list(
         session.scalars(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
@@ -22,6 +23,8 @@ class Services:
     texts: Texts
     users: UserDirectory
     index: CommitmentIndex = field(default_factory=CommitmentIndex)
+    # Set by the wiring: asks for a user's App Home to be republished soon.
+    request_home: Callable[[str], None] = field(default=lambda _user_id: None)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Services:
         # Bolt deep-copies the request context for lazy listeners; the shared

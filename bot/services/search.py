@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from bot.language.normalize import tokens
 from storage.models import Commitment
 
-# Writers in other transactions may commit rows stamped slightly before our
-# watermark; re-reading a margin is cheap and indexing is idempotent.
-WATERMARK_MARGIN = timedelta(minutes=5)
+# A writer stamps updated_at inside its transaction and commits a moment later,
+# so another writer's row may appear with a stamp just below our watermark.
+# Transactions here last well under a second; re-reading a minute is ample.
+WATERMARK_MARGIN = timedelta(minutes=1)
 STOP_WORDS = frozenset(
     [
         "och",
@@ -73,8 +74,12 @@ class CommitmentIndex:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # One refresh at a time: a search arriving during the start-up warm-up
+        # waits for it instead of loading every row a second time.
+        self._refresh_lock = threading.Lock()
         self._postings: dict[str, set[int]] = defaultdict(set)
         self._doc_tokens: dict[int, frozenset[str]] = {}
+        self._versions: dict[int, datetime] = {}
         self._watermark: datetime | None = None
         self._vocab: list[str] = []
         self._vocab_dirty = True
@@ -96,16 +101,39 @@ class CommitmentIndex:
         self._vocab_dirty = True
 
     def refresh(self, session: Session) -> None:
-        """Pull rows changed since the last refresh."""
-        stmt = select(Commitment.id, Commitment.search_text, Commitment.updated_at)
+        """Pull rows changed since the last refresh.
+
+        Only ids and timestamps are read for the overlap window; text is read
+        just for rows whose version this process has not indexed yet.
+        """
+        with self._refresh_lock:
+            self._refresh(session)
+
+    def _refresh(self, session: Session) -> None:
         with self._lock:
             since = self._watermark
-        if since is not None:
-            stmt = stmt.where(Commitment.updated_at >= since - WATERMARK_MARGIN)
-        rows = session.execute(stmt).all()
+        if since is None:
+            rows = session.execute(select(Commitment.id, Commitment.search_text, Commitment.updated_at)).all()
+        else:
+            versions = session.execute(
+                select(Commitment.id, Commitment.updated_at).where(
+                    Commitment.updated_at >= since - WATERMARK_MARGIN
+                )
+            ).all()
+            with self._lock:
+                stale = [doc_id for doc_id, stamp in versions if self._versions.get(doc_id) != stamp]
+            rows = []
+            for start in range(0, len(stale), 500):
+                chunk = stale[start : start + 500]
+                rows += session.execute(
+                    select(Commitment.id, Commitment.search_text, Commitment.updated_at).where(
+                        Commitment.id.in_(chunk)
+                    )
+                ).all()
         with self._lock:
             for doc_id, text, updated_at in rows:
                 self._index(doc_id, text or "")
+                self._versions[doc_id] = updated_at
                 if self._watermark is None or updated_at > self._watermark:
                     self._watermark = updated_at
 

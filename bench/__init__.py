@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures with the targets and peers beside them."""
