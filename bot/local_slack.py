@@ -117,7 +117,7 @@ class LocalBot:
                 slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
             else:
                 self._socket_handler = SocketModeHandler(self.app, slack.app_token, web_client=client)
-                self._socket_handler.connect()
+                self._socket_handler.connect()  # type: ignore[no-untyped-call]
                 slack.attach_socket_mode()
         except BaseException:
             self.stop()
@@ -137,7 +137,7 @@ class LocalBot:
 
     def stop(self) -> None:
         if self._socket_handler is not None:
-            self._socket_handler.close()
+            self._socket_handler.close()  # type: ignore[no-untyped-call]
             self._socket_handler = None
         if self._http is not None:
             self._http.stop()

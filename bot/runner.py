@@ -20,7 +20,7 @@ def run_socket_mode(settings: Settings) -> None:
     app = create_app(services, client, http_mode=False)
     handler = SocketModeHandler(app, app_token, web_client=client)
     log.info("Åtagandeboten is running in Socket Mode")
-    handler.start()
+    handler.start()  # type: ignore[no-untyped-call]  # slack_bolt leaves it unannotated
 
 
 def run_http_mode(settings: Settings, host: str, port: int) -> None:

@@ -131,6 +131,8 @@ class ConsoleSession:
     def show_changes(self, *, include_old: bool = False) -> None:
         """Print messages the current user has not seen (or that changed), and a new modal."""
         seen = self._seen.setdefault(self.user, {})
+        me = self.slack.user(self.user).id
+        me = self.slack.user(self.user).id
         for channel in self._visible_channels():
             for message in self.slack.visible_messages(self.user, channel.id):
                 rendered = self.slack.render_message(message)
@@ -139,11 +141,7 @@ class ConsoleSession:
                     continue
                 first_time = key not in seen
                 seen[key] = rendered
-                if (
-                    message.user == self.slack.workspace.find_user(self.user).id
-                    and first_time
-                    and not include_old
-                ):  # type: ignore[union-attr]
+                if message.user == me and first_time and not include_old:
                     continue  # the user's own message: they just typed it
                 self._print_message(channel, message, rendered)
         view = self.slack.open_view(self.user)

@@ -7,7 +7,8 @@ An atom is "april 2023", "hösten", "vecka 12", "läsåret 2023/24", "15 maj",
 year when none is written.
 
 Every pattern runs over text folded by `normalize.match_text`, so it sees lower
-case, å/ä as "a", ö as "o" and OCR digit look-alikes already read as letters.
+case, å/ä as "a", ö as "o" and OCR digit look-alikes already read as letters; the
+patterns also accept OCR's "i" for "ä", "d" for "å" and "é" (folded "e") for "ö".
 Patterns are anchored on literal words or digits and use no nested repetition,
 so they stay linear on any input.
 
@@ -95,14 +96,13 @@ class Atom:
     day_one: bool = False  # "1 april" without "den" or a year: maybe an OCR'd "i april"
     month: int | None = None
     note: str | None = None
-    year_inheritable: bool = True  # takes the year of a later list item ("mars och september 2020")
 
 
 # --------------------------------------------------------------------------- #
 # Regex fragments
 # --------------------------------------------------------------------------- #
 
-_L = r"(?<![^\W_])"  # not preceded by a letter or digit
+_L = r"\b(?<![^\W_])"  # starts a word; "\b" first because it fails fast inside runs of spaces
 _R = r"(?![^\W_])"  # not followed by a letter or digit
 _YEAR = r"(?:19|20)\d\d"
 # A year is not followed by more digits, "/24", "-05-15" or a decimal part.
@@ -110,11 +110,10 @@ _YEAR_END = r"(?![^\W_]|[.,/-]\d)"
 _A = r"[ad]"  # "å" after folding, or OCR's "d" for it
 _AE = r"[ai]"  # "ä" after folding, or OCR's "i" for it
 
-_FLAGS = re.IGNORECASE
-
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+    # The text is folded to lower case already; IGNORECASE would only slow the scan.
+    return re.compile(pattern)
 
 
 def _year2(text: str) -> int:
@@ -305,6 +304,8 @@ def _duration(ref: date, n: int, unit: str) -> Interval | None:
         target = add_days(ref, 7 * n)
     elif unit.startswith(("manad", "mdnad")):
         target = add_months(ref, n)
+    elif unit.startswith("halv"):
+        target = add_months(ref, 6 * n)
     else:
         target = add_months(ref, 12 * n)
     return Interval(target, target) if target else None
@@ -508,7 +509,17 @@ def _seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if word.startswith("v") and not word.startswith("vint") and not _AFTER_I_VAR.match(text, m.end()):
             continue
         kind, build, months = _season_kind(word)
-        yield Atom(m.start(), m.end(), kind, build, confidence=0.8, point=True, months=months)
+        ocr = text[m.start()] == "1"  # "1 höst": OCR's "1" for "i"
+        yield Atom(
+            m.start(),
+            m.end(),
+            kind,
+            build,
+            confidence=0.6 if ocr else 0.8,
+            point=True,
+            months=months,
+            note="ocr_1_as_i" if ocr else None,
+        )
 
 
 _SCHOOLYEAR = _rx(
@@ -537,6 +548,9 @@ _HALF = _rx(
     rf"{_L}(?:(?P<o>{ORDINAL_WORDS})\s+halv{_A}r(?:et)?|halv{_A}r\s*(?P<n>[12])){_R}"
     rf"(?:\s+(?P<y>{_YEAR}){_YEAR_END})?"
 )
+# "T2 2023", "H1 2024": the short forms are only dates with a year after them.
+_SHORT_TERTIAL = _rx(rf"{_L}t(?P<n>[1-3])(?:\s+|\s*[-/]\s*)(?P<y>{_YEAR}){_YEAR_END}")
+_SHORT_HALF = _rx(rf"{_L}h(?P<n>[12])(?:\s+|\s*[-/]\s*)(?P<y>{_YEAR}){_YEAR_END}")
 _HALF_OF = _rx(
     rf"{_L}(?P<o>f[oe]rsta|andra|senare|tidigare)\s+halvan\s+av\s+(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<aret>{_A}ret){_R})"
 )
@@ -549,9 +563,11 @@ def _parts_of_year(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         (_QUARTER, 3, 4, "quarter"),
         (_TERTIAL, 4, 3, "tertial"),
         (_HALF, 6, 2, "half"),
+        (_SHORT_TERTIAL, 4, 3, "tertial"),
+        (_SHORT_HALF, 6, 2, "half"),
     ):
         for m in pattern.finditer(text):
-            n = int(m["n"]) if m["n"] else ordinal_value(m["o"] or "")
+            n = int(m["n"]) if m["n"] else ordinal_value(m.groupdict().get("o") or "")
             if n is None or not 1 <= n <= count:
                 continue
             year = int(m["y"]) if m["y"] else None
@@ -654,7 +670,7 @@ def _holidays(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 
 _WEEK = _rx(
-    r"(?<![^\W_])(?:vecka|veckan|v\.?)\s*(?P<w>\d{1,2})(?:\s*-\s*(?P<w2>\d{1,2}))?(?![^\W_]|[.,/]\d)"
+    rf"{_L}(?:vecka|veckan|v\.?)\s*(?P<w>\d{{1,2}})(?:\s*-\s*(?P<w2>\d{{1,2}}))?(?![^\W_]|[.,/]\d)"
     rf"(?:,?\s+(?:{_A}r\s+)?(?P<y>{_YEAR}){_YEAR_END})?"
 )
 
@@ -687,7 +703,13 @@ def _weeks(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         )
 
 
-_YEAR_ATOM = _rx(rf"(?<![/])(?<!\d[.,:]){_L}(?:{_A}r\s+)?(?P<y>{_YEAR})(?![^\W_]|[.,:]\d|/|-\d\d?(?!\d))")
+# A bare year, but not "2023/BUN", "2023-05", "2023,5", "2000-talet" or "2023 års budget".
+_YEAR_ATOM = _rx(
+    rf"(?<![/])(?<!\d[.,:]){_L}(?:{_A}r\s+)?(?P<y>{_YEAR})"
+    rf"(?![^\W_]|[.,:]\d|/|-\d\d?(?!\d)|-tal|\s+{_A}rs{_R})"
+)
+# "2023-12": a month, after a preposition or in a field.
+_YEAR_MONTH = _rx(rf"(?<![\d,/-]){_L}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![^\W_]|[.,/-]\d)")
 _LABELLED_YEAR = _rx(
     rf"{_L}(?:verksamhets|kalender|budget|r{_AE}kenskaps){_A}r(?:et)?\s+(?P<y>{_YEAR}){_YEAR_END}"
 )
@@ -707,6 +729,9 @@ def _years(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             confidence=0.9,
             months=(12,),
         )
+    for m in _YEAR_MONTH.finditer(text):
+        atom = month_atom(m.start(), m.end(), int(m["m"]), int(m["y"]), 0.85)
+        yield replace(atom, needs_context=True)
     for m in _LABELLED_YEAR.finditer(text):
         yield Atom(m.start(), m.end(), "year", _year_builder, year=int(m["y"]), confidence=0.9, months=(12,))
 
@@ -731,7 +756,7 @@ _YEAR_OUT = _rx(rf"{_L}(?:{_A}ret\s+ut|(?:resten|{_A}terstoden)\s+av\s+{_A}ret){
 _MANDATE = _rx(rf"{_L}mandatperiod(?:en)?\s+(?P<y1>{_YEAR})\s*-\s*(?P<y2>{_YEAR}|\d\d){_YEAR_END}")
 _DURATION = _rx(
     rf"{_L}inom\s+(?:loppet\s+av\s+)?(?P<n>{NUMBER_WORDS})\s+"
-    rf"(?P<u>arbetsdagar|dagar|dag|veckor|vecka|m{_A}nader|m{_A}nad|{_A}r){_R}"
+    rf"(?P<u>arbetsdagar|dagar|dag|veckor|vecka|m{_A}nader|m{_A}nad|{_A}r|halv{_A}r){_R}"
 )
 _SCHOOL_POINT = _rx(
     rf"{_L}(?P<p>terminsstart(?:en)?|terminsslut(?:et)?|l{_AE}s{_A}rsstart(?:en)?|l{_AE}s{_A}rsslut(?:et)?"

@@ -25,7 +25,7 @@ __all__ = [
 # Full month names. "i" and "l" may be swapped by OCR ("apri1" is folded to "april" already).
 MONTH_FULL = (
     r"(?:januar[il]|febr?uar[il]|mars|apr[il][il]|maj|jun[il]|ju[il][il]|august[il]"
-    r"|september|oktober|november|december)"
+    r"|septe(?:m|rn)ber|oktober|nove(?:m|rn)ber|dece(?:m|rn)ber)"
 )
 # Abbreviations: only trusted next to a day or a year ("15 jan", "feb. 2023"), because
 # "mar" is folded "mår" and "jul" is Christmas.
@@ -93,8 +93,8 @@ def number_value(word: str) -> int | None:
 
 # "varannan", "var tredje" ... as intervals.
 EVERY_NTH = (
-    r"(?:varannan|vartannat|var\s+(?:tredje|fj[ai]rde|femte|sjatte|attonde|tionde|tolfte)"
-    r"|vart\s+(?:tredje|fj[ai]rde|femte))"
+    r"(?:varannan|vartannat|var\s+(?:tredje|fj[ai]rde|femte|sjatte|attonde|tionde|tolfte|\d{1,2}:?e)"
+    r"|vart\s+(?:tredje|fj[ai]rde|femte|\d{1,2}:?e))"
 )
 _NTH = {
     "tredje": 3,
@@ -113,6 +113,9 @@ def every_nth_value(phrase: str) -> int:
     words = phrase.split()
     if len(words) == 1:
         return 2
+    digits = words[-1].removesuffix("e").removesuffix(":")
+    if digits.isdigit():
+        return max(1, int(digits))
     return _NTH.get(words[-1], 2)
 
 

@@ -125,11 +125,6 @@ def _repair_token(tok: str, before: str, after: str) -> str | None:
     """A lower-case token with OCR look-alikes fixed, or None to keep it."""
     if _ORDINAL.fullmatch(tok):
         return None  # "1a", "3e", "2st": a number and a suffix, not damage
-    code = _CODE_NUMBER.fullmatch(tok)
-    if code is not None:
-        # "v12", "q3", "vt21", "bun0148": keep; only "vt2o21" needs its O read as 0.
-        digits = code.group(2)
-        return code.group(1) + digits.replace("o", "0") if "o" in digits else None
     n_digits = sum(c.isdigit() for c in tok)
     n_letters = len(tok) - n_digits
     if all(c.isdigit() or c in "oil" for c in tok):
@@ -137,6 +132,11 @@ def _repair_token(tok: str, before: str, after: str) -> str | None:
             return tok.translate(_NUM_LOOKALIKE)  # "2o21" → "2021"
         if len(tok) == 2 and n_digits == 1 and "o" in tok and (before in "-./" or after in "-./"):
             return tok.replace("o", "0")  # the "O5" in "2023-O5-15"
+    code = _CODE_NUMBER.fullmatch(tok)
+    if code is not None:
+        # "v12", "q3", "vt21", "bun0148": keep; only "vt2o21" needs its O read as 0.
+        digits = code.group(2)
+        return code.group(1) + digits.replace("o", "0") if "o" in digits else None
     if n_letters >= 2 and n_digits * 2 <= n_letters:
         return tok.translate(_WORD_LOOKALIKE)  # "h6sten" → "hosten", "apri1" → "april"
     return None
@@ -264,11 +264,12 @@ _DNR_YEAR_FIRST = re.compile(
 # "BUN 2023/148", "KS 2022:123", "SN/2021.45", "KS 2019-000123"
 _DNR_CODE_FIRST = re.compile(
     rf"(?<![\w/.-])(?P<c>[^\W\d_]{{1,8}})[ \t]?[/-]?[ \t]?(?P<y>{_YEAR})"
-    r"[ \t]?(?P<s>[/:.-])[ \t]?(?P<n>\d{1,6})(?:-\d{1,3})?(?![\w/]|[.,:-]\d)"
+    r"[ \t]?(?P<s>[/:.-])[ \t]?(?!\d\d?[-/.]\d\d?(?!\d))(?P<n>\d{1,6})(?:-\d{1,3})?(?![\w/]|[.,:-]\d)"
 )
 # "Dnr 2019-000123", "diarienummer: 2020/45" (no committee code)
 _DNR_LABELLED = re.compile(
-    rf"(?<![^\W_])(?:dnr|diarienummer|diarienr|d\.nr)\.?\s*:?\s*(?P<y>{_YEAR})\s?[/:.-]\s?(?P<n>\d{{1,6}})"
+    rf"(?<![^\W_])(?:dnr|diarienummer|diarienr|d\.nr)\.?\s*:?\s*(?P<y>{_YEAR})\s?[/:.-]\s?"
+    r"(?!\d\d?[-/.]\d\d?(?!\d))(?P<n>\d{1,6})"
     r"(?:-\d{1,3})?(?![\w/]|[.,:-]\d)"
 )
 _LABEL_BEFORE = re.compile(r"(?:dnr|diarienummer|diarienr|d\.nr)\.?\s*:?\s*$")
@@ -502,6 +503,11 @@ def _repair_maps() -> tuple[dict[str, str], dict[str, str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _longest_tail() -> int:
+    return max((len(k) for k in _repair_maps()[1]), default=0)
+
+
 def _with_case(template: str, replacement: str) -> str:
     """`replacement` with the upper/lower case pattern of `template` (same length)."""
     return "".join(r.upper() if t.isupper() else r for t, r in zip(template, replacement, strict=True))
@@ -570,7 +576,8 @@ def repair_ocr(text: str) -> str:
                 fixed = _with_case(fixed, whole[low])
             elif len(low) > 6:
                 # A compound ending in a known word: "socialnimnden", "BUS-6verenskommelsen".
-                for cut in range(2, len(low) - 4):
+                # Only as far back as the longest known ending, so long tokens stay cheap.
+                for cut in range(max(2, len(low) - _longest_tail()), len(low) - 4):
                     tail = tails.get(low[cut:])
                     if tail is not None:
                         fixed = fixed[:cut] + _with_case(fixed[cut:], tail)

@@ -49,7 +49,6 @@ from bot.language.recurrence import describe_rrule, find_recurrences, parse_recu
 
 __all__ = ["Deadline", "describe_rrule", "find_deadlines", "parse_deadline", "parse_recurrence"]
 
-_FLAGS = re.IGNORECASE
 _A = r"[ad]"
 
 # Prepositions in front of a time expression, by what they do to it. The
@@ -65,16 +64,16 @@ _PREFIX = re.compile(
     rf"|(?P<end>(?:senast\s+)?(?:(?:f[oe]re|innan|vid|till|per)\s+)?utg{_A}ngen\s+av"
     rf"|senast(?:\s+(?:den|i|under|vid|per|inom|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|under\s+loppet\s+av|p{_A}))?"
     r"|(?:fram\s+|anda\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?)(?:\s+den)?"
+    rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td])"
+    rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
     rf"|(?:under\s+)?perioden|under(?:\s+loppet\s+av)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom|per(?:\s+den)?|p{_A}|i|vid)"
     r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"
     r"|(?P<ocr>(?:senast\s+|under\s+)?(?:1|l|\|))"
     r")\s*:?\s*$",
-    _FLAGS,
 )
 _VAGUE = re.compile(
     r"(?<![^\W_])(?:(?:i|1)\s+)?(?P<v>b[oe6]rjan|mitten|slutet|(?:senare|sista)\s+delen"
     r"|(?:f[oe]rsta|tidiga|tidigare)\s+delen)\s+(?:av|p[ad])\s*$",
-    _FLAGS,
 )
 _WINDOW = 64
 
@@ -186,7 +185,7 @@ def _inherit_years(items: list[Atom]) -> list[Atom]:
         atom = out[k]
         if atom.year is not None or atom.fixed is not None:
             later = atom.year if atom.fixed is None else None
-        elif later is not None and atom.year_inheritable:
+        elif later is not None:
             out[k] = replace(atom, year=later)
     return out
 

@@ -51,12 +51,9 @@ def _valid_date(century: str | None, yy: str, mm: str, dd: str) -> bool:
         day -= 60  # samordningsnummer
     if not (1 <= month <= 12 and day >= 1):
         return False
-    if century is not None:
-        years = [int(century + yy)]
-    else:
-        # Without the century either 19YY or 20YY (or 18YY with "+"); 29 February
-        # counts if it exists in one of them.
-        years = [1900 + int(yy), 2000 + int(yy)]
+    # Without the century the year is 19YY or 20YY (18YY or 19YY with "+"); 29 February
+    # counts if it exists in one of 1900+YY and 2000+YY, which covers both cases.
+    years = [int(century + yy)] if century is not None else [1900 + int(yy), 2000 + int(yy)]
     return any(day <= calendar.monthrange(year, month)[1] for year in years)
 
 

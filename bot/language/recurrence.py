@@ -53,11 +53,10 @@ from bot.language.normalize import MatchText, match_text
 
 __all__ = ["EVENTS", "describe_rrule", "find_recurrences", "parse_recurrence"]
 
-_L = r"(?<![^\W_])"
+_L = r"\b(?<![^\W_])"
 _R = r"(?![^\W_])"
 _A = r"[ad]"
 _AE = r"[ai]"
-_FLAGS = re.IGNORECASE
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_CODES = {
@@ -75,7 +74,8 @@ _AUTUMN = (8, 9, 10, 11, 12)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+    # The text is folded to lower case already; IGNORECASE would only slow the scan.
+    return re.compile(pattern)
 
 
 # --------------------------------------------------------------------------- #
@@ -290,7 +290,9 @@ def _event_rule(mt: MatchText, start: int, *, near: int) -> tuple[_Rule, int] | 
     found: list[tuple[int, int, str | tuple[int, ...]]] = []
     for rx, value in _EVENT_RX:
         for m in rx.finditer(text, start, limit):
-            found.append((m.start(), m.end(), value))
+            # Earlier rows win: "sista nämndsmötet" is the December meeting, not every meeting.
+            if not any(m.start() < e and s < m.end() for s, e, _ in found):
+                found.append((m.start(), m.end(), value))
     if not found or min(s for s, _, _ in found) > start + near:
         return None
     end = max(e for _, e, _ in found)
@@ -324,12 +326,13 @@ _UNITS = (
 _TIMES = rf"(?:g{_A}ng(?:er)?|ggr\.?)"
 
 _YEARLY_WORDS = _rx(
-    rf"{_L}(?:{_A}rligen|{_A}rsvis|varje\s+(?:kalender|verksamhets|budget)?{_A}r"
+    rf"{_L}(?:{_A}rligen|{_A}rsvis|{_A}rlig(?:a|t)?|varje\s+(?:kalender|verksamhets|budget)?{_A}r"
     rf"|en\s+{_TIMES}\s+(?:per|om|i|varje)\s+(?:kalender|verksamhets)?{_A}r(?:et)?"
     rf"|en\s+{_TIMES}\s+{_A}rligen|{_A}r\s+(?:fr{_A}n|efter)\s+{_A}r){_R}"
 )
 _COUNT = _rx(
-    rf"{_L}(?P<n>{NUMBER_WORDS})\s+{_TIMES}\s+(?:(?:per|om|i|varje|under)\s+(?:(?:ett|en|varje)\s+)?{_UNITS}"
+    rf"{_L}(?P<n>{NUMBER_WORDS})\s+{_TIMES}\s*(?:(?:(?<=\s)(?:per|om|i|varje|under)\s+|/\s*)"
+    rf"(?:(?:ett|en|varje)\s+)?{_UNITS}"
     rf"|(?P<yearly>{_A}rligen)){_R}"
 )
 _EACH = _rx(
@@ -342,7 +345,7 @@ _NTH = _rx(
     rf"{_L}(?P<nth>{EVERY_NTH})\s+(?P<unit>vecka|m{_A}nad|{_A}r|termin|kvartal|{DAY_NAMES}(?:en|ar)?){_R}"
 )
 _VIS = _rx(
-    rf"{_L}(?P<vis>m{_A}nadsvis|m{_A}natligen|veckovis|veckoligen|kvartalsvis|terminsvis|tertialvis"
+    rf"{_L}(?P<vis>m{_A}nadsvis|m{_A}natligen|m{_A}natlig[at]?|veckovis|veckoligen|kvartalsvis|terminsvis|tertialvis"
     rf"|halv{_A}rsvis|dagligen|l{_AE}s{_A}rsvis){_R}"
 )
 _MEET = _rx(
@@ -358,7 +361,7 @@ _ASSOC = _rx(rf"{_L}(?P<p>i\s+samband\s+med|i\s+anslutning\s+till|inf[oe]r|vid)\
 
 # Anchors after a yearly rhythm: "årligen i december", "varje år senast den 31 mars".
 _ANCHOR_GAP = _rx(
-    rf"\s*,?\s*(?:(?:i|under|senast(?:\s+(?:i|den|under))?|per|till|vid|p{_A}|runt|kring|omkring)\s+)?"
+    rf"\s*,?\s*(?:(?:i|under|senast(?:\s+(?:i|under))?|per|till|vid|p{_A}|runt|kring|omkring)\s+)?"
 )
 _ANCHOR_BEFORE = _rx(rf"(?:i|under|senast(?:\s+den)?|per|till|vid|p{_A})\s+$")
 _JUST_SPACE = _rx(r"\s*,?\s*")
@@ -421,6 +424,9 @@ def _core_hits(mt: MatchText) -> Iterator[_Hit]:
         vis_rule = {
             "manadsvis": _monthly(),
             "manatligen": _monthly(),
+            "manatlig": _monthly(),
+            "manatliga": _monthly(),
+            "manatligt": _monthly(),
             "veckovis": _weekly(),
             "veckoligen": _weekly(),
             "kvartalsvis": _QUARTERLY,

@@ -225,7 +225,7 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
     return commitment
 
 
-def _with_relations(stmt: Select[tuple[Commitment]]) -> Select[tuple[Commitment]]:
+def _with_relations(stmt: Select[Commitment]) -> Select[Commitment]:
     return stmt.options(
         joinedload(Commitment.committee).selectinload(Committee.members),
         joinedload(Commitment.owner),

@@ -34,12 +34,11 @@ def delivery_key(body: dict[str, Any]) -> str | None:
 
 def first_time(db: Database, key: str, now: datetime) -> bool:
     """Record ``key``; True only for the first delivery (atomic across replicas)."""
-    table = ProcessedEvent.__table__
     with db.write() as session:
         if db.is_sqlite:
-            stmt: Any = sqlite_insert(table).values(key=key, received_at=now).on_conflict_do_nothing()
+            stmt: Any = sqlite_insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing()
         else:
-            stmt = pg_insert(table).values(key=key, received_at=now).on_conflict_do_nothing()
+            stmt = pg_insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing()
         result = session.execute(stmt)
         return bool(getattr(result, "rowcount", 0) == 1)
 

@@ -12,6 +12,7 @@ import re
 import zlib
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from bot.language.periods import find_deadlines
 from bot.services.commitments import CommitmentInput
@@ -76,7 +77,7 @@ def unpack(token: str) -> CommitmentInput | None:
         return None
     if not isinstance(data, dict):
         return None
-    allowed = set(CommitmentInput.__dataclass_fields__)
-    return CommitmentInput(
-        **{k: v for k, v in data.items() if k in allowed and (v is None or isinstance(v, str))}
-    )
+    fields: dict[str, Any] = {
+        k: v for k, v in data.items() if k in CommitmentInput.__dataclass_fields__ and isinstance(v, str)
+    }
+    return CommitmentInput(**fields)

@@ -13,7 +13,7 @@ from bot.services import committees as committee_service
 from bot.services.commitments import CommitmentInput
 from bot.services.errors import PermissionDenied, UserError, ValidationFailed
 from bot.services.people import Actor
-from bot.services.validation import resolve_deadline
+from bot.services.validation import MAX_TEXT, resolve_deadline
 from storage.db import Database
 from storage.models import Commitment, CommitmentStatus, StatusUpdate, UpdateKind
 
@@ -85,7 +85,7 @@ def test_past_deadline_and_personal_number_are_refused(db: Database, clock: Manu
 
 
 def test_too_long_text_is_refused(db: Database, clock: ManualClock, bun: None) -> None:
-    raw = CommitmentInput(text="a" * (cs.MAX_TEXT + 1), committee="BUN", deadline="2027-05-01")
+    raw = CommitmentInput(text="a" * (MAX_TEXT + 1), committee="BUN", deadline="2027-05-01")
     with db.write() as s, pytest.raises(ValidationFailed) as info:
         cs.validate(s, raw, clock.today())
     assert info.value.errors["text"][0] == "err_too_long"
