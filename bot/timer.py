@@ -1,0 +1,30 @@
+"""The timer in each process (APScheduler 3.x, memory job store).
+
+It only says "now"; what is due is decided from the database, so several
+replicas may all tick without doing anything twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.services.context import Services
+from bot.services.dedupe import forget_old
+
+log = logging.getLogger(__name__)
+
+
+def housekeeping(services: Services) -> None:
+    """Forget delivery ids older than Slack's retry window."""
+    removed = forget_old(services.db, services.clock.now())
+    if removed:
+        log.info("forgot %d old delivery ids", removed)
+
+
+def start_timer(services: Services) -> BackgroundScheduler:
+    scheduler = BackgroundScheduler(timezone=services.settings.timezone)
+    scheduler.add_job(housekeeping, "interval", hours=1, args=[services], id="housekeeping", coalesce=True)
+    scheduler.start()
+    return scheduler

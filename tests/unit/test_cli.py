@@ -1,0 +1,63 @@
+"""The command line: clear sentences and exit status 2, consistent backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+def test_run_without_token_says_which_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "ATAGANDE_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert "SLACK_BOT_TOKEN" in err and "README" in err
+    assert "Traceback" not in err
+
+
+def test_http_mode_without_signing_secret(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+    monkeypatch.delenv("ATAGANDE_DATABASE_URL", raising=False)
+    assert main(["run", "--mode", "http"]) == 2
+    assert "SLACK_SIGNING_SECRET" in capsys.readouterr().err
+
+
+def test_db_upgrade_then_backup_while_open(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "live.sqlite3"
+    monkeypatch.setenv("ATAGANDE_DATABASE_URL", f"sqlite:///{database}")
+    assert main(["db", "upgrade"]) == 0
+    # A writer holds the database open (WAL) while the backup runs.
+    writer = sqlite3.connect(database)
+    writer.execute(
+        "INSERT INTO people (slack_user_id, display_name, deleted, created_at) VALUES ('U1', 'A', 0, '2027-01-01')"
+    )
+    writer.commit()
+    target = tmp_path / "copy.sqlite3"
+    assert main(["db", "backup", str(target)]) == 0
+    writer.close()
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT slack_user_id FROM people").fetchall() == [("U1",)]
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() is not None
+    copy.close()
+    # Never overwrite an earlier backup.
+    assert main(["db", "backup", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_backup_refuses_postgresql(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("ATAGANDE_DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1:1/x")
+    assert main(["db", "backup", "x.sqlite3"]) == 2
+    assert "pg_dump" in capsys.readouterr().err

@@ -1,0 +1,24 @@
+"""manifest.json asks for exactly what the bot uses, and names what the handlers listen for."""
+
+from __future__ import annotations
+
+import json
+
+from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS
+from handlers.commands import COMMAND
+from handlers.shortcuts import FROM_MESSAGE, GLOBAL_NEW
+from tests.conftest import REPO
+
+
+def test_manifest_matches_the_code() -> None:
+    manifest = json.loads((REPO / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == list(SUBSCRIBED_EVENTS)
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND]
+    assert all(c["should_escape"] for c in manifest["features"]["slash_commands"])
+    shortcuts = {s["callback_id"]: s for s in manifest["features"]["shortcuts"]}
+    assert shortcuts[GLOBAL_NEW]["type"] == "global"
+    assert shortcuts[FROM_MESSAGE]["type"] == "message"
+    assert all(len(s["name"]) <= 24 for s in shortcuts.values())
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True

@@ -1,0 +1,45 @@
+"""User text never becomes Slack markup: no pings, no fake links."""
+
+from __future__ import annotations
+
+from bot.slack_format import Mrkdwn, escape, link, parse_mentions, unescape
+from bot.texts import Texts
+
+
+def test_escape_and_unescape() -> None:
+    assert escape("<!channel> & <https://evil|Intranätet>") == "&lt;!channel&gt; &amp; &lt;https://evil|Intranätet&gt;"
+    assert unescape(escape("a < b & c > d")) == "a < b & c > d"
+    assert escape(Mrkdwn("<@U1>")) == "<@U1>"
+
+
+def test_templates_escape_user_values_by_default() -> None:
+    texts = Texts()
+    out = texts.md("search_empty.md.j2", query="<!channel> <https://x|y>")
+    assert "<!channel>" not in out and "&lt;!channel&gt;" in out
+    assert texts.get_md("err_unknown_committee", code="<!here>").count("&lt;!here&gt;") == 1
+
+
+def test_link_labels_are_escaped() -> None:
+    assert link("https://example.se/a", "<b> & c") == "<https://example.se/a|&lt;b&gt; &amp; c>"
+
+
+def test_mentions_in_command_text() -> None:
+    assert parse_mentions("ny BUN text <@U123ABC|anna> och <@W9|bo>") == [
+        ("U123ABC", (12, 27)),
+        ("W9", (32, 40)),
+    ]
+
+
+def test_every_string_renders() -> None:
+    """Each macro in strings.j2 renders with plausible parameters (no typo hides in a rare error path)."""
+    from datetime import date
+
+    texts = Texts()
+    module = texts._strings
+    samples = {"limit": 10, "length": 12, "value": "x", "date": date(2027, 1, 1), "code": "BUN", "ref": "BUN-1"}
+    names = [n for n in dir(module) if not n.startswith("_")]
+    assert len(names) > 60
+    for name in names:
+        macro = getattr(module, name)
+        params = {p: samples.get(p, "x") for p in getattr(macro, "arguments", ())}
+        assert texts.get(name, **params), name
