@@ -1,0 +1,97 @@
+"""``atagande console`` read from standard input, as the README shows it."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.config import load_settings
+from bot.console.app import run_console
+from tests.conftest import REPO
+
+
+def _console(script: str, database_url: str, *, demo: bool = False, user: str = "sara") -> str:
+    settings = load_settings({"ATAGANDE_DATABASE_URL": database_url})
+    out = io.StringIO()
+    assert run_console(settings, demo=demo, start_user=user, stdin=io.StringIO(script), out=out) == 0
+    return out.getvalue()
+
+
+def test_first_user_sets_up_a_committee_and_registers(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som sara",
+                "/atagande nämnd sekreterare BUN @sara",
+                ":kanal bun",
+                "/atagande kanal BUN",
+                "/atagande ny BUN Revidera den lokala BUS-överenskommelsen senast i april 2099 @anna",
+                ":klicka Spara",
+                ":som anna",
+                ":klicka Pågår enligt plan",
+                ":hem",
+                ":fyll x=y",
+                ":klicka Finns inte",
+                ":okänt",
+            ]
+        ),
+        database_url,
+    )
+    assert "sara@#allmant> /atagande nämnd ny BUN" in output
+    assert "30 april 2099" in output
+    assert "BUN-1 är registrerat" in output
+    assert "Du är ägare för BUN-1" in output
+    assert "Status: Pågår" in output
+    assert "Mina åtaganden" in output
+    assert "Inget formulär är öppet." in output
+    assert "Ingen knapp ”Finns inte” syns här." in output
+    assert "Okänt konsolkommando :okänt" in output
+    assert "Traceback" not in output
+
+
+def test_state_survives_a_restart_on_the_same_database(database_url: str) -> None:
+    _console("/atagande nämnd ny SN Socialnämnden\n", database_url)
+    output = _console("/atagande nämnd lista\n", database_url)
+    assert "SN – Socialnämnden" in output
+
+
+def test_modal_through_the_console(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny KS Kommunstyrelsen",
+                "/atagande ny",
+                ":fyll Vad ska göras?=Inför ett årshjul för uppföljning",
+                ":fyll Nämnd=KS",
+                ":fyll Klart senast=igår kväll",
+                ":skicka",
+                ":fyll Klart senast=Q3 2099",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    assert "! Jag förstår inte ”igår kväll” som ett datum." in output
+    assert "30 september 2099" in output
+    assert "KS-1 är registrerat" in output
+
+
+def test_demo_from_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--demo"],
+        input="/atagande lista BUN\n:som bo\n:hem\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "BUN-1" in result.stdout and "BUN-3" in result.stdout
+    assert "Gå igenom rutinen för orosanmälan" in result.stdout
+    assert not (tmp_path / "data").exists(), "the demo must not write to the working directory"
