@@ -1,0 +1,7 @@
+"""The Swedish language core: dates and periods, rhythms, working days, normalisation.
+
+Pure Python: nothing here imports Slack, the database or the rest of the bot.
+Entry points: `periods` (parse_deadline, find_deadlines, parse_recurrence),
+`recurrence` (describe_rrule), `workdays`, `normalize` (fold, tokens, fold_dnr,
+find_dnr, repair_ocr) and `personnummer`.
+"""

@@ -324,9 +324,7 @@ def _scanner(fn: Scanner) -> Scanner:
     return fn
 
 
-_ISO = _rx(
-    rf"(?<![\d,/-]){_L}(?P<y>{_YEAR})(?P<s>[-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![^\W_]|[.,/-]\d)"
-)
+_ISO = _rx(rf"(?<![\d,/-]){_L}(?P<y>{_YEAR})(?P<s>[-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![^\W_]|[.,/-]\d)")
 _DMY = _rx(rf"(?<![\w.,/-])(?P<d>\d{{1,2}})(?P<s>[./])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR}){_YEAR_END}")
 _DM_Y = _rx(
     rf"(?<![\w.,/-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
@@ -335,9 +333,7 @@ _DM_Y = _rx(
 _DM = _rx(r"(?<![\w.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![^\W_]|[.,/-]\d)")
 
 
-def _date_atom(
-    m: re.Match[str], year: int | None, month: int, day: int, *, needs_context: bool
-) -> Atom | None:
+def _date_atom(m: re.Match[str], year: int | None, month: int, day: int, *, needs_context: bool) -> Atom | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     build = _day_builder(month, day)
@@ -405,7 +401,14 @@ def _day_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
                 continue
             yield replace(atom, build=_days_builder(month, first_day, last_day), is_range=True, day=last_day)
             continue
-        day_one = m["d"] in ("1", "01") and not m["den"] and not m["wd"] and year is None
+        # Only a full month name: "i jan" is not how anyone writes "i januari".
+        day_one = (
+            m["d"] in ("1", "01")
+            and not m["den"]
+            and not m["wd"]
+            and year is None
+            and bool(_FULL_MONTH.fullmatch(m["mon"]))
+        )
         yield replace(atom, day_one=day_one)
 
 
@@ -710,9 +713,7 @@ _YEAR_ATOM = _rx(
 )
 # "2023-12": a month, after a preposition or in a field.
 _YEAR_MONTH = _rx(rf"(?<![\d,/-]){_L}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![^\W_]|[.,/-]\d)")
-_LABELLED_YEAR = _rx(
-    rf"{_L}(?:verksamhets|kalender|budget|r{_AE}kenskaps){_A}r(?:et)?\s+(?P<y>{_YEAR}){_YEAR_END}"
-)
+_LABELLED_YEAR = _rx(rf"{_L}(?:verksamhets|kalender|budget|r{_AE}kenskaps){_A}r(?:et)?\s+(?P<y>{_YEAR}){_YEAR_END}")
 
 
 @_scanner
@@ -784,9 +785,7 @@ def _relatives(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     for m in _BARE_UNIT.finditer(text):
         iv = _relative(_fold_unit(m["unit"]), ref, 0)
         if iv is not None:
-            yield Atom(
-                m.start(), m.end(), "relative", _const(iv), fixed=iv, needs_context=True, confidence=0.8
-            )
+            yield Atom(m.start(), m.end(), "relative", _const(iv), fixed=iv, needs_context=True, confidence=0.8)
     for pattern in (_THIS_YEAR, _YEAR_OUT):
         for m in pattern.finditer(text):
             iv = _relative("ar", ref, 0)

@@ -217,13 +217,7 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
             confidence = min(confidence, 0.6)
     # "senast 1 april": OCR reads "i" as "1" (DESIGN.md); a clear day ("den 1 april",
     # "1 april 2023") stays a date.
-    if (
-        len(items) == 1
-        and first.day_one
-        and first.month is not None
-        and prefix is not None
-        and prefix.text == "senast"
-    ):
+    if len(items) == 1 and first.day_one and first.month is not None and prefix is not None and prefix.text == "senast":
         items = [month_atom(first.start, first.end, first.month, None, 0.6)]
         notes.append("ocr_1_as_i")
         confidence = 0.6
@@ -292,7 +286,7 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
         confidence = min(confidence, 0.75)
     if len(items) > 1:
         kind = "list"
-    elif items[0].kind in ("date", "duration") and vague is None and mode in ("end", "till"):
+    elif items[0].kind in ("date", "duration") and vague is None:
         kind = "date"
     else:
         kind = "period"

@@ -341,9 +341,7 @@ _EACH = _rx(
     rf"|{DAY_NAMES}(?:en|ar)?){_R}"
 )
 _ONCE_IN = _rx(rf"{_L}en\s+{_TIMES}\s+i\s+(?P<unit>m{_A}naden|veckan|kvartalet|terminen|halv{_A}ret){_R}")
-_NTH = _rx(
-    rf"{_L}(?P<nth>{EVERY_NTH})\s+(?P<unit>vecka|m{_A}nad|{_A}r|termin|kvartal|{DAY_NAMES}(?:en|ar)?){_R}"
-)
+_NTH = _rx(rf"{_L}(?P<nth>{EVERY_NTH})\s+(?P<unit>vecka|m{_A}nad|{_A}r|termin|kvartal|{DAY_NAMES}(?:en|ar)?){_R}")
 _VIS = _rx(
     rf"{_L}(?P<vis>m{_A}nadsvis|m{_A}natligen|m{_A}natlig[at]?|veckovis|veckoligen|kvartalsvis|terminsvis|tertialvis"
     rf"|halv{_A}rsvis|dagligen|l{_AE}s{_A}rsvis){_R}"
@@ -360,18 +358,12 @@ _VAGUE_EACH = _rx(
 _ASSOC = _rx(rf"{_L}(?P<p>i\s+samband\s+med|i\s+anslutning\s+till|inf[oe]r|vid)\s+(?:(?:varje|var)\s+)?")
 
 # Anchors after a yearly rhythm: "årligen i december", "varje år senast den 31 mars".
-_ANCHOR_GAP = _rx(
-    rf"\s*,?\s*(?:(?:i|under|senast(?:\s+(?:i|under))?|per|till|vid|p{_A}|runt|kring|omkring)\s+)?"
-)
+_ANCHOR_GAP = _rx(rf"\s*,?\s*(?:(?:i|under|senast(?:\s+(?:i|under))?|per|till|vid|p{_A}|runt|kring|omkring)\s+)?")
 _ANCHOR_BEFORE = _rx(rf"(?:i|under|senast(?:\s+den)?|per|till|vid|p{_A})\s+$")
 _JUST_SPACE = _rx(r"\s*,?\s*")
-_MONTHDAY_AFTER = _rx(
-    rf"\s*,?\s*(?:den|p{_A}|senast(?:\s+den)?)\s+(?P<d>\d{{1,2}})(?::?[ae])?{_R}(?!\s*[^\W\d_]{{3}})"
-)
+_MONTHDAY_AFTER = _rx(rf"\s*,?\s*(?:den|p{_A}|senast(?:\s+den)?)\s+(?P<d>\d{{1,2}})(?::?[ae])?{_R}(?!\s*[^\W\d_]{{3}})")
 _WEEKDAY_AFTER = _rx(rf"\s*,?\s*(?:p{_A}\s+)?(?P<wd>{DAY_NAMES})(?:en|ar)?{_R}")
-_ANCHOR_KINDS = frozenset(
-    {"date", "month", "season", "term", "quarter", "tertial", "half", "turn", "holiday"}
-)
+_ANCHOR_KINDS = frozenset({"date", "month", "season", "term", "quarter", "tertial", "half", "turn", "holiday"})
 
 
 @dataclass(frozen=True)
@@ -437,9 +429,7 @@ def _core_hits(mt: MatchText) -> Iterator[_Hit]:
             "lasarsvis": _yearly((6,)),
         }.get(word)
         if vis_rule is not None:
-            yield _Hit(
-                m.start(), m.end(), vis_rule, 0.9, monthly=vis_rule.freq == "MONTHLY", weekly="veck" in word
-            )
+            yield _Hit(m.start(), m.end(), vis_rule, 0.9, monthly=vis_rule.freq == "MONTHLY", weekly="veck" in word)
     for m in _MEET.finditer(text):
         yield _Hit(m.start(), m.end(), _monthly(months=_NOT_JULY), 0.7)
     for m in _MONTH_DAY.finditer(text):
@@ -652,9 +642,7 @@ def describe_rrule(rrule: str) -> str:
     Rules from elsewhere get a best effort; anything unreadable is "återkommande".
     """
     try:
-        parts = dict(
-            part.split("=", 1) for part in rrule.strip().removeprefix("RRULE:").split(";") if "=" in part
-        )
+        parts = dict(part.split("=", 1) for part in rrule.strip().removeprefix("RRULE:").split(";") if "=" in part)
         freq = parts.get("FREQ", "").upper()
         interval = int(parts.get("INTERVAL", "1") or "1")
         months = sorted(set(_ints(parts.get("BYMONTH", ""))))
