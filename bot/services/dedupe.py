@@ -34,13 +34,17 @@ def delivery_key(body: dict[str, Any]) -> str | None:
 
 def first_time(db: Database, key: str, now: datetime) -> bool:
     """Record ``key``; True only for the first delivery (atomic across replicas)."""
+    insert = sqlite_insert if db.is_sqlite else pg_insert
+    # RETURNING tells "inserted" from "was already there" on both backends
+    # (rowcount is not reliable for ON CONFLICT DO NOTHING across drivers).
+    stmt = (
+        insert(ProcessedEvent)
+        .values(key=key, received_at=now)
+        .on_conflict_do_nothing()
+        .returning(ProcessedEvent.key)
+    )
     with db.write() as session:
-        if db.is_sqlite:
-            stmt: Any = sqlite_insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing()
-        else:
-            stmt = pg_insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing()
-        result = session.execute(stmt)
-        return bool(getattr(result, "rowcount", 0) == 1)
+        return session.execute(stmt).first() is not None
 
 
 def forget_old(db: Database, now: datetime) -> int:
