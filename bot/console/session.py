@@ -153,12 +153,13 @@ class ConsoleSession:
         print(rendered, file=self.out)
 
     def _print_view(self, view: View | None) -> None:
-        rendered = self.slack.render_view(view) if view is not None else ""
-        if rendered == self._seen_view.get(self.user, ""):
+        """Print the modal when the bot opened, changed or answered it (not for the user's own typing)."""
+        key = f"{view.id}:{view.hash}:{sorted((view.errors or {}).items())}" if view is not None else ""
+        if key == self._seen_view.get(self.user, ""):
             return
-        self._seen_view[self.user] = rendered
-        if rendered:
-            print(rendered, file=self.out)
+        self._seen_view[self.user] = key
+        if view is not None:
+            print(self.slack.render_view(view), file=self.out)
         else:
             self._say("console_modal_closed")
 
