@@ -29,8 +29,8 @@ from storage.db import Database
 Mode = Literal["socket", "http"]
 
 
-class _Uvicorn:
-    """uvicorn serving an ASGI app on a free loopback port, in a thread."""
+class LoopbackServer:
+    """uvicorn serving an ASGI app on a free loopback port, in a thread (tests, console, benchmarks)."""
 
     def __init__(self, asgi_app: Any) -> None:
         # Bind first so the port is known before uvicorn starts.
@@ -42,6 +42,11 @@ class _Uvicorn:
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, name="atagande-http", daemon=True
         )
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:PORT``."""
+        return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         self._thread.start()
@@ -84,7 +89,7 @@ class LocalBot:
         self._admins = admins
         self._db = db
         self._socket_handler: SocketModeHandler | None = None
-        self._http: _Uvicorn | None = None
+        self._http: LoopbackServer | None = None
         self.services: Services | None = None
         self.app: App | None = None
         self._client: WebClient | None = None
@@ -112,7 +117,7 @@ class LocalBot:
             self.services = build_services(settings, client, db=self._db, clock=self.clock)
             self.app = create_app(self.services, client, http_mode=self.mode == "http")
             if self.mode == "http":
-                self._http = _Uvicorn(create_http_app(self.app, self.services.db))
+                self._http = LoopbackServer(create_http_app(self.app, self.services.db))
                 self._http.start()
                 slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
             else:
@@ -133,7 +138,7 @@ class LocalBot:
 
     @property
     def http_url(self) -> str | None:
-        return f"http://127.0.0.1:{self._http.port}" if self._http else None
+        return self._http.url if self._http else None
 
     def stop(self) -> None:
         if self._socket_handler is not None:

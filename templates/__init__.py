@@ -11,22 +11,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.language.months import MONTH_NAMES
+
 TEMPLATE_DIR = Path(__file__).resolve().parent
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
@@ -36,7 +24,7 @@ def swedish_date(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone(STOCKHOLM).date()
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def swedish_datetime(value: datetime | None) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "MONTH_ABBR",
     "MONTH_ANY",
     "MONTH_FULL",
+    "MONTH_NAMES",
     "NUMBER_WORDS",
     "ORDINAL_WORDS",
     "every_nth_value",
@@ -21,6 +22,22 @@ __all__ = [
     "number_value",
     "ordinal_value",
 ]
+
+# Month names as written, January first (for display).
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 # Full month names. "i" and "l" may be swapped by OCR ("apri1" is folded to "april" already).
 MONTH_FULL = (

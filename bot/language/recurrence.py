@@ -48,7 +48,7 @@ from datetime import date
 
 from bot.language.atoms import Atom, list_gap, scan_atoms
 from bot.language.deadline import Deadline
-from bot.language.months import DAY_NAMES, EVERY_NTH, NUMBER_WORDS, every_nth_value, number_value
+from bot.language.months import DAY_NAMES, EVERY_NTH, MONTH_NAMES, NUMBER_WORDS, every_nth_value, number_value
 from bot.language.normalize import MatchText, match_text
 
 __all__ = ["EVENTS", "describe_rrule", "find_recurrences", "parse_recurrence"]
@@ -578,20 +578,6 @@ def parse_recurrence(text: str, reference: date) -> str | None:
 # Display
 # --------------------------------------------------------------------------- #
 
-_MONTH_NAMES = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _DAY_NAMES_SV = {
     "MO": "måndag",
     "TU": "tisdag",
@@ -651,7 +637,7 @@ def describe_rrule(rrule: str) -> str:
     except ValueError:
         return "återkommande"
     months = [m for m in months if 1 <= m <= 12]
-    month_words = [_MONTH_NAMES[m - 1] for m in months]
+    month_words = [MONTH_NAMES[m - 1] for m in months]
     not_july = months == list(_NOT_JULY)
     if freq == "YEARLY":
         if len(months) <= 1:

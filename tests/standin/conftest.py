@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bot.local_slack import LoopbackServer
 from bot.standin import SlackStandIn
-from tests.standin.serving import UvicornThread
 from tests.standin.tiny_app import Seen, build_app
 
 
@@ -107,7 +107,7 @@ def _http_mode(standin: SlackStandIn) -> Iterator[Driven]:
     async def events(request: Request) -> Response:
         return await bolt.handle(request)
 
-    server = UvicornThread(Starlette(routes=[Route("/slack/events", endpoint=events, methods=["POST"])]))
+    server = LoopbackServer(Starlette(routes=[Route("/slack/events", endpoint=events, methods=["POST"])]))
     server.start()
     url = f"{server.url}/slack/events"
     standin.attach_http(url)
