@@ -33,7 +33,9 @@ def unescape(text: str) -> str:
 def link(url: str, label: str) -> Mrkdwn:
     """A mrkdwn link whose label is user text; the URL must already be validated."""
     safe_label = escape(label).replace("|", "¦")
-    return Mrkdwn(f"<{url.replace('>', '%3E').replace('|', '%7C')}|{safe_label}>")
+    # "<" or ">" would end the link early; "&" is an entity in mrkdwn, in URLs too.
+    safe_url = url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return Mrkdwn(f"<{safe_url}|{safe_label}>")
 
 
 def mention(user_id: str) -> Mrkdwn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -26,7 +27,14 @@ from bot.ui.commitment import (
 )
 from bot.ui.home import HOME_NEW, HOME_REFRESH
 from bot.ui.lists import MORE_ACTION
-from handlers.commands import PREVIEW_EDIT, PREVIEW_SAVE, deadline_preview, open_new_modal, show_list
+from handlers.commands import (
+    PREVIEW_EDIT,
+    PREVIEW_SAVE,
+    deadline_preview,
+    open_new_modal,
+    show_list,
+    show_mine,
+)
 from handlers.support import delivery_of, guarded, services_of
 from storage.models import CommitmentStatus
 
@@ -68,7 +76,7 @@ def after_change(
     context: BoltContext,
     body: dict[str, Any],
     commitment_id: int,
-    respond: Respond,
+    respond: Callable[..., object],
 ) -> None:
     """Show the new state where the user clicked, in the channel card, and on Home."""
     delivery = delivery_of(context)
@@ -237,7 +245,11 @@ def finish_registration(
     with svc.db.read() as session:
         c = commitment_service.get_by_id(session, commitment_id)
         view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
-    intro = svc.texts.md("registered.md.j2", ref=view.ref, warnings=[svc.texts.get(w) for w in warnings])
+    intro = svc.texts.md(
+        "registered.md.j2",
+        ref=view.ref,
+        warnings=[svc.texts.get(w, code=view.committee_code) for w in warnings],
+    )
     blocks = card_blocks(svc.texts, view, with_buttons=False, intro=intro)
     text = card_fallback(svc.texts, view)
     if respond is not None:
@@ -251,9 +263,12 @@ def list_more(body: dict[str, Any], context: BoltContext, respond: Respond) -> N
     svc = services_of(context)
     kind, _, rest = _action_value(body).partition(":")
     code, _, offset = rest.partition(":")
-    if kind != "lista" or not offset.isdigit():
+    if not offset.isdigit():
         return
-    show_list(svc, respond, code, "", int(offset), replace=True)
+    if kind == "lista":
+        show_list(svc, respond, code, "", int(offset), replace=True)
+    elif kind == "mina":
+        show_mine(svc, respond, str(context.user_id), int(offset), replace=True)
 
 
 @guarded

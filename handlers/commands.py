@@ -62,7 +62,7 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
     elif sub == "lista":
         show_list(svc, respond, unescape(rest), channel_id, 0)
     elif sub == "mina":
-        _mine(svc, respond, user_id)
+        show_mine(svc, respond, user_id)
     elif sub == "visa":
         _show(svc, respond, user_id, unescape(rest))
     elif sub in ("sok", "sök"):
@@ -169,22 +169,23 @@ def show_list(
     respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
 
 
-def _mine(svc: Services, respond: Respond, user_id: str) -> None:
+def show_mine(svc: Services, respond: Respond, user_id: str, offset: int = 0, replace: bool = False) -> None:
     today, now = svc.clock.today(), svc.clock.now()
     with svc.db.read() as session:
-        rows = commitment_service.list_for_owner(session, user_id, limit=PAGE_SIZE + 1)
-        views = [view_of(c, svc.texts, today, now) for c in rows[:PAGE_SIZE]]
-    title = svc.texts.md("mine_title.md.j2", count=len(rows), capped=len(rows) > PAGE_SIZE)
+        total = commitment_service.count_for_owner(session, user_id)
+        rows = commitment_service.list_for_owner(session, user_id, limit=PAGE_SIZE, offset=offset)
+        views = [view_of(c, svc.texts, today, now) for c in rows]
+    title = svc.texts.md("mine_title.md.j2", total=total)
     blocks = list_blocks(
         svc.texts,
         title,
         views,
-        total=len(views),
-        offset=0,
-        more_value=None,
+        total=total,
+        offset=offset,
+        more_value=f"mina::{offset + PAGE_SIZE}",
         empty_text=svc.texts.md("mine_empty.md.j2"),
     )
-    respond(text=title, blocks=blocks, response_type="ephemeral")
+    respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
 
 
 def _show(svc: Services, respond: Respond, user_id: str, arg: str) -> None:
@@ -217,10 +218,12 @@ def _search(svc: Services, respond: Respond, query: str) -> None:
                 direct = commitment_service.get_by_reference(session, query)
             except UserError:
                 direct = None
-        hits = svc.index.search(session, query, limit=SEARCH_LIMIT)
-        ids = [h.commitment_id for h in hits]
         if direct is not None:
-            ids = [direct.id, *[i for i in ids if i != direct.id]]
+            # A reference names one commitment; its committee code alone would
+            # otherwise match every other commitment of the committee.
+            ids = [direct.id]
+        else:
+            ids = [h.commitment_id for h in svc.index.search(session, query, limit=SEARCH_LIMIT)]
         found = commitment_service.get_many(session, ids[:SEARCH_LIMIT])
         views = [view_of(c, svc.texts, today, now) for c in found]
     title = svc.texts.md("search_title.md.j2", query=query, count=len(views), cut=cut, limit=MAX_QUERY)

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.language.periods import find_deadlines
 from bot.services.commitments import CommitmentInput
 from bot.services.committees import committee_for_channel
-from bot.slack_format import parse_mentions
+from bot.slack_format import parse_mentions, unescape
 from bot.ui.modals import ModalMeta
 from handlers.commands import open_new_modal
 from handlers.support import guarded, services_of
@@ -40,7 +40,8 @@ def prefill_from_message(text: str, today: date) -> CommitmentInput:
     owner = mentions[0][0] if mentions else None
     for _user, (start, end) in reversed(mentions):
         text = text[:start] + text[end:]
-    text = " ".join(text.split())
+    # A message's text arrives with Slack's entities; the modal shows plain text.
+    text = " ".join(unescape(text).split())
     found = find_deadlines(text, today)
     dated = [d for d in found if d.dates and d.kind != "recurrence"]
     rhythm = [d for d in found if d.recurrence]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -312,20 +313,28 @@ def list_for_committee(
     return list(session.scalars(stmt).unique()), total
 
 
-def list_for_owner(
-    session: Session, user_id: str, *, include_closed: bool = False, limit: int = 200
-) -> list[Commitment]:
-    stmt = (
-        select(Commitment)
-        .join(Person, Person.id == Commitment.owner_id)
-        .where(Person.slack_user_id == user_id)
-    )
+def _owned_by(stmt: Select[Any], user_id: str, include_closed: bool) -> Select[Any]:
+    stmt = stmt.join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
     if not include_closed:
         stmt = stmt.where(Commitment.status.in_(OPEN_STATUSES))
+    return stmt
+
+
+def list_for_owner(
+    session: Session, user_id: str, *, include_closed: bool = False, limit: int = 200, offset: int = 0
+) -> list[Commitment]:
+    stmt = _owned_by(select(Commitment), user_id, include_closed)
     stmt = _with_relations(
-        stmt.order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.id).limit(limit)
+        stmt.order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.id)
+        .limit(limit)
+        .offset(offset)
     )
     return list(session.scalars(stmt).unique())
+
+
+def count_for_owner(session: Session, user_id: str, *, include_closed: bool = False) -> int:
+    stmt = _owned_by(select(func.count()).select_from(Commitment), user_id, include_closed)
+    return int(session.scalar(stmt) or 0)
 
 
 def can_update(commitment: Commitment, actor: Actor) -> bool:

@@ -112,7 +112,11 @@ def check_deadline(
         return None
     resolved = resolve_deadline(value, today)
     if resolved is None:
-        errors[field] = ("err_deadline_unreadable", {"value": value})
+        several = parse_deadline(value, today)
+        if several is not None and len(several.dates) > 1:
+            errors[field] = ("err_deadline_several", {"value": value})
+        else:
+            errors[field] = ("err_deadline_unreadable", {"value": value})
         return None
     if resolved.date < today:
         errors[field] = ("err_deadline_past", {"date": resolved.date})

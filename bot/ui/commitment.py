@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.services.traffic import Light, light
-from bot.slack_format import Mrkdwn, link, mention, truncate
+from bot.slack_format import Mrkdwn, escape, link, mention, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.models import Commitment, CommitmentStatus, StatusUpdate
@@ -114,8 +114,12 @@ def card_blocks(
 
 
 def card_fallback(texts: Texts, c: CommitmentView) -> str:
-    """Notification text for a message whose content is in blocks."""
-    return truncate(texts.plain("commitment_fallback.txt.j2", c=c), 3000)
+    """Notification text for a message whose content is in blocks.
+
+    Slack reads this text as mrkdwn too (notifications, mentions), so the user
+    text in it is escaped like everywhere else.
+    """
+    return escape(truncate(texts.plain("commitment_fallback.txt.j2", c=c), 3000))
 
 
 def list_line(texts: Texts, c: CommitmentView) -> Mrkdwn:

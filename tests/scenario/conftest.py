@@ -3,64 +3,291 @@
 Every scenario runs twice: once over a real Socket Mode connection, once over
 real signed HTTP requests. The stand-in checks every Web API call against
 Slack's reference in ``../shared/slack-api-ref``; a missing reference fails.
+
+After each scenario the fixture checks what people saw: Slack had nothing to
+complain about in the bot's answers, no ack failed (Slackbot's English "failed
+with the error" note), and no stack trace reached any message or view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.clock import ManualClock
+from bot.delivery import Delivery
 from bot.local_slack import LocalBot, Mode
+from bot.services import commitments as commitment_service
+from bot.services import committees as committee_service
+from bot.services.commitments import CommitmentInput
+from bot.services.people import Actor
 from bot.standin import SlackStandIn
+from bot.standin.delivery import Ack, Envelope
+from bot.standin.http_delivery import HttpDelivery
+from bot.standin.user_side import Interaction
+from bot.standin.workspace import SLACKBOT_ID, Message, View
+from storage.models import Commitment, Committee
 from tests.conftest import SHARED
 
 REFERENCE = SHARED / "slack-api-ref"
+# Named in ATAGANDE_ADMINS (LocalBot's ``admins``) but no admin in Slack itself.
+CONFIGURED_ADMIN_ID = "UKIMADMIN1"
+T = TypeVar("T")
+LEAKS = ("Traceback", "Exception", "Error:", "failed with the error")
 
 
 @dataclass
 class World:
-    """The bot and a small workspace: an admin, a secretary, an owner, a bystander."""
+    """The bot and a small workspace.
+
+    People: ``admin`` (a Slack workspace admin), ``kim`` (an admin only through
+    ATAGANDE_ADMINS), ``sara`` (becomes BUN's secretary), ``anna`` (an owner) and
+    ``olle`` (a bystander). Channels: ``bun`` and ``allmant``, everyone in both.
+    """
 
     bot: LocalBot
     slack: SlackStandIn
     clock: ManualClock
+    mode: Mode
 
-    def run(self, user: str, channel: str, text: str) -> None:
+    # -- acting ------------------------------------------------------------------------
+
+    def run(self, user: str, channel: str, text: str) -> Interaction:
         """Type a slash command and wait for the bot to finish."""
         command, _, rest = text.partition(" ")
+        before = len(self.slack.calls)
         interaction = self.slack.slash_command(user, channel, command, rest)
         assert interaction.acked, f"{text!r} was not acknowledged"
+        self.settle_after(before)
+        return interaction
+
+    def act(self, action: Callable[[], T]) -> T:
+        """Do something in Slack that the bot answers, and wait for the answer."""
+        before = len(self.slack.calls)
+        result = action()
+        self.settle_after(before)
+        return result
+
+    def settle_after(self, calls_before: int) -> None:
+        """Wait for the bot's first call to Slack after an action, then until it is quiet.
+
+        Work after the ack runs in another thread; on a busy machine it may start
+        later than ``settle``'s quiet period, so wait for it to begin first.
+        """
+        self.slack.wait_for(lambda: len(self.slack.calls) > calls_before, timeout=10, what="the bot to answer")
+        self.bot.settle(quiet=0.2)
+
+    def click(self, user: str, where: Any, label: str, **kwargs: Any) -> Interaction:
+        """Click a button and wait for the bot to finish."""
+        before = len(self.slack.calls)
+        interaction = self.slack.click_button(user, where, label, **kwargs)
+        assert interaction.acked, f"the click on {label!r} was not acknowledged"
+        self.settle_after(before)
+        return interaction
+
+    def submit(self, user: str) -> Interaction:
+        """Submit the user's modal and wait for the bot to finish."""
+        before = len(self.slack.calls)
+        interaction = self.slack.submit_view(user)
+        if interaction.acked and interaction.response is None:
+            self.settle_after(before)  # saved: the bot now tells people about it
+        return interaction
+
+    def fill(self, user: str, **fields: str) -> None:
+        """Fill fields of the user's modal by label (``fill("sara", **{"Nämnd": "BUN"})``)."""
+        for label, value in fields.items():
+            before = len(self.slack.calls)
+            if self.slack.fill(user, label, value) is not None:
+                self.settle_after(before)  # the field dispatched an action; the bot updates the modal
+
+    def resend(self, interaction: Interaction) -> Ack:
+        """Deliver the very same payload again, as a retry would (same ids)."""
+        envelope = Envelope(
+            interaction.type,
+            json.loads(json.dumps(interaction.payload)),
+            accepts_response_payload=interaction.type != "events_api",
+            retry_attempt=1 if interaction.type == "events_api" else 0,
+            retry_reason="timeout" if interaction.type == "events_api" else "",
+        )
+        if self.mode == "http":
+            url = f"{self.bot.http_url}/slack/events"
+            ack = HttpDelivery(url, self.slack.signing_secret).deliver(envelope)
+        else:
+            ack = self.slack.socket_mode.deliver(envelope)
         self.bot.settle()
+        return ack
+
+    # -- looking -------------------------------------------------------------------------
+
+    def uid(self, name: str) -> str:
+        return self.slack.user(name).id
+
+    def last(self, user: str, channel: str) -> Message:
+        message = self.slack.latest_visible(user, channel)
+        assert message is not None, (
+            f"{user} sees nothing in {channel}; "
+            f"calls: {[(c.method, c.status, c.error, c.at) for c in self.slack.calls]}; "
+            f"interactions: {[(i.type, i.acked, i.ack) for i in self.slack.interactions]}"
+        )
+        return message
 
     def last_text(self, user: str, channel: str) -> str:
-        message = self.slack.latest_visible(user, channel)
-        assert message is not None
-        return self.slack.render_message(message)
+        return self.slack.render_message(self.last(user, channel))
+
+    def dm_text(self, user: str) -> str:
+        """Everything the bot wrote to ``user`` in their DM, as text."""
+        return self.slack.render_channel(user, self.slack.dm(user).id)
+
+    def modal(self, user: str) -> View:
+        view = self.slack.open_view(user)
+        assert view is not None, f"{user} has no modal open"
+        return view
+
+    def modal_text(self, user: str) -> str:
+        return self.slack.render_view(self.modal(user))
+
+    def home_text(self, user: str) -> str:
+        view = self.slack.home(user)
+        assert view is not None, f"no Home tab was published for {user}"
+        return self.slack.render_view(view)
+
+    def card(self, ref: str, channel: str = "bun") -> Message:
+        """The commitment's own message in a channel (the one with the answer buttons)."""
+        found = [
+            m
+            for m in self.slack.visible_messages("olle", channel)
+            if not m.is_ephemeral and f"*{ref}*" in json.dumps(m.blocks, ensure_ascii=False)
+        ]
+        assert len(found) == 1, f"expected one card for {ref} in {channel}, found {len(found)}"
+        return found[0]
+
+    def card_text(self, ref: str, channel: str = "bun") -> str:
+        return self.slack.render_message(self.card(ref, channel))
+
+    def ephemeral_of(self, user: str, channel: str) -> list[str]:
+        return [self.slack.render_message(m) for m in self.slack.visible_messages(user, channel) if m.is_ephemeral]
+
+    # -- set-up through the services (fast; the commands have their own tests) ------------
+
+    def actor(self, name: str) -> Actor:
+        return self.bot.svc.actor(self.uid(name))
 
     def setup_bun(self) -> None:
+        """BUN with sara as secretary and #bun as its channel, through the commands."""
         self.run("admin", "bun", "/atagande nämnd ny BUN Barn- och utbildningsnämnden")
         self.run("admin", "bun", "/atagande nämnd sekreterare BUN @sara")
         self.run("sara", "bun", "/atagande kanal BUN")
+
+    def quick_committee(
+        self, code: str = "BUN", name: str = "Barn- och utbildningsnämnden", channel: str = "bun"
+    ) -> None:
+        """A committee with sara as secretary bound to ``channel``, straight into the database."""
+        svc = self.bot.svc
+        admin = self.actor("admin")
+        now = svc.clock.now()
+        with svc.db.write() as session:
+            committee_service.create_committee(session, admin, code, name, now)
+            committee_service.add_secretaries(session, admin, code, [(self.uid("sara"), "Sara Sekreterare")], now)
+            if channel:
+                committee_service.bind_channel(session, admin, code, self.slack.channel(channel).id, channel)
+
+    def add(
+        self,
+        text: str,
+        *,
+        deadline: str = "senast i april 2027",
+        owner: str | None = "anna",
+        committee: str = "BUN",
+        announce: bool = False,
+        **fields: str,
+    ) -> str:
+        """Register a commitment through the services as sara; returns its reference."""
+        svc = self.bot.svc
+        raw = CommitmentInput(
+            text=text,
+            committee=committee,
+            owner_user_id=self.uid(owner) if owner else None,
+            owner_name=self.slack.user(owner).real_name if owner else None,
+            deadline=deadline,
+            **fields,
+        )
+        with svc.db.write() as session:
+            draft = commitment_service.validate(session, raw, svc.clock.today())
+            c = commitment_service.create(session, self.actor("sara"), draft, svc.clock.now())
+            ref, commitment_id = c.reference, c.id
+        if announce:
+            Delivery(svc, self.bot.client).announce(commitment_id, self.uid("sara"))
+            self.bot.settle()
+        return ref
+
+    def history_kinds(self, ref: str) -> list[str]:
+        with self.bot.svc.db.read() as session:
+            c = commitment_service.get_by_reference(session, ref)
+            return [u.kind.value for u in commitment_service.history(session, c)]
+
+    def count_commitments(self) -> int:
+        with self.bot.svc.db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(Commitment)) or 0)
+
+    def committees(self) -> dict[str, tuple[str, str | None, list[str]]]:
+        """code → (name, channel id, secretaries' user ids), from the database."""
+        with self.bot.svc.db.read() as session:
+            return {
+                c.code: (c.name, c.channel_id, sorted(p.slack_user_id for p in committee_service.secretaries(c)))
+                for c in session.scalars(select(Committee).order_by(Committee.code))
+            }
+
+    # -- what people saw ----------------------------------------------------------------------
+
+    def everything_shown(self) -> list[str]:
+        """Every message and view in the workspace as raw JSON text (for leak checks)."""
+        workspace = self.slack.workspace
+        shown: list[str] = []
+        with workspace.lock:
+            for channel in workspace.channels.values():
+                for m in [*channel.messages, *channel.ephemerals]:
+                    author = "slackbot" if m.user == SLACKBOT_ID else "bot"
+                    shown.append(f"{author}: {m.text} {json.dumps(m.blocks, ensure_ascii=False)}")
+            for view in workspace.views.values():
+                shown.append(json.dumps(view.blocks, ensure_ascii=False))
+        return shown
+
+
+def _no_leaks(world: World) -> list[str]:
+    return [text[:300] for text in world.everything_shown() if any(leak in text for leak in LEAKS)]
 
 
 @pytest.fixture(params=["socket", "http"])
 def world(request: pytest.FixtureRequest, database_url: str, clock: ManualClock) -> Iterator[World]:
     assert REFERENCE.is_dir(), f"Slack's API reference is missing at {REFERENCE}"
     mode: Mode = request.param
-    bot = LocalBot(database_url=database_url, clock=clock, mode=mode, reference_dir=REFERENCE)
+    bot = LocalBot(
+        database_url=database_url,
+        clock=clock,
+        mode=mode,
+        reference_dir=REFERENCE,
+        admins=frozenset({CONFIGURED_ADMIN_ID}),
+    )
     slack = bot.slack
     slack.start()
     slack.add_user("admin", real_name="Alex Admin", is_admin=True)
+    slack.add_user("kim", real_name="Kim Konfigurerad", user_id=CONFIGURED_ADMIN_ID)
     for name, real in (("sara", "Sara Sekreterare"), ("anna", "Anna Andersson"), ("olle", "Olle Olsson")):
         slack.add_user(name, real_name=real)
-    slack.add_channel("bun", members=["admin", "sara", "anna", "olle"])
-    slack.add_channel("allmant", members=["admin", "sara", "anna", "olle"])
+    everyone = ["admin", "kim", "sara", "anna", "olle"]
+    slack.add_channel("bun", members=everyone)
+    slack.add_channel("allmant", members=everyone)
     bot.start()
     try:
-        yield World(bot=bot, slack=slack, clock=clock)
+        w = World(bot=bot, slack=slack, clock=clock, mode=mode)
+        yield w
+        bot.settle()
         assert slack.problems == [], slack.problems
+        assert _no_leaks(w) == []
     finally:
         bot.stop()
