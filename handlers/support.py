@@ -66,6 +66,24 @@ def tell_user(context: BoltContext, body: dict[str, Any], text: str, respond: An
         log.warning("could not tell %s: %s", context.user_id, exc.response.get("error"))
 
 
+def _ack_with_error(ack: Any, body: dict[str, Any], text: str) -> bool:
+    """Acknowledge a listener that failed before its ack; True if ``text`` was shown in its modal.
+
+    Without an ack Slack shows its own English failure (and retries nothing);
+    a modal submission keeps its modal open with the Swedish sentence on its first field.
+    """
+    if ack is None or getattr(ack, "response", None) is not None:
+        return False
+    if body.get("type") == "view_submission":
+        blocks = (body.get("view") or {}).get("blocks") or []
+        inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
+        if inputs:
+            ack(response_action="errors", errors={inputs[0]: text})
+            return True
+    ack()
+    return False
+
+
 def guarded(func: Callable[..., None]) -> Callable[..., None]:
     """Wrap a listener so every failure ends as a Swedish sentence to the user."""
 
@@ -74,17 +92,21 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
         context: BoltContext = kwargs["context"]
         body: dict[str, Any] = kwargs.get("body") or {}
         respond = kwargs.get("respond")
+        ack = kwargs.get("ack")
         texts = services_of(context).texts
         try:
             func(**kwargs)
         except UserError as err:
-            tell_user(context, body, error_text(texts, err), respond)
+            if not _ack_with_error(ack, body, texts.get(err.key, **err.params)):
+                tell_user(context, body, error_text(texts, err), respond)
         except SlackApiError as exc:
             log.warning("Slack refused a call in %s: %s", func.__name__, exc.response.get("error"))
-            tell_user(context, body, texts.get("err_slack_unavailable"), respond)
+            if not _ack_with_error(ack, body, texts.get("err_slack_unavailable")):
+                tell_user(context, body, texts.get("err_slack_unavailable"), respond)
         except Exception:
             log.exception("listener %s failed", func.__name__)
-            tell_user(context, body, texts.get("err_internal"), respond)
+            if not _ack_with_error(ack, body, texts.get("err_internal")):
+                tell_user(context, body, texts.get("err_internal"), respond)
 
     # Bolt passes only the arguments a listener names; keep the signature.
     wrapper.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]

@@ -6,10 +6,12 @@ their fields (``response_action: errors``); announcing runs after the ack.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.services import commitments as commitment_service
@@ -22,6 +24,8 @@ from bot.ui.modals import ModalMeta, state_value
 from handlers.actions import after_change, finish_registration
 from handlers.support import guarded, modal_errors, services_of
 from storage.models import CommitmentStatus
+
+log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -38,7 +42,12 @@ def _values(body: dict[str, Any]) -> dict[str, Any]:
 def _input_from(svc: Services, body: dict[str, Any], meta: ModalMeta) -> CommitmentInput:
     values = _values(body)
     owner = state_value(values, "owner") or None
-    owner_user = svc.users.get(owner) if owner else None
+    try:
+        owner_user = svc.users.get(owner) if owner else None
+    except SlackApiError as exc:
+        # The name is only shown and searched; Slack's trouble must not stop the registration.
+        log.warning("looking up the owner %s failed: %s", owner, exc.response.get("error"))
+        owner_user = None
     return CommitmentInput(
         text=state_value(values, "text"),
         committee=state_value(values, "committee"),
@@ -53,8 +62,18 @@ def _input_from(svc: Services, body: dict[str, Any], meta: ModalMeta) -> Commitm
     )
 
 
-def _reject(ack: Ack, svc: Services, err: UserError) -> None:
-    ack(response_action="errors", errors=modal_errors(svc.texts, err))
+def _reject(ack: Ack, svc: Services, err: UserError, body: dict[str, Any]) -> None:
+    """Show ``err`` on its fields; an error about no field of this modal goes on its first field.
+
+    (Slack shows only a generic failure for an error that names no input block.)
+    """
+    blocks = (body.get("view") or {}).get("blocks") or []
+    inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
+    shown: dict[str, str] = {}
+    for field, text in modal_errors(svc.texts, err).items():
+        target = field if field in inputs or not inputs else inputs[0]
+        shown[target] = f"{shown[target]} {text}" if target in shown else text
+    ack(response_action="errors", errors=shown)
 
 
 @guarded
@@ -69,7 +88,7 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
                 session, svc.actor(str(context.user_id)), draft, svc.clock.now()
             ).id
     except UserError as err:
-        _reject(ack, svc, err)
+        _reject(ack, svc, err, body)
         return
     ack()
     respond = _respond_via(meta)
@@ -97,7 +116,7 @@ def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     values = _values(body)
     status_raw = state_value(values, "status")
     if meta.commitment_id is None:
-        _reject(ack, svc, UserError("err_expired"))
+        _reject(ack, svc, UserError("err_expired"), body)
         return
     try:
         with svc.db.write() as session:
@@ -113,7 +132,7 @@ def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
                 session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now()
             )
     except UserError as err:
-        _reject(ack, svc, err)
+        _reject(ack, svc, err, body)
         return
     ack()
     _refresh_after(svc, client, context, body, meta)
@@ -144,7 +163,7 @@ def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
     values = _values(body)
     if meta.commitment_id is None:
-        _reject(ack, svc, UserError("err_expired"))
+        _reject(ack, svc, UserError("err_expired"), body)
         return
     try:
         errors: Errors = {}
@@ -160,7 +179,7 @@ def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
                 session, svc.actor(str(context.user_id)), c, new, reason, svc.clock.now()
             )
     except UserError as err:
-        _reject(ack, svc, err)
+        _reject(ack, svc, err, body)
         return
     ack()
     _refresh_after(svc, client, context, body, meta)
@@ -172,7 +191,7 @@ def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
     values = _values(body)
     if meta.commitment_id is None:
-        _reject(ack, svc, UserError("err_expired"))
+        _reject(ack, svc, UserError("err_expired"), body)
         return
     try:
         with svc.db.write() as session:
@@ -186,7 +205,7 @@ def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: B
                 svc.clock.now(),
             )
     except UserError as err:
-        _reject(ack, svc, err)
+        _reject(ack, svc, err, body)
         return
     ack()
     _refresh_after(svc, client, context, body, meta)

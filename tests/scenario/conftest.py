@@ -38,6 +38,7 @@ REFERENCE = SHARED / "slack-api-ref"
 # Named in ATAGANDE_ADMINS (LocalBot's ``admins``) but no admin in Slack itself.
 CONFIGURED_ADMIN_ID = "UKIMADMIN1"
 T = TypeVar("T")
+LOOKUPS = ("auth.test", "users.info")
 LEAKS = ("Traceback", "Exception", "Error:", "failed with the error")
 
 
@@ -74,13 +75,18 @@ class World:
         return result
 
     def settle_after(self, calls_before: int) -> None:
-        """Wait for the bot's first call to Slack after an action, then until it is quiet.
+        """Wait for the bot's answer to an action to begin, then until the bot is quiet.
 
-        Work after the ack runs in another thread; on a busy machine it may start
-        later than ``settle``'s quiet period, so wait for it to begin first.
+        Work after the ack runs in another thread and may start later than
+        ``settle``'s quiet period; look-ups the bot makes while acking (``auth.test``
+        on its first request, ``users.info``) are not the answer yet.
         """
-        self.slack.wait_for(lambda: len(self.slack.calls) > calls_before, timeout=10, what="the bot to answer")
-        self.bot.settle(quiet=0.2)
+
+        def answering() -> bool:
+            return any(c.method not in LOOKUPS for c in self.slack.calls[calls_before:])
+
+        self.slack.wait_for(answering, timeout=10, what="the bot to answer")
+        self.bot.settle()
 
     def click(self, user: str, where: Any, label: str, **kwargs: Any) -> Interaction:
         """Click a button and wait for the bot to finish."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bot.services import commitments as commitment_service
+from bot.services.commitments import CommitmentInput
+from storage.models import CommitmentStatus
 from tests.scenario.conftest import World
 
 BYSTANDER_REFUSAL = "Bara ägaren, nämndens sekreterare och administratörer kan uppdatera BUN-1."
@@ -207,3 +210,39 @@ def test_an_owner_cannot_edit(world: World) -> None:
     world.run("anna", "bun", f"/atagande visa {ref}")
     assert "Redigera" not in world.last_text("anna", "bun")
     assert edit_button.is_ephemeral
+
+
+def test_a_commitment_cancelled_while_the_modal_is_open(world: World) -> None:
+    ref = announced(world)
+    world.click("anna", world.card(ref), "Försenad")
+    with world.bot.svc.db.write() as session:
+        c = commitment_service.get_by_reference(session, ref)
+        commitment_service.set_status(session, world.actor("sara"), c, CommitmentStatus.CANCELLED, world.clock.now())
+    world.fill("anna", **{"Nytt datum": "2027-08-31", "Varför flyttas datumet?": "Sjukskrivning"})
+    refused = world.submit("anna")
+    # The reason is shown on the modal's own field, not on one it does not have.
+    assert refused.response == {
+        "response_action": "errors",
+        "errors": {"deadline": "BUN-1 är avbrutet och kan inte uppdateras."},
+    }
+    assert world.history_kinds(ref) == ["created", "status"]
+
+
+def test_an_owner_replaced_while_commenting_is_refused_in_the_modal(world: World) -> None:
+    ref = announced(world)
+    world.click("anna", world.card(ref), "Kommentera")
+    with world.bot.svc.db.write() as session:
+        c = commitment_service.get_by_reference(session, ref)
+        draft = commitment_service.validate(
+            session,
+            CommitmentInput(
+                text=c.text, committee="BUN", owner_user_id=world.uid("olle"), deadline=c.deadline_phrase or ""
+            ),
+            world.clock.today(),
+            current=commitment_service.current_deadline(c),
+        )
+        commitment_service.edit(session, world.actor("sara"), c, draft, None, "", world.clock.now())
+    world.fill("anna", Kommentar="Klart snart")
+    refused = world.submit("anna")
+    assert refused.response is not None
+    assert refused.response["errors"] == {"comment": BYSTANDER_REFUSAL}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.slack_users import SlackUserDirectory
 from tests.scenario.conftest import World
 
 
@@ -115,3 +116,38 @@ def test_users_info_failing_gives_a_swedish_answer(world: World) -> None:
     text = world.last_text("olle", "allmant")
     assert "Slack svarar inte just nu" in text or "Något gick fel hos Åtagandeboten" in text
     assert "SN" not in world.committees()
+
+
+def test_slack_failing_during_a_submission_keeps_the_modal_with_a_swedish_error(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", "/atagande ny")
+    world.fill(
+        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+    )
+    # Who the registrar is must be asked again (the cache is gone), and Slack refuses:
+    # first the owner's name (not needed to register), then the registrar (needed).
+    users = world.bot.svc.users
+    assert isinstance(users, SlackUserDirectory)
+    users.forget(world.uid("sara"))
+    world.slack.inject("users.info", "error", error="fatal_error", times=2)
+    refused = world.submit("sara")
+    assert refused.acked and refused.response is not None
+    assert refused.response == {
+        "response_action": "errors",
+        "errors": {"text": "Slack svarar inte just nu, så jag kunde inte visa svaret. Försök igen om en liten stund."},
+    }
+    assert world.count_commitments() == 0
+    assert world.slack.open_view("sara") is not None
+    assert world.submit("sara").response is None
+    assert world.count_commitments() == 1
+
+
+def test_the_owners_name_is_not_needed_to_register(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", "/atagande ny")
+    world.fill(
+        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+    )
+    world.slack.inject("users.info", "error", error="fatal_error")
+    assert world.submit("sara").response is None
+    assert "Ägare: @anna" in world.card_text("BUN-1")
