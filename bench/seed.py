@@ -40,9 +40,7 @@ ROLES = ("förvaltningschef", "rektor", "enhetschef", "verksamhetschef", "kvalit
 STATUSES = list(CommitmentStatus)
 
 
-def seed(
-    db: Database, *, commitments: int, committees: int, people: int, now: datetime, rng_seed: int = 7
-) -> None:
+def seed(db: Database, *, commitments: int, committees: int, people: int, now: datetime, rng_seed: int = 7) -> None:
     """Insert committees BUN, K2, K3 …, people U0000000 …, and commitments spread over them."""
     rng = random.Random(rng_seed)
     codes = ["BUN", *[f"K{i}" for i in range(2, committees + 1)]]

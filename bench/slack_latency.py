@@ -149,10 +149,7 @@ def main() -> None:
                 f"committees, {args.people:,} people (seeded in {seeded_s:.1f} s); "
                 f"{args.rounds} rounds each\n"
             )
-            header = (
-                f"{'operation':36} {'ack p50':>8} {'p95':>8} {'p99':>8}   "
-                f"{'answer p50':>10} {'p95':>8} {'p99':>8}"
-            )
+            header = f"{'operation':36} {'ack p50':>8} {'p95':>8} {'p99':>8}   {'answer p50':>10} {'p95':>8} {'p99':>8}"
             print(header)
             print("-" * len(header))
             for name, (action, answered) in scenarios.items():

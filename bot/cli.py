@@ -25,9 +25,7 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="atagande", description="Åtagandeboten: audit commitments in Slack."
-    )
+    parser = argparse.ArgumentParser(prog="atagande", description="Åtagandeboten: audit commitments in Slack.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the bot (migrates the database first)")
@@ -42,9 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply migrations")
-    backup = db_sub.add_parser(
-        "backup", help="consistent copy of the SQLite database, also while the bot runs"
-    )
+    backup = db_sub.add_parser("backup", help="consistent copy of the SQLite database, also while the bot runs")
     backup.add_argument("file", type=Path)
     return parser
 

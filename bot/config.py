@@ -83,9 +83,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
     parsed = urlparse(api_url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError(
-            f"SLACK_API_URL must be an http(s) URL such as {DEFAULT_SLACK_API_URL} ({README_HINT})."
-        )
+        raise ConfigError(f"SLACK_API_URL must be an http(s) URL such as {DEFAULT_SLACK_API_URL} ({README_HINT}).")
     if not api_url.endswith("/"):
         api_url += "/"
 
@@ -94,9 +92,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(f"SLACK_BOT_TOKEN must be the bot token that starts with xoxb- ({README_HINT}).")
     app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
     if app_token and not app_token.startswith("xapp-"):
-        raise ConfigError(
-            f"SLACK_APP_TOKEN must be the app-level token that starts with xapp- ({README_HINT})."
-        )
+        raise ConfigError(f"SLACK_APP_TOKEN must be the app-level token that starts with xapp- ({README_HINT}).")
     signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
 
     admins_raw = env.get("ATAGANDE_ADMINS", "")
@@ -104,8 +100,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     bad = sorted(a for a in admins if not _USER_ID.match(a))
     if bad:
         raise ConfigError(
-            "ATAGANDE_ADMINS must list Slack user ids such as U012AB3CD, "
-            f"separated by commas (got {bad[0]!r})."
+            f"ATAGANDE_ADMINS must list Slack user ids such as U012AB3CD, separated by commas (got {bad[0]!r})."
         )
 
     return Settings(

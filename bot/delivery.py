@@ -65,9 +65,7 @@ class Delivery:
         if owner and owner != actor_user_id:
             intro = svc.texts.md("owner_assigned.md.j2", ref=view.ref)
             try:
-                self.client.chat_postMessage(
-                    channel=owner, text=text, blocks=card_blocks(svc.texts, view, intro=intro)
-                )
+                self.client.chat_postMessage(channel=owner, text=text, blocks=card_blocks(svc.texts, view, intro=intro))
             except SlackApiError as exc:
                 log.warning("DM to owner of %s failed: %s", view.ref, exc.response.get("error"))
                 warnings.append("warn_owner_dm_failed")

@@ -90,9 +90,7 @@ def create_app(services: Services, client: WebClient, *, http_mode: bool) -> App
     )
 
     @app.middleware
-    def provide_services(
-        context: BoltContext, body: dict[str, Any], next: Callable[[], None]
-    ) -> BoltResponse | None:
+    def provide_services(context: BoltContext, body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         context["services"] = services
         key = delivery_key(body)
         if key is not None and not first_time(services.db, key, services.clock.now()):

@@ -97,9 +97,7 @@ def after_change(
         if container.get("is_ephemeral"):
             respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
         else:
-            client.chat_update(
-                channel=container["channel_id"], ts=container["message_ts"], text=text, blocks=blocks
-            )
+            client.chat_update(channel=container["channel_id"], ts=container["message_ts"], text=text, blocks=blocks)
     if owner:
         svc.request_home(owner)
     if owner != context.user_id:
@@ -137,9 +135,7 @@ def _meta_for(body: dict[str, Any], commitment_id: int) -> modals.ModalMeta:
     )
 
 
-def _open_answer_modal(
-    kind: str, ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
+def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
@@ -153,31 +149,23 @@ def _open_answer_modal(
         ref = c.reference
     meta = _meta_for(body, commitment_id)
     view = (
-        modals.delayed_modal(svc.texts, ref, meta)
-        if kind == "delayed"
-        else modals.comment_modal(svc.texts, ref, meta)
+        modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)
     )
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 @guarded
-def open_delayed(
-    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
-) -> None:
+def open_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     _open_answer_modal("delayed", ack, body, client, context)
 
 
 @guarded
-def open_comment(
-    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
-) -> None:
+def open_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     _open_answer_modal("comment", ack, body, client, context)
 
 
 @guarded
-def open_edit(
-    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
-) -> None:
+def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
@@ -211,9 +199,7 @@ def open_edit(
 
 
 @guarded
-def preview_edit(
-    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
-) -> None:
+def preview_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     ack()
     svc = services_of(context)
     raw = unpack(_action_value(body))
@@ -275,9 +261,7 @@ def list_more(body: dict[str, Any], context: BoltContext, respond: Respond) -> N
 def home_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     ack()
     svc = services_of(context)
-    open_new_modal(
-        svc, client, str(body["trigger_id"]), str(context.user_id), CommitmentInput(), modals.ModalMeta()
-    )
+    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), CommitmentInput(), modals.ModalMeta())
 
 
 @guarded

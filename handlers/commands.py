@@ -139,9 +139,7 @@ def _preview_one_line(svc: Services, respond: Respond, user_id: str, rest: str) 
     respond(text=summary, blocks=blocks, response_type="ephemeral")
 
 
-def show_list(
-    svc: Services, respond: Respond, arg: str, channel_id: str, offset: int, replace: bool = False
-) -> None:
+def show_list(svc: Services, respond: Respond, arg: str, channel_id: str, offset: int, replace: bool = False) -> None:
     today, now = svc.clock.today(), svc.clock.now()
     with svc.db.read() as session:
         code = arg.split(" ", maxsplit=1)[0] if arg else ""
@@ -152,9 +150,7 @@ def show_list(
             if bound is None:
                 raise UserError("err_no_committee_here")
             committee = bound
-        rows, total = commitment_service.list_for_committee(
-            session, committee, limit=PAGE_SIZE, offset=offset
-        )
+        rows, total = commitment_service.list_for_committee(session, committee, limit=PAGE_SIZE, offset=offset)
         views = [view_of(c, svc.texts, today, now) for c in rows]
         title = svc.texts.md("list_title.md.j2", committee=committee, total=total)
         blocks = list_blocks(
@@ -285,9 +281,7 @@ class _Unknown:
     display = ""
 
 
-def _bind_channel(
-    svc: Services, respond: Respond, user_id: str, code: str, channel_id: str, channel_name: str
-) -> None:
+def _bind_channel(svc: Services, respond: Respond, user_id: str, code: str, channel_id: str, channel_name: str) -> None:
     if not code:
         raise UserError("err_one_line_committee", code="")
     with svc.db.write() as session:

@@ -124,13 +124,9 @@ def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
             draft = commitment_service.validate(
                 session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
             )
-            status = (
-                CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
-            )
+            status = CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
             actor = svc.actor(str(context.user_id))
-            commitment_service.edit(
-                session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now()
-            )
+            commitment_service.edit(session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now())
     except UserError as err:
         _reject(ack, svc, err, body)
         return
@@ -167,17 +163,13 @@ def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         return
     try:
         errors: Errors = {}
-        new = check_deadline(
-            errors, "deadline", state_value(values, "deadline"), svc.clock.today(), required=True
-        )
+        new = check_deadline(errors, "deadline", state_value(values, "deadline"), svc.clock.today(), required=True)
         reason = check_text(errors, "reason", state_value(values, "reason"), required=True, limit=MAX_COMMENT)
         raise_if(errors)
         assert new is not None  # raise_if saw to that
         with svc.db.write() as session:
             c = commitment_service.get_by_id(session, meta.commitment_id)
-            commitment_service.move_deadline(
-                session, svc.actor(str(context.user_id)), c, new, reason, svc.clock.now()
-            )
+            commitment_service.move_deadline(session, svc.actor(str(context.user_id)), c, new, reason, svc.clock.now())
     except UserError as err:
         _reject(ack, svc, err, body)
         return

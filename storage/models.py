@@ -128,9 +128,7 @@ class Committee(Base):
     next_number: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column()
 
-    members: Mapped[list[CommitteeMember]] = relationship(
-        back_populates="committee", cascade="all, delete-orphan"
-    )
+    members: Mapped[list[CommitteeMember]] = relationship(back_populates="committee", cascade="all, delete-orphan")
 
 
 class CommitteeMember(Base):

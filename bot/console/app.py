@@ -56,9 +56,7 @@ def run_console(
     out = out or sys.stdout
     logging.getLogger().setLevel(logging.WARNING)
     texts = Texts()
-    clock = ManualClock(
-        SystemClock(settings.timezone).now().replace(second=0, microsecond=0), settings.timezone
-    )
+    clock = ManualClock(SystemClock(settings.timezone).now().replace(second=0, microsecond=0), settings.timezone)
     tmp: tempfile.TemporaryDirectory[str] | None = None
     database_url = settings.database_url
     if demo:
@@ -66,9 +64,7 @@ def run_console(
         tmp = tempfile.TemporaryDirectory(prefix="atagande-demo-")
         database_url = f"sqlite:///{Path(tmp.name) / 'demo.sqlite3'}"
         start_user = start_user if start_user != "sekreterare" else SECRETARY.handle
-    bot = LocalBot(
-        database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None
-    )
+    bot = LocalBot(database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None)
     bot.slack.start()
     try:
         # Without demo data the first user is the workspace owner, so they may
@@ -77,9 +73,7 @@ def run_console(
         bot.start()
         session = ConsoleSession(bot, clock, texts, out, user=start_user, channel="allmant")
         print(
-            texts.get(
-                "console_welcome", user=start_user, channel="allmant", database=_describe(database_url)
-            ),
+            texts.get("console_welcome", user=start_user, channel="allmant", database=_describe(database_url)),
             file=out,
         )
         if demo:

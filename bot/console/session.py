@@ -255,11 +255,7 @@ class ConsoleSession:
     def _message_shortcut(self, _arg: str) -> bool:
         """Run "Registrera som åtagande" on the latest message a person wrote in this channel."""
         channel = self.slack.channel(self.channel)
-        people = [
-            m
-            for m in self.slack.visible_messages(self.user, channel.id)
-            if not m.bot_id and not m.is_ephemeral
-        ]
+        people = [m for m in self.slack.visible_messages(self.user, channel.id) if not m.bot_id and not m.is_ephemeral]
         if not people:
             self._say("console_no_message")
             return True

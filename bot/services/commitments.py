@@ -139,11 +139,7 @@ def _search_text(c: Commitment, committee_code: str, owner_name: str | None, dnr
 def _case_for(session: Session, committee: Committee, dnr: str | None, now: datetime) -> Case:
     key = fold_dnr(dnr) if dnr else None
     stmt = select(Case).where(Case.committee_id == committee.id)
-    stmt = (
-        stmt.where(Case.dnr_key == key)
-        if key
-        else stmt.where(Case.dnr.is_(None), Case.source_sha256.is_(None))
-    )
+    stmt = stmt.where(Case.dnr_key == key) if key else stmt.where(Case.dnr.is_(None), Case.source_sha256.is_(None))
     case = session.scalars(stmt.order_by(Case.id).limit(1)).first()
     if case is None:
         case = Case(committee_id=committee.id, dnr=dnr, dnr_key=key, title="", created_at=now)
@@ -170,17 +166,13 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
     if not can_manage(committee, actor):
         raise PermissionDenied("err_secretary_only", code=committee.code)
     creator = ensure_person(session, actor.user_id, actor.name, now)
-    owner = (
-        ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
-    )
+    owner = ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
     case: Case | None = None
     recommendation: Recommendation | None = None
     if draft.dnr or draft.recommendation:
         case = _case_for(session, committee, draft.dnr, now)
     if draft.recommendation and case is not None:
-        recommendation = Recommendation(
-            case_id=case.id, text=draft.recommendation, position=len(case.recommendations)
-        )
+        recommendation = Recommendation(case_id=case.id, text=draft.recommendation, position=len(case.recommendations))
         session.add(recommendation)
         session.flush()
     deadline = draft.deadline
@@ -208,9 +200,7 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
     commitment.owner = owner
     session.add(commitment)
     session.flush()
-    commitment.search_text = _search_text(
-        commitment, committee.code, owner.display_name if owner else None, draft.dnr
-    )
+    commitment.search_text = _search_text(commitment, committee.code, owner.display_name if owner else None, draft.dnr)
     session.add(
         StatusUpdate(
             commitment_id=commitment.id,
@@ -278,8 +268,7 @@ def get_many(session: Session, ids: list[int]) -> list[Commitment]:
     if not ids:
         return []
     found = {
-        c.id: c
-        for c in session.scalars(_with_relations(select(Commitment).where(Commitment.id.in_(ids)))).unique()
+        c.id: c for c in session.scalars(_with_relations(select(Commitment).where(Commitment.id.in_(ids)))).unique()
     }
     return [found[i] for i in ids if i in found]
 
@@ -325,9 +314,7 @@ def list_for_owner(
 ) -> list[Commitment]:
     stmt = _owned_by(select(Commitment), user_id, include_closed)
     stmt = _with_relations(
-        stmt.order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.id)
-        .limit(limit)
-        .offset(offset)
+        stmt.order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.id).limit(limit).offset(offset)
     )
     return list(session.scalars(stmt).unique())
 
@@ -465,9 +452,7 @@ def record_message(session: Session, commitment: Commitment, channel: str, ts: s
 def owned_or_managed_ids(session: Session, user_id: str) -> list[int]:
     return list(
         session.scalars(
-            select(Commitment.id)
-            .join(Person, Person.id == Commitment.owner_id)
-            .where(Person.slack_user_id == user_id)
+            select(Commitment.id).join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
         )
     )
 
@@ -503,12 +488,8 @@ def edit(
     person = ensure_person(session, actor.user_id, actor.name, now)
     rows: list[StatusUpdate] = []
     if draft.deadline is not None and new_date != commitment.deadline:
-        rows.append(
-            move_deadline(session, actor, commitment, draft.deadline, reason, now, mark_delayed=False)
-        )
-    owner = (
-        ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
-    )
+        rows.append(move_deadline(session, actor, commitment, draft.deadline, reason, now, mark_delayed=False))
+    owner = ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
     if (owner.id if owner else None) != commitment.owner_id:
         commitment.owner_id = owner.id if owner else None
         commitment.owner = owner
@@ -527,16 +508,10 @@ def edit(
     current_dnr = commitment.case.dnr if commitment.case else None
     current_rec = commitment.recommendation.text if commitment.recommendation else None
     if draft.dnr != current_dnr or draft.recommendation != current_rec:
-        case = (
-            _case_for(session, commitment.committee, draft.dnr, now)
-            if draft.dnr or draft.recommendation
-            else None
-        )
+        case = _case_for(session, commitment.committee, draft.dnr, now) if draft.dnr or draft.recommendation else None
         commitment.case_id = case.id if case else None
         if draft.recommendation and case is not None and draft.recommendation != current_rec:
-            rec = Recommendation(
-                case_id=case.id, text=draft.recommendation, position=len(case.recommendations)
-            )
+            rec = Recommendation(case_id=case.id, text=draft.recommendation, position=len(case.recommendations))
             session.add(rec)
             session.flush()
             commitment.recommendation_id = rec.id

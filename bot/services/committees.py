@@ -66,9 +66,7 @@ def create_committee(session: Session, actor: Actor, code: str, name: str, now: 
 
 
 def is_secretary(committee: Committee, user_id: str) -> bool:
-    return any(
-        m.role == MemberRole.SECRETARY and m.person.slack_user_id == user_id for m in committee.members
-    )
+    return any(m.role == MemberRole.SECRETARY and m.person.slack_user_id == user_id for m in committee.members)
 
 
 def can_manage(committee: Committee, actor: Actor) -> bool:
@@ -127,9 +125,7 @@ def remove_secretaries(session: Session, actor: Actor, code: str, user_ids: list
     if not actor.is_admin:
         raise PermissionDenied("err_admin_only")
     committee = get_committee(session, code)
-    removed = [
-        m for m in committee.members if m.role == MemberRole.SECRETARY and m.person.slack_user_id in user_ids
-    ]
+    removed = [m for m in committee.members if m.role == MemberRole.SECRETARY and m.person.slack_user_id in user_ids]
     for member in removed:
         committee.members.remove(member)
     session.flush()

@@ -38,10 +38,7 @@ def first_time(db: Database, key: str, now: datetime) -> bool:
     # RETURNING tells "inserted" from "was already there" on both backends
     # (rowcount is not reliable for ON CONFLICT DO NOTHING across drivers).
     stmt = (
-        insert(ProcessedEvent)
-        .values(key=key, received_at=now)
-        .on_conflict_do_nothing()
-        .returning(ProcessedEvent.key)
+        insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing().returning(ProcessedEvent.key)
     )
     with db.write() as session:
         return session.execute(stmt).first() is not None

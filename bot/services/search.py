@@ -116,9 +116,7 @@ class CommitmentIndex:
             rows = session.execute(select(Commitment.id, Commitment.search_text, Commitment.updated_at)).all()
         else:
             versions = session.execute(
-                select(Commitment.id, Commitment.updated_at).where(
-                    Commitment.updated_at >= since - WATERMARK_MARGIN
-                )
+                select(Commitment.id, Commitment.updated_at).where(Commitment.updated_at >= since - WATERMARK_MARGIN)
             ).all()
             with self._lock:
                 stale = [doc_id for doc_id, stamp in versions if self._versions.get(doc_id) != stamp]
@@ -126,9 +124,7 @@ class CommitmentIndex:
             for start in range(0, len(stale), 500):
                 chunk = stale[start : start + 500]
                 rows += session.execute(
-                    select(Commitment.id, Commitment.search_text, Commitment.updated_at).where(
-                        Commitment.id.in_(chunk)
-                    )
+                    select(Commitment.id, Commitment.search_text, Commitment.updated_at).where(Commitment.id.in_(chunk))
                 ).all()
         with self._lock:
             for doc_id, text, updated_at in rows:

@@ -99,9 +99,7 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
     return ResolvedDeadline(found.dates[0], value, found.confidence, found.note)
 
 
-def check_deadline(
-    errors: Errors, field: str, value: str, today: date, *, required: bool
-) -> ResolvedDeadline | None:
+def check_deadline(errors: Errors, field: str, value: str, today: date, *, required: bool) -> ResolvedDeadline | None:
     value = clean(value)
     if not value:
         if required:

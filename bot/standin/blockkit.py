@@ -51,8 +51,7 @@ _SELECT_COMMON = {"placeholder", "confirm", "focus_on_load"}
 _ELEMENT_KEYS: dict[str, set[str]] = {
     "button": {"text", "value", "url", "style", "confirm", "accessibility_label"},
     "static_select": _SELECT_COMMON | {"options", "option_groups", "initial_option"},
-    "multi_static_select": _SELECT_COMMON
-    | {"options", "option_groups", "initial_options", "max_selected_items"},
+    "multi_static_select": _SELECT_COMMON | {"options", "option_groups", "initial_options", "max_selected_items"},
     "external_select": _SELECT_COMMON | {"initial_option", "min_query_length"},
     "multi_external_select": _SELECT_COMMON | {"initial_options", "min_query_length", "max_selected_items"},
     "users_select": _SELECT_COMMON | {"initial_user"},
@@ -275,9 +274,7 @@ class _Checker:
         else:
             self.string(option["value"], f"{pointer}/value", max_len=150, min_len=1)
         if "description" in option:
-            self.text_object(
-                option["description"], f"{pointer}/description", max_len=75, plain_only=plain_only
-            )
+            self.text_object(option["description"], f"{pointer}/description", max_len=75, plain_only=plain_only)
         self.url(option, "url", pointer)
 
     def options(
@@ -333,9 +330,7 @@ class _Checker:
 
     # -- elements ----------------------------------------------------------------------
 
-    def element(
-        self, value: Any, pointer: str, *, allowed_types: frozenset[str] | set[str], where: str
-    ) -> None:
+    def element(self, value: Any, pointer: str, *, allowed_types: frozenset[str] | set[str], where: str) -> None:
         element = self.obj(value, pointer)
         if element is None:
             return
@@ -448,9 +443,7 @@ class _Checker:
         if kind == "input" and self.surface != "modal":
             self.fail("input blocks are only allowed in modals", f"{pointer}/type")
         self.keys(block, _BLOCK_KEYS[kind] | _COMMON_BLOCK_KEYS, pointer)
-        if "block_id" in block and self.string(
-            block["block_id"], f"{pointer}/block_id", max_len=255, min_len=1
-        ):
+        if "block_id" in block and self.string(block["block_id"], f"{pointer}/block_id", max_len=255, min_len=1):
             if block["block_id"] in self.block_ids:
                 self.fail(f"duplicate block_id: {block['block_id']}", f"{pointer}/block_id")
             self.block_ids.add(block["block_id"])
@@ -484,9 +477,7 @@ class _Checker:
             for index, text in enumerate(fields):
                 self.text_object(text, f"{pointer}/fields/{index}", max_len=2000)
         if "accessory" in block:
-            self.element(
-                block["accessory"], f"{pointer}/accessory", allowed_types=_ACCESSORY_TYPES, where="accessory"
-            )
+            self.element(block["accessory"], f"{pointer}/accessory", allowed_types=_ACCESSORY_TYPES, where="accessory")
         self.boolean(block, "expand", pointer)
 
     def _block_header(self, block: JsonDict, pointer: str) -> None:
@@ -514,9 +505,7 @@ class _Checker:
     def _block_actions(self, block: JsonDict, pointer: str) -> None:
         elements = self.array(block.get("elements"), f"{pointer}/elements", max_items=25)
         for index, element in enumerate(elements):
-            self.element(
-                element, f"{pointer}/elements/{index}", allowed_types=_ACTIONS_TYPES, where="actions blocks"
-            )
+            self.element(element, f"{pointer}/elements/{index}", allowed_types=_ACTIONS_TYPES, where="actions blocks")
 
     def _block_input(self, block: JsonDict, pointer: str) -> None:
         if "label" not in block:
@@ -528,9 +517,7 @@ class _Checker:
         if "element" not in block:
             self.fail("missing required field: element", pointer)
         else:
-            self.element(
-                block["element"], f"{pointer}/element", allowed_types=_INPUT_TYPES, where="input blocks"
-            )
+            self.element(block["element"], f"{pointer}/element", allowed_types=_INPUT_TYPES, where="input blocks")
         self.boolean(block, "optional", pointer)
         self.boolean(block, "dispatch_action", pointer)
 

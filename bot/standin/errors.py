@@ -14,9 +14,7 @@ class SlackError(Exception):
     ``provided`` for ``missing_scope``, ``errors`` for ``invalid_blocks``).
     """
 
-    def __init__(
-        self, error: str, *, messages: Sequence[str] = (), extra: dict[str, Any] | None = None
-    ) -> None:
+    def __init__(self, error: str, *, messages: Sequence[str] = (), extra: dict[str, Any] | None = None) -> None:
         super().__init__(error if not messages else f"{error}: {'; '.join(messages)}")
         self.error = error
         self.messages = list(messages)

@@ -9,9 +9,7 @@ import re
 from bot.standin.replies import HttpReply, text_reply
 from bot.standin.workspace import Workspace
 
-_DOWNLOAD = re.compile(
-    r"^/files-pri/(?P<team>T[0-9A-Z]+)-(?P<file>F[0-9A-Z]+)/(?:download/)?(?P<name>[^/]+)$"
-)
+_DOWNLOAD = re.compile(r"^/files-pri/(?P<team>T[0-9A-Z]+)-(?P<file>F[0-9A-Z]+)/(?:download/)?(?P<name>[^/]+)$")
 # Slack answers an unauthenticated url_private request with its sign-in page, not an error.
 _SIGN_IN_PAGE = "<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>"
 
@@ -39,9 +37,7 @@ def receive_upload(workspace: Workspace, secret: str, body: bytes, content_type:
         return text_reply(f"OK - {len(content)}")
 
 
-def serve_download(
-    workspace: Workspace, path: str, authorization: str | None, bot_token: str
-) -> HttpReply | None:
+def serve_download(workspace: Workspace, path: str, authorization: str | None, bot_token: str) -> HttpReply | None:
     """The bytes of a file at its ``url_private``; None if ``path`` is not a file URL."""
     match = _DOWNLOAD.match(path)
     if match is None:

@@ -37,9 +37,7 @@ def encode(envelope: Envelope) -> tuple[bytes, str]:
     if envelope.type == "events_api":
         return json.dumps(envelope.payload).encode(), "application/json"
     if envelope.type == "interactive":
-        return urlencode(
-            {"payload": json.dumps(envelope.payload)}
-        ).encode(), "application/x-www-form-urlencoded"
+        return urlencode({"payload": json.dumps(envelope.payload)}).encode(), "application/x-www-form-urlencoded"
     fields = {key: str(value) for key, value in envelope.payload.items()}
     return urlencode(fields).encode(), "application/x-www-form-urlencoded"
 
@@ -79,9 +77,7 @@ class HttpDelivery:
         self.timeout = timeout
         self.clock = clock
 
-    def signed_headers(
-        self, body: bytes, content_type: str, *, timestamp: int | None = None
-    ) -> dict[str, str]:
+    def signed_headers(self, body: bytes, content_type: str, *, timestamp: int | None = None) -> dict[str, str]:
         """The headers Slack sends with ``body``, signed at ``timestamp`` (default: now)."""
         stamp = str(int(self.clock()) if timestamp is None else timestamp)
         return {
@@ -111,11 +107,7 @@ class HttpDelivery:
         except TimeoutError:
             return HttpAnswer(status=0, body="", content_type="", failure="http_timeout")
         except urllib.error.URLError as error:
-            reason = (
-                "http_timeout"
-                if isinstance(error.reason, (TimeoutError, socket.timeout))
-                else "connection_failed"
-            )
+            reason = "http_timeout" if isinstance(error.reason, (TimeoutError, socket.timeout)) else "connection_failed"
             return HttpAnswer(status=0, body="", content_type="", failure=reason)
 
     def deliver(self, envelope: Envelope) -> Ack:

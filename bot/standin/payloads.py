@@ -222,9 +222,7 @@ def message_shortcut(
     return payload
 
 
-def event_callback(
-    workspace: Workspace, *, token: str, event: JsonDict, event_id: str, event_time: int
-) -> JsonDict:
+def event_callback(workspace: Workspace, *, token: str, event: JsonDict, event_id: str, event_time: int) -> JsonDict:
     """The Events API wrapper around ``event``."""
     return {
         "token": token,

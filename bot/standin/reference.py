@@ -32,9 +32,7 @@ def spec_from_reference(data: dict[str, Any]) -> MethodSpec:
     name = str(data["name"])
     args: dict[str, Any] = data.get("args") or {}
     required = {arg: reference_type(info.get("type")) for arg, info in args.items() if info.get("required")}
-    optional = {
-        arg: reference_type(info.get("type")) for arg, info in args.items() if not info.get("required")
-    }
+    optional = {arg: reference_type(info.get("type")) for arg, info in args.items() if not info.get("required")}
     groups = tuple(
         ArgGroup(
             args=tuple(group["args"]),

@@ -119,9 +119,7 @@ def _current(element: JsonDict, state: StateValues, block: JsonDict) -> Any:
     return entry.get(value_key(element))
 
 
-def _element(
-    element: JsonDict, block: JsonDict, state: StateValues, workspace: Workspace | None
-) -> list[str]:
+def _element(element: JsonDict, block: JsonDict, state: StateValues, workspace: Workspace | None) -> list[str]:
     kind = element.get("type")
     placeholder = _text(element.get("placeholder"), workspace)
     current = _current(element, state, block) if kind in _STATEFUL else None
@@ -150,9 +148,7 @@ def _element(
         return [line]
     if kind in ("users_select", "multi_users_select"):
         chosen = current if isinstance(current, list) else [current] if current else []
-        shown = (
-            ", ".join("@" + _user_name(workspace, str(u)) for u in chosen) or placeholder or "Select a user"
-        )
+        shown = ", ".join("@" + _user_name(workspace, str(u)) for u in chosen) or placeholder or "Select a user"
         return [f"[ {shown} ▾ ]"]
     if kind in (
         "conversations_select",
@@ -161,11 +157,7 @@ def _element(
         "multi_channels_select",
     ):
         chosen = current if isinstance(current, list) else [current] if current else []
-        shown = (
-            ", ".join("#" + _channel_name(workspace, str(c)) for c in chosen)
-            or placeholder
-            or "Select a channel"
-        )
+        shown = ", ".join("#" + _channel_name(workspace, str(c)) for c in chosen) or placeholder or "Select a channel"
         return [f"[ {shown} ▾ ]"]
     if kind == "datepicker":
         return [f"[ 📅 {current or placeholder or 'Select a date'} ]"]
@@ -234,9 +226,7 @@ def _rich_block(block: JsonDict, workspace: Workspace | None) -> list[str]:
                 bullet = f"{number}." if ordered else "•"
                 lines.append(f"{bullet} {_rich_text(item.get('elements', []), workspace)}")
         elif kind == "rich_text_quote":
-            lines.extend(
-                f"> {line}" for line in _rich_text(container.get("elements", []), workspace).splitlines()
-            )
+            lines.extend(f"> {line}" for line in _rich_text(container.get("elements", []), workspace).splitlines())
         else:
             lines.extend(_rich_text(container.get("elements", []), workspace).splitlines())
     return lines

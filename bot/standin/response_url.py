@@ -50,9 +50,7 @@ def apply_response(workspace: Workspace, target: ResponseUrl, body: JsonDict) ->
         content = message_content(body)
         response_type = body.get("response_type", "ephemeral")
         if response_type not in ("ephemeral", "in_channel"):
-            raise SlackError(
-                "invalid_payload", messages=["[ERROR] response_type must be ephemeral or in_channel"]
-            )
+            raise SlackError("invalid_payload", messages=["[ERROR] response_type must be ephemeral or in_channel"])
         if _truthy(body.get("replace_original")):
             original = _source(workspace, target)
             if original is not None:

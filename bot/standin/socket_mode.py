@@ -106,9 +106,7 @@ class SocketModeServer:
             close_timeout=1,
             logger=logger,
         )
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="standin-socket-mode", daemon=True
-        )
+        self._thread = threading.Thread(target=self._server.serve_forever, name="standin-socket-mode", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:

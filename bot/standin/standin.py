@@ -182,9 +182,7 @@ class SlackStandIn:
         path = request.path
         content_type = request.headers.get("content-type", "")
         if path.startswith("/api/"):
-            return self.web_api.handle(
-                path.removeprefix("/api/"), request.body, request.headers, request.query
-            )
+            return self.web_api.handle(path.removeprefix("/api/"), request.body, request.headers, request.query)
         if path.startswith("/upload/v1/") and request.method == "POST":
             return receive_upload(self.workspace, path.rsplit("/", 1)[-1], request.body, content_type)
         if path.startswith(("/commands/", "/actions/")) and request.method == "POST":
@@ -295,9 +293,7 @@ class SlackStandIn:
 
     # -- the user side ---------------------------------------------------------------------------
 
-    def slash_command(
-        self, user: str | User, channel: str | Channel, command: str, text: str = ""
-    ) -> Interaction:
+    def slash_command(self, user: str | User, channel: str | Channel, command: str, text: str = "") -> Interaction:
         """``user`` runs ``/command text`` in ``channel``. See ``UserSide.slash_command``."""
         return self.user_side.slash_command(user, channel, command, text)
 
@@ -319,9 +315,7 @@ class SlackStandIn:
         """``user`` picks ``option`` (text or value) in ``menu``. See ``UserSide.select_option``."""
         return self.user_side.select_option(user, where, menu, option, block_id=block_id)
 
-    def fill(
-        self, user: str | User, field: str, value: Any, *, block_id: str | None = None
-    ) -> Interaction | None:
+    def fill(self, user: str | User, field: str, value: Any, *, block_id: str | None = None) -> Interaction | None:
         """``user`` fills ``field`` (block_id, action_id or label) of their modal. See ``UserSide.fill``."""
         return self.user_side.fill(user, field, value, block_id=block_id)
 
@@ -337,9 +331,7 @@ class SlackStandIn:
         """``user`` runs the global shortcut ``callback_id``."""
         return self.user_side.global_shortcut(user, callback_id)
 
-    def message_shortcut(
-        self, user: str | User, channel: str | Channel, ts: str, callback_id: str
-    ) -> Interaction:
+    def message_shortcut(self, user: str | User, channel: str | Channel, ts: str, callback_id: str) -> Interaction:
         """``user`` runs the message shortcut ``callback_id`` on message ``ts``."""
         return self.user_side.message_shortcut(user, channel, ts, callback_id)
 
@@ -453,9 +445,7 @@ class SlackStandIn:
 
     # -- waiting for the app -----------------------------------------------------------------------------
 
-    def wait_for(
-        self, predicate: Callable[[], bool], *, timeout: float = 5.0, what: str = "the condition"
-    ) -> None:
+    def wait_for(self, predicate: Callable[[], bool], *, timeout: float = 5.0, what: str = "the condition") -> None:
         """Wait until ``predicate()`` holds; the app keeps working after its ack.
 
         Raises:
@@ -469,9 +459,7 @@ class SlackStandIn:
         self.wait_for(lambda: len(self.log.to(method)) >= count, timeout=timeout, what=f"{count} × {method}")
         return self.log.to(method)[count - 1]
 
-    def wait_for_view(
-        self, user: str | User, *, callback_id: str | None = None, timeout: float = 5.0
-    ) -> View:
+    def wait_for_view(self, user: str | User, *, callback_id: str | None = None, timeout: float = 5.0) -> View:
         """Wait until ``user`` has a modal open (with ``callback_id`` if given); returns a copy."""
 
         def shown() -> bool:

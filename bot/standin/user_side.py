@@ -60,9 +60,7 @@ ALL_EVENTS = frozenset(
 )
 """Event subscriptions (manifest names) the stand-in can produce; the default."""
 
-_SELECTABLE = frozenset(
-    SELECT_TYPES | {"overflow", "radio_buttons", "checkboxes", "datepicker", "timepicker"}
-)
+_SELECTABLE = frozenset(SELECT_TYPES | {"overflow", "radio_buttons", "checkboxes", "datepicker", "timepicker"})
 _MESSAGE_SUBSCRIPTION = {"channel": "message.channels", "group": "message.groups", "im": "message.im"}
 
 
@@ -140,9 +138,7 @@ def find_element(
             continue
         if value is not None and element.get("value") != value:
             continue
-        if key in (element.get("action_id"), block.get("block_id")) or key.casefold() in _labels(
-            block, element
-        ):
+        if key in (element.get("action_id"), block.get("block_id")) or key.casefold() in _labels(block, element):
             found.append((block, element))
     if not found:
         raise LookupError(f"nothing called {key!r} to use here; offered: {'; '.join(offered) or 'nothing'}")
@@ -291,9 +287,7 @@ class UserSide:
 
     # -- commands and shortcuts ------------------------------------------------------------
 
-    def slash_command(
-        self, user: str | User, channel: str | Channel, command: str, text: str = ""
-    ) -> Interaction:
+    def slash_command(self, user: str | User, channel: str | Channel, command: str, text: str = "") -> Interaction:
         """``user`` types ``/command text`` in ``channel`` (they must be a member).
 
         An ack with ``text``/``blocks`` is shown like Slack does (ephemeral unless
@@ -305,9 +299,7 @@ class UserSide:
             person = workspace.user(user)
             conversation = self._member_channel(person, channel)
             trigger_id = workspace.issue_trigger(person.id)
-            response_url = workspace.issue_response_url(
-                "commands", user_id=person.id, channel_id=conversation.id
-            )
+            response_url = workspace.issue_response_url("commands", user_id=person.id, channel_id=conversation.id)
             payload = payloads.slash_command(
                 workspace,
                 token=self.verification_token,
@@ -325,13 +317,9 @@ class UserSide:
         )
         if not interaction.acked:
             reason = (
-                "operation_timeout"
-                if interaction.ack and interaction.ack.reason == "timeout"
-                else "dispatch_failed"
+                "operation_timeout" if interaction.ack and interaction.ack.reason == "timeout" else "dispatch_failed"
             )
-            self._slackbot_note(
-                person, conversation, f'{payload["command"]} failed with the error "{reason}"'
-            )
+            self._slackbot_note(person, conversation, f'{payload["command"]} failed with the error "{reason}"')
         elif interaction.response and any(
             key in interaction.response for key in ("text", "blocks", "attachments", "markdown_text")
         ):
@@ -339,9 +327,7 @@ class UserSide:
                 apply_response(workspace, workspace.response_urls[response_url], interaction.response)
             except SlackError as error:
                 self._problem(f"{payload['command']}: Slack refused the ack's message: {error}")
-                self._slackbot_note(
-                    person, conversation, f'{payload["command"]} failed with the error "{error.error}"'
-                )
+                self._slackbot_note(person, conversation, f'{payload["command"]} failed with the error "{error.error}"')
         return interaction
 
     def _slackbot_note(self, person: User, channel: Channel, text: str) -> None:
@@ -372,9 +358,7 @@ class UserSide:
             )
         return self._send(Envelope("interactive", payload), trigger_id=trigger_id)
 
-    def message_shortcut(
-        self, user: str | User, channel: str | Channel, ts: str, callback_id: str
-    ) -> Interaction:
+    def message_shortcut(self, user: str | User, channel: str | Channel, ts: str, callback_id: str) -> Interaction:
         """``user`` runs the message shortcut ``callback_id`` on message ``ts`` in ``channel``."""
         workspace = self.workspace
         with workspace.lock:
@@ -414,9 +398,7 @@ class UserSide:
         with self.workspace.lock:
             person = self.workspace.user(user)
             surface = self._surface(person, where)
-            block, element = find_element(
-                surface.blocks, button, kinds={"button"}, block_id=block_id, value=value
-            )
+            block, element = find_element(surface.blocks, button, kinds={"button"}, block_id=block_id, value=value)
             action = action_entry(block, element, None, self._action_ts())
         return self._block_actions(person, surface, action)
 
@@ -465,9 +447,7 @@ class UserSide:
             return None
         return self._block_actions(person, surface, action)
 
-    def fill(
-        self, user: str | User, field: str, value: Any, *, block_id: str | None = None
-    ) -> Interaction | None:
+    def fill(self, user: str | User, field: str, value: Any, *, block_id: str | None = None) -> Interaction | None:
         """``user`` fills in ``field`` (block_id, action_id or label) of their top modal.
 
         ``value`` is what a person would enter: text for text inputs; an option's text
@@ -522,9 +502,7 @@ class UserSide:
             payload = payloads.view_submission(
                 workspace, token=self.verification_token, user=person, view=view, trigger_id=trigger_id
             )
-        interaction = self._send(
-            Envelope("interactive", payload, accepts_response_payload=True), trigger_id=trigger_id
-        )
+        interaction = self._send(Envelope("interactive", payload, accepts_response_payload=True), trigger_id=trigger_id)
         self._apply_submission_ack(person, view, interaction)
         return interaction
 
@@ -555,9 +533,7 @@ class UserSide:
                 elif len(workspace.modal_stack(person.id)) >= workspace.modal_stack_limit:
                     self._problem("response_action push beyond Slack's three stacked modals")
                 else:
-                    workspace.push_modal(
-                        build_view(workspace, checked, user_id=person.id), replace_stack=False
-                    )
+                    workspace.push_modal(build_view(workspace, checked, user_id=person.id), replace_stack=False)
             elif action == "clear":
                 workspace.clear_modals(person.id)
             else:
@@ -689,9 +665,7 @@ class UserSide:
             event = payloads.message_event(message, conversation)
         return self._after_user_message(conversation, message, event)
 
-    def _after_user_message(
-        self, conversation: Channel, message: Message, event: JsonDict
-    ) -> Interaction | None:
+    def _after_user_message(self, conversation: Channel, message: Message, event: JsonDict) -> Interaction | None:
         workspace = self.workspace
         if workspace.bot_user.id not in conversation.members:
             return None

@@ -94,9 +94,7 @@ def check_args(spec: MethodSpec, args: Mapping[str, Any]) -> None:
             message has no content; ``markdown_text_conflict`` for text and markdown_text.
     """
     problems = [f"[ERROR] unsupported argument: {name}" for name in args if name not in spec.arg_names]
-    problems += [
-        f"[ERROR] missing required field: {name}" for name in spec.required if not _present(args.get(name))
-    ]
+    problems += [f"[ERROR] missing required field: {name}" for name in spec.required if not _present(args.get(name))]
     for name, value in args.items():
         kind = spec.arg_type(name)
         if value is None or name not in spec.arg_names:
@@ -114,9 +112,7 @@ def check_args(spec: MethodSpec, args: Mapping[str, Any]) -> None:
         if group.required and not given:
             if "text" in group.args:
                 raise SlackError("no_text")
-            raise SlackError(
-                "invalid_arguments", messages=[f"[ERROR] one of {', '.join(group.args)} is required"]
-            )
+            raise SlackError("invalid_arguments", messages=[f"[ERROR] one of {', '.join(group.args)} is required"])
         if group.mutually_exclusive and len(given) > 1:
             if set(given) == {"text", "markdown_text"}:
                 raise SlackError("markdown_text_conflict")

@@ -461,9 +461,7 @@ class Workspace:
         self.triggers: dict[str, Trigger] = {}
         self.response_urls: dict[str, ResponseUrl] = {}
         self.files: dict[str, StoredFile] = {}
-        self.slackbot = User(
-            id=SLACKBOT_ID, team_id=self.team.id, name="slackbot", real_name="Slackbot", is_bot=False
-        )
+        self.slackbot = User(id=SLACKBOT_ID, team_id=self.team.id, name="slackbot", real_name="Slackbot", is_bot=False)
         self.users[SLACKBOT_ID] = self.slackbot
         self.bot_user = User(
             id=self.ids.next("U"),

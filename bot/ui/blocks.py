@@ -63,9 +63,7 @@ def divider() -> Block:
     return {"type": "divider"}
 
 
-def button(
-    label: str, action_id: str, value: str = "", *, style: str | None = None, url: str | None = None
-) -> Block:
+def button(label: str, action_id: str, value: str = "", *, style: str | None = None, url: str | None = None) -> Block:
     element: Block = {"type": "button", "text": plain(label, BUTTON_TEXT), "action_id": action_id}
     if value:
         element["value"] = value[:2000]

@@ -107,9 +107,7 @@ def card_blocks(
     if with_buttons and c.is_open:
         out.append(answer_buttons(texts, c))
     if can_edit:
-        out.append(
-            bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}")
-        )
+        out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
     return out
 
 

@@ -46,7 +46,5 @@ def list_blocks(
     shown_to = offset + len(views)
     blocks.append(bk.context(texts.md("list_footer.md.j2", first=offset + 1, last=shown_to, total=total)))
     if more_value and shown_to < total:
-        blocks.append(
-            bk.actions(bk.button(texts.get("btn_more"), MORE_ACTION, more_value), block_id="list_more")
-        )
+        blocks.append(bk.actions(bk.button(texts.get("btn_more"), MORE_ACTION, more_value), block_id="list_more"))
     return blocks

@@ -61,9 +61,7 @@ class ModalMeta:
         if not isinstance(data, dict):
             data = {}
         known = {
-            k: data[k]
-            for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra")
-            if k in data
+            k: data[k] for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra") if k in data
         }
         return cls(**known)
 
@@ -168,9 +166,7 @@ def commitment_modal(
         bk.input_block(
             "recommendation",
             texts.get("field_recommendation"),
-            bk.text_input(
-                FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000
-            ),
+            bk.text_input(FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000),
             optional=True,
         ),
     ]
@@ -217,9 +213,7 @@ def delayed_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
                 bk.text_input(FIELDS["deadline"], placeholder=texts.get("field_deadline_placeholder")),
                 hint=texts.get("field_deadline_hint"),
             ),
-            bk.input_block(
-                "reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)
-            ),
+            bk.input_block("reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)),
         ],
         submit=texts.get("btn_save"),
         close=texts.get("btn_cancel"),

@@ -194,6 +194,7 @@ def test_search_forgives_typos_diacritics_dnr_and_role(db: Database, clock: Manu
     _register(db, clock, text="Ta fram en rutin för orosanmälan", owner_role="rektor", dnr="2022/BUN 0007")
     index = CommitmentIndex()
     with db.read() as s:
+
         def refs(query: str) -> list[str]:
             return [cs.get_by_id(s, h.commitment_id).reference for h in index.search(s, query)]
 

@@ -33,9 +33,7 @@ def test_block_counts_per_surface() -> None:
     assert messages([divider] * 50) == []
     assert messages([divider] * 51) == ["[ERROR] no more than 50 items allowed [json-pointer:/blocks]"]
     assert messages([divider] * 100, "home") == []
-    assert messages([divider] * 101, "modal") == [
-        "[ERROR] no more than 100 items allowed [json-pointer:/blocks]"
-    ]
+    assert messages([divider] * 101, "modal") == ["[ERROR] no more than 100 items allowed [json-pointer:/blocks]"]
 
 
 def test_element_and_text_limits() -> None:
@@ -85,10 +83,7 @@ def test_selects_options_and_initial_values() -> None:
 
     select = {"type": "static_select", "action_id": "s", "placeholder": plain("Välj"), "options": [option(1)]}
     assert messages([{"type": "actions", "elements": [select]}]) == []
-    assert (
-        messages([{"type": "actions", "elements": [{**select, "options": [option(n) for n in range(101)]}]}])
-        != []
-    )
+    assert messages([{"type": "actions", "elements": [{**select, "options": [option(n) for n in range(101)]}]}]) != []
     assert messages([{"type": "actions", "elements": [{**select, "initial_option": option(2)}]}]) == [
         "[ERROR] must match one of the provided options [json-pointer:/blocks/0/elements/0/initial_option]"
     ]

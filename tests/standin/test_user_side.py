@@ -213,9 +213,7 @@ def test_response_actions_update_push_and_clear(standin: SlackStandIn, web: WebC
 
 def test_bad_errors_ack_is_a_problem(standin: SlackStandIn, web: WebClient) -> None:
     standin.attach(
-        Scripted(
-            lambda envelope: Ack(acked=True, payload={"response_action": "errors", "errors": {"x": "y"}})
-        )
+        Scripted(lambda envelope: Ack(acked=True, payload={"response_action": "errors", "errors": {"x": "y"}}))
     )
     open_modal(standin, web, NEW_COMMITMENT_VIEW)
     for field, value in (("Åtagande", "SIP-rutin"), ("Senast", "2023-04-30"), ("Ägare", "anna")):

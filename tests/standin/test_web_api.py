@@ -64,9 +64,7 @@ def test_argument_groups_are_enforced(standin: SlackStandIn, web: WebClient) -> 
     neither = {"view": modal([section("x")])}
     assert error_of(lambda: web.api_call("views.open", json=neither))["error"] == "invalid_arguments"
     conflict = {"channel": "bun", "text": "a", "markdown_text": "b"}
-    assert (
-        error_of(lambda: web.api_call("chat.postMessage", json=conflict))["error"] == "markdown_text_conflict"
-    )
+    assert error_of(lambda: web.api_call("chat.postMessage", json=conflict))["error"] == "markdown_text_conflict"
 
 
 def test_tokens_are_checked(standin: SlackStandIn) -> None:
@@ -75,10 +73,7 @@ def test_tokens_are_checked(standin: SlackStandIn) -> None:
     wrong = WebClient(token="xoxb-1-2-nope", base_url=standin.api_url)
     assert error_of(wrong.auth_test)["error"] == "invalid_auth"
     app_token = WebClient(token=standin.app_token, base_url=standin.api_url)
-    assert (
-        error_of(lambda: app_token.chat_postMessage(channel="bun", text="x"))["error"]
-        == "not_allowed_token_type"
-    )
+    assert error_of(lambda: app_token.chat_postMessage(channel="bun", text="x"))["error"] == "not_allowed_token_type"
     bot = WebClient(token=standin.bot_token, base_url=standin.api_url)
     error = error_of(lambda: bot.apps_connections_open(app_token=standin.bot_token))["error"]
     assert error == "not_allowed_token_type"
@@ -108,9 +103,7 @@ def test_public_channels_need_chat_write_public_unless_the_bot_is_in_them() -> N
     with SlackStandIn(scopes=["chat:write"]) as slack:
         slack.add_channel("allmänt", bot_is_member=False)
         web = WebClient(token=slack.bot_token, base_url=slack.api_url)
-        assert (
-            error_of(lambda: web.chat_postMessage(channel="allmänt", text="x"))["error"] == "not_in_channel"
-        )
+        assert error_of(lambda: web.chat_postMessage(channel="allmänt", text="x"))["error"] == "not_in_channel"
         assert error_of(web.users_list)["error"] == "missing_scope"
     with SlackStandIn() as slack:
         slack.add_channel("allmänt", bot_is_member=False)
@@ -131,23 +124,15 @@ def test_ephemeral_messages_go_to_members_only(standin: SlackStandIn, web: WebCl
     cecilia = standin.user("cecilia").id
     body = error_of(lambda: web.chat_postEphemeral(channel="bun", user=cecilia, text="x"))
     assert body["error"] == "user_not_in_channel"
-    assert (
-        error_of(lambda: web.chat_postEphemeral(channel="bun", user="U404", text="x"))["error"]
-        == "user_not_found"
-    )
-    ts = web.chat_postEphemeral(channel="bun", user=standin.user("anna").id, text="bara för dig")[
-        "message_ts"
-    ]
+    assert error_of(lambda: web.chat_postEphemeral(channel="bun", user="U404", text="x"))["error"] == "user_not_found"
+    ts = web.chat_postEphemeral(channel="bun", user=standin.user("anna").id, text="bara för dig")["message_ts"]
     assert [m.ts for m in standin.visible_messages("anna", "bun")] == [ts]
     assert standin.visible_messages("bertil", "bun") == []
 
 
 def test_update_delete_and_permalink(standin: SlackStandIn, web: WebClient) -> None:
     channel = standin.channel("bun").id
-    assert (
-        error_of(lambda: web.chat_update(channel=channel, ts="1.000001", text="x"))["error"]
-        == "message_not_found"
-    )
+    assert error_of(lambda: web.chat_update(channel=channel, ts="1.000001", text="x"))["error"] == "message_not_found"
     ts = web.chat_postMessage(channel=channel, text="före", blocks=[section("*före*")])["ts"]
     updated = web.chat_update(channel=channel, ts=ts, text="efter")
     assert updated["message"]["text"] == "efter"
@@ -166,21 +151,15 @@ def test_the_bot_cannot_edit_other_peoples_messages(standin: SlackStandIn, web: 
     message = standin.workspace.find_message(channel, ts)
     assert message is not None
     message.bot_id = None  # as if anna had written it
-    assert (
-        error_of(lambda: web.chat_update(channel=channel, ts=ts, text="y"))["error"] == "cant_update_message"
-    )
+    assert error_of(lambda: web.chat_update(channel=channel, ts=ts, text="y"))["error"] == "cant_update_message"
 
 
 def test_block_limits_for_messages(web: WebClient) -> None:
     fifty = [section(f"rad {n}") for n in range(50)]
     assert web.chat_postMessage(channel="bun", text="50", blocks=fifty)["ok"]
-    body = error_of(
-        lambda: web.chat_postMessage(channel="bun", text="51", blocks=[*fifty, section("en till")])
-    )
+    body = error_of(lambda: web.chat_postMessage(channel="bun", text="51", blocks=[*fifty, section("en till")]))
     assert body["error"] == "invalid_blocks"
-    assert body["response_metadata"]["messages"] == [
-        "[ERROR] no more than 50 items allowed [json-pointer:/blocks]"
-    ]
+    assert body["response_metadata"]["messages"] == ["[ERROR] no more than 50 items allowed [json-pointer:/blocks]"]
 
 
 def test_long_texts_are_refused(web: WebClient) -> None:
@@ -192,10 +171,7 @@ def test_long_texts_are_refused(web: WebClient) -> None:
     assert error_of(lambda: web.chat_postMessage(channel="bun", text="a" * 40_001))["error"] == "msg_too_long"
     header = {"type": "header", "text": {"type": "mrkdwn", "text": "Rubrik"}}
     body = error_of(lambda: web.chat_postMessage(channel="bun", text="x", blocks=[header]))
-    assert (
-        "[ERROR] must be plain_text [json-pointer:/blocks/0/text/type]"
-        in body["response_metadata"]["messages"]
-    )
+    assert "[ERROR] must be plain_text [json-pointer:/blocks/0/text/type]" in body["response_metadata"]["messages"]
 
 
 def test_duplicate_ids_are_refused(web: WebClient) -> None:
@@ -230,10 +206,7 @@ def test_views_are_checked(standin: SlackStandIn, web: WebClient) -> None:
     too_many = modal([section(str(n)) for n in range(101)])
     body = error_of(lambda: web.views_open(trigger_id=trigger, view=too_many))
     assert body["error"] == "invalid_arguments"
-    assert (
-        "[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]"
-        in body["response_metadata"]["messages"]
-    )
+    assert "[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]" in body["response_metadata"]["messages"]
     body = error_of(lambda: web.views_open(trigger_id=trigger, view=modal([section("x")], title="x" * 25)))
     assert (
         "[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"
@@ -264,14 +237,10 @@ def test_trigger_ids_are_single_use_and_expire() -> None:
         slack.add_user("anna")
         web = WebClient(token=slack.bot_token, base_url=slack.api_url)
         view = modal([section("x")])
-        assert (
-            error_of(lambda: web.views_open(trigger_id="1.2.abc", view=view))["error"] == "invalid_trigger_id"
-        )
+        assert error_of(lambda: web.views_open(trigger_id="1.2.abc", view=view))["error"] == "invalid_trigger_id"
         trigger = slack.workspace.issue_trigger(slack.user("anna").id)
         web.views_open(trigger_id=trigger, view=view)
-        assert (
-            error_of(lambda: web.views_open(trigger_id=trigger, view=view))["error"] == "exchanged_trigger_id"
-        )
+        assert error_of(lambda: web.views_open(trigger_id=trigger, view=view))["error"] == "exchanged_trigger_id"
         late = slack.workspace.issue_trigger(slack.user("anna").id)
         clock.advance(3.5)
         assert error_of(lambda: web.views_open(trigger_id=late, view=view))["error"] == "expired_trigger_id"
@@ -283,20 +252,11 @@ def test_trigger_ids_are_single_use_and_expire() -> None:
 
 def test_views_update_and_push(standin: SlackStandIn, web: WebClient) -> None:
     anna = standin.user("anna").id
-    opened = web.views_open(trigger_id=standin.workspace.issue_trigger(anna), view=modal([section("ett")]))[
-        "view"
-    ]
-    error = error_of(
-        lambda: web.views_update(view_id=opened["id"], hash="nope", view=modal([section("två")]))
-    )
+    opened = web.views_open(trigger_id=standin.workspace.issue_trigger(anna), view=modal([section("ett")]))["view"]
+    error = error_of(lambda: web.views_update(view_id=opened["id"], hash="nope", view=modal([section("två")])))
     assert error["error"] == "hash_conflict"
-    assert (
-        error_of(lambda: web.views_update(view_id="V404", view=modal([section("två")])))["error"]
-        == "not_found"
-    )
-    updated = web.views_update(view_id=opened["id"], hash=opened["hash"], view=modal([section("två")]))[
-        "view"
-    ]
+    assert error_of(lambda: web.views_update(view_id="V404", view=modal([section("två")])))["error"] == "not_found"
+    updated = web.views_update(view_id=opened["id"], hash=opened["hash"], view=modal([section("två")]))["view"]
     assert updated["id"] == opened["id"] and updated["hash"] != opened["hash"]
     for depth in (2, 3):
         web.views_push(trigger_id=standin.workspace.issue_trigger(anna), view=modal([section(str(depth))]))
@@ -308,9 +268,7 @@ def test_views_update_and_push(standin: SlackStandIn, web: WebClient) -> None:
 
 
 def test_conversations_and_users(standin: SlackStandIn) -> None:
-    with SlackStandIn(
-        scopes=["chat:write", "users:read", "channels:read", "groups:read", "im:write"]
-    ) as slack:
+    with SlackStandIn(scopes=["chat:write", "users:read", "channels:read", "groups:read", "im:write"]) as slack:
         slack.add_user("anna")
         slack.add_channel("bun", members=["anna"])
         web = WebClient(token=slack.bot_token, base_url=slack.api_url)
@@ -344,9 +302,7 @@ def test_file_upload_round_trip(standin: SlackStandIn, web: WebClient) -> None:
     assert info["name"] == "rapport.txt" and channel in info["channels"]
     shared = standin.visible_messages("anna", "bun")[-1]
     assert shared.text == "Rapporten" and shared.files[0]["id"] == file_id
-    download = urllib.request.Request(
-        info["url_private"], headers={"Authorization": f"Bearer {standin.bot_token}"}
-    )
+    download = urllib.request.Request(info["url_private"], headers={"Authorization": f"Bearer {standin.bot_token}"})
     with urllib.request.urlopen(download, timeout=5) as response:
         assert response.read() == b"Dnr 2023/BUN 0148"
     assert error_of(lambda: web.files_info(file="F404"))["error"] == "file_not_found"

@@ -106,9 +106,7 @@ def build_app(standin: SlackStandIn) -> tuple[App, Seen]:
     @app.command("/lista")
     def show_list(ack: Ack, client: WebClient, command: dict[str, Any]) -> None:
         ack()
-        client.chat_postMessage(
-            channel=command["channel_id"], text="BUN-1: Rutin för SIP", blocks=LIST_BLOCKS
-        )
+        client.chat_postMessage(channel=command["channel_id"], text="BUN-1: Rutin för SIP", blocks=LIST_BLOCKS)
 
     @app.action("mark_done")
     def mark_done(ack: Ack, body: dict[str, Any], client: WebClient) -> None:

@@ -62,9 +62,7 @@ class CallContext:
                 extra={"needed": ",".join(any_of), "provided": ",".join(sorted(self.scopes))},
             )
 
-    def page(
-        self, items: list[_Item], *, default_limit: int = 100, max_limit: int = 1000
-    ) -> tuple[list[_Item], str]:
+    def page(self, items: list[_Item], *, default_limit: int = 100, max_limit: int = 1000) -> tuple[list[_Item], str]:
         """The page of ``items`` that ``cursor`` and ``limit`` ask for, and the next cursor (``""`` last).
 
         Raises:

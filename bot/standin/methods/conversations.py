@@ -65,9 +65,7 @@ def open_conversation(ctx: CallContext) -> JsonDict:
 def _opened(ctx: CallContext, channel: Channel) -> JsonDict:
     workspace = ctx.workspace
     if ctx.flag("return_im"):
-        return channel.to_slack(
-            team_id=workspace.team.id, bot_user_id=workspace.bot_user.id, now=workspace.now()
-        )
+        return channel.to_slack(team_id=workspace.team.id, bot_user_id=workspace.bot_user.id, now=workspace.now())
     return {"id": channel.id}
 
 

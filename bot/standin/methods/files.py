@@ -15,9 +15,7 @@ def get_upload_url(ctx: CallContext) -> JsonDict:
     filename = ctx.text("filename")
     length = ctx.number("length", 0)
     if filename is None or length <= 0:
-        raise SlackError(
-            "invalid_arguments", messages=["[ERROR] filename and a positive length are required"]
-        )
+        raise SlackError("invalid_arguments", messages=["[ERROR] filename and a positive length are required"])
     stored = StoredFile(
         id=workspace.ids.next("F"),
         name=filename,
@@ -38,11 +36,7 @@ def complete_upload(ctx: CallContext) -> JsonDict:
     """Finish uploads; with ``channel_id`` (or ``channels``) share them there in one bot message."""
     workspace = ctx.workspace
     entries = parse_json_arg(ctx.args.get("files"), name="files", error="invalid_arguments")
-    if (
-        not isinstance(entries, list)
-        or not entries
-        or not all(isinstance(e, dict) and "id" in e for e in entries)
-    ):
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) and "id" in e for e in entries):
         raise SlackError("invalid_arguments", messages=["[ERROR] files must be a JSON array of {id, title}"])
     files = []
     for entry in entries:
@@ -63,9 +57,7 @@ def complete_upload(ctx: CallContext) -> JsonDict:
             content = Content(text=ctx.text("initial_comment") or "", blocks=blocks)
             message = bot_message(workspace, channel, content, thread_ts=ctx.text("thread_ts"))
             message.files = [
-                s.to_slack(
-                    team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain
-                )
+                s.to_slack(team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain)
                 for s, _ in files
             ]
             workspace.add_message(message)
@@ -94,9 +86,7 @@ def info(ctx: CallContext) -> JsonDict:
     )
     if stored.user != bot and not shared_with_bot:
         raise SlackError("file_not_found")
-    body = stored.to_slack(
-        team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain
-    )
+    body = stored.to_slack(team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain)
     return {"file": body, "comments": [], "response_metadata": {"next_cursor": ""}}
 
 

@@ -65,9 +65,7 @@ def upgrade() -> None:
         sa.Column("source_sha256", sa.String(length=64), nullable=True),
         sa.Column("source_text", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["committee_id"], ["committees.id"], name=op.f("fk_cases_committee_id_committees")
-        ),
+        sa.ForeignKeyConstraint(["committee_id"], ["committees.id"], name=op.f("fk_cases_committee_id_committees")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("source_sha256", name=op.f("uq_cases_source_sha256")),
     )
@@ -80,27 +78,19 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("committee_id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.Column(
-            "role", sa.Enum("secretary", name="member_role", native_enum=False, length=20), nullable=False
-        ),
+        sa.Column("role", sa.Enum("secretary", name="member_role", native_enum=False, length=20), nullable=False),
         sa.Column("added_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["added_by_id"], ["people.id"], name=op.f("fk_committee_members_added_by_id_people")
-        ),
+        sa.ForeignKeyConstraint(["added_by_id"], ["people.id"], name=op.f("fk_committee_members_added_by_id_people")),
         sa.ForeignKeyConstraint(
             ["committee_id"],
             ["committees.id"],
             name=op.f("fk_committee_members_committee_id_committees"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_committee_members_person_id_people")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_committee_members_person_id_people")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_committee_members")),
-        sa.UniqueConstraint(
-            "committee_id", "person_id", "role", name=op.f("uq_committee_members_committee_id")
-        ),
+        sa.UniqueConstraint("committee_id", "person_id", "role", name=op.f("uq_committee_members_committee_id")),
     )
     with op.batch_alter_table("committee_members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_committee_members_committee_id"), ["committee_id"], unique=False)
@@ -166,9 +156,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["committee_id"], ["committees.id"], name=op.f("fk_commitments_committee_id_committees")
         ),
-        sa.ForeignKeyConstraint(
-            ["created_by_id"], ["people.id"], name=op.f("fk_commitments_created_by_id_people")
-        ),
+        sa.ForeignKeyConstraint(["created_by_id"], ["people.id"], name=op.f("fk_commitments_created_by_id_people")),
         sa.ForeignKeyConstraint(["owner_id"], ["people.id"], name=op.f("fk_commitments_owner_id_people")),
         sa.ForeignKeyConstraint(
             ["recommendation_id"],
@@ -227,9 +215,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["commitment_id"], ["commitments.id"], name=op.f("fk_status_updates_commitment_id_commitments")
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_status_updates_person_id_people")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_status_updates_person_id_people")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_status_updates")),
     )
     with op.batch_alter_table("status_updates", schema=None) as batch_op:
