@@ -93,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The console is a conversation on the terminal: only warnings there.
     level = logging.WARNING if args.command in ("console", "db") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Alembic announces each of its plugins at INFO on import; only its warnings matter here.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = load_settings()
         if args.command == "run":
