@@ -109,9 +109,10 @@ def _set_status(
 ) -> None:
     svc = services_of(context)
     commitment_id = _commitment_id(body)
+    actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     with svc.db.write() as session:
         c = commitment_service.get_by_id(session, commitment_id)
-        commitment_service.set_status(session, svc.actor(str(context.user_id)), c, status, svc.clock.now())
+        commitment_service.set_status(session, actor, c, status, svc.clock.now())
     after_change(svc, client, context, body, commitment_id, respond)
 
 

@@ -7,23 +7,26 @@ their fields (``response_action: errors``); announcing runs after the ack.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
+from sqlalchemy.orm import Session
 
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.errors import UserError
+from bot.services.people import Actor
 from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_text, raise_if
 from bot.ui import modals
 from bot.ui.modals import ModalMeta, state_value
 from handlers.actions import after_change, finish_registration
 from handlers.support import guarded, modal_errors, services_of
-from storage.models import CommitmentStatus
+from storage.models import Commitment, CommitmentStatus
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +84,11 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     svc = services_of(context)
     meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
     raw = _input_from(svc, body, meta)
+    actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     try:
         with svc.db.write() as session:
             draft = commitment_service.validate(session, raw, svc.clock.today())
-            commitment_id = commitment_service.create(
-                session, svc.actor(str(context.user_id)), draft, svc.clock.now()
-            ).id
+            commitment_id = commitment_service.create(session, actor, draft, svc.clock.now()).id
     except UserError as err:
         _reject(ack, svc, err, body)
         return
@@ -108,30 +110,48 @@ def _respond_via(meta: ModalMeta) -> Any:
     return respond
 
 
-@guarded
-def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+# What an answer modal does with its values, inside one write transaction.
+Change = Callable[[Services, Session, Commitment, dict[str, Any], Actor], None]
+
+
+def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, change: Change) -> None:
+    """The shared path of the edit, Försenad and Kommentera modals.
+
+    Check and save before the ack (errors go on their fields), then show the
+    change where the modal was opened from.
+    """
     svc = services_of(context)
     meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
-    raw = _input_from(svc, body, meta)
-    values = _values(body)
-    status_raw = state_value(values, "status")
     if meta.commitment_id is None:
         _reject(ack, svc, UserError("err_expired"), body)
         return
+    # Ask Slack who is acting before taking the database's write lock.
+    actor = svc.actor(str(context.user_id))
     try:
         with svc.db.write() as session:
             c = commitment_service.get_by_id(session, meta.commitment_id)
-            draft = commitment_service.validate(
-                session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
-            )
-            status = CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
-            actor = svc.actor(str(context.user_id))
-            commitment_service.edit(session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now())
+            change(svc, session, c, _values(body), actor)
     except UserError as err:
         _reject(ack, svc, err, body)
         return
     ack()
     _refresh_after(svc, client, context, body, meta)
+
+
+@guarded
+def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    raw = _input_from(svc, body, ModalMeta.load((body.get("view") or {}).get("private_metadata")))
+
+    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
+        draft = commitment_service.validate(
+            session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
+        )
+        status_raw = state_value(values, "status")
+        status = CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
+        commitment_service.edit(session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now())
+
+    _submit_change(ack, body, client, context, change)
 
 
 def _refresh_after(
@@ -155,49 +175,21 @@ def _noop(**_kwargs: Any) -> None:
 
 @guarded
 def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    svc = services_of(context)
-    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
-    values = _values(body)
-    if meta.commitment_id is None:
-        _reject(ack, svc, UserError("err_expired"), body)
-        return
-    try:
+    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
         errors: Errors = {}
         new = check_deadline(errors, "deadline", state_value(values, "deadline"), svc.clock.today(), required=True)
         reason = check_text(errors, "reason", state_value(values, "reason"), required=True, limit=MAX_COMMENT)
         raise_if(errors)
         assert new is not None  # raise_if saw to that
-        with svc.db.write() as session:
-            c = commitment_service.get_by_id(session, meta.commitment_id)
-            commitment_service.move_deadline(session, svc.actor(str(context.user_id)), c, new, reason, svc.clock.now())
-    except UserError as err:
-        _reject(ack, svc, err, body)
-        return
-    ack()
-    _refresh_after(svc, client, context, body, meta)
+        commitment_service.move_deadline(session, actor, c, new, reason, svc.clock.now())
+
+    _submit_change(ack, body, client, context, change)
 
 
 @guarded
 def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    svc = services_of(context)
-    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
-    values = _values(body)
-    if meta.commitment_id is None:
-        _reject(ack, svc, UserError("err_expired"), body)
-        return
-    try:
-        with svc.db.write() as session:
-            c = commitment_service.get_by_id(session, meta.commitment_id)
-            commitment_service.add_comment(
-                session,
-                svc.actor(str(context.user_id)),
-                c,
-                state_value(values, "comment"),
-                state_value(values, "evidence_url"),
-                svc.clock.now(),
-            )
-    except UserError as err:
-        _reject(ack, svc, err, body)
-        return
-    ack()
-    _refresh_after(svc, client, context, body, meta)
+    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
+        comment, url = state_value(values, "comment"), state_value(values, "evidence_url")
+        commitment_service.add_comment(session, actor, c, comment, url, svc.clock.now())
+
+    _submit_change(ack, body, client, context, change)
