@@ -19,7 +19,7 @@ from bot.services.context import Services
 from bot.services.traffic import Light, light
 from bot.ui.commitment import card_blocks, card_fallback, view_of
 from bot.ui.home import home_view
-from storage.models import Commitment, CommitmentStatus, Committee, CommitteeMember, MemberRole, Person
+from storage.models import Commitment, Committee, CommitteeMember, MemberRole, Person
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,3 @@ class Delivery:
             self.client.views_publish(user_id=user_id, view=self.home_for(user_id))
         except SlackApiError as exc:
             log.warning("publishing Home for %s failed: %s", user_id, exc.response.get("error"))
-
-
-def is_closed(c: Commitment) -> bool:
-    return c.status in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)

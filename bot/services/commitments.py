@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select, update
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from bot.language.normalize import fold, fold_dnr
 from bot.services.committees import can_manage, get_committee, is_secretary
@@ -447,21 +447,6 @@ def record_message(session: Session, commitment: Commitment, channel: str, ts: s
     commitment.message_channel = channel
     commitment.message_ts = ts
     session.flush()
-
-
-def owned_or_managed_ids(session: Session, user_id: str) -> list[int]:
-    return list(
-        session.scalars(
-            select(Commitment.id).join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
-        )
-    )
-
-
-def load_with_updates(session: Session, commitment_id: int) -> Commitment:
-    stmt = _with_relations(select(Commitment).where(Commitment.id == commitment_id)).options(
-        selectinload(Commitment.updates)
-    )
-    return session.scalars(stmt).unique().one()
 
 
 def edit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.services.traffic import Light, light
+from bot.services.traffic import light
 from bot.slack_format import Mrkdwn, escape, link, mention, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
@@ -17,7 +17,6 @@ ACTION_ON_TRACK = "status_on_track"
 ACTION_DELAYED = "status_delayed"
 ACTION_COMMENT = "status_comment"
 ACTION_EDIT = "commitment_edit"
-ACTION_SHOW = "commitment_show"
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,3 @@ def card_fallback(texts: Texts, c: CommitmentView) -> str:
 
 def list_line(texts: Texts, c: CommitmentView) -> Mrkdwn:
     return texts.md("commitment_line.md.j2", c=c)
-
-
-def light_of(c: Commitment, today: date, now: datetime) -> Light:
-    return light(c, today, now)
