@@ -64,15 +64,19 @@ class Texts:
         self.mrkdwn_env.globals.update(channel=channel_link, user=mention)
 
     @cached_property
-    def _strings(self) -> Any:
-        return self.plain_env.get_template("strings.j2").make_module()
+    def _strings(self) -> list[Any]:
+        # strings.j2 holds the shared texts; a surface with many texts of its
+        # own keeps them in strings_<surface>.j2 beside it.
+        names = ["strings.j2", *sorted(p.name for p in templates_pkg.TEMPLATE_DIR.glob("strings_*.j2"))]
+        return [self.plain_env.get_template(name).make_module() for name in names]
 
     def get(self, key: str, **params: Any) -> str:
         """A short plain string by name: ``texts.get("btn_done")``."""
-        macro = getattr(self._strings, key, None)
-        if macro is None:
-            raise KeyError(f"no string {key!r} in templates/strings.j2")
-        return str(macro(**params)).strip()
+        for module in self._strings:
+            macro = getattr(module, key, None)
+            if macro is not None:
+                return str(macro(**params)).strip()
+        raise KeyError(f"no string {key!r} in templates/strings*.j2")
 
     def get_md(self, key: str, **params: Any) -> Mrkdwn:
         """A short string by name for a mrkdwn field, its parameters escaped."""

@@ -31,15 +31,13 @@ def test_mentions_in_command_text() -> None:
 
 
 def test_every_string_renders() -> None:
-    """Each macro in strings.j2 renders with plausible parameters (no typo hides in a rare error path)."""
+    """Each macro in strings*.j2 renders with plausible parameters (no typo hides in a rare error path)."""
     from datetime import date
 
     texts = Texts()
-    module = texts._strings
     samples = {"limit": 10, "length": 12, "value": "x", "date": date(2027, 1, 1), "code": "BUN", "ref": "BUN-1"}
-    names = [n for n in dir(module) if not n.startswith("_")]
-    assert len(names) > 60
-    for name in names:
-        macro = getattr(module, name)
+    macros = {n: getattr(m, n) for m in texts._strings for n in dir(m) if not n.startswith("_")}
+    assert len(macros) > 60
+    for name, macro in macros.items():
         params = {p: samples.get(p, "x") for p in getattr(macro, "arguments", ())}
         assert texts.get(name, **params), name
