@@ -7,15 +7,22 @@ status 2, never a stack trace.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.texts import Texts
 
 EXIT_USAGE = 2
 
@@ -36,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="try the bot in a terminal, against a local Slack stand-in")
     console.add_argument("--demo", action="store_true", help="start with sample committees and commitments")
     console.add_argument("--as", dest="user", default="sekreterare", help="the user you start as")
+
+    texts = _texts()
+    extract = sub.add_parser("extract", help=texts.get("extract_help"))
+    extract.add_argument("file", help=texts.get("extract_help_file"))
+    extract.add_argument("--date", help=texts.get("extract_help_date"))
+    extract.add_argument("--json", action="store_true", help=texts.get("extract_help_json"))
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -88,8 +101,70 @@ def db_backup(settings: Settings, target: Path) -> str:
     return f"Backup written to {target}."
 
 
+def _texts() -> Texts:
+    from bot.texts import Texts
+
+    return Texts()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TABLE_WIDTH = 100
+
+
+def _extract_date(value: str | None, texts: Texts) -> date | None:
+    if value is None:
+        return None
+    try:
+        if not _ISO_DATE.fullmatch(value.strip()):
+            raise ValueError(value)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(texts.get("extract_bad_date", value=value)) from None
+
+
+def extract_command(path: str, date_arg: str | None, as_json: bool, today: date | None = None) -> str:
+    """``atagande extract``: the findings of a document as JSON or as a Swedish table."""
+    texts = _texts()
+    document_date = _extract_date(date_arg, texts)
+
+    from bot.documents import DocumentError, read_document, read_path
+    from bot.extraction import extract
+    from bot.extraction.present import table_view
+
+    try:
+        document = read_document(sys.stdin.buffer.read()) if path == "-" else read_path(path)
+    except DocumentError as exc:
+        raise CliError(texts.get(exc.key, **exc.params)) from None
+    except FileNotFoundError:
+        raise CliError(texts.get("extract_no_file", path=path)) from None
+    except OSError:
+        raise CliError(texts.get("extract_unreadable", path=path)) from None
+    extraction = extract(document.text, document_date=document_date, today=today or date.today())
+    if as_json:
+        return json.dumps([f.to_json() for f in extraction.findings], ensure_ascii=False, indent=2)
+    view = table_view(extraction)
+    return texts.plain(
+        "extract_table.txt.j2",
+        ex=extraction,
+        recs=view.recs,
+        loose=view.loose,
+        n_commitments=view.n_commitments,
+        width=_TABLE_WIDTH,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "extract":
+        # Reading a document needs no settings: a missing Slack token must not stop it.
+        try:
+            print(extract_command(args.file, args.date, args.json))
+        except CliError as exc:
+            print(f"atagande: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            return 130
+        return 0
     # The console is a conversation on the terminal: only warnings there.
     level = logging.WARNING if args.command in ("console", "db") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

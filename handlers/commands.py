@@ -24,6 +24,7 @@ from bot.ui import blocks as bk
 from bot.ui.commitment import card_blocks, view_of
 from bot.ui.lists import PAGE_SIZE, list_blocks
 from bot.ui.modals import ModalMeta, commitment_modal
+from handlers.imports import open_import_modal
 from handlers.support import guarded, services_of
 
 COMMAND = "/atagande"
@@ -69,6 +70,8 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         _search(svc, respond, unescape(rest))
     elif sub in ("namnd", "namnder"):
         _committee(svc, respond, user_id, rest)
+    elif sub == "importera":
+        open_import_modal(svc, client, str(body["trigger_id"]), user_id, channel_id)
     elif sub == "kanal":
         _bind_channel(svc, respond, user_id, rest, channel_id, str(body.get("channel_name", "")))
     else:

@@ -276,3 +276,32 @@ class ProcessedEvent(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ImportDraft(Base):
+    """A document read and extracted, waiting for a person to review and confirm it.
+
+    It keeps what the review modal needs across its pages (the findings, the
+    reviewer's choices so far, the case fields) so that any process can take
+    the next click. Confirming turns it into a Case; drafts nobody confirms
+    are removed after a while.
+    """
+
+    __tablename__ = "import_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column()
+    filename: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_text: Mapped[str] = mapped_column(Text)
+    # Extraction.to_json(): findings in document order and the document's facts.
+    extraction: Mapped[dict[str, Any]] = mapped_column()
+    # Per finding index: {"selected": bool, "owner": user id, "deadline": "YYYY-MM-DD"}.
+    choices: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    case_fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))

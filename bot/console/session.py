@@ -3,7 +3,7 @@
 Lines (documented in ``templates/console_help.txt.j2``):
 ``/kommando text``, ``:som NAMN``, ``:kanal NAMN``, ``:klicka ETIKETT``,
 ``:fyll FÄLT=VÄRDE``, ``:skicka``, ``:stäng``, ``:hem``, ``:genväg``,
-``:registrera``, ``:tid YYYY-MM-DD HH:MM``, ``:vem``, ``:hjälp``, ``:avsluta``;
+``:registrera``, ``:dela FIL``, ``:tid YYYY-MM-DD HH:MM``, ``:vem``, ``:hjälp``, ``:avsluta``;
 any other text is a message posted in the current channel.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from bot.clock import ManualClock
@@ -51,6 +52,7 @@ class ConsoleSession:
             "genvag": self._global_shortcut,
             "genväg": self._global_shortcut,
             "registrera": self._message_shortcut,
+            "dela": self._share_file,
             "tid": self._time,
             "vem": self._who,
             "hjalp": self._help,
@@ -260,6 +262,21 @@ class ConsoleSession:
             self._say("console_no_message")
             return True
         self.slack.message_shortcut(self.user, channel.id, people[-1].ts, MESSAGE_SHORTCUT)
+        self._after(True)
+        return True
+
+    def _share_file(self, arg: str) -> bool:
+        """Share a file from this computer in the DM with the bot, as a person drags it into Slack."""
+        path = Path(arg.strip().strip('"')).expanduser()
+        if not arg.strip() or not path.is_file():
+            self._say("console_file_missing", path=arg.strip())
+            return True
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            self._say("console_cannot", reason=exc.strerror or str(exc))
+            return True
+        self.slack.upload_file(self.user, self.slack.dm(self.user), path.name, content)
         self._after(True)
         return True
 

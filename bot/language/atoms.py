@@ -597,8 +597,9 @@ def _parts_of_year(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         )
 
 
+# "årsskiftet", "halvårsskiftet", and "årets slut/utgång" ("vid årets slut", "innan årets utgång").
 _TURN = _rx(
-    rf"{_L}(?P<half>halv)?{_A}rs(?:-\s?)?skifte(?:t)?{_R}"
+    rf"{_L}(?:(?P<half>halv)?{_A}rs(?:-\s?)?skifte(?:t)?|{_A}rets\s+(?:slut|utg{_A}ng)){_R}"
     rf"(?:\s+(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END})?"
 )
 _NEW_YEAR = _rx(rf"{_L}ny{_A}r(?:et|safton)?{_R}(?:\s+(?P<y>{_YEAR}){_YEAR_END})?")

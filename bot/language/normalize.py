@@ -458,7 +458,8 @@ _REAL_WORDS = frozenset(
         "dig",
     }
 )
-_DAMAGE = {"å": "ad", "ä": "aid", "ö": "o"}
+# What OCR leaves of å, ä and ö; "é" for "ö" is common in scanned municipal PDFs ("férvaltningen").
+_DAMAGE = {"å": "ad", "ä": "aid", "ö": "oé"}
 
 
 @lru_cache(maxsize=1)
@@ -469,14 +470,17 @@ def _repair_maps() -> tuple[dict[str, str], dict[str, str]]:
     correct_forms: set[str] = set()
     entries: list[tuple[str, bool]] = []
     for line in _LEXICON.splitlines():
+        compound = line.startswith("*")
+        item = line.lstrip("*")
+        if ":" in item:
+            # "*stem:suffix,suffix": every suffix makes a form of the same stem.
+            stem, suffixes = item.split(":", 1)
+            entries.extend((f, compound) for f in [stem, *(stem + s for s in suffixes.split(","))])
+            continue
         for raw in line.split(","):
-            compound = raw.startswith("*")
-            item = raw.lstrip("*")
-            if ":" in item:
-                stem, suffixes = item.split(":", 1)
-                entries.extend((f, compound) for f in [stem, *(stem + s for s in suffixes.split(","))])
-            elif item:
-                entries.append((item, compound))
+            word = raw.lstrip("*")
+            if word:
+                entries.append((word, raw.startswith("*")))
     for form, _ in entries:
         correct_forms.add(form)
     for form, compound in entries:

@@ -215,9 +215,15 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
             mode = "end"
             notes.append("ocr_1_as_i")
             confidence = min(confidence, 0.6)
-    # "senast 1 april": OCR reads "i" as "1" (DESIGN.md); a clear day ("den 1 april",
-    # "1 april 2023") stays a date.
-    if len(items) == 1 and first.day_one and first.month is not None and prefix is not None and prefix.text == "senast":
+    # "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (DESIGN.md); a clear day
+    # ("den 1 april", "1 april 2023") stays a date.
+    if (
+        len(items) == 1
+        and first.day_one
+        and first.month is not None
+        and prefix is not None
+        and prefix.text.split()[-1] == "senast"
+    ):
         items = [month_atom(first.start, first.end, first.month, None, 0.6)]
         notes.append("ocr_1_as_i")
         confidence = 0.6

@@ -347,7 +347,7 @@ _VIS = _rx(
     rf"|halv{_A}rsvis|dagligen|l{_AE}s{_A}rsvis){_R}"
 )
 _MEET = _rx(
-    rf"{_L}(?:(?:vid|p{_A}|till|inf[oe]r|efter|i\s+samband\s+med)\s+)?varje\s+"
+    rf"{_L}(?:(?:vid|p{_A}|till|inf[oe]r|efter|[i1l]\s+samband\s+med)\s+)?varje\s+"
     rf"(?:(?:n{_AE}mnd|styrelse|utskotts?)s?(?:sammantr{_AE}de|m[oe]te)|sammantr{_AE}de){_R}"
 )
 _MONTH_DAY = _rx(rf"{_L}(?:den\s+)?(?P<d>\d{{1,2}})(?::?[ae])?\s+(?:i\s+)?varje\s+m{_A}nad{_R}")
@@ -355,7 +355,7 @@ _VAGUE_EACH = _rx(
     rf"{_L}(?:i\s+)?(?P<v>b[oe6]rjan|mitten|slutet)\s+(?:av|p{_A})\s+varje\s+"
     rf"(?P<unit>m{_A}nad|{_A}r|termin|kvartal|l{_AE}s{_A}r|vecka){_R}"
 )
-_ASSOC = _rx(rf"{_L}(?P<p>i\s+samband\s+med|i\s+anslutning\s+till|inf[oe]r|vid)\s+(?:(?:varje|var)\s+)?")
+_ASSOC = _rx(rf"{_L}(?P<p>[i1l]\s+samband\s+med|[i1l]\s+anslutning\s+till|inf[oe]r|vid)\s+(?:(?:varje|var)\s+)?")
 
 # Anchors after a yearly rhythm: "årligen i december", "varje år senast den 31 mars".
 _ANCHOR_GAP = _rx(rf"\s*,?\s*(?:(?:i|under|senast(?:\s+(?:i|under))?|per|till|vid|p{_A}|runt|kring|omkring)\s+)?")

@@ -160,18 +160,30 @@ def _next_number(session: Session, committee_id: int) -> int:
     return int(number) - 1
 
 
-def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime) -> Commitment:
-    """Store a checked draft with its first history row; the caller commits."""
+def create(
+    session: Session,
+    actor: Actor,
+    draft: CommitmentDraft,
+    now: datetime,
+    *,
+    case: Case | None = None,
+    recommendation: Recommendation | None = None,
+    source_span: tuple[int, int] | None = None,
+) -> Commitment:
+    """Store a checked draft with its first history row; the caller commits.
+
+    An import passes the case and recommendation it created and the
+    commitment's place in the document; a typed registration finds or makes
+    its case from the draft's dnr.
+    """
     committee = get_committee(session, draft.committee_code)
     if not can_manage(committee, actor):
         raise PermissionDenied("err_secretary_only", code=committee.code)
     creator = ensure_person(session, actor.user_id, actor.name, now)
     owner = ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
-    case: Case | None = None
-    recommendation: Recommendation | None = None
-    if draft.dnr or draft.recommendation:
+    if case is None and (draft.dnr or draft.recommendation):
         case = _case_for(session, committee, draft.dnr, now)
-    if draft.recommendation and case is not None:
+    if recommendation is None and draft.recommendation and case is not None:
         recommendation = Recommendation(case_id=case.id, text=draft.recommendation, position=len(case.recommendations))
         session.add(recommendation)
         session.flush()
@@ -192,6 +204,8 @@ def create(session: Session, actor: Actor, draft: CommitmentDraft, now: datetime
         recurrence_phrase=draft.recurrence_phrase,
         status=CommitmentStatus.NOT_STARTED,
         source_permalink=draft.source_permalink,
+        source_span_start=source_span[0] if source_span else None,
+        source_span_end=source_span[1] if source_span else None,
         created_by_id=creator.id,
         created_at=now,
         updated_at=now,

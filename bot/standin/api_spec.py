@@ -219,6 +219,20 @@ _SPECS = (
         optional={"cursor": "string", "limit": "integer"},
         scopes=("files:read",),
     ),
+    MethodSpec(
+        name="files.list",
+        required={},
+        optional={
+            "channel": "channel",
+            "user": "user",
+            "ts_from": "string",
+            "ts_to": "string",
+            "types": "string",
+            "show_files_hidden_by_limit": "boolean",
+            "team_id": "string",
+        },
+        scopes=("files:read",),
+    ),
 )
 
 METHODS: dict[str, MethodSpec] = {spec.name: spec for spec in _SPECS}

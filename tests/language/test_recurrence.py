@@ -34,6 +34,7 @@ RULES: list[tuple[str, str]] = [
     ("arligen i\nsamband med verksamhetsberattelse", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"),
     ("i samband med delårsrapporten", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=30"),
     ("i samband med årsredovisningen", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"),
+    ("1 samband med delarsrapporten", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=30"),  # OCR: "1" for "i"
     ("i samband med sista mötet för året", YEAR_END),
     ("i samband med sista nämndsmötet före sommaren", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30"),
     ("i samband med budgetarbetet", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=30"),

@@ -1,4 +1,4 @@
-"""``files.getUploadURLExternal``, ``files.completeUploadExternal``, ``files.info``."""
+"""``files.getUploadURLExternal``, ``files.completeUploadExternal``, ``files.info``, ``files.list``."""
 
 from __future__ import annotations
 
@@ -72,26 +72,90 @@ def _targets(ctx: CallContext) -> list[Channel]:
     return [destination_for_bot(ctx.workspace, key, ctx.scopes) for key in keys]
 
 
-def info(ctx: CallContext) -> JsonDict:
-    """A file the bot can see: its own, or one shared where the bot is a member."""
+def _visible_to_bot(ctx: CallContext, stored: StoredFile) -> bool:
+    """The bot's own files, and files shared where the bot is a member."""
     workspace = ctx.workspace
-    stored = workspace.files.get(ctx.text("file") or "")
-    if stored is None or not stored.completed:
-        raise SlackError("file_not_found")
     bot = workspace.bot_user.id
-    shared_with_bot = any(
+    if stored.user == bot:
+        return True
+    return any(
         bot in workspace.channels[channel_id].members
         for channel_id in stored.channels
         if channel_id in workspace.channels
     )
-    if stored.user != bot and not shared_with_bot:
+
+
+def info(ctx: CallContext) -> JsonDict:
+    """A file the bot can see: its own, or one shared where the bot is a member."""
+    workspace = ctx.workspace
+    stored = workspace.files.get(ctx.text("file") or "")
+    if stored is None or not stored.completed or not _visible_to_bot(ctx, stored):
         raise SlackError("file_not_found")
     body = stored.to_slack(team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain)
     return {"file": body, "comments": [], "response_metadata": {"next_cursor": ""}}
+
+
+# files.list's type filter: Slack's categories, by file extension.
+_TYPE_EXTENSIONS = {
+    "pdfs": {"pdf"},
+    "images": {"png", "jpg", "jpeg", "gif", "webp", "bmp"},
+    "zips": {"zip"},
+    "snippets": {"text", "txt"},
+}
+
+
+def _timestamp(ctx: CallContext, name: str) -> float | None:
+    raw = ctx.text(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise SlackError("invalid_arguments", messages=[f"[ERROR] {name} must be a Unix timestamp"]) from None
+
+
+def list_files(ctx: CallContext) -> JsonDict:
+    """Files the bot can see, newest first, filtered as Slack filters them (its first page of 100)."""
+    workspace = ctx.workspace
+    user = ctx.text("user")
+    channel = ctx.text("channel")
+    ts_from, ts_to = _timestamp(ctx, "ts_from"), _timestamp(ctx, "ts_to")
+    kinds = [k.strip() for k in (ctx.text("types") or "all").split(",") if k.strip()]
+    unknown = [k for k in kinds if k != "all" and k not in _TYPE_EXTENSIONS and k not in ("spaces", "gdocs")]
+    if unknown:
+        raise SlackError("unknown_type", messages=[f"[ERROR] unknown file type {unknown[0]}"])
+    if channel is not None and channel not in workspace.channels:
+        raise SlackError("channel_not_found")
+    count, page = 100, 1
+    with workspace.lock:
+        found = []
+        for stored in workspace.files.values():
+            extension = stored.name.rsplit(".", 1)[-1].lower() if "." in stored.name else "text"
+            if not stored.completed or not _visible_to_bot(ctx, stored):
+                continue
+            if user is not None and stored.user != user:
+                continue
+            if channel is not None and channel not in stored.channels:
+                continue
+            if (ts_from is not None and stored.created < ts_from) or (ts_to is not None and stored.created > ts_to):
+                continue
+            if "all" not in kinds and not any(extension in _TYPE_EXTENSIONS.get(k, set()) for k in kinds):
+                continue
+            found.append(stored)
+        found.sort(key=lambda f: (-f.created, f.id))
+        total = len(found)
+        chosen = found[(page - 1) * count : page * count]
+        files = [
+            f.to_slack(team_id=workspace.team.id, base_url=workspace.base_url, team_domain=workspace.team.domain)
+            for f in chosen
+        ]
+    pages = max(1, -(-total // count))
+    return {"files": files, "paging": {"count": count, "total": total, "page": page, "pages": pages}}
 
 
 HANDLERS = {
     "files.getUploadURLExternal": get_upload_url,
     "files.completeUploadExternal": complete_upload,
     "files.info": info,
+    "files.list": list_files,
 }

@@ -1,0 +1,165 @@
+"""Is a sentence a commitment, a recommendation, or neither? Cues with strengths.
+
+The classifier reads cues, not grammar: a promise cue ("kommer att", "avser",
+"planerar", "beräknas vara klar", "ett arbete pågår", a "ska" in a main clause
+with an acting subject or a passive action verb) gives a strength; what is done
+already, an assessment, a goal statement, a question or a negation vetoes a
+weak cue; a hedge ("sannolikt") weakens. Structure (an "att"-list after "Svar:
+Vi kommer", an answer block) is added by the caller, which knows the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extraction import cues
+
+__all__ = ["Cue", "commitment_cue", "is_recommendation", "ska_strength", "starts_anaphoric"]
+
+# Strengths (the base of a commitment's confidence; see scoring.py).
+STRONG = 0.6
+MEDIUM = 0.5
+WEAK = 0.35
+
+
+@dataclass(frozen=True)
+class Cue:
+    strength: float
+    reason: str  # "kommer_att", "intent", "plan", "completion", "ongoing", "assign", "ska", "continue"
+    hedged: bool = False
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def ska_strength(folded: str) -> float:
+    """How much a "ska"/"skall" in this sentence promises: 0, WEAK or MEDIUM.
+
+    "ska" in a clause opened by "hur", "som", "när", "för att" … describes how
+    things work ("rutiner för hur anmälningar ska fungera"); so does a stative
+    verb after it ("ska vara", "ska öka"). A passive action verb ("ska tas
+    fram", "ska återrapporteras") or an acting subject ("förvaltningen ska
+    ta fram") promises.
+    """
+    best = 0.0
+    for m in cues.SKA.finditer(folded):
+        clause_start = max(folded.rfind(p, 0, m.start()) for p in (",", ";", ":", "(", " - ")) + 1
+        left_words = _WORDS.findall(folded[clause_start : m.start()])
+        tail = left_words[-6:]
+        if any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
+            continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
+        if "att" in tail:
+            idx = len(tail) - 1 - tail[::-1].index("att")
+            before = tail[idx - 1] if idx > 0 else ""
+            if not before.startswith(("beslut", "foresla", "uppdra", "bestamt", "bestamm")):
+                continue
+        after = _WORDS.findall(folded[m.end() : m.end() + 80])
+        verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
+        if verb in ("inte", "ej", "icke"):
+            continue
+        if verb in ("vara", "bli"):
+            nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
+            if cues.DONE_WORDS.match(nxt):
+                best = max(best, MEDIUM)
+            continue
+        if verb == "ske":
+            best = max(best, WEAK)  # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise
+            continue
+        if not verb or verb in cues.STATIVE_AFTER_SKA:
+            continue
+        subject = " ".join(left_words[-8:])
+        passive = verb.endswith("as") or verb in ("ses", "ges", "nas", "fas")
+        best = max(best, MEDIUM if passive or cues.ACTOR.search(subject) else WEAK)
+    return best
+
+
+def commitment_cue(folded: str) -> Cue | None:
+    """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
+    if cues.QUESTION.search(folded) or cues.GOAL.search(folded):
+        return None
+    negated = bool(cues.NEGATED.search(folded))
+    hedged = bool(cues.HEDGE.search(folded))
+    found: list[Cue] = []
+    for m in cues.KOMMER_ATT.finditer(folded):
+        verb = m["verb"]
+        if verb in ("inte", "ej", "icke"):
+            continue
+        if verb in cues.PREDICTION_VERBS:
+            if verb in ("vara", "bli") and m["next"] and cues.DONE_WORDS.match(m["next"]):
+                found.append(Cue(STRONG, "completion"))
+            elif cues.ACTOR.search(folded[: m.start()]) and not cues.ANAPHORIC_SUBJECT.match(folded):
+                # "Socialtjänsten och skolan kommer att ha gemensamma möten": an actor's plan, if a weak one.
+                found.append(Cue(WEAK, "kommer_att"))
+            else:
+                hedged = True  # "Detta kommer att bidra till …" predicts
+            continue
+        found.append(Cue(STRONG, "kommer_att"))
+    if cues.INTENT.search(folded):
+        found.append(Cue(STRONG, "intent"))
+    if cues.COMPLETION.search(folded):
+        found.append(Cue(STRONG - 0.05, "completion"))
+    if cues.ONGOING.search(folded):
+        found.append(Cue(MEDIUM, "ongoing"))
+    if cues.PLAN.search(folded):
+        found.append(Cue(MEDIUM, "plan"))
+    if cues.ASSIGN.search(folded) and not cues.AUDIT_META.search(folded):
+        found.append(Cue(MEDIUM, "assign"))
+    ska = ska_strength(folded)
+    if ska:
+        found.append(Cue(ska, "ska"))
+    if cues.CONTINUE.search(folded):
+        found.append(Cue(WEAK + 0.05, "continue"))
+    if not found:
+        return None
+    best = max(found, key=lambda c: c.strength)
+    if negated and best.reason not in ("completion",):
+        return None
+    past = bool(cues.PAST.search(folded))
+    if best.strength < STRONG and best.reason not in ("ongoing", "completion") and past:
+        # "har tagits fram och ska gälla": a done thing described, not a promise.
+        return None
+    if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
+        return None
+    if best.strength <= MEDIUM and cues.ASSESSMENT.search(folded):
+        return None
+    return Cue(best.strength, best.reason, hedged)
+
+
+def is_recommendation(folded: str, *, auditors_speak: bool) -> bool:
+    """Does this sentence recommend? `auditors_speak` is True where the auditors are the voice (a report).
+
+    In an answer, a bare "bör" is the answering side's own opinion; only a sentence
+    that names the auditors or "rekommenderar" recommends.
+    """
+    if cues.QUESTION.search(folded):
+        return False
+    if cues.RECOMMEND.search(folded):
+        return auditors_speak or bool(cues.AUDITOR_VOICE.search(folded))
+    if cues.SHOULD.search(folded) and not cues.SHOULD_DISCOURSE.search(folded):
+        return auditors_speak or bool(cues.AUDITOR_VOICE.search(folded))
+    return False
+
+
+_ANAPHOR = cues.sv(
+    r"^\W*(?:detta|det|denna|dessa|den|de|arbetet|uppdraget|insatsen|insatserna|åtgärden|åtgärderna|resultatet"
+    r"|resultaten|planen|rutinen|rutinerna|analysen|utvärderingen|uppföljningen|redovisningen|återrapporteringen"
+    r"|projektet|översynen|utredningen|revideringen|handlingsplanen|genomförda|vidtagna|planerade)\b"
+)
+_DEFINITE = re.compile(r"^\W*([^\W\d_]{4,}(?:en|et|na|erna|arna|orna))\b")
+
+
+def starts_anaphoric(folded: str, previous: str) -> bool:
+    """Does the sentence start by pointing back ("Detta", "Arbetet", "Den reviderade överenskommelsen")?
+
+    A definite noun counts when its stem occurs in the previous text ("Analysen"
+    after "analysera", "Överenskommelsen" after "BUS-överenskommelsen").
+    """
+    if _ANAPHOR.match(folded):
+        return True
+    m = _DEFINITE.match(folded)
+    if m is None:
+        return False
+    word = m.group(1)
+    stem = word[: max(4, len(word) - 3)]
+    return stem in previous

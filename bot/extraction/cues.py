@@ -1,0 +1,185 @@
+"""The Swedish cues the classifier reads, as regular expressions over folded text.
+
+Every pattern matches text folded by `bot.language.normalize.match_text` (lower
+case, å/ä → a, ö → o, é → e, OCR digits inside words read as letters). The
+patterns are written with å, ä and ö and compiled by `sv`, which turns each into
+the letters OCR leaves for it in municipal PDFs: "nämnden" also matches
+"nimnden" and "ndmnden", "förvaltningen" also "fervaltningen" and
+"foervaltningen" (from "férvaltningen", "foérvaltningen"), "är" also "4r" and
+"dr".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sv"]
+
+_OCR = {
+    "ä": "(?:ae|ea|a|e|i|d|4)",
+    "ö": "(?:oo|oe|eo|o|e)",
+    "å": "(?:a|d|4)",
+}
+
+
+def sv(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in Swedish so that it also matches OCR-damaged folded text."""
+    return re.compile("".join(_OCR.get(ch, ch) for ch in pattern))
+
+
+# A few words between a verb and its complement ("avser förvaltningen under hösten att").
+_GAP = r"(?:[^\s.;:!?]+\s+){0,4}?"
+_GAP2 = r"(?:[^\s.;:!?]+\s+){0,2}?"
+# The same, but not into a relative clause ("det samverkansarbete som pågår" describes, it does not promise).
+_NEAR = r"(?:(?!som\b|vilket\b|vilka\b|där\b)[^\s.;:!?]+\s+){0,2}?"
+
+# --------------------------------------------------------------------------- #
+# Commitments: what the answering side promises to do
+# --------------------------------------------------------------------------- #
+
+# "kommer att", "kommer förvaltningen under våren att"; the verb is captured.
+KOMMER_ATT = sv(
+    r"\bkommer\s+(?!(?:till|från|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga)\b)"
+    r"(?:[^\s.;:!?]+\s+){0,6}?at?t\s+(?P<verb>[^\W\d_]+)(?:\s+(?P<next>[^\W\d_]+))?"
+)
+# Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".
+INTENT = sv(
+    rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikten\s+är\s+att\b|\bär\s+avsikten\s+att\b"
+    r"|\bämnar\b|\b(?:åtar|åtog|åtagit)\s+sig\b|\btar\s+på\s+sig\s+att\b"
+)
+PLAN = sv(
+    r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
+    r"|\bplanerad\s+till\b|\bplanerat\s+till\b"
+)
+# An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
+ASSIGN = sv(
+    rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
+    r"|\bi\s+uppdrag\s+(?:att|åt)\b"
+)
+# A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".
+COMPLETION = sv(
+    rf"\b(?:beräknas|förväntas|planeras|bedöms|ska|skall|kommer\s+att)\s+{_GAP2}(?:vara\s+|bli\s+|kunna\s+|att\s+)?"
+    r"(?:klar|klart|klara|färdig|färdigt|färdiga|slutför\w*|genomför\w*|färdigställ\w*|på\s+plats"
+    r"|implementera\w*|infört|införd|införas|antagen|antaget|antas|fastställ\w*|beslutad|beslutat|beslutas"
+    r"|presenteras|redovisas|avslutas|avslutad|avslutat|tas\s+fram|framtagen|framtaget|uppdaterad|uppdaterat"
+    r"|reviderad|reviderat|starta\w*|påbörja\w*|igång|i\s+gång)\b"
+)
+# Work under way: "ett arbete pågår med att", "pågår ett utvecklingsarbete", "har påbörjats".
+ONGOING = sv(
+    r"\b(?:ett|det)\s+(?:\w+\s+)?arbete\s+med\s+(?:att\s+)?(?:[^\s.;:!?]+\s+){0,12}?(?:pågår|har\s+påbörjats"
+    r"|påbörjas|har\s+inletts|inleds|har\s+startats|startar|har\s+initierats|har\s+startat)\b|"
+    rf"\b(?:arbete|arbetet|översyn|översynen|utredning|utredningen|projekt|projektet|revidering|revideringen"
+    rf"|kartläggning|kartläggningen|utvärdering|utvärderingen|analys|analysen|\w+arbete|\w+arbetet)\s+{_NEAR}"
+    r"(?:pågår|har\s+påbörjats|påbörjas|har\s+inletts|inleds|har\s+startats|startas|har\s+startat|har\s+initierats"
+    r"|initieras|är\s+påbörjat|är\s+påbörjad|är\s+igång|är\s+i\s+gång|pågått)\b"
+    rf"|(?<!som\s)\bpågår\s+(?:nu\s+|just\s+nu\s+|för\s+närvarande\s+|även\s+|också\s+|sedan\s+\S+\s+)?"
+    r"(?:ett|en|arbete|översyn|utveckling|\w*arbete)\b"
+    rf"|\bhar\s+{_GAP2}(?:påbörjat|inlett|startat|initierat)\s+{_GAP}(?:\w*arbete|översyn|utredning|projekt|revidering)"
+    r"|\bär\s+under\s+(?:framtagande|utarbetande|revidering|bearbetning|uppbyggnad|översyn)\b|\bhåller\s+på\s+att\b"
+)
+# Continuing an activity: "fortsätta med", "fortsätter arbetet med".
+CONTINUE = sv(r"\bfortsätt(?:a|er)\s+(?:att\b|med\b|arbetet\b|sitt\b|det\b|\w+a\b)")
+# Modal "ska/skall"; judged in context by the classifier.
+SKA = sv(r"\bska(?:ll)?\b")
+# Reporting back to the committee: carries a finding's deadline or rhythm.
+REPORT_BACK = sv(
+    r"\b(?:åter)?rapportera(?:s|r)?\b|\bredovisa(?:s|r)?\b|\båterkoppla(?:s|r)?\b|\bföljas\s+upp\b"
+    r"|\bfölj(?:s|er)\s+upp\b|\butvärdera(?:s|r)?\b|\bstäm(?:s|mas)\s+av\b"
+)
+# Words that predict rather than promise after "kommer att" ("Detta kommer att bidra till").
+PREDICTION_VERBS = frozenset(
+    {
+        *("bidra", "leda", "innebara", "medfora", "paverka", "underlatta", "oka", "minska", "krava", "kravas"),
+        *("behovas", "behova", "kosta", "resultera", "gynna", "ge", "bli", "finnas", "ha", "kunna", "fa"),
+        *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
+    }
+)
+# A subject that only points back ("Detta kommer att …"): a prediction, not a plan.
+ANAPHORIC_SUBJECT = sv(r"^\W*(?:detta|det|denna|dessa|vilket|som)\b")
+# After "kommer att vara"/"ska vara": only these make a promise ("vara klar").
+DONE_WORDS = sv(
+    r"^(?:klar|klart|klara|färdig\w*|slutför\w*|genomför\w*|på|implementera\w*|uppdatera\w*|revidera\w*"
+    r"|antagen|antaget|fastställ\w*|känd|kända|infört|införd|tillgänglig\w*|framtagen|framtaget)$"
+)
+
+# --------------------------------------------------------------------------- #
+# What is not a commitment
+# --------------------------------------------------------------------------- #
+
+# Done already: perfect and past forms ("har genomförts", "togs fram", "är klar").
+PAST = sv(
+    r"\b(?:har|hade)\s+(?:[^\s.;:!?]+\s+){0,3}?(?:(?!\w*(?:insats|plats|krets|test)\b)\w{3,}(?:ats|its|tts|rts|lts|nts|dts)"
+    r"|genomfört|tagit|arbetat|gjort|infört|upprättat|reviderat|utvecklat|startat|beslutat|antagit|fastställt"
+    r"|uppdaterat|skapat|anställt|utbildat|sett|haft|varit|blivit|fått|gett|tydliggjort|inrättat|tillsatt)\b"
+    r"|\b\w{3,}(?:ades|des|tes)\b|\b(?:togs|gjordes|gjorde|hölls|skedde|gavs|gav|tog|fick|beslöt|antogs|sattes"
+    r"|infördes|genomfördes|fastställdes|lämnades|utsågs|visade|kom|startade|genomförde|beslutade|påbörjade"
+    r"|fastställde|införde|inrättade|tillsatte|anställde|arbetade|genomfördes|tog\s+fram)\b"
+    r"|(?<!\bden\s)(?<!\bdet\s)(?<!\bde\s)(?<!\ben\s)(?<!\bett\s)\b(?:vi|nämnden|förvaltningen|styrelsen|man)\s+"
+    r"\w{3,}ade\b"
+    r"|\b(?:är|blev|var)\s+(?:nu\s+|redan\s+)?(?:genomförd|genomfört|genomförda|klar|klart|klara|slutförd|slutfört"
+    r"|avslutad|avslutat|färdigställd|färdigställt|på\s+plats|implementerad|implementerat|antagen|antaget"
+    r"|framtagen|framtaget|framtagna|upprättad|upprättat|upprättade|formulerade|formulerad|formulerat)\b"
+)
+ASSESSMENT = sv(
+    r"\bbed(?:[oed]{1,3}|ö)m(?:er|s|ning\w*|t|a|de|des|ts)?\b|\bkonstater\w*|\bvår\s+bedömning|\bvi\s+ser\s+att\b"
+    r"|\bframgår\b|\benligt\s+uppgift\b|\bdet\s+finns\s+(?:en\s+)?risk\b|\bsaknas\b|\bbrister\b|\bi\s+syfte\s+att\b"
+)
+HEDGE = sv(
+    r"\b(?:sannolikt|troligen|troligtvis|eventuellt|möjligen|möjligtvis|förhoppningsvis|kanske)\b"
+    r"|\bkan\s+komma\s+att\b|\bskulle\s+kunna\b|\bvid\s+behov\b|\bom\s+möjligt\b|\bi\s+mån\s+av\b"
+)
+NEGATED = sv(
+    rf"\b(?:kommer|avser|planerar|ska|skall|fortsätter|planeras)\s+{_GAP2}(?:inte|ej|icke)\b"
+    r"|\b(?:inte|ej|icke)\s+(?:att\s+)?(?:fortsätt|komma|planera)"
+)
+# Goal statements describe, they do not promise ("Syftet är att", "Målet syftar till att").
+GOAL = sv(r"^\W*(?:syftet|målet|syfte|mål)\b[^.]{0,80}?\b(?:är\s+att|till\s+att)\b|^\W*\w+\s+syftar\s+till\b")
+# The audit's own process: never a commitment of the answering side.
+AUDIT_META = sv(r"\brevisor\w*|\brevisionsplan\w*|\bfaktakontroll\w*|\bgranskningen\s+(?:har|avser|syftar|utgick)")
+QUESTION = re.compile(r"\?\s*$")
+
+# --------------------------------------------------------------------------- #
+# Recommendations: what the auditors ask for
+# --------------------------------------------------------------------------- #
+
+RECOMMEND = sv(
+    r"\brekommender(?:ar|as|a)\b|\bvår\s+rekommendation\b|\brekommendationen\s+är\b"
+    r"|\bföreslår\s+(?:vi|revisorerna)\b"
+)
+# "bör" (folded "bor"), not the verb "bo" ("som bor i kommunen"); "bér" only before a passive.
+SHOULD = sv(r"\bbo{1,2}e?r\b(?!\s+(?:i|på|hos|med|kvar|tillsammans|ensam|här|där)\b)|\bber\b(?=\s+\w+as\b)")
+SHOULD_DISCOURSE = sv(
+    r"\bb\w{1,2}r\s+(?:det\s+)?(?:noteras|nämnas|påpekas|framhållas|understrykas|betonas|observeras"
+    r"|uppmärksammas|tilläggas|sägas)\b"
+)
+# The auditors as a voice inside an answer ("Revisorerna rekommenderar", "enligt granskningen bör").
+AUDITOR_VOICE = sv(r"\brevisor\w*|\bgranskning\w*|\brapporten\b|\bey\b|\bpwc\b|\bkpmg\b|\brevisionen\b")
+
+# A subject that can promise: the answering organisation, a unit or a role.
+ACTOR = sv(
+    r"\b(?:vi|nämnd\w*|\w+nämnd\w*|förvaltning\w*|\w+förvaltning\w*|styrelse\w*|\w+styrelse\w*|rektor\w*"
+    r"|\w*chef\w*|enhet\w*|\w+enhet\w*|skola\w*|skolan|socialtjänst\w*|elevhälsa\w*|ledning\w*|kommunen"
+    r"|samordnar\w*|ansvarig\w*|organisation\w*|verksamhet\w*|avdelning\w*|kansli\w*|sektor\w*|man|stab\w*"
+    r"|strateg\w*|controller\w*|sekreterar\w*|handläggar\w*|arbetsgrupp\w*|\w+grupp\w*|huvudman\w*)\b"
+)
+# Verbs that only state how things are or should be ("ska fungera", "ska gå till").
+STATIVE_AFTER_SKA = frozenset(
+    {
+        *("vara", "finnas", "fungera", "ga", "galla", "fa", "ha", "kunna", "oka", "minska", "bli", "kanna"),
+        *("upplevas", "praglas", "utga", "omfatta", "innehalla", "motsvara", "spegla", "tillgodoses"),
+        *("inkluderas", "beaktas", "ske", "kunnas", "mota", "inga", "behova", "vilja", "goras", "finns"),
+        *("bidra", "leda", "medfora", "innebara", "underlatta", "resultera", "gynna", "praglas", "kannetecknas"),
+    }
+)
+# Words between "ska" and its verb that do not change the reading.
+SKA_FILLERS = frozenset(
+    {
+        *("aven", "ocksa", "darfor", "nu", "framover", "fortsattningsvis", "fortsatt", "vidare", "dessutom"),
+        *("alltid", "arligen", "regelbundet", "lopande", "da", "sedan", "snarast", "forst", "framgent", "i"),
+        *("tydligt", "tillsammans", "gemensamt", "under", "var", "inom", "senast", "vi", "man", "de", "den"),
+    }
+)
+# Subordinators: a "ska" after one of these describes how things work, it does not promise.
+SUBORDINATORS = frozenset(
+    {"hur", "som", "nar", "dar", "vad", "vilka", "vilket", "vilken", "om", "eftersom", "innan", "medan", "vem", "da"}
+)

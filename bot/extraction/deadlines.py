@@ -1,0 +1,87 @@
+"""Which of the time phrases in a finding are its deadline, rhythm or period.
+
+`find_deadlines` reports every time phrase; a finding also mentions dates of
+earlier events ("per 2023-01-27", "2015-09-21 § 120", "uppdaterades senast i
+juni 2022"). Those are left out, and so is any date before the document's own
+date when that is known: an answer cannot promise something for the past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.extraction import cues
+from bot.language.deadline import Deadline
+
+__all__ = ["Chosen", "choose", "usable"]
+
+_EVENT_BEFORE = cues.sv(
+    r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
+    r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper)\s*$"
+)
+_PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
+_MAX_DATES = 4
+
+
+@dataclass(frozen=True)
+class Chosen:
+    deadlines: tuple[date, ...]
+    phrase: str | None
+    recurrence: str | None
+    note: str | None
+    confidence: float  # the grammar's confidence in the chosen phrase(s); 0 without a date
+
+
+def _is_event(found: Deadline, folded: str) -> bool:
+    s, e = found.span
+    if _PARAGRAPH_AFTER.match(folded[e : e + 6]):
+        return True
+    before = folded[max(0, s - 40) : s]
+    phrase = folded[s:e]
+    if found.kind == "date" and phrase.startswith("per ") and "senast" not in before[-10:]:
+        return True
+    if _EVENT_BEFORE.search(before):
+        return True
+    # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".
+    return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)
+
+
+def usable(found: list[Deadline], folded: str) -> list[Deadline]:
+    """The phrases of `found` that are not dates of earlier events (`folded` is the text they were found in)."""
+    return [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
+
+
+def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
+    """Pick the deadline(s), rhythm and period of a finding from its usable phrases (text order)."""
+    dated: list[Deadline] = []
+    rhythms: list[Deadline] = []
+    ranges: list[Deadline] = []
+    for d in found:
+        if d.recurrence is not None:
+            rhythms.append(d)
+        elif d.dates:
+            if document_date is not None and all(x < document_date for x in d.dates):
+                continue
+            dated.append(d)
+        elif d.kind == "range":
+            ranges.append(d)
+    if dated:
+        dates = sorted({x for d in dated for x in d.dates})[:_MAX_DATES]
+        notes = [d.note for d in dated if d.note]
+        return Chosen(
+            deadlines=tuple(dates),
+            phrase=", ".join(dict.fromkeys(" ".join(d.phrase.split()) for d in dated)),
+            recurrence=rhythms[0].recurrence if rhythms else None,
+            note=";".join(dict.fromkeys(notes)) or None,
+            confidence=min(d.confidence for d in dated),
+        )
+    if rhythms:
+        # The first rhythm named is the finding's own ("två gånger per år och … i samband med delårsrapporten").
+        best = rhythms[0]
+        return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
+    if ranges:
+        first = ranges[0]
+        return Chosen((), " ".join(first.phrase.split()), None, first.note, 0.0)
+    return Chosen((), None, None, None, 0.0)

@@ -1,0 +1,126 @@
+"""`extract`: from an audit answer's text to its commitments and recommendations.
+
+The steps, each in its own module:
+
+1. layout: lines → units (paragraphs, list items, headings, labels), page
+   headers left out, words split at line ends joined;
+2. structure: which units are recommendations, answer blocks, promise lists;
+3. tables: action plans as fields or as a Rekommendation | Åtgärd | Ansvarig |
+   Tidplan table;
+4. reader: sentences read for promise cues (classify), sentences that belong
+   together joined, owners (owners) and deadlines (deadlines) attached; the
+   date grammar runs once over each unit that can hold a finding;
+5. here: the document's facts (metadata), duplicates merged (merge),
+   confidence floor, best first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.extraction.deadlines import Chosen
+from bot.extraction.layout import split_lines
+from bot.extraction.merge import dedupe
+from bot.extraction.metadata import (
+    document_auditor,
+    document_committee,
+    document_dnr,
+    document_title,
+)
+from bot.extraction.metadata import document_date as find_document_date
+from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
+from bot.extraction.reader import TABLE_STRENGTH, Reader, make_finding
+from bot.extraction.scoring import commitment_confidence, recommendation_confidence
+from bot.extraction.tables import Cell, Table, deadline_of, find_tables, owner_of
+from bot.language.normalize import match_text
+
+__all__ = ["extract"]
+
+# Below this a finding is noise more often than not; officials would only be slowed down by it.
+_MIN_CONFIDENCE = 0.42
+_HEAD_CHARS = 60_000
+
+
+def _table_findings(table: Table, reference: date, report: bool) -> list[Finding]:
+    out: list[Finding] = []
+    for row in table.rows:
+        rec_span: tuple[int, int] | None = None
+        if row.get("rec"):
+            text, span = _cells_text(row["rec"])
+            rec_span = span
+            out.append(
+                make_finding(
+                    RECOMMENDATION,
+                    text,
+                    span,
+                    Chosen((), None, None, None, 0.0),
+                    None,
+                    None,
+                    recommendation_confidence(structural=True, cue=True),
+                    None,
+                )
+            )
+        text, span = _cells_text(row["action"])
+        owner = owner_of(_cells_text(row["owner"])[0]) if row.get("owner") else None
+        chosen = deadline_of(_cells_text(row["deadline"])[0], reference) if row.get("deadline") else None
+        chosen = chosen or Chosen((), None, None, None, 0.0)
+        confidence = commitment_confidence(
+            TABLE_STRENGTH,
+            date_confidence=chosen.confidence if chosen.deadlines else 0.0,
+            has_recurrence=chosen.recurrence is not None,
+            has_owner=owner is not None,
+            answers=rec_span is not None,
+            hedged=False,
+            report=report,
+        )
+        out.append(make_finding(COMMITMENT, text, span, chosen, owner, None, confidence, rec_span))
+    return out
+
+
+def _cells_text(cells: list[Cell]) -> tuple[str, tuple[int, int]]:
+    text = " ".join(" ".join(c.text.split()) for c in cells)
+    return text, (min(c.start for c in cells), max(c.end for c in cells))
+
+
+def extract(text: str, *, document_date: date | None = None, today: date) -> Extraction:
+    """Commitments and recommendations in an audit answer, best first, and the document's facts.
+
+    `document_date` (the CLI's --date) wins over a date found in the document; without
+    either, deadlines are resolved against `today`.
+    """
+    lines = split_lines(text)
+    found_date = find_document_date(text, lines)
+    doc_date = document_date or found_date
+    reference = doc_date or today
+    tables = find_tables(text, lines, reference)
+    reader = Reader(text, lines, reference, doc_date, tables)
+    drafts = reader.run()
+    # Recommendations first, so commitments can point at their final spans.
+    rec_spans: dict[int, tuple[int, int]] = {}
+    findings: list[Finding] = []
+    for draft in sorted(drafts, key=lambda d: d.kind != RECOMMENDATION):
+        finding = reader.finish(draft, rec_spans)
+        if finding is None:
+            continue
+        if draft.kind == RECOMMENDATION:
+            rec_spans[id(draft)] = finding.span
+        findings.append(finding)
+    for table in tables:
+        findings.extend(_table_findings(table, reference, reader.genre == "report"))
+    merged, moved = dedupe(findings)
+    out: list[Finding] = []
+    for found in merged:
+        kept = replace(found, answers=moved[found.answers]) if found.answers in moved else found
+        if kept.confidence >= _MIN_CONFIDENCE:
+            out.append(kept)
+    out.sort(key=lambda f: (-f.confidence, f.span[0], f.span[1]))
+    return Extraction(
+        findings=tuple(out),
+        reference_date=reference,
+        document_date=doc_date,
+        dnr=document_dnr(text),
+        committee=document_committee(text, reader.lines, reader.units),
+        title=document_title(reader.units),
+        auditor=document_auditor(match_text(text[:_HEAD_CHARS]).folded),
+    )

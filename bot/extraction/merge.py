@@ -1,0 +1,144 @@
+"""One finding for a commitment the document states twice (a summary and the body).
+
+Texts are compared folded (`bot.language.normalize.fold`, so OCR damage and
+diacritics do not matter) with rapidfuzz. Two findings of the same kind are the
+same when their texts are nearly equal, or when one holds nearly all the words
+of the other and they are of similar length. The kept finding is the better
+one (more facts, then higher confidence); it takes over the deadline, rhythm
+and owner the other one had and it lacked.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from bot.extraction.model import Finding
+from bot.language.normalize import fold
+
+__all__ = ["dedupe", "word_overlap"]
+
+_SAME = 88.0
+_SAME_WORDS = 93.0
+_LENGTH_RATIO = 0.6
+
+
+def _facts(f: Finding) -> int:
+    return (2 if f.deadlines else 0) + (1 if f.recurrence else 0) + (1 if f.owner else 0) + (1 if f.answers else 0)
+
+
+def _better(a: Finding, b: Finding) -> bool:
+    return (_facts(a), a.confidence, -a.span[0]) >= (_facts(b), b.confidence, -b.span[0])
+
+
+def _absorb(kept: Finding, other: Finding) -> Finding:
+    changes: dict[str, object] = {}
+    if not kept.deadlines and other.deadlines:
+        changes.update(
+            deadlines=other.deadlines, deadline_phrase=other.deadline_phrase, deadline_note=other.deadline_note
+        )
+    if kept.recurrence is None and other.recurrence is not None:
+        changes["recurrence"] = other.recurrence
+        if not kept.deadline_phrase and "deadline_phrase" not in changes:
+            changes["deadline_phrase"] = other.deadline_phrase
+    if kept.owner is None and other.owner is not None:
+        changes["owner"] = other.owner
+    if kept.committee is None and other.committee is not None:
+        changes["committee"] = other.committee
+    if kept.answers is None and other.answers is not None:
+        changes["answers"] = other.answers
+    return replace(kept, **changes) if changes else kept  # type: ignore[arg-type]
+
+
+def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, int], tuple[int, int]]]:
+    """Findings with duplicates merged, and where each dropped finding's span went (old span → kept span)."""
+    keys = [fold(f.text) for f in findings]
+    n = len(findings)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Identical texts first (cheap); then near ones among the distinct texts.
+    first_of: dict[tuple[str, str], int] = {}
+    for i, f in enumerate(findings):
+        seen = first_of.setdefault((f.kind, keys[i]), i)
+        if seen != i:
+            parent[i] = seen
+    by_kind: dict[str, list[int]] = {}
+    for i in first_of.values():
+        by_kind.setdefault(findings[i].kind, []).append(i)
+    for members in by_kind.values():
+        # Near-equal texts have near-equal lengths: compare each text only with the ones not much shorter.
+        members.sort(key=lambda i: len(keys[i]))
+        lengths = [len(keys[i]) for i in members]
+        for a, i in enumerate(members):
+            lo = bisect_left(lengths, _LENGTH_RATIO * lengths[a])
+            window = members[lo:a]
+            if not window:
+                continue
+            choices = [keys[j] for j in window]
+            near = {
+                window[b]
+                for _k, _s, b in process.extract(keys[i], choices, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)
+            }
+            near.update(
+                window[b]
+                for _k, _s, b in process.extract(
+                    keys[i], choices, scorer=fuzz.token_set_ratio, score_cutoff=_SAME_WORDS, limit=None
+                )
+            )
+            for j in near:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    out: list[Finding] = []
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for members in groups.values():
+        best = members[0]
+        for m in members[1:]:
+            if not _better(findings[best], findings[m]):
+                best = m
+        kept = findings[best]
+        for m in members:
+            if m != best:
+                kept = _absorb(kept, findings[m])
+                moved[findings[m].span] = kept.span
+        out.append(kept)
+    return out, moved
+
+
+_CONTENT = re.compile(r"[a-z]{5,}")
+_STOP = frozenset(
+    {
+        *("att", "kommer", "ska", "skall", "avser", "under", "samt", "inom", "eller", "detta", "dessa", "denna"),
+        *("nämnden", "namnden", "forvaltningen", "forvaltningens", "nämndens", "namndens", "mellan", "genom"),
+        *("saker", "sakerstalla", "utifran", "kring", "andra", "arbete", "arbetet", "arbeta", "vilket"),
+    }
+)
+
+
+def _stems(folded: str) -> set[str]:
+    # Swedish compounds share their head with the plain word ("stickprovskontroller" / "kontroller"):
+    # the first and the last six letters of each word are compared.
+    out: set[str] = set()
+    for word in _CONTENT.findall(folded):
+        if word not in _STOP:
+            out.update((word[:6], word[-6:]))
+    return out
+
+
+def word_overlap(a: str, b: str) -> float:
+    """How much of the shorter of two folded texts' content words the other repeats (0..1)."""
+    x, y = _stems(a), _stems(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))

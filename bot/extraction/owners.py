@@ -1,0 +1,153 @@
+"""Owners (a role or unit as written) and committee names in a stretch of text.
+
+Both functions take the clean text and its aligned fold (`match_text(text).folded`),
+find the phrase in the fold and return it from the text, OCR repaired:
+"Forvaltningschef for arbetsmarknads- och socialférvaltningen ansvarar for
+detta" gives "Förvaltningschef för arbetsmarknads- och socialförvaltningen".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.cues import sv
+from bot.language.normalize import repair_ocr
+
+__all__ = ["find_committees", "find_owner", "owner_object", "subject_owner"]
+
+_OWNER_AFTER = sv(
+    r"(?P<verb>\bär\s+(?:den|de)\s+som\s+(?:är\s+)?ansvar\w*|\bär\s+(?:huvud)?ansvarig\w*|\bansvarar\b"
+    r"|\bhar\s+(?:det\s+)?(?:övergripande\s+|yttersta\s+|huvud)?ansvar(?:et)?\b|\bbär\s+ansvar(?:et)?\b"
+    r"|\bäger\s+(?:frågan|uppdraget|processen)\b|\bges\s+i\s+uppdrag\b|\bfår\s+i\s+uppdrag\b"
+    r"|\bhar\s+fått\s+i\s+uppdrag\b|\bleder\s+arbetet\b|\bsamordnar\s+arbetet\b)"
+)
+_OWNER_BEFORE = sv(
+    r"\bansvarig\w*(?:\s+(?:chef|funktion|tjänsteperson))?(?:\s+för\s+[^,.;]{0,60}?)?\s+(?:är|blir)\s+"
+    r"|\bansvaret\s+(?:för\s+[^.;]{0,60}?\s+)?(?:ligger|vilar|läggs)\s+(?:på|hos)\s+"
+    r"|\b(?:ansvarig|ansvar)\s*:\s*"
+    r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
+    r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
+    r"|\b(?:ger|uppdrar\s+åt|uppdrar\s+till|uppdrar)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
+)
+_CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
+_OWNER_END = re.compile(
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer)|for\s+att|senast|under|i\s+samverkan|i\s+samarbete"
+    r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
+)
+_LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|därför\s+|nu\s+)+")
+_PRONOUNS = frozenset({"vi", "de", "den", "det", "detta", "han", "hon", "man", "dessa", "denna", "alla", "var"})
+# A role or a unit: what an owner phrase must contain.
+_ROLE = sv(
+    r"\b\w*(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet"
+    r"|avdelning|förvaltning|nämnd|styrelse|socialtjänst|kansli|ansvarig|direktör|ledare|utvecklare|koordinator"
+    r"|team|grupp|funktion|stab|sektor|skola|förskola|verksamhet|specialist|psykolog|kurator|sjuksköterska"
+    r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
+    r"|centrum|kontor)(?:en|n|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
+)
+# Owners too general to route to anyone: the answering side as a whole.
+_GENERIC = sv(
+    r"^(?:förvaltningen|nämnden|nämnderna|styrelsen|kommunen|verksamheten|verksamheterna|organisationen"
+    r"|vi|man|skolan|skolorna|enheterna|förvaltningarna)$"
+)
+# Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
+_SUBJECT_VERB = sv(
+    r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
+    r"|har\s+påbörjat|har\s+för\s+avsikt)\b"
+)
+_MAX_OWNER = 110
+_FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
+
+
+def _clause_start(folded: str, end: int) -> int:
+    """Where the clause that ends at `end` begins (after a comma, "och", "att" …), lead words skipped."""
+    start = 0
+    for m in _CLAUSE_START.finditer(folded, 0, end):
+        start = m.end()
+    lead = _LEAD.match(folded, start)
+    if lead is not None and lead.end() <= end:
+        start = lead.end()
+    return start
+
+
+def _clean_owner(text: str) -> str | None:
+    owner = " ".join(text.split()).strip(" ,.;:-–")
+    owner = re.sub(r"^(?:Det är|det är|Detta|detta)\s+", "", owner)
+    owner = re.sub(r"\s+(?:som|vilken|vilka)$", "", owner)  # "Det är skolchefen som ansvarar"
+    if not owner or len(owner) > _MAX_OWNER:
+        return None
+    if owner.lower() in _PRONOUNS or len(owner) < 3:
+        return None
+    # "for" between the words of a role is always "för" ("Förvaltningschef for …").
+    return _FOR.sub("för", repair_ocr(owner))
+
+
+def _role_like(folded: str) -> bool:
+    return bool(_ROLE.search(folded)) and not _GENERIC.match(folded.strip())
+
+
+def find_owner(text: str, folded: str) -> str | None:
+    """The owner a sentence names ("X ansvarar för", "Ansvarig: X", "ansvaret ligger hos X"), or None."""
+    for m in _OWNER_AFTER.finditer(folded):
+        start = _clause_start(folded, m.start())
+        phrase = folded[start : m.start()].strip()
+        if phrase and len(phrase.split()) <= 16 and _role_like(phrase):
+            return _clean_owner(text[start : m.start()])
+    for m in _OWNER_BEFORE.finditer(folded):
+        end_m = _OWNER_END.search(folded, m.end())
+        end = end_m.start() if end_m else len(folded)
+        phrase = folded[m.end() : end].strip()
+        if phrase and len(phrase.split()) <= 14 and (_role_like(phrase) or ":" in folded[m.start() : m.end()]):
+            owner = _clean_owner(text[m.end() : end])
+            if owner and not _GENERIC.match(phrase):
+                return owner
+    return None
+
+
+_OBJECT = sv(r"\bansvar\w*\s+(?:för|över)\s+(?P<object>[^.;]+)")
+_POINTING_BACK = sv(
+    r"^(?:detta|det|dessa|denna|arbetet|uppdraget|genomförandet|åtgärden|åtgärderna|insatsen|insatserna|frågan"
+    r"|att|helheten|processen|samordningen)\b"
+)
+
+
+def owner_object(folded: str) -> str | None:
+    """What an owner sentence says the owner is responsible for, unless it just points back ("för detta")."""
+    m = _OBJECT.search(folded)
+    if m is None:
+        return None
+    found = m["object"].strip()
+    return None if _POINTING_BACK.match(found) else found
+
+
+def subject_owner(text: str, folded: str) -> str | None:
+    """A specific role or unit as the subject of the commitment ("Rektor kommer att …"), or None."""
+    m = _SUBJECT_VERB.search(folded)
+    if m is None or m.start() == 0:
+        return None
+    start = _clause_start(folded, m.start())
+    phrase = folded[start : m.start()].strip()
+    if not phrase or len(phrase.split()) > 10 or not _role_like(phrase):
+        return None
+    return _clean_owner(text[start : m.start()])
+
+
+# --------------------------------------------------------------------------- #
+# Committees
+# --------------------------------------------------------------------------- #
+
+_ONE = r"(?:(?:[a-z]{2,}-\s*(?:,\s*|\s+(?:och|samt)\s+))*(?:[a-z]{2,}-\s+(?:och|samt)\s+)?" + (
+    r"(?:[a-z]{3,}n[aeid4]mnd(?:en|ens|s)?|(?:kommun|region|[a-z]{3,})styrelse(?:n|ns)?)(?![a-z]))"
+)
+_COMMITTEES = re.compile(rf"(?<![\w-]){_ONE}(?:\s*,\s*{_ONE})*(?:\s+(?:och|samt)\s+{_ONE})?")
+
+
+def find_committees(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """Committee names ("Barn- och utbildningsnämnden", "socialnämnden och …"): (start, end, name as written)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _COMMITTEES.finditer(folded):
+        name = _FOR.sub("för", repair_ocr(" ".join(text[m.start() : m.end()].split())))
+        # "barn- och utbildningsnämndens svar": the committee is named without the genitive s.
+        if name.endswith(("ens", "nds")):
+            name = name[:-1]
+        out.append((m.start(), m.end(), name))
+    return out

@@ -1,0 +1,43 @@
+"""Sentence boundaries in a unit's clean text."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# A full stop ends a sentence when a capital, a digit or an opening mark follows;
+# "bl.a. Rektor" does not end one (the word before the stop is an abbreviation).
+_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“”‘(\[]?[A-ZÅÄÖÉ0-9§])")
+_ABBREVIATIONS = frozenset(
+    {
+        *("bl.a", "t.ex", "s.k", "m.m", "ca", "kap", "nr", "t.o.m", "fr.o.m", "dvs", "d.v.s", "osv", "o.s.v"),
+        *("enl", "resp", "jfr", "p.g.a", "pga", "inkl", "exkl", "f.d", "m.fl", "mfl", "st", "sid", "s", "tel"),
+        *("ang", "avd", "forts", "bil", "prop", "kl", "e.d", "o.d", "etc", "vs", "mm", "bl", "ex", "jf", "f"),
+        *("dir", "tf", "t.f", "adj", "ordf", "v", "vecka", "fig", "tab", "pkt", "p", "ff", "kv", "u.a"),
+    }
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text`, trailing spaces excluded."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        stop = m.start()
+        word_start = text.rfind(" ", 0, stop) + 1
+        word = text[word_start:stop].lower().lstrip('("“')
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+    end = len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+    return out

@@ -1,0 +1,349 @@
+"""Action plans laid out as fields or as a table: Rekommendation | Åtgärd | Ansvarig | Tidplan.
+
+Two layouts come out of PDFs and Word files:
+
+- fields, one per line: "Åtgärd: …", "Ansvarig: Rektor", "Tidplan: senast juni
+  2024" (with "Rekommendation 1: …" before them); each "Åtgärd" opens a record;
+- a table whose header row names the columns. Its cells come out either on one
+  line per row, columns apart by runs of spaces (read by column position), or
+  one cell after another on lines of their own (read by what each cell is: a
+  date is the Tidplan, a short role the Ansvarig, "bör …" the Rekommendation,
+  the rest the Åtgärd).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.extraction.cues import sv
+from bot.extraction.deadlines import Chosen, choose
+from bot.extraction.layout import Line, Unit
+from bot.extraction.structure import Role
+from bot.extraction.textfold import qfold
+from bot.language.normalize import repair_ocr
+from bot.language.periods import find_deadlines, parse_deadline
+
+__all__ = ["Cell", "Table", "TableRecord", "field_records", "find_tables"]
+
+
+@dataclass
+class TableRecord:
+    """One row of an action plan read from field labels (positions are in unit clean text)."""
+
+    action: tuple[int, int, int] | None  # (unit index, start, end)
+    owner: str | None
+    deadline: Chosen | None
+    rec_unit: int | None = None
+
+
+def deadline_of(value: str, reference: date) -> Chosen | None:
+    """A Tidplan field's deadline: the whole field, else the phrases in it."""
+    value = " ".join(value.split())
+    if not value:
+        return None
+    found = parse_deadline(value, reference)
+    if found is not None:
+        chosen = choose([found], document_date=None)
+    else:
+        chosen = choose(find_deadlines(value, reference), document_date=None)
+    if not chosen.deadlines and chosen.recurrence is None and chosen.note is None:
+        return Chosen((), value[:80], None, None, 0.0)
+    return Chosen(chosen.deadlines, value[:80], chosen.recurrence, chosen.note, chosen.confidence)
+
+
+def owner_of(value: str) -> str | None:
+    value = " ".join(value.split()).strip(" .,;")
+    return repair_ocr(value) if 2 <= len(value) <= 110 else None
+
+
+def field_records(units: list[Unit], roles: list[Role], reference: date) -> list[TableRecord]:
+    """Records from "Åtgärd:", "Ansvarig:", "Tidplan:" label units."""
+    records: list[TableRecord] = []
+    current: TableRecord | None = None
+    last_rec: int | None = None
+    for i, unit in enumerate(units):
+        if roles[i].role == "rec":
+            last_rec = i
+            current = None
+            continue
+        if unit.kind != "label" or unit.label not in ("action", "owner", "deadline", "followup"):
+            if unit.kind in ("heading",) or (unit.kind == "label" and unit.label == "answer"):
+                current = None
+            continue
+        value_unit, value = i, unit.text
+        if not value and i + 1 < len(units) and units[i + 1].kind == "para":
+            value_unit, value = i + 1, units[i + 1].text
+        if unit.label == "action":
+            if not value:
+                continue
+            current = TableRecord((value_unit, 0, len(value)), None, None, last_rec)
+            records.append(current)
+        elif current is not None and unit.label == "owner" and current.owner is None:
+            current.owner = owner_of(value)
+        elif current is not None and unit.label in ("deadline", "followup") and current.deadline is None:
+            current.deadline = deadline_of(value, reference)
+    return records
+
+
+# --------------------------------------------------------------------------- #
+# Tables with a header row
+# --------------------------------------------------------------------------- #
+
+_COLUMN_WORDS = {
+    "rec": ("rekommendation", "rekommendationer", "iakttagelse", "iakttagelser", "revisorernas", "synpunkt"),
+    "action": ("atgard", "atgarder", "aktivitet", "aktiviteter", "planerad", "planerade", "svar", "kommentar"),
+    "owner": ("ansvarig", "ansvar", "ansvariga"),
+    "deadline": ("tidplan", "tidsplan", "klart", "klar", "nar", "datum", "deadline", "senast", "tidpunkt"),
+    "other": ("status", "nr", "uppfoljning", "aterrapportering", "forvaltningens", "namndens", "och", "/", "|"),
+}
+_HEADER_WORD = {w: kind for kind, words in _COLUMN_WORDS.items() for w in words}
+_SEGMENTS = re.compile(r"\S+(?: \S+)*")
+_ROLE = sv(
+    r"(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet|avdelning"
+    r"|förvaltning|nämnd|styrelse|ansvarig|direktör|ledare|utvecklare|team|grupp|stab|kansli|socialtjänst)"
+)
+_REC_CELL = sv(r"\bbör\b|\bbor\b|rekommend|^\W*(?:\d+[.)]\s*)?(?:säkerställa|tillse|se\s+till|utveckla|förtydliga)\b")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # original offsets
+    end: int
+
+
+@dataclass
+class _Row:
+    cells: dict[str, list[Cell]] = field(default_factory=dict)
+
+    def add(self, kind: str, cell: Cell) -> None:
+        self.cells.setdefault(kind, []).append(cell)
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    rows: list[dict[str, list[Cell]]]
+
+
+_MAX_LINES_WITHOUT_ROW = 30
+_ACTION_HEADER = frozenset({"atgard", "atgarder", "aktivitet", "aktiviteter"})
+
+
+def _header_kinds(folded: str) -> list[str] | None:
+    """The column kinds of a header row ("Rekommendation Åtgärd Ansvarig Tidplan"), or None."""
+    if ":" in folded:
+        return None  # "Svar: …" is a label, not a header row
+    words = re.findall(r"[a-z]+|/|\|", folded)
+    if not words or len(words) > 12 or not _ACTION_HEADER.intersection(words):
+        return None
+    kinds: list[str] = []
+    for w in words:
+        kind = _HEADER_WORD.get(w)
+        if kind is None:
+            return None
+        if kind != "other" and (not kinds or kinds[-1] != kind):
+            kinds.append(kind)
+    if "action" in kinds and ("owner" in kinds or "deadline" in kinds) and len(kinds) >= 2:
+        return kinds
+    return None
+
+
+def _column_kind(folded: str) -> str | None:
+    """The kind of one header cell ("Planerad åtgärd" → "action"), or None if it is no header word."""
+    kinds = [_HEADER_WORD.get(w) for w in re.findall(r"[a-z]+", folded)]
+    if not kinds or any(k is None for k in kinds):
+        return None
+    return next((k for k in kinds if k != "other"), "other")
+
+
+def _cell_kind(text: str, reference: date) -> str:
+    folded = qfold(text)
+    words = folded.split()
+    if len(words) <= 6 and parse_deadline(text, reference) is not None:
+        return "deadline"
+    if len(words) <= 6 and re.fullmatch(r"(?:lopande|pagar|kontinuerligt|arligen|klart|genomfort|ht|vt)\W*\d*", folded):
+        return "deadline"
+    if len(words) <= 8 and _ROLE.search(folded) and not re.search(r"\b(?:ska|kommer|att)\b", folded):
+        return "owner"
+    if _REC_CELL.search(folded):
+        return "rec"
+    return "action"
+
+
+def find_tables(text: str, lines: list[Line], reference: date) -> list[Table]:
+    """Tables with a header row naming Åtgärd and Ansvarig or Tidplan."""
+    tables: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.kind != "text" or len(line.text) > 120:
+            i += 1
+            continue
+        header = _header_kinds(line.folded)
+        header_end = i
+        if header is None:
+            # A header whose cells come out one per line: "Åtgärd", "Ansvarig", "Tidplan".
+            words: list[str] = []
+            j = i
+            while j < n and len(words) < 6:
+                if lines[j].kind == "blank":
+                    j += 1
+                    continue
+                if lines[j].kind != "text" or len(lines[j].text) > 30:
+                    break
+                words.append(lines[j].folded)
+                j += 1
+                candidate = _header_kinds(" ".join(words))
+                if candidate is not None and len(words) >= 2:
+                    header, header_end = candidate, j - 1
+            if header is None:
+                i += 1
+                continue
+        table = _read_table(text, lines, i, header_end, header, reference)
+        if table is not None and table.rows:
+            tables.append(table)
+            i = max(i + 1, _line_index_after(lines, table.end, i))
+        else:
+            i = header_end + 1
+    return tables
+
+
+def _line_index_after(lines: list[Line], offset: int, start: int) -> int:
+    for k in range(start, len(lines)):
+        if lines[k].start >= offset:
+            return k
+    return len(lines)
+
+
+def _segments(text: str, line: Line) -> list[tuple[int, str, int]]:
+    """(column, text, original start) for each run of a line separated by two or more spaces."""
+    line_start = text.rfind("\n", 0, line.start) + 1
+    raw = text[line_start : line.end]
+    return [(m.start(), m.group(), line_start + m.start()) for m in _SEGMENTS.finditer(raw)]
+
+
+def _read_table(
+    text: str, lines: list[Line], first: int, header_end: int, header: list[str], reference: date
+) -> Table | None:
+    header_line = lines[first]
+    columns: list[tuple[int, str]] | None = None
+    if first == header_end:
+        for delimiter in ("|", "\t"):
+            if delimiter in header_line.text:
+                return _read_delimited(text, lines, first, delimiter)
+        segs = _segments(text, header_line)
+        if len(segs) >= 2:
+            kinds = [_column_kind(qfold(seg)) for _c, seg, _o in segs]
+            if all(k is not None for k in kinds):
+                columns = [(col, k) for (col, _s, _o), k in zip(segs, kinds, strict=True) if k is not None]
+    rows: list[_Row] = []
+    row = _Row()
+    blank_run = 0
+    end = lines[header_end].end
+    cells_seen = 0
+    since_row = 0
+    for k in range(header_end + 1, len(lines)):
+        line = lines[k]
+        since_row = 0 if ("owner" in row.cells or "deadline" in row.cells) else since_row + 1
+        if since_row > _MAX_LINES_WITHOUT_ROW:
+            break  # prose, not a table any more
+        if line.kind == "noise":
+            continue
+        if line.kind == "blank":
+            blank_run += 1
+            if columns is not None and row.cells:
+                rows.append(row)
+                row = _Row()
+            if blank_run >= 3:
+                break
+            continue
+        blank_run = 0
+        if _header_kinds(line.folded) is not None:
+            continue  # the header repeated on a new page
+        if len(line.text) > 400 or (columns is None and len(line.text) > 160 and cells_seen > 2):
+            break
+        if columns is not None:
+            for col, seg, orig in _segments(text, line):
+                kind = max((c for c in columns if c[0] <= col + 2), default=columns[0], key=lambda c: c[0])[1]
+                starts_anew = seg[:1].isupper() or seg[:1].isdigit()
+                if kind == "rec" and starts_anew and ("owner" in row.cells or "deadline" in row.cells):
+                    rows.append(row)
+                    row = _Row()
+                row.add(kind, Cell(seg, orig, orig + len(seg)))
+        else:
+            kind = _cell_kind(line.text, reference)
+            continues = line.text[:1].islower()
+            if continues and row.cells:
+                last_kind = _last_kind(row)
+                row.add(last_kind, Cell(line.text, line.start, line.end))
+            else:
+                if (kind in ("rec",) and row.cells) or (
+                    kind == "action" and ("owner" in row.cells or "deadline" in row.cells)
+                ):
+                    rows.append(row)
+                    row = _Row()
+                row.add(kind, Cell(line.text, line.start, line.end))
+        cells_seen += 1
+        end = line.end
+    if row.cells:
+        rows.append(row)
+    good = [r.cells for r in rows if "action" in r.cells and ("owner" in r.cells or "deadline" in r.cells)]
+    if not good:
+        return None
+    return Table(header_line.start, end, good)
+
+
+def _split(text: str, start: int, delimiter: str) -> list[Cell]:
+    """The cells of a delimited line, with their original offsets (empty cells kept)."""
+    cells: list[Cell] = []
+    pos = 0
+    for part in text.split(delimiter):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(stripped, start + pos + lead, start + pos + lead + len(stripped)))
+        pos += len(part) + len(delimiter)
+    return cells
+
+
+def _read_delimited(text: str, lines: list[Line], first: int, delimiter: str) -> Table | None:
+    """A table whose cells are apart by "|" or tabs (Word tables often come out so)."""
+    header = lines[first]
+    kinds = [_column_kind(qfold(cell.text)) or "other" for cell in _split(header.text, header.start, delimiter)]
+    rows: list[_Row] = []
+    end = header.end
+    for line in lines[first + 1 :]:
+        if line.kind == "noise":
+            continue
+        if line.kind == "blank" or delimiter not in line.text:
+            if rows or line.kind != "blank":
+                break
+            continue
+        cells = _split(line.text, line.start, delimiter)
+        continues = bool(rows) and not cells[0].text and len(cells) == len(kinds)
+        row = rows[-1] if continues else _Row()
+        for kind, cell in zip(kinds, cells, strict=False):
+            if cell.text and kind != "other":
+                row.add(kind, cell)
+        if not continues:
+            rows.append(row)
+        end = line.end
+    good = [r.cells for r in rows if "action" in r.cells and ("owner" in r.cells or "deadline" in r.cells)]
+    return Table(header.start, end, good) if good else None
+
+
+def _last_text(row: _Row) -> str:
+    kind = _last_kind(row)
+    return row.cells[kind][-1].text
+
+
+def _last_kind(row: _Row) -> str:
+    best_kind, best_start = "action", -1
+    for kind, cells in row.cells.items():
+        if cells and cells[-1].start > best_start:
+            best_kind, best_start = kind, cells[-1].start
+    return best_kind

@@ -1,0 +1,283 @@
+"""The review modal of an import: case fields, then the findings page by page.
+
+A modal holds at most 100 blocks, and a long answer has more findings than
+that, so the findings are paged (never dropped): each recommendation is shown
+with the commitments that answer them, each commitment as a tick box (its
+text is the label), an owner picker and a deadline. What a page holds is
+saved in the draft before another page is shown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.language.recurrence import describe_rrule
+from bot.services.imports import Choice, answered_recommendation, choices_of, commitments_of, findings_of
+from bot.slack_format import truncate
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from storage.models import Committee, ImportDraft
+
+REVIEW_CALLBACK = "import_review"
+PAGE_ACTION = "import_page"
+PICK_VALUE = "import"
+# Blocks for the entries of one page; the rest is the case fields, header and navigation.
+PAGE_BUDGET = 78
+PER_PAGE = 15
+TEXT_IN_LABEL = 700
+CASE_FIELDS = {
+    "case_committee": "case_committee_select",
+    "case_dnr": "case_dnr_input",
+    "case_title": "case_title_input",
+    "case_auditor": "case_auditor_input",
+    "case_date": "case_date_picker",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "recommendation" | "commitment"
+    index: int
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewMeta:
+    draft_id: int
+    page: int
+
+    def dump(self) -> str:
+        return json.dumps({"draft": self.draft_id, "page": self.page})
+
+    @classmethod
+    def load(cls, raw: str | None) -> ReviewMeta | None:
+        try:
+            data = json.loads(raw or "")
+            return cls(int(data["draft"]), int(data.get("page", 0)))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+def _entries(draft: ImportDraft) -> list[Entry]:
+    """Document order, with each recommendation followed by the commitments that answer it."""
+    links = answered_recommendation(draft)
+    by_rec: dict[int, list[int]] = {}
+    loose: list[int] = []
+    for f in commitments_of(draft):
+        index = int(f["index"])
+        if index in links:
+            by_rec.setdefault(links[index], []).append(index)
+        else:
+            loose.append(index)
+    entries: list[Entry] = []
+    for f in findings_of(draft):
+        if f.get("kind") == "recommendation":
+            rec = int(f["index"])
+            entries.append(Entry("recommendation", rec))
+            entries.extend(Entry("commitment", c) for c in by_rec.get(rec, []))
+    entries.extend(Entry("commitment", c) for c in loose)
+    return entries
+
+
+def pages(draft: ImportDraft) -> list[list[Entry]]:
+    """The entries split into pages that fit a modal; a recommendation repeats where its commitments go on."""
+    result: list[list[Entry]] = [[]]
+    cost = commitments = 0
+    current_rec: int | None = None
+    for entry in _entries(draft):
+        size = 1 if entry.kind == "recommendation" else 3
+        if cost + size > PAGE_BUDGET or (entry.kind == "commitment" and commitments == PER_PAGE):
+            result.append([])
+            cost = commitments = 0
+            if entry.kind == "commitment" and current_rec is not None:
+                result[-1].append(Entry("recommendation", current_rec, continued=True))
+                cost += 1
+        if entry.kind == "recommendation":
+            current_rec = entry.index
+        result[-1].append(entry)
+        cost += size
+        commitments += entry.kind == "commitment"
+    return result
+
+
+def _hint(texts: Texts, finding: dict[str, Any]) -> str:
+    deadlines = [date.fromisoformat(d) for d in finding.get("deadlines") or []]
+    recurrence = finding.get("recurrence")
+    return texts.get(
+        "review_hint",
+        phrase=" ".join(str(finding.get("deadline_phrase") or "").split()),
+        dates=deadlines,
+        rhythm=describe_rrule(str(recurrence)) if recurrence else "",
+        owner=" ".join(str(finding.get("owner") or "").split()),
+        confidence=float(finding.get("confidence") or 0),
+        note=str(finding.get("deadline_note") or ""),
+    )
+
+
+def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, number: int) -> list[bk.Block]:
+    index = int(finding["index"])
+    pick: bk.Block = {
+        "type": "checkboxes",
+        "action_id": f"f{index}_pick",
+        "options": [bk.option(texts.get("review_pick"), PICK_VALUE)],
+    }
+    if choice.selected:
+        pick["initial_options"] = [bk.option(texts.get("review_pick"), PICK_VALUE)]
+    label = texts.get(
+        "review_commitment_label", number=number, text=truncate(str(finding.get("text") or ""), TEXT_IN_LABEL)
+    )
+    owner = bk.users_select(f"f{index}_owner", choice.owner)
+    deadline: bk.Block = {"type": "datepicker", "action_id": f"f{index}_deadline"}
+    if choice.deadline is not None:
+        deadline["initial_date"] = choice.deadline.isoformat()
+    return [
+        bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
+        bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
+        bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
+    ]
+
+
+def _case_blocks(texts: Texts, draft: ImportDraft, committees: list[Committee]) -> list[bk.Block]:
+    fields = draft.case_fields or {}
+    options = [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
+    when: bk.Block = {"type": "datepicker", "action_id": CASE_FIELDS["case_date"]}
+    if fields.get("date"):
+        when["initial_date"] = str(fields["date"])
+    return [
+        bk.input_block(
+            "case_committee",
+            texts.get("review_committee"),
+            bk.static_select(CASE_FIELDS["case_committee"], options, fields.get("committee")),
+        ),
+        bk.input_block(
+            "case_dnr",
+            texts.get("review_dnr"),
+            bk.text_input(CASE_FIELDS["case_dnr"], initial=fields.get("dnr") or None, max_length=64),
+            optional=True,
+        ),
+        bk.input_block(
+            "case_title",
+            texts.get("review_title"),
+            bk.text_input(CASE_FIELDS["case_title"], initial=fields.get("title") or None, max_length=500),
+            optional=True,
+        ),
+        bk.input_block(
+            "case_auditor",
+            texts.get("review_auditor"),
+            bk.text_input(CASE_FIELDS["case_auditor"], initial=fields.get("auditor") or None, max_length=300),
+            optional=True,
+        ),
+        bk.input_block("case_date", texts.get("review_date"), when, optional=True),
+    ]
+
+
+def review_modal(texts: Texts, draft: ImportDraft, committees: list[Committee], page: int) -> bk.Block:
+    all_pages = pages(draft)
+    page = max(0, min(page, len(all_pages) - 1))
+    findings = {int(f["index"]): f for f in findings_of(draft)}
+    choices = choices_of(draft)
+    numbers = {int(f["index"]): n for n, f in enumerate(commitments_of(draft), start=1)}
+    rec_numbers = {
+        int(f["index"]): n for n, f in enumerate((f for f in findings.values() if f["kind"] == "recommendation"), 1)
+    }
+    blocks: list[bk.Block] = [
+        bk.section(
+            texts.md(
+                "review_intro.md.j2",
+                name=draft.filename or texts.get("import_pasted_name"),
+                commitments=len(numbers),
+                chosen=sum(1 for c in choices.values() if c.selected),
+                recommendations=len(rec_numbers),
+                page=page + 1,
+                pages=len(all_pages),
+            )
+        )
+    ]
+    if page == 0:
+        blocks.extend(_case_blocks(texts, draft, committees))
+    for entry in all_pages[page]:
+        finding = findings[entry.index]
+        if entry.kind == "recommendation":
+            blocks.append(
+                bk.section(
+                    texts.md(
+                        "review_recommendation.md.j2",
+                        number=rec_numbers[entry.index],
+                        text=truncate(" ".join(str(finding.get("text") or "").split()), 900),
+                        continued=entry.continued,
+                    )
+                )
+            )
+        else:
+            choice = choices.get(entry.index, Choice(False, None, None))
+            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index]))
+    if not numbers:
+        blocks.append(bk.section(texts.md("review_nothing_found.md.j2")))
+    nav: list[bk.Block] = []
+    if page > 0:
+        nav.append(bk.button(texts.get("btn_previous_page"), f"{PAGE_ACTION}_prev", str(page - 1)))
+    if page + 1 < len(all_pages):
+        nav.append(bk.button(texts.get("btn_next_page"), f"{PAGE_ACTION}_next", str(page + 1)))
+    if nav:
+        blocks.append(bk.actions(*nav, block_id="import_pages"))
+    return bk.modal(
+        REVIEW_CALLBACK,
+        texts.get("modal_review"),
+        blocks,
+        submit=texts.get("btn_import"),
+        close=texts.get("btn_cancel"),
+        private_metadata=ReviewMeta(draft.id, page).dump(),
+    )
+
+
+def _element(values: dict[str, Any], block_id: str, action_id: str) -> dict[str, Any]:
+    element = (values.get(block_id) or {}).get(action_id)
+    return element if isinstance(element, dict) else {}
+
+
+def read_page(draft: ImportDraft, page: int, values: dict[str, Any]) -> tuple[dict[int, Choice], dict[str, Any] | None]:
+    """The choices on one page, and the case fields when it is the first page."""
+    all_pages = pages(draft)
+    if not 0 <= page < len(all_pages):
+        return {}, None
+    choices: dict[int, Choice] = {}
+    for entry in all_pages[page]:
+        if entry.kind != "commitment":
+            continue
+        i = entry.index
+        picked = _element(values, f"f{i}_pick", f"f{i}_pick").get("selected_options") or []
+        owner = _element(values, f"f{i}_owner", f"f{i}_owner").get("selected_user")
+        when = _element(values, f"f{i}_deadline", f"f{i}_deadline").get("selected_date")
+        try:
+            deadline = date.fromisoformat(str(when)) if when else None
+        except ValueError:
+            deadline = None
+        choices[i] = Choice(bool(picked), str(owner) if owner else None, deadline)
+    if page != 0:
+        return choices, None
+    selected = _element(values, "case_committee", CASE_FIELDS["case_committee"]).get("selected_option") or {}
+    case_fields = {
+        "committee": selected.get("value") or None,
+        "dnr": _element(values, "case_dnr", CASE_FIELDS["case_dnr"]).get("value") or "",
+        "title": _element(values, "case_title", CASE_FIELDS["case_title"]).get("value") or "",
+        "auditor": _element(values, "case_auditor", CASE_FIELDS["case_auditor"]).get("value") or "",
+        "date": _element(values, "case_date", CASE_FIELDS["case_date"]).get("selected_date") or None,
+    }
+    return choices, case_fields
+
+
+def page_of_field(draft: ImportDraft, field: str) -> int | None:
+    """The page that shows a review field (``case_*`` on the first, ``f<i>_…`` where finding i is)."""
+    if field.startswith("case_"):
+        return 0
+    head = field.split("_", 1)[0]
+    if not head[1:].isdigit():
+        return None
+    index = int(head[1:])
+    for number, entries in enumerate(pages(draft)):
+        if any(e.kind == "commitment" and e.index == index for e in entries):
+            return number
+    return None

@@ -1,0 +1,232 @@
+"""Importing an audit answer: the import modal, files shared in the DM, the review modal.
+
+Reading and extracting run after the ack (``bot/import_flow.py``) and report in
+a DM thread; the review modal's pages save what the reviewer set before the
+next page is shown; confirming creates everything at once, then announces
+the new commitments.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.import_flow import REVIEW_ACTION, ImportFlow
+from bot.services import committees as committee_service
+from bot.services import imports as import_service
+from bot.services.context import Services
+from bot.services.errors import UserError, ValidationFailed
+from bot.ui import import_modal
+from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
+from bot.ui.import_modal import import_modal as build_import_modal
+from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
+from handlers.support import delivery_of, guarded, services_of
+from storage.models import ImportDraft
+
+log = logging.getLogger(__name__)
+
+# Files offered in the import modal: the user's own, shared with the bot lately.
+FILES_SINCE = timedelta(days=90)
+
+
+def register(app: App) -> None:
+    app.view(IMPORT_CALLBACK)(submit_import)
+    app.event("file_shared")(file_shared)
+    app.action(REVIEW_ACTION)(open_review)
+    app.action(re.compile(rf"^{PAGE_ACTION}_(prev|next)$"))(turn_page)
+    app.view(REVIEW_CALLBACK)(submit_review)
+
+
+def open_import_modal(svc: Services, client: WebClient, trigger_id: str, user_id: str, channel_id: str) -> None:
+    """``/atagande importera``: the files the user shared with the bot, and a paste field."""
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        if not committee_service.committees_managed_by(session, actor):
+            if committee_service.all_committees(session):
+                raise UserError("err_no_committees_to_register")
+            raise UserError("err_no_committees")
+        bound = committee_service.committee_for_channel(session, channel_id)
+    since = int((svc.clock.now() - FILES_SINCE).timestamp())
+    try:
+        listed = client.files_list(user=user_id, ts_from=str(since)).get("files") or []
+    except SlackApiError as exc:
+        # Without the list the modal still works: paste, or share the file in the DM.
+        log.warning("files.list failed: %s", exc.response.get("error"))
+        listed = []
+    files = readable_files([f for f in listed if isinstance(f, dict)])
+    client.views_open(trigger_id=trigger_id, view=build_import_modal(svc.texts, files, bound.code if bound else None))
+
+
+def _values(body: dict[str, Any]) -> dict[str, Any]:
+    return ((body.get("view") or {}).get("state") or {}).get("values") or {}
+
+
+@guarded
+def submit_import(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    file_id, text = import_modal.read_import_modal(_values(body))
+    has_files = any(b.get("block_id") == import_modal.FILE_BLOCK for b in (body.get("view") or {}).get("blocks", []))
+    target = import_modal.FILE_BLOCK if has_files else import_modal.TEXT_BLOCK
+    if file_id and text.strip():
+        ack(response_action="errors", errors={target: svc.texts.get("err_import_both")})
+        return
+    if not file_id and not text.strip():
+        ack(response_action="errors", errors={target: svc.texts.get("err_import_nothing")})
+        return
+    ack()
+    try:
+        meta = json.loads((body.get("view") or {}).get("private_metadata") or "{}")
+    except ValueError:
+        meta = {}
+    committee = meta.get("committee") if isinstance(meta, dict) else None
+    flow = ImportFlow(svc, client)
+    user_id = str(context.user_id)
+    if file_id:
+        flow.from_file(user_id, file_id, committee=committee)
+    else:
+        flow.from_text(user_id, text, committee=committee)
+
+
+@guarded
+def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """A file shared in the bot's DM starts an import; files shared elsewhere are left alone."""
+    channel = str(event.get("channel_id") or "")
+    user_id = str(event.get("user_id") or "")
+    file_id = str(event.get("file_id") or (event.get("file") or {}).get("id") or "")
+    if not channel.startswith("D") or not user_id or not file_id or user_id == context.bot_user_id:
+        return
+    ImportFlow(services_of(context), client).from_file(user_id, file_id)
+
+
+def _review_view(svc: Services, draft_id: int, user_id: str, page: int) -> dict[str, Any]:
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        draft = import_service.get_draft(session, draft_id, user_id)
+        committees = committee_service.committees_managed_by(session, actor)
+        return review_modal(svc.texts, draft, committees, page)
+
+
+@guarded
+def open_review(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    svc = services_of(context)
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    if not value.isdigit():
+        return
+    view = _review_view(svc, int(value), str(context.user_id), 0)
+    client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+
+
+@guarded
+def turn_page(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    svc = services_of(context)
+    view = body.get("view") or {}
+    meta = ReviewMeta.load(view.get("private_metadata"))
+    target = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    if meta is None or not target.isdigit():
+        return
+    user_id = str(context.user_id)
+    with svc.db.write() as session:
+        draft = import_service.get_draft(session, meta.draft_id, user_id)
+        choices, case_fields = read_page(draft, meta.page, _values(body))
+        import_service.save_review(session, draft, choices, case_fields, svc.clock.now())
+    try:
+        client.views_update(
+            view_id=str(view["id"]), hash=view.get("hash"), view=_review_view(svc, meta.draft_id, user_id, int(target))
+        )
+    except SlackApiError as exc:
+        # A second click raced this one (hash_conflict); what was typed is saved either way.
+        log.info("turning the review page failed: %s", exc.response.get("error"))
+
+
+def _show_errors(
+    ack: Ack, svc: Services, body: dict[str, Any], draft: ImportDraft | None, page: int, err: UserError
+) -> None:
+    """Each error on its field when this page shows it; the others on the page's first field."""
+    blocks = (body.get("view") or {}).get("blocks") or []
+    inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
+    errors = err.errors if isinstance(err, ValidationFailed) else {err.field or "": (err.key, err.params)}
+    shown: dict[str, str] = {}
+    for field, (key, params) in errors.items():
+        text = svc.texts.get(key, **params)
+        if field in inputs:
+            target = field
+        else:
+            elsewhere = page_of_field(draft, field) if draft is not None else None
+            if elsewhere is not None and elsewhere != page:
+                text = svc.texts.get("err_review_other_page", page=elsewhere + 1, message=text)
+            target = inputs[0] if inputs else field
+        shown[target] = f"{shown[target]} {text}" if target in shown else text
+    ack(response_action="errors", errors=shown)
+
+
+@guarded
+def submit_review(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    meta = ReviewMeta.load((body.get("view") or {}).get("private_metadata"))
+    if meta is None:
+        raise UserError("err_import_gone")
+    user_id = str(context.user_id)
+    # Keep this page's ticks before checking: an error must not lose them.
+    with svc.db.write() as session:
+        draft = import_service.get_draft(session, meta.draft_id, user_id)
+        choices, case_fields = read_page(draft, meta.page, _values(body))
+        import_service.save_review(session, draft, choices, case_fields, svc.clock.now())
+        owners = {c.owner for c in import_service.choices_of(draft).values() if c.selected and c.owner}
+    # Slack look-ups happen before the write lock, never under it.
+    actor = svc.actor(user_id)
+    names: dict[str, str] = {}
+    for owner in owners:
+        try:
+            found = svc.users.get(owner)
+        except SlackApiError:
+            found = None
+        if found is not None:
+            names[owner] = found.display
+    try:
+        with svc.db.write() as session:
+            draft = import_service.get_draft(session, meta.draft_id, user_id)
+            result = import_service.confirm(session, actor, draft, names, svc.clock.now())
+            channel, thread_ts = draft.channel_id, draft.thread_ts
+    except UserError as err:
+        with svc.db.read() as session:
+            _show_errors(ack, svc, body, session.get(ImportDraft, meta.draft_id), meta.page, err)
+        return
+    ack(response_action="clear")
+    _announce(svc, client, context, result, channel or user_id, thread_ts)
+
+
+def _announce(
+    svc: Services,
+    client: WebClient,
+    context: BoltContext,
+    result: import_service.ImportResult,
+    channel: str,
+    thread_ts: str | None,
+) -> None:
+    delivery = delivery_of(context)
+    warnings: set[str] = set()
+    for commitment_id in result.commitment_ids:
+        warnings.update(delivery.announce(commitment_id, str(context.user_id)))
+    with svc.db.read() as session:
+        refs = [f"{result.committee_code}-{c.number}" for c in import_service.created_commitments(session, result)]
+    text = svc.texts.md(
+        "import_done.md.j2",
+        code=result.committee_code,
+        dnr=result.dnr or "",
+        refs=refs,
+        recommendations=result.recommendations,
+        warnings=[svc.texts.get(w, code=result.committee_code) for w in sorted(warnings)],
+    )
+    try:
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+    except SlackApiError as exc:
+        log.warning("could not report the import: %s", exc.response.get("error"))
