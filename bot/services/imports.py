@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.documents import Document
 from bot.extraction import Extraction
-from bot.language.normalize import fold, fold_dnr
+from bot.language.normalize import fold, fold_dnr, repair_ocr
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
@@ -73,6 +73,14 @@ def _iso(value: Any) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def readable(text: Any) -> str:
+    """A finding's text as a person should read it: OCR damage repaired, whitespace collapsed.
+
+    The span keeps the way back to the text as written.
+    """
+    return " ".join(repair_ocr(str(text or "")).split())
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
@@ -164,8 +172,10 @@ def create_draft(
         if f["kind"] != "commitment":
             continue
         deadlines = f.get("deadlines") or []
+        # Ticked from the start: the fairly sure ones that have a date or a rhythm (an undated
+        # one needs a person to give it a deadline, so it waits unticked).
         choices[str(f["index"])] = Choice(
-            selected=float(f.get("confidence") or 0) >= PRESELECT_CONFIDENCE,
+            selected=float(f.get("confidence") or 0) >= PRESELECT_CONFIDENCE and bool(deadlines or f.get("recurrence")),
             owner=None,
             deadline=_iso(deadlines[0]) if deadlines else None,
         ).dump()
@@ -294,7 +304,7 @@ def confirm(
         rec = Recommendation(
             case_id=case.id,
             position=position,
-            text=str(f.get("text") or ""),
+            text=readable(f.get("text"))[:MAX_TEXT],
             span_start=int(f["span"][0]),
             span_end=int(f["span"][1]),
         )
@@ -343,24 +353,22 @@ def _create_commitment(
     deadline: ResolvedDeadline | None = None
     if choice.deadline is not None:
         found = [_iso(d) for d in finding.get("deadlines") or []]
-        phrase = str(finding.get("deadline_phrase") or "")
+        phrase = readable(finding.get("deadline_phrase"))
         # The document's phrase stays with the date it gave; a date the reviewer picked is its own phrase.
         if phrase and choice.deadline in found:
-            deadline = ResolvedDeadline(choice.deadline, " ".join(phrase.split())[:MAX_SHORT], 1.0)
+            deadline = ResolvedDeadline(choice.deadline, phrase[:MAX_SHORT], 1.0)
         else:
             deadline = ResolvedDeadline(choice.deadline, choice.deadline.isoformat(), 1.0)
     recurrence = finding.get("recurrence") or None
     draft = CommitmentDraft(
-        text=" ".join(str(finding.get("text") or "").split())[:MAX_TEXT],
+        text=readable(finding.get("text"))[:MAX_TEXT],
         committee_code=committee.code,
         owner_user_id=choice.owner,
         owner_name=owner_names.get(choice.owner or ""),
-        owner_role=(" ".join(str(finding.get("owner") or "").split())[:MAX_SHORT] or None),
+        owner_role=readable(finding.get("owner"))[:MAX_SHORT] or None,
         deadline=deadline,
         recurrence=str(recurrence) if recurrence else None,
-        recurrence_phrase=(" ".join(str(finding.get("deadline_phrase") or "").split())[:MAX_SHORT] or None)
-        if recurrence
-        else None,
+        recurrence_phrase=readable(finding.get("deadline_phrase"))[:MAX_SHORT] or None if recurrence else None,
         dnr=case.dnr,
         recommendation=None,
     )

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from bot.language.recurrence import describe_rrule
-from bot.services.imports import Choice, answered_recommendation, choices_of, commitments_of, findings_of
+from bot.services.imports import Choice, answered_recommendation, choices_of, commitments_of, findings_of, readable
 from bot.slack_format import truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
@@ -108,10 +108,10 @@ def _hint(texts: Texts, finding: dict[str, Any]) -> str:
     recurrence = finding.get("recurrence")
     return texts.get(
         "review_hint",
-        phrase=" ".join(str(finding.get("deadline_phrase") or "").split()),
+        phrase=readable(finding.get("deadline_phrase")),
         dates=deadlines,
         rhythm=describe_rrule(str(recurrence)) if recurrence else "",
-        owner=" ".join(str(finding.get("owner") or "").split()),
+        owner=readable(finding.get("owner")),
         confidence=float(finding.get("confidence") or 0),
         note=str(finding.get("deadline_note") or ""),
     )
@@ -127,7 +127,7 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
     if choice.selected:
         pick["initial_options"] = [bk.option(texts.get("review_pick"), PICK_VALUE)]
     label = texts.get(
-        "review_commitment_label", number=number, text=truncate(str(finding.get("text") or ""), TEXT_IN_LABEL)
+        "review_commitment_label", number=number, text=truncate(readable(finding.get("text")), TEXT_IN_LABEL)
     )
     owner = bk.users_select(f"f{index}_owner", choice.owner)
     deadline: bk.Block = {"type": "datepicker", "action_id": f"f{index}_deadline"}
@@ -206,7 +206,7 @@ def review_modal(texts: Texts, draft: ImportDraft, committees: list[Committee], 
                     texts.md(
                         "review_recommendation.md.j2",
                         number=rec_numbers[entry.index],
-                        text=truncate(" ".join(str(finding.get("text") or "").split()), 900),
+                        text=truncate(readable(finding.get("text")), 900),
                         continued=entry.continued,
                     )
                 )
