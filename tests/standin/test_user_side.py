@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.standin import Ack, Envelope, ManualClock, SlackStandIn
@@ -320,3 +321,20 @@ def test_shared_files_reach_the_app(standin: SlackStandIn) -> None:
 def test_no_transport_is_a_clear_error(standin: SlackStandIn) -> None:
     with pytest.raises(RuntimeError, match="attach_socket_mode"):
         standin.slash_command("anna", "bun", "/atagande")
+
+
+def test_files_list_shows_what_the_bot_can_see(standin: SlackStandIn) -> None:
+    standin.attach(Scripted())
+    standin.upload_file("anna", "bun", "svar.pdf", b"%PDF-1.7")
+    standin.upload_file("anna", standin.dm("anna"), "utkast.docx", b"PK\x03\x04")
+    standin.upload_file("bertil", "bun", "bild.png", b"\x89PNG")
+    standin.upload_file("bertil", "ks-intern", "hemligt.txt", b"inte for boten")
+    web = WebClient(token=standin.bot_token, base_url=standin.api_url)
+    names = [f["name"] for f in web.files_list()["files"]]
+    assert sorted(names) == ["bild.png", "svar.pdf", "utkast.docx"]  # not the file in a channel without the bot
+    assert [f["name"] for f in web.files_list(user=standin.user("anna").id)["files"]] == ["utkast.docx", "svar.pdf"]
+    assert [f["name"] for f in web.files_list(types="pdfs")["files"]] == ["svar.pdf"]
+    assert web.files_list(channel=standin.channel("bun").id)["paging"]["total"] == 2
+    with pytest.raises(SlackApiError) as refused:
+        web.files_list(types="movies")
+    assert refused.value.response["error"] == "unknown_type"

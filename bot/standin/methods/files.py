@@ -142,7 +142,9 @@ def list_files(ctx: CallContext) -> JsonDict:
             if "all" not in kinds and not any(extension in _TYPE_EXTENSIONS.get(k, set()) for k in kinds):
                 continue
             found.append(stored)
-        found.sort(key=lambda f: (-f.created, f.id))
+        # Newest first; files from the same second in the order they were shared, latest first.
+        found.reverse()
+        found.sort(key=lambda f: -f.created)
         total = len(found)
         chosen = found[(page - 1) * count : page * count]
         files = [
