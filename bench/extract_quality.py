@@ -1,0 +1,165 @@
+"""Extraction quality on annotated audit answers: recall, precision, deadlines, owners.
+
+    python -m bench.extract_quality [--phrases] [--issues N]
+
+Runs `bot.extraction.extract` on every annotated document: the real samples in
+`../shared/samples/` (read by path) and the held-out answers in
+`tests/data/extraction/heldout/`, with the annotated reference date as both
+document date and today. Matches its findings to the expected ones (see
+`bench.quality`) and prints the figures per group and in total beside the
+issue's targets, then what went wrong. Peer: dateparser's `search_dates` on the
+deadline phrase of every dated commitment (optional extra `bench`).
+
+Exit status 0 when the targets are met (dated commitments with the right
+deadline ≥ 95 %, reported commitments real ≥ 85 %, over all documents), else 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bench.quality import (
+    DATED_RECALL_TARGET,
+    PRECISION_TARGET,
+    Annotated,
+    PhraseCase,
+    Score,
+    dateparser_dates,
+    dateparser_right,
+    grammar_dates,
+    grammar_right,
+    load_dateparser_search,
+    load_documents,
+    phrase_cases,
+    run_extractor,
+    score,
+    total,
+)
+
+GROUPS = ("samples", "heldout")
+
+
+def fraction(part: int, whole: int) -> str:
+    if not whole:
+        return "–"
+    return f"{part}/{whole} {100 * part / whole:.0f}%"
+
+
+def rows(score: Score) -> list[tuple[str, int, int]]:
+    return [
+        ("commitments found (recall)", score.commitments_found, score.commitments_expected),
+        ("dated, right deadline", score.dated_right, score.dated_expected),
+        ("commitments real (precision)", score.commitments_real, score.commitments_reported),
+        ("deadline accuracy (matched)", score.dated_right, score.dated_found),
+        ("owner accuracy (matched)", score.owners_right, score.commitments_found),
+        ("recurrence agrees (matched)", score.recurrence_right, score.recurrence_judged),
+        ("answers the right rec.", score.links_right, score.links_judged),
+        ("recommendations found", score.recommendations_found, score.recommendations_expected),
+        ("recommendations real", score.recommendations_real, score.recommendations_reported),
+    ]
+
+
+TARGETS = {
+    "dated, right deadline": f"≥ {DATED_RECALL_TARGET:.0%}",
+    "commitments real (precision)": f"≥ {PRECISION_TARGET:.0%}",
+}
+
+
+def table(columns: Sequence[tuple[str, Score]]) -> str:
+    width = 30
+    header = f"{'':<{width}}" + "".join(f"{name:>14}" for name, _ in columns) + f"{'target':>10}"
+    lines = [header]
+    per_column = [rows(s) for _, s in columns]
+    for r, (label, _, _) in enumerate(per_column[0]):
+        cells = "".join(f"{fraction(col[r][1], col[r][2]):>14}" for col in per_column)
+        lines.append(f"{label:<{width}}{cells}{TARGETS.get(label, ''):>10}")
+    return "\n".join(lines)
+
+
+def phrase_report(cases: list[PhraseCase], search: Callable[..., Any] | None, verbose: bool) -> list[str]:
+    lines = [f"Deadline phrases of the dated commitments ({len(cases)}), parsed alone with the same reference date:"]
+    ours = sum(grammar_right(c) for c in cases)
+    lines.append(f"  bot.language.periods.find_deadlines   {fraction(ours, len(cases)):>12}")
+    if search is None:
+        lines.append(
+            "  dateparser search_dates(languages=['sv'])   not installed: pip install -e '.[bench]' to compare"
+        )
+    else:
+        theirs = sum(dateparser_right(c, search) for c in cases)
+        lines.append(f"  dateparser search_dates(sv)            {fraction(theirs, len(cases)):>12}")
+    if verbose:
+        lines.append("")
+        for c in cases:
+            expected = ", ".join(d.isoformat() for d in c.expected)
+            got = "; ".join(", ".join(d.isoformat() for d in ds) for ds in grammar_dates(c)) or "none"
+            peer = (
+                ", ".join(d.isoformat() for d in dateparser_dates(c, search)) or "none" if search is not None else "–"
+            )
+            lines.append(f"  {c.document[:14]:<14} {c.id:<3} {c.phrase!r:<44} {expected:<23} ours {got:<23} dp {peer}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--phrases", action="store_true", help="list every deadline phrase with both parsers' dates")
+    parser.add_argument("--issues", type=int, default=60, help="print at most this many issues (default 60)")
+    args = parser.parse_args(argv)
+
+    docs, missing = load_documents()
+    for name in missing:
+        print(f"note: sample {name} is not on this machine; its annotation is skipped")
+    predictions = {doc.name: run_extractor(doc) for doc in docs}
+    scores = {doc.name: score(doc, predictions[doc.name]) for doc in docs}
+
+    def group(name: str) -> list[Annotated]:
+        return [d for d in docs if d.group == name]
+
+    grand = total(scores.values())
+    columns = [(g, total(scores[d.name] for d in group(g))) for g in GROUPS]
+    print(
+        f"Extraction quality: {len(group('samples'))} samples, {len(group('heldout'))} held-out documents, "
+        f"{grand.commitments_expected} expected commitments ({grand.dated_expected} dated), "
+        f"{grand.recommendations_expected} recommendations\n"
+    )
+    print(table([*columns, ("total", grand)]))
+    print()
+    print(table([(doc.name[:13], scores[doc.name]) for doc in docs]))
+    print()
+
+    cases = phrase_cases(docs)
+    search = load_dateparser_search()
+    print(
+        f"Deadlines of dated commitments, this extractor end to end (in the documents): "
+        f"{fraction(grand.dated_right, grand.dated_expected)}"
+    )
+    for line in phrase_report(cases, search, args.phrases):
+        print(line)
+    if search is not None:
+        print("  (dateparser is given RELATIVE_BASE = the reference date, future dates, last day of a period)")
+    print()
+
+    order = {"missed": 0, "deadline": 1, "false": 2, "duplicate": 3, "owner": 4}
+    issues = sorted(grand.issues, key=lambda i: (order.get(i.what, 9), i.document))
+    if issues:
+        print(f"What went wrong ({len(issues)}):")
+        for issue in issues[: args.issues]:
+            print(f"  {issue.what:<9} {issue.document[:14]:<14} {issue.detail}")
+        if len(issues) > args.issues:
+            print(f"  … and {len(issues) - args.issues} more (--issues N)")
+        print()
+
+    met = grand.targets_met()
+    print(
+        f"Targets over all documents: dated commitments with the right deadline "
+        f"{fraction(grand.dated_right, grand.dated_expected)} (≥ {DATED_RECALL_TARGET:.0%}), "
+        f"commitments real {fraction(grand.commitments_real, grand.commitments_reported)} "
+        f"(≥ {PRECISION_TARGET:.0%}): {'met' if met else 'NOT met'}"
+    )
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
