@@ -108,6 +108,8 @@ def commitment_cue(folded: str) -> Cue | None:
     ska = ska_strength(folded)
     if ska:
         found.append(Cue(ska, "ska"))
+    if cues.RETURN_WITH.search(folded):
+        found.append(Cue(MEDIUM, "return"))
     if cues.CONTINUE.search(folded):
         found.append(Cue(WEAK + 0.05, "continue"))
     if not found:
@@ -158,8 +160,8 @@ def starts_anaphoric(folded: str, previous: str) -> bool:
     if _ANAPHOR.match(folded):
         return True
     m = _DEFINITE.match(folded)
-    if m is None:
-        return False
+    if m is None or cues.ACTOR.fullmatch(m.group(1)):
+        return False  # "Nämnden återkommer …" names the committee; it does not point back
     word = m.group(1)
     stem = word[: max(4, len(word) - 3)]
     return stem in previous

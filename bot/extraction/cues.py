@@ -77,8 +77,17 @@ ONGOING = sv(
     rf"|\bhar\s+{_GAP2}(?:påbörjat|inlett|startat|initierat)\s+{_GAP}(?:\w*arbete|översyn|utredning|projekt|revidering)"
     r"|\bär\s+under\s+(?:framtagande|utarbetande|revidering|bearbetning|uppbyggnad|översyn)\b|\bhåller\s+på\s+att\b"
 )
+# Coming back with something: "återkommer till nämnden med en redovisning".
+RETURN_WITH = sv(
+    r"\båterkomm(?:er|a)\s+(?:[^\s.;:!?]+\s+){0,4}?med\b|\båterkomm(?:er|a)\s+till\s+(?:nämnd|revisor|styrelse)"
+)
 # Continuing an activity: "fortsätta med", "fortsätter arbetet med".
-CONTINUE = sv(r"\bfortsätt(?:a|er)\s+(?:att\b|med\b|arbetet\b|sitt\b|det\b|\w+a\b)")
+CONTINUE = sv(
+    r"(?<!\bdet\s)(?<!\bden\s)(?<!\bde\s)(?<!\bett\s)(?<!\ben\s)"  # "i det fortsatta arbetet" is no promise
+    r"\bfortsätt(?:a|er)\s+(?:att\b|med\b|arbetet\b|sitt\b|det\b|\w+a\b)"
+)
+# Already so today: "hålls redan i dag två gånger per år" tells, it does not promise.
+CURRENT = sv(r"\bredan\b|\bi\s*dag\b|\bsedan\s+(?:tidigare|länge|flera\s+år)\b|\bsom\s+tidigare\b")
 # Modal "ska/skall"; judged in context by the classifier.
 SKA = sv(r"\bska(?:ll)?\b")
 # Reporting back to the committee: carries a finding's deadline or rhythm.

@@ -48,6 +48,16 @@ def _is_event(found: Deadline, folded: str) -> bool:
     return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)
 
 
+_DEFAULT_YEARLY = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"
+
+
+def _anchored(rule: str | None, first: date) -> str | None:
+    """ "Årligen, första gången i februari 2025": a yearly rhythm falls in the month of its first date."""
+    if rule == _DEFAULT_YEARLY and first.month != 12:
+        return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY=-1"
+    return rule
+
+
 def usable(found: list[Deadline], folded: str) -> list[Deadline]:
     """The phrases of `found` that are not dates of earlier events (`folded` is the text they were found in)."""
     return [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
@@ -73,7 +83,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         return Chosen(
             deadlines=tuple(dates),
             phrase=", ".join(dict.fromkeys(" ".join(d.phrase.split()) for d in dated)),
-            recurrence=rhythms[0].recurrence if rhythms else None,
+            recurrence=_anchored(rhythms[0].recurrence, dates[0]) if rhythms else None,
             note=";".join(dict.fromkeys(notes)) or None,
             confidence=min(d.confidence for d in dated),
         )

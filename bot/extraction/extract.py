@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.extraction.deadlines import Chosen
+from bot.extraction import cues
+from bot.extraction.classify import commitment_cue
+from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.layout import split_lines
 from bot.extraction.merge import dedupe
 from bot.extraction.metadata import (
@@ -32,8 +34,9 @@ from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.reader import TABLE_STRENGTH, Reader, make_finding
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
-from bot.extraction.tables import Cell, Table, deadline_of, find_tables, owner_of
+from bot.extraction.tables import Cell, Table, deadline_of, find_key_records, find_tables, owner_of
 from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
 
 __all__ = ["extract"]
 
@@ -62,9 +65,18 @@ def _table_findings(table: Table, reference: date, report: bool) -> list[Finding
                 )
             )
         text, span = _cells_text(row["action"])
+        if _done(text, row.get("deadline")):
+            continue  # "En e-tjänst har införts": done already, nothing to follow up
         owner = owner_of(_cells_text(row["owner"])[0]) if row.get("owner") else None
         chosen = deadline_of(_cells_text(row["deadline"])[0], reference) if row.get("deadline") else None
         chosen = chosen or Chosen((), None, None, None, 0.0)
+        if not chosen.deadlines and chosen.recurrence is None:
+            # "Stickprov görs två gånger per år" with Tidplan "Från och med hösten": the rhythm is in the action.
+            inner = choose(find_deadlines(text, reference), document_date=None)
+            if inner.deadlines or inner.recurrence:
+                chosen = Chosen(
+                    inner.deadlines, chosen.phrase or inner.phrase, inner.recurrence, inner.note, inner.confidence
+                )
         confidence = commitment_confidence(
             TABLE_STRENGTH,
             date_confidence=chosen.confidence if chosen.deadlines else 0.0,
@@ -76,6 +88,13 @@ def _table_findings(table: Table, reference: date, report: bool) -> list[Finding
         )
         out.append(make_finding(COMMITMENT, text, span, chosen, owner, None, confidence, rec_span))
     return out
+
+
+def _done(action: str, deadline: list[Cell] | None) -> bool:
+    folded = match_text(action).folded
+    if not cues.PAST.search(folded) or commitment_cue(folded) is not None:
+        return False
+    return not deadline or not any(ch.isdigit() for c in deadline for ch in c.text)
 
 
 def _cells_text(cells: list[Cell]) -> tuple[str, tuple[int, int]]:
@@ -94,6 +113,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     doc_date = document_date or found_date
     reference = doc_date or today
     tables = find_tables(text, lines, reference)
+    tables += [t for t in find_key_records(lines) if not any(t.start < o.end and o.start < t.end for o in tables)]
     reader = Reader(text, lines, reference, doc_date, tables)
     drafts = reader.run()
     # Recommendations first, so commitments can point at their final spans.

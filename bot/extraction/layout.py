@@ -448,10 +448,20 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
     builders: list[_Builder] = []
     cur: _Builder | None = None
     gap = True
+    unwrapped, width = _line_layout(lines)
+    previous: Line | None = None
+    previous_text: str | None = None
     for i, line in enumerate(lines):
         if line.kind != "text":
             gap = True
             continue
+        if cur is not None and previous is not None and not gap and line.text[:1].isupper():
+            # Where each paragraph is a line (Word), a line ends it; in wrapped text a finished sentence
+            # (or a list item) whose line stops well short of the wrapping width does.
+            short = len(previous.folded) < 0.75 * width
+            gap = unwrapped or (short and (cur.kind == "item" or bool(_FULL_STOP.search(previous.text))))
+        previous_text = previous.text if previous is not None else None
+        previous = line
         raw = line.text
         bullet = bullet_of(raw)
         label = label_of(raw) if bullet is None else None
@@ -482,6 +492,12 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
                 cur.end = line.end
                 cur.lines = 1
             builders.append(cur)
+        elif cur is not None and not gap and previous_text is not None and _plain_item(cur, previous_text, raw):
+            # "… rekommenderar nämnden att:" and then items with no bullet, a line each.
+            cur = _Builder("item", line.start)
+            cur.bullet = "·"
+            cur.add(line)
+            builders.append(cur)
         elif (
             cur is not None
             and not gap
@@ -506,6 +522,38 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
         Unit(k, b.kind, b.clean, b.start, b.end, b.bullet, b.label, b.label_text, b.lines)
         for k, b in enumerate(builders)
     ]
+
+
+_LONG_LINE = 130
+_FULL_STOP = re.compile(r"[.!?][\"”’)]*$")
+
+
+def _line_layout(lines: list[Line]) -> tuple[bool, float]:
+    """(one paragraph per line?, the width lines are wrapped at).
+
+    Text from Word gives each paragraph one line; a PDF page is wrapped at some 70-100
+    characters, so a line much longer than that is a whole paragraph.
+    """
+    lengths = sorted(len(line.folded) for line in lines if line.kind == "text" and len(line.folded) > 20)
+    if not lengths:
+        return False, 80.0
+    long = sum(1 for n in lengths if n > _LONG_LINE)
+    width = float(lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))])
+    return long >= 2 or lengths[-1] > 180 or (long >= 1 and long * 4 >= len(lengths)), width
+
+
+_LIST_END = re.compile(r"(?:[,;]|\b(?:och|samt|eller))[\"”’)]*$")
+
+
+def _plain_item(cur: _Builder, previous_line: str, line: str) -> bool:
+    """A line of a list without bullets ("… rekommenderar nämnden att:" / "säkerställa att …,").
+
+    The first item follows an intro paragraph ending in ":" and goes on its sentence (lower
+    case); the next ones follow an item line that ended with "," ";" or "och".
+    """
+    if cur.kind == "para" and previous_line.endswith(":"):
+        return line[:1].islower() and not _BULLET.match(line)
+    return cur.kind == "item" and cur.bullet == "·" and bool(_LIST_END.search(previous_line))
 
 
 def _numbered_heading(bullet: str, rest: str, blank_after: bool) -> bool:

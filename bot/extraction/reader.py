@@ -52,6 +52,13 @@ _HABIT_VERB = cues.sv(
     r"|revideras|stäms\s+av|följs\s+upp|ses\s+över|hålls|träffas|samlas|möts|följer\s+\S+\s+upp|följer\s+upp)\b"
 )
 _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
+_LIST_JOINT = re.compile(r"\s*[,;]\s*(?:och|samt|eller)?\s*$|\s+(?:och|samt|eller)\s*$")
+# Words without which no time phrase is possible: the grammar need not read a paragraph lacking all of them.
+_TIME_HINT = re.compile(
+    r"\d|jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec|var(?:en|terminen|t)\b|host|sommar|vinter|senast|innan|fore"
+    r"|infor|vecka|kvartal|termin|lasar|halvar|tertial|arlig|arsskift|arets|varje|gang|samband|manad|nasta|innevarande"
+    r"|kommande|q[1-4]|ht|vt|pask|midsommar|\bi ar\b|\bnar\b|vid\s+\w+mote|sammantrade|per\s+\w+|vis\b"
+)
 _OWNER_HINT = re.compile(r"ansvar|uppdrag|\sav\s|ledning|\sleds?\s")
 _SUBJECT_POSITION = re.compile(r"(?:^|[.:;]\s+|\batt\s+)\W*(?:\S+\s+){0,2}$")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
@@ -180,7 +187,7 @@ class Reader:
                 continue
             if not unit.text or role.role in ("skip", "label", "intro"):
                 continue
-            if any(unit.start < e and s < unit.end for s, e in self.claimed):
+            if self.is_claimed(unit):
                 continue  # read as a table
             if role.role == "rec":
                 self.add_unit_rec(i, role)
@@ -191,9 +198,13 @@ class Reader:
             else:
                 self.read_sentences(i, role)
         for record in field_records(self.units, self.roles, self.reference):
-            self.add_record(record)
+            if record.action is not None and not self.is_claimed(self.units[record.action[0]]):
+                self.add_record(record)
         self.spread_owners()
         return self.drafts
+
+    def is_claimed(self, unit: Unit) -> bool:
+        return any(unit.start < e and s < unit.end for s, e in self.claimed)
 
     def answers_for(self, role: Role, unit_index: int, folded: str) -> _Draft | None:
         if _GENERAL_RECS.search(folded):
@@ -284,7 +295,9 @@ class Reader:
         in_block = role.block is not None
         whole_item = role.role == "answer" and info.unit.kind == "item"
         sents: list[_Sent] = []
-        timed = in_block or bool(_quick_cue(info.folded))
+        timed = (in_block or (self.genre == "answer" and bool(self.recs)) or bool(_quick_cue(info.folded))) and bool(
+            _TIME_HINT.search(info.folded)
+        )
         previous_text = ""
         for s, e in info.sentences:
             sent = self.sentence(info, s, e, timed=timed)
@@ -348,10 +361,14 @@ class Reader:
             k = j
 
     def fallback_cue(self, sent: _Sent, in_block: bool) -> Cue | None:
-        """Cues that only count inside an answer: a future date, or a rhythm with an action."""
-        if not in_block or sent.past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
+        """Cues that only count in an answer: a future date, or a rhythm with an action.
+
+        In an answer block; in an answer without labels, after its first recommendation.
+        """
+        answering = in_block or (self.genre == "answer" and bool(self.recs))
+        if not answering or sent.past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
             return None
-        if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded):
+        if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded) or cues.CURRENT.search(sent.folded):
             return None
         if sent.has_date:
             return Cue(_DATED_FALLBACK, "dated")
@@ -476,9 +493,11 @@ class Reader:
         text = "".join(pieces)
         if not text:
             return None
-        while text and text[-1] in ",;" and end > start:
-            text = text[:-1].rstrip()
-            end -= 1
+        # A list item's joint ("…, och") is no part of what it says.
+        tail = _LIST_JOINT.search(text)
+        if tail is not None and tail.start() > 0:
+            end -= len(text) - tail.start()
+            text = text[: tail.start()]
         if draft.table is not None and draft.table.deadline is not None:
             chosen = draft.table.deadline
         else:

@@ -106,6 +106,7 @@ def _is_intro(unit: Unit) -> bool:
     return text.endswith(":") or bool(_OPEN_END.search(qfold(text[-80:])))
 
 
+_MIN_REC_WORDS = 5
 _NUMBER = re.compile(r"\d+")
 
 
@@ -151,7 +152,10 @@ def annotate(units: list[Unit], genre: str) -> list[Role]:
         if j < 0:
             continue
         u = units[j]
-        if (u.kind in ("item", "para") and u.text and not u.text.rstrip().endswith(":")) or (
+        # A recommendation says something: a list item, or a paragraph of a few words at least
+        # (not a name line such as "Miljö- och byggnämnden" over "Yttrande").
+        sayable = u.kind == "item" or len(u.text.split()) >= _MIN_REC_WORDS
+        if (u.kind in ("item", "para") and sayable and not u.text.rstrip().endswith(":")) or (
             u.kind == "label" and u.label == "rec" and u.text
         ):
             pre_label.add(j)

@@ -25,7 +25,7 @@ from bot.extraction.textfold import qfold
 from bot.language.normalize import repair_ocr
 from bot.language.periods import find_deadlines, parse_deadline
 
-__all__ = ["Cell", "Table", "TableRecord", "field_records", "find_tables"]
+__all__ = ["Cell", "Table", "TableRecord", "field_records", "find_key_records", "find_tables"]
 
 
 @dataclass
@@ -93,7 +93,9 @@ def field_records(units: list[Unit], roles: list[Role], reference: date) -> list
 
 _COLUMN_WORDS = {
     "rec": ("rekommendation", "rekommendationer", "iakttagelse", "iakttagelser", "revisorernas", "synpunkt"),
-    "action": ("atgard", "atgarder", "aktivitet", "aktiviteter", "planerad", "planerade", "svar", "kommentar"),
+    "action": ("atgard", "atgarder", "aktivitet", "aktiviteter", "planerad", "planerade"),
+    # "Förvaltningens kommentar": the answer's words; the Åtgärd column, if there is one, holds the promise.
+    "comment": ("svar", "kommentar", "kommentarer", "synpunkter"),
     "owner": ("ansvarig", "ansvar", "ansvariga"),
     "deadline": ("tidplan", "tidsplan", "klart", "klar", "nar", "datum", "deadline", "senast", "tidpunkt"),
     "other": ("status", "nr", "uppfoljning", "aterrapportering", "forvaltningens", "namndens", "och", "/", "|"),
@@ -130,6 +132,8 @@ class Table:
 
 
 _MAX_LINES_WITHOUT_ROW = 30
+# A word that makes a cell a sentence rather than a name: "ska", "kommer", a passive or present verb.
+_VERB_LIKE = re.compile(r"\b(?:ska|skall|kommer|att|har|blir|sker)\b|\b\w{3,}(?:as|ar|er)\b(?<!ansvar)")
 _ACTION_HEADER = frozenset({"atgard", "atgarder", "aktivitet", "aktiviteter"})
 
 
@@ -145,7 +149,7 @@ def _header_kinds(folded: str) -> list[str] | None:
         kind = _HEADER_WORD.get(w)
         if kind is None:
             return None
-        if kind != "other" and (not kinds or kinds[-1] != kind):
+        if kind not in ("other", "comment") and (not kinds or kinds[-1] != kind):
             kinds.append(kind)
     if "action" in kinds and ("owner" in kinds or "deadline" in kinds) and len(kinds) >= 2:
         return kinds
@@ -160,14 +164,28 @@ def _column_kind(folded: str) -> str | None:
     return next((k for k in kinds if k != "other"), "other")
 
 
+def _resolve_comment(columns: list[str]) -> list[str]:
+    """A comment column is the action where there is no Åtgärd column; else it is left out."""
+    if "action" in columns:
+        return ["other" if c == "comment" else c for c in columns]
+    return ["action" if c == "comment" else c for c in columns]
+
+
 def _cell_kind(text: str, reference: date) -> str:
     folded = qfold(text)
     words = folded.split()
     if len(words) <= 6 and parse_deadline(text, reference) is not None:
         return "deadline"
+    if len(words) <= 8 and not _VERB_LIKE.search(folded) and find_deadlines(text, reference):
+        return "deadline"  # "Årligen, första gången i februari 2025"
     if len(words) <= 6 and re.fullmatch(r"(?:lopande|pagar|kontinuerligt|arligen|klart|genomfort|ht|vt)\W*\d*", folded):
         return "deadline"
-    if len(words) <= 8 and _ROLE.search(folded) and not re.search(r"\b(?:ska|kommer|att)\b", folded):
+    if (
+        len(words) <= 6
+        and _ROLE.search(folded)
+        and not _VERB_LIKE.search(_ROLE.sub(" ", folded))  # "Controller" is a role, not a verb in -er
+        and not folded.endswith(".")
+    ):
         return "owner"
     if _REC_CELL.search(folded):
         return "rec"
@@ -238,9 +256,17 @@ def _read_table(
                 return _read_delimited(text, lines, first, delimiter)
         segs = _segments(text, header_line)
         if len(segs) >= 2:
-            kinds = [_column_kind(qfold(seg)) for _c, seg, _o in segs]
-            if all(k is not None for k in kinds):
-                columns = [(col, k) for (col, _s, _o), k in zip(segs, kinds, strict=True) if k is not None]
+            found = [_column_kind(qfold(seg)) for _c, seg, _o in segs]
+            if all(k is not None for k in found):
+                kinds = _resolve_comment([k or "other" for k in found])
+                columns = [(col, k) for (col, _s, _o), k in zip(segs, kinds, strict=True)]
+    if columns is None:
+        grouped = _read_grouped(lines, first, header_end)
+        if grouped is not None:
+            return grouped
+    # "Förvaltningens kommentar" before "Åtgärd": the first prose cell of a row is the comment, not the action.
+    header_folds = [line.folded for line in lines[first : header_end + 1] if line.kind == "text"]
+    comment_first = any(_column_kind(f) == "comment" for f in header_folds) and "action" in header
     rows: list[_Row] = []
     row = _Row()
     blank_run = 0
@@ -287,6 +313,8 @@ def _read_table(
                 ):
                     rows.append(row)
                     row = _Row()
+                if kind == "action" and comment_first and "comment" not in row.cells and "action" not in row.cells:
+                    kind = "comment"
                 row.add(kind, Cell(line.text, line.start, line.end))
         cells_seen += 1
         end = line.end
@@ -295,7 +323,63 @@ def _read_table(
     good = [r.cells for r in rows if "action" in r.cells and ("owner" in r.cells or "deadline" in r.cells)]
     if not good:
         return None
+    # The table ends with its last whole row; what follows is running text again.
+    end = max(cell.end for cells in good[-1].values() for cell in cells)
     return Table(header_line.start, end, good)
+
+
+def _read_grouped(lines: list[Line], first: int, header_end: int) -> Table | None:
+    """Rows as groups of lines between blank lines, one cell a line (Word tables come out so).
+
+    A cell of several paragraphs gives several lines; they go to the Åtgärd column, the
+    widest one: the columns before it take one line each from the start, those after it
+    one line each from the end.
+    """
+    columns = _resolve_comment(
+        [_column_kind(line.folded) or "other" for line in lines[first : header_end + 1] if line.kind == "text"]
+    )
+    if "action" not in columns:
+        return None
+    groups: list[list[Line]] = []
+    group: list[Line] = []
+    for line in lines[header_end + 1 :]:
+        if line.kind == "noise":
+            continue
+        if line.kind == "blank":
+            if group:
+                groups.append(group)
+                group = []
+            continue
+        if _column_kind(line.folded) is not None and not group:
+            continue  # the header repeated on a new page
+        group.append(line)
+        if len(group) > 2 * len(columns):
+            return None  # rows are not apart by blank lines: read cell by cell instead
+    if group:
+        groups.append(group)
+    action = columns.index("action")
+    after = len(columns) - action - 1
+    rows: list[dict[str, list[Cell]]] = []
+    end = lines[header_end].end
+    for group in groups:
+        if len(group) < len(columns):
+            return None  # an empty cell (Word gives it a blank line): read cell by cell instead
+        row = _Row()
+        middle = len(group) - after
+        for k, line in enumerate(group):
+            if k < action:
+                kind = columns[k]
+            elif k < middle:
+                kind = "action"
+            else:
+                kind = columns[action + 1 + k - middle]
+            if kind != "other":
+                row.add(kind, Cell(line.text, line.start, line.end))
+        if "owner" not in row.cells and "deadline" not in row.cells:
+            break
+        rows.append(row.cells)
+        end = group[-1].end
+    return Table(lines[first].start, end, rows) if rows else None
 
 
 def _split(text: str, start: int, delimiter: str) -> list[Cell]:
@@ -313,7 +397,9 @@ def _split(text: str, start: int, delimiter: str) -> list[Cell]:
 def _read_delimited(text: str, lines: list[Line], first: int, delimiter: str) -> Table | None:
     """A table whose cells are apart by "|" or tabs (Word tables often come out so)."""
     header = lines[first]
-    kinds = [_column_kind(qfold(cell.text)) or "other" for cell in _split(header.text, header.start, delimiter)]
+    kinds = _resolve_comment(
+        [_column_kind(qfold(cell.text)) or "other" for cell in _split(header.text, header.start, delimiter)]
+    )
     rows: list[_Row] = []
     end = header.end
     for line in lines[first + 1 :]:
@@ -347,3 +433,75 @@ def _last_kind(row: _Row) -> str:
         if cells and cells[-1].start > best_start:
             best_kind, best_start = kind, cells[-1].start
     return best_kind
+
+
+# --------------------------------------------------------------------------- #
+# Records with their field names on lines of their own
+# --------------------------------------------------------------------------- #
+
+_KEYS: list[tuple[str, re.Pattern[str]]] = [
+    ("rec", re.compile(r"^(?:revisorernas\s+)?(?:rekommendation|iakttagelse)(?:\s*(?:nr\.?\s*)?\d+[a-z]?)?\s*:?$")),
+    (
+        "action",
+        re.compile(r"^(?:planerade?\s+|foreslagen\s+|beslutad\s+)?(?:atgard(?:er)?|aktivitet(?:er)?)(?:\s*\d+)?\s*:?$"),
+    ),
+    ("owner", re.compile(r"^(?:ansvarig(?:a)?(?:\s+(?:chef|funktion|for\s+atgarden))?|ansvar)\s*:?$")),
+    ("deadline", re.compile(r"^(?:tids?plan|klart?(?:\s+senast)?|tidpunkt|deadline|slutdatum|nar|fardigt?)\s*:?$")),
+]
+_MAX_VALUE_LINES = 8
+
+
+def _key_of(line: Line) -> str | None:
+    if line.kind != "text" or len(line.folded) > 40:
+        return None
+    return next((kind for kind, pattern in _KEYS if pattern.match(line.folded)), None)
+
+
+def find_key_records(lines: list[Line]) -> list[Table]:
+    """Records laid out "Rekommendation 1 / <text> / Åtgärd / <text> / Ansvarig / <text> / Tidplan / <text>".
+
+    A Word table of two columns (field, value) comes out so too. A record needs an
+    Åtgärd and an Ansvarig or a Tidplan; a field named twice starts the next record.
+    """
+    tables: list[Table] = []
+    rows: list[dict[str, list[Cell]]] = []
+    row: dict[str, list[Cell]] = {}
+    key: str | None = None
+    start = end = -1
+    values = 0
+
+    def close() -> None:
+        nonlocal row, rows, start, end
+        row = {k: cells for k, cells in row.items() if cells}  # a field named but left empty
+        if "action" in row and ("owner" in row or "deadline" in row):
+            rows.append(row)
+            end = max(c.end for cells in row.values() for c in cells)
+        row = {}
+        if rows and not (key is not None):
+            tables.append(Table(start, end, rows))
+            rows = []
+
+    for line in lines:
+        if line.kind != "text":
+            continue
+        found = _key_of(line)
+        if found is not None:
+            if found in row or (found == "rec" and row):
+                close()
+            if not row and not rows:
+                start = line.start
+            row.setdefault(found, [])
+            key, values = found, 0
+            continue
+        if key is None:
+            continue
+        values += 1
+        if values > _MAX_VALUE_LINES:
+            # Prose again: the records, if any, have ended.
+            key = None
+            close()
+            continue
+        row[key].append(Cell(line.text, line.start, line.end))
+    key = None
+    close()
+    return [t for t in tables if t.rows]

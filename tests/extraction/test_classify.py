@@ -1,0 +1,132 @@
+"""Which sentences promise: commitments in the answering side's words, and what is not one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extraction.classify import commitment_cue, is_recommendation, ska_strength
+from bot.language.normalize import match_text
+from tests.extraction.helpers import answered, commitments, run
+
+
+def _cue(sentence: str) -> str | None:
+    found = commitment_cue(match_text(sentence).folded)
+    return found.reason if found else None
+
+
+PROMISES = [
+    ("Nämnden kommer att revidera riktlinjen under 2024.", ["2024-12-31"]),
+    ("Förvaltningen avser att under hösten 2024 genomföra en kartläggning av elevhälsans arbete.", ["2024-12-31"]),
+    ("Bildningsförvaltningen ska ta fram en ny rutin för orosanmälan senast den 30 juni 2024.", ["2024-06-30"]),
+    ("En ny rutin ska tas fram under våren.", ["2024-06-30"]),
+    ("Ett arbete pågår med att se över delegationsordningen.", []),
+    ("Förvaltningen planerar att införa ett nytt ärendesystem.", []),
+    ("Genomförda insatser ska återrapporteras till nämnden senast december 2024.", ["2024-12-31"]),
+    ("Nämnden ger förvaltningen i uppdrag att utreda frågan och återkomma senast i april 2025.", ["2025-04-30"]),
+    ("Arbetet beräknas vara klart till årsskiftet.", ["2024-12-31"]),
+    ("Förvaltningen har för avsikt att utveckla uppföljningen.", []),
+    ("Socialtjänsten och skolan kommer att ha gemensamma möten fyra gånger per termin.", []),
+    ("Förvaltningschefen får i uppdrag att ta fram en handlingsplan.", []),
+    ("En översyn av rutinerna påbörjas under hösten 2024.", ["2024-12-31"]),
+    ("Utbildning för rektorer genomförs i september 2024.", ["2024-09-30"]),
+    ("Planen revideras under första kvartalet 2025.", ["2025-03-31"]),
+    ("Förvaltningen fortsätter arbetet med att digitalisera ansökningsprocessen.", []),
+    ("Kommunstyrelsen åtar sig att årligen följa upp samordningen.", []),
+    ("Skolchefen kommer under läsåret 2024/25 att införa gemensamma rutiner.", ["2025-06-30"]),
+    ("Elevhälsoplanen skall vara reviderad senast vecka 40 2024.", ["2024-10-04"]),
+]
+
+NOT_PROMISES = [
+    "En ny rutin har tagits fram och implementerats under 2023.",
+    "Rutinen togs fram under 2021 och uppdaterades senast i juni 2022.",
+    "Utbildningen genomfördes i mars 2023.",
+    "Vår bedömning är att rutinerna är ändamålsenliga.",
+    "Det bedöms finnas brister i uppföljningen.",
+    "Rutinen beskriver hur anmälan ska gå till.",
+    "Syftet med rutinen är att säkerställa att ingen faller mellan stolarna.",
+    "Nämnden delar revisorernas bedömning.",
+    "Det är viktigt att samverkan fungerar.",
+    "Elever som behöver stöd ska få det.",
+    "Detta kommer sannolikt att bidra till en bättre samverkan.",
+    "Förvaltningen kommer inte att ta fram någon ny rutin.",
+    "Arbetet är redan genomfört.",
+    "Samverkan ska präglas av respekt.",
+    "Enligt rutinen ska rektor kontakta socialtjänsten.",
+    "Förslaget till beslut har inga ekonomiska konsekvenser.",
+    "Under 2023 har förvaltningen genomfört tre utbildningar.",
+    "Nämnden beslutade den 12 december 2023 att anta en ny plan.",
+    "Rapporten behandlades av nämnden i mars 2024.",
+    "Ska rektor kontakta socialtjänsten?",
+    "Det finns en risk att samverkan inte fortsätter vid personalomsättning.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "deadlines"), PROMISES)
+def test_promises_in_an_answer(sentence: str, deadlines: list[str]) -> None:
+    found = commitments(run(answered(sentence)))
+    assert len(found) == 1, sentence
+    assert [d.isoformat() for d in found[0].deadlines] == deadlines
+    assert found[0].answers is not None
+
+
+@pytest.mark.parametrize("sentence", NOT_PROMISES)
+def test_not_promises(sentence: str) -> None:
+    assert commitments(run(answered(sentence))) == [], sentence
+
+
+def test_cue_reasons() -> None:
+    assert _cue("Förvaltningen kommer att ta fram en plan.") == "kommer_att"
+    assert _cue("Nämnden avser därför att se över ansvarsfördelningen.") == "intent"
+    assert _cue("Den reviderade planen beräknas vara färdig i maj.") == "completion"
+    assert _cue("Ett utvecklingsarbete pågår kring samverkan.") == "ongoing"
+    assert _cue("En utbildning planeras till hösten.") == "plan"
+    assert _cue("Det samverkansarbete som pågår följs inte upp.") is None  # "som pågår" describes
+
+
+def test_ocr_damaged_cues_still_count() -> None:
+    assert _cue("Férvaltningen avser att utveckla mal for samverkan.") == "intent"
+    assert _cue("Den reviderade 6verenskommelsen beriknas vara firdig senast i april 2023.") == "completion"
+    assert _cue("Ett arbete pagar med att revidera 6verenskommelsen.") == "ongoing"
+
+
+def test_ska_in_context() -> None:
+    def strength(s: str) -> float:
+        return ska_strength(match_text(s).folded)
+
+    assert strength("Förvaltningen ska ta fram en plan.") == 0.5
+    assert strength("Rutinen ska revideras årligen.") == 0.5
+    assert strength("Planen ska vara klar i maj.") == 0.5
+    assert strength("Rutinen beskriver hur anmälan ska fungera.") == 0.0
+    assert strength("De barn som behöver stöd ska få det.") == 0.0
+    assert strength("Samverkan ska öka för att fler barn ska inkluderas.") == 0.0
+    assert strength("Kommunstyrelsen ska inte ta fram någon plan.") == 0.0
+
+
+def test_hedged_promise_is_less_sure() -> None:
+    sure = commitments(run(answered("Förvaltningen kommer att genomföra en enkät under hösten 2024.")))[0]
+    hedged = commitments(run(answered("Förvaltningen kommer eventuellt att genomföra en enkät under hösten 2024.")))[0]
+    assert hedged.confidence < sure.confidence
+
+
+def test_recommendations_by_voice() -> None:
+    def rec(s: str, auditors: bool) -> bool:
+        return is_recommendation(match_text(s).folded, auditors_speak=auditors)
+
+    assert rec("Kommunstyrelsen bör efterfråga uppföljning inom området.", True)
+    assert rec("Vi rekommenderar nämnden att upprätta en plan.", True)
+    assert rec("Revisorerna rekommenderar nämnden att upprätta en plan.", False)
+    assert rec("Enligt revisorerna bör nämnden se över rutinen.", False)
+    # In an answer a bare "bör" is the committee's own view; "bör noteras" recommends nothing.
+    assert not rec("Förvaltningen anser att rutinen bör förtydligas.", False)
+    assert not rec("Det bör noteras att arbetet pågår.", True)
+    assert not rec("Barnen som bor i kommunen får stöd.", True)
+    assert not rec("Bör nämnden ta fram en plan?", True)
+
+
+def test_no_date_means_lower_confidence() -> None:
+    dated = commitments(run(answered("Förvaltningen kommer att ta fram en plan under hösten 2024.")))[0]
+    undated = commitments(run(answered("Förvaltningen kommer att ta fram en plan.")))[0]
+    assert undated.deadlines == () and dated.deadlines == (date(2024, 12, 31),)
+    assert undated.confidence < dated.confidence

@@ -1,0 +1,40 @@
+"""Duplicates: one finding for a commitment stated twice, with the facts of both."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.extraction import Finding
+from bot.extraction.merge import dedupe
+
+
+def _f(text: str, span: tuple[int, int], **kw: object) -> Finding:
+    base: dict[str, object] = {
+        "kind": "commitment",
+        "deadlines": (),
+        "deadline_phrase": None,
+        "recurrence": None,
+        "owner": None,
+        "committee": None,
+        "confidence": 0.5,
+    }
+    base.update(kw)
+    return Finding(text=text, span=span, **base)  # type: ignore[arg-type]
+
+
+def test_near_duplicates_merge_and_keep_each_others_facts() -> None:
+    summary = _f("Förvaltningen kommer att revidera riktlinjen under 2024.", (0, 50), deadlines=(date(2024, 12, 31),))
+    body = _f("Forvaltningen kommer att revidera riktlinjen.", (100, 150), owner="Ekonomichefen", confidence=0.7)
+    other = _f("Förvaltningen kommer att ta fram en ny rutin för orosanmälan.", (200, 260))
+    merged, moved = dedupe([summary, body, other])
+    assert len(merged) == 2
+    kept = next(f for f in merged if f.span in ((0, 50), (100, 150)))
+    assert kept.deadlines == (date(2024, 12, 31),) and kept.owner == "Ekonomichefen"
+    assert moved in ({(100, 150): (0, 50)}, {(0, 50): (100, 150)})
+
+
+def test_different_kinds_never_merge() -> None:
+    rec = _f("Nämnden bör revidera riktlinjen.", (0, 30), kind="recommendation")
+    com = _f("Nämnden bör revidera riktlinjen.", (40, 70))
+    merged, _ = dedupe([rec, com])
+    assert len(merged) == 2

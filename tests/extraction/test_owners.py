@@ -1,0 +1,56 @@
+"""Owners as written (OCR repaired) and committee names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extraction.owners import find_committees, find_owner, subject_owner
+from bot.language.normalize import match_text
+
+
+def _owner(sentence: str) -> str | None:
+    return find_owner(sentence, match_text(sentence).folded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        (
+            "Forvaltningschef for arbetsmarknads- och socialférvaltningen ansvarar for detta.",
+            "Förvaltningschef för arbetsmarknads- och socialförvaltningen",
+        ),
+        (
+            "Verksamhetschefen för den medicinska delen av elevhälsan (EMI) är den som ansvarar för redovisningen.",
+            "Verksamhetschefen för den medicinska delen av elevhälsan (EMI)",
+        ),
+        ("Ansvarig: Rektor", "Rektor"),
+        ("Ansvarig för arbetet är kvalitetsstrategen.", "kvalitetsstrategen"),
+        ("Ansvaret för uppföljningen ligger hos enhetschefen för barn och unga.", "enhetschefen för barn och unga"),
+        ("Arbetet leds av utvecklingsledaren, i samverkan med rektorerna.", "utvecklingsledaren"),
+        ("Nämnden ger förvaltningschefen i uppdrag att ta fram en plan.", "förvaltningschefen"),
+        ("Arbetet kommer att samordnas av elevhälsochefen.", "elevhälsochefen"),
+        ("Det är skolchefen som ansvarar.", "skolchefen"),
+        ("Vi ansvarar för detta.", None),
+        ("Nämnden ansvarar för att rutinen följs.", None),
+    ],
+)
+def test_find_owner(sentence: str, owner: str | None) -> None:
+    assert _owner(sentence) == owner
+
+
+def test_subject_owner_is_a_specific_role_or_unit() -> None:
+    def subject(sentence: str) -> str | None:
+        return subject_owner(sentence, match_text(sentence).folded)
+
+    assert subject("Bildningsförvaltningen ska ta fram en rutin.") == "Bildningsförvaltningen"
+    assert subject("Rektor kommer att informera vårdnadshavarna.") == "Rektor"
+    assert subject("Förvaltningen kommer att ta fram en rutin.") is None  # the answering side as a whole
+    assert subject("Vi kommer att ta fram en rutin.") is None
+
+
+def test_committees() -> None:
+    text = "Granskningen berör barn- och utbildningsnimnden, arbetsmarknads- och socialnämnden samt kommunstyrelsen."
+    names = [name for _s, _e, name in find_committees(text, match_text(text).folded)]
+    assert names == ["barn- och utbildningsnämnden, arbetsmarknads- och socialnämnden samt kommunstyrelsen"]
+    text = "Nämnden och nämnderna svarar; socialnämndens svar följer."
+    assert [name for _s, _e, name in find_committees(text, match_text(text).folded)] == ["socialnämnden"]
