@@ -32,7 +32,9 @@ MEMORY_TARGET_MB = 300.0
 PAGES = 100
 
 # Core PDF fonts are Latin-1: the few typographic characters outside it get their plain forms.
-_LATIN1 = str.maketrans({"”": '"', "“": '"', "’": "'", "‘": "'", "–": "-", "—": "-", "…": "...", "•": "-", "\uf0b7": "-"})
+_LATIN1 = str.maketrans(
+    {"”": '"', "“": '"', "’": "'", "‘": "'", "–": "-", "—": "-", "…": "...", "•": "-", "\uf0b7": "-"}
+)
 
 _CHILD = """
 import json, resource, sys, time
