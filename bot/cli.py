@@ -13,7 +13,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,6 +122,18 @@ def _extract_date(value: str | None, texts: Texts) -> date | None:
         raise CliError(texts.get("extract_bad_date", value=value)) from None
 
 
+def _today() -> date:
+    """Today where the committees are (ATAGANDE_TIMEZONE, else Stockholm), not where the server runs."""
+    import os
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(os.environ.get("ATAGANDE_TIMEZONE", "").strip() or "Europe/Stockholm")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("Europe/Stockholm")
+    return datetime.now(zone).date()
+
+
 def extract_command(path: str, date_arg: str | None, as_json: bool, today: date | None = None) -> str:
     """``atagande extract``: the findings of a document as JSON or as a Swedish table."""
     texts = _texts()
@@ -139,7 +151,7 @@ def extract_command(path: str, date_arg: str | None, as_json: bool, today: date 
         raise CliError(texts.get("extract_no_file", path=path)) from None
     except OSError:
         raise CliError(texts.get("extract_unreadable", path=path)) from None
-    extraction = extract(document.text, document_date=document_date, today=today or date.today())
+    extraction = extract(document.text, document_date=document_date, today=today or _today())
     if as_json:
         return json.dumps([f.to_json() for f in extraction.findings], ensure_ascii=False, indent=2)
     view = table_view(extraction)

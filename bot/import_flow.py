@@ -20,7 +20,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.documents import MAX_BYTES, Document, DocumentError, read_document
+from bot.documents import MAX_BYTES, Document, DocumentError, read_document, too_large
 from bot.extraction import extract
 from bot.services import imports as import_service
 from bot.services.committees import all_committees, committees_managed_by
@@ -123,7 +123,7 @@ class ImportFlow:
     def _download(self, info: dict[str, Any]) -> bytes:
         size = int(info.get("size") or 0)
         if size > MAX_BYTES:
-            raise DocumentError("doc_too_large", size_mb=round(size / 1024 / 1024, 1))
+            raise too_large(size)  # refused before a byte is downloaded
         url = str(info.get("url_private_download") or info.get("url_private") or "")
         if not url.startswith(("https://", "http://")):
             raise UserError("err_import_download")

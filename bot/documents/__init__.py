@@ -7,6 +7,6 @@ cannot be read ends in a :class:`DocumentError`, one Swedish sentence
 """
 
 from bot.documents.model import MAX_BYTES, Document, DocumentError, ProgressFn
-from bot.documents.read import read_document, read_path
+from bot.documents.read import read_document, read_path, too_large
 
-__all__ = ["MAX_BYTES", "Document", "DocumentError", "ProgressFn", "read_document", "read_path"]
+__all__ = ["MAX_BYTES", "Document", "DocumentError", "ProgressFn", "read_document", "read_path", "too_large"]

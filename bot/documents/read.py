@@ -33,14 +33,15 @@ def _extension(filename: str | None) -> str:
     return Path(filename).suffix.lower() if filename else ""
 
 
-def _too_large(size: int) -> DocumentError:
+def too_large(size: int) -> DocumentError:
+    """The error for a file of ``size`` bytes over MAX_BYTES (also used before a download)."""
     return DocumentError("doc_too_large", size_mb=round(size / 1024 / 1024, 1), limit_mb=MAX_BYTES // 1024 // 1024)
 
 
 def read_document(data: bytes, filename: str | None = None, *, progress: ProgressFn | None = None) -> Document:
     """Read ``data`` as text, PDF or .docx (by its first bytes, then its name)."""
     if len(data) > MAX_BYTES:
-        raise _too_large(len(data))
+        raise too_large(len(data))
     if not data.strip():
         raise DocumentError("doc_empty")
     extension = _extension(filename)
@@ -69,5 +70,5 @@ def read_path(path: str | os.PathLike[str], *, progress: ProgressFn | None = Non
     target = Path(path)
     size = target.stat().st_size
     if size > MAX_BYTES:
-        raise _too_large(size)
+        raise too_large(size)
     return read_document(target.read_bytes(), target.name, progress=progress)

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from bot.documents import MAX_BYTES
 from bot.standin.workspace import Message
 from storage.models import Case, Commitment, ImportDraft, Recommendation
 from tests.scenario.conftest import World
@@ -256,3 +257,10 @@ def test_long_answers_are_paged_and_choices_survive_paging(world: World) -> None
     world.submit("sara")
     with world.bot.svc.db.read() as session:
         assert int(session.scalar(select(func.count()).select_from(Commitment)) or 0) == 39
+
+
+def test_a_file_over_20_mb_gets_one_sentence(world: World) -> None:
+    world.quick_committee()
+    share(world, "sara", "stor.pdf", b"%PDF-1.7\n" + bytes(MAX_BYTES))
+    assert "jag läser filer på högst 20 MB" in thread_texts(world, "sara")[-1]
+    assert counts(world) == (0, 0, 0, 0)
