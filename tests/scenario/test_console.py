@@ -95,3 +95,31 @@ def test_demo_from_the_command_line(tmp_path: Path) -> None:
     assert "BUN-1" in result.stdout and "BUN-3" in result.stdout
     assert "Gå igenom rutinen för orosanmälan" in result.stdout
     assert not (tmp_path / "data").exists(), "the demo must not write to the working directory"
+
+
+def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: Path) -> None:
+    answer = tmp_path / "svar.txt"
+    answer.write_text(
+        "Barn- och utbildningsnämnden\nDatum 2024-09-12\n\nRevisorernas rekommendationer\n\n"
+        "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
+        "Förvaltningens kommentar:\nFörvaltningen kommer att revidera rutinen för orosanmälan senast i december 2024.\n",
+        encoding="utf-8",
+    )
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":dela finns-inte.pdf",
+                f":dela {answer}",
+                ":klicka Granska och importera",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    assert "Det finns ingen fil ”finns-inte.pdf”" in output
+    assert "Jag hittade 1 åtagande" in output
+    assert "Granska importen" in output
+    assert "”senast i december 2024” → 31 december 2024" in output
+    assert "Importerat till BUN" in output and "BUN-1" in output
+    assert "Traceback" not in output
