@@ -102,7 +102,8 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     answer.write_text(
         "Barn- och utbildningsnämnden\nDatum 2024-09-12\n\nRevisorernas rekommendationer\n\n"
         "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
-        "Förvaltningens kommentar:\nFörvaltningen kommer att revidera rutinen för orosanmälan senast i december 2024.\n",
+        "Förvaltningens kommentar:\n"
+        "Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2024.\n",
         encoding="utf-8",
     )
     output = _console(
