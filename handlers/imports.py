@@ -27,7 +27,7 @@ from bot.ui import import_modal
 from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
 from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
-from handlers.support import delivery_of, guarded, services_of
+from handlers.support import delivery_of, errors_on_fields, guarded, services_of
 from storage.models import ImportDraft
 
 log = logging.getLogger(__name__)
@@ -150,22 +150,16 @@ def turn_page(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
 def _show_errors(
     ack: Ack, svc: Services, body: dict[str, Any], draft: ImportDraft | None, page: int, err: UserError
 ) -> None:
-    """Each error on its field when this page shows it; the others on the page's first field."""
-    blocks = (body.get("view") or {}).get("blocks") or []
-    inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
+    """Each error on its field; one about a field on another page says which page."""
     errors = err.errors if isinstance(err, ValidationFailed) else {err.field or "": (err.key, err.params)}
-    shown: dict[str, str] = {}
+    messages: dict[str, str] = {}
     for field, (key, params) in errors.items():
         text = svc.texts.get(key, **params)
-        if field in inputs:
-            target = field
-        else:
-            elsewhere = page_of_field(draft, field) if draft is not None else None
-            if elsewhere is not None and elsewhere != page:
-                text = svc.texts.get("err_review_other_page", page=elsewhere + 1, message=text)
-            target = inputs[0] if inputs else field
-        shown[target] = f"{shown[target]} {text}" if target in shown else text
-    ack(response_action="errors", errors=shown)
+        elsewhere = page_of_field(draft, field) if draft is not None else None
+        if elsewhere is not None and elsewhere != page:
+            text = svc.texts.get("err_review_other_page", page=elsewhere + 1, message=text)
+        messages[field] = text
+    errors_on_fields(ack, body, messages)
 
 
 @guarded

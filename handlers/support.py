@@ -47,6 +47,18 @@ def modal_errors(texts: Texts, err: UserError) -> dict[str, str]:
     return {err.field or "text": texts.get(err.key, **err.params)}
 
 
+def errors_on_fields(ack: Any, body: dict[str, Any], messages: dict[str, str]) -> None:
+    """``response_action: errors`` with each message on its field; one about a field this modal
+    lacks goes on its first input (Slack shows only a generic failure for an unknown block)."""
+    blocks = (body.get("view") or {}).get("blocks") or []
+    inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
+    shown: dict[str, str] = {}
+    for field, text in messages.items():
+        target = field if field in inputs or not inputs else inputs[0]
+        shown[target] = f"{shown[target]} {text}" if target in shown else text
+    ack(response_action="errors", errors=shown)
+
+
 def tell_user(context: BoltContext, body: dict[str, Any], text: str, respond: Any = None) -> None:
     """An ephemeral answer where the user acted: response_url if there is one, else a DM."""
     try:

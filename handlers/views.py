@@ -25,7 +25,7 @@ from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_t
 from bot.ui import modals
 from bot.ui.modals import ModalMeta, state_value
 from handlers.actions import after_change, finish_registration
-from handlers.support import guarded, modal_errors, services_of
+from handlers.support import errors_on_fields, guarded, modal_errors, services_of
 from storage.models import Commitment, CommitmentStatus
 
 log = logging.getLogger(__name__)
@@ -66,17 +66,8 @@ def _input_from(svc: Services, body: dict[str, Any], meta: ModalMeta) -> Commitm
 
 
 def _reject(ack: Ack, svc: Services, err: UserError, body: dict[str, Any]) -> None:
-    """Show ``err`` on its fields; an error about no field of this modal goes on its first field.
-
-    (Slack shows only a generic failure for an error that names no input block.)
-    """
-    blocks = (body.get("view") or {}).get("blocks") or []
-    inputs = [str(b.get("block_id")) for b in blocks if b.get("type") == "input"]
-    shown: dict[str, str] = {}
-    for field, text in modal_errors(svc.texts, err).items():
-        target = field if field in inputs or not inputs else inputs[0]
-        shown[target] = f"{shown[target]} {text}" if target in shown else text
-    ack(response_action="errors", errors=shown)
+    """Show ``err`` on its fields."""
+    errors_on_fields(ack, body, modal_errors(svc.texts, err))
 
 
 @guarded
