@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from bot.extraction.model import Finding
 from bot.language.normalize import fold
 
-__all__ = ["dedupe", "word_overlap"]
+__all__ = ["dedupe", "same_content", "word_overlap"]
 
 _SAME = 88.0
 _SAME_WORDS = 93.0
@@ -96,7 +96,8 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                 )
             )
             for j in near:
-                parent[root(j)] = root(i)
+                if same_content(keys[i], keys[j]):
+                    parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -142,3 +143,30 @@ def word_overlap(a: str, b: str) -> float:
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))
+
+
+_NUMBER = re.compile(r"\d+")
+# Inflection and OCR damage keep a word this close to itself ("revidera"/"revideras", "rutinen"/"rutlnen").
+_SAME_WORD = 80.0
+
+
+def same_content(a: str, b: str) -> bool:
+    """Whether two near-equal folded texts make the same promise, not two items of one list.
+
+    Lists in answers are parallel ("att under 2025 revidera rutinen …", "att under 2025 utvärdera
+    rutinen …"): nearly the same characters, yet different promises, each with a word the other
+    lacks. A restatement keeps the content words and numbers of the shorter statement, up to
+    inflection and OCR damage, and may add to them (a joined owner or deadline sentence).
+    """
+    na, nb = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    if not (na <= nb or nb <= na):
+        return False
+    all_x, all_y = set(_CONTENT.findall(a)), set(_CONTENT.findall(b))
+    x, y = all_x - _STOP, all_y - _STOP
+
+    def lacking(words: set[str], other_text: set[str]) -> int:
+        # Any word of the other text may be the same word damaged (a stop word too: "sekerstalla").
+        return sum(1 for w in words - other_text if not any(fuzz.ratio(w, o) >= _SAME_WORD for o in other_text - words))
+
+    only_x, only_y = lacking(x, all_y), lacking(y, all_x)
+    return min(only_x, only_y) == 0 or only_x + only_y <= len(x | y) // 12

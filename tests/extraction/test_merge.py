@@ -38,3 +38,26 @@ def test_different_kinds_never_merge() -> None:
     com = _f("Nämnden bör revidera riktlinjen.", (40, 70))
     merged, _ = dedupe([rec, com])
     assert len(merged) == 2
+
+
+def test_parallel_list_items_are_not_merged() -> None:
+    """A "Svar: Vi kommer" list repeats its frame; each item is its own promise."""
+    from bot.extraction.merge import same_content
+    from bot.language.normalize import fold
+
+    verbs = ["revidera", "utvärdera", "kartlägga", "förankra", "dokumentera"]
+    things = ["rutinen för orosanmälan hos rektorerna", "SIP-processen inom elevhälsan"]
+    items = [fold(f"att under 2025 {verb} {thing}") for thing in things for verb in verbs]
+    assert not any(same_content(a, b) for a in items for b in items if a != b)
+    assert not same_content(fold("att revidera rutin 3 under 2025"), fold("att revidera rutin 4 under 2025"))
+
+
+def test_a_restatement_with_ocr_damage_and_an_added_sentence_is_the_same() -> None:
+    from bot.extraction.merge import same_content
+    from bot.language.normalize import fold
+
+    summary = fold("Förvaltningen kommer att revidera riktlinjen för intern kontroll under 2024.")
+    body = fold(
+        "Férvaltningen kommer att revidera riktlinjen fér intern kontroll under 2024. Ekonomichefen ansvarar för detta."
+    )
+    assert same_content(summary, body) and same_content(body, summary)
