@@ -139,12 +139,12 @@ def extract_command(path: str, date_arg: str | None, as_json: bool, today: date 
     texts = _texts()
     document_date = _extract_date(date_arg, texts)
 
-    from bot.documents import DocumentError, read_document, read_path
+    from bot.documents import MAX_BYTES, DocumentError, read_document, read_path
     from bot.extraction import extract
     from bot.extraction.present import table_view
 
     try:
-        document = read_document(sys.stdin.buffer.read()) if path == "-" else read_path(path)
+        document = read_document(sys.stdin.buffer.read(MAX_BYTES + 1)) if path == "-" else read_path(path)
     except DocumentError as exc:
         raise CliError(texts.get(exc.key, **exc.params)) from None
     except FileNotFoundError:

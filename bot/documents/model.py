@@ -25,7 +25,11 @@ class DocumentError(UserError):
 @dataclass(frozen=True)
 class Document:
     text: str
-    kind: str  # "txt" | "pdf" | "docx"
+    """The text as read, "\\n" line ends; PDF pages joined by "\\f". Finding spans are offsets into exactly this."""
+    kind: str
+    """ "txt" | "pdf" | "docx" """
     filename: str | None
     sha256: str
+    """Hex SHA-256 of the raw bytes: the same file imported twice is recognised."""
     pages: int
+    """PDF page count; 1 for text and Word."""

@@ -43,7 +43,7 @@ def read_pdf(data: bytes, progress: ProgressFn | None = None) -> tuple[str, int]
         finally:
             document.close()
     text = "\f".join(normalise_newlines(p) for p in pages)
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = len("".join(text.split()))
     if visible < MIN_CHARS_PER_PAGE * count:
         raise DocumentError("doc_no_text_layer")
     return text, count
