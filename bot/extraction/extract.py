@@ -16,6 +16,7 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -90,7 +91,12 @@ def _table_findings(table: Table, reference: date, report: bool) -> list[Finding
     return out
 
 
+_DONE_CELL = re.compile(r"^\W*(?:genomfor[dt]a?|klart?|klara|infor[dt]a?|avslutat?|atgardat|utfor[dt])\b")
+
+
 def _done(action: str, deadline: list[Cell] | None) -> bool:
+    if deadline and _DONE_CELL.match(match_text(deadline[0].text).folded):
+        return True  # Tidplan "Genomfört (oktober 2023)": nothing left to follow up
     folded = match_text(action).folded
     if not cues.PAST.search(folded) or commitment_cue(folded) is not None:
         return False

@@ -61,6 +61,10 @@ _TIME_HINT = re.compile(
 )
 _OWNER_HINT = re.compile(r"ansvar|uppdrag|\sav\s|ledning|\sleds?\s")
 _SUBJECT_POSITION = re.compile(r"(?:^|[.:;]\s+|\batt\s+)\W*(?:\S+\s+){0,2}$")
+# A field value that is running text (a sentence of several words ending in a full stop).
+_RUNNING = re.compile(r"^\S+(?:\s+\S+){5,}.*[.!]\s*$", re.DOTALL)
+# Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
+_SUBORDINATE = re.compile(r"\b(?:hur|som|vad|vilket|vilka|nar|dar|eftersom|sedan)\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 
 
@@ -132,8 +136,11 @@ class Reader:
         self.lines = lines
         self.units = units_of(text, self.lines)
         self.claimed = [(t.start, t.end) for t in claimed]
+        # Recommendations read from a table count as recommendations the text around it answers.
+        self.table_recs = any("rec" in row for t in claimed for row in t.rows)
         self.genre = genre_of(match_text(text[:_GENRE_CHARS]).folded, self.units)
-        self.roles = annotate(self.units, self.genre)
+        in_tables = {i for i, unit in enumerate(self.units) if self.is_claimed(unit)}
+        self.roles = annotate(self.units, self.genre, in_tables)
         self.infos: dict[int, _UnitText] = {}
         self.drafts: list[_Draft] = []
         # Indexes, so that long documents stay linear: recommendations, and commitments by unit and by block.
@@ -168,7 +175,7 @@ class Reader:
             cue=cue,
             owner=owner,
             rec=is_recommendation(folded, auditors_speak=self.genre == "report"),
-            has_date=any(d.dates and (self.document_date is None or d.dates[-1] >= self.document_date) for d in found),
+            has_date=any(_ahead(d, self.document_date) for d in found),
             has_rhythm=any(d.recurrence for d in found),
             anaphoric=False,
             past=bool(cues.PAST.search(folded)),
@@ -194,6 +201,8 @@ class Reader:
             elif role.role == "commit_item":
                 self.add_commit_item(i, role)
             elif role.role == "field":
+                if unit.label == "followup" and _RUNNING.search(unit.text):
+                    self.read_sentences(i, role)  # "Uppföljning" over a paragraph: running text
                 continue
             else:
                 self.read_sentences(i, role)
@@ -295,7 +304,7 @@ class Reader:
         in_block = role.block is not None
         whole_item = role.role == "answer" and info.unit.kind == "item"
         sents: list[_Sent] = []
-        timed = (in_block or (self.genre == "answer" and bool(self.recs)) or bool(_quick_cue(info.folded))) and bool(
+        timed = (in_block or self.answering() or bool(_quick_cue(info.folded))) and bool(
             _TIME_HINT.search(info.folded)
         )
         previous_text = ""
@@ -365,8 +374,9 @@ class Reader:
 
         In an answer block; in an answer without labels, after its first recommendation.
         """
-        answering = in_block or (self.genre == "answer" and bool(self.recs))
-        if not answering or sent.past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
+        answering = in_block or self.answering()
+        past = sent.past and _main_clause_past(sent.folded)
+        if not answering or past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
             return None
         if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded) or cues.CURRENT.search(sent.folded):
             return None
@@ -375,6 +385,10 @@ class Reader:
         if sent.has_rhythm and _HABIT_VERB.search(sent.folded):
             return Cue(_HABITUAL, "habitual")
         return None
+
+    def answering(self) -> bool:
+        """Is the committee answering recommendations here (an answer with recommendations so far)?"""
+        return self.genre == "answer" and (bool(self.recs) or self.table_recs)
 
     def is_satellite(self, sent: _Sent, before: str) -> bool:
         """A sentence that completes the commitment before it (`before`): its deadline, owner or report-back."""
@@ -564,3 +578,19 @@ _QUICK = cues.sv(
 
 def _quick_cue(folded: str) -> bool:
     return _QUICK.search(folded) is not None
+
+
+def _main_clause_past(folded: str) -> bool:
+    """Does the main clause tell of the past? A past in a clause after "hur", "som" … does not count."""
+    cut = _SUBORDINATE.search(folded)
+    head = folded[: cut.start()] if cut else folded
+    return bool(cues.PAST.search(head))
+
+
+def _ahead(found: Deadline, document_date: date | None) -> bool:
+    """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
+    last = found.dates[-1] if found.dates else None
+    if last is None and found.note:
+        m = re.search(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})", found.note)
+        last = date.fromisoformat(m.group(1)) if m else None
+    return last is not None and (document_date is None or last > document_date)

@@ -55,6 +55,13 @@ _COMMIT_INTRO = cues.sv(
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
 _PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
 _QUESTION_INTRO = cues.sv(r"\bsvar\s+på\s*:?\s*$|\bfrågor\b|\brevisionsfråg|\bfrågeställning")
+# A recommendation restated in the answer, over the paragraphs that answer it: "1. Nämnden bör säkerställa …".
+_RESTATED_REC = cues.sv(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:revisorerna|revisionen|granskningen)\s+(?:rekommenderar|föreslår)\s+(?:att\s+)?)?"
+    r"(?:\S+\s+){0,3}?(?:\w*nämnd\w*|\w*styrelse\w*|\w*förvaltning\w*|kommunen|regionen|verksamhet\w*)"
+    r"\s+(?:bör|rekommenderas)\s+\w+"
+)
+_MAX_RESTATED_WORDS = 60
 _SUBJECT_REC = cues.sv(r"^\W*(?:att\s+)?(?:\S+\s+){0,5}?(?:\w+nämnd\w*|nämnd\w*|\w*styrelse\w*)\s+\w+|\bbör\b")
 
 
@@ -140,10 +147,40 @@ def _answers_itself(unit: Unit, folded: str) -> bool:
     return commitment_cue(folded) is not None
 
 
-def annotate(units: list[Unit], genre: str) -> list[Role]:
-    """A role for every unit (see the module docstring)."""
+def _restated_rec(i: int, units: list[Unit], folded: str) -> bool:
+    """A short "Nämnden bör …" item or paragraph followed by a paragraph (its answer)."""
+    u = units[i]
+    if u.kind not in ("item", "para") or len(u.text.split()) > _MAX_RESTATED_WORDS or not _RESTATED_REC.match(folded):
+        return False
+    if u.text.rstrip().endswith(":"):
+        return False  # "Nämnden bör därför:" opens a list
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and nxt.kind == "para" and not _RESTATED_REC.match(qfold(nxt.text))
+
+
+def _over_table(i: int, units: list[Unit], in_tables: set[int]) -> bool:
+    """Is the label at `i` (with no text of its own) right over a table?"""
+    if units[i].text:
+        return False
+    j = i + 1
+    while j < len(units) and units[j].kind in ("label", "heading") and not units[j].text and j not in in_tables:
+        j += 1
+    return j in in_tables
+
+
+def annotate(units: list[Unit], genre: str, in_tables: set[int] | None = None) -> list[Role]:
+    """A role for every unit (see the module docstring).
+
+    Units in `in_tables` were read as a table: they are skipped, and an answer label
+    over a table ("Åtgärdsplan") does not make the paragraph before it a recommendation.
+    """
+    in_tables = in_tables or set()
     roles = [Role("body") for _ in units]
-    answer_labels = [i for i, u in enumerate(units) if u.kind == "label" and u.label == "answer"]
+    answer_labels = [
+        i
+        for i, u in enumerate(units)
+        if u.kind == "label" and u.label == "answer" and i not in in_tables and not _over_table(i, units, in_tables)
+    ]
     pre_label: set[int] = set()
     for k in answer_labels:
         j = k - 1
@@ -170,7 +207,11 @@ def annotate(units: list[Unit], genre: str) -> list[Role]:
     done_section = False  # under "Redan vidtagna åtgärder": what is told is done
     rec_units: list[int] = []  # recommendations so far, in order ("Rekommendation 2" refers to the second)
     answered = False  # an answer label has been seen: later "Rekommendation N" headings refer back
+    restated = False  # the current block answers a recommendation quoted right before it (no label)
     for i, u in enumerate(units):
+        if i in in_tables:
+            roles[i] = Role("skip")
+            continue
         if i > 0 and roles[i - 1].role == "rec" and (not rec_units or rec_units[-1] != i - 1):
             rec_units.append(i - 1)
         folded = qfold(u.text) if u.text else ""
@@ -190,6 +231,7 @@ def annotate(units: list[Unit], genre: str) -> list[Role]:
             done_section = u.label == "done"
             continue
         if u.kind == "heading":
+            restated = False
             done_section = False
             roles[i] = Role("heading")
             intro = None
@@ -209,6 +251,7 @@ def annotate(units: list[Unit], genre: str) -> list[Role]:
                     current_rec = None
             continue
         if u.kind == "label":
+            restated = False
             if u.label == "answer":
                 answered = True
                 blocks += 1
@@ -250,6 +293,13 @@ def annotate(units: list[Unit], genre: str) -> list[Role]:
                 intro = ("commit", 0.6)
             else:
                 roles[i] = Role("field", block, block_rec if block is not None else current_rec, certain=certain)
+            continue
+        if genre == "answer" and (block is None or restated) and _restated_rec(i, units, folded):
+            # The answer quotes each recommendation and answers it in the paragraphs after it.
+            roles[i] = Role("rec")
+            current_rec = i
+            blocks += 1
+            block, block_rec, certain, intro, rec_section, restated = blocks, i, True, None, False, True
             continue
         if u.kind == "item":
             kind = intro[0] if intro else None

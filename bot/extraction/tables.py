@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.extraction.cells import segment_rows
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.layout import Line, Unit
@@ -264,6 +265,9 @@ def _read_table(
         grouped = _read_grouped(lines, first, header_end)
         if grouped is not None:
             return grouped
+        flattened = _read_flattened(lines, first, header_end, header, reference)
+        if flattened is not None:
+            return flattened
     # "Förvaltningens kommentar" before "Åtgärd": the first prose cell of a row is the comment, not the action.
     header_folds = [line.folded for line in lines[first : header_end + 1] if line.kind == "text"]
     comment_first = any(_column_kind(f) == "comment" for f in header_folds) and "action" in header
@@ -326,6 +330,61 @@ def _read_table(
     # The table ends with its last whole row; what follows is running text again.
     end = max(cell.end for cells in good[-1].values() for cell in cells)
     return Table(header_line.start, end, good)
+
+
+_MAX_FLAT_LINES = 400
+
+
+def _read_flattened(
+    lines: list[Line], first: int, header_end: int, header: list[str], reference: date
+) -> Table | None:
+    """A table given cell after cell, each cell over short lines (see `cells`)."""
+    header_lines = [line for line in lines[first : header_end + 1] if line.kind == "text"]
+    if len(header_lines) >= 2:
+        columns = _resolve_comment([_column_kind(line.folded) or "other" for line in header_lines])
+    else:
+        columns = list(header)
+    header_folds = {line.folded for line in header_lines}
+    body: list[Line] = []
+    blanks = 0
+    k = header_end + 1
+    while k < len(lines) and len(body) < _MAX_FLAT_LINES:
+        line = lines[k]
+        k += 1
+        if line.kind == "noise" or (line.kind == "text" and line.folded in header_folds):
+            continue  # a page header, or the header row repeated on a new page
+        if line.kind == "blank":
+            blanks += 1
+            if blanks >= 3:
+                break  # the table has ended: rows are at most a blank line apart
+            if body:
+                body.append(line)
+            continue
+        blanks = 0
+        if len(line.text) > 200 or (body and body[-1].kind == "blank" and _prose_starts(lines, k - 1)):
+            break
+        body.append(line)
+    rows: list[dict[str, list[Cell]]] = []
+    for row in segment_rows(body, columns, reference):
+        cells: dict[str, list[Cell]] = {}
+        for kind, cell_lines in row:
+            if kind != "other" and cell_lines:
+                cells[kind] = [Cell(x.text, x.start, x.end) for x in cell_lines]
+        if "action" in cells and ("owner" in cells or "deadline" in cells):
+            rows.append(cells)
+    if not rows:
+        return None
+    end = max(cell.end for cells in rows[-1].values() for cell in cells)
+    return Table(lines[first].start, end, rows)
+
+
+_PROSE_LINE = 70
+
+
+def _prose_starts(lines: list[Line], k: int) -> bool:
+    """Do two long lines start at `k`: a paragraph of running text rather than the narrow lines of cells?"""
+    pair = [x for x in lines[k : k + 3] if x.kind == "text"][:2]
+    return len(pair) == 2 and all(len(x.text) >= _PROSE_LINE for x in pair)
 
 
 def _read_grouped(lines: list[Line], first: int, header_end: int) -> Table | None:

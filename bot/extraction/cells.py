@@ -1,0 +1,218 @@
+"""A table flattened one cell after another, each cell broken over short lines.
+
+pdftotext and many PDF converters give a table as its cells in reading order:
+all lines of the Rekommendation cell, then the Åtgärd cell, the Ansvarig cell,
+the Tidplan cell, then the next row. Nothing marks where a cell ends, but a
+cell is read by what it is: it begins with a capital letter or a digit (a
+line that goes on in lower case continues the cell before), a Tidplan is a
+date or a rhythm, an Ansvarig a short role without a full stop, a
+Rekommendation says "bör", and numbered rows ("1. Nämnden bör …") begin
+with their number. The cut into cells is the one that scores best over the
+whole table (dynamic programming over lines × columns), so one odd cell does
+not throw every later row out of step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.extraction.cues import sv
+from bot.extraction.layout import Line
+from bot.extraction.textfold import qfold
+from bot.language.periods import find_deadlines, parse_deadline
+
+__all__ = ["segment_rows"]
+
+_MAX_CELL_LINES = 14
+_IMPOSSIBLE = -1e9
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+\S")
+_ROLE = sv(
+    r"(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet|avdelning"
+    r"|förvaltning|nämnd|styrelse|ansvarig|direktör|ledare|utvecklare|team|grupp|stab|kansli|socialtjänst"
+    r"|ekonom|jurist|samordning|ledning|specialist|ombud|registrator|arkivarie|administratör|sektor|kontor)"
+)
+_VERB_LIKE = re.compile(r"\b(?:ska|skall|kommer|att|har|blir|sker|görs|gors|tas|ges)\b|\b\w{3,}(?:as|ar|er)\b")
+_NOT_VERBS = re.compile(r"\b(?:ansvar|controller|\w*chef(?:er)?|\w*ledare|\w*strateger|samordnare|handläggare)\b")
+_SHOULD = sv(r"\bbör\b|\bbor\b|rekommend|^\W*(?:\d+[.)]\s*)?(?:säkerställa|tillse|se\s+till|utveckla|förtydliga)\b")
+_STATE_WORDS = re.compile(
+    r"^(?:lopande|pagar|pagaende|kontinuerligt|fortlopande|arligen|klart|klar|genomfort|genomford|avslutad|avslutat"
+    r"|infort|omgaende|ht|vt|direkt|snarast|stand(?:igt)?)\b"
+)
+
+
+@dataclass
+class _Scorer:
+    reference: date
+    numbered: bool
+    expected_numbers: frozenset[int]
+    _dates: dict[str, bool] = field(default_factory=dict)
+
+    def is_date(self, text: str, words: int) -> bool:
+        """Is the whole text one time phrase? (Cached: each stretch is asked about for several columns.)"""
+        if words > 14:
+            return False
+        found = self._dates.get(text)
+        if found is None:
+            found = self._dates[text] = parse_deadline(text, self.reference) is not None
+        return found
+
+    def cell(self, kind: str, lines: Sequence[Line]) -> float:
+        first = lines[0].text
+        text = " ".join(line.text for line in lines)
+        folded = qfold(text)
+        words = folded.split()
+        score = 0.0
+        if first[:1].islower():
+            score -= 3.0  # a line in lower case goes on with the cell before it
+        last = lines[-1].text.rstrip()
+        sentence_end = last.endswith((".", "!", "?", ":"))
+        number = _ROW_NUMBER.match(first)
+        starts_row = number is not None and int(number.group(1)) in self.expected_numbers
+        # A cell's lines after the first that open a numbered row: the row was missed.
+        if self.numbered and any(
+            (m := _ROW_NUMBER.match(line.text)) is not None and int(m.group(1)) in self.expected_numbers
+            for line in lines[1:]
+        ):
+            score -= 4.0
+        if kind == "deadline":
+            if len(words) > 14:
+                return score - 6.0
+            if self.is_date(text, len(words)):
+                score += 4.0
+            elif _STATE_WORDS.match(folded):
+                score += 3.0
+            elif len(words) <= 10 and find_deadlines(text, self.reference):
+                score += 2.5
+            else:
+                score -= 4.0
+            if starts_row:
+                score -= 3.0
+        elif kind == "owner":
+            if len(words) > 14 or self.is_date(text, len(words)):
+                return score - 5.0
+            verbs = bool(_VERB_LIKE.search(_NOT_VERBS.sub(" ", folded)))
+            if _ROLE.search(folded) and not verbs:
+                score += 3.0
+            elif len(words) <= 4 and not verbs:
+                score += 0.5
+            else:
+                score -= 3.0
+            if sentence_end:
+                score -= 2.0
+            if starts_row:
+                score -= 3.0
+        elif kind == "rec":
+            if _SHOULD.search(folded):
+                score += 2.5
+            if sentence_end:
+                score += 1.0
+            if self.numbered:
+                score += 3.0 if starts_row else -3.0
+        else:  # the action, a comment or a column we do not use
+            if _VERB_LIKE.search(folded):
+                score += 1.0
+            if sentence_end:
+                score += 1.0
+            if len(words) <= 8 and self.is_date(text, len(words)):
+                score -= 3.0
+            if starts_row:
+                score -= 3.0
+        return score
+
+
+_BLANK_INSIDE = 1.0
+_EMPTY_PENALTY = {"owner": 2.5, "deadline": 2.5, "rec": 3.0, "other": 0.5, "comment": 1.0}
+
+
+def numbered_rows(lines: Sequence[Line]) -> frozenset[int]:
+    """The row numbers present in order (1, 2, 3 …) at line starts: the numbers rows begin with."""
+    found: set[int] = set()
+    expected = 1
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        m = _ROW_NUMBER.match(line.text)
+        if m is not None and int(m.group(1)) == expected:
+            found.add(expected)
+            expected += 1
+    return frozenset(found) if len(found) >= 2 else frozenset()
+
+
+def segment_rows(
+    lines: Sequence[Line], columns: Sequence[str], reference: date
+) -> list[list[tuple[str, list[Line]]]]:
+    """The best cut of `lines` into rows of `columns`, as (kind, lines) cells per row; only whole rows.
+
+    Rows whose cells score badly are left out at the end: the table stops where its rows stop
+    making sense (the running text after it).
+    """
+    if not lines or "action" not in columns:
+        return []
+    numbers = numbered_rows(lines)
+    scorer = _Scorer(reference, bool(numbers), numbers)
+    n, width = len(lines), len(columns)
+    cache: dict[tuple[str, int, int], float] = {}
+
+    def cell_score(c: int, i: int, j: int) -> float:
+        key = (columns[c], i, j)
+        if key not in cache:
+            cache[key] = scorer.cell(columns[c], lines[i:j])
+        return cache[key]
+
+    # best[i][c]: the best score with lines[:i] read and column c next; back[i][c]: how we got there.
+    best = [[_IMPOSSIBLE] * width for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * width for _ in range(n + 1)]
+    best[0][0] = 0.0
+    # Two passes over the columns: an empty last cell leads back to column 0 at the same line.
+    passes = [*range(width), *range(width)]
+    for i in range(n + 1):
+        for c in passes:
+            here = best[i][c]
+            if here <= _IMPOSSIBLE:
+                continue
+            nxt = (c + 1) % width
+            empty = columns[c] != "action"  # never an empty action: a row without one says nothing
+            if empty:
+                _relax(best, back, i, nxt, here - _EMPTY_PENALTY.get(columns[c], 1.0), (i, c))
+            if i < n and lines[i].kind == "blank":
+                # A blank line: between rows, or an empty cell (Word gives one so); never inside a cell.
+                _relax(best, back, i + 1, c, here - (0.0 if c == 0 else _BLANK_INSIDE), (i, c))
+                if empty:
+                    _relax(best, back, i + 1, nxt, here - _EMPTY_PENALTY.get(columns[c], 1.0) / 2, (i, c))
+                continue
+            for j in range(i + 1, min(n, i + _MAX_CELL_LINES) + 1):
+                if lines[j - 1].kind == "blank":
+                    break
+                _relax(best, back, j, nxt, here + cell_score(c, i, j), (i, c))
+    # Where the table ends: the row boundary with the best score (rows that do not fit are not rows).
+    end = max(range(n + 1), key=lambda i: (best[i][0], i))
+    if end == 0 or best[end][0] <= 0:
+        return []
+    return _rows_from(back, lines, columns, end)
+
+
+def _relax(
+    best: list[list[float]], back: list[list[tuple[int, int] | None]], i: int, c: int, score: float, src: tuple[int, int]
+) -> None:
+    if score > best[i][c]:
+        best[i][c] = score
+        back[i][c] = src
+
+
+def _rows_from(
+    back: list[list[tuple[int, int] | None]], lines: Sequence[Line], columns: Sequence[str], end: int
+) -> list[list[tuple[str, list[Line]]]]:
+    cells: list[tuple[str, list[Line]]] = []
+    i, c = end, 0
+    while (src := back[i][c]) is not None:
+        pi, pc = src
+        if pc != c or pi == i:  # a cell (possibly empty); a skipped blank line moves on in the same column
+            cells.append((columns[pc], [x for x in lines[pi:i] if x.kind != "blank"]))
+        i, c = pi, pc
+    cells.reverse()
+    width = len(columns)
+    return [cells[k : k + width] for k in range(0, len(cells), width)]
+
