@@ -141,9 +141,7 @@ def numbered_rows(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(found) if len(found) >= 2 else frozenset()
 
 
-def segment_rows(
-    lines: Sequence[Line], columns: Sequence[str], reference: date
-) -> list[list[tuple[str, list[Line]]]]:
+def segment_rows(lines: Sequence[Line], columns: Sequence[str], reference: date) -> list[list[tuple[str, list[Line]]]]:
     """The best cut of `lines` into rows of `columns`, as (kind, lines) cells per row; only whole rows.
 
     Rows whose cells score badly are left out at the end: the table stops where its rows stop
@@ -164,7 +162,7 @@ def segment_rows(
 
     # best[i][c]: the best score with lines[:i] read and column c next; back[i][c]: how we got there.
     best = [[_IMPOSSIBLE] * width for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * width for _ in range(n + 1)]
+    back: _Back = [[None] * width for _ in range(n + 1)]
     best[0][0] = 0.0
     # Two passes over the columns: an empty last cell leads back to column 0 at the same line.
     passes = [*range(width), *range(width)]
@@ -194,16 +192,17 @@ def segment_rows(
     return _rows_from(back, lines, columns, end)
 
 
-def _relax(
-    best: list[list[float]], back: list[list[tuple[int, int] | None]], i: int, c: int, score: float, src: tuple[int, int]
-) -> None:
+_Back = list[list[tuple[int, int] | None]]
+
+
+def _relax(best: list[list[float]], back: _Back, i: int, c: int, score: float, src: tuple[int, int]) -> None:
     if score > best[i][c]:
         best[i][c] = score
         back[i][c] = src
 
 
 def _rows_from(
-    back: list[list[tuple[int, int] | None]], lines: Sequence[Line], columns: Sequence[str], end: int
+    back: _Back, lines: Sequence[Line], columns: Sequence[str], end: int
 ) -> list[list[tuple[str, list[Line]]]]:
     cells: list[tuple[str, list[Line]]] = []
     i, c = end, 0
@@ -215,4 +214,3 @@ def _rows_from(
     cells.reverse()
     width = len(columns)
     return [cells[k : k + width] for k in range(0, len(cells), width)]
-

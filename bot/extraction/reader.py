@@ -304,9 +304,7 @@ class Reader:
         in_block = role.block is not None
         whole_item = role.role == "answer" and info.unit.kind == "item"
         sents: list[_Sent] = []
-        timed = (in_block or self.answering() or bool(_quick_cue(info.folded))) and bool(
-            _TIME_HINT.search(info.folded)
-        )
+        timed = (in_block or self.answering() or bool(_quick_cue(info.folded))) and bool(_TIME_HINT.search(info.folded))
         previous_text = ""
         for s, e in info.sentences:
             sent = self.sentence(info, s, e, timed=timed)

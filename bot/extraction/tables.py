@@ -335,9 +335,7 @@ def _read_table(
 _MAX_FLAT_LINES = 400
 
 
-def _read_flattened(
-    lines: list[Line], first: int, header_end: int, header: list[str], reference: date
-) -> Table | None:
+def _read_flattened(lines: list[Line], first: int, header_end: int, header: list[str], reference: date) -> Table | None:
     """A table given cell after cell, each cell over short lines (see `cells`)."""
     header_lines = [line for line in lines[first : header_end + 1] if line.kind == "text"]
     if len(header_lines) >= 2:
