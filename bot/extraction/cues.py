@@ -39,7 +39,7 @@ _NEAR = r"(?:(?!som\b|vilket\b|vilka\b|där\b)[^\s.;:!?]+\s+){0,2}?"
 
 # "kommer att", "kommer förvaltningen under våren att"; the verb is captured.
 KOMMER_ATT = sv(
-    r"\bkommer\s+(?!(?:till|från|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga)\b)"
+    r"\bkommer\s+(?!(?:till|från(?!\s+och\s+med)|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga)\b)"
     r"(?:[^\s.;:!?]+\s+){0,6}?at?t\s+(?P<verb>[^\W\d_]+)(?:\s+(?P<next>[^\W\d_]+))?"
 )
 # Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".

@@ -297,6 +297,7 @@ _HEADINGS = frozenset(
         *("overvaganden", "forvaltningens bedomning", "konsekvenser", "beslut", "yttrande", "svar", "bedomningar"),
         *("sammanfattande bedomning", "revisionsfragor", "avgransning", "granskningens syfte", "ansvarig"),
         *("forvaltningens synpunkter", "namndens svar", "vidtagna atgarder", "planerade atgarder", "atgarder"),
+        *("avslutning", "avslutande kommentar", "avslutande kommentarer", "slutord", "fortsatt arbete", "ovrigt"),
     }
 )
 _FUNCTION_WORDS = frozenset(

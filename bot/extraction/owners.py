@@ -25,7 +25,7 @@ _OWNER_BEFORE = sv(
     r"\bansvarig\w*(?:\s+(?:chef|funktion|tjänsteperson))?(?:\s+för\s+[^,.;]{0,60}?)?\s+(?:är|blir)\s+"
     r"|\bansvaret\s+(?:för\s+[^.;]{0,60}?\s+)?(?:ligger|vilar|läggs)\s+(?:på|hos)\s+"
     r"|\b(?:ansvarig|ansvar)\s*:\s*"
-    r"|\b(?:uppdraget|ansvaret)\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
+    r"|\b(?:uppdraget|ansvaret)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
     r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
     r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
     r"|\b(?:ger|uppdrar\s+åt|uppdrar\s+till|uppdrar)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"

@@ -474,6 +474,10 @@ class Reader:
                     best[1].owner, best[1].explicit_owner = owner, True
                     continue
             same_unit = [d for d in self.by_unit.get(unit, []) if any(u == unit and s <= offset for u, s, _ in d.parts)]
+            if not same_unit:
+                # "Uppdraget att revidera X ges till Y. En reviderad X ska …": the commitment right after it.
+                after = [d for d in self.by_unit.get(unit, []) if d.first[0] == unit and d.first[1] > offset]
+                same_unit = [min(after, key=lambda d: d.first[1])] if after else []
             in_block = self.by_block.get(block, []) if block is not None else []
             targets = same_unit or [d for d in in_block if d.first[0] < unit and self.units[d.first[0]].kind != "item"]
             for d in targets:

@@ -391,3 +391,61 @@ def test_a_list_without_bullets_and_an_answer_without_labels() -> None:
     assert routine.deadlines == (date(2025, 9, 30),)
     assert routine.answers == recommendations(ex)[0].span
     assert report.text.startswith("Nämnden återkommer") and report.deadlines == (date(2026, 3, 31),)
+
+
+def test_quoted_recommendations_are_answered_by_the_paragraphs_after_them() -> None:
+    # A regional answer: each recommendation quoted as a numbered item, its answer in plain
+    # paragraphs in the present tense with a future date ("införs under Q3 2025").
+    text = (
+        "Yttrande 2024-09-10\n\n"
+        "Revisorerna lämnar två rekommendationer, som nämnden besvarar nedan.\n\n"
+        "1. Nämnden bör säkerställa att samtliga avdelningar följer rutinen.\n\n"
+        "En reviderad rutin införs på samtliga avdelningar under Q3 2025. Uppdraget ges till\n"
+        "verksamhetschefen för medicinkliniken. Ett pilotprojekt genomförs mellan oktober och december 2024.\n\n"
+        "2. Nämnden bör följa upp ledtiderna.\n\n"
+        "Utfallet redovisas för nämnden senast i tertial 2 2025. Samverkansmöten hålls redan i dag\n"
+        "varje månad.\n"
+    )
+    ex = run(text, document_date=date(2024, 9, 10))
+    recs = recommendations(ex)
+    assert [r.text for r in recs] == [
+        "Nämnden bör säkerställa att samtliga avdelningar följer rutinen.",
+        "Nämnden bör följa upp ledtiderna.",
+    ]
+    found = sorted(commitments(ex), key=lambda f: f.span)
+    assert [f.text.split(".")[0] for f in found] == [
+        "En reviderad rutin införs på samtliga avdelningar under Q3 2025",
+        "Ett pilotprojekt genomförs mellan oktober och december 2024",
+        "Utfallet redovisas för nämnden senast i tertial 2 2025",
+    ]
+    assert found[0].owner == "verksamhetschefen för medicinkliniken"
+    assert [f.deadlines for f in found] == [(date(2025, 9, 30),), (), (date(2025, 8, 31),)]
+    assert [f.answers for f in found] == [recs[0].span, recs[0].span, recs[1].span]
+
+
+def test_a_paragraph_under_uppfoljning_is_read_and_a_past_subclause_does_not_veto() -> None:
+    text = (
+        "Rekommendation\nÅtgärd\nAnsvarig\nTidplan\n"
+        "Nämnden bör följa upp\nsamverkan.\nEn uppföljning görs\nvarje termin.\nRektor\nLöpande\n"
+        "\n"
+        "Uppföljning\n"
+        "Förvaltningen återrapporterar hur åtgärdsplanen har genomförts till nämnden vid\n"
+        "sammanträdet i oktober 2024.\n"
+    )
+    found = [f for f in commitments(run(text, document_date=date(2024, 4, 15))) if "återrapporterar" in f.text]
+    assert [f.deadlines for f in found] == [(date(2024, 10, 31),)]
+
+
+def test_the_day_of_the_document_is_no_deadline() -> None:
+    text = "Nämnden bör se över rutinen.\n\nSvar: Förvaltningen 2024-04-15 Handläggare Maria Lind.\n"
+    ex = run(text, document_date=date(2024, 4, 15))
+    assert commitments(ex) == []
+
+
+def test_kommer_fran_och_med_att_promises() -> None:
+    text = (
+        "Rekommendation 1: Nämnden bör få information om underhållet.\n\n"
+        "Svar: Förvaltningen kommer från och med 2025 att redovisa underhållsbehovet två gånger per år.\n"
+    )
+    (found,) = commitments(run(text, document_date=date(2024, 4, 15)))
+    assert found.recurrence is not None

@@ -171,3 +171,63 @@ def test_word_table_with_an_empty_cell_and_a_comment_column() -> None:
     ]
     assert found[1].deadlines == (date(2025, 2, 28),)
     assert found[1].recurrence == "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+
+
+def test_flattened_table_with_numbered_rows_and_cells_over_short_lines() -> None:
+    # pdftotext gives a table cell after cell, each cell broken over the column's width;
+    # the header is repeated after a page break, and a done row is no commitment.
+    text = (
+        "Svar på revisionsrapport om föreningsbidrag\n\n"
+        "Förvaltningen delar revisorernas bedömning och svarar i åtgärdsplanen nedan.\n\n"
+        "Åtgärdsplan\n"
+        "Rekommendation\nÅtgärd\nAnsvarig\nTidplan\n"
+        "1. Nämnden bör se över\nriktlinjerna för bidrag.\n"
+        "Riktlinjerna revideras och\nlämnas till nämnden för\nbeslut.\n"
+        "Enhetschef för\nföreningsenheten\n"
+        "Senast 30 september\n2024\n"
+        "\fTJÄNSTESKRIVELSE Sida 2 (3)\n"
+        "Rekommendation\nÅtgärd\nAnsvarig\nTidplan\n"
+        "2. Nämnden bör\nsäkerställa digital\nansökan.\n"
+        "En e-tjänst har införts.\n"
+        "Föreningsenheten\n"
+        "Genomfört\n(oktober 2023)\n"
+        "3. Nämnden bör begära\nårlig återrapportering.\n"
+        "Förvaltningen redovisar\nfördelningen för nämnden.\n"
+        "Controller, kultur- och\nfritidsförvaltningen\n"
+        "Årligen, första gången\ni februari 2025\n"
+        "\n"
+        "Beslutet skickas till\nKommunens revisorer\n"
+    )
+    ex = run(text, document_date=REF)
+    recs = recommendations(ex)
+    assert [r.text for r in recs] == [
+        "1. Nämnden bör se över riktlinjerna för bidrag.",
+        "2. Nämnden bör säkerställa digital ansökan.",
+        "3. Nämnden bör begära årlig återrapportering.",
+    ]
+    found = commitments(ex)
+    assert [(f.text, f.owner, f.deadlines) for f in found] == [
+        (
+            "Riktlinjerna revideras och lämnas till nämnden för beslut.",
+            "Enhetschef för föreningsenheten",
+            (date(2024, 9, 30),),
+        ),
+        (
+            "Förvaltningen redovisar fördelningen för nämnden.",
+            "Controller, kultur- och fritidsförvaltningen",
+            (date(2025, 2, 28),),
+        ),
+    ]
+    assert [f.answers for f in found] == [recs[0].span, recs[2].span]
+
+
+def test_flattened_table_stops_where_its_rows_stop() -> None:
+    text = (
+        "Rekommendation\nÅtgärd\nAnsvarig\nTidplan\n"
+        "Nämnden bör följa upp\nsamverkan.\nEn uppföljning görs\nvarje termin.\nRektor\nLöpande\n"
+        "\n"
+        "Förvaltningen har under lång tid arbetat med frågor om samverkan mellan skola och socialtjänst,\n"
+        "och arbetet fortsätter i den ordinarie verksamheten utan särskilda beslut från nämnden.\n"
+    )
+    ex = run(text, document_date=REF)
+    assert [(f.text, f.owner) for f in commitments(ex)] == [("En uppföljning görs varje termin.", "Rektor")]
