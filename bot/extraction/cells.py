@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from bot.extraction.cues import sv
+from bot.extraction.cues import TIME_HINT, sv
 from bot.extraction.layout import Line
-from bot.extraction.textfold import qfold
 from bot.language.periods import find_deadlines, parse_deadline
 
 __all__ = ["segment_rows"]
 
-_MAX_CELL_LINES = 14
+_MAX_CELL_LINES = 10
+# An Ansvarig or a Tidplan is a few words, however narrow the column.
+_MAX_LINES = {"owner": 6, "deadline": 5}
+# Lines read past the last row that ended well before the table is taken to be over.
+_GIVE_UP = 25
 _IMPOSSIBLE = -1e9
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+\S")
 _ROLE = sv(
@@ -43,82 +46,122 @@ _STATE_WORDS = re.compile(
 )
 
 
+def _timely(folded: str) -> bool:
+    return bool(TIME_HINT.search(folded) or _STATE_WORDS.match(folded))
+
+
+@dataclass
+class _Span:
+    """What a stretch of lines is like, worked out once for all the columns it might be."""
+
+    text: str
+    folded: str
+    words: int
+    first_lower: bool
+    sentence_end: bool
+    starts_row: bool
+    inner_row: bool  # a line after the first opens a numbered row: the row was missed
+    # A Tidplan cell begins and ends with time words ("Senast 30 september / 2024"): only then is it parsed.
+    timely: bool
+    _date: bool | None = None
+    _phrase: bool | None = None
+
+
 @dataclass
 class _Scorer:
     reference: date
     numbered: bool
     expected_numbers: frozenset[int]
-    _dates: dict[str, bool] = field(default_factory=dict)
 
-    def is_date(self, text: str, words: int) -> bool:
-        """Is the whole text one time phrase? (Cached: each stretch is asked about for several columns.)"""
-        if words > 14:
-            return False
-        found = self._dates.get(text)
-        if found is None:
-            found = self._dates[text] = parse_deadline(text, self.reference) is not None
-        return found
-
-    def cell(self, kind: str, lines: Sequence[Line]) -> float:
+    def span(self, lines: Sequence[Line]) -> _Span:
         first = lines[0].text
         text = " ".join(line.text for line in lines)
-        folded = qfold(text)
-        words = folded.split()
-        score = 0.0
-        if first[:1].islower():
-            score -= 3.0  # a line in lower case goes on with the cell before it
-        last = lines[-1].text.rstrip()
-        sentence_end = last.endswith((".", "!", "?", ":"))
-        number = _ROW_NUMBER.match(first)
-        starts_row = number is not None and int(number.group(1)) in self.expected_numbers
-        # A cell's lines after the first that open a numbered row: the row was missed.
-        if self.numbered and any(
-            (m := _ROW_NUMBER.match(line.text)) is not None and int(m.group(1)) in self.expected_numbers
-            for line in lines[1:]
-        ):
+        folded = " ".join(line.folded for line in lines)
+        return _Span(
+            text=text,
+            folded=folded,
+            words=len(folded.split()),
+            first_lower=first[:1].islower(),
+            sentence_end=lines[-1].text.rstrip().endswith((".", "!", "?", ":")),
+            starts_row=self._opens_row(first),
+            inner_row=self.numbered and any(self._opens_row(line.text) for line in lines[1:]),
+            timely=_timely(lines[0].folded) and _timely(lines[-1].folded),
+        )
+
+    def _opens_row(self, line: str) -> bool:
+        m = _ROW_NUMBER.match(line)
+        return m is not None and int(m.group(1)) in self.expected_numbers
+
+    def is_date(self, sp: _Span) -> bool:
+        """Is the whole stretch one time phrase? Asked only of short stretches: the grammar is the cost."""
+        if sp._date is None:
+            sp._date = (
+                sp.words <= 14
+                and bool(TIME_HINT.search(sp.folded))
+                and parse_deadline(sp.text, self.reference) is not None
+            )
+        return sp._date
+
+    def has_phrase(self, sp: _Span) -> bool:
+        if sp._phrase is None:
+            sp._phrase = (
+                sp.words <= 10 and bool(TIME_HINT.search(sp.folded)) and bool(find_deadlines(sp.text, self.reference))
+            )
+        return sp._phrase
+
+    def cell(self, kind: str, sp: _Span) -> float:
+        score = -3.0 if sp.first_lower else 0.0  # a line in lower case goes on with the cell before it
+        if sp.inner_row:
             score -= 4.0
         if kind == "deadline":
-            if len(words) > 14:
+            if sp.words > 14:
                 return score - 6.0
-            if self.is_date(text, len(words)):
+            if not sp.timely:
+                return score - 4.0
+            if self.is_date(sp):
                 score += 4.0
-            elif _STATE_WORDS.match(folded):
-                score += 3.0
-            elif len(words) <= 10 and find_deadlines(text, self.reference):
+            elif _STATE_WORDS.match(sp.folded):
+                # "Årligen, första gången i februari 2025": the date belongs to the cell too.
+                score += 3.5 if self.has_phrase(sp) else 3.0
+            elif self.has_phrase(sp):
                 score += 2.5
             else:
                 score -= 4.0
-            if starts_row:
+            if sp.starts_row:
                 score -= 3.0
         elif kind == "owner":
-            if len(words) > 14 or self.is_date(text, len(words)):
+            if sp.words > 14:
                 return score - 5.0
-            verbs = bool(_VERB_LIKE.search(_NOT_VERBS.sub(" ", folded)))
-            if _ROLE.search(folded) and not verbs:
+            verbs = bool(_VERB_LIKE.search(_NOT_VERBS.sub(" ", sp.folded)))
+            if verbs:
+                score -= 3.0
+            elif self.is_date(sp):
+                return score - 5.0
+            elif _ROLE.search(sp.folded):
                 score += 3.0
-            elif len(words) <= 4 and not verbs:
+            elif sp.words <= 4:
                 score += 0.5
             else:
                 score -= 3.0
-            if sentence_end:
+            if sp.sentence_end:
                 score -= 2.0
-            if starts_row:
+            if sp.starts_row:
                 score -= 3.0
         elif kind == "rec":
-            if _SHOULD.search(folded):
+            if _SHOULD.search(sp.folded):
                 score += 2.5
-            if sentence_end:
+            if sp.sentence_end:
                 score += 1.0
             if self.numbered:
-                score += 3.0 if starts_row else -3.0
+                score += 3.0 if sp.starts_row else -3.0
         else:  # the action, a comment or a column we do not use
-            if _VERB_LIKE.search(folded):
+            if _VERB_LIKE.search(sp.folded):
                 score += 1.0
-            if sentence_end:
+            if sp.sentence_end:
                 score += 1.0
-            if len(words) <= 8 and self.is_date(text, len(words)):
+            if sp.words <= 8 and self.is_date(sp):
                 score -= 3.0
-            if starts_row:
+            if sp.starts_row:
                 score -= 3.0
         return score
 
@@ -152,13 +195,13 @@ def segment_rows(lines: Sequence[Line], columns: Sequence[str], reference: date)
     numbers = numbered_rows(lines)
     scorer = _Scorer(reference, bool(numbers), numbers)
     n, width = len(lines), len(columns)
-    cache: dict[tuple[str, int, int], float] = {}
+    spans: dict[tuple[int, int], _Span] = {}
 
     def cell_score(c: int, i: int, j: int) -> float:
-        key = (columns[c], i, j)
-        if key not in cache:
-            cache[key] = scorer.cell(columns[c], lines[i:j])
-        return cache[key]
+        sp = spans.get((i, j))
+        if sp is None:
+            sp = spans[(i, j)] = scorer.span(lines[i:j])
+        return scorer.cell(columns[c], sp)
 
     # best[i][c]: the best score with lines[:i] read and column c next; back[i][c]: how we got there.
     best = [[_IMPOSSIBLE] * width for _ in range(n + 1)]
@@ -166,7 +209,12 @@ def segment_rows(lines: Sequence[Line], columns: Sequence[str], reference: date)
     best[0][0] = 0.0
     # Two passes over the columns: an empty last cell leads back to column 0 at the same line.
     passes = [*range(width), *range(width)]
+    best_end = 0
     for i in range(n + 1):
+        if best[i][0] >= best[best_end][0]:
+            best_end = i
+        elif i > best_end + _GIVE_UP:
+            break  # no row has ended well for a long stretch: the table is over
         for c in passes:
             here = best[i][c]
             if here <= _IMPOSSIBLE:
@@ -181,12 +229,12 @@ def segment_rows(lines: Sequence[Line], columns: Sequence[str], reference: date)
                 if empty:
                     _relax(best, back, i + 1, nxt, here - _EMPTY_PENALTY.get(columns[c], 1.0) / 2, (i, c))
                 continue
-            for j in range(i + 1, min(n, i + _MAX_CELL_LINES) + 1):
+            for j in range(i + 1, min(n, i + _MAX_LINES.get(columns[c], _MAX_CELL_LINES)) + 1):
                 if lines[j - 1].kind == "blank":
                     break
                 _relax(best, back, j, nxt, here + cell_score(c, i, j), (i, c))
     # Where the table ends: the row boundary with the best score (rows that do not fit are not rows).
-    end = max(range(n + 1), key=lambda i: (best[i][0], i))
+    end = best_end
     if end == 0 or best[end][0] <= 0:
         return []
     return _rows_from(back, lines, columns, end)

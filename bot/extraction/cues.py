@@ -192,3 +192,10 @@ SKA_FILLERS = frozenset(
 SUBORDINATORS = frozenset(
     {"hur", "som", "nar", "dar", "vad", "vilka", "vilket", "vilken", "om", "eftersom", "innan", "medan", "vem", "da"}
 )
+
+# Words without which no time phrase is possible: the grammar need not read a paragraph lacking all of them.
+TIME_HINT = re.compile(
+    r"\d|jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec|var(?:en|terminen|t)\b|host|sommar|vinter|senast|innan|fore"
+    r"|infor|vecka|kvartal|termin|lasar|halvar|tertial|arlig|arsskift|arets|varje|gang|samband|manad|nasta|innevarande"
+    r"|kommande|q[1-4]|ht|vt|pask|midsommar|\bi ar\b|\bnar\b|vid\s+\w+mote|sammantrade|per\s+\w+|vis\b"
+)

@@ -345,12 +345,19 @@ def _read_flattened(lines: list[Line], first: int, header_end: int, header: list
     header_folds = {line.folded for line in header_lines}
     body: list[Line] = []
     blanks = 0
+    page_break = False  # a page header or form feed just passed: the header row may be repeated
     k = header_end + 1
     while k < len(lines) and len(body) < _MAX_FLAT_LINES:
         line = lines[k]
         k += 1
-        if line.kind == "noise" or (line.kind == "text" and line.folded in header_folds):
-            continue  # a page header, or the header row repeated on a new page
+        if line.kind == "noise" or line.page_start:
+            page_break = True
+            if line.kind == "noise":
+                continue
+        if line.kind == "text" and line.folded in header_folds:
+            if not page_break:
+                break  # a header row not after a page break: another table begins
+            continue  # the header row repeated on a new page
         if line.kind == "blank":
             blanks += 1
             if blanks >= 3:
@@ -359,7 +366,8 @@ def _read_flattened(lines: list[Line], first: int, header_end: int, header: list
                 body.append(line)
             continue
         blanks = 0
-        if len(line.text) > 200 or (body and body[-1].kind == "blank" and _prose_starts(lines, k - 1)):
+        page_break = False
+        if len(line.text) > 200 or _prose_starts(lines, k - 1):
             break
         body.append(line)
     rows: list[dict[str, list[Cell]]] = []
@@ -377,12 +385,20 @@ def _read_flattened(lines: list[Line], first: int, header_end: int, header: list
 
 
 _PROSE_LINE = 70
+_PROSE_NEXT = 50
 
 
 def _prose_starts(lines: list[Line], k: int) -> bool:
-    """Do two long lines start at `k`: a paragraph of running text rather than the narrow lines of cells?"""
-    pair = [x for x in lines[k : k + 3] if x.kind == "text"][:2]
-    return len(pair) == 2 and all(len(x.text) >= _PROSE_LINE for x in pair)
+    """Does running text start at `k`: a long line broken mid-sentence and another long line after it?
+
+    Cells are narrow, and a Word cell on a line of its own ends its sentence; a
+    paragraph wrapped at the page width does neither.
+    """
+    line = lines[k]
+    if len(line.text) < _PROSE_LINE or line.text.endswith((".", "!", "?", ":", ";")):
+        return False
+    nxt = next((x for x in lines[k + 1 : k + 3] if x.kind == "text"), None)
+    return nxt is not None and len(nxt.text) >= _PROSE_NEXT
 
 
 def _read_grouped(lines: list[Line], first: int, header_end: int) -> Table | None:
