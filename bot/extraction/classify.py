@@ -31,6 +31,8 @@ class Cue:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+# A supine after "ska ha": "gått", "genomgått", "genomfört", "tagit", "fått", "slutfört" …
+_SUPINE = re.compile(r"^\w{2,}(?:tt|rt|it|at|lt|nt|dt|tt)$")
 
 
 def ska_strength(folded: str) -> float:
@@ -62,6 +64,11 @@ def ska_strength(folded: str) -> float:
             nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
             if cues.DONE_WORDS.match(nxt):
                 best = max(best, MEDIUM)
+            continue
+        if verb == "ha":
+            nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
+            if _SUPINE.match(nxt):
+                best = max(best, MEDIUM)  # "ska ha genomgått utbildningen senast i oktober": a completion
             continue
         if verb == "ske":
             best = max(best, WEAK)  # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise
@@ -144,7 +151,7 @@ def is_recommendation(folded: str, *, auditors_speak: bool) -> bool:
 
 
 _ANAPHOR = cues.sv(
-    r"^\W*(?:detta|det|denna|dessa|den|de|arbetet|uppdraget|insatsen|insatserna|åtgärden|åtgärderna|resultatet"
+    r"^\W*(?:därefter|därpå|efter\s+det|detta|det|denna|dessa|den|de|arbetet|uppdraget|insatsen|insatserna|åtgärden|åtgärderna|resultatet"
     r"|resultaten|planen|rutinen|rutinerna|analysen|utvärderingen|uppföljningen|redovisningen|återrapporteringen"
     r"|projektet|översynen|utredningen|revideringen|handlingsplanen|genomförda|vidtagna|planerade)\b"
 )

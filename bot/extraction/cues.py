@@ -120,6 +120,9 @@ PAST = sv(
     r"\b(?:har|hade)\s+(?:[^\s.;:!?]+\s+){0,3}?(?:(?!\w*(?:insats|plats|krets|test)\b)\w{3,}(?:ats|its|tts|rts|lts|nts|dts)"
     r"|genomfört|tagit|arbetat|gjort|infört|upprättat|reviderat|utvecklat|startat|beslutat|antagit|fastställt"
     r"|uppdaterat|skapat|anställt|utbildat|sett|haft|varit|blivit|fått|gett|tydliggjort|inrättat|tillsatt)\b"
+    # "har minskat", "har ökat": any supine in -at right after "har" (nouns in -at excepted).
+    r"|\b(?:har|hade)\s+(?:\w+\s+)?(?!(?:mandat|resultat|format|kandidat|certifikat|citat|privat|separat|underlag)\b)"
+    r"\w{3,}at\b"
     r"|\b\w{3,}(?:ades|des|tes)\b|\b(?:togs|gjordes|gjorde|hölls|skedde|gavs|gav|tog|fick|beslöt|antogs|sattes"
     r"|infördes|genomfördes|fastställdes|lämnades|utsågs|visade|kom|startade|genomförde|beslutade|påbörjade"
     r"|fastställde|införde|inrättade|tillsatte|anställde|arbetade|genomfördes|tog\s+fram)\b"

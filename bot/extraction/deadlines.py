@@ -8,9 +8,12 @@ date when that is known: an answer cannot promise something for the past.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from dateutil.rrule import rrulestr
 
 from bot.extraction import cues
 from bot.language.deadline import Deadline
@@ -59,8 +62,41 @@ def _anchored(rule: str | None, first: date) -> str | None:
 
 
 def usable(found: list[Deadline], folded: str) -> list[Deadline]:
-    """The phrases of `found` that are not dates of earlier events (`folded` is the text they were found in)."""
-    return [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
+    """The phrases of `found` that are not dates of earlier events (`folded` is the text they were found in).
+
+    A date in brackets right after a vaguer phrase says what that phrase means ("innan sommarlovet
+    (sista skoldag är fredag den 13 juni)"): the date is kept and the vague phrase left out.
+    """
+    kept = [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
+    explained = {
+        id(a)
+        for a, b in itertools.pairwise(kept)
+        if a.kind != "date" and b.kind == "date" and _bracketed_after(folded, a.span[1], b.span)
+    }
+    return [d for d in kept if id(d) not in explained]
+
+
+def _bracketed_after(folded: str, end: int, span: tuple[int, int]) -> bool:
+    gap = folded[end : span[0]]
+    return gap.lstrip().startswith("(") and ")" not in gap and len(gap) <= 40 and ")" in folded[span[1] : span[1] + 3]
+
+
+def _opening(ranges: list[Deadline]) -> date | None:
+    """Where an open range ("från och med", "med start i") begins, if the first range is one."""
+    if not ranges or not ranges[0].note:
+        return None
+    m = re.search(r"\bfrom:(\d{4}-\d{2}-\d{2})", ranges[0].note)
+    return date.fromisoformat(m.group(1)) if m else None
+
+
+def _first_on_or_after(rule: str, start: date) -> date | None:
+    try:
+        found = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time())).after(
+            datetime.combine(start, datetime.min.time()), inc=True
+        )
+    except (ValueError, TypeError):
+        return None
+    return found.date() if found is not None else None
 
 
 def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
@@ -90,6 +126,12 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
     if rhythms:
         # The first rhythm named is the finding's own ("två gånger per år och … i samband med delårsrapporten").
         best = rhythms[0]
+        start = _opening(ranges)
+        opening = _first_on_or_after(best.recurrence, start) if start is not None and best.recurrence else None
+        if opening is not None:
+            # "varje månad, med start i maj": the rhythm's first date is the first deadline.
+            phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
+            return Chosen((opening,), phrase, best.recurrence, None, min(best.confidence, ranges[0].confidence))
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
         first = ranges[0]

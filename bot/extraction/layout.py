@@ -363,6 +363,23 @@ def _is_heading(line: str, blank_after: bool, next_upper: bool = False) -> bool:
     return blank_after or (next_upper and len(key.split()) <= 8 and bool(_HEADING_WORD.search(key)))
 
 
+_TITLE_WORDS = 6
+
+
+def _is_title_over_paragraph(line: str, next_len: int, width: float) -> bool:
+    """A few words alone after a blank line, over a paragraph's full first line ("Utbildning")."""
+    words = line.split()
+    return (
+        len(words) <= _TITLE_WORDS
+        and len(line) < 0.6 * width
+        and next_len >= 0.75 * width
+        and line[-1] not in ".,;:!?"
+        and line[:1].isupper()
+        and qfold(words[-1]) not in _FUNCTION_WORDS
+        and bullet_of(line) is None
+    )
+
+
 # --------------------------------------------------------------------------- #
 # Units
 # --------------------------------------------------------------------------- #
@@ -435,15 +452,19 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
     # For each text line: is the next line (past page headers) blank, or the end?
     blank_after: dict[int, bool] = {}
     next_upper: dict[int, bool] = {}  # does the next text line start with a capital?
+    next_len: dict[int, int] = {}  # how long is the next text line?
     following_blank = True
     following_upper = False
+    following_len = 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if line.kind == "text":
             blank_after[i] = following_blank
             next_upper[i] = following_upper
+            next_len[i] = following_len
             following_blank = False
             following_upper = line.text[:1].isupper()
+            following_len = len(line.text)
         elif line.kind == "blank" and not (i + 1 < len(lines) and lines[i + 1].page_start):
             following_blank = True
     builders: list[_Builder] = []
@@ -509,7 +530,9 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
             cur.add(line)
         else:
             known = cur is not None and _heading_after_sentence(cur, raw)
-            heading = _is_heading(raw, blank_after[i], next_upper[i])
+            heading = _is_heading(raw, blank_after[i], next_upper[i]) or (
+                gap and next_upper[i] and _is_title_over_paragraph(raw, next_len[i], width)
+            )
             kind = "heading" if heading and (gap or blank_after[i] or known) else "para"
             if kind == "para" and _ATT_ITEM.match(raw):
                 kind = "item"

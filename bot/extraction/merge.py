@@ -3,7 +3,8 @@
 Texts are compared folded (`bot.language.normalize.fold`, so OCR damage and
 diacritics do not matter) with rapidfuzz. Two findings of the same kind are the
 same when their texts are nearly equal, or when one holds nearly all the words
-of the other and they are of similar length. The kept finding is the better
+of the other and they are of similar length; commitments far apart with the same
+deadline and most of their words in common are one too (a summary's restatement). The kept finding is the better
 one (more facts, then higher confidence); it takes over the deadline, rhythm
 and owner the other one had and it lacked.
 """
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from bot.extraction.model import Finding
+from bot.extraction.model import COMMITMENT, Finding
 from bot.language.normalize import fold
 
 __all__ = ["dedupe", "same_content", "word_overlap"]
@@ -98,6 +100,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
             for j in near:
                 if same_content(keys[i], keys[j]):
                     parent[root(j)] = root(i)
+    _join_restatements(findings, keys, root, parent)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -115,6 +118,28 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                 moved[findings[m].span] = kept.span
         out.append(kept)
     return out, moved
+
+
+# A summary restates a commitment the body gives in full, in other words but with the same deadline.
+_RESTATED_OVERLAP = 0.6
+_FAR_APART = 400
+
+
+def _join_restatements(
+    findings: Sequence[Finding], keys: list[str], root: Callable[[int], int], parent: list[int]
+) -> None:
+    """Join commitments far apart in the text that share their deadline(s) and most of their words."""
+    by_dates: dict[tuple[date, ...], list[int]] = {}
+    for i, f in enumerate(findings):
+        if f.kind == COMMITMENT and f.deadlines:
+            by_dates.setdefault(f.deadlines, []).append(i)
+    for members in by_dates.values():
+        for a, i in enumerate(members):
+            for j in members[a + 1 :]:
+                if root(i) == root(j) or abs(findings[i].span[0] - findings[j].span[0]) < _FAR_APART:
+                    continue
+                if word_overlap(keys[i], keys[j]) >= _RESTATED_OVERLAP:
+                    parent[root(j)] = root(i)
 
 
 _CONTENT = re.compile(r"[a-z]{5,}")

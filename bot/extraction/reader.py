@@ -55,6 +55,11 @@ _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avs
 _LIST_JOINT = re.compile(r"\s*[,;]\s*(?:och|samt|eller)?\s*$|\s+(?:och|samt|eller)\s*$")
 _OWNER_HINT = re.compile(r"ansvar|uppdrag|\sav\s|ledning|\sleds?\s")
 _SUBJECT_POSITION = re.compile(r"(?:^|[.:;]\s+|\batt\s+)\W*(?:\S+\s+){0,2}$")
+_QUOTED_MAIL = re.compile(
+    r"^\s*(?:-{3,}|_{3,})\s*(?:ursprungligt\s+meddelande|original\s+message|vidarebefordrat\s+meddelande"
+    r"|forwarded\s+message)",
+    re.IGNORECASE,
+)
 # A field value that is running text (a sentence of several words ending in a full stop).
 _RUNNING = re.compile(r"^\S+(?:\s+\S+){5,}.*[.!]\s*$", re.DOTALL)
 # Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
@@ -182,6 +187,8 @@ class Reader:
     def run(self) -> list[_Draft]:
         for i, unit in enumerate(self.units):
             role = self.roles[i]
+            if _QUOTED_MAIL.match(unit.text):
+                break  # the earlier e-mail quoted below an answer: the auditors' words, not promises
             if role.role == "heading":
                 if _END_HEADING.match(match_text(unit.text).folded.strip()):
                     self.last_rec = None

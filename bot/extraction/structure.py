@@ -51,6 +51,7 @@ _COMMIT_INTRO = cues.sv(
     r"\b(?:kommer|avser|planerar|ska|skall|ämnar|åtar\s+sig|beslutar|har\s+för\s+avsikt)(?:\s+att)?\s*:?\s*$"
     r"|(?:planerade|följande)\s+åtgärder|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
     r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
+    r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
 )
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
 _PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
@@ -103,14 +104,17 @@ def _intro_kind(folded: str) -> tuple[str, float]:
 
 _OPEN_END = re.compile(
     r"\b(?:kommer|avser|planerar|ska|skall)(?:\s+att)?$"
-    r"|\b(?:rekommenderar|rekommenderas|foreslar|foreslas|kommer|avser|planerar|beslutar|uppdrar)\b(?:\s+\S+){0,4}\s+att$"
+    r"|\b(?:rekommenderar|rekommenderade|rekommenderas|foreslar|foreslas|kommer|avser|planerar|beslutar|uppdrar)\b(?:\s+\S+){0,4}\s+att$"
 )
 
 
-def _is_intro(unit: Unit) -> bool:
-    """A unit that opens a list: it ends in ":" or stops at "… kommer", "rekommenderar nämnden att"."""
+def _is_intro(unit: Unit, nxt: Unit | None = None) -> bool:
+    """A unit that opens a list: it ends in ":" or stops at "… kommer", "rekommenderar nämnden att",
+    or it stops mid-sentence right over a list ("Ni rekommenderade att skolan" / "1. ser till …")."""
     text = unit.text.rstrip()
-    return text.endswith(":") or bool(_OPEN_END.search(qfold(text[-80:])))
+    if text.endswith(":") or _OPEN_END.search(qfold(text[-80:])):
+        return True
+    return nxt is not None and nxt.kind == "item" and unit.kind == "para" and not text.endswith((".", "!", "?"))
 
 
 _MIN_REC_WORDS = 5
@@ -318,7 +322,7 @@ def annotate(units: list[Unit], genre: str, in_tables: set[int] | None = None) -
                 roles[i] = Role("body", None, current_rec)
             continue
         # A paragraph.
-        if _is_intro(u):
+        if _is_intro(u, units[i + 1] if i + 1 < len(units) else None):
             intro = _intro_kind(folded)
             done_section = done_section and intro[0] == "historical"
             roles[i] = Role("intro", block, block_rec if block is not None else current_rec, certain=certain)

@@ -200,7 +200,7 @@ def find_tables(text: str, lines: list[Line], reference: date) -> list[Table]:
     n = len(lines)
     while i < n:
         line = lines[i]
-        if line.kind != "text" or len(line.text) > 120:
+        if line.kind != "text" or len(line.folded.split()) > 16:
             i += 1
             continue
         header = _header_kinds(line.folded)

@@ -58,7 +58,8 @@ _PREFIX = re.compile(
     r"(?<![^\W_])(?:"
     rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)(?:\s+den)?)"
     rf"|(?P<after>(?:strax\s+)?efter(?:\s+den)?)"
-    rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|start)"
+    # "start" after a genitive is the start of something ("till höstterminens start den 18 augusti"), not "from".
+    rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|(?<![a-z]s\s)start)"
     rf"(?:\s+(?:den|i|under|vid))?)"
     r"|(?P<between>mellan(?:\s+den)?)"
     rf"|(?P<end>(?:senast\s+)?(?:(?:f[oe]re|innan|vid|till|per)\s+)?utg{_A}ngen\s+av"

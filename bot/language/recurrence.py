@@ -340,6 +340,13 @@ _EACH = _rx(
     rf"|tertial|halv{_A}r|l{_AE}s{_A}r|host|v{_A}r|sommar|vinter|dag|vardag|arbetsdag"
     rf"|{DAY_NAMES}(?:en|ar)?){_R}"
 )
+# "i varje tertialrapport", "vid varje kvartalsuppföljning": a report that comes with each period.
+_EACH_REPORT = _rx(
+    rf"{_L}varje\s+(?P<unit>kvartals|tertial|m{_A}nads|halv{_A}rs|termins|{_A}rs)"
+    rf"(?:rapport|uppf[oe]ljning|bokslut|redovisning|avst{_AE}mning)(?:en|er|erna)?{_R}"
+)
+# The unit a report's name begins with (OCR may have made "å" a "d"): "kvartals…", "m(å)nads…".
+_REPORT_UNITS = {"kv": "kvartal", "tert": "tertial", "term": "termin", "m": "manad", "h": "halvar"}
 _ONCE_IN = _rx(rf"{_L}en\s+{_TIMES}\s+i\s+(?P<unit>m{_A}naden|veckan|kvartalet|terminen|halv{_A}ret){_R}")
 _NTH = _rx(rf"{_L}(?P<nth>{EVERY_NTH})\s+(?P<unit>vecka|m{_A}nad|{_A}r|termin|kvartal|{DAY_NAMES}(?:en|ar)?){_R}")
 _VIS = _rx(
@@ -407,6 +414,11 @@ def _core_hits(mt: MatchText) -> Iterator[_Hit]:
                 monthly=rule.freq == "MONTHLY",
                 weekly=unit.startswith("veck"),
             )
+    for m in _EACH_REPORT.finditer(text):
+        unit = next((name for prefix, name in _REPORT_UNITS.items() if m["unit"].startswith(prefix)), "ar")
+        rule = _each(unit)
+        if rule is not None:
+            yield _Hit(m.start(), m.end(), rule, 0.85, yearly=unit == "ar", monthly=rule.freq == "MONTHLY")
     for m in _NTH.finditer(text):
         rule = _every_nth(every_nth_value(m["nth"]), m["unit"])
         if rule is not None:

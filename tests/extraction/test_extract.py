@@ -449,3 +449,82 @@ def test_kommer_fran_och_med_att_promises() -> None:
     )
     (found,) = commitments(run(text, document_date=date(2024, 4, 15)))
     assert found.recurrence is not None
+
+
+def test_a_rhythm_with_a_start_has_its_first_date_as_deadline() -> None:
+    text = (
+        "Rekommendation 1: Nämnden bör följa upp frånvaron.\n\n"
+        "Svar: Elevhälsoteamet kommer att gå igenom frånvaron varje månad, med start i maj.\n\n"
+        "Rekommendation 2: Nämnden bör följa handläggningstiderna.\n\n"
+        "Svar: Från och med tertial 2 2025 kommer handläggningstiderna att redovisas för nämnden i varje\n"
+        "tertialrapport.\n"
+    )
+    first, second = sorted(commitments(run(text, document_date=date(2025, 4, 7))), key=lambda f: f.span)
+    assert (first.deadlines, first.recurrence) == ((date(2025, 5, 31),), "FREQ=MONTHLY;BYMONTHDAY=-1")
+    assert second.deadlines == (date(2025, 8, 31),)
+
+
+def test_a_date_in_brackets_says_what_a_vague_phrase_means() -> None:
+    text = (
+        "Rekommendation 1: Skolan bör uppdatera rutinen.\n\n"
+        "Svar: Vi kommer att uppdatera rutinen innan sommarlovet (sista skoldag är fredag den 13 juni).\n"
+    )
+    (found,) = commitments(run(text, document_date=date(2025, 4, 7)))
+    assert found.deadlines == (date(2025, 6, 13),)
+
+
+def test_an_e_mail_answer_without_the_quoted_request_and_with_its_list() -> None:
+    text = (
+        "Hej!\n\nHär kommer skolans svar.\n\n"
+        "Ni rekommenderade att skolan\n"
+        "1. ser till att all personal följer rutinen för frånvaroanmälan,\n"
+        "2. följer upp elevernas upprepade frånvaro.\n\n"
+        "Det här gör vi framåt:\n\n"
+        "- Alla mentorer ska ha gått igenom den nya rutinen till höstterminens start den 18 augusti.\n"
+        "- Vi kommer att redovisa hur det går i samband med delårsrapporten.\n\n"
+        "Vänliga hälsningar\nHelena Strand\n\n"
+        "-----Ursprungligt meddelande-----\n"
+        "Från: Revisionskontoret\n\n"
+        "Vi ber om skolans svar på rekommendationerna senast den 11 april 2025.\n"
+    )
+    ex = run(text, document_date=date(2025, 4, 7))
+    assert len(recommendations(ex)) == 2
+    found = sorted(commitments(ex), key=lambda f: f.span)
+    assert [f.text.split(" ")[0] for f in found] == ["Alla", "Vi"]
+    assert found[0].deadlines == (date(2025, 8, 18),)
+
+
+def test_a_summary_restating_a_commitment_in_other_words_is_one_finding() -> None:
+    filler = "Bakgrunden beskrivs utförligt i revisorernas rapport och i tidigare beslut av styrelsen. " * 6
+    text = (
+        "Sammanfattning\n\n"
+        "Rekommendation 1: Styrelsen bör säkerställa att alla medarbetare utbildas.\n\n"
+        "Svar: Samtliga medarbetare ska ha genomgått en obligatorisk utbildning i informationssäkerhet\n"
+        "senast i oktober 2025.\n\n"
+        "Bakgrund\n\n" + filler + "\n\n"
+        "Utbildning\n\n"
+        "Utbildningen i informationssäkerhet görs nu obligatorisk för samtliga medarbetare och ska vara\n"
+        "genomförd senast i oktober 2025. Därefter ska den upprepas vartannat år.\n"
+    )
+    found = commitments(run(text, document_date=date(2025, 2, 3)))
+    assert len(found) == 1 and found[0].deadlines == (date(2025, 10, 31),)
+
+
+def test_a_title_over_a_paragraph_is_no_part_of_it() -> None:
+    text = (
+        "Rekommendation 1: Styrelsen bör ta fram kontinuitetsplaner.\n\n"
+        "Svar:\n\n"
+        "Kontinuitetsplaner\n"
+        "Kommunledningskontoret kommer att ta fram en gemensam mall för kontinuitetsplaner och stödja\n"
+        "förvaltningarna i arbetet med att upprätta planer för samhällsviktig verksamhet under 2025.\n"
+    )
+    (found,) = commitments(run(text, document_date=date(2025, 2, 3)))
+    assert found.text.startswith("Kommunledningskontoret") and found.owner == "Kommunledningskontoret"
+
+
+def test_what_has_decreased_is_no_promise() -> None:
+    text = (
+        "Rekommendation 1: Nämnden bör korta handläggningstiderna.\n\n"
+        "Svar: Handläggningstiden har minskat under hösten och var i oktober sex veckor.\n"
+    )
+    assert commitments(run(text, document_date=date(2024, 11, 18))) == []

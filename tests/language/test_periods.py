@@ -329,3 +329,10 @@ def test_reference_at_the_edges_of_time() -> None:
             found = parse_deadline(phrase, ref)
             if found is not None:
                 assert all(d >= ref for d in found.dates)
+
+
+def test_start_after_a_genitive_is_the_event_not_a_range() -> None:
+    (found,) = find_deadlines("klart till höstterminens start den 18 augusti", date(2025, 4, 7))
+    assert found.dates == (date(2025, 8, 18),) and found.kind == "date"
+    (opened,) = find_deadlines("med start den 3 mars", date(2025, 1, 1))
+    assert opened.kind == "range" and opened.note == "from:2025-03-03"

@@ -19,6 +19,9 @@ WEEKLY = "FREQ=WEEKLY;BYDAY=FR"
 
 RULES: list[tuple[str, str]] = [
     ("årligen", YEAR_END),
+    ("i varje tertialrapport", "FREQ=YEARLY;BYMONTH=4,8,12;BYMONTHDAY=-1"),
+    ("vid varje kvartalsuppföljning", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"),
+    ("i varje månadsrapport", "FREQ=MONTHLY;BYMONTHDAY=-1"),
     ("Årligen", YEAR_END),
     ("arligen", YEAR_END),
     ("varje år", YEAR_END),
