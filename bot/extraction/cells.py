@@ -65,6 +65,16 @@ class _Span:
     timely: bool
     _date: bool | None = None
     _phrase: bool | None = None
+    _verbs: bool | None = None
+
+    @property
+    def verbs(self) -> bool:
+        """Does the stretch read as a clause (a verb), role words such as "Controller" aside?"""
+        if self._verbs is None:
+            self._verbs = bool(_VERB_LIKE.search(self.folded)) and bool(
+                _VERB_LIKE.search(_NOT_VERBS.sub(" ", self.folded))
+            )
+        return self._verbs
 
 
 @dataclass
@@ -132,10 +142,9 @@ class _Scorer:
         elif kind == "owner":
             if sp.words > 14:
                 return score - 5.0
-            verbs = bool(_VERB_LIKE.search(_NOT_VERBS.sub(" ", sp.folded)))
-            if verbs:
+            if sp.verbs:
                 score -= 3.0
-            elif self.is_date(sp):
+            elif sp.timely and self.is_date(sp):
                 return score - 5.0
             elif _ROLE.search(sp.folded):
                 score += 3.0
@@ -155,11 +164,11 @@ class _Scorer:
             if self.numbered:
                 score += 3.0 if sp.starts_row else -3.0
         else:  # the action, a comment or a column we do not use
-            if _VERB_LIKE.search(sp.folded):
+            if sp.verbs:
                 score += 1.0
             if sp.sentence_end:
                 score += 1.0
-            if sp.words <= 8 and self.is_date(sp):
+            if sp.words <= 8 and sp.timely and self.is_date(sp):
                 score -= 3.0
             if sp.starts_row:
                 score -= 3.0
