@@ -123,6 +123,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
 # A summary restates a commitment the body gives in full, in other words but with the same deadline.
 _RESTATED_OVERLAP = 0.6
 _FAR_APART = 400
+_PARALLEL = 75.0
 
 
 def _join_restatements(
@@ -138,8 +139,13 @@ def _join_restatements(
             for j in members[a + 1 :]:
                 if root(i) == root(j) or abs(findings[i].span[0] - findings[j].span[0]) < _FAR_APART:
                     continue
-                if word_overlap(keys[i], keys[j]) >= _RESTATED_OVERLAP:
-                    parent[root(j)] = root(i)
+                if word_overlap(keys[i], keys[j]) < _RESTATED_OVERLAP:
+                    continue
+                # Items of one long list ("att under 2025 revidera …", "att under 2025 utvärdera …") are
+                # nearly the same characters and differ in a word: parallel promises, not a restatement.
+                if fuzz.ratio(keys[i], keys[j]) >= _PARALLEL and not same_content(keys[i], keys[j]):
+                    continue
+                parent[root(j)] = root(i)
 
 
 _CONTENT = re.compile(r"[a-z]{5,}")

@@ -6,6 +6,7 @@ from datetime import date
 
 from bot.extraction import Finding
 from bot.extraction.merge import dedupe
+from tests.extraction.helpers import commitments, run
 
 
 def _f(text: str, span: tuple[int, int], **kw: object) -> Finding:
@@ -61,3 +62,11 @@ def test_a_restatement_with_ocr_damage_and_an_added_sentence_is_the_same() -> No
         "Férvaltningen kommer att revidera riktlinjen fér intern kontroll under 2024. Ekonomichefen ansvarar för detta."
     )
     assert same_content(summary, body) and same_content(body, summary)
+
+
+def test_a_long_list_of_parallel_promises_with_one_deadline_stays_a_list() -> None:
+    verbs = ["revidera", "utvärdera", "kartlägga", "förankra", "dokumentera", "kommunicera", "analysera", "införa"]
+    items = "\n\n".join(f"att under 2025 {verb} rutinen för orosanmälan hos rektorerna," for verb in verbs * 2)
+    text = "Rekommendation: Nämnden bör se över samverkan.\n\nSvar: Vi kommer\n" + items + "\n"
+    found = commitments(run(text, document_date=date(2024, 9, 12)))
+    assert len({f.text for f in found}) == len(verbs)
