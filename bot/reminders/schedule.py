@@ -1,0 +1,351 @@
+"""When reminders about commitments go out.
+
+Pure date arithmetic: no database, no Slack. The caller turns each
+`PlannedReminder` into an outbox row keyed by `PlannedReminder.key`, so that
+planning the same occurrence again (every timer tick, every replica) inserts
+nothing new.
+
+Rules:
+
+- A committee's `ReminderPolicy` says how many days before the deadline the
+  owner is reminded, whether also on the day, how often while overdue, and when
+  the secretaries are told (escalation). The caller checks whether the owner
+  has posted a status update before it sends an escalation.
+- Everything goes out at 08:30 Europe/Stockholm on a working day. A reminder
+  whose day is not a working day goes out on the working day before it: a
+  reminder moved earlier still helps, one moved later may come too late.
+- Reminders after the deadline (overdue, escalation) are moved back the same
+  way, but never onto or before the deadline itself (an "overdue" message
+  before the deadline has passed would be wrong); they go out on the first
+  working day after the deadline instead.
+- The owner never gets two reminders on the same day: when two land on one
+  day, the one with the later offset (the more urgent message) is kept.
+  Escalations go to the secretaries and are not merged with the owner's.
+- A recurring commitment has occurrences (RFC 5545 RRULE with DTSTART = the
+  first deadline); each occurrence has its own reminders and keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final, Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from bot.language.workdays import last_working_day_on_or_before, next_working_day_on_or_after
+
+__all__ = [
+    "SEND_TIME",
+    "STOCKHOLM",
+    "PlannedReminder",
+    "ReminderKind",
+    "ReminderPolicy",
+    "ReminderPolicyError",
+    "due",
+    "occurrences",
+    "planned_reminders",
+    "send_time_on",
+]
+
+STOCKHOLM: Final = ZoneInfo("Europe/Stockholm")
+# Early enough to plan the day around, late enough not to be the first thing
+# read on a phone at breakfast.
+SEND_TIME: Final = time(8, 30)
+
+ReminderKind = Literal["before", "on_day", "overdue", "escalation"]
+
+_MAX_DAYS = 365
+# A reminder planned just past `until` can move back onto it; no stretch of
+# Swedish non-working days is anywhere near this long.
+_SHIFT_MARGIN = timedelta(days=14)
+# A deadline rhythm finer than a day would make `occurrences` walk every hour
+# or second of its window.
+_SUB_DAILY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- #
+# Policy
+# --------------------------------------------------------------------------- #
+
+_FIELD_ERRORS: Final[dict[str, str]] = {
+    "before_days": "Dagar före deadline måste vara heltal mellan 1 och 365.",
+    "on_the_day": "Påminnelse på dagen måste vara ja eller nej.",
+    "overdue_every_days": "Dagar mellan påminnelser efter deadline måste vara ett heltal mellan 0 och 365 (0 = inga).",
+    "escalate_after_days": "Dagar till eskalering måste vara ett heltal mellan 0 och 365 (0 = ingen eskalering).",
+}
+
+
+class ReminderPolicyError(ValueError):
+    """A reminder policy value is not acceptable; the message is Swedish.
+
+    `field` is the JSON key concerned, so a modal can show the message on the
+    right input.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _field_error(field: str) -> ReminderPolicyError:
+    return ReminderPolicyError(field, _FIELD_ERRORS[field])
+
+
+def _is_int_between(value: object, low: int, high: int) -> bool:
+    # bool is an int subclass; `true` in JSON is not a number of days.
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """How a committee wants its owners reminded.
+
+    `before_days` are days before the deadline (kept furthest first, each
+    once); `overdue_every_days` and `escalate_after_days` count days after it,
+    0 turning the reminder off.
+    """
+
+    before_days: tuple[int, ...] = (14, 3)
+    on_the_day: bool = True
+    overdue_every_days: int = 7
+    escalate_after_days: int = 14
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.before_days, tuple) or not all(
+            _is_int_between(days, 1, _MAX_DAYS) for days in self.before_days
+        ):
+            raise _field_error("before_days")
+        if not isinstance(self.on_the_day, bool):
+            raise _field_error("on_the_day")
+        if not _is_int_between(self.overdue_every_days, 0, _MAX_DAYS):
+            raise _field_error("overdue_every_days")
+        if not _is_int_between(self.escalate_after_days, 0, _MAX_DAYS):
+            raise _field_error("escalate_after_days")
+        # One canonical form, so that equal policies compare and serialise equal.
+        object.__setattr__(self, "before_days", tuple(sorted(set(self.before_days), reverse=True)))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReminderPolicy:
+        """The policy stored on a committee; missing keys (or `{}`) take the defaults."""
+        if not isinstance(data, Mapping):
+            raise ReminderPolicyError("", "Påminnelseinställningen måste vara ett JSON-objekt.")
+        unknown = sorted(str(key) for key in data if key not in _FIELD_ERRORS)
+        if unknown:
+            raise ReminderPolicyError(unknown[0], f"Okänd inställning för påminnelser: {unknown[0]}.")
+        values = dict(data)
+        if "before_days" in values:
+            before = values["before_days"]
+            # JSON gives a list; a string or a number is iterable or not, but never right.
+            if not isinstance(before, list | tuple):
+                raise _field_error("before_days")
+            values["before_days"] = tuple(before)
+        return cls(**values)
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field spelled out, so a later change of defaults does not change a stored policy."""
+        return {
+            "before_days": list(self.before_days),
+            "on_the_day": self.on_the_day,
+            "overdue_every_days": self.overdue_every_days,
+            "escalate_after_days": self.escalate_after_days,
+        }
+
+    def describe(self) -> str:
+        """Swedish summary, e.g. "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar"."""
+        parts: list[str] = []
+        if self.before_days:
+            unit = "dag" if self.before_days == (1,) else "dagar"
+            parts.append(f"{_swedish_list([str(days) for days in self.before_days])} {unit} före")
+        if self.on_the_day:
+            parts.append("på dagen")
+        if self.overdue_every_days:
+            every = _every(self.overdue_every_days)
+            parts.append(f"sedan {every}" if parts else f"{every} efter deadline")
+        reminders = ", ".join(parts) if parts else "inga påminnelser"
+        if self.escalate_after_days:
+            escalation = f"eskalering efter {_days(self.escalate_after_days)}"
+        else:
+            escalation = "ingen eskalering"
+        return f"{reminders}; {escalation}"
+
+
+def _swedish_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} och {items[-1]}"
+
+
+def _days(count: int) -> str:
+    return f"{count} dag" if count == 1 else f"{count} dagar"
+
+
+def _ordinal(number: int) -> str:
+    """Swedish abbreviated ordinal: 3:e, 21:a, 22:a, but 11:e and 12:e."""
+    last_two = number % 100
+    suffix = "a" if number % 10 in (1, 2) and last_two not in (11, 12) else "e"
+    return f"{number}:{suffix}"
+
+
+def _every(days: int) -> str:
+    """Swedish frequency: "varje vecka", "varannan dag", "var 3:e vecka" …"""
+    count, unit = (days // 7, "vecka") if days % 7 == 0 else (days, "dag")
+    if count == 1:
+        return f"varje {unit}"
+    if count == 2:
+        return f"varannan {unit}"
+    return f"var {_ordinal(count)} {unit}"
+
+
+# --------------------------------------------------------------------------- #
+# Occurrences
+# --------------------------------------------------------------------------- #
+
+
+def occurrences(first_deadline: date, rrule: str | None, start: date, end: date) -> list[date]:
+    """The deadlines of a commitment from `start` to `end` (both included), in order.
+
+    Without a rule the commitment has one occurrence, its deadline. With one,
+    the first deadline is DTSTART and, as RFC 5545 has it, always the first
+    occurrence even where the rule would not produce it. Raises ValueError for
+    a rule dateutil cannot read or one finer than a day.
+    """
+    if end < start:
+        return []
+    found = {first_deadline} if start <= first_deadline <= end else set()
+    rule_text = (rrule or "").strip()
+    if rule_text:
+        if _SUB_DAILY.search(rule_text):
+            raise ValueError(f"a deadline rhythm cannot repeat more than daily: {rule_text!r}")
+        rule = rrulestr(rule_text, dtstart=datetime.combine(first_deadline, time()))
+        window = rule.between(datetime.combine(start, time()), datetime.combine(end, time()), inc=True)
+        found.update(moment.date() for moment in window)
+    return sorted(found)
+
+
+# --------------------------------------------------------------------------- #
+# Planned reminders
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    """One message to send: what kind, how many days from the deadline, and when.
+
+    `offset_days` is negative before the deadline, 0 on it, positive after;
+    it is the planned offset, before any move to a working day.
+    """
+
+    kind: ReminderKind
+    offset_days: int
+    send_at: datetime
+    occurrence: date
+    deadline: date
+
+    def key(self, commitment_id: int) -> str:
+        """The outbox key; the same reminder planned twice gets the same key."""
+        if self.kind == "escalation":
+            return f"escalate:{commitment_id}:{self.occurrence.isoformat()}"
+        return f"remind:{commitment_id}:{self.occurrence.isoformat()}:{self.offset_days}"
+
+
+@dataclass(frozen=True)
+class _Slot:
+    kind: ReminderKind
+    offset_days: int
+    day: date
+
+
+def send_time_on(day: date, tz: ZoneInfo = STOCKHOLM) -> datetime:
+    """08:30 local time on `day`, as an aware UTC datetime.
+
+    08:30 is never inside a daylight-saving gap or fold, so it exists exactly
+    once on every day.
+    """
+    return datetime.combine(day, SEND_TIME, tzinfo=tz).astimezone(UTC)
+
+
+def _day_after_deadline(deadline: date, offset_days: int) -> date:
+    """The send day for a reminder `offset_days` (> 0) after the deadline."""
+    day = last_working_day_on_or_before(deadline + timedelta(days=offset_days))
+    if day <= deadline:
+        day = next_working_day_on_or_after(deadline + timedelta(days=1))
+    return day
+
+
+def _overdue_slots(deadline: date, every_days: int, until: date) -> list[_Slot]:
+    if every_days == 0:
+        return []
+    count = (until + _SHIFT_MARGIN - deadline).days // every_days
+    return [
+        _Slot("overdue", step * every_days, _day_after_deadline(deadline, step * every_days))
+        for step in range(1, count + 1)
+    ]
+
+
+def _owner_slots(deadline: date, policy: ReminderPolicy, until: date) -> list[_Slot]:
+    slots = [
+        _Slot("before", -days, last_working_day_on_or_before(deadline - timedelta(days=days)))
+        for days in policy.before_days
+    ]
+    if policy.on_the_day:
+        slots.append(_Slot("on_day", 0, last_working_day_on_or_before(deadline)))
+    slots.extend(_overdue_slots(deadline, policy.overdue_every_days, until))
+    return slots
+
+
+def _one_per_day(slots: Iterable[_Slot]) -> list[_Slot]:
+    """Never nag twice on one day: the later offset, the more urgent message, wins."""
+    kept: dict[date, _Slot] = {}
+    for slot in slots:
+        other = kept.get(slot.day)
+        if other is None or slot.offset_days > other.offset_days:
+            kept[slot.day] = slot
+    return list(kept.values())
+
+
+def planned_reminders(
+    deadline: date,
+    policy: ReminderPolicy,
+    *,
+    occurrence: date,
+    until: date,
+    not_before: datetime | None = None,
+    tz: ZoneInfo = STOCKHOLM,
+) -> list[PlannedReminder]:
+    """Every reminder for one occurrence that goes out on or before `until`, in sending order.
+
+    `occurrence` names the occurrence in the outbox keys; it is usually the
+    deadline itself. A caller that wants a moved deadline to start the
+    reminders afresh passes the new deadline as the occurrence too.
+
+    Reminders due before `not_before` (when the commitment was created) are
+    dropped: a new commitment does not start with a pile of old reminders.
+    Catching up on reminders missed while the bot was down is the caller's
+    business (`due`).
+    """
+    if not_before is not None and not_before.utcoffset() is None:
+        raise ValueError("not_before must be timezone-aware")
+    slots = _one_per_day(_owner_slots(deadline, policy, until))
+    if policy.escalate_after_days:
+        days = policy.escalate_after_days
+        slots.append(_Slot("escalation", days, _day_after_deadline(deadline, days)))
+    planned = [
+        PlannedReminder(slot.kind, slot.offset_days, send_time_on(slot.day, tz), occurrence, deadline)
+        for slot in slots
+        if slot.day <= until
+    ]
+    if not_before is not None:
+        planned = [reminder for reminder in planned if reminder.send_at >= not_before]
+    # On a shared day the owner's reminder is listed before the escalation about it.
+    return sorted(planned, key=lambda r: (r.send_at, r.kind == "escalation", r.offset_days))
+
+
+def due(planned: Iterable[PlannedReminder], now_utc: datetime) -> list[PlannedReminder]:
+    """The reminders whose time has come (send_at <= now), in the given order."""
+    if now_utc.utcoffset() is None:
+        raise ValueError("now_utc must be timezone-aware")
+    return [reminder for reminder in planned if reminder.send_at <= now_utc]
