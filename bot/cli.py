@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -176,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         except KeyboardInterrupt:
             return 130
+        except BrokenPipeError:
+            # "atagande extract svar.pdf | head": the reader has stopped; nothing is wrong.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
         return 0
     # The console is a conversation on the terminal: only warnings there.
     level = logging.WARNING if args.command in ("console", "db") else logging.INFO
