@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
 
+from bot.reminders.messages import ReminderFacts, render_card
 from bot.services import commitments as commitment_service
 from bot.services.committees import committees_managed_by, is_secretary
 from bot.services.context import Services
 from bot.services.traffic import Light, light
 from bot.ui.commitment import card_blocks, card_fallback, view_of
 from bot.ui.home import home_view
-from storage.models import Commitment, Committee, CommitteeMember, MemberRole, Person
+from storage.models import Commitment, Committee, CommitteeMember, MemberRole, OutboxMessage, OutboxState, Person
 
 log = logging.getLogger(__name__)
+
+REMINDER_KINDS = ("reminder", "escalation")
+# Reminder messages brought up to date after an answer; older ones have scrolled away.
+RECENT_REMINDERS = 5
 
 # Slack errors that mean "the bot cannot post there until someone acts".
 CHANNEL_PROBLEMS = {
@@ -73,24 +79,44 @@ class Delivery:
             svc.request_home(owner)
         return warnings
 
-    def refresh_card(self, commitment_id: int) -> None:
-        """Update the commitment's channel message in place after a change."""
+    def refresh_card(self, commitment_id: int, *, except_message: tuple[str, str] | None = None) -> None:
+        """Update the commitment's channel message and its latest reminders in place after a change.
+
+        `except_message` (channel, ts) is the message the user clicked in; the
+        caller updates that one itself.
+        """
         svc = self.services
+        updates: list[tuple[str, str, str, list[dict[str, Any]]]] = []
         with svc.db.read() as session:
             c = commitment_service.get_by_id(session, commitment_id)
-            if not (c.message_channel and c.message_ts):
-                return
             view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
-            channel, ts = c.message_channel, c.message_ts
-        try:
-            self.client.chat_update(
-                channel=channel,
-                ts=ts,
-                text=card_fallback(svc.texts, view),
-                blocks=card_blocks(svc.texts, view),
-            )
-        except SlackApiError as exc:
-            log.warning("updating the card of %s failed: %s", view.ref, exc.response.get("error"))
+            if c.message_channel and c.message_ts:
+                text = card_fallback(svc.texts, view)
+                updates.append((c.message_channel, c.message_ts, text, card_blocks(svc.texts, view)))
+            reminders = session.scalars(
+                select(OutboxMessage)
+                .where(
+                    OutboxMessage.commitment_id == commitment_id,
+                    OutboxMessage.kind.in_(REMINDER_KINDS),
+                    OutboxMessage.state == OutboxState.SENT,
+                    OutboxMessage.ts.is_not(None),
+                )
+                .order_by(OutboxMessage.sent_at.desc())
+                .limit(RECENT_REMINDERS)
+            ).all()
+            for row in reminders:
+                if (row.channel, row.ts) == except_message or not (row.channel and row.ts):
+                    continue
+                facts = ReminderFacts(row.kind, dict(row.payload or {}), row.occurrence, row.due_at)
+                text, blocks = render_card(svc, c, facts)
+                updates.append((row.channel, row.ts, text, blocks))
+        for channel, ts, text, blocks in updates:
+            if except_message == (channel, ts):
+                continue
+            try:
+                self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+            except SlackApiError as exc:
+                log.warning("updating a message about %s failed: %s", view.ref, exc.response.get("error"))
 
     def home_for(self, user_id: str) -> dict[str, object]:
         svc = self.services

@@ -21,6 +21,8 @@ from slack_sdk import WebClient
 from bot.clock import Clock
 from bot.config import Settings
 from bot.http_app import create_http_app
+from bot.outbox.sender import plain_client
+from bot.scheduled import Scheduled, TickResult
 from bot.services.context import Services
 from bot.standin import SlackStandIn
 from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
@@ -93,6 +95,7 @@ class LocalBot:
         self.services: Services | None = None
         self.app: App | None = None
         self._client: WebClient | None = None
+        self.scheduled: Scheduled | None = None
 
     @property
     def svc(self) -> Services:
@@ -116,6 +119,8 @@ class LocalBot:
             self._client = client
             self.services = build_services(settings, client, db=self._db, clock=self.clock)
             self.app = create_app(self.services, client, http_mode=self.mode == "http")
+            # No timer thread: the clock is the caller's, who runs what is due with `run_due`.
+            self.scheduled = Scheduled(self.services, plain_client(slack.bot_token, slack.api_url), worker="local")
             if self.mode == "http":
                 self._http = LoopbackServer(create_http_app(self.app, self.services.db))
                 self._http.start()
@@ -135,6 +140,14 @@ class LocalBot:
         if self._client is None:
             raise RuntimeError("LocalBot is not started")
         return self._client
+
+    def run_due(self) -> TickResult:
+        """Plan and send the scheduled messages that are due at the clock's time."""
+        if self.scheduled is None:
+            raise RuntimeError("LocalBot is not started")
+        result = self.scheduled.tick()
+        self.settle()
+        return result
 
     @property
     def http_url(self) -> str | None:

@@ -7,14 +7,18 @@ replicas may all tick without doing anything twice.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.scheduled import Scheduled
 from bot.services.context import Services
 from bot.services.dedupe import forget_old
 from bot.services.imports import forget_old_drafts
 
 log = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
 
 
 def housekeeping(services: Services) -> None:
@@ -28,8 +32,28 @@ def housekeeping(services: Services) -> None:
         log.info("removed %d unfinished import drafts", drafts)
 
 
-def start_timer(services: Services) -> BackgroundScheduler:
+def _tick(scheduled: Scheduled) -> None:
+    try:
+        scheduled.tick()
+    except Exception:  # the next tick tries again; a timer thread must not die
+        log.exception("planning or sending scheduled messages failed")
+
+
+def start_timer(services: Services, scheduled: Scheduled | None = None) -> BackgroundScheduler:
+    """Start the process's timer: housekeeping hourly, scheduled messages every minute and now."""
     scheduler = BackgroundScheduler(timezone=services.settings.timezone)
     scheduler.add_job(housekeeping, "interval", hours=1, args=[services], id="housekeeping", coalesce=True)
+    if scheduled is not None:
+        scheduler.add_job(
+            _tick,
+            "interval",
+            seconds=TICK_SECONDS,
+            args=[scheduled],
+            id="scheduled-messages",
+            coalesce=True,
+            max_instances=1,
+            # At start-up at once: whatever came due while the process was down goes out now.
+            next_run_time=datetime.now(services.settings.timezone),
+        )
     scheduler.start()
     return scheduler

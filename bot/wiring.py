@@ -33,7 +33,19 @@ log = logging.getLogger(__name__)
 # What manifest.json asks Slack for; a test keeps the two in step, and the
 # stand-in enforces exactly these scopes and events.
 # files:read lets the bot list and download the audit answers people share with it.
-BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "users:read", "files:read")
+# im:write and the *:history scopes let a sender that took over a dead one's
+# message look in the conversation for it before sending it again (bot/outbox/sender.py).
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "chat:write.public",
+    "users:read",
+    "files:read",
+    "im:write",
+    "im:history",
+    "channels:history",
+    "groups:history",
+)
 SUBSCRIBED_EVENTS = ("app_home_opened", "file_shared")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -16,6 +17,7 @@ from bot.services.errors import UserError
 from bot.services.quick_entry import unpack
 from bot.ui import modals
 from bot.ui.commitment import (
+    ACTION_CHANGE_OWNER,
     ACTION_COMMENT,
     ACTION_DELAYED,
     ACTION_DONE,
@@ -23,6 +25,7 @@ from bot.ui.commitment import (
     ACTION_ON_TRACK,
     card_blocks,
     card_fallback,
+    kept_intro,
     view_of,
 )
 from bot.ui.home import HOME_NEW, HOME_REFRESH
@@ -46,6 +49,7 @@ def register(app: App) -> None:
     app.action(ACTION_DELAYED)(open_delayed)
     app.action(ACTION_COMMENT)(open_comment)
     app.action(ACTION_EDIT)(open_edit)
+    app.action(ACTION_CHANGE_OWNER)(open_edit)
     app.action(PREVIEW_EDIT)(preview_edit)
     app.action(PREVIEW_SAVE)(ack=_ack, lazy=[preview_save])
     app.action(MORE_ACTION)(ack=_ack, lazy=[list_more])
@@ -64,10 +68,19 @@ def _action_value(body: dict[str, Any]) -> str:
 
 
 def _commitment_id(body: dict[str, Any]) -> int:
-    value = _action_value(body)
+    value = _action_value(body).partition(":")[0]
     if not value.isdigit():
         raise UserError("err_unknown_reference", ref=value[:20])
     return int(value)
+
+
+def _occurrence(body: dict[str, Any]) -> date | None:
+    """The occurrence a reminder's button answers (recurring commitments), if any."""
+    _, _, rest = _action_value(body).partition(":")
+    try:
+        return date.fromisoformat(rest) if rest else None
+    except ValueError:
+        return None
 
 
 def after_change(
@@ -89,10 +102,17 @@ def after_change(
             body.get("message") or {}
         ).get("ts") == c.message_ts
         can_edit = committee_service.can_manage(c.committee, actor)
-    delivery.refresh_card(commitment_id)
     container = body.get("container") or {}
+    clicked = (str(container.get("channel_id")), str(container.get("message_ts")))
+    delivery.refresh_card(commitment_id, except_message=clicked)
     if container.get("type") == "message" and not is_card_message:
-        blocks = card_blocks(svc.texts, view, can_edit=can_edit and container.get("is_ephemeral", False))
+        blocks = card_blocks(
+            svc.texts,
+            view,
+            can_edit=can_edit and container.get("is_ephemeral", False),
+            occurrence=_occurrence(body),
+            intro=kept_intro((body.get("message") or {}).get("blocks")),
+        )
         text = card_fallback(svc.texts, view)
         if container.get("is_ephemeral"):
             respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
@@ -112,7 +132,7 @@ def _set_status(
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     with svc.db.write() as session:
         c = commitment_service.get_by_id(session, commitment_id)
-        commitment_service.set_status(session, actor, c, status, svc.clock.now())
+        commitment_service.set_status(session, actor, c, status, svc.clock.now(), occurrence=_occurrence(body))
     after_change(svc, client, context, body, commitment_id, respond)
 
 

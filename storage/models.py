@@ -264,6 +264,9 @@ class StatusUpdate(Base):
     new_deadline: Mapped[date | None] = mapped_column(Date)
     new_deadline_phrase: Mapped[str | None] = mapped_column(String(300))
     reason: Mapped[str | None] = mapped_column(Text)
+    # For a recurring commitment: the occurrence (its deadline) this answer is
+    # about; each occurrence has its own status. None for the commitment as a whole.
+    occurrence: Mapped[date | None] = mapped_column(Date)
 
     commitment: Mapped[Commitment] = relationship(back_populates="updates")
     person: Mapped[Person | None] = relationship()
@@ -305,3 +308,65 @@ class ImportDraft(Base):
     channel_id: Mapped[str | None] = mapped_column(String(32))
     thread_ts: Mapped[str | None] = mapped_column(String(32))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+
+
+class OutboxState(enum.StrEnum):
+    """Where a scheduled message stands; a pending row may be claimed by a sender."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    # Not sent on purpose (done, answered, superseded); the reason is in `error`.
+    SKIPPED = "skipped"
+    # A permanent Slack error (channel_not_found …); shown to admins, not retried.
+    FAILED = "failed"
+    # Turned into one row per recipient (an escalation to several secretaries).
+    SPLIT = "split"
+
+
+class OutboxMessage(Base):
+    """A message the bot sends on its own: reminder, escalation, digest, overview.
+
+    The unique `key` makes planning idempotent: every replica may plan the same
+    message, only one row exists. A sender claims a row (`claimed_by`,
+    `claim_until`), sends it, and records Slack's `ts`; a claim that expires is
+    taken over. `sending_since` is set just before the Web API call, so whoever
+    takes the row over knows the message may already be in Slack and looks
+    for it (by its metadata) before sending again.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state_next_attempt", "state", "next_attempt_at"),
+        Index("ix_outbox_commitment_kind", "commitment_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    commitment_id: Mapped[int | None] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"))
+    committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    occurrence: Mapped[date | None] = mapped_column(Date)
+    # A Slack user or channel id; None: decided when sending (the owner, or the secretaries).
+    recipient: Mapped[str | None] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    due_at: Mapped[datetime] = mapped_column()
+    next_attempt_at: Mapped[datetime] = mapped_column()
+    state: Mapped[OutboxState] = mapped_column(_enum(OutboxState, "outbox_state"), default=OutboxState.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claim_until: Mapped[datetime | None] = mapped_column()
+    sending_since: Mapped[datetime | None] = mapped_column()
+    channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
+    sent_at: Mapped[datetime | None] = mapped_column()
+    error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class SchedulerMark(Base):
+    """How far a planner has planned (e.g. reminders up to this moment), shared by all replicas."""
+
+    __tablename__ = "scheduler_marks"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column()

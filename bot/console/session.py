@@ -291,7 +291,7 @@ class ConsoleSession:
                 return True
         self.clock.set(moment.replace(tzinfo=self.clock.tz))
         self._say("console_time_now", when=self.clock.now().strftime("%Y-%m-%d %H:%M"))
-        self.bot.settle()
+        self.bot.run_due()
         self.show_changes()
         return True
 

@@ -276,24 +276,28 @@ def _day_after_deadline(deadline: date, offset_days: int) -> date:
     return day
 
 
-def _overdue_slots(deadline: date, every_days: int, until: date) -> list[_Slot]:
+def _overdue_slots(deadline: date, every_days: int, until: date, since: date | None) -> list[_Slot]:
     if every_days == 0:
         return []
     count = (until + _SHIFT_MARGIN - deadline).days // every_days
+    first = 1
+    if since is not None:
+        # A commitment years overdue need not have its every weekly slot worked out again.
+        first = max(1, (since - _SHIFT_MARGIN - deadline).days // every_days)
     return [
         _Slot("overdue", step * every_days, _day_after_deadline(deadline, step * every_days))
-        for step in range(1, count + 1)
+        for step in range(first, count + 1)
     ]
 
 
-def _owner_slots(deadline: date, policy: ReminderPolicy, until: date) -> list[_Slot]:
+def _owner_slots(deadline: date, policy: ReminderPolicy, until: date, since: date | None) -> list[_Slot]:
     slots = [
         _Slot("before", -days, last_working_day_on_or_before(deadline - timedelta(days=days)))
         for days in policy.before_days
     ]
     if policy.on_the_day:
         slots.append(_Slot("on_day", 0, last_working_day_on_or_before(deadline)))
-    slots.extend(_overdue_slots(deadline, policy.overdue_every_days, until))
+    slots.extend(_overdue_slots(deadline, policy.overdue_every_days, until, since))
     return slots
 
 
@@ -314,6 +318,7 @@ def planned_reminders(
     occurrence: date,
     until: date,
     not_before: datetime | None = None,
+    since: date | None = None,
     tz: ZoneInfo = STOCKHOLM,
 ) -> list[PlannedReminder]:
     """Every reminder for one occurrence that goes out on or before `until`, in sending order.
@@ -325,11 +330,12 @@ def planned_reminders(
     Reminders due before `not_before` (when the commitment was created) are
     dropped: a new commitment does not start with a pile of old reminders.
     Catching up on reminders missed while the bot was down is the caller's
-    business (`due`).
+    business (`due`). `since`, when given, lets the overdue rhythm start near
+    that day instead of at the deadline; reminders before it may be left out.
     """
     if not_before is not None and not_before.utcoffset() is None:
         raise ValueError("not_before must be timezone-aware")
-    slots = _one_per_day(_owner_slots(deadline, policy, until))
+    slots = _one_per_day(_owner_slots(deadline, policy, until, since))
     if policy.escalate_after_days:
         days = policy.escalate_after_days
         slots.append(_Slot("escalation", days, _day_after_deadline(deadline, days)))

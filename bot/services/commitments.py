@@ -378,8 +378,14 @@ def set_status(
     status: CommitmentStatus,
     now: datetime,
     comment: str | None = None,
+    occurrence: date | None = None,
 ) -> StatusUpdate:
-    """Klar or Pågår enligt plan (and Avbruten for secretaries)."""
+    """Klar or Pågår enligt plan (and Avbruten for secretaries).
+
+    With `occurrence`, a recurring commitment's answer is about that one
+    occurrence: "Klar" closes the occurrence, and the commitment goes on
+    (in progress) towards the next one.
+    """
     _require_update(commitment, actor)
     if status == CommitmentStatus.CANCELLED and not can_manage(commitment.committee, actor):
         raise PermissionDenied("err_secretary_only", code=commitment.committee.code)
@@ -388,6 +394,11 @@ def set_status(
     if status == CommitmentStatus.DELAYED:
         raise UserError("err_delay_needs_date")
     person = ensure_person(session, actor.user_id, actor.name, now)
+    if occurrence is not None and commitment.recurrence and status != CommitmentStatus.CANCELLED:
+        commitment.status = CommitmentStatus.IN_PROGRESS
+        return _record(
+            session, commitment, person, now, UpdateKind.STATUS, status=status, comment=comment, occurrence=occurrence
+        )
     commitment.status = status
     return _record(session, commitment, person, now, UpdateKind.STATUS, status=status, comment=comment)
 

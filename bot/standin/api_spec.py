@@ -153,6 +153,19 @@ _SPECS = (
         # channels:read / groups:read / im:read / mpim:read by conversation type: the handler.
     ),
     MethodSpec(
+        name="conversations.history",
+        required={"channel": "channel"},
+        optional={
+            "cursor": "string",
+            "include_all_metadata": "boolean",
+            "inclusive": "boolean",
+            "latest": "timestamp",
+            "limit": "number",
+            "oldest": "timestamp",
+        },
+        # channels:history / groups:history / im:history / mpim:history by type: the handler.
+    ),
+    MethodSpec(
         name="conversations.members",
         required={"channel": "channel"},
         optional={"cursor": "string", "limit": "number"},

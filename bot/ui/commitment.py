@@ -17,6 +17,10 @@ ACTION_ON_TRACK = "status_on_track"
 ACTION_DELAYED = "status_delayed"
 ACTION_COMMENT = "status_comment"
 ACTION_EDIT = "commitment_edit"
+# The block that says why a message came (a reminder's first lines); kept when the card is updated.
+INTRO_BLOCK = "intro"
+# Sent to secretaries when a reminder has no one to go to; opens the edit modal.
+ACTION_CHANGE_OWNER = "commitment_change_owner"
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,13 @@ def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> Commitme
     )
 
 
-def answer_buttons(texts: Texts, c: CommitmentView) -> bk.Block:
-    value = str(c.id)
+def answer_value(commitment_id: int, occurrence: date | None = None) -> str:
+    """The buttons' value: the commitment, and for a recurring one the occurrence answered."""
+    return f"{commitment_id}:{occurrence.isoformat()}" if occurrence else str(commitment_id)
+
+
+def answer_buttons(texts: Texts, c: CommitmentView, occurrence: date | None = None) -> bk.Block:
+    value = answer_value(c.id, occurrence)
     return bk.actions(
         bk.button(texts.get("btn_done"), ACTION_DONE, value, style="primary"),
         bk.button(texts.get("btn_on_track"), ACTION_ON_TRACK, value),
@@ -93,21 +102,42 @@ def card_blocks(
     can_edit: bool = False,
     history: list[StatusUpdate] | None = None,
     intro: str | None = None,
+    occurrence: date | None = None,
+    change_owner: bool = False,
 ) -> list[bk.Block]:
-    """The commitment as a message: summary, facts, history, and the answer buttons."""
+    """The commitment as a message: summary, facts, history, and the answer buttons.
+
+    `occurrence` makes the buttons answer one occurrence of a recurring
+    commitment; `change_owner` adds "Byt ägare" (for secretaries).
+    """
     out: list[bk.Block] = []
     if intro:
-        out.append(bk.section(intro))
+        out.append(bk.section(intro, block_id=INTRO_BLOCK))
     out.append(bk.section(texts.md("commitment_card.md.j2", c=c)))
     out.append(bk.context(texts.md("commitment_facts.md.j2", c=c)))
     if history:
         lines = texts.md("commitment_history.md.j2", updates=history[-15:], skipped=max(0, len(history) - 15))
         out.append(bk.section(lines))
     if with_buttons and c.is_open:
-        out.append(answer_buttons(texts, c))
+        out.append(answer_buttons(texts, c, occurrence))
+    if change_owner:
+        out.append(
+            bk.actions(
+                bk.button(texts.get("btn_change_owner"), ACTION_CHANGE_OWNER, str(c.id), style="primary"),
+                block_id=f"owner:{c.id}",
+            )
+        )
     if can_edit:
         out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
     return out
+
+
+def kept_intro(blocks: list[bk.Block] | None) -> str | None:
+    """The intro text of a message being updated in place, so a reminder still says what it was."""
+    for block in blocks or []:
+        if block.get("block_id") == INTRO_BLOCK:
+            return str((block.get("text") or {}).get("text") or "") or None
+    return None
 
 
 def card_fallback(texts: Texts, c: CommitmentView) -> str:

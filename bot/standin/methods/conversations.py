@@ -1,4 +1,4 @@
-"""``conversations.open``, ``conversations.info``, ``conversations.members``."""
+"""``conversations.open``, ``conversations.info``, ``conversations.members``, ``conversations.history``."""
 
 from __future__ import annotations
 
@@ -94,7 +94,65 @@ def members(ctx: CallContext) -> JsonDict:
     return {"members": page, "response_metadata": {"next_cursor": next_cursor}}
 
 
+def _require_history_scope(ctx: CallContext, channel: Channel) -> None:
+    if channel.is_im:
+        ctx.require_scope("im:history")
+    elif channel.is_mpim:
+        ctx.require_scope("mpim:history")
+    elif channel.is_private:
+        ctx.require_scope("groups:history")
+    else:
+        ctx.require_scope("channels:history")
+
+
+def _timestamp(ctx: CallContext, name: str) -> float | None:
+    value = ctx.text(name)
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise SlackError("invalid_ts_" + name) from None
+
+
+def history(ctx: CallContext) -> JsonDict:
+    """Top-level messages, newest first, between ``oldest`` and ``latest``.
+
+    As Slack does, message metadata is in the answer only with
+    ``include_all_metadata``, and ``limit`` is at most 999.
+    """
+    workspace = ctx.workspace
+    channel = visible_to_bot(workspace, ctx.text("channel") or "")
+    _require_history_scope(ctx, channel)
+    oldest, latest = _timestamp(ctx, "oldest"), _timestamp(ctx, "latest")
+    inclusive = ctx.flag("inclusive")
+    with_metadata = ctx.flag("include_all_metadata")
+
+    def within(ts: float) -> bool:
+        if oldest is not None and (ts < oldest or (ts == oldest and not inclusive)):
+            return False
+        return latest is None or ts < latest or (ts == latest and inclusive)
+
+    with workspace.lock:
+        found = [m for m in channel.messages if not m.is_reply and within(float(m.ts))]
+        found.sort(key=lambda m: float(m.ts), reverse=True)
+        page, next_cursor = ctx.page(found, default_limit=100, max_limit=999)
+        messages = []
+        for message in page:
+            body = message.to_slack(workspace.bot_profile if message.user == workspace.bot_user.id else None)
+            if not with_metadata:
+                body.pop("metadata", None)
+            messages.append(body)
+    return {
+        "messages": messages,
+        "has_more": bool(next_cursor),
+        "pin_count": 0,
+        "response_metadata": {"next_cursor": next_cursor},
+    }
+
+
 HANDLERS = {
+    "conversations.history": history,
     "conversations.open": open_conversation,
     "conversations.info": info,
     "conversations.members": members,

@@ -1,0 +1,1 @@
+"""Scheduled messages: planned into an outbox with unique keys, claimed and sent by any process."""

@@ -1,0 +1,256 @@
+"""Sends what the outbox says is due: claim, render, post, record.
+
+Rules (DESIGN.md "Scale-out", and the reminder issue):
+- a row is claimed for a lease; the claim is checked again right before the
+  Web API call, and the call is marked in the database first, so a row whose
+  sender died mid-call is looked for in Slack (by the key in the message's
+  metadata) before it is sent again: every key reaches Slack once;
+- 429 is honoured (Retry-After), 5xx and dropped connections are retried
+  with backoff, at most one message per second goes to one channel;
+- errors that no retry mends (channel_not_found, not_in_channel,
+  account_inactive …) are recorded on the row, shown to admins, and not retried.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+import urllib.error
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+
+from bot.clock import Clock
+from bot.outbox import store
+from bot.outbox.outcome import Fail, Renderer, Send, Skip, Split
+from bot.outbox.ratelimit import ChannelPacer
+from bot.outbox.store import Claimed
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT = "atagande_outbox"
+LEASE = timedelta(minutes=2)
+BATCH = 20
+# Waiting out a Retry-After in place is fine up to this; longer ones are rescheduled.
+MAX_WAIT_IN_PLACE = 30.0
+MAX_ATTEMPTS = 20
+# Errors Slack may answer that say "try again", not "this will never work".
+TRANSIENT_ERRORS = frozenset(
+    {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_added_to_org"}
+)
+NETWORK_ERRORS: tuple[type[Exception], ...] = (
+    urllib.error.URLError,
+    ConnectionError,
+    TimeoutError,
+    socket.timeout,
+    SlackRequestError,
+)
+LOOKUP_ERRORS: tuple[type[Exception], ...] = (SlackApiError, *NETWORK_ERRORS)
+
+
+def plain_client(token: str, base_url: str) -> WebClient:
+    """A Web API client without slack_sdk's own retries: the outbox decides when to try again."""
+    client = WebClient(token=token, base_url=base_url, timeout=10)
+    client.retry_handlers.clear()
+    return client
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min … at most an hour between tries."""
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def _retry_after(exc: SlackApiError) -> float | None:
+    response = exc.response
+    if response.status_code != 429 and response.get("error") != "ratelimited":
+        return None
+    headers = {str(k).lower(): v for k, v in (response.headers or {}).items()}
+    value = headers.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return max(float(value), 1.0) if value is not None else 1.0
+    except (TypeError, ValueError):
+        return 1.0
+
+
+class Sender:
+    """Claims and sends due outbox rows; one per process (or per worker in tests).
+
+    Args:
+        db: the database.
+        client: a Web API client; `plain_client` gives one without hidden retries.
+        clock: decides what is due (tests and the console move it).
+        renderers: per row kind, what to send.
+        worker: a name unique to this process, written on its claims.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        client: WebClient,
+        clock: Clock,
+        renderers: Mapping[str, Renderer],
+        *,
+        worker: str | None = None,
+        pacer: ChannelPacer | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        on_sent: Callable[[Claimed, str, str], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.clock = clock
+        self.renderers = dict(renderers)
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self.pacer = pacer or ChannelPacer()
+        self.sleep = sleep
+        self.on_sent = on_sent
+
+    def run_once(self, *, limit: int | None = None) -> int:
+        """Send what is due now, batch after batch; return how many rows were finished or retried."""
+        handled = 0
+        while limit is None or handled < limit:
+            batch = store.claim(self.db, self.worker, self.clock.now(), lease=LEASE, limit=BATCH)
+            if not batch:
+                break
+            for row in batch:
+                self.handle(row)
+                handled += 1
+        return handled
+
+    # -- one row ---------------------------------------------------------------------------
+
+    def handle(self, row: Claimed) -> None:
+        renderer = self.renderers.get(row.kind)
+        if renderer is None:
+            store.mark_failed(self.db, self.worker, row.id, f"unknown_kind:{row.kind}")
+            return
+        try:
+            outcome = renderer(row)
+        except Exception:
+            # A bug in one message must not stop the others; the row is retried later.
+            log.exception("rendering outbox row %s failed", row.key)
+            self._retry(row, "render_error", maybe_sent=False)
+            return
+        if isinstance(outcome, Skip):
+            store.mark_skipped(self.db, self.worker, row.id, outcome.reason)
+        elif isinstance(outcome, Fail):
+            log.warning("outbox %s cannot be delivered: %s", row.key, outcome.error)
+            store.mark_failed(self.db, self.worker, row.id, outcome.error)
+        elif isinstance(outcome, Split):
+            store.split(self.db, self.worker, row.id, outcome.children, self.clock.now())
+        else:
+            self._send(row, outcome)
+
+    def _send(self, row: Claimed, message: Send) -> None:
+        if row.sending_since is not None and row.channel:
+            found = self._already_in_slack(row)
+            if found is not None:
+                log.info("outbox %s was already in Slack (%s); not sent again", row.key, found[1])
+                self._sent(row, *found)
+                return
+        for _ in range(4):
+            self.pacer.wait(message.channel)
+            if not store.begin_send(self.db, self.worker, row.id, self.clock.now(), message.channel):
+                log.info("outbox %s: claim lost before sending; another sender has it", row.key)
+                return
+            try:
+                response = self.client.chat_postMessage(
+                    channel=message.channel,
+                    text=message.text,
+                    blocks=message.blocks,
+                    metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
+                    unfurl_links=False,
+                )
+            except SlackApiError as exc:
+                wait = _retry_after(exc)
+                if wait is None:
+                    self._api_error(row, exc)
+                    return
+                self.pacer.hold(message.channel, wait)
+                if wait > MAX_WAIT_IN_PLACE:
+                    store.retry_later(
+                        self.db,
+                        self.worker,
+                        row.id,
+                        self.clock.now() + timedelta(seconds=wait),
+                        "ratelimited",
+                        maybe_sent=False,
+                    )
+                    return
+                self.sleep(wait)
+                if not store.extend(self.db, self.worker, row.id, self.clock.now(), LEASE):
+                    return
+                continue
+            except NETWORK_ERRORS as exc:
+                log.warning("outbox %s: connection problem (%s); will retry", row.key, exc)
+                self._retry(row, f"connection:{type(exc).__name__}", maybe_sent=True)
+                return
+            channel, ts = str(response.get("channel") or message.channel), str(response.get("ts"))
+            self._sent(row, channel, ts)
+            if message.upload is not None:
+                self._upload(row, channel, ts, message.upload)
+            return
+        self._retry(row, "ratelimited", maybe_sent=False)
+
+    def _sent(self, row: Claimed, channel: str, ts: str) -> None:
+        store.mark_sent(self.db, self.worker, row.id, self.clock.now(), channel, ts)
+        if self.on_sent is not None:
+            try:
+                self.on_sent(row, channel, ts)
+            except Exception:
+                log.exception("after sending %s", row.key)
+
+    def _api_error(self, row: Claimed, exc: SlackApiError) -> None:
+        status = exc.response.status_code
+        error = str(exc.response.get("error") or f"http_{status}")
+        if status >= 500 or error in TRANSIENT_ERRORS:
+            log.warning("outbox %s: Slack answered %s (%s); will retry", row.key, status, error)
+            self._retry(row, error, maybe_sent=status >= 500)
+            return
+        log.warning("outbox %s: Slack refused it for good: %s", row.key, error)
+        store.mark_failed(self.db, self.worker, row.id, error)
+
+    def _retry(self, row: Claimed, error: str, *, maybe_sent: bool) -> None:
+        attempts = row.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            store.mark_failed(self.db, self.worker, row.id, f"gave_up:{error}")
+            return
+        at = self.clock.now() + backoff(attempts)
+        store.retry_later(self.db, self.worker, row.id, at, error, maybe_sent=maybe_sent)
+
+    def _already_in_slack(self, row: Claimed) -> tuple[str, str] | None:
+        """The (channel, ts) of this row's message if an earlier attempt did reach Slack."""
+        assert row.channel is not None and row.sending_since is not None
+        channel = row.channel
+        try:
+            if channel.startswith(("U", "W")):
+                opened = self.client.conversations_open(users=channel)
+                channel = str((opened.get("channel") or {}).get("id") or channel)
+            oldest = row.sending_since - timedelta(hours=1)
+            history = self.client.conversations_history(
+                channel=channel, oldest=f"{oldest.timestamp():.6f}", include_all_metadata=True, limit=200
+            )
+        except LOOKUP_ERRORS as exc:
+            # Not knowing is no reason to stay silent: send (at worst once more).
+            log.warning("outbox %s: could not look for an earlier attempt (%s)", row.key, exc)
+            return None
+        for message in history.get("messages") or []:
+            metadata: dict[str, Any] = message.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == METADATA_EVENT and payload.get("key") == row.key:
+                return channel, str(message.get("ts"))
+        return None
+
+    def _upload(self, row: Claimed, channel: str, ts: str, upload: tuple[str, bytes, str]) -> None:
+        filename, content, title = upload
+        try:
+            self.client.files_upload_v2(channel=channel, thread_ts=ts, filename=filename, content=content, title=title)
+        except LOOKUP_ERRORS as exc:
+            log.warning("outbox %s: the attachment %s did not upload: %s", row.key, filename, exc)

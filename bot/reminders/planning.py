@@ -1,0 +1,188 @@
+"""Which reminders and escalations fall due in a window of time, as outbox rows.
+
+The timer calls this every minute with the window since the last planning
+(kept in the database, so a process that was down plans what it missed and
+every replica sees the same window). Reminders all go out at 08:30, so most
+windows contain no sending moment and cost one query for the mark.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.outbox.store import Planned, enqueue, read_mark
+from bot.reminders.schedule import (
+    PlannedReminder,
+    ReminderPolicy,
+    ReminderPolicyError,
+    occurrences,
+    planned_reminders,
+    send_time_on,
+)
+from bot.services.commitments import OPEN_STATUSES
+from storage.db import Database
+from storage.models import Commitment, Committee, SchedulerMark
+
+log = logging.getLogger(__name__)
+
+MARK = "reminders"
+# After a long outage only the last month is caught up: a reminder older than
+# that would only confuse, and the overdue rhythm brings the owner back anyway.
+MAX_CATCH_UP = timedelta(days=31)
+# Past occurrences of a recurring commitment still looked at (overdue reminders).
+_RECURRING_LOOKBACK = timedelta(days=400)
+_SHIFT_MARGIN = timedelta(days=14)
+SUPERSEDED = "superseded"
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    committee_id: int
+    deadline: date | None
+    recurrence: str | None
+    created_at: datetime
+
+
+def send_days(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:
+    """The days whose 08:30 lies in (start, end]."""
+    first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
+    days = []
+    day = first
+    while day <= last:
+        if start < send_time_on(day, tz) <= end:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def committee_policies(session: Session) -> dict[int, ReminderPolicy]:
+    """Each committee's policy; a stored policy that no longer reads falls back to the defaults."""
+    policies: dict[int, ReminderPolicy] = {}
+    for committee_id, code, stored in session.execute(select(Committee.id, Committee.code, Committee.reminder_policy)):
+        try:
+            policies[committee_id] = ReminderPolicy.from_json(stored or {})
+        except ReminderPolicyError as exc:
+            log.warning("committee %s has an unreadable reminder policy (%s); using the defaults", code, exc)
+            policies[committee_id] = ReminderPolicy()
+    return policies
+
+
+@lru_cache(maxsize=8192)
+def _plan_one(deadline: date, policy: ReminderPolicy, until: date, since: date, tz: ZoneInfo) -> list[PlannedReminder]:
+    # Many commitments share a deadline (end of a month, a term): worked out once.
+    return planned_reminders(deadline, policy, occurrence=deadline, until=until, since=since, tz=tz)
+
+
+def reminders_between(session: Session, start: datetime, end: datetime, tz: ZoneInfo) -> list[Planned]:
+    """Every reminder and escalation whose sending moment lies in (start, end], as outbox rows.
+
+    When the window holds several of one occurrence's owner reminders (after
+    an outage), only the latest is sent; the others are recorded as skipped,
+    so a late start sends one message, not a pile.
+    """
+    days = send_days(start, end, tz)
+    if not days:
+        return []
+    first_day, last_day = days[0], days[-1]
+    policies = committee_policies(session)
+    if not policies:
+        return []
+    reach = max((max(p.before_days, default=0) for p in policies.values()), default=0)
+    horizon = last_day + timedelta(days=reach) + _SHIFT_MARGIN
+    c = Commitment
+    columns = (c.id, c.committee_id, c.deadline, c.recurrence, c.created_at)
+    stmt = select(*columns).where(
+        Commitment.status.in_(OPEN_STATUSES),
+        or_(Commitment.recurrence.is_not(None), Commitment.deadline <= horizon),
+    )
+    rows = [_Row(*values) for values in session.execute(stmt)]
+    found: list[Planned] = []
+    for row in rows:
+        policy = policies.get(row.committee_id, ReminderPolicy())
+        for occurrence, next_occurrence in _occurrences(row, first_day, horizon, tz):
+            planned = _plan_one(occurrence, policy, last_day, first_day, tz)
+            hits = [
+                r
+                for r in planned
+                if start < r.send_at <= end
+                and r.send_at >= row.created_at
+                and (next_occurrence is None or r.send_at.astimezone(tz).date() < next_occurrence)
+            ]
+            found.extend(_as_rows(row, hits))
+    return found
+
+
+def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Iterable[tuple[date, date | None]]:
+    """(occurrence, the one after it) pairs to plan; a one-off commitment has one, with no successor."""
+    if not row.recurrence:
+        if row.deadline is not None:
+            yield row.deadline, None
+        return
+    dtstart = row.deadline or row.created_at.astimezone(tz).date()
+    try:
+        dates = occurrences(dtstart, row.recurrence, first_day - _RECURRING_LOOKBACK, horizon + timedelta(days=400))
+    except (ValueError, TypeError) as exc:
+        log.warning("commitment %s has a rhythm that does not read (%s); no reminders", row.id, exc)
+        return
+    for index, occurrence in enumerate(dates):
+        if occurrence > horizon:
+            break
+        # Reminders about an occurrence stop when the next one comes due: by then it is old news.
+        yield occurrence, dates[index + 1] if index + 1 < len(dates) else None
+
+
+def _as_rows(row: _Row, hits: list[PlannedReminder]) -> list[Planned]:
+    if not hits:
+        return []
+    owner = [r for r in hits if r.kind != "escalation"]
+    latest = max(owner, key=lambda r: r.send_at) if owner else None
+    out = []
+    for r in hits:
+        skip = SUPERSEDED if r.kind != "escalation" and r is not latest else None
+        out.append(
+            Planned(
+                key=r.key(row.id),
+                kind="escalation" if r.kind == "escalation" else "reminder",
+                due_at=r.send_at,
+                commitment_id=row.id,
+                committee_id=row.committee_id,
+                occurrence=r.occurrence,
+                payload={"deadline": r.deadline.isoformat(), "reminder": r.kind, "offset": r.offset_days},
+                skip_reason=skip,
+            )
+        )
+    return out
+
+
+def initial_mark(now: datetime, tz: ZoneInfo) -> datetime:
+    """Where planning starts on a database that never planned: today's midnight, so today's 08:30 still counts."""
+    return datetime.combine(now.astimezone(tz).date(), time(), tzinfo=tz)
+
+
+def plan_reminders(db: Database, now: datetime, tz: ZoneInfo) -> int:
+    """Plan everything due since the last planning, up to `now`; return how many rows were new.
+
+    The window, the rows and the new mark are one transaction: a crash plans
+    the same window again, and the unique keys make that harmless.
+    """
+    with db.write() as session:
+        mark = read_mark(session, MARK, lock=True)
+        if mark is None:
+            mark = SchedulerMark(name=MARK, at=initial_mark(now, tz))
+            session.add(mark)
+            session.flush()
+        start = max(mark.at, now - MAX_CATCH_UP)
+        if now <= start:
+            return 0
+        added = enqueue(session, reminders_between(session, start, now, tz), now)
+        mark.at = now
+        return added

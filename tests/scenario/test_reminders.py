@@ -1,0 +1,140 @@
+"""Reminders and escalations, driven by the clock, through the real bot and the stand-in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from storage.models import OutboxMessage, OutboxState
+from tests.scenario.conftest import World
+from templates import STOCKHOLM
+
+
+def at(world: World, moment: str) -> None:
+    """Move the clock to `moment` (Stockholm time) and run what is due, as the timer would."""
+    world.clock.set(datetime.fromisoformat(moment).replace(tzinfo=STOCKHOLM))
+    world.bot.run_due()
+
+
+def reminders_to(world: World, user: str) -> list[str]:
+    return [
+        world.slack.render_message(m)
+        for m in world.slack.visible_messages(user, world.slack.dm(user).id)
+        if any(word in str(m.blocks) for word in ("Påminnelse", "skulle ha varit klart", "Eskalering", "I dag"))
+    ]
+
+
+def outbox(world: World) -> list[tuple[str, str, str | None]]:
+    with world.bot.svc.db.read() as session:
+        return [
+            (r.key, r.state.value, r.error) for r in session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))
+        ]
+
+
+def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) -> None:
+    world.quick_committee()
+    world.add("Revidera BUS-överenskommelsen", deadline="senast i april 2027")  # Friday 30 April
+    at(world, "2027-01-11 09:05")
+    assert reminders_to(world, "anna") == []
+
+    at(world, "2027-04-16 08:29")
+    assert reminders_to(world, "anna") == []
+    at(world, "2027-04-16 08:30")  # 14 days before, a Friday
+    sent = reminders_to(world, "anna")
+    assert len(sent) == 1
+    assert "om 14 dagar" in sent[0] and "30 april 2027" in sent[0] and "senast i april 2027" in sent[0]
+    assert "Ingen statusuppdatering ännu" in sent[0]
+    assert "[ Klar ]" in sent[0] and "[ Pågår enligt plan ]" in sent[0] and "[ Försenad ]" in sent[0]
+
+    # The same moment again, as another replica or a restart would: nothing new.
+    at(world, "2027-04-16 08:31")
+    assert len(reminders_to(world, "anna")) == 1
+
+    reminder = [
+        m for m in world.slack.visible_messages("anna", world.slack.dm("anna").id) if "om 14 dagar" in str(m.blocks)
+    ]
+    world.click("anna", reminder[0], "Pågår enligt plan")
+    updated = world.slack.workspace.find_message(world.slack.dm("anna").id, reminder[0].ts)
+    assert updated is not None and updated.edited is not None
+    assert "Pågår" in world.slack.render_message(updated)
+
+    at(world, "2027-04-27 08:30")  # 3 days before: the on-track answer was 11 days ago
+    sent = reminders_to(world, "anna")
+    assert len(sent) == 2 and "om 3 dagar" in sent[-1] and "Senaste status: Pågår" in sent[-1]
+
+    last = [m for m in world.slack.visible_messages("anna", world.slack.dm("anna").id) if "om 3 dagar" in str(m.blocks)]
+    world.click("anna", last[0], "Klar")
+    at(world, "2027-04-30 08:30")
+    at(world, "2027-05-20 08:30")
+    assert len(reminders_to(world, "anna")) == 2
+    # Done: nothing more is even planned.
+    assert [key for key, _, _ in outbox(world)] == ["remind:1:2027-04-30:-14", "remind:1:2027-04-30:-3"]
+
+
+def test_no_reminder_the_day_after_pagar_enligt_plan(world: World) -> None:
+    world.quick_committee()
+    world.add("Ta fram en rutin", deadline="2027-04-28")  # Wednesday; 14 days before is Wed 14 April
+    at(world, "2027-04-13 10:00")
+    card_less = world.bot.svc
+    with card_less.db.write() as session:
+        from bot.services import commitments as commitment_service
+        from storage.models import CommitmentStatus
+
+        c = commitment_service.get_by_reference(session, "BUN-1")
+        commitment_service.set_status(
+            session, world.actor("anna"), c, CommitmentStatus.IN_PROGRESS, card_less.clock.now()
+        )
+    at(world, "2027-04-14 08:30")
+    assert reminders_to(world, "anna") == []
+    assert ("remind:1:2027-04-28:-14", "skipped", "answered_on_track") in outbox(world)
+
+
+def test_a_late_start_sends_one_reminder_and_the_escalation(world: World) -> None:
+    world.quick_committee()
+    world.add("Utvärdera samverkan", deadline="senast i april 2027")
+    at(world, "2027-01-11 09:05")
+    # The bot was down from January until 14 May, 14 days after the deadline.
+    at(world, "2027-05-14 10:00")
+    to_anna = reminders_to(world, "anna")
+    assert len(to_anna) == 1, to_anna
+    assert "för 14 dagar sedan" in to_anna[0]
+    to_sara = reminders_to(world, "sara")
+    assert len(to_sara) == 1 and "Eskalering" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    states = {key: state for key, state, _ in outbox(world)}
+    assert states["remind:1:2027-04-30:14"] == "sent"
+    assert states["remind:1:2027-04-30:7"] == "skipped"
+    assert states[f"escalate:1:2027-04-30:to:{world.uid('sara')}"] == "sent"
+
+
+def test_a_reminder_for_a_departed_owner_goes_to_the_secretaries(world: World) -> None:
+    world.quick_committee()
+    world.add("Revidera rutinen", deadline="senast i april 2027")
+    at(world, "2027-01-11 09:05")
+    world.slack.user("anna").deleted = True
+    at(world, "2027-04-16 08:30")
+    assert reminders_to(world, "anna") == []
+    to_sara = reminders_to(world, "sara")
+    assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    message = [
+        m for m in world.slack.visible_messages("sara", world.slack.dm("sara").id) if "Byt ägare" in str(m.blocks)
+    ]
+    world.click("sara", message[0], "Byt ägare")
+    assert "Ägare" in world.modal_text("sara")
+
+
+def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world: World) -> None:
+    svc = world.bot.svc
+    from bot.services import committees as committee_service
+
+    with svc.db.write() as session:
+        committee_service.create_committee(session, world.actor("admin"), "SN", "Socialnämnden", svc.clock.now())
+        committee_service.add_secretaries(
+            session, world.actor("admin"), "SN", [(world.uid("sara"), "Sara")], svc.clock.now()
+        )
+    world.add("Följ upp rutinen", deadline="senast i april 2027", owner=None, committee="SN")
+    with svc.db.write() as session:
+        committee_service.remove_secretaries(session, world.actor("admin"), "SN", [world.uid("sara")])
+    at(world, "2027-01-11 09:05")
+    at(world, "2027-04-16 08:30")
+    assert ("remind:1:2027-04-30:-14", OutboxState.FAILED.value, "no_recipient") in outbox(world)
