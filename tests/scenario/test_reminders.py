@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from storage.models import OutboxMessage, OutboxState
-from tests.scenario.conftest import World
 from templates import STOCKHOLM
+from tests.scenario.conftest import World
 
 
 def at(world: World, moment: str) -> None:
