@@ -51,12 +51,41 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--date", help=texts.get("extract_help_date"))
     extract.add_argument("--json", action="store_true", help=texts.get("extract_help_json"))
 
+    outbox = sub.add_parser("outbox", help=texts.get("outbox_help"))
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
+    retry = outbox_sub.add_parser("retry", help=texts.get("outbox_help_retry"))
+    retry.add_argument("ids", nargs="*", type=int)
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply migrations")
     backup = db_sub.add_parser("backup", help="consistent copy of the SQLite database, also while the bot runs")
     backup.add_argument("file", type=Path)
     return parser
+
+
+def outbox_command(settings: Settings, action: str | None, ids: list[int]) -> str:
+    """`atagande outbox`: how delivery stands; `atagande outbox retry [ID …]`: try failed ones again."""
+    from bot.clock import SystemClock
+    from bot.outbox import status
+    from bot.wiring import open_database
+
+    texts = _texts()
+    db = open_database(settings)
+    try:
+        if action == "retry":
+            with db.write() as session:
+                count = status.retry_failed(session, SystemClock(settings.timezone).now(), ids or None)
+            return texts.get("outbox_retried", count=count)
+        with db.read() as session:
+            return texts.plain(
+                "outbox_status.txt.j2",
+                counts=status.counts(session),
+                failures=status.failures(session),
+                reason=lambda error: status.reason_text(texts, error),
+            )
+    finally:
+        db.dispose()
 
 
 def db_upgrade(settings: Settings) -> str:
@@ -200,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.console.app import run_console
 
             return run_console(settings, demo=args.demo, start_user=args.user)
+        elif args.command == "outbox":
+            print(outbox_command(settings, args.outbox_command, getattr(args, "ids", [])))
         elif args.command == "db":
             message = db_upgrade(settings) if args.db_command == "upgrade" else db_backup(settings, args.file)
             print(message)

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
 
+from bot.outbox import status as outbox_status
 from bot.reminders.messages import ReminderFacts, render_card
 from bot.services import commitments as commitment_service
 from bot.services.committees import committees_managed_by, is_secretary
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 REMINDER_KINDS = ("reminder", "escalation")
 # Reminder messages brought up to date after an answer; older ones have scrolled away.
 RECENT_REMINDERS = 5
+# Delivery problems listed on an admin's Home; the CLI shows them all.
+HOME_FAILURES = 5
 
 # Slack errors that mean "the bot cannot post there until someone acts".
 CHANNEL_PROBLEMS = {
@@ -160,7 +163,17 @@ class Delivery:
                 for cid, committee in sorted(shown.items(), key=lambda kv: kv[1].code)
             ]
             can_register = actor.is_admin or bool(secretary_of)
-            return home_view(svc.texts, by_light, rows, can_register=can_register, is_admin=actor.is_admin)
+            failures = outbox_status.failures(session, limit=HOME_FAILURES) if actor.is_admin else []
+            failure_total = outbox_status.counts(session)[OutboxState.FAILED.value] if failures else 0
+            return home_view(
+                svc.texts,
+                by_light,
+                rows,
+                can_register=can_register,
+                is_admin=actor.is_admin,
+                failures=failures,
+                failure_total=failure_total,
+            )
 
     def publish_home(self, user_id: str) -> None:
         try:

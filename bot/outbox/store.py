@@ -230,15 +230,3 @@ def read_mark(session: Session, name: str, *, lock: bool) -> SchedulerMark | Non
         # Replicas planning at the same tick take turns; the second finds the window planned.
         stmt = stmt.with_for_update()
     return session.scalars(stmt).first()
-
-
-def failures(session: Session, limit: int = 20) -> list[OutboxMessage]:
-    """Messages that could not be delivered, newest first (for admins)."""
-    return list(
-        session.scalars(
-            select(OutboxMessage)
-            .where(OutboxMessage.state == OutboxState.FAILED)
-            .order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc())
-            .limit(limit)
-        )
-    )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
+from bot.outbox.status import Failure, reason_text
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui.commitment import CommitmentView
@@ -20,6 +24,8 @@ def home_view(
     *,
     can_register: bool,
     is_admin: bool,
+    failures: Sequence[Failure] = (),
+    failure_total: int = 0,
 ) -> bk.Block:
     """The Home tab; at most 100 blocks, each group capped with a count of the rest."""
     blocks: list[bk.Block] = [bk.header(texts.get("home_title"))]
@@ -27,6 +33,11 @@ def home_view(
     if can_register:
         quick.insert(0, bk.button(texts.get("btn_new"), HOME_NEW, "home", style="primary"))
     blocks.append(bk.actions(*quick, block_id="home_actions"))
+    if failures:
+        reason = partial(reason_text, texts)
+        blocks.append(
+            bk.section(texts.md("home_failures.md.j2", failures=failures, total=failure_total, reason=reason))
+        )
     total = sum(len(v) for v in by_light.values())
     if total == 0:
         blocks.append(bk.section(texts.md("home_empty.md.j2")))

@@ -138,3 +138,15 @@ def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world
     at(world, "2027-01-11 09:05")
     at(world, "2027-04-16 08:30")
     assert ("remind:1:2027-04-30:-14", OutboxState.FAILED.value, "no_recipient") in outbox(world)
+
+    # Admins see it on App Home; the CLI lists it and can try again.
+    from bot.delivery import Delivery
+
+    Delivery(svc, world.bot.client).publish_home(world.uid("admin"))
+    world.bot.settle()
+    home = world.home_text("admin")
+    assert "1 meddelande från boten gick inte fram" in home and "SN-1" in home
+    assert "ingen ägare och nämnden ingen sekreterare" in home
+    Delivery(svc, world.bot.client).publish_home(world.uid("anna"))
+    world.bot.settle()
+    assert "gick inte fram" not in world.home_text("anna")

@@ -61,3 +61,33 @@ def test_backup_refuses_postgresql(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     monkeypatch.setenv("ATAGANDE_DATABASE_URL", "postgresql+psycopg://u:p@127.0.0.1:1/x")
     assert main(["db", "backup", "x.sqlite3"]) == 2
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_outbox_lists_failures_and_retries_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.cli import main
+    from bot.outbox.store import Planned, enqueue
+    from storage.db import Database
+    from storage.migrate import upgrade
+    from storage.models import OutboxMessage, OutboxState
+
+    url = f"sqlite:///{tmp_path / 'outbox.sqlite3'}"
+    monkeypatch.setenv("ATAGANDE_DATABASE_URL", url)
+    db = Database.from_url(url)
+    upgrade(db.engine)
+    now = datetime(2027, 4, 16, 6, 30, tzinfo=UTC)
+    with db.write() as session:
+        enqueue(session, [Planned(key="digest:1:2027-W15", kind="digest", due_at=now)], now)
+        row = session.query(OutboxMessage).one()
+        row.state, row.error, row.channel = OutboxState.FAILED, "not_in_channel", "C0BUN"
+    assert main(["outbox"]) == 0
+    out = capsys.readouterr().out
+    assert "1 gick inte fram" in out and "boten är inte med i kanalen" in out and "digest:1:2027-W15" in out
+    assert main(["outbox", "retry"]) == 0
+    assert "1 meddelande försöks igen" in capsys.readouterr().out
+    with db.read() as session:
+        assert session.query(OutboxMessage).one().state == OutboxState.PENDING
+    db.dispose()
