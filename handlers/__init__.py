@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, home, imports, shortcuts, views
+from handlers import actions, commands, home, imports, settings, shortcuts, views
 
 
 def register_all(app: App) -> None:
-    for module in (commands, actions, views, shortcuts, home, imports):
+    for module in (commands, actions, views, shortcuts, home, imports, settings):
         module.register(app)

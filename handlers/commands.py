@@ -25,6 +25,7 @@ from bot.ui.commitment import card_blocks, view_of
 from bot.ui.lists import PAGE_SIZE, list_blocks
 from bot.ui.modals import ModalMeta, commitment_modal
 from handlers.imports import open_import_modal
+from handlers.settings import open_settings
 from handlers.support import guarded, services_of
 
 COMMAND = "/atagande"
@@ -32,6 +33,8 @@ PREVIEW_SAVE = "preview_save"
 PREVIEW_EDIT = "preview_edit"
 MAX_QUERY = 200
 SEARCH_LIMIT = 20
+# "/atagande nämnd påminnelser BUN" (folded) opens the committee's reminder settings.
+SETTINGS_WORDS = ("paminnelser", "installningar")
 
 
 def register(app: App) -> None:
@@ -68,6 +71,9 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         _show(svc, respond, user_id, unescape(rest))
     elif sub in ("sok", "sök"):
         _search(svc, respond, unescape(rest))
+    elif sub in ("namnd", "namnder") and fold(rest.partition(" ")[0]) in SETTINGS_WORDS:
+        code = rest.partition(" ")[2].strip().upper()
+        open_settings(svc, client, str(body["trigger_id"]), user_id, code, channel_id)
     elif sub in ("namnd", "namnder"):
         _committee(svc, respond, user_id, rest)
     elif sub == "importera":

@@ -46,6 +46,7 @@ __all__ = [
     "ReminderPolicy",
     "ReminderPolicyError",
     "due",
+    "field_error",
     "occurrences",
     "planned_reminders",
     "send_time_on",
@@ -91,7 +92,7 @@ class ReminderPolicyError(ValueError):
         self.field = field
 
 
-def _field_error(field: str) -> ReminderPolicyError:
+def field_error(field: str) -> ReminderPolicyError:
     return ReminderPolicyError(field, _FIELD_ERRORS[field])
 
 
@@ -118,13 +119,13 @@ class ReminderPolicy:
         if not isinstance(self.before_days, tuple) or not all(
             _is_int_between(days, 1, _MAX_DAYS) for days in self.before_days
         ):
-            raise _field_error("before_days")
+            raise field_error("before_days")
         if not isinstance(self.on_the_day, bool):
-            raise _field_error("on_the_day")
+            raise field_error("on_the_day")
         if not _is_int_between(self.overdue_every_days, 0, _MAX_DAYS):
-            raise _field_error("overdue_every_days")
+            raise field_error("overdue_every_days")
         if not _is_int_between(self.escalate_after_days, 0, _MAX_DAYS):
-            raise _field_error("escalate_after_days")
+            raise field_error("escalate_after_days")
         # One canonical form, so that equal policies compare and serialise equal.
         object.__setattr__(self, "before_days", tuple(sorted(set(self.before_days), reverse=True)))
 
@@ -141,7 +142,7 @@ class ReminderPolicy:
             before = values["before_days"]
             # JSON gives a list; a string or a number is iterable or not, but never right.
             if not isinstance(before, list | tuple):
-                raise _field_error("before_days")
+                raise field_error("before_days")
             values["before_days"] = tuple(before)
         return cls(**values)
 

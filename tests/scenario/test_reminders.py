@@ -150,3 +150,29 @@ def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world
     Delivery(svc, world.bot.client).publish_home(world.uid("anna"))
     world.bot.settle()
     assert "gick inte fram" not in world.home_text("anna")
+
+
+def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
+    world.quick_committee()
+    world.run("olle", "bun", "/atagande nämnd påminnelser BUN")
+    assert "bara sekreterarna för BUN" in " ".join(world.ephemeral_of("olle", "bun"))
+    world.run("sara", "bun", "/atagande nämnd påminnelser BUN")
+    assert "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar" in world.modal_text("sara")
+    world.fill("sara", **{"Påminn ägaren så här många dagar före": "30, x"})
+    interaction = world.submit("sara")
+    assert interaction.response is not None and "before_days" in str(interaction.response)
+    assert "heltal mellan 1 och 365" in world.modal_text("sara")
+    world.fill(
+        "sara",
+        **{"Påminn ägaren så här många dagar före": "30 och 7", "Eskalera till sekreterarna efter … dagar": "21"},
+    )
+    world.submit("sara")
+    world.bot.settle()
+    assert "30 och 7 dagar före, på dagen, sedan varje vecka; eskalering efter 21 dagar" in " ".join(
+        world.ephemeral_of("sara", "bun")
+    )
+    # The new policy decides: 30 days before a deadline of 30 April is 31 March.
+    world.add("Revidera rutinen", deadline="senast i april 2027")
+    at(world, "2027-01-11 09:05")
+    at(world, "2027-03-31 08:30")
+    assert len(reminders_to(world, "anna")) == 1 and "om 30 dagar" in reminders_to(world, "anna")[0]

@@ -1,0 +1,60 @@
+"""Reading a committee's reminder settings from what a secretary typed, and saving them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from bot.reminders.schedule import ReminderPolicy, ReminderPolicyError, field_error
+from bot.services.committees import can_manage, get_committee
+from bot.services.errors import PermissionDenied
+from bot.services.people import Actor
+from storage.models import Committee
+
+
+def _days(field: str, raw: str) -> int:
+    value = raw.strip()
+    if not re.fullmatch(r"\d{1,3}", value):
+        raise ReminderPolicyError(field, "")
+    return int(value)
+
+
+def parse_policy(raw: Mapping[str, str]) -> ReminderPolicy:
+    """A policy from the modal's text; ReminderPolicyError names the field that is wrong.
+
+    "14, 3", "14 och 3" and "14 3" all mean 14 and 3 days before; an empty
+    field means no reminders before the deadline.
+    """
+    before_text = raw.get("before_days", "")
+    parts = [p for p in re.split(r"[,;\s]+|\boch\b", before_text.strip()) if p]
+    try:
+        before = tuple(_days("before_days", p) for p in parts)
+        values = {
+            "overdue_every_days": _days("overdue_every_days", raw.get("overdue_every_days", "")),
+            "escalate_after_days": _days("escalate_after_days", raw.get("escalate_after_days", "")),
+        }
+    except ReminderPolicyError as exc:
+        raise field_error(exc.field) from None
+    return ReminderPolicy(
+        before_days=before,
+        on_the_day=raw.get("on_the_day", "ja") != "nej",
+        overdue_every_days=values["overdue_every_days"],
+        escalate_after_days=values["escalate_after_days"],
+    )
+
+
+def policy_of(committee: Committee) -> ReminderPolicy:
+    try:
+        return ReminderPolicy.from_json(committee.reminder_policy or {})
+    except ReminderPolicyError:
+        return ReminderPolicy()
+
+
+def save_policy(session: Session, actor: Actor, code: str, policy: ReminderPolicy) -> Committee:
+    committee = get_committee(session, code)
+    if not can_manage(committee, actor):
+        raise PermissionDenied("err_secretary_only", code=committee.code)
+    committee.reminder_policy = policy.to_json()
+    return committee

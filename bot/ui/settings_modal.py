@@ -1,0 +1,70 @@
+"""The committee settings modal: when owners are reminded and when secretaries are told."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.reminders.schedule import ReminderPolicy
+from bot.texts import Texts
+from bot.ui import blocks as bk
+
+SETTINGS_CALLBACK = "committee_settings"
+# block_id → action_id; block ids are the ReminderPolicy field names, so its errors land on them.
+FIELDS = {
+    "before_days": "before_days_value",
+    "on_the_day": "on_the_day_value",
+    "overdue_every_days": "overdue_every_days_value",
+    "escalate_after_days": "escalate_after_days_value",
+}
+
+
+def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy) -> bk.Block:
+    days = ", ".join(str(d) for d in policy.before_days)
+    yes_no = [bk.option(texts.get("settings_yes"), "ja"), bk.option(texts.get("settings_no"), "nej")]
+    blocks: list[bk.Block] = [
+        bk.section(texts.md("settings_intro.md.j2", code=code, name=name, described=policy.describe())),
+        bk.input_block(
+            "before_days",
+            texts.get("settings_before_days"),
+            bk.text_input(FIELDS["before_days"], initial=days, placeholder="14, 3", max_length=60),
+            optional=True,
+            hint=texts.get("settings_before_days_hint"),
+        ),
+        bk.input_block(
+            "on_the_day",
+            texts.get("settings_on_the_day"),
+            bk.static_select(FIELDS["on_the_day"], yes_no, "ja" if policy.on_the_day else "nej"),
+        ),
+        bk.input_block(
+            "overdue_every_days",
+            texts.get("settings_overdue_every_days"),
+            bk.text_input(FIELDS["overdue_every_days"], initial=str(policy.overdue_every_days), max_length=3),
+            hint=texts.get("settings_overdue_hint"),
+        ),
+        bk.input_block(
+            "escalate_after_days",
+            texts.get("settings_escalate_after_days"),
+            bk.text_input(FIELDS["escalate_after_days"], initial=str(policy.escalate_after_days), max_length=3),
+            hint=texts.get("settings_escalate_hint"),
+        ),
+    ]
+    return bk.modal(
+        SETTINGS_CALLBACK,
+        texts.get("modal_settings"),
+        blocks,
+        submit=texts.get("btn_save"),
+        close=texts.get("btn_cancel"),
+        private_metadata=code,
+    )
+
+
+def submitted(values: dict[str, Any]) -> dict[str, str]:
+    """The raw text of each field as submitted."""
+    out: dict[str, str] = {}
+    for block_id, action_id in FIELDS.items():
+        element = (values.get(block_id) or {}).get(action_id) or {}
+        if element.get("type") == "static_select":
+            out[block_id] = str((element.get("selected_option") or {}).get("value") or "")
+        else:
+            out[block_id] = str(element.get("value") or "")
+    return out

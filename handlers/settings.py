@@ -1,0 +1,73 @@
+"""Committee settings: the modal a secretary opens with `/atagande nämnd påminnelser KOD`."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.reminders.schedule import ReminderPolicyError
+from bot.services import committee_settings
+from bot.services.committees import can_manage, get_committee
+from bot.services.context import Services
+from bot.services.errors import PermissionDenied, UserError
+from bot.ui.settings_modal import SETTINGS_CALLBACK, settings_modal, submitted
+from handlers.support import errors_on_fields, guarded, modal_errors, services_of
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.view(SETTINGS_CALLBACK)(submit_settings)
+
+
+def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: str, code: str, channel_id: str) -> None:
+    """Open the modal for a committee's reminder settings (secretaries and admins only)."""
+    if not code:
+        raise UserError("err_settings_code_missing")
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        committee = get_committee(session, code)
+        if not can_manage(committee, actor):
+            raise PermissionDenied("err_secretary_only", code=committee.code)
+        view = settings_modal(svc.texts, committee.code, committee.name, committee_settings.policy_of(committee))
+    view["private_metadata"] = json.dumps({"code": committee.code, "channel": channel_id})
+    client.views_open(trigger_id=trigger_id, view=view)
+
+
+@guarded
+def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    view = body.get("view") or {}
+    try:
+        meta = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        meta = {}
+    code, channel = str(meta.get("code") or ""), str(meta.get("channel") or "")
+    values = (view.get("state") or {}).get("values") or {}
+    try:
+        policy = committee_settings.parse_policy(submitted(values))
+    except ReminderPolicyError as exc:
+        errors_on_fields(ack, body, {exc.field: str(exc)})
+        return
+    user_id = str((body.get("user") or {}).get("id") or "")
+    actor = svc.actor(user_id)  # a Slack call: before the write lock
+    try:
+        with svc.db.write() as session:
+            committee_settings.save_policy(session, actor, code, policy)
+    except UserError as err:
+        errors_on_fields(ack, body, modal_errors(svc.texts, err))
+        return
+    ack()
+    text = svc.texts.md("settings_saved.md.j2", code=code, described=policy.describe())
+    try:
+        if channel and not channel.startswith("D"):
+            client.chat_postEphemeral(channel=channel, user=user_id, text=text)
+        else:
+            client.chat_postMessage(channel=user_id, text=text)
+    except SlackApiError as exc:
+        log.warning("confirming the settings of %s failed: %s", code, exc.response.get("error"))
