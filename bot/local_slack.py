@@ -26,6 +26,7 @@ from bot.scheduled import Scheduled, TickResult
 from bot.services.context import Services
 from bot.standin import SlackStandIn
 from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
+from bot.work_tracking import TrackingExecutor
 from storage.db import Database
 
 Mode = Literal["socket", "http"]
@@ -96,6 +97,7 @@ class LocalBot:
         self.app: App | None = None
         self._client: WebClient | None = None
         self.scheduled: Scheduled | None = None
+        self._work = TrackingExecutor()
 
     @property
     def svc(self) -> Services:
@@ -118,7 +120,7 @@ class LocalBot:
             client = make_client(settings, slack.bot_token)
             self._client = client
             self.services = build_services(settings, client, db=self._db, clock=self.clock)
-            self.app = create_app(self.services, client, http_mode=self.mode == "http")
+            self.app = create_app(self.services, client, http_mode=self.mode == "http", executor=self._work)
             # No timer thread: the clock is the caller's, who runs what is due with `run_due`.
             self.scheduled = Scheduled(self.services, plain_client(slack.bot_token, slack.api_url), worker="local")
             if self.mode == "http":
@@ -177,7 +179,10 @@ class LocalBot:
         quiet_since = time.monotonic()
         while time.monotonic() < deadline:
             count = len(self.slack.calls) + len(self.slack.interactions)
-            if count != seen:
+            if self._work.busy:
+                # Work after an ack is still running (reading a document makes no Slack calls for a while).
+                seen = -1
+            elif count != seen:
                 seen = count
                 quiet_since = time.monotonic()
             elif time.monotonic() - quiet_since >= quiet:

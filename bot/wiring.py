@@ -25,6 +25,7 @@ from bot.services.context import Services
 from bot.services.dedupe import delivery_key, first_time
 from bot.slack_users import SlackUserDirectory
 from bot.texts import Texts
+from bot.work_tracking import TrackingExecutor
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -90,9 +91,16 @@ def build_services(
     )
 
 
-def create_app(services: Services, client: WebClient, *, http_mode: bool) -> App:
-    """The Bolt app with every listener registered and the shared middleware."""
+def create_app(
+    services: Services, client: WebClient, *, http_mode: bool, executor: TrackingExecutor | None = None
+) -> App:
+    """The Bolt app with every listener registered and the shared middleware.
+
+    `executor` runs the work after the ack; the local stand-in passes one so it
+    can tell when the bot has finished answering.
+    """
     app = App(
+        listener_executor=executor or TrackingExecutor(),
         client=client,
         signing_secret=services.settings.require_signing_secret() if http_mode else None,
         request_verification_enabled=http_mode,
