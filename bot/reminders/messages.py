@@ -24,6 +24,8 @@ from storage.models import Commitment, CommitmentStatus, StatusUpdate, UpdateKin
 from templates import swedish_date
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)
+# What counts as "a status update" for escalation: an answer, not a secretary's edit.
+OWNER_ANSWERS = (UpdateKind.STATUS, UpdateKind.COMMENT, UpdateKind.DEADLINE)
 
 
 def _occurrence_done(commitment: Commitment, occurrence: date) -> bool:
@@ -62,7 +64,7 @@ def _why_not(svc: Services, c: Commitment, row: Claimed) -> str | None:
         return "deadline_moved"
     if row.kind == "escalation":
         deadline_start = datetime.combine(occurrence or date.min, time(), tzinfo=svc.clock.tz)
-        if any(u.created_at >= deadline_start and u.kind != UpdateKind.CREATED for u in c.updates):
+        if any(u.created_at >= deadline_start and u.kind in OWNER_ANSWERS for u in c.updates):
             return "answered_after_deadline"
         return None
     # "Pågår enligt plan" yesterday (or today) for the same deadline: no reminder today.
