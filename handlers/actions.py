@@ -103,7 +103,8 @@ def after_change(
         ).get("ts") == c.message_ts
         can_edit = committee_service.can_manage(c.committee, actor)
     container = body.get("container") or {}
-    clicked = (str(container.get("channel_id")), str(container.get("message_ts")))
+    # The message clicked in is updated below, unless it is the channel card (refresh_card's job).
+    clicked = None if is_card_message else (str(container.get("channel_id")), str(container.get("message_ts")))
     delivery.refresh_card(commitment_id, except_message=clicked)
     if container.get("type") == "message" and not is_card_message:
         blocks = card_blocks(
