@@ -164,7 +164,7 @@ def test_server_errors_are_retried_with_growing_backoff_and_sent_once(rig: Rig) 
 
 
 def test_a_dropped_connection_is_retried_after_a_look_up(rig: Rig) -> None:
-    class Flaky(WebClient):  # type: ignore[misc]
+    class Flaky(WebClient):
         failures = 1
 
         def chat_postMessage(self, **kwargs: Any) -> Any:
@@ -204,7 +204,7 @@ class Crash(BaseException):
 
 
 def _crashing_client(rig: Rig) -> WebClient:
-    class CrashAfterPost(WebClient):  # type: ignore[misc]
+    class CrashAfterPost(WebClient):
         def chat_postMessage(self, **kwargs: Any) -> Any:
             super().chat_postMessage(**kwargs)
             raise Crash
@@ -255,7 +255,7 @@ def test_a_crash_after_the_post_is_not_sent_twice(rig: Rig, where: str, newer: i
 
 
 def test_a_send_interrupted_before_it_reached_slack_is_sent_once(rig: Rig) -> None:
-    class CrashBeforePost(WebClient):  # type: ignore[misc]
+    class CrashBeforePost(WebClient):
         def chat_postMessage(self, **kwargs: Any) -> Any:
             raise Crash
 
@@ -290,7 +290,7 @@ def test_the_sender_posts_at_most_once_a_second_per_channel(rig: Rig) -> None:
     rig.add("digest:K1:0", committee=2)
     posted_at: list[tuple[str, float]] = []
 
-    class Timed(WebClient):  # type: ignore[misc]
+    class Timed(WebClient):
         def chat_postMessage(self, **kwargs: Any) -> Any:
             posted_at.append((str(kwargs["channel"]), rig.time.t))
             return super().chat_postMessage(**kwargs)
