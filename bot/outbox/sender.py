@@ -40,6 +40,8 @@ BATCH = 20
 # Waiting out a Retry-After in place is fine up to this; longer ones are rescheduled.
 MAX_WAIT_IN_PLACE = 30.0
 MAX_ATTEMPTS = 20
+# conversations.history pages (of 200) searched for an earlier attempt before sending again.
+HISTORY_PAGES = 10
 # Errors Slack may answer that say "try again", not "this will never work".
 TRANSIENT_ERRORS = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "team_added_to_org"}
@@ -89,6 +91,8 @@ class Sender:
         clock: decides what is due (tests and the console move it).
         renderers: per row kind, what to send.
         worker: a name unique to this process, written on its claims.
+        lease: how long a claim holds; a sender silent for longer is taken to be dead
+            and its rows are taken over (longer than a Web API call may take).
     """
 
     def __init__(
@@ -102,6 +106,7 @@ class Sender:
         pacer: ChannelPacer | None = None,
         sleep: Callable[[float], None] = time.sleep,
         on_sent: Callable[[Claimed, str, str], None] | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self.db = db
         self.client = client
@@ -111,12 +116,13 @@ class Sender:
         self.pacer = pacer or ChannelPacer()
         self.sleep = sleep
         self.on_sent = on_sent
+        self.lease = lease
 
     def run_once(self, *, limit: int | None = None) -> int:
         """Send what is due now, batch after batch; return how many rows were finished or retried."""
         handled = 0
         while limit is None or handled < limit:
-            batch = store.claim(self.db, self.worker, self.clock.now(), lease=LEASE, limit=BATCH)
+            batch = store.claim(self.db, self.worker, self.clock.now(), lease=self.lease, limit=BATCH)
             if not batch:
                 break
             for row in batch:
@@ -157,7 +163,7 @@ class Sender:
                 return
         for _ in range(4):
             self.pacer.wait(message.channel)
-            if not store.begin_send(self.db, self.worker, row.id, self.clock.now(), message.channel):
+            if not store.begin_send(self.db, self.worker, row.id, self.clock.now(), message.channel, self.lease):
                 log.info("outbox %s: claim lost before sending; another sender has it", row.key)
                 return
             try:
@@ -185,7 +191,7 @@ class Sender:
                     )
                     return
                 self.sleep(wait)
-                if not store.extend(self.db, self.worker, row.id, self.clock.now(), LEASE):
+                if not store.extend(self.db, self.worker, row.id, self.clock.now(), self.lease):
                     return
                 continue
             except NETWORK_ERRORS as exc:
@@ -233,19 +239,26 @@ class Sender:
             if channel.startswith(("U", "W")):
                 opened = self.client.conversations_open(users=channel)
                 channel = str((opened.get("channel") or {}).get("id") or channel)
-            oldest = row.sending_since - timedelta(hours=1)
-            history = self.client.conversations_history(
-                channel=channel, oldest=f"{oldest.timestamp():.6f}", include_all_metadata=True, limit=200
-            )
+            oldest = f"{(row.sending_since - timedelta(hours=1)).timestamp():.6f}"
+            cursor: str | None = None
+            # Page through: a busy channel (a committee's, a secretary's DMs) can hold more
+            # messages since the attempt than one page, and a miss here means a duplicate.
+            for _ in range(HISTORY_PAGES):
+                history = self.client.conversations_history(
+                    channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+                )
+                for message in history.get("messages") or []:
+                    metadata: dict[str, Any] = message.get("metadata") or {}
+                    payload = metadata.get("event_payload") or {}
+                    if metadata.get("event_type") == METADATA_EVENT and payload.get("key") == row.key:
+                        return channel, str(message.get("ts"))
+                cursor = str((history.get("response_metadata") or {}).get("next_cursor") or "") or None
+                if cursor is None:
+                    break
         except LOOKUP_ERRORS as exc:
             # Not knowing is no reason to stay silent: send (at worst once more).
             log.warning("outbox %s: could not look for an earlier attempt (%s)", row.key, exc)
             return None
-        for message in history.get("messages") or []:
-            metadata: dict[str, Any] = message.get("metadata") or {}
-            payload = metadata.get("event_payload") or {}
-            if metadata.get("event_type") == METADATA_EVENT and payload.get("key") == row.key:
-                return channel, str(message.get("ts"))
         return None
 
     def _upload(self, row: Claimed, channel: str, ts: str, upload: tuple[str, bytes, str]) -> None:

@@ -156,15 +156,18 @@ def _mine(worker: str, row_id: int, now: datetime) -> Any:
     )
 
 
-def begin_send(db: Database, worker: str, row_id: int, now: datetime, channel: str | None) -> bool:
+def begin_send(db: Database, worker: str, row_id: int, now: datetime, channel: str | None, lease: timedelta) -> bool:
     """Mark that the Web API call is about to be made; False if the claim is no longer ours.
 
     Written and committed before the call: whoever takes the row over later
-    then knows the message may have reached Slack.
+    then knows the message may have reached Slack. The claim is renewed for a
+    whole `lease` from now, so the call never starts at the end of a claim
+    taken a batch ago (another sender could then take the row over while the
+    call is under way, look for the message before it arrives, and send it twice).
     """
     with db.write() as session:
         stmt = _mine(worker, row_id, now).values(
-            sending_since=now, attempts=OutboxMessage.attempts + 1, channel=channel
+            sending_since=now, attempts=OutboxMessage.attempts + 1, channel=channel, claim_until=now + lease
         )
         return session.execute(stmt).first() is not None
 
