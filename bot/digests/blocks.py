@@ -18,7 +18,7 @@ from datetime import date
 from typing import Final
 
 from bot.digests.content import CommitteeDigest, DigestItem, DoneItem, MovedItem, Overview, Section
-from bot.slack_format import Mrkdwn, escape, link, mention
+from bot.slack_format import escape, link, mention
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.models import CommitmentStatus
@@ -275,7 +275,7 @@ def overview_message(texts: Texts, overview: Overview) -> SlackMessage:
     ]
     rows += [
         (
-            Mrkdwn(f"*{escape(line.code)}* {escape(line.name)}"),
+            texts.get_md("overview_committee", code=line.code, name=line.name),
             texts.md("overview_lights.md.j2", counts=line.counts),
         )
         for line in overview.committees

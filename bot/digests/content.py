@@ -3,7 +3,8 @@
 A digest answers five questions about one committee:
 
 - which open commitments are past their deadline (röd);
-- which open commitments are due within 30 days (gul);
+- which open commitments are due within 30 days (gul; each line still shows
+  its own light, green when the owner has reported lately);
 - which became done during the digest's period (grön), from the history;
 - which deadlines were moved during the period, from what to what and why
   (the period's moves, not every moved deadline ever: last week's reasons
