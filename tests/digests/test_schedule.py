@@ -156,6 +156,17 @@ def test_invalid_schedules_say_why_in_swedish_on_the_field(raw: str, key: str, m
     assert Texts().get(error.key, **error.params) == message
 
 
+@given(st.text(max_size=80))
+def test_any_input_gives_a_schedule_or_a_swedish_sentence(raw: str) -> None:
+    try:
+        schedule = DigestSchedule.parse(raw)
+    except DigestScheduleError as error:
+        assert error.field == "digest_schedule"
+        assert str(error).endswith(".") and len(str(error)) < 200
+    else:
+        assert DigestSchedule.parse(schedule.canonical()) == schedule
+
+
 def test_long_input_is_quoted_shortened() -> None:
     with pytest.raises(DigestScheduleError) as info:
         DigestSchedule.parse("måndag " + "x" * 200)
