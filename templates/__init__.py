@@ -35,5 +35,26 @@ def swedish_datetime(value: datetime | None) -> str:
     return f"{swedish_date(local)} kl. {local:%H.%M}"
 
 
-FILTERS: dict[str, Any] = {"datum": swedish_date, "tidpunkt": swedish_datetime}
+def swedish_month(value: date | datetime | None) -> str:
+    """december 2026."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).date()
+    return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def swedish_count(value: object) -> str:
+    """12 345: thousands grouped with a no-break space, as Swedish writes them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u00a0")
+    return str(value)
+
+
+FILTERS: dict[str, Any] = {
+    "datum": swedish_date,
+    "tidpunkt": swedish_datetime,
+    "manad": swedish_month,
+    "antal": swedish_count,
+}
 GLOBALS: dict[str, Any] = {}

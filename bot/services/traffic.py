@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
-from storage.models import Commitment, CommitmentStatus
+from storage.models import CommitmentStatus
 
 DUE_SOON = timedelta(days=30)
 RECENT_UPDATE = timedelta(days=14)
@@ -22,7 +23,27 @@ class Light(enum.StrEnum):
     NONE = "none"
 
 
-def light(c: Commitment, today: date, now: datetime) -> Light:
+class LightFacts(Protocol):
+    """What the light depends on: a Commitment, or a row of just these columns.
+
+    Digests and overviews light thousands of commitments from plain rows,
+    without loading them as ORM objects.
+    """
+
+    @property
+    def status(self) -> CommitmentStatus: ...
+
+    @property
+    def deadline(self) -> date | None: ...
+
+    @property
+    def original_deadline(self) -> date | None: ...
+
+    @property
+    def last_update_at(self) -> datetime | None: ...
+
+
+def light(c: LightFacts, today: date, now: datetime) -> Light:
     if c.status == CommitmentStatus.CANCELLED:
         return Light.NONE
     if c.status == CommitmentStatus.DONE:

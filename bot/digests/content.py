@@ -1,0 +1,529 @@
+"""What a weekly digest and the monthly overview report, loaded from the database.
+
+A digest answers five questions about one committee:
+
+- which open commitments are past their deadline (röd);
+- which open commitments are due within 30 days (gul; each line still shows
+  its own light, green when the owner has reported lately);
+- which became done during the digest's period (grön), from the history;
+- which deadlines were moved during the period, from what to what and why
+  (the period's moves, not every moved deadline ever: last week's reasons
+  were in last week's digest, and the commitment's light stays red anyway);
+- which open commitments have had no update for 30 days.
+
+A commitment can answer more than one question (overdue and silent): each
+section is one question, so it is listed under each. A section carries its
+first lines (at most `SECTION_LIMIT`) and how many there are in all, so the
+message can say how many more there are without loading them.
+
+`load_digests` loads any number of committees in a fixed number of queries
+(window functions pick each committee's first lines), whatever the number of
+committees or commitments; `load_digest` is the same for one committee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Generic, NamedTuple, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Executable, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.digests.schedule import STOCKHOLM, Period
+from bot.services.commitments import OPEN_STATUSES
+from bot.services.traffic import DUE_SOON, Light, light
+from storage.models import Commitment, CommitmentStatus, Committee, Person, StatusUpdate, UpdateKind
+
+__all__ = [
+    "NO_UPDATE",
+    "SECTION_LIMIT",
+    "CommitteeCounts",
+    "CommitteeDigest",
+    "Counts",
+    "DigestItem",
+    "DoneItem",
+    "MovedItem",
+    "Overview",
+    "Section",
+    "last_week",
+    "load_digest",
+    "load_digests",
+    "load_overview",
+]
+
+# An open commitment nobody has touched for this long needs a nudge.
+NO_UPDATE = timedelta(days=30)
+# A digest is read, not searched: past this many lines a section only counts
+# the rest and names the command that lists them all.
+SECTION_LIMIT = 15
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One commitment as a digest line shows it; ``light`` as of the digest's moment."""
+
+    id: int
+    committee_id: int
+    reference: str
+    text: str
+    status: CommitmentStatus
+    light: Light
+    deadline: date | None
+    original_deadline: date | None
+    recurrence_phrase: str | None
+    owner_user_id: str | None
+    owner_role: str | None
+    message_channel: str | None
+    message_ts: str | None
+    last_update_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DoneItem:
+    """A commitment that became done during the period, and when."""
+
+    item: DigestItem
+    done_at: datetime
+
+
+@dataclass(frozen=True)
+class MovedItem:
+    """One deadline move during the period: from what, to what, why, and when."""
+
+    item: DigestItem
+    moved_at: datetime
+    old_deadline: date | None
+    new_deadline: date | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Section(Generic[T]):
+    """The first lines of one digest section and how many there are in all."""
+
+    items: tuple[T, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many are counted but not among ``items``."""
+        return self.total - len(self.items)
+
+
+@dataclass(frozen=True)
+class CommitteeDigest:
+    """Everything one committee's weekly digest reports.
+
+    States (overdue, due soon, silent) are as of ``as_of``; events (done,
+    moved) are those inside ``period``.
+    """
+
+    committee_id: int
+    code: str
+    name: str
+    as_of: datetime
+    today: date
+    period: Period
+    open_total: int
+    overdue: Section[DigestItem]
+    due_soon: Section[DigestItem]
+    done: Section[DoneItem]
+    moved: Section[MovedItem]
+    silent: Section[DigestItem]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to report (the digest still goes out, saying so)."""
+        sections: tuple[Section[Any], ...] = (self.overdue, self.due_soon, self.done, self.moved, self.silent)
+        return all(section.total == 0 for section in sections)
+
+
+def last_week(now: datetime) -> Period:
+    """The seven days up to ``now``: the period of a digest made outside its schedule."""
+    return Period(now - timedelta(days=7), now)
+
+
+# --------------------------------------------------------------------------- #
+# Loading digests
+# --------------------------------------------------------------------------- #
+
+_ITEM_COLUMNS = (
+    Commitment.id,
+    Commitment.committee_id,
+    Commitment.number,
+    Commitment.text,
+    Commitment.status,
+    Commitment.deadline,
+    Commitment.original_deadline,
+    Commitment.recurrence_phrase,
+    Commitment.owner_role,
+    Commitment.message_channel,
+    Commitment.message_ts,
+    Commitment.last_update_at,
+    Commitment.created_at,
+    Person.slack_user_id,
+)
+_ITEM_WIDTH = len(_ITEM_COLUMNS)
+
+
+class _LightFacts(NamedTuple):
+    status: CommitmentStatus
+    deadline: date | None
+    original_deadline: date | None
+    last_update_at: datetime | None
+
+
+class _Loader:
+    """The queries of one `load_digests` call, sharing its committees and moment."""
+
+    def __init__(
+        self, session: Session, requests: Sequence[tuple[Committee, Period]], now: datetime, tz: ZoneInfo, limit: int
+    ) -> None:
+        self.session = session
+        self.codes = {committee.id: committee.code for committee, _ in requests}
+        self.now = now
+        self.today = now.astimezone(tz).date()
+        self.limit = limit
+        ids = list(self.codes)
+        self.open = and_(Commitment.committee_id.in_(ids), Commitment.status.in_(OPEN_STATUSES))
+        self.overdue = Commitment.deadline < self.today
+        self.due_soon = Commitment.deadline.between(self.today, self.today + DUE_SOON)
+        # A commitment never updated has been silent since it was registered.
+        self.last_touched = func.coalesce(Commitment.last_update_at, Commitment.created_at)
+        self.silent = self.last_touched <= now - NO_UPDATE
+        by_period: dict[Period, list[int]] = {}
+        for committee, period in requests:
+            by_period.setdefault(period, []).append(committee.id)
+        # Committees due at the same moment share a period; one condition per period.
+        self.in_period = or_(
+            *(
+                and_(
+                    Commitment.committee_id.in_(group),
+                    StatusUpdate.created_at >= period.start,
+                    StatusUpdate.created_at < period.end,
+                )
+                for period, group in by_period.items()
+            )
+        )
+
+    def item(self, row: Sequence[Any]) -> DigestItem:
+        (
+            cid,
+            committee_id,
+            number,
+            text,
+            status,
+            deadline,
+            original,
+            recurrence,
+            role,
+            channel,
+            ts,
+            updated,
+            created,
+        ) = row[: _ITEM_WIDTH - 1]
+        lamp = light(_LightFacts(status, deadline, original, updated), self.today, self.now)
+        return DigestItem(
+            id=cid,
+            committee_id=committee_id,
+            reference=f"{self.codes[committee_id]}-{number}",
+            text=text,
+            status=status,
+            light=lamp,
+            deadline=deadline,
+            original_deadline=original,
+            recurrence_phrase=recurrence,
+            owner_user_id=row[_ITEM_WIDTH - 1],
+            owner_role=role,
+            message_channel=channel,
+            message_ts=ts,
+            last_update_at=updated,
+            created_at=created,
+        )
+
+    def open_counts(self) -> dict[int, tuple[int, int, int, int]]:
+        """Per committee: open, overdue, due soon, silent."""
+        stmt = (
+            select(
+                Commitment.committee_id,
+                func.count(),
+                func.count(case((self.overdue, 1))),
+                func.count(case((self.due_soon, 1))),
+                func.count(case((self.silent, 1))),
+            )
+            .where(self.open)
+            .group_by(Commitment.committee_id)
+        )
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in self.session.execute(stmt)}
+
+    def open_items(self, condition: ColumnElement[bool], *order: Any) -> dict[int, list[DigestItem]]:
+        """Each committee's first open commitments meeting ``condition``, in ``order``."""
+        rank = func.row_number().over(partition_by=Commitment.committee_id, order_by=(*order, Commitment.number))
+        ranked = select(Commitment.id.label("id"), rank.label("rank")).where(self.open, condition).subquery()
+        stmt = (
+            select(*_ITEM_COLUMNS)
+            .join(ranked, ranked.c.id == Commitment.id)
+            .outerjoin(Person, Person.id == Commitment.owner_id)
+            .where(ranked.c.rank <= self.limit)
+            .order_by(Commitment.committee_id, ranked.c.rank)
+        )
+        found: dict[int, list[DigestItem]] = {}
+        for row in self.session.execute(stmt):
+            found.setdefault(row[1], []).append(self.item(row))
+        return found
+
+    def done(self) -> tuple[dict[int, list[DoneItem]], dict[int, int]]:
+        """Commitments marked done during their committee's period and still done."""
+        marked = (
+            select(StatusUpdate.commitment_id.label("id"), func.max(StatusUpdate.created_at).label("done_at"))
+            .join(Commitment, Commitment.id == StatusUpdate.commitment_id)
+            .where(
+                StatusUpdate.kind == UpdateKind.STATUS,
+                StatusUpdate.status == CommitmentStatus.DONE,
+                # Reopened since: no longer news to celebrate.
+                Commitment.status == CommitmentStatus.DONE,
+                self.in_period,
+            )
+            .group_by(StatusUpdate.commitment_id)
+            .subquery()
+        )
+        rank = func.row_number().over(
+            partition_by=Commitment.committee_id, order_by=(marked.c.done_at.desc(), Commitment.number)
+        )
+        ranked = (
+            select(marked.c.id, marked.c.done_at, Commitment.committee_id, rank.label("rank"))
+            .join(Commitment, Commitment.id == marked.c.id)
+            .subquery()
+        )
+        counts = self._counts(ranked.c.committee_id)
+        stmt = (
+            select(*_ITEM_COLUMNS, ranked.c.done_at)
+            .join(ranked, ranked.c.id == Commitment.id)
+            .outerjoin(Person, Person.id == Commitment.owner_id)
+            .where(ranked.c.rank <= self.limit)
+            .order_by(Commitment.committee_id, ranked.c.rank)
+        )
+        found: dict[int, list[DoneItem]] = {}
+        for row in self._rows(stmt):
+            found.setdefault(row[1], []).append(DoneItem(self.item(row), row[_ITEM_WIDTH]))
+        return found, counts
+
+    def moved(self) -> tuple[dict[int, list[MovedItem]], dict[int, int]]:
+        """Deadline moves during their committee's period, latest first."""
+        rank = func.row_number().over(
+            partition_by=Commitment.committee_id, order_by=(StatusUpdate.created_at.desc(), StatusUpdate.id.desc())
+        )
+        ranked = (
+            select(StatusUpdate.id.label("id"), Commitment.committee_id, rank.label("rank"))
+            .join(Commitment, Commitment.id == StatusUpdate.commitment_id)
+            .where(StatusUpdate.kind == UpdateKind.DEADLINE, self.in_period)
+            .subquery()
+        )
+        counts = self._counts(ranked.c.committee_id)
+        stmt = (
+            select(
+                *_ITEM_COLUMNS,
+                StatusUpdate.created_at,
+                StatusUpdate.old_deadline,
+                StatusUpdate.new_deadline,
+                StatusUpdate.reason,
+            )
+            .select_from(StatusUpdate)
+            .join(ranked, ranked.c.id == StatusUpdate.id)
+            .join(Commitment, Commitment.id == StatusUpdate.commitment_id)
+            .outerjoin(Person, Person.id == Commitment.owner_id)
+            .where(ranked.c.rank <= self.limit)
+            .order_by(Commitment.committee_id, ranked.c.rank)
+        )
+        found: dict[int, list[MovedItem]] = {}
+        for row in self._rows(stmt):
+            moved_at, old, new, reason = row[_ITEM_WIDTH:]
+            found.setdefault(row[1], []).append(MovedItem(self.item(row), moved_at, old, new, reason or ""))
+        return found, counts
+
+    def _rows(self, stmt: Executable) -> Iterator[Sequence[Any]]:
+        # Rows wider than the item columns are read by position; their extra
+        # columns' types are the query's business, not the item's.
+        yield from self.session.execute(stmt)
+
+    def _counts(self, committee_column: Any) -> dict[int, int]:
+        stmt = select(committee_column, func.count()).group_by(committee_column)
+        return {row[0]: row[1] for row in self.session.execute(stmt)}
+
+
+def load_digests(
+    session: Session,
+    requests: Iterable[tuple[Committee, Period]],
+    now: datetime,
+    *,
+    tz: ZoneInfo = STOCKHOLM,
+    limit: int = SECTION_LIMIT,
+) -> dict[int, CommitteeDigest]:
+    """The digests of many committees, by committee id, in eight queries in all.
+
+    Args:
+        session: any session; nothing is written.
+        requests: each committee with its digest's period (`DigestSlot.period`).
+        now: the moment the digest describes (aware); states are as of it.
+        tz: the time zone whose date is "today".
+        limit: the most lines loaded per section.
+    """
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    wanted = list(requests)
+    if not wanted:
+        return {}
+    loader = _Loader(session, wanted, now, tz, limit)
+    counts = loader.open_counts()
+    overdue = loader.open_items(loader.overdue, Commitment.deadline)
+    due_soon = loader.open_items(loader.due_soon, Commitment.deadline)
+    silent = loader.open_items(loader.silent, loader.last_touched)
+    done, done_counts = loader.done()
+    moved, moved_counts = loader.moved()
+    digests: dict[int, CommitteeDigest] = {}
+    for committee, period in wanted:
+        key = committee.id
+        open_total, overdue_total, due_soon_total, silent_total = counts.get(key, (0, 0, 0, 0))
+        digests[key] = CommitteeDigest(
+            committee_id=key,
+            code=committee.code,
+            name=committee.name,
+            as_of=now,
+            today=loader.today,
+            period=period,
+            open_total=open_total,
+            overdue=Section(tuple(overdue.get(key, ())), overdue_total),
+            due_soon=Section(tuple(due_soon.get(key, ())), due_soon_total),
+            done=Section(tuple(done.get(key, ())), done_counts.get(key, 0)),
+            moved=Section(tuple(moved.get(key, ())), moved_counts.get(key, 0)),
+            silent=Section(tuple(silent.get(key, ())), silent_total),
+        )
+    return digests
+
+
+def load_digest(
+    session: Session,
+    committee: Committee,
+    now: datetime,
+    period: Period | None = None,
+    *,
+    tz: ZoneInfo = STOCKHOLM,
+    limit: int = SECTION_LIMIT,
+) -> CommitteeDigest:
+    """One committee's digest; ``period`` defaults to the seven days up to ``now``."""
+    return load_digests(session, [(committee, period or last_week(now))], now, tz=tz, limit=limit)[committee.id]
+
+
+# --------------------------------------------------------------------------- #
+# The monthly overview
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many commitments per status and per light, and how many open ones are overdue."""
+
+    by_status: Mapping[CommitmentStatus, int]
+    by_light: Mapping[Light, int]
+    overdue: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def open(self) -> int:
+        return sum(self.by_status[status] for status in OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class CommitteeCounts:
+    """One committee's line in the overview."""
+
+    committee_id: int
+    code: str
+    name: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Kommunstyrelsen's monthly overview: every committee's counts, and the totals.
+
+    ``month`` is "2026-12"; committees are in code order, those without any
+    commitment included (a committee with nothing registered is news too).
+    """
+
+    month: str
+    as_of: datetime
+    committees: tuple[CommitteeCounts, ...]
+    totals: Counts
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.by_status = dict.fromkeys(CommitmentStatus, 0)
+        self.by_light = dict.fromkeys(Light, 0)
+        self.overdue = 0
+
+    def add(self, facts: _LightFacts, lamp: Light, today: date) -> None:
+        self.by_status[facts.status] += 1
+        self.by_light[lamp] += 1
+        if facts.status in OPEN_STATUSES and facts.deadline is not None and facts.deadline < today:
+            self.overdue += 1
+
+    def merge(self, other: _Tally) -> None:
+        for status, count in other.by_status.items():
+            self.by_status[status] += count
+        for lamp, count in other.by_light.items():
+            self.by_light[lamp] += count
+        self.overdue += other.overdue
+
+    def counts(self) -> Counts:
+        return Counts(dict(self.by_status), dict(self.by_light), self.overdue)
+
+
+def load_overview(session: Session, now: datetime, *, tz: ZoneInfo = STOCKHOLM) -> Overview:
+    """Counts per committee and in all, as of ``now``, in two queries.
+
+    The light of each commitment is the one App Home and the cards show
+    (`bot.services.traffic.light`), worked out from just the columns it needs.
+    """
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    local = now.astimezone(tz)
+    today = local.date()
+    committees = list(session.scalars(select(Committee).order_by(Committee.code)))
+    tallies = {committee.id: _Tally() for committee in committees}
+    rows = session.execute(
+        select(
+            Commitment.committee_id,
+            Commitment.status,
+            Commitment.deadline,
+            Commitment.original_deadline,
+            Commitment.last_update_at,
+        )
+    )
+    for committee_id, status, deadline, original, updated in rows:
+        facts = _LightFacts(status, deadline, original, updated)
+        tally = tallies.get(committee_id)
+        if tally is not None:
+            tally.add(facts, light(facts, today, now), today)
+    totals = _Tally()
+    for tally in tallies.values():
+        totals.merge(tally)
+    return Overview(
+        month=f"{local.year:04d}-{local.month:02d}",
+        as_of=now,
+        committees=tuple(
+            CommitteeCounts(committee.id, committee.code, committee.name, tallies[committee.id].counts())
+            for committee in committees
+        ),
+        totals=totals.counts(),
+    )
