@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 
 # What manifest.json asks Slack for; a test keeps the two in step, and the
 # stand-in enforces exactly these scopes and events.
-# files:read lets the bot list and download the audit answers people share with it.
-BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "users:read", "files:read")
+# files:read lets the bot list and download the audit answers people share with it;
+# files:write lets it share the follow-up pack (files.getUploadURLExternal, files.completeUploadExternal).
+BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "users:read", "files:read", "files:write")
 SUBSCRIBED_EVENTS = ("app_home_opened", "file_shared")
 
 
