@@ -40,24 +40,20 @@ class ReportRequest:
 
 
 def parse_request(text: str) -> ReportRequest:
-    """``BUN``, ``BUN xlsx``, ``BUN 2023/BUN 0148 docx``, ``xlsx`` (in a committee's channel).
+    """``BUN``, ``BUN xlsx``, ``BUN 2023/BUN 0148 docx``; in a committee's channel also ``xlsx`` or ``2023/0148``.
 
-    A diarienummer always has digits, so a last word of letters alone is a format
-    (and a wrong one is named, not taken for a case number).
+    A diarienummer always has digits and a committee code begins with a letter,
+    so a last word of a few letters is a format (a wrong one is named, not taken
+    for part of a case number) and a first word beginning with a digit is the case.
     """
     words = text.split()
-    if not words:
-        return ReportRequest(None, None, None)
-    if len(words) == 1:
-        if words[0].lower().removeprefix(".") in FORMATS:
-            return ReportRequest(None, None, words[0])
-        return ReportRequest(words[0], None, None)
-    code, rest = words[0], words[1:]
     fmt = None
-    last = rest[-1].removeprefix(".")
-    if last.isalpha() and len(last) <= _MAX_FORMAT_WORD:
-        fmt = rest.pop()
-    return ReportRequest(code, " ".join(rest) or None, fmt)
+    if words:
+        last = words[-1].lower().removeprefix(".")
+        if last in FORMATS or (len(words) > 1 and last.isalpha() and len(last) <= _MAX_FORMAT_WORD):
+            fmt = words.pop()
+    code = words.pop(0) if words and not words[0][0].isdigit() else None
+    return ReportRequest(code, " ".join(words) or None, fmt)
 
 
 def send_report(svc: Services, client: WebClient, respond: Respond, user_id: str, text: str, channel_id: str) -> None:

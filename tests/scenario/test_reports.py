@@ -91,6 +91,18 @@ def test_one_case_as_excel_in_the_channel_the_command_came_from(world: World) ->
     assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["BUN-1"]
 
 
+def test_a_case_asked_for_in_the_committee_channel(world: World) -> None:
+    example(world)
+    answer = ask(world, "anna", "bun", "/atagande rapport 2023/0148 md")
+    assert "Uppföljningspaketet för BUN (Markdown) ligger nu i #bun." in answer
+    [stored] = shared_files(world)
+    assert stored.name == "uppfoljning-BUN-2023-BUN-0148-2027-01-11.md"
+    assert stored.content is not None
+    text = stored.content.decode("utf-8")
+    assert "BUN-1: Revidera den lokala BUS-överenskommelsen" in text and "BUN-2" not in text
+    assert "Ärende 2023/BUN 0148" in text
+
+
 def test_a_committee_without_a_channel_gets_it_in_the_dm(world: World) -> None:
     world.quick_committee(channel="")
     world.add("Revidera den lokala BUS-överenskommelsen")
