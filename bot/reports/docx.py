@@ -48,6 +48,11 @@ def _page(document: WordDocument) -> None:
 
 def _swedish(document: WordDocument) -> None:
     """Mark the text as Swedish, so Word checks its spelling in Swedish."""
+    # The template's document defaults say en-US; every style inherits from them.
+    defaults = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    if defaults:
+        defaults[0].set(qn("w:val"), "sv-SE")
+        return
     run_properties = document.styles["Normal"].element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "sv-SE")
@@ -80,14 +85,13 @@ def _link(paragraph: Paragraph, url: str) -> None:
     hyperlink = OxmlElement("w:hyperlink")
     hyperlink.set(qn("r:id"), rel_id)
     run = OxmlElement("w:r")
+    # Word's link look; python-docx's template has no "Hyperlink" style to refer to.
     properties = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
     colour = OxmlElement("w:color")
     colour.set(qn("w:val"), "0563C1")
     underline = OxmlElement("w:u")
     underline.set(qn("w:val"), "single")
-    properties.extend([style, colour, underline])
+    properties.extend([colour, underline])
     text = OxmlElement("w:t")
     text.text = facts.xml_safe(url)
     text.set(qn("xml:space"), "preserve")

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 from bot.reports.csv_format import render_csv
 from bot.reports.data import Report
-from bot.reports.docx import render_docx
 from bot.reports.ics import render_ics
 from bot.reports.markdown import render_markdown
-from bot.reports.xlsx import render_xlsx
 from bot.services.errors import UserError
 from bot.texts import Texts
 
@@ -36,18 +34,32 @@ def _markdown(report: Report, texts: Texts) -> bytes:
     return render_markdown(report, texts).encode("utf-8")
 
 
+# openpyxl, python-docx and matplotlib are imported when a file is made, not when the bot starts
+# (matplotlib alone adds half a second to every start).
+def _xlsx(report: Report, texts: Texts) -> bytes:
+    from bot.reports.xlsx import render_xlsx
+
+    return render_xlsx(report, texts)
+
+
+def _docx(report: Report, texts: Texts) -> bytes:
+    from bot.reports.docx import render_docx
+
+    return render_docx(report, texts)
+
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("md", "md", "text/markdown", True, _markdown),
         Format("csv", "csv", "text/csv", True, render_csv),
-        Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", False, render_xlsx),
+        Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", False, _xlsx),
         Format(
             "docx",
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             False,
-            render_docx,
+            _docx,
         ),
         Format("ics", "ics", "text/calendar", True, render_ics),
     )

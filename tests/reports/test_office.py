@@ -149,6 +149,7 @@ def test_docx_summary_table_chart_links_and_page(report: Report, texts: Texts) -
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)  # A4
     assert document.core_properties.title == "Uppföljning av åtaganden BUN 18 januari 2027"
     assert document.core_properties.language == "sv-SE"
+    assert 'w:lang w:val="sv-SE"' in document.styles.element.xml  # Word checks the spelling in Swedish
     assert "PAGE" in section.footer.paragraphs[0]._p.xml
 
 
