@@ -52,6 +52,13 @@ RUN groupadd --system --gid 10001 atagande \
 
 COPY --from=build /opt/venv /opt/venv
 
+# matplotlib (the follow-up pack's chart) builds a font cache on first use; build it
+# once here, in a folder of its own, so no container spends its first report on it.
+ENV MPLCONFIGDIR=/opt/matplotlib
+RUN mkdir -p /opt/matplotlib \
+    && python -c "import matplotlib.font_manager" \
+    && chown -R atagande:atagande /opt/matplotlib
+
 WORKDIR /app
 USER atagande
 

@@ -23,7 +23,9 @@ from sqlalchemy.engine import make_url
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from bot.clock import Clock
     from bot.texts import Texts
+    from storage.db import Database
 
 EXIT_USAGE = 2
 
@@ -55,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     outbox_sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
     retry = outbox_sub.add_parser("retry", help=texts.get("outbox_help_retry"))
     retry.add_argument("ids", nargs="*", type=int)
+    report = sub.add_parser("report", help=texts.get("report_help"))
+    report.add_argument("--committee", required=True, metavar="CODE", help=texts.get("report_help_committee"))
+    report.add_argument("--case", metavar="DNR", help=texts.get("report_help_case"))
+    # Checked by the command, not by argparse, so a wrong format gets a Swedish sentence.
+    report.add_argument("--format", default="md", metavar="md|csv|xlsx|docx|ics", help=texts.get("report_help_format"))
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help=texts.get("report_help_output"))
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -195,6 +203,81 @@ def extract_command(path: str, date_arg: str | None, as_json: bool, today: date 
     )
 
 
+def _existing_database(settings: Settings, texts: Texts) -> Database:
+    """The configured database as it is: a report must not create an empty one, nor migrate it."""
+    from storage.db import Database
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database or "")
+        if not path.is_file():
+            raise CliError(texts.get("report_no_database", path=path))
+    return Database.from_url(settings.database_url)
+
+
+def _write_atomically(target: Path, data: bytes, texts: Texts) -> None:
+    target = target.expanduser()
+    if not target.parent.is_dir():
+        raise CliError(texts.get("report_no_folder", folder=target.parent))
+    # A half-written file is never left under the real name (a full disk, an interrupt).
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise CliError(texts.get("report_cannot_write", path=target)) from None
+
+
+def report_command(
+    settings: Settings,
+    committee: str,
+    case: str | None,
+    format_name: str,
+    output: Path | None,
+    clock: Clock | None = None,
+) -> str | None:
+    """``atagande report``: the follow-up pack, to standard output or to a file.
+
+    Text formats without ``-o`` (or with ``-o -``) go to standard output; the
+    others are written to ``output`` or to a dated file in the working
+    directory. Returns the sentence to show after writing a file, None after
+    writing to standard output.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.clock import SystemClock
+    from bot.reports.data import collect
+    from bot.reports.formats import file_name, get_format
+    from bot.services.errors import UserError
+
+    texts = _texts()
+    try:
+        fmt = get_format(format_name)
+    except UserError as err:
+        raise CliError(texts.get(err.key, **err.params)) from None
+    clock = clock or SystemClock(settings.timezone)
+    database = _existing_database(settings, texts)
+    try:
+        with database.read() as session:
+            report = collect(session, committee, clock.today(), clock.now(), dnr=case)
+    except UserError as err:
+        raise CliError(texts.get(err.key, **err.params)) from None
+    except SQLAlchemyError:
+        raise CliError(texts.get("report_database_unreadable")) from None
+    finally:
+        database.dispose()
+    data = fmt.render(report, texts)
+    to_stdout = str(output) == "-" if output is not None else fmt.is_text
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return None
+    target = output if output is not None else Path(file_name(report, fmt))
+    _write_atomically(target, data, texts)
+    return texts.get("report_written", path=target, count=report.total)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
@@ -212,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return 0
     # The console is a conversation on the terminal: only warnings there.
-    level = logging.WARNING if args.command in ("console", "db") else logging.INFO
+    level = logging.WARNING if args.command in ("console", "db", "report") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Alembic announces each of its plugins at INFO on import; only its warnings matter here.
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -234,11 +317,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "db":
             message = db_upgrade(settings) if args.db_command == "upgrade" else db_backup(settings, args.file)
             print(message)
+        elif args.command == "report":
+            written = report_command(settings, args.committee, args.case, args.format, args.output)
+            if written is not None:
+                print(written)
     except (ConfigError, CliError) as exc:
         print(f"atagande: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # "atagande report --committee BUN | head": as for extract.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 

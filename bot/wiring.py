@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 # What manifest.json asks Slack for; a test keeps the two in step, and the
 # stand-in enforces exactly these scopes and events.
-# files:read lets the bot list and download the audit answers people share with it.
+# files:read lets the bot list and download the audit answers people share with it;
+# files:write lets it share the follow-up pack and the overview's chart
+# (files.getUploadURLExternal, files.completeUploadExternal).
 # im:write and the *:history scopes let a sender that took over a dead one's
 # message look in the conversation for it before sending it again (bot/outbox/sender.py).
 BOT_SCOPES = (
@@ -42,6 +44,7 @@ BOT_SCOPES = (
     "chat:write.public",
     "users:read",
     "files:read",
+    "files:write",
     "im:write",
     "im:history",
     "channels:history",

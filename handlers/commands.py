@@ -26,6 +26,7 @@ from bot.ui.lists import PAGE_SIZE, list_blocks
 from bot.ui.modals import ModalMeta, commitment_modal
 from handlers.imports import open_import_modal
 from handlers.settings import open_settings
+from handlers.reports import send_report
 from handlers.support import guarded, services_of
 
 COMMAND = "/atagande"
@@ -80,6 +81,8 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         open_import_modal(svc, client, str(body["trigger_id"]), user_id, channel_id)
     elif sub == "kanal":
         _bind_channel(svc, respond, user_id, rest, channel_id, str(body.get("channel_name", "")))
+    elif sub == "rapport":
+        send_report(svc, client, respond, user_id, unescape(rest), channel_id)
     else:
         respond(text=svc.texts.md("help.md.j2", unknown=word), response_type="ephemeral")
 

@@ -6,6 +6,7 @@ installed package and wording changes never touch code.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -57,4 +58,16 @@ FILTERS: dict[str, Any] = {
     "manad": swedish_month,
     "antal": swedish_count,
 }
+# Characters that would start Markdown formatting, a link or HTML in the text of a commitment.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def markdown_text(value: str | None) -> str:
+    """User text for a Markdown file: on one line, its formatting characters escaped."""
+    if not value:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+FILTERS: dict[str, Any] = {"datum": swedish_date, "tidpunkt": swedish_datetime, "md_text": markdown_text}
 GLOBALS: dict[str, Any] = {}

@@ -32,12 +32,16 @@ def test_mentions_in_command_text() -> None:
 
 def test_every_string_renders() -> None:
     """Each macro in strings*.j2 renders with plausible parameters (no typo hides in a rare error path)."""
-    from datetime import date
+    from datetime import UTC, date, datetime
 
     texts = Texts()
     samples: dict[str, object] = {"limit": 10, "length": 12, "value": "x", "date": date(2027, 1, 1), "code": "BUN"}
     samples.update(ref="BUN-1", chars=12345, pages=3, page=2, number=4, confidence=0.8, dates=[date(2027, 4, 30)])
     samples.update(size_mb=25.5, limit_mb=20, note="ocr_1_as_i")
+    # The follow-up pack's strings (strings_reports.j2).
+    moment = datetime(2027, 1, 13, 9, 0, tzinfo=UTC)
+    samples.update(day=date(2027, 4, 30), at=moment, old=date(2027, 4, 30), new=date(2027, 12, 31), n=3, count=3)
+    samples.update(report_date=date(2023, 3, 10), answer_date=date(2023, 4, 20), known=["BUN", "SN"])
     macros = {n: getattr(m, n) for m in texts._strings for n in dir(m) if not n.startswith("_")}
     assert len(macros) > 60
     for name, macro in macros.items():

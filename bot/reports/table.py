@@ -1,0 +1,89 @@
+"""The follow-up pack as one table: a row per commitment, the same columns in CSV and Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from bot.reports import facts
+from bot.reports.data import CaseGroup, CommitmentRow, RecommendationGroup, Report
+from bot.texts import Texts
+from templates import STOCKHOLM
+
+Cell = str | date | None
+Kind = Literal["text", "long", "date"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header's string key, its kind, and its width in Excel (characters)."""
+
+    key: str
+    kind: Kind
+    width: int
+
+
+COLUMNS = (
+    Column("report_col_case", "text", 16),
+    Column("report_col_case_title", "long", 30),
+    Column("report_col_recommendation", "long", 40),
+    Column("report_col_reference", "text", 10),
+    Column("report_col_text", "long", 50),
+    Column("report_col_owner", "text", 20),
+    Column("report_col_role", "text", 18),
+    Column("report_col_deadline", "date", 16),
+    Column("report_col_deadline_phrase", "text", 22),
+    Column("report_col_original", "date", 16),
+    Column("report_col_original_phrase", "text", 22),
+    Column("report_col_recurrence", "text", 20),
+    Column("report_col_status", "text", 12),
+    Column("report_col_light", "text", 11),
+    Column("report_col_comment", "long", 40),
+    Column("report_col_comment_at", "date", 16),
+    Column("report_col_evidence", "long", 40),
+    Column("report_col_moves", "long", 40),
+)
+LIGHT_COLUMN = [c.key for c in COLUMNS].index("report_col_light")
+
+
+def header(texts: Texts) -> list[str]:
+    return [texts.get(c.key) for c in COLUMNS]
+
+
+def cells(texts: Texts, case: CaseGroup, group: RecommendationGroup, row: CommitmentRow) -> list[Cell]:
+    """One commitment's cells, in the order of :data:`COLUMNS`; dates stay dates."""
+    recommendation = group.text if group.text is not None else facts.recommendation_heading(texts, group)
+    comment = row.latest_comment
+    return [
+        case.dnr if case.case_id is not None else facts.case_heading(texts, case),
+        case.title,
+        " ".join(recommendation.split()),
+        row.reference,
+        row.text,
+        row.owner_name,
+        row.owner_role,
+        row.deadline,
+        _phrase(row.deadline, row.deadline_phrase),
+        row.original_deadline,
+        _phrase(row.original_deadline, row.original_deadline_phrase),
+        row.recurrence_phrase,
+        facts.status_name(texts, row),
+        facts.light_name(texts, row),
+        " ".join(comment.text.split()) if comment else None,
+        comment.at.astimezone(STOCKHOLM).date() if comment else None,
+        "\n".join(row.evidence),
+        "\n".join(facts.moves(texts, row)),
+    ]
+
+
+def _phrase(day: date | None, phrase: str | None) -> str | None:
+    # A date typed as a date says nothing the date column does not.
+    return None if day is not None and phrase == day.isoformat() else phrase
+
+
+def rows(texts: Texts, report: Report) -> Iterator[tuple[CommitmentRow, list[Cell]]]:
+    """Every commitment and its cells, in report order."""
+    for case, group, row in facts.rows_with_context(report):
+        yield row, cells(texts, case, group, row)
