@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
+from bot.digests.sending import DIGEST, OVERVIEW, DigestRenderer, plan_digests
 from bot.outbox.outcome import Renderer
 from bot.outbox.sender import Sender
 from bot.reminders import messages as reminder_messages
@@ -29,10 +32,11 @@ class TickResult:
     handled: int
 
 
-def renderers(services: Services) -> dict[str, Renderer]:
+def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[str, Renderer]:
     """What each kind of outbox row turns into."""
     reminder: Renderer = partial(reminder_messages.render, services)
-    return {"reminder": reminder, "escalation": reminder}
+    digests = DigestRenderer(services, team_url)
+    return {"reminder": reminder, "escalation": reminder, DIGEST: digests.digest, OVERVIEW: digests.overview}
 
 
 class Scheduled:
@@ -46,15 +50,26 @@ class Scheduled:
 
     def __init__(self, services: Services, client: WebClient, *, worker: str | None = None) -> None:
         self.services = services
-        self.sender = Sender(services.db, client, services.clock, renderers(services), worker=worker)
+        self.client = client
+        self._team_url: str | None = None
+        self.sender = Sender(services.db, client, services.clock, renderers(services, self.team_url), worker=worker)
         # One tick at a time in this process; other processes are kept apart by the database.
         self._lock = threading.Lock()
+
+    def team_url(self) -> str | None:
+        """The workspace's URL (for links to messages), asked of Slack once."""
+        if self._team_url is None:
+            try:
+                self._team_url = str(self.client.auth_test().get("url") or "") or None
+            except SlackApiError as exc:
+                log.warning("auth.test failed: %s; digests link by reference", exc.response.get("error"))
+        return self._team_url
 
     def tick(self) -> TickResult:
         with self._lock:
             svc = self.services
             now = svc.clock.now()
-            planned = plan_reminders(svc.db, now, svc.clock.tz)
+            planned = plan_reminders(svc.db, now, svc.clock.tz) + plan_digests(svc.db, now, svc.clock.tz)
             handled = self.sender.run_once()
             if planned or handled:
                 log.info("scheduled messages: %d planned, %d handled", planned, handled)

@@ -25,8 +25,8 @@ from bot.ui.commitment import card_blocks, view_of
 from bot.ui.lists import PAGE_SIZE, list_blocks
 from bot.ui.modals import ModalMeta, commitment_modal
 from handlers.imports import open_import_modal
-from handlers.settings import open_settings
 from handlers.reports import send_report
+from handlers.settings import open_settings
 from handlers.support import guarded, services_of
 
 COMMAND = "/atagande"

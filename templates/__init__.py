@@ -52,12 +52,6 @@ def swedish_count(value: object) -> str:
     return str(value)
 
 
-FILTERS: dict[str, Any] = {
-    "datum": swedish_date,
-    "tidpunkt": swedish_datetime,
-    "manad": swedish_month,
-    "antal": swedish_count,
-}
 # Characters that would start Markdown formatting, a link or HTML in the text of a commitment.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -69,5 +63,11 @@ def markdown_text(value: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
-FILTERS: dict[str, Any] = {"datum": swedish_date, "tidpunkt": swedish_datetime, "md_text": markdown_text}
+FILTERS: dict[str, Any] = {
+    "datum": swedish_date,
+    "tidpunkt": swedish_datetime,
+    "manad": swedish_month,
+    "antal": swedish_count,
+    "md_text": markdown_text,
+}
 GLOBALS: dict[str, Any] = {}

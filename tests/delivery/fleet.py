@@ -21,7 +21,6 @@ from sqlalchemy import func, insert, select
 from bot.clock import Clock
 from bot.config import Settings
 from bot.language.normalize import fold
-from bot.outbox.outcome import Outcome, Renderer, Send
 from bot.outbox.sender import Sender, plain_client
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reminders.planning import plan_reminders
@@ -160,20 +159,6 @@ def pending(db: Database) -> int:
         return int(s.scalar(select(func.count()).where(OutboxMessage.state == OutboxState.PENDING)) or 0)
 
 
-def digest_renderer(db: Database) -> Renderer:
-    """A stand-in for the digest renderer (written elsewhere): a short text in the committee's channel."""
-
-    def render(row: Claimed) -> Outcome:
-        with db.read() as s:
-            committee = s.get_one(Committee, row.committee_id)
-            channel, code = committee.channel_id, committee.code
-        assert channel is not None
-        text = f"Veckosammanfattning för {code}"
-        return Send(channel=channel, text=text, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
-
-    return render
-
-
 def build_sender(
     db: Database,
     api_url: str,
@@ -184,11 +169,11 @@ def build_sender(
     lease: timedelta,
     on_sent: Callable[[Claimed, str, str], None] | None = None,
 ) -> Sender:
-    """A sender as a process builds it: the real reminder renderer, the stand-in digest renderer."""
+    """A sender as a process builds it, with the bot's own renderers (reminders, escalations, digests)."""
     client = plain_client(token, api_url)
     settings = Settings(database_url="", timezone=clock.tz, slack_api_url=api_url, bot_token=token)
     services = Services(settings=settings, db=db, clock=clock, texts=Texts(), users=SlackUserDirectory(client))
-    renderers = {**scheduled_renderers(services), "digest": digest_renderer(db)}
+    renderers = scheduled_renderers(services, lambda: None)
     return Sender(db, client, clock, renderers, worker=worker, lease=lease, on_sent=on_sent)
 
 

@@ -17,18 +17,17 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 
 from bot.clock import ManualClock
-from bot.outbox.outcome import Outcome, Send
+from bot.outbox.outcome import Outcome, Renderer, Send
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.sender import MAX_WAIT_IN_PLACE, METADATA_EVENT, Sender, plain_client
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.standin import SlackStandIn
 from storage.db import Database
-from storage.models import OutboxMessage, OutboxState
+from storage.models import Committee, OutboxMessage, OutboxState
 from tests.delivery.fleet import (
     FRIDAY,
     STOCKHOLM,
     Fleet,
-    digest_renderer,
     keys_in_slack,
     new_standin,
     outbox_rows,
@@ -38,6 +37,20 @@ from tests.delivery.fleet import seed as seed_fleet
 from tests.scenario.conftest import REFERENCE
 
 LEASE = timedelta(minutes=2)
+
+
+def channel_renderer(db: Database) -> Renderer:
+    """A short text in the row's committee channel: these tests are about delivery, not content."""
+
+    def render(row: Claimed) -> Outcome:
+        with db.read() as s:
+            committee = s.get_one(Committee, row.committee_id)
+            channel, code = committee.channel_id, committee.code
+        assert channel is not None
+        text = f"Veckosammanfattning för {code}"
+        return Send(channel=channel, text=text, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
+
+    return render
 
 
 class FakeTime:
@@ -75,7 +88,7 @@ class Rig:
             self.db,
             client or plain_client(self.slack.bot_token, self.slack.api_url),
             self.clock,
-            {"digest": digest_renderer(self.db), "dm": dm_renderer},
+            {"digest": channel_renderer(self.db), "dm": dm_renderer},
             worker=worker,
             pacer=ChannelPacer(monotonic=self.time.monotonic, sleep=self.time.sleep),
             sleep=self.time.sleep,
