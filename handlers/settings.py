@@ -1,4 +1,4 @@
-"""Committee settings: the modal a secretary opens with `/atagande nämnd påminnelser KOD`."""
+"""Committee settings: reminders and the weekly digest, in the modal `/atagande nämnd påminnelser KOD` opens."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.digests.schedule import DigestSchedule, DigestScheduleError
 from bot.reminders.schedule import ReminderPolicyError
 from bot.services import committee_settings
 from bot.services.committees import can_manage, get_committee
@@ -34,7 +35,13 @@ def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: st
         committee = get_committee(session, code)
         if not can_manage(committee, actor):
             raise PermissionDenied("err_secretary_only", code=committee.code)
-        view = settings_modal(svc.texts, committee.code, committee.name, committee_settings.policy_of(committee))
+        view = settings_modal(
+            svc.texts,
+            committee.code,
+            committee.name,
+            committee_settings.policy_of(committee),
+            DigestSchedule.stored(committee.digest_schedule),
+        )
     view["private_metadata"] = json.dumps({"code": committee.code, "channel": channel_id})
     client.views_open(trigger_id=trigger_id, view=view)
 
@@ -49,21 +56,29 @@ def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: 
         meta = {}
     code, channel = str(meta.get("code") or ""), str(meta.get("channel") or "")
     values = (view.get("state") or {}).get("values") or {}
+    raw = submitted(values)
+    problems: dict[str, str] = {}
     try:
-        policy = committee_settings.parse_policy(submitted(values))
+        policy = committee_settings.parse_policy(raw)
     except ReminderPolicyError as exc:
-        errors_on_fields(ack, body, {exc.field: str(exc)})
+        problems[exc.field] = str(exc)
+    try:
+        digest = DigestSchedule.parse(raw.get("digest_schedule", ""))
+    except DigestScheduleError as exc:
+        problems["digest_schedule"] = str(exc)
+    if problems:
+        errors_on_fields(ack, body, problems)
         return
     user_id = str((body.get("user") or {}).get("id") or "")
     actor = svc.actor(user_id)  # a Slack call: before the write lock
     try:
         with svc.db.write() as session:
-            committee_settings.save_policy(session, actor, code, policy)
+            committee_settings.save_settings(session, actor, code, policy, digest)
     except UserError as err:
         errors_on_fields(ack, body, modal_errors(svc.texts, err))
         return
     ack()
-    text = svc.texts.md("settings_saved.md.j2", code=code, described=policy.describe())
+    text = svc.texts.md("settings_saved.md.j2", code=code, described=policy.describe(), digest=digest.describe())
     try:
         if channel and not channel.startswith("D"):
             client.chat_postEphemeral(channel=channel, user=user_id, text=text)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
+from bot.digests.schedule import DigestSchedule
 from bot.reminders.schedule import ReminderPolicy, ReminderPolicyError, field_error
 from bot.services.committees import can_manage, get_committee
 from bot.services.errors import PermissionDenied
@@ -52,9 +53,12 @@ def policy_of(committee: Committee) -> ReminderPolicy:
         return ReminderPolicy()
 
 
-def save_policy(session: Session, actor: Actor, code: str, policy: ReminderPolicy) -> Committee:
+def save_settings(
+    session: Session, actor: Actor, code: str, policy: ReminderPolicy, digest: DigestSchedule
+) -> Committee:
     committee = get_committee(session, code)
     if not can_manage(committee, actor):
         raise PermissionDenied("err_secretary_only", code=committee.code)
     committee.reminder_policy = policy.to_json()
+    committee.digest_schedule = digest.canonical()
     return committee

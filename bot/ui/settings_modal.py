@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.digests.schedule import DigestSchedule
 from bot.reminders.schedule import ReminderPolicy
 from bot.texts import Texts
 from bot.ui import blocks as bk
@@ -15,14 +16,19 @@ FIELDS = {
     "on_the_day": "on_the_day_value",
     "overdue_every_days": "overdue_every_days_value",
     "escalate_after_days": "escalate_after_days_value",
+    "digest_schedule": "digest_schedule_value",
 }
 
 
-def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy) -> bk.Block:
+def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy, digest: DigestSchedule) -> bk.Block:
     days = ", ".join(str(d) for d in policy.before_days)
     yes_no = [bk.option(texts.get("settings_yes"), "ja"), bk.option(texts.get("settings_no"), "nej")]
     blocks: list[bk.Block] = [
-        bk.section(texts.md("settings_intro.md.j2", code=code, name=name, described=policy.describe())),
+        bk.section(
+            texts.md(
+                "settings_intro.md.j2", code=code, name=name, described=policy.describe(), digest=digest.describe()
+            )
+        ),
         bk.input_block(
             "before_days",
             texts.get("settings_before_days"),
@@ -47,6 +53,12 @@ def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy) -
             bk.text_input(FIELDS["escalate_after_days"], initial=str(policy.escalate_after_days), max_length=3),
             hint=texts.get("settings_escalate_hint"),
         ),
+        bk.input_block(
+            "digest_schedule",
+            texts.get("settings_digest_schedule"),
+            bk.text_input(FIELDS["digest_schedule"], initial=_spoken(texts, digest), max_length=40),
+            hint=texts.get("digest_schedule_hint"),
+        ),
     ]
     return bk.modal(
         SETTINGS_CALLBACK,
@@ -56,6 +68,11 @@ def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy) -
         close=texts.get("btn_cancel"),
         private_metadata=code,
     )
+
+
+def _spoken(texts: Texts, digest: DigestSchedule) -> str:
+    """The schedule as a secretary would type it: "måndag 08:00"."""
+    return texts.get(f"settings_day_{digest.weekday}") + f" {digest.at:%H:%M}"
 
 
 def submitted(values: dict[str, Any]) -> dict[str, str]:

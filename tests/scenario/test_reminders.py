@@ -164,15 +164,29 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     assert "heltal mellan 1 och 365" in world.modal_text("sara")
     world.fill(
         "sara",
-        **{"Påminn ägaren så här många dagar före": "30 och 7", "Eskalera till sekreterarna efter … dagar": "21"},
+        **{
+            "Påminn ägaren så här många dagar före": "30 och 7",
+            "Eskalera till sekreterarna efter … dagar": "21",
+            "Veckosammanfattning i kanalen": "lördag 9",
+        },
     )
     world.submit("sara")
+    assert "går ut på en vardag" in world.modal_text("sara")
+    world.fill("sara", **{"Veckosammanfattning i kanalen": "tisdag 9.30"})
+    world.submit("sara")
     world.bot.settle()
-    assert "30 och 7 dagar före, på dagen, sedan varje vecka; eskalering efter 21 dagar" in " ".join(
-        world.ephemeral_of("sara", "bun")
-    )
+    saved = " ".join(world.ephemeral_of("sara", "bun"))
+    assert "30 och 7 dagar före, på dagen, sedan varje vecka; eskalering efter 21 dagar" in saved
+    assert "tisdagar kl. 09:30" in saved
     # The new policy decides: 30 days before a deadline of 30 April is 31 March.
     world.add("Revidera rutinen", deadline="senast i april 2027")
     at(world, "2027-01-11 09:05")
     at(world, "2027-03-31 08:30")
     assert len(reminders_to(world, "anna")) == 1 and "om 30 dagar" in reminders_to(world, "anna")[0]
+    # And the digest follows the new day: Tuesday 09:30, not Monday 08:00.
+    at(world, "2027-04-05 08:00")
+    at(world, "2027-04-06 09:29")
+    week_14 = [m for m in world.slack.visible_messages("olle", "bun") if "2027-W14" in str(m.metadata)]
+    assert week_14 == []
+    at(world, "2027-04-06 09:30")
+    assert len([m for m in world.slack.visible_messages("olle", "bun") if "2027-W14" in str(m.metadata)]) == 1
