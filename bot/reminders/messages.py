@@ -179,6 +179,7 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
         last_at=last.created_at if last else None,
         last_comment=last.comment if last else None,
         owner_gone=owner_gone,
+        is_open=view.is_open,
         owner_name=c.owner.display_name or c.owner.slack_user_id if c.owner else None,
         committee=c.committee.code,
     )
