@@ -74,27 +74,34 @@ def send_report(svc: Services, client: WebClient, respond: Respond, user_id: str
         text=svc.texts.get_md("report_started", code=report.committee_code, format=label), response_type="ephemeral"
     )
     data = fmt.render(report, svc.texts)
+    key = "report_in_dm_no_channel"
     if channel is not None:
-        try:
-            _share(svc, client, report, fmt, data, channel, user_id)
-        except SlackApiError as exc:
-            if exc.response.get("error") not in _CHANNEL_UNAVAILABLE:
-                raise
-        else:
+        if _shared_in_channel(svc, client, report, fmt, data, channel, user_id):
             answer = svc.texts.get_md(
                 "report_posted", code=report.committee_code, format=label, channel=channel_link(channel)
             )
             respond(text=answer, response_type="ephemeral")
             return
         key = "report_in_dm_channel_failed"
-    else:
-        key = "report_in_dm_no_channel"
     # The DM's conversation id comes back with the first message to it (no im:write needed).
     intro = client.chat_postMessage(
         channel=user_id, text=svc.texts.get_md("report_dm_intro", code=report.committee_code)
     )
     _share(svc, client, report, fmt, data, str(intro["channel"]), user_id)
     respond(text=svc.texts.get_md(key, code=report.committee_code, format=label), response_type="ephemeral")
+
+
+def _shared_in_channel(
+    svc: Services, client: WebClient, report: Report, fmt: Format, data: bytes, channel: str, user_id: str
+) -> bool:
+    """Share in the committee's channel; False if Slack says the bot cannot post there."""
+    try:
+        _share(svc, client, report, fmt, data, channel, user_id)
+    except SlackApiError as exc:
+        if exc.response.get("error") in _CHANNEL_UNAVAILABLE:
+            return False
+        raise
+    return True
 
 
 def _share(

@@ -175,7 +175,7 @@ def _cases(session: Session, committee: Committee, dnr: str | None) -> list[Case
     if dnr is not None:
         # "2023/0148" asked of BUN means "2023/BUN 0148": the committee's code is often left out.
         keys = {fold_dnr(dnr), fold_dnr(f"{committee.code} {dnr}")}
-        cases = list(session.scalars(stmt.where(Case.dnr_key.in_(keys)).order_by(Case.id)))
+        cases = list(session.scalars(stmt.where(Case.dnr_key.in_(sorted(keys))).order_by(Case.id)))
         if not cases:
             raise NotFound("report_unknown_case", field="case", dnr=dnr.strip()[:64], code=committee.code)
         return cases

@@ -99,3 +99,11 @@ def test_a_database_without_tables(
     monkeypatch.setenv("ATAGANDE_DATABASE_URL", f"sqlite:///{empty}")
     assert main(["report", "--committee", "BUN"]) == 2
     assert "Databasen går inte att läsa" in capsys.readouterr().err
+
+
+def test_dash_sends_even_a_workbook_to_standard_output(cli: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["report", "--committee", "BUN", "--format", "xlsx", "-o", "-"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"PK\x03\x04")  # a zip: the workbook itself, for a pipe
+    assert openpyxl.load_workbook(io.BytesIO(out))["Åtaganden"]["D2"].value == "BUN-1"
+    assert list(cli.iterdir()) == []
