@@ -14,6 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.digests.blocks import digest_message, overview_chart_groups, overview_chart_title, overview_message
 from bot.digests.content import load_digest, load_overview
@@ -92,6 +93,16 @@ def plan_digests(db: Database, now: datetime, tz: ZoneInfo) -> int:
         return enqueue(session, [p for p in planned if p.key not in known], now)
 
 
+def _destination(session: Session, row: Claimed) -> tuple[Committee, str] | Skip | Fail:
+    """The committee a digest or overview row is for and its channel, or why it cannot go there."""
+    committee = session.get(Committee, row.committee_id) if row.committee_id else None
+    if committee is None:
+        return Skip("committee_gone")
+    if not committee.channel_id:
+        return Fail("no_channel")
+    return committee, committee.channel_id
+
+
 class DigestRenderer:
     """Renders digest and overview rows; `team_url` gives the workspace URL for message links."""
 
@@ -102,11 +113,10 @@ class DigestRenderer:
     def digest(self, row: Claimed) -> Outcome:
         svc = self.services
         with svc.db.read() as session:
-            committee = session.get(Committee, row.committee_id) if row.committee_id else None
-            if committee is None:
-                return Skip("committee_gone")
-            if not committee.channel_id:
-                return Fail("no_channel")
+            found = _destination(session, row)
+            if isinstance(found, Skip | Fail):
+                return found
+            committee, channel = found
             period = None
             if row.payload.get("start") and row.payload.get("end"):
                 period = Period(
@@ -114,21 +124,18 @@ class DigestRenderer:
                 )
             digest = load_digest(session, committee, svc.clock.now(), period, tz=svc.clock.tz)
             message = digest_message(svc.texts, digest, team_url=self.team_url())
-            return Send(channel=committee.channel_id, text=message.text, blocks=message.blocks)
+            return Send(channel=channel, text=message.text, blocks=message.blocks)
 
     def overview(self, row: Claimed) -> Outcome:
         svc = self.services
         with svc.db.read() as session:
-            committee = session.get(Committee, row.committee_id) if row.committee_id else None
-            if committee is None:
-                return Skip("committee_gone")
-            if not committee.channel_id:
-                return Fail("no_channel")
+            found = _destination(session, row)
+            if isinstance(found, Skip | Fail):
+                return found
+            _committee, channel = found
             overview = load_overview(session, svc.clock.now(), tz=svc.clock.tz)
             message = overview_message(svc.texts, overview)
             title = overview_chart_title(svc.texts, overview)
             chart = status_chart_png(overview_chart_groups(overview), title)
             name = f"oversikt-{row.payload.get('month', 'manad')}.png"
-            return Send(
-                channel=committee.channel_id, text=message.text, blocks=message.blocks, upload=(name, chart, title)
-            )
+            return Send(channel=channel, text=message.text, blocks=message.blocks, upload=(name, chart, title))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 import pytest
@@ -73,6 +74,11 @@ class World:
         result = action()
         self.settle_after(before)
         return result
+
+    def at(self, moment: str) -> None:
+        """Move the clock to ``moment`` (Stockholm time, ISO) and run what has come due, as the timer would."""
+        self.clock.set(datetime.fromisoformat(moment).replace(tzinfo=self.clock.tz))
+        self.bot.run_due()
 
     def settle_after(self, calls_before: int) -> None:
         """Wait for the bot's answer to an action to begin, then until the bot is quiet.

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 
 from storage.models import OutboxMessage, OutboxState
-from templates import STOCKHOLM
 from tests.scenario.conftest import World
-
-
-def at(world: World, moment: str) -> None:
-    """Move the clock to `moment` (Stockholm time) and run what is due, as the timer would."""
-    world.clock.set(datetime.fromisoformat(moment).replace(tzinfo=STOCKHOLM))
-    world.bot.run_due()
 
 
 def reminders_to(world: World, user: str) -> list[str]:
@@ -35,12 +26,12 @@ def outbox(world: World) -> list[tuple[str, str, str | None]]:
 def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) -> None:
     world.quick_committee()
     world.add("Revidera BUS-överenskommelsen", deadline="senast i april 2027")  # Friday 30 April
-    at(world, "2027-01-11 09:05")
+    world.at("2027-01-11 09:05")
     assert reminders_to(world, "anna") == []
 
-    at(world, "2027-04-16 08:29")
+    world.at("2027-04-16 08:29")
     assert reminders_to(world, "anna") == []
-    at(world, "2027-04-16 08:30")  # 14 days before, a Friday
+    world.at("2027-04-16 08:30")  # 14 days before, a Friday
     sent = reminders_to(world, "anna")
     assert len(sent) == 1
     assert "om 14 dagar" in sent[0] and "30 april 2027" in sent[0] and "senast i april 2027" in sent[0]
@@ -48,7 +39,7 @@ def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) 
     assert "[ Klar ]" in sent[0] and "[ Pågår enligt plan ]" in sent[0] and "[ Försenad ]" in sent[0]
 
     # The same moment again, as another replica or a restart would: nothing new.
-    at(world, "2027-04-16 08:31")
+    world.at("2027-04-16 08:31")
     assert len(reminders_to(world, "anna")) == 1
 
     reminder = [
@@ -59,14 +50,14 @@ def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) 
     assert updated is not None and updated.edited is not None
     assert "Pågår" in world.slack.render_message(updated)
 
-    at(world, "2027-04-27 08:30")  # 3 days before: the on-track answer was 11 days ago
+    world.at("2027-04-27 08:30")  # 3 days before: the on-track answer was 11 days ago
     sent = reminders_to(world, "anna")
     assert len(sent) == 2 and "om 3 dagar" in sent[-1] and "Senaste status: Pågår" in sent[-1]
 
     last = [m for m in world.slack.visible_messages("anna", world.slack.dm("anna").id) if "om 3 dagar" in str(m.blocks)]
     world.click("anna", last[0], "Klar")
-    at(world, "2027-04-30 08:30")
-    at(world, "2027-05-20 08:30")
+    world.at("2027-04-30 08:30")
+    world.at("2027-05-20 08:30")
     assert len(reminders_to(world, "anna")) == 2
     # Done: nothing more is even planned.
     assert [key for key, _, _ in outbox(world)] == ["remind:1:2027-04-30:-14", "remind:1:2027-04-30:-3"]
@@ -75,7 +66,7 @@ def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) 
 def test_no_reminder_the_day_after_pagar_enligt_plan(world: World) -> None:
     world.quick_committee()
     world.add("Ta fram en rutin", deadline="2027-04-28")  # Wednesday; 14 days before is Wed 14 April
-    at(world, "2027-04-13 10:00")
+    world.at("2027-04-13 10:00")
     card_less = world.bot.svc
     with card_less.db.write() as session:
         from bot.services import commitments as commitment_service
@@ -85,7 +76,7 @@ def test_no_reminder_the_day_after_pagar_enligt_plan(world: World) -> None:
         commitment_service.set_status(
             session, world.actor("anna"), c, CommitmentStatus.IN_PROGRESS, card_less.clock.now()
         )
-    at(world, "2027-04-14 08:30")
+    world.at("2027-04-14 08:30")
     assert reminders_to(world, "anna") == []
     assert ("remind:1:2027-04-28:-14", "skipped", "answered_on_track") in outbox(world)
 
@@ -93,9 +84,9 @@ def test_no_reminder_the_day_after_pagar_enligt_plan(world: World) -> None:
 def test_a_late_start_sends_one_reminder_and_the_escalation(world: World) -> None:
     world.quick_committee()
     world.add("Utvärdera samverkan", deadline="senast i april 2027")
-    at(world, "2027-01-11 09:05")
+    world.at("2027-01-11 09:05")
     # The bot was down from January until 14 May, 14 days after the deadline.
-    at(world, "2027-05-14 10:00")
+    world.at("2027-05-14 10:00")
     to_anna = reminders_to(world, "anna")
     assert len(to_anna) == 1, to_anna
     assert "för 14 dagar sedan" in to_anna[0]
@@ -110,9 +101,9 @@ def test_a_late_start_sends_one_reminder_and_the_escalation(world: World) -> Non
 def test_a_reminder_for_a_departed_owner_goes_to_the_secretaries(world: World) -> None:
     world.quick_committee()
     world.add("Revidera rutinen", deadline="senast i april 2027")
-    at(world, "2027-01-11 09:05")
+    world.at("2027-01-11 09:05")
     world.slack.user("anna").deleted = True
-    at(world, "2027-04-16 08:30")
+    world.at("2027-04-16 08:30")
     assert reminders_to(world, "anna") == []
     to_sara = reminders_to(world, "sara")
     assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
@@ -135,8 +126,8 @@ def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world
     world.add("Följ upp rutinen", deadline="senast i april 2027", owner=None, committee="SN")
     with svc.db.write() as session:
         committee_service.remove_secretaries(session, world.actor("admin"), "SN", [world.uid("sara")])
-    at(world, "2027-01-11 09:05")
-    at(world, "2027-04-16 08:30")
+    world.at("2027-01-11 09:05")
+    world.at("2027-04-16 08:30")
     assert ("remind:1:2027-04-30:-14", OutboxState.FAILED.value, "no_recipient") in outbox(world)
 
     # Admins see it on App Home; the CLI lists it and can try again.
@@ -180,13 +171,13 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     assert "tisdagar kl. 09:30" in saved
     # The new policy decides: 30 days before a deadline of 30 April is 31 March.
     world.add("Revidera rutinen", deadline="senast i april 2027")
-    at(world, "2027-01-11 09:05")
-    at(world, "2027-03-31 08:30")
+    world.at("2027-01-11 09:05")
+    world.at("2027-03-31 08:30")
     assert len(reminders_to(world, "anna")) == 1 and "om 30 dagar" in reminders_to(world, "anna")[0]
     # And the digest follows the new day: Tuesday 09:30, not Monday 08:00.
-    at(world, "2027-04-05 08:00")
-    at(world, "2027-04-06 09:29")
+    world.at("2027-04-05 08:00")
+    world.at("2027-04-06 09:29")
     week_14 = [m for m in world.slack.visible_messages("olle", "bun") if "2027-W14" in str(m.metadata)]
     assert week_14 == []
-    at(world, "2027-04-06 09:30")
+    world.at("2027-04-06 09:30")
     assert len([m for m in world.slack.visible_messages("olle", "bun") if "2027-W14" in str(m.metadata)]) == 1
