@@ -1,0 +1,83 @@
+"""The routine query set and its scoring: recall@1, recall@3 and MRR per kind.
+
+Shared by `bench.routine_search` (prints the figures beside peers) and
+`tests/routines/test_quality.py` (holds the target), so both judge alike.
+Titles are `tests/data/routines/titles.txt` (one a line, written for this set:
+many alike on purpose); queries are `queries.tsv` (query, expected title, kind),
+written before the search was tuned. A literal "\\n" in a query is a line break
+(a word broken at a line end, as PDFs give them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "routines"
+KINDS = ("no_diacritics", "ocr", "abbreviation", "paraphrase", "fragment")
+RECALL3_TARGET = 0.95
+
+
+@dataclass(frozen=True)
+class Query:
+    """One query and the title it should find."""
+
+    text: str
+    expected: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Recall@1, recall@3 and mean reciprocal rank (over the top 10) for a group of queries."""
+
+    n: int
+    recall1: float
+    recall3: float
+    mrr: float
+
+
+def load_titles() -> list[str]:
+    """The titles of the query set, in file order."""
+    return [t for t in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
+
+
+def load_queries() -> list[Query]:
+    """The queries, each naming an exact title of `load_titles`."""
+    out: list[Query] = []
+    for line in (DATA / "queries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, expected, kind = line.split("\t")
+        out.append(Query(text.replace("\\n", "\n"), expected, kind))
+    return out
+
+
+def evaluate(
+    ranker: Callable[[str], Sequence[int]], titles: Sequence[str], queries: Sequence[Query]
+) -> tuple[dict[str, Figures], list[tuple[Query, int]]]:
+    """Figures per kind and "all" for `ranker` (query → title indexes, best first), and the misses at 3."""
+    where = {t: i for i, t in enumerate(titles)}
+    ranks: dict[str, list[int]] = {k: [] for k in (*KINDS, "all")}
+    misses: list[tuple[Query, int]] = []
+    for q in queries:
+        ranked = list(ranker(q.text))[:10]
+        target = where[q.expected]
+        rank = ranked.index(target) + 1 if target in ranked else 0
+        ranks[q.kind].append(rank)
+        ranks["all"].append(rank)
+        if not 1 <= rank <= 3:
+            misses.append((q, rank))
+    figures = {
+        kind: Figures(
+            len(rs),
+            sum(r == 1 for r in rs) / len(rs),
+            sum(1 <= r <= 3 for r in rs) / len(rs),
+            sum(1.0 / r for r in rs if r) / len(rs),
+        )
+        for kind, rs in ranks.items()
+        if rs
+    }
+    return figures, misses

@@ -1,0 +1,287 @@
+"""An in-memory search over routines: the right one, whatever the official types.
+
+How a routine is found:
+
+1. Title, aliases and body are folded (`normalize.fold`: case, diacritics, OCR
+   look-alikes, broken words), cut into words, stop words dropped, and every
+   word becomes its Snowball stem plus the stems of its compound parts
+   ("samverkansrutinen" → samverkansrutin, samverkan, rutin).
+2. Abbreviations work both ways at index time: a title with "SIP" also holds the
+   terms of "samordnad individuell plan", and one that spells it out also
+   holds "sip", so the query needs no rewriting.
+3. An inverted index maps each term to the routines holding it, with the
+   weight of the best field (title over body). A query word finds its terms
+   exactly, as a prefix (a fragment typed in a hurry) and fuzzily with rapidfuzz
+   (typos, OCR damage the folding cannot read), so only the candidates those
+   terms point at are scored.
+4. A routine's score is the idf-weighted share of the query it matches, with a
+   little credit for how much of its title the query covers, so "orosanmälan"
+   puts "Rutin för orosanmälan" before "Rutin för orosanmälan – förskola".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.language.compounds import CompoundSplitter
+from bot.language.normalize import fold, repair_ocr
+from bot.language.stemming import is_stop_word, stem
+from bot.routines.abbreviations import Abbreviations, merged
+
+__all__ = ["MAX_QUERY", "Hit", "Routine", "RoutineIndex"]
+
+RoutineId = int | str
+
+MAX_QUERY = 200  # characters; a pasted page is cut, not searched
+MARK = "*"  # Slack's bold: matched words in a snippet
+SNIPPET = 160  # characters of body around the first match
+
+# Field weights: a word in the title says what the routine is; one in the body may be in passing.
+_TITLE = 1.0
+_EXPANSION = 0.9  # terms that come from an abbreviation, not the text itself
+_BODY = 0.35
+_PART = 0.85  # a compound part matches less than the whole word
+_PREFIX = 0.9
+_FUZZY_CUTOFF = 74.0
+_FUZZY_LIMIT = 8
+_PREFIX_LIMIT = 40
+_RERANK = 60  # candidates given the title-coverage look
+_COVERAGE = 0.15  # share of the score from covering the title
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A routine as the search sees it."""
+
+    id: RoutineId
+    title: str
+    body: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One found routine: score 0–100, a snippet with the matched words marked."""
+
+    id: RoutineId
+    score: float
+    snippet: str
+
+
+def _words(text: str) -> list[str]:
+    """Folded words without stop words."""
+    return [w for w in _WORD.findall(fold(text)) if not is_stop_word(w)]
+
+
+@lru_cache(maxsize=200_000)
+def _word_stem(raw_word: str) -> str:
+    """The stem of one word as written (for marking snippets)."""
+    folded = fold(raw_word)
+    return stem(folded) if folded else ""
+
+
+class _Unit:
+    """One query word: its alternatives and the routines they reach."""
+
+    __slots__ = ("scores", "terms", "weight")
+
+    def __init__(self) -> None:
+        self.terms: set[str] = set()
+        self.scores: dict[int, float] = {}
+        self.weight = 0.0
+
+
+class RoutineIndex:
+    """An index over routines, built once; `search` is read-only and thread-safe."""
+
+    def __init__(self, routines: Iterable[Routine], abbreviations: Abbreviations | None = None) -> None:
+        self._routines: list[Routine] = list(routines)
+        self._abbr = abbreviations if abbreviations is not None else merged()
+        titles = [[w for t in (r.title, *r.aliases) for w in _words(t)] for r in self._routines]
+        bodies = [_words(r.body) for r in self._routines]
+        vocabulary = {w for ws in titles for w in ws} | {w for ws in bodies for w in ws}
+        for expansions in self._abbr.expansions.values():
+            vocabulary.update(w for e in expansions for w in _words(e))
+        self._splitter = CompoundSplitter(vocabulary)
+        self._expansion_stems = {
+            abbr: [tuple(stem(w) for w in _words(e)) for e in exps] for abbr, exps in self._abbr.expansions.items()
+        }
+        self._postings: dict[str, dict[int, float]] = {}
+        # Per routine: its title words as (stem, part stems), for the coverage credit.
+        self._title_words: list[list[tuple[str, tuple[str, ...]]]] = []
+        for doc, (title, body) in enumerate(zip(titles, bodies, strict=True)):
+            self._index_words(doc, title, _TITLE)
+            self._index_words(doc, body, _BODY)
+            self._title_words.append([(stem(w), self._part_stems(w)) for w in title])
+        self._vocab = sorted(self._postings)
+        self._n = max(1, len(self._routines))
+
+    def __len__(self) -> int:
+        return len(self._routines)
+
+    # ------------------------------------------------------------------ #
+    # Building
+    # ------------------------------------------------------------------ #
+
+    def _part_stems(self, word: str) -> tuple[str, ...]:
+        parts = self._splitter.split(word) or self._splitter.split(stem(word))
+        return tuple(stem(p) for p in parts)
+
+    def _post(self, term: str, doc: int, weight: float) -> None:
+        docs = self._postings.setdefault(term, {})
+        if docs.get(doc, 0.0) < weight:
+            docs[doc] = weight
+
+    def _index_words(self, doc: int, words: Sequence[str], weight: float) -> None:
+        stems = [stem(w) for w in words]
+        for w, s in zip(words, stems, strict=True):
+            self._post(s, doc, weight)
+            for p in self._part_stems(w):
+                self._post(p, doc, weight * _PART)
+        present = set(stems)
+        for abbr, expansions in self._expansion_stems.items():
+            if abbr in present:
+                # "SIP" in the text: the routine is also about "samordnad individuell plan".
+                for exp in expansions:
+                    for s in exp:
+                        self._post(s, doc, weight * _EXPANSION)
+            elif any(_contains(stems, exp) for exp in expansions if present.issuperset(exp)):
+                self._post(abbr, doc, weight * _EXPANSION)
+
+    # ------------------------------------------------------------------ #
+    # Searching
+    # ------------------------------------------------------------------ #
+
+    def _reach(self, term: str, sim: float, unit: _Unit, factor: float = 1.0) -> None:
+        unit.terms.add(term)
+        value = sim * factor
+        scores = unit.scores
+        for doc, weight in self._postings.get(term, {}).items():
+            s = value * weight
+            if scores.get(doc, 0.0) < s:
+                scores[doc] = s
+
+    def _prefixed(self, prefix: str) -> list[str]:
+        i = bisect_left(self._vocab, prefix)
+        out: list[str] = []
+        while i < len(self._vocab) and self._vocab[i].startswith(prefix) and len(out) < _PREFIX_LIMIT:
+            out.append(self._vocab[i])
+            i += 1
+        return out
+
+    def _match_stem(self, word: str, unit: _Unit, factor: float = 1.0) -> None:
+        """Reach the routines for one folded word: exact stem, prefix, fuzzy."""
+        s = stem(word)
+        if s in self._postings:
+            self._reach(s, 1.0, unit, factor)
+        if len(word) >= 3:
+            for prefix in {s, word}:
+                for term in self._prefixed(prefix):
+                    if term != s:
+                        self._reach(term, _PREFIX, unit, factor)
+        if len(s) >= 4:
+            for term, ratio, _ in process.extract(
+                s, self._vocab, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=_FUZZY_LIMIT
+            ):
+                if term != s:
+                    self._reach(term, (ratio / 100.0) ** 2, unit, factor)
+
+    def _unit(self, word: str) -> _Unit:
+        unit = _Unit()
+        self._match_stem(word, unit)
+        parts = self._splitter.split(word) or self._splitter.split(stem(word))
+        if parts:
+            # A compound in the query matches routines holding all its parts, split or not.
+            part_units = []
+            for p in parts:
+                pu = _Unit()
+                self._match_stem(p, pu)
+                part_units.append(pu)
+                unit.terms |= pu.terms
+            docs = set().union(*(pu.scores for pu in part_units))
+            for doc in docs:
+                s = _PART * sum(pu.scores.get(doc, 0.0) for pu in part_units) / len(part_units)
+                if unit.scores.get(doc, 0.0) < s:
+                    unit.scores[doc] = s
+        df = len(unit.scores)
+        unit.weight = math.log(1.0 + self._n / (df + 0.5))
+        return unit
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        """The best routines for `query`, best first; [] for a query of only stop words."""
+        if limit <= 0:
+            return []
+        words = list(dict.fromkeys(_words(repair_ocr(query[:MAX_QUERY]))))
+        if not words:
+            return []
+        units = [self._unit(w) for w in words]
+        total = sum(u.weight for u in units)
+        base: dict[int, float] = {}
+        for u in units:
+            for doc, s in u.scores.items():
+                base[doc] = base.get(doc, 0.0) + u.weight * s
+        if not base:
+            return []
+        top = sorted(base.items(), key=lambda kv: -kv[1])[: max(_RERANK, limit)]
+        matched = set().union(*(u.terms for u in units))
+        ranked = []
+        for doc, raw in top:
+            coverage = self._coverage(doc, matched)
+            score = (1.0 - _COVERAGE) * raw / total + _COVERAGE * coverage
+            ranked.append((score, -len(self._routines[doc].title), doc))
+        ranked.sort(reverse=True)
+        return [
+            Hit(self._routines[doc].id, round(100.0 * score, 1), self._snippet(self._routines[doc], matched))
+            for score, _, doc in ranked[:limit]
+        ]
+
+    def _coverage(self, doc: int, matched: set[str]) -> float:
+        """The idf-weighted share of the routine's title words that the query matched."""
+        got = 0.0
+        whole = 0.0
+        for s, parts in self._title_words[doc]:
+            idf = math.log(1.0 + self._n / (len(self._postings.get(s, ())) + 0.5))
+            whole += idf
+            if s in matched:
+                got += idf
+            elif parts:
+                got += idf * sum(p in matched for p in parts) / len(parts)
+        return got / whole if whole else 0.0
+
+    def _snippet(self, routine: Routine, matched: set[str]) -> str:
+        """A passage of the body (or the title) with the matched words marked."""
+        body = routine.body
+        for m in _WORD.finditer(body):
+            if _word_stem(m.group()) in matched:
+                start = max(0, m.start() - SNIPPET // 3)
+                start = body.rfind(" ", 0, start) + 1 if start else 0
+                end = body.find(" ", min(len(body), start + SNIPPET))
+                end = len(body) if end < 0 else end
+                text = _mark(body[start:end], matched)
+                return ("…" if start else "") + text.strip() + ("…" if end < len(body) else "")
+        return _mark(routine.title, matched)
+
+
+def _mark(text: str, matched: set[str]) -> str:
+    def one(m: re.Match[str]) -> str:
+        return f"{MARK}{m.group()}{MARK}" if _word_stem(m.group()) in matched else m.group()
+
+    return _WORD.sub(one, " ".join(text.split()))
+
+
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    """True if `sub` occurs in `seq` as a contiguous run."""
+    n = len(sub)
+    if n == 0:
+        return False
+    first = sub[0]
+    return any(seq[i] == first and tuple(seq[i : i + n]) == tuple(sub) for i in range(len(seq) - n + 1))
