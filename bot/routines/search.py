@@ -28,6 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from bot.language.compounds import CompoundSplitter
@@ -38,6 +40,7 @@ from bot.routines.abbreviations import Abbreviations, merged
 __all__ = ["MAX_QUERY", "Hit", "Routine", "RoutineIndex"]
 
 RoutineId = int | str
+_Scores = NDArray[np.float32]
 
 MAX_QUERY = 200  # characters; a pasted page is cut, not searched
 MARK = "*"  # Slack's bold: matched words in a snippet
@@ -90,13 +93,15 @@ def _word_stem(raw_word: str) -> str:
 
 
 class _Unit:
-    """One query word: its alternatives and the routines they reach."""
+    """One query word: its alternatives and, per routine, how well it matched (0–1)."""
 
     __slots__ = ("scores", "terms", "weight")
 
-    def __init__(self) -> None:
+    def __init__(self, n: int) -> None:
         self.terms: set[str] = set()
-        self.scores: dict[int, float] = {}
+        # A dense array per query word: at 10,000 routines, vector maxima over
+        # postings are far cheaper than dictionary updates per routine.
+        self.scores: _Scores = np.zeros(n, dtype=np.float32)
         self.weight = 0.0
 
 
@@ -115,13 +120,19 @@ class RoutineIndex:
         self._expansion_stems = {
             abbr: [tuple(stem(w) for w in _words(e)) for e in exps] for abbr, exps in self._abbr.expansions.items()
         }
-        self._postings: dict[str, dict[int, float]] = {}
+        self._building: dict[str, dict[int, float]] = {}
         # Per routine: its title words as (stem, part stems), for the coverage credit.
         self._title_words: list[list[tuple[str, tuple[str, ...]]]] = []
         for doc, (title, body) in enumerate(zip(titles, bodies, strict=True)):
             self._index_words(doc, title, _TITLE)
             self._index_words(doc, body, _BODY)
             self._title_words.append([(stem(w), self._part_stems(w)) for w in title])
+        # Term → (routine indexes, weights), as arrays for the vector maxima in `_reach`.
+        self._postings: dict[str, tuple[NDArray[np.int32], _Scores]] = {
+            term: (np.fromiter(docs.keys(), np.int32, len(docs)), np.fromiter(docs.values(), np.float32, len(docs)))
+            for term, docs in self._building.items()
+        }
+        del self._building
         self._vocab = sorted(self._postings)
         self._n = max(1, len(self._routines))
 
@@ -137,7 +148,7 @@ class RoutineIndex:
         return tuple(stem(p) for p in parts)
 
     def _post(self, term: str, doc: int, weight: float) -> None:
-        docs = self._postings.setdefault(term, {})
+        docs = self._building.setdefault(term, {})
         if docs.get(doc, 0.0) < weight:
             docs[doc] = weight
 
@@ -162,13 +173,12 @@ class RoutineIndex:
     # ------------------------------------------------------------------ #
 
     def _reach(self, term: str, sim: float, unit: _Unit, factor: float = 1.0) -> None:
+        posting = self._postings.get(term)
+        if posting is None:
+            return
         unit.terms.add(term)
-        value = sim * factor
-        scores = unit.scores
-        for doc, weight in self._postings.get(term, {}).items():
-            s = value * weight
-            if scores.get(doc, 0.0) < s:
-                scores[doc] = s
+        docs, weights = posting
+        unit.scores[docs] = np.maximum(unit.scores[docs], weights * np.float32(sim * factor))
 
     def _prefixed(self, prefix: str) -> list[str]:
         i = bisect_left(self._vocab, prefix)
@@ -196,23 +206,19 @@ class RoutineIndex:
                     self._reach(term, (ratio / 100.0) ** 2, unit, factor)
 
     def _unit(self, word: str) -> _Unit:
-        unit = _Unit()
+        unit = _Unit(len(self._routines))
         self._match_stem(word, unit)
         parts = self._splitter.split(word) or self._splitter.split(stem(word))
         if parts:
             # A compound in the query matches routines holding all its parts, split or not.
-            part_units = []
+            together = np.zeros(len(self._routines), dtype=np.float32)
             for p in parts:
-                pu = _Unit()
+                pu = _Unit(len(self._routines))
                 self._match_stem(p, pu)
-                part_units.append(pu)
+                together += pu.scores
                 unit.terms |= pu.terms
-            docs = set().union(*(pu.scores for pu in part_units))
-            for doc in docs:
-                s = _PART * sum(pu.scores.get(doc, 0.0) for pu in part_units) / len(part_units)
-                if unit.scores.get(doc, 0.0) < s:
-                    unit.scores[doc] = s
-        df = len(unit.scores)
+            np.maximum(unit.scores, together * np.float32(_PART / len(parts)), out=unit.scores)
+        df = int(np.count_nonzero(unit.scores))
         unit.weight = math.log(1.0 + self._n / (df + 0.5))
         return unit
 
@@ -225,16 +231,20 @@ class RoutineIndex:
             return []
         units = [self._unit(w) for w in words]
         total = sum(u.weight for u in units)
-        base: dict[int, float] = {}
+        base = np.zeros(len(self._routines), dtype=np.float32)
         for u in units:
-            for doc, s in u.scores.items():
-                base[doc] = base.get(doc, 0.0) + u.weight * s
-        if not base:
+            base += np.float32(u.weight) * u.scores
+        found = np.flatnonzero(base > 0)
+        if found.size == 0:
             return []
-        top = sorted(base.items(), key=lambda kv: -kv[1])[: max(_RERANK, limit)]
+        keep = max(_RERANK, limit)
+        if found.size > keep:
+            found = found[np.argpartition(-base[found], keep - 1)[:keep]]
         matched = set().union(*(u.terms for u in units))
         ranked = []
-        for doc, raw in top:
+        for doc_ in found:
+            doc = int(doc_)
+            raw = float(base[doc])
             coverage = self._coverage(doc, matched)
             score = (1.0 - _COVERAGE) * raw / total + _COVERAGE * coverage
             ranked.append((score, -len(self._routines[doc].title), doc))
@@ -249,7 +259,8 @@ class RoutineIndex:
         got = 0.0
         whole = 0.0
         for s, parts in self._title_words[doc]:
-            idf = math.log(1.0 + self._n / (len(self._postings.get(s, ())) + 0.5))
+            posting = self._postings.get(s)
+            idf = math.log(1.0 + self._n / ((len(posting[0]) if posting else 0) + 0.5))
             whole += idf
             if s in matched:
                 got += idf
