@@ -35,7 +35,7 @@ from bot.routines.search import Routine, RoutineIndex
 Ranker = Callable[[str], Sequence[int]]
 
 # Words for synthetic bodies: the vocabulary of routine texts, Swedish data.
-_BODY_WORDS = (
+_BODY_TEXT = (
     "rutinen gäller för alla medarbetare inom förvaltningen och ska följas vid varje ärende ansvarig chef "
     "ser till att rutinen är känd uppföljning sker årligen i samband med verksamhetsberättelsen "
     "socialtjänsten skolan förskolan elevhälsan vårdnadshavare barnet eleven brukaren patienten "
@@ -44,7 +44,8 @@ _BODY_WORDS = (
     "beslut fattas enligt delegationsordningen avvikelser rapporteras och analyseras riskbedömning "
     "insatser planeras tillsammans med den enskilde och följs upp inom tre månader kontakt tas med "
     "närmaste chef vid osäkerhet sekretess gäller enligt offentlighets- och sekretesslagen"
-).split()
+)
+_BODY_WORDS = _BODY_TEXT.split()
 _TITLE_HEADS = ("Rutin för", "Riktlinje för", "Policy för", "Plan för", "Checklista för", "Handbok för")
 _TITLE_TAILS = ("förskola", "grundskola", "gymnasieskola", "äldreomsorg", "socialtjänst", "funktionsstöd", "IFO")
 

@@ -21,16 +21,14 @@ __all__ = ["COMMON_PARTS", "CompoundSplitter"]
 
 # Heads and modifiers that routine titles are built from, so a split works even
 # when the part never occurs on its own in the indexed texts. Swedish words, folded.
-COMMON_PARTS: tuple[str, ...] = tuple(
-    fold(w)
-    for w in """
+_PARTS_TEXT = """
     rutin rutiner plan planer överenskommelse riktlinje riktlinjer samverkan anmälan handläggning
     policy oro insats insatser stöd vård omsorg hälsa elev elevhälsa barn unga ungdom skola förskola
     team möte arbete ansvar hantering uppföljning bedömning utredning dokumentation kontroll
     mål år hjul årshjul kris handling program åtgärd åtgärdsprogram tjänst social socialtjänst
     familj hem boende personal plats läkemedel avvikelse journal föring risk analys
-    """.split()
-)
+"""
+COMMON_PARTS: tuple[str, ...] = tuple(fold(w) for w in _PARTS_TEXT.split())
 
 _LINKS = ("s", "e")
 _MIN_PART = 3

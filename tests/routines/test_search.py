@@ -1,0 +1,107 @@
+"""The routine search: normalisation, compounds, abbreviations, snippets and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.routines.abbreviations import merged
+from bot.routines.search import MARK, MAX_QUERY, Hit, Routine, RoutineIndex
+
+ROUTINES = [
+    Routine(1, "Rutin för orosanmälan", "När du känner oro för ett barn gör du en anmälan till socialtjänsten."),
+    Routine(2, "Rutin för orosanmälan – förskola", "Förskolans personal anmäler oro skyndsamt."),
+    Routine(3, "Samverkansrutin mellan socialtjänst och skola", "Rutinen beskriver samverkan kring elever."),
+    Routine(4, "Riktlinje för SIP", "En samordnad individuell plan upprättas när flera huvudmän behövs."),
+    Routine(5, "Rutin för elevhälsoteamets arbete", "Elevhälsoteamet träffas varje vecka."),
+    Routine(6, "Överenskommelse om barn och unga i samverkan", "Kommunen och regionen samverkar."),
+    Routine(7, "Rutin för läkemedelshantering", "Läkemedel förvaras inlåsta.", aliases=("Medicinrutin",)),
+    Routine(8, "Rutin för lex Sarah", "Missförhållanden rapporteras till den som bedriver verksamheten."),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> RoutineIndex:
+    return RoutineIndex(ROUTINES)
+
+
+def first(index: RoutineIndex, query: str) -> int | str | None:
+    hits = index.search(query, 3)
+    return hits[0].id if hits else None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("orosanmalan", 1),  # no å/ä/ö; the shorter title covers more of itself
+        ("OROSANMÄLAN FÖRSKOLA", 2),
+        ("orosanm", 1),  # a fragment
+        ("Rutin f6r orosanm1lan", 1),  # OCR look-alikes
+        ("orosanmälningar", 1),  # inflection
+        ("samverkan rutin socialtjänst", 3),  # the compound's parts, written apart
+        ("samverkansrutinerna", 3),
+        ("rutin skola", 3),
+        ("samordnad individuell plan", 4),  # the expansion finds the abbreviation
+        ("BUS", 6),  # the abbreviation finds the expansion
+        ("socialtjinst skola samverkan", 3),  # a letter misread
+        ("medicinrutin", 7),  # an alias
+        ("lex sar", 8),
+        ("samver-\nkansrutin", 3),  # broken at a line end
+    ],
+)
+def test_finds(index: RoutineIndex, query: str, expected: int) -> None:
+    assert first(index, query) == expected
+
+
+def test_hits_are_scored_and_marked(index: RoutineIndex) -> None:
+    hits = index.search("orosanmälan", 10)
+    assert [h.id for h in hits[:2]] == [1, 2]
+    assert all(isinstance(h, Hit) and 0 < h.score <= 100 for h in hits)
+    assert hits[0].score >= hits[1].score
+    assert f"{MARK}anmälan{MARK}" in hits[0].snippet or f"{MARK}oro{MARK}" in hits[0].snippet
+
+
+def test_snippet_falls_back_to_the_title(index: RoutineIndex) -> None:
+    hit = index.search("lex sarah", 1)[0]
+    assert hit.snippet == f"Rutin för {MARK}lex{MARK} {MARK}Sarah{MARK}"
+
+
+def test_body_words_find_a_routine(index: RoutineIndex) -> None:
+    assert first(index, "inlåsta") == 7
+
+
+def test_limit(index: RoutineIndex) -> None:
+    assert len(index.search("rutin", 2)) == 2
+    assert index.search("rutin", 0) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "för och i av", "och", '"', "*", ":", "(", ")", "%", "_", "NEAR", '" OR *', "%_%", "\x00", "🙂"],
+)
+def test_bad_input_never_breaks(index: RoutineIndex, query: str) -> None:
+    hits = index.search(query, 5)
+    assert isinstance(hits, list)
+    if query.strip() in {"", "för och i av", "och", '"', "*", ":", "(", ")", "%", "_", "%_%", "\x00", "🙂"}:
+        assert hits == []
+
+
+def test_syntax_characters_around_words(index: RoutineIndex) -> None:
+    assert first(index, '"orosanmälan*" (förskola) NEAR: %_') == 2
+
+
+def test_a_long_query_is_cut(index: RoutineIndex) -> None:
+    query = "orosanmälan " + "x" * (10 * MAX_QUERY) + " lex sarah"
+    hits = index.search(query, 3)
+    assert hits and hits[0].id in {1, 2}  # "lex sarah" lies past the cut
+
+
+def test_library_abbreviations() -> None:
+    index = RoutineIndex(
+        [Routine("a", "Rutin för KAA"), Routine("b", "Rutin för kommunalt aktivitetsansvar")],
+        merged({"KAA": "kommunalt aktivitetsansvar"}),
+    )
+    assert {h.id for h in index.search("kaa", 5)} == {"a", "b"}
+
+
+def test_empty_index() -> None:
+    assert RoutineIndex([]).search("rutin", 5) == []
