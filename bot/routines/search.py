@@ -57,6 +57,9 @@ _FUZZY_LIMIT = 8
 _PREFIX_LIMIT = 40
 _RERANK = 60  # candidates given the title-coverage look
 _COVERAGE = 0.15  # share of the score from covering the title
+_ORDER = 0.02  # share from the query's likeness to the title as written (word order breaks ties)
+_TRUNCATED = 0.7  # a word's first letters only, when nothing else matched
+_TRUNCATE_TO = 5
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -126,7 +129,7 @@ class RoutineIndex:
         for doc, (title, body) in enumerate(zip(titles, bodies, strict=True)):
             self._index_words(doc, title, _TITLE)
             self._index_words(doc, body, _BODY)
-            self._title_words.append([(stem(w), self._part_stems(w)) for w in title])
+            self._title_words.append([(stem(w), self._part_stems(w)) for w in dict.fromkeys(title)])
         # Term → (routine indexes, weights), as arrays for the vector maxima in `_reach`.
         self._postings: dict[str, tuple[NDArray[np.int32], _Scores]] = {
             term: (np.fromiter(docs.keys(), np.int32, len(docs)), np.fromiter(docs.values(), np.float32, len(docs)))
@@ -135,6 +138,7 @@ class RoutineIndex:
         del self._building
         self._vocab = sorted(self._postings)
         self._n = max(1, len(self._routines))
+        self._folded_titles = [fold(r.title) for r in self._routines]
 
     def __len__(self) -> int:
         return len(self._routines)
@@ -198,6 +202,10 @@ class RoutineIndex:
                 for term in self._prefixed(prefix):
                     if term != s:
                         self._reach(term, _PREFIX, unit, factor)
+        if not unit.terms and len(s) >= _TRUNCATE_TO + 2:
+            # "kränkningar" for "kränkande": another derivation of the same root.
+            for term in self._prefixed(s[: max(_TRUNCATE_TO, len(s) - 4)]):
+                self._reach(term, _TRUNCATED, unit, factor)
         if len(s) >= 4:
             for term, ratio, _ in process.extract(
                 s, self._vocab, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=_FUZZY_LIMIT
@@ -226,7 +234,8 @@ class RoutineIndex:
         """The best routines for `query`, best first; [] for a query of only stop words."""
         if limit <= 0:
             return []
-        words = list(dict.fromkeys(_words(repair_ocr(query[:MAX_QUERY]))))
+        folded_query = fold(repair_ocr(query[:MAX_QUERY]))
+        words = list(dict.fromkeys(_words(folded_query)))
         if not words:
             return []
         units = [self._unit(w) for w in words]
@@ -240,19 +249,32 @@ class RoutineIndex:
         keep = max(_RERANK, limit)
         if found.size > keep:
             found = found[np.argpartition(-base[found], keep - 1)[:keep]]
-        matched = set().union(*(u.terms for u in units))
+        matched = set().union(*(u.terms for u in units)) | self._abbreviated(words)
         ranked = []
         for doc_ in found:
             doc = int(doc_)
             raw = float(base[doc])
             coverage = self._coverage(doc, matched)
-            score = (1.0 - _COVERAGE) * raw / total + _COVERAGE * coverage
+            order = fuzz.ratio(folded_query, self._folded_titles[doc]) / 100.0
+            score = (1.0 - _COVERAGE - _ORDER) * raw / total + _COVERAGE * coverage + _ORDER * order
             ranked.append((score, -len(self._routines[doc].title), doc))
         ranked.sort(reverse=True)
         return [
             Hit(self._routines[doc].id, round(100.0 * score, 1), self._snippet(self._routines[doc], matched))
             for score, _, doc in ranked[:limit]
         ]
+
+    def _abbreviated(self, words: Sequence[str]) -> set[str]:
+        """Terms the query means without writing them: "sip" for "samordnad individuell plan", and back."""
+        stems = [stem(w) for w in words]
+        present = set(stems)
+        out: set[str] = set()
+        for abbr, expansions in self._expansion_stems.items():
+            if abbr in present:
+                out.update(s for exp in expansions for s in exp)
+            elif any(_contains(stems, exp) for exp in expansions if present.issuperset(exp)):
+                out.add(abbr)
+        return out
 
     def _coverage(self, doc: int, matched: set[str]) -> float:
         """The idf-weighted share of the routine's title words that the query matched."""
