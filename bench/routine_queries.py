@@ -4,7 +4,10 @@ Shared by `bench.routine_search` (prints the figures beside peers) and
 `tests/routines/test_quality.py` (holds the target), so both judge alike.
 Titles are `tests/data/routines/titles.txt` (one a line, written for this set:
 many alike on purpose); queries are `queries.tsv` (query, expected title, kind),
-written before the search was tuned. A literal "\\n" in a query is a line break
+written before the search was tuned. `heldout/` holds more titles and queries,
+written after the tuning and never tuned on; its titles are searched together
+with the main ones, so every held-out query has the main set as distractors.
+A literal "\\n" in a query is a line break
 (a word broken at a line end, as PDFs give them).
 """
 
@@ -39,16 +42,20 @@ class Figures:
     mrr: float
 
 
-def load_titles() -> list[str]:
-    """The titles of the query set, in file order."""
-    return [t for t in (DATA / "titles.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
+def _lines(path: Path) -> list[str]:
+    return [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
 
 
-def load_queries() -> list[Query]:
-    """The queries, each naming an exact title of `load_titles`."""
+def load_titles(*, heldout: bool = False) -> list[str]:
+    """The titles of the query set, in file order; with the held-out titles after them if asked."""
+    return _lines(DATA / "titles.txt") + (_lines(DATA / "heldout" / "titles.txt") if heldout else [])
+
+
+def load_queries(*, heldout: bool = False) -> list[Query]:
+    """The queries (or the held-out ones), each naming an exact title of `load_titles`."""
     out: list[Query] = []
-    for line in (DATA / "queries.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+    for line in _lines(DATA / ("heldout" if heldout else "") / "queries.tsv"):
+        if line.startswith("#"):
             continue
         text, expected, kind = line.split("\t")
         out.append(Query(text.replace("\\n", "\n"), expected, kind))
