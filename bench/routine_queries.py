@@ -88,3 +88,59 @@ def evaluate(
         if rs
     }
     return figures, misses
+
+
+SAMPLES = ROOT / ".." / "shared" / "samples"
+
+# Routine names as the real samples write them (OCR damage, line breaks and all),
+# found by a pattern and read from the files at run time, never copied:
+# (file, pattern, expected title, kind).
+_SAMPLE_CASES = (
+    ("000_f185d47c58080ccd.txt", r"den lokala BUS-\S+", "BUS-överenskommelse mellan kommun och region", "ocr"),
+    ("003_ca7eaf68a089c478.txt", r"rutin för orosanmälan", "Rutin för orosanmälan", "paraphrase"),
+    (
+        "003_ca7eaf68a089c478.txt",
+        r"TSI \(tidiga samordnade insatser\)",
+        "Rutin för tidiga samordnade insatser (TSI)",
+        "abbreviation",
+    ),
+    (
+        "004_fc123636a6e69265.txt",
+        r"samverkansrutin mellan socialtjanst och skola",
+        "Samverkansrutin mellan socialtjänst och skola",
+        "no_diacritics",
+    ),
+    (
+        "004_fc123636a6e69265.txt",
+        r"rutin f\S+\s+hantering av inkommen an\S+",
+        "Rutin för hantering av inkommen anmälan",
+        "ocr",
+    ),
+    (
+        "004_fc123636a6e69265.txt",
+        r"Samordnad individuell planering \(SIP\)",
+        "Rutin för samordnad individuell plan (SIP)",
+        "abbreviation",
+    ),
+    (
+        "004_fc123636a6e69265.txt",
+        r"samverkansrutin for Leksands grundskolor",
+        "Samverkansrutin mellan socialtjänst och skola – Leksands grundskolor",
+        "no_diacritics",
+    ),
+)
+
+
+def load_sample_queries() -> list[Query]:
+    """Queries taken from the real samples by pattern; [] when the samples are not beside the project."""
+    import re
+
+    out: list[Query] = []
+    for name, pattern, expected, kind in _SAMPLE_CASES:
+        path = SAMPLES / name
+        if not path.is_file():
+            return []
+        m = re.search(pattern, path.read_text(encoding="utf-8"), re.IGNORECASE)
+        if m is not None:
+            out.append(Query(m.group(), expected, kind))
+    return out

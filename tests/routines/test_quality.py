@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.routine_queries import KINDS, RECALL3_TARGET, evaluate, load_queries, load_titles
+from bench.routine_queries import KINDS, RECALL3_TARGET, evaluate, load_queries, load_sample_queries, load_titles
 from bot.routines.search import Routine, RoutineIndex
 
 
@@ -32,3 +32,14 @@ def test_recall_at_3_per_kind(heldout: bool) -> None:
     figures, misses = evaluate(lambda q: [int(h.id) for h in index.search(q, 10)], titles, queries)
     for kind in (*KINDS, "all"):
         assert figures[kind].recall3 >= RECALL3_TARGET, (kind, figures[kind], misses)
+
+
+def test_routine_names_as_the_samples_write_them() -> None:
+    queries = load_sample_queries()
+    if not queries:
+        pytest.skip("../shared/samples is not beside the project")
+    titles = load_titles()
+    index = RoutineIndex(Routine(i, t) for i, t in enumerate(titles))
+    for q in queries:
+        top = [titles[int(h.id)] for h in index.search(q.text, 3)]
+        assert q.expected in top, (q, top)
