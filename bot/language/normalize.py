@@ -230,8 +230,10 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _join_broken_words(text)
     folded = _lower_aligned(text).translate(_TABLE)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not folded.isascii():
+        # Only text left with non-ASCII letters can hold combining marks (search indexes fold a lot of ASCII).
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded, _ = _repair_tokens(folded)
     return _SPACES.sub(" ", folded).strip()
 

@@ -120,6 +120,7 @@ class RoutineIndex:
         for expansions in self._abbr.expansions.values():
             vocabulary.update(w for e in expansions for w in _words(e))
         self._splitter = CompoundSplitter(vocabulary)
+        self._parts: dict[str, tuple[str, ...]] = {}
         self._expansion_stems = {
             abbr: [tuple(stem(w) for w in _words(e)) for e in exps] for abbr, exps in self._abbr.expansions.items()
         }
@@ -148,8 +149,11 @@ class RoutineIndex:
     # ------------------------------------------------------------------ #
 
     def _part_stems(self, word: str) -> tuple[str, ...]:
-        parts = self._splitter.split(word) or self._splitter.split(stem(word))
-        return tuple(stem(p) for p in parts)
+        found = self._parts.get(word)
+        if found is None:
+            parts = self._splitter.split(word) or self._splitter.split(stem(word))
+            found = self._parts[word] = tuple(stem(p) for p in parts)
+        return found
 
     def _post(self, term: str, doc: int, weight: float) -> None:
         docs = self._building.setdefault(term, {})
@@ -158,8 +162,8 @@ class RoutineIndex:
 
     def _index_words(self, doc: int, words: Sequence[str], weight: float) -> None:
         stems = [stem(w) for w in words]
-        for w, s in zip(words, stems, strict=True):
-            self._post(s, doc, weight)
+        for w in dict.fromkeys(words):
+            self._post(stem(w), doc, weight)
             for p in self._part_stems(w):
                 self._post(p, doc, weight * _PART)
         present = set(stems)
