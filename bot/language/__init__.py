@@ -3,5 +3,6 @@
 Pure Python: nothing here imports Slack, the database or the rest of the bot.
 Entry points: `periods` (parse_deadline, find_deadlines, parse_recurrence),
 `recurrence` (describe_rrule), `workdays`, `normalize` (fold, tokens, fold_dnr,
-find_dnr, repair_ocr) and `personnummer`.
+find_dnr, repair_ocr), `stemming` (Snowball Swedish stems, stop words),
+`compounds` (splitting compounds into known parts) and `personnummer`.
 """
