@@ -370,3 +370,46 @@ class SchedulerMark(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     at: Mapped[datetime] = mapped_column()
+
+
+class Routine(Base):
+    """A rutin, riktlinje or överenskommelse officials look up; searchable by title, aliases and body."""
+
+    __tablename__ = "routines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text, default="")
+    # Where it came from: a file name, a URL, or "Slack" for one typed in /rutin ny.
+    source: Mapped[str | None] = mapped_column(String(1000))
+    # The same document imported again (same sha256) is updated, not duplicated.
+    source_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    owner: Mapped[str | None] = mapped_column(String(300))
+    revision_date: Mapped[date | None] = mapped_column(Date)
+    # Other names and abbreviations people use for it ("SIP", "samordnad individuell plan").
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class LibraryAbbreviation(Base):
+    """The library's own abbreviation table, laid over the built-in one (an empty expansion removes one)."""
+
+    __tablename__ = "library_abbreviations"
+
+    abbreviation: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expansions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class CommitmentRoutine(Base):
+    """A routine linked to a commitment (suggested at registration, confirmed by a person)."""
+
+    __tablename__ = "commitment_routines"
+    __table_args__ = (UniqueConstraint("commitment_id", "routine_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
+    routine_id: Mapped[int] = mapped_column(ForeignKey("routines.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column()
