@@ -19,7 +19,7 @@ _STEMMER = snowballstemmer.stemmer("swedish")
 # "rutin" and the like are not here: they are rare enough to rank on. "fer",
 # "foer" and "fdr" are "för" as OCR and ASCII keyboards leave it.
 _STOP_TEXT = """
-    och i for av om till mellan med vid enligt inom mot kring det den de en ett som pa fran at
+    och att i for av om till mellan med vid enligt inom mot kring det den de en ett som pa fran at
     eller samt hos under efter infor utan genom da nar dar har var vi ni du jag man sig sin sitt
     sina ar blir bli ska skall kan far ha hur vad vilken vilka nagon nagot alla allt ocksa aven
     inte ej the and of to

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.clock import Clock
 from bot.config import Settings
 from bot.services.people import Actor, UserDirectory, actor_for
+from bot.services.routines import RoutineLibrary
 from bot.services.search import CommitmentIndex
 from bot.texts import Texts
 from storage.db import Database
@@ -23,6 +24,7 @@ class Services:
     texts: Texts
     users: UserDirectory
     index: CommitmentIndex = field(default_factory=CommitmentIndex)
+    routines: RoutineLibrary = field(default_factory=RoutineLibrary)
     # Set by the wiring: asks for a user's App Home to be republished soon.
     request_home: Callable[[str], None] = field(default=lambda _user_id: None)
 

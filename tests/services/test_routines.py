@@ -1,0 +1,64 @@
+"""The routine library service: storing, changing and finding routines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.services import routines as svc
+from bot.services.errors import UserError
+from storage.db import Database
+
+NOW = datetime(2027, 1, 11, 8, 0, tzinfo=UTC)
+
+
+def test_added_routines_are_found_and_the_index_follows_changes(db: Database) -> None:
+    library = svc.RoutineLibrary()
+    with db.write() as s:
+        svc.add_routine(s, title="Rutin för orosanmälan", body="Så gör du en orosanmälan till socialtjänsten.", now=NOW)
+        svc.add_routine(s, title="Riktlinje för samordnad individuell plan", body="SIP", now=NOW)
+    with db.read() as s:
+        result = library.search(s, "orosanmalan")
+        assert [h.id for h in result.hits][:1] == [1]
+        assert library.search(s, "sip").hits[0].id == 2
+    with db.write() as s:
+        svc.add_routine(s, title="Samverkansrutin skola och socialtjänst", body="", now=NOW, aliases=["SSPF-rutin"])
+    with db.read() as s:
+        assert library.search(s, "samverkans rutin").hits[0].id == 3
+    with db.write() as s:
+        svc.remove_routine(s, 3)
+    with db.read() as s:
+        assert all(h.id != 3 for h in library.search(s, "samverkansrutin").hits)
+
+
+def test_the_same_document_again_updates_it(db: Database) -> None:
+    with db.write() as s:
+        _, created = svc.add_routine(s, title="Rutin A", body="x", now=NOW, sha256="a" * 64)
+        routine, again = svc.add_routine(s, title="Rutin A, reviderad", body="y", now=NOW, sha256="a" * 64)
+        assert created and not again and routine.title == "Rutin A, reviderad"
+        assert len(svc.list_routines(s)) == 1
+
+
+def test_what_a_query_gets_told(db: Database) -> None:
+    library = svc.RoutineLibrary()
+    with db.read() as s:
+        assert library.search(s, "orosanmälan").empty_library
+        assert library.search(s, "x").too_short
+    with db.write() as s:
+        svc.add_routine(s, title="Rutin för orosanmälan", body="", now=NOW)
+    with db.read() as s:
+        assert library.search(s, "och att för").only_stop_words
+        long = library.search(s, "orosanmälan " * 40)
+        assert long.cut and len(long.query) == svc.MAX_QUERY and long.hits
+        for nasty in ('"', "*", ":", "(", "NEAR", "%", "_", 'oros*"'):
+            library.search(s, nasty)
+        nothing = library.search(s, "parkeringstillstånd")
+        assert nothing.hits == [] and nothing.suggestions == ["Rutin för orosanmälan"]
+
+
+def test_titles_and_aliases_are_checked(db: Database) -> None:
+    with db.write() as s, pytest.raises(UserError) as err:
+        svc.add_routine(s, title="   ", body="", now=NOW)
+    assert err.value.field == "title"
+    assert svc.clean_aliases(["SIP", " sip ", "Samordnad  individuell plan"]) == ["SIP", "Samordnad individuell plan"]
