@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.routines.search import MAX_QUERY
 from bot.services import routines as svc
 from bot.services.errors import UserError
 from storage.db import Database
@@ -50,7 +51,7 @@ def test_what_a_query_gets_told(db: Database) -> None:
     with db.read() as s:
         assert library.search(s, "och att för").only_stop_words
         long = library.search(s, "orosanmälan " * 40)
-        assert long.cut and len(long.query) == svc.MAX_QUERY and long.hits
+        assert long.cut and len(long.query) == MAX_QUERY and long.hits
         for nasty in ('"', "*", ":", "(", "NEAR", "%", "_", 'oros*"'):
             library.search(s, nasty)
         nothing = library.search(s, "parkeringstillstånd")
