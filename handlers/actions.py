@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -11,6 +12,8 @@ from slack_sdk import WebClient
 
 from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
+from bot.services import routine_links
+from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.errors import UserError
@@ -22,10 +25,12 @@ from bot.ui.commitment import (
     ACTION_DELAYED,
     ACTION_DONE,
     ACTION_EDIT,
+    ACTION_LINK_ROUTINE,
     ACTION_ON_TRACK,
     card_blocks,
     card_fallback,
     kept_intro,
+    routine_suggestion_blocks,
     view_of,
 )
 from bot.ui.home import HOME_NEW, HOME_REFRESH
@@ -56,6 +61,7 @@ def register(app: App) -> None:
     app.action(HOME_NEW)(home_new)
     app.action(HOME_REFRESH)(ack=_ack, lazy=[home_refresh])
     app.action(modals.DEADLINE_ACTION)(deadline_typed)
+    app.action(re.compile(rf"^{ACTION_LINK_ROUTINE}:\d+$"))(ack=_ack, lazy=[link_routine])
 
 
 def _ack(ack: Ack) -> None:
@@ -259,6 +265,10 @@ def finish_registration(
         warnings=[svc.texts.get(w, code=view.committee_code) for w in warnings],
     )
     blocks = card_blocks(svc.texts, view, with_buttons=False, intro=intro)
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
+    blocks += routine_suggestion_blocks(svc.texts, commitment_id, suggested)
     text = card_fallback(svc.texts, view)
     if respond is not None:
         respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
@@ -335,3 +345,24 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
             current_status=modals.state_value(values, "status") or None,
         )
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=rebuilt)
+
+
+@guarded
+def link_routine(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    """ "Koppla" on a suggested routine: link it, say so, and show it on the commitment's card."""
+    svc = services_of(context)
+    commitment_part, _, routine_part = _action_value(body).partition(":")
+    if not (commitment_part.isdigit() and routine_part.isdigit()):
+        return
+    commitment_id, routine_id = int(commitment_part), int(routine_part)
+    actor = svc.actor(str(context.user_id))
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not commitment_service.can_update(c, actor):
+            raise UserError("err_not_owner", ref=c.reference)
+        linked = routine_links.link(session, commitment_id, routine_id, svc.clock.now())
+        title = routine_service.get_routine(session, routine_id).title
+        ref = c.reference
+    key = "routine_linked" if linked else "routine_already_linked"
+    respond(text=svc.texts.get(key, title=title, ref=ref), response_type="ephemeral", replace_original=False)
+    delivery_of(context).refresh_card(commitment_id)

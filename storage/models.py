@@ -240,6 +240,10 @@ class Commitment(Base):
     updates: Mapped[list[StatusUpdate]] = relationship(
         back_populates="commitment", order_by="StatusUpdate.id", passive_deletes=True
     )
+    # Routines linked to it (commitment_routines); read-only here, links are rows of their own.
+    linked_routines: Mapped[list[Routine]] = relationship(
+        secondary="commitment_routines", order_by="Routine.title", viewonly=True
+    )
 
     @property
     def reference(self) -> str:

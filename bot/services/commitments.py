@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.language.normalize import fold, fold_dnr
 from bot.services.committees import can_manage, get_committee, is_secretary
@@ -236,6 +236,7 @@ def _with_relations(stmt: Select[Commitment]) -> Select[Commitment]:
         joinedload(Commitment.owner),
         joinedload(Commitment.case),
         joinedload(Commitment.recommendation),
+        selectinload(Commitment.linked_routines),
     )
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import inspect
+from sqlalchemy.orm.base import NO_VALUE
+
 from bot.services.traffic import light
 from bot.slack_format import Mrkdwn, escape, link, mention, truncate
 from bot.texts import Texts
@@ -17,6 +20,8 @@ ACTION_ON_TRACK = "status_on_track"
 ACTION_DELAYED = "status_delayed"
 ACTION_COMMENT = "status_comment"
 ACTION_EDIT = "commitment_edit"
+# "Koppla" on a suggested routine; the value is "<commitment id>:<routine id>".
+ACTION_LINK_ROUTINE = "link_routine"
 # The block that says why a message came (a reminder's first lines); kept when the card is updated.
 INTRO_BLOCK = "intro"
 # Sent to secretaries when a reminder has no one to go to; opens the edit modal.
@@ -48,6 +53,7 @@ class CommitmentView:
     source_link: Mrkdwn | None
     last_update_at: datetime | None
     is_open: bool
+    routines: tuple[str, ...] = ()
 
 
 def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> CommitmentView:
@@ -75,7 +81,16 @@ def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> Commitme
         source_link=link(c.source_permalink, texts.get("source_message")) if c.source_permalink else None,
         last_update_at=c.last_update_at,
         is_open=c.status not in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED),
+        routines=_linked_titles(c),
     )
+
+
+def _linked_titles(c: Commitment) -> tuple[str, ...]:
+    # Only when loaded with the commitment (get_by_id does): lists load many and show none.
+    loaded = inspect(c).attrs.linked_routines.loaded_value
+    if loaded is NO_VALUE or not isinstance(loaded, list):
+        return ()
+    return tuple(r.title for r in loaded)
 
 
 def answer_value(commitment_id: int, occurrence: date | None = None) -> str:
@@ -130,6 +145,24 @@ def card_blocks(
     if can_edit:
         out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
     return out
+
+
+def routine_suggestion_blocks(texts: Texts, commitment_id: int, suggested: list[tuple[int, str]]) -> list[bk.Block]:
+    """ "Relaterade rutiner" with a button to link each (at most three) to the commitment."""
+    if not suggested:
+        return []
+    buttons = [
+        bk.button(
+            texts.get("btn_link_routine", title=truncate(title, 60)),
+            f"{ACTION_LINK_ROUTINE}:{i}",
+            f"{commitment_id}:{routine_id}",
+        )
+        for i, (routine_id, title) in enumerate(suggested)
+    ]
+    return [
+        bk.section(texts.md("routine_suggestions.md.j2", titles=[t for _, t in suggested])),
+        bk.actions(*buttons, block_id=f"routines:{commitment_id}"),
+    ]
 
 
 def kept_intro(blocks: list[bk.Block] | None) -> str | None:
