@@ -21,9 +21,12 @@ from slack_sdk.errors import SlackApiError
 from bot.import_flow import REVIEW_ACTION, ImportFlow
 from bot.services import committees as committee_service
 from bot.services import imports as import_service
+from bot.services import routine_links
 from bot.services.context import Services
 from bot.services.errors import UserError, ValidationFailed
+from bot.ui import blocks as bk
 from bot.ui import import_modal
+from bot.ui.commitment import routine_suggestion_blocks
 from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
 from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
@@ -31,6 +34,8 @@ from handlers.support import delivery_of, errors_on_fields, guarded, services_of
 from storage.models import ImportDraft
 
 log = logging.getLogger(__name__)
+# Commitments of one import given routine suggestions: two blocks each, within a message's 50.
+SUGGEST_FOR = 20
 
 # Files offered in the import modal: the user's own, shared with the bot lately.
 FILES_SINCE = timedelta(days=90)
@@ -210,8 +215,13 @@ def _announce(
     warnings: set[str] = set()
     for commitment_id in result.commitment_ids:
         warnings.update(delivery.announce(commitment_id, str(context.user_id)))
+    suggestion_blocks: list[dict[str, Any]] = []
     with svc.db.read() as session:
-        refs = [f"{result.committee_code}-{c.number}" for c in import_service.created_commitments(session, result)]
+        created = import_service.created_commitments(session, result)
+        refs = [f"{result.committee_code}-{c.number}" for c in created]
+        for c, ref in zip(created[:SUGGEST_FOR], refs, strict=False):
+            suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
+            suggestion_blocks += routine_suggestion_blocks(svc.texts, c.id, suggested, ref=ref)
     text = svc.texts.md(
         "import_done.md.j2",
         code=result.committee_code,
@@ -220,7 +230,8 @@ def _announce(
         recommendations=result.recommendations,
         warnings=[svc.texts.get(w, code=result.committee_code) for w in sorted(warnings)],
     )
+    blocks = [bk.section(text), *suggestion_blocks] if suggestion_blocks else None
     try:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=blocks)
     except SlackApiError as exc:
         log.warning("could not report the import: %s", exc.response.get("error"))

@@ -147,8 +147,10 @@ def card_blocks(
     return out
 
 
-def routine_suggestion_blocks(texts: Texts, commitment_id: int, suggested: list[tuple[int, str]]) -> list[bk.Block]:
-    """ "Relaterade rutiner" with a button to link each (at most three) to the commitment."""
+def routine_suggestion_blocks(
+    texts: Texts, commitment_id: int, suggested: list[tuple[int, str]], ref: str | None = None
+) -> list[bk.Block]:
+    """Related routines (at most three), each with a button that links it to the commitment."""
     if not suggested:
         return []
     buttons = [
@@ -160,7 +162,7 @@ def routine_suggestion_blocks(texts: Texts, commitment_id: int, suggested: list[
         for i, (routine_id, title) in enumerate(suggested)
     ]
     return [
-        bk.section(texts.md("routine_suggestions.md.j2", titles=[t for _, t in suggested])),
+        bk.section(texts.md("routine_suggestions.md.j2", titles=[t for _, t in suggested], ref=ref)),
         bk.actions(*buttons, block_id=f"routines:{commitment_id}"),
     ]
 

@@ -49,3 +49,23 @@ def test_no_library_no_suggestions(world: World) -> None:
     world.click("sara", world.last("sara", "bun"), "Spara")
     assert "registrerat" in world.slack.render_message(receipt_of(world))
     assert "Relaterade rutiner" not in world.slack.render_message(receipt_of(world))
+
+
+def test_an_imported_answer_gets_related_routines_per_commitment(world: World) -> None:
+    from tests.scenario.test_import import ANSWER, review_button, share, thread_texts
+
+    world.quick_committee()
+    library(world)
+    share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    before = len(world.slack.calls)
+    world.submit("sara")
+    world.settle_after(before)
+    done = next(t for t in reversed(thread_texts(world, "sara")) if "Importerat" in t)
+    # "revidera rutinen för orosanmälan" is about the routine for orosanmälan.
+    assert "Relaterade rutiner för BUN-1" in done and "Rutin för orosanmälan" in done
+    message = next(
+        m for m in reversed(world.slack.visible_messages("sara", world.slack.dm("sara").id)) if "Importerat" in m.text
+    )
+    world.click("sara", message, "Koppla: Rutin för orosanmälan")
+    assert "Rutiner: Rutin för orosanmälan" in world.card_text("BUN-1")
