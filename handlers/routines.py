@@ -13,6 +13,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.language.normalize import fold
@@ -29,6 +30,8 @@ COMMAND = "/rutin"
 HITS = 5
 LIST_PAGE = 30
 HELP_WORDS = ("help", "hjalp", "?")
+# Slack's answers when the bot cannot post where the button was clicked (a private channel without it).
+CHANNEL_UNAVAILABLE = ("not_in_channel", "channel_not_found", "is_archived", "restricted_action")
 
 
 def register(app: App) -> None:
@@ -144,8 +147,12 @@ def _action_number(body: dict[str, Any]) -> int:
 
 
 @guarded
-def share(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """Post the routine in the channel for everyone, as the bot, naming who shared it."""
+def share(body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    """Post the routine in the channel for everyone, as the bot, naming who shared it.
+
+    ``respond`` is for ``guarded``: a refusal goes back through the response_url,
+    which works even where the bot is not a member.
+    """
     svc = services_of(context)
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
     channel = str((body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or "")
@@ -154,7 +161,12 @@ def share(body: dict[str, Any], client: WebClient, context: BoltContext) -> None
     with svc.db.read() as session:
         routine = routine_service.get_routine(session, _action_number(body))
         text, blocks = ui.shared_blocks(svc.texts, routine, user_id)
-    client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False)
+    try:
+        client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False)
+    except SlackApiError as exc:
+        if exc.response.get("error") in CHANNEL_UNAVAILABLE:
+            raise UserError("err_routine_share_not_here") from exc
+        raise
 
 
 @guarded

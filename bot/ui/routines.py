@@ -148,7 +148,11 @@ def remove_ask_blocks(texts: Texts, routine: Routine) -> tuple[Mrkdwn, list[bk.B
 
 def routine_modal(texts: Texts, private_metadata: str = "") -> bk.Block:
     """``/rutin ny``: title (required), text, source, owner, revision date, other names."""
-    date_picker: bk.Block = {"type": "datepicker", "action_id": FIELD_REVISION}
+    date_picker: bk.Block = {
+        "type": "datepicker",
+        "action_id": FIELD_REVISION,
+        "placeholder": bk.plain(texts.get("field_routine_revision_placeholder"), bk.PLACEHOLDER),
+    }
     blocks = [
         bk.input_block(
             FIELD_TITLE,

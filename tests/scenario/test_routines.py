@@ -183,3 +183,12 @@ def test_remove_with_a_confirm_dialog(world: World) -> None:
     assert "är borttagen" in world.slack.render_message(world.last("sara", "bun"))
     world.run("olle", "bun", f"/rutin visa {number}")
     assert f"ingen rutin med nummer {number}" in last_ephemeral(world, "olle")
+
+
+def test_sharing_where_the_bot_is_not_says_how_to_invite_it(world: World) -> None:
+    add_routines(world)
+    world.slack.add_channel("hemligt", is_private=True, members=["anna"], bot_is_member=False)
+    world.run("anna", "hemligt", "/rutin orosanmalan")
+    world.click("anna", world.last("anna", "hemligt"), "Dela i kanalen")
+    assert "/invite" in last_ephemeral(world, "anna", "hemligt")
+    assert not [m for m in world.slack.visible_messages("anna", "hemligt") if not m.is_ephemeral]
