@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, home, imports, settings, shortcuts, views
+from handlers import actions, commands, home, imports, routines, settings, shortcuts, views
 
 
 def register_all(app: App) -> None:
-    for module in (commands, actions, views, shortcuts, home, imports, settings):
+    for module in (commands, actions, views, shortcuts, home, imports, settings, routines):
         module.register(app)

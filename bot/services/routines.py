@@ -23,7 +23,9 @@ from bot.language.stemming import is_stop_word
 from bot.routines.abbreviations import merged
 from bot.routines.search import MAX_QUERY, Hit, RoutineIndex
 from bot.routines.search import Routine as IndexedRoutine
-from bot.services.errors import NotFound, UserError
+from bot.services.committees import committees_managed_by
+from bot.services.errors import NotFound, PermissionDenied, UserError
+from bot.services.people import Actor
 from storage.models import LibraryAbbreviation, Routine
 
 MAX_TITLE = 500
@@ -106,6 +108,16 @@ def add_routine(
         session.add(routine)
     session.flush()
     return routine, existing is None
+
+
+def can_manage_routines(session: Session, actor: Actor) -> bool:
+    """Admins and the secretary of any committee add, change and remove routines; everyone searches."""
+    return actor.is_admin or bool(committees_managed_by(session, actor))
+
+
+def require_manager(session: Session, actor: Actor) -> None:
+    if not can_manage_routines(session, actor):
+        raise PermissionDenied("err_routine_managers_only")
 
 
 def get_routine(session: Session, routine_id: int) -> Routine:

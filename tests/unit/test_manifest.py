@@ -6,6 +6,7 @@ import json
 
 from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS
 from handlers.commands import COMMAND
+from handlers.routines import COMMAND as ROUTINE_COMMAND
 from handlers.shortcuts import FROM_MESSAGE, GLOBAL_NEW
 from tests.conftest import REPO
 
@@ -14,8 +15,10 @@ def test_manifest_matches_the_code() -> None:
     manifest = json.loads((REPO / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
     assert manifest["settings"]["event_subscriptions"]["bot_events"] == list(SUBSCRIBED_EVENTS)
-    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND]
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND, ROUTINE_COMMAND]
     assert all(c["should_escape"] for c in manifest["features"]["slash_commands"])
+    # Slack's limits: a description of at most 100 characters, a usage hint of at most 1000.
+    assert all(len(c["description"]) <= 100 for c in manifest["features"]["slash_commands"])
     shortcuts = {s["callback_id"]: s for s in manifest["features"]["shortcuts"]}
     assert shortcuts[GLOBAL_NEW]["type"] == "global"
     assert shortcuts[FROM_MESSAGE]["type"] == "message"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.slack_format import Mrkdwn, escape, link, parse_mentions, unescape
 from bot.texts import Texts
+from bot.ui.routines import snippet_md, source_md
 
 
 def test_escape_and_unescape() -> None:
@@ -47,3 +48,18 @@ def test_every_string_renders() -> None:
     for name, macro in macros.items():
         params = {p: samples.get(p, "x") for p in getattr(macro, "arguments", ())}
         assert texts.get(name, **params), name
+
+
+def test_routine_snippets_are_escaped_but_their_marks_stay_bold() -> None:
+    # bot/routines/search.py marks matched words with "*" in the raw text; escaping touches only & < >.
+    assert snippet_md("…gör en *orosanmälan* <!channel> & sen") == "…gör en *orosanmälan* &lt;!channel&gt; &amp; sen"
+    assert escape(snippet_md("<x>")) == "&lt;x&gt;"
+
+
+def test_routine_sources_link_only_web_addresses() -> None:
+    assert (
+        source_md("https://intranat.example.se/a?b=1&c=2")
+        == "<https://intranat.example.se/a?b=1&amp;c=2|intranat.example.se/a?b=1&amp;c=2>"
+    )
+    assert source_md("<!here> Pärm 3") == "&lt;!here&gt; Pärm 3"
+    assert source_md("  ") is None

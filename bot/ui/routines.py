@@ -1,0 +1,207 @@
+"""Block Kit for ``/rutin``: search answers, a routine's card, the shared message and the modal.
+
+Routine text is user text: titles, snippets, sources and owners are escaped for
+mrkdwn. A search snippet arrives with the matched words between ``*`` marks;
+escaping touches only ``&``, ``<`` and ``>``, so the marks survive as bold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from bot.routines.search import Hit
+from bot.services.routines import MAX_ALIAS, MAX_ALIASES, MAX_TITLE, SearchResult
+from bot.slack_format import Mrkdwn, escape, link, truncate
+from bot.texts import Texts
+from bot.ui import blocks as bk
+from storage.models import Routine
+
+SHARE_ACTION = "routine_share"
+REMOVE_ACTION = "routine_remove"
+NEW_CALLBACK = "routine_new"
+MAX_QUERY_SHOWN = 200
+EXCERPT = 300  # characters of the body in a shared routine or a card without a search
+CARD_EXCERPT = 1500
+MAX_BODY = bk.INPUT_MAX
+MAX_SOURCE = 1000
+MAX_OWNER = 300
+
+# Modal block ids are the field names the services use in their errors ("title", "aliases").
+FIELD_TITLE = "title"
+FIELD_BODY = "body"
+FIELD_SOURCE = "source"
+FIELD_OWNER = "owner"
+FIELD_REVISION = "revision_date"
+FIELD_ALIASES = "aliases"
+
+_URL = re.compile(r"https?://[^\s<>|]+")
+
+
+def source_md(source: str | None) -> Mrkdwn | None:
+    """A source as mrkdwn: a web address becomes a link, anything else is escaped text."""
+    text = " ".join((source or "").split())
+    if not text:
+        return None
+    if _URL.fullmatch(text):
+        return link(text, truncate(text.split("://", 1)[-1], 60))
+    return Mrkdwn(escape(truncate(text, 300)))
+
+
+def snippet_md(snippet: str) -> Mrkdwn:
+    """A search snippet, safe for mrkdwn, its ``*`` marks (the matched words) kept as bold."""
+    return Mrkdwn(escape(snippet))
+
+
+def excerpt_md(body: str, limit: int = EXCERPT) -> Mrkdwn:
+    """The first lines of a routine's text, escaped."""
+    lines = [" ".join(line.split()) for line in (body or "").splitlines()]
+    text = "\n".join(line for line in lines if line)
+    return Mrkdwn(escape(truncate(text, limit)))
+
+
+def facts_md(texts: Texts, routine: Routine) -> Mrkdwn:
+    return texts.md("routine_facts.md.j2", source=source_md(routine.source), revision_date=routine.revision_date)
+
+
+def share_button(texts: Texts, routine_id: int) -> bk.Block:
+    return bk.button(texts.get("btn_share_routine"), SHARE_ACTION, str(routine_id))
+
+
+def remove_button(texts: Texts, routine: Routine) -> bk.Block:
+    element = bk.button(texts.get("btn_remove_routine"), REMOVE_ACTION, str(routine.id), style="danger")
+    element["confirm"] = {
+        "title": bk.plain(texts.get("confirm_remove_title"), 100),
+        "text": bk.plain(texts.get("confirm_remove_text", title=truncate(routine.title, 200)), 300),
+        "confirm": bk.plain(texts.get("confirm_remove_yes"), 30),
+        "deny": bk.plain(texts.get("confirm_remove_no"), 30),
+        "style": "danger",
+    }
+    return element
+
+
+def search_blocks(texts: Texts, result: SearchResult, routines: dict[int, Routine]) -> tuple[Mrkdwn, list[bk.Block]]:
+    """The answer to a search: the best hits with a share button each, or what to tell the person."""
+    hits: Sequence[Hit] = [h for h in result.hits if int(h.id) in routines]
+    if not hits:
+        answer = texts.md(
+            "routine_no_hit.md.j2",
+            query=result.query,
+            cut=result.cut,
+            limit=MAX_QUERY_SHOWN,
+            empty_library=result.empty_library,
+            only_stop_words=result.only_stop_words,
+            suggestions=result.suggestions,
+        )
+        return answer, [bk.section(answer)]
+    title = texts.md(
+        "routine_search_title.md.j2", query=result.query, count=len(hits), cut=result.cut, limit=MAX_QUERY_SHOWN
+    )
+    out: list[bk.Block] = [bk.section(title)]
+    for hit in hits:
+        routine = routines[int(hit.id)]
+        text = texts.md(
+            "routine_hit.md.j2",
+            title=routine.title,
+            snippet=snippet_md(hit.snippet),
+            facts=facts_md(texts, routine),
+        )
+        out.append(bk.section(text, accessory=share_button(texts, routine.id)))
+    return title, out
+
+
+def card_blocks(texts: Texts, routine: Routine, *, can_manage: bool) -> tuple[Mrkdwn, list[bk.Block]]:
+    """One routine (``/rutin visa N``), with its share button and, for managers, the remove button."""
+    text = texts.md(
+        "routine_card.md.j2",
+        number=routine.id,
+        title=routine.title,
+        aliases=list(routine.aliases or []),
+        source=source_md(routine.source),
+        owner=routine.owner,
+        revision_date=routine.revision_date,
+        excerpt=excerpt_md(routine.body, CARD_EXCERPT),
+    )
+    buttons = [share_button(texts, routine.id)]
+    if can_manage:
+        buttons.append(remove_button(texts, routine))
+    return text, [bk.section(text), bk.actions(*buttons, block_id=f"routine_{routine.id}")]
+
+
+def shared_blocks(texts: Texts, routine: Routine, sharer: str) -> tuple[Mrkdwn, list[bk.Block]]:
+    """The routine as posted in the channel for everyone, naming who shared it."""
+    text = texts.md(
+        "routine_shared.md.j2",
+        sharer=sharer,
+        title=routine.title,
+        excerpt=excerpt_md(routine.body),
+        facts=facts_md(texts, routine),
+    )
+    return text, [bk.section(text)]
+
+
+def remove_ask_blocks(texts: Texts, routine: Routine) -> tuple[Mrkdwn, list[bk.Block]]:
+    text = texts.md("routine_remove_ask.md.j2", number=routine.id, title=routine.title)
+    return text, [bk.section(text), bk.actions(remove_button(texts, routine), block_id=f"remove_{routine.id}")]
+
+
+def routine_modal(texts: Texts, private_metadata: str = "") -> bk.Block:
+    """``/rutin ny``: title (required), text, source, owner, revision date, other names."""
+    date_picker: bk.Block = {
+        "type": "datepicker",
+        "action_id": FIELD_REVISION,
+        "placeholder": bk.plain(texts.get("field_routine_revision_placeholder"), bk.PLACEHOLDER),
+    }
+    blocks = [
+        bk.input_block(
+            FIELD_TITLE,
+            texts.get("field_routine_title"),
+            bk.text_input(FIELD_TITLE, placeholder=texts.get("field_routine_title_placeholder"), max_length=MAX_TITLE),
+        ),
+        bk.input_block(
+            FIELD_BODY,
+            texts.get("field_routine_body"),
+            bk.text_input(FIELD_BODY, multiline=True, max_length=MAX_BODY),
+            optional=True,
+            hint=texts.get("field_routine_body_hint"),
+        ),
+        bk.input_block(
+            FIELD_SOURCE,
+            texts.get("field_routine_source"),
+            bk.text_input(
+                FIELD_SOURCE, placeholder=texts.get("field_routine_source_placeholder"), max_length=MAX_SOURCE
+            ),
+            optional=True,
+        ),
+        bk.input_block(
+            FIELD_OWNER,
+            texts.get("field_routine_owner"),
+            bk.text_input(FIELD_OWNER, placeholder=texts.get("field_routine_owner_placeholder"), max_length=MAX_OWNER),
+            optional=True,
+        ),
+        bk.input_block(FIELD_REVISION, texts.get("field_routine_revision"), date_picker, optional=True),
+        bk.input_block(
+            FIELD_ALIASES,
+            texts.get("field_routine_aliases"),
+            bk.text_input(FIELD_ALIASES, multiline=True, max_length=min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES)),
+            optional=True,
+            hint=texts.get("field_routine_aliases_hint"),
+        ),
+    ]
+    return bk.modal(
+        NEW_CALLBACK,
+        texts.get("modal_new_routine"),
+        blocks,
+        submit=texts.get("btn_save"),
+        close=texts.get("btn_cancel"),
+        private_metadata=private_metadata,
+    )
+
+
+def submitted(values: dict[str, Any], field: str) -> str:
+    """The submitted value of one of the modal's fields (block id and action id are the field name)."""
+    element = (values.get(field) or {}).get(field) or {}
+    if element.get("type") == "datepicker":
+        return str(element.get("selected_date") or "")
+    return str(element.get("value") or "")

@@ -1,0 +1,248 @@
+"""``/rutin``: search the routine library, share a routine, and keep the library.
+
+Everyone searches, lists and shows; admins and committee secretaries add, set
+other names and remove (``bot.services.routines.can_manage_routines``). Every
+answer is ephemeral except a routine someone chose to share in the channel.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from bot.language.normalize import fold
+from bot.services import routines as routine_service
+from bot.services.context import Services
+from bot.services.errors import UserError
+from bot.services.people import ensure_person
+from bot.slack_format import unescape
+from bot.ui import routines as ui
+from handlers.support import errors_on_fields, guarded, modal_errors, services_of
+from storage.models import Routine
+
+COMMAND = "/rutin"
+HITS = 5
+LIST_PAGE = 30
+HELP_WORDS = ("help", "hjalp", "?")
+# Slack's answers when the bot cannot post where the button was clicked (a private channel without it).
+CHANNEL_UNAVAILABLE = ("not_in_channel", "channel_not_found", "is_archived", "restricted_action")
+
+
+def register(app: App) -> None:
+    app.command(COMMAND)(ack=_ack, lazy=[run_command])
+    app.action(ui.SHARE_ACTION)(ack=_ack, lazy=[share])
+    app.action(ui.REMOVE_ACTION)(ack=_ack, lazy=[remove])
+    app.view(ui.NEW_CALLBACK)(submit_new)
+
+
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def _number(text: str) -> int | None:
+    text = text.strip().lstrip("#")
+    return int(text) if text.isdigit() and len(text) < 10 else None
+
+
+@guarded
+def run_command(body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    svc = services_of(context)
+    text = " ".join(unescape(str(body.get("text", ""))).split())
+    word, _, rest = text.partition(" ")
+    sub = fold(word)
+    user_id = str(body["user_id"])
+    if sub in HELP_WORDS or not text:
+        _help(svc, respond)
+    elif sub == "ny" and not rest:
+        _open_new(svc, client, body, user_id)
+    elif sub == "lista" and (not rest or _number(rest) is not None):
+        _list(svc, respond, _number(rest) or 1)
+    elif sub == "visa" and _number(rest) is not None:
+        _show(svc, respond, user_id, _number(rest) or 0)
+    elif sub == "alias" and _number(rest.partition(" ")[0]) is not None:
+        number, _, names = rest.partition(" ")
+        _set_aliases(svc, respond, user_id, _number(number) or 0, names)
+    elif sub == "alias":
+        raise UserError("err_routine_aliases_missing")
+    elif sub == "ta" and fold(rest.partition(" ")[0]) == "bort":
+        which = _number(rest.partition(" ")[2])
+        if which is None:
+            raise UserError("err_routine_number")
+        _ask_remove(svc, respond, user_id, which)
+    else:
+        _search(svc, respond, text)
+
+
+def _help(svc: Services, respond: Respond, **ctx: Any) -> None:
+    respond(text=svc.texts.md("routine_help.md.j2", **ctx), response_type="ephemeral")
+
+
+def _search(svc: Services, respond: Respond, query: str) -> None:
+    with svc.db.read() as session:
+        result = svc.routines.search(session, query, limit=HITS)
+        if result.too_short:
+            _help(svc, respond, too_short=True)
+            return
+        found = {r.id: r for r in (session.get(Routine, int(h.id)) for h in result.hits) if r}
+        text, blocks = ui.search_blocks(svc.texts, result, found)
+    respond(text=text, blocks=blocks, response_type="ephemeral")
+
+
+def _list(svc: Services, respond: Respond, page: int) -> None:
+    with svc.db.read() as session:
+        routines = routine_service.list_routines(session)
+    total = len(routines)
+    pages = max(1, -(-total // LIST_PAGE))
+    page = min(max(1, page), pages)
+    start = (page - 1) * LIST_PAGE
+    rows = [(r.id, r.title) for r in routines[start : start + LIST_PAGE]]
+    text = svc.texts.md(
+        "routine_list.md.j2", rows=rows, total=total, page=page, first=start + 1, last=start + len(rows)
+    )
+    respond(text=text, response_type="ephemeral")
+
+
+def _show(svc: Services, respond: Respond, user_id: str, number: int) -> None:
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        routine = routine_service.get_routine(session, number)
+        text, blocks = ui.card_blocks(
+            svc.texts, routine, can_manage=routine_service.can_manage_routines(session, actor)
+        )
+    respond(text=text, blocks=blocks, response_type="ephemeral")
+
+
+def _set_aliases(svc: Services, respond: Respond, user_id: str, number: int, names: str) -> None:
+    actor = svc.actor(user_id)
+    with svc.db.write() as session:
+        routine_service.require_manager(session, actor)
+        routine = routine_service.set_aliases(session, number, names.split(","), svc.clock.now())
+        text = svc.texts.md(
+            "routine_aliases_set.md.j2", number=routine.id, title=routine.title, aliases=list(routine.aliases)
+        )
+    respond(text=text, response_type="ephemeral")
+
+
+def _ask_remove(svc: Services, respond: Respond, user_id: str, number: int) -> None:
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        routine_service.require_manager(session, actor)
+        routine = routine_service.get_routine(session, number)
+        text, blocks = ui.remove_ask_blocks(svc.texts, routine)
+    respond(text=text, blocks=blocks, response_type="ephemeral")
+
+
+def _action_number(body: dict[str, Any]) -> int:
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    number = _number(value)
+    if number is None:
+        raise UserError("err_routine_number")
+    return number
+
+
+@guarded
+def share(body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    """Post the routine in the channel for everyone, as the bot, naming who shared it.
+
+    ``respond`` is for ``guarded``: a refusal goes back through the response_url,
+    which works even where the bot is not a member.
+    """
+    svc = services_of(context)
+    user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
+    channel = str((body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or "")
+    if not channel:
+        raise UserError("err_expired")
+    with svc.db.read() as session:
+        routine = routine_service.get_routine(session, _action_number(body))
+        text, blocks = ui.shared_blocks(svc.texts, routine, user_id)
+    try:
+        client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False)
+    except SlackApiError as exc:
+        if exc.response.get("error") in CHANNEL_UNAVAILABLE:
+            raise UserError("err_routine_share_not_here") from exc
+        raise
+
+
+@guarded
+def remove(body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    svc = services_of(context)
+    user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
+    actor = svc.actor(user_id)
+    with svc.db.write() as session:
+        routine_service.require_manager(session, actor)
+        routine = routine_service.remove_routine(session, _action_number(body))
+        text = svc.texts.md("routine_removed.md.j2", number=routine.id, title=routine.title, by=user_id)
+    respond(text=text, response_type="ephemeral", replace_original=True)
+
+
+def _open_new(svc: Services, client: WebClient, body: dict[str, Any], user_id: str) -> None:
+    actor = svc.actor(user_id)
+    with svc.db.read() as session:
+        routine_service.require_manager(session, actor)
+    meta = {"response_url": body.get("response_url") or "", "channel_id": body.get("channel_id") or ""}
+    client.views_open(trigger_id=str(body["trigger_id"]), view=ui.routine_modal(svc.texts, json.dumps(meta)))
+
+
+def _revision_date(raw: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise UserError("err_routine_bad_date", field=ui.FIELD_REVISION) from None
+
+
+@guarded
+def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """Check and save before the ack, so errors show on their fields; confirm after it."""
+    svc = services_of(context)
+    view = body.get("view") or {}
+    values = (view.get("state") or {}).get("values") or {}
+    user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
+    actor = svc.actor(user_id)  # a Slack call: before the write lock
+    now = svc.clock.now()
+    try:
+        revision = _revision_date(ui.submitted(values, ui.FIELD_REVISION))
+        with svc.db.write() as session:
+            routine_service.require_manager(session, actor)
+            person = ensure_person(session, actor.user_id, actor.name, now)
+            routine, created = routine_service.add_routine(
+                session,
+                title=ui.submitted(values, ui.FIELD_TITLE),
+                body=ui.submitted(values, ui.FIELD_BODY).strip(),
+                now=now,
+                source=ui.submitted(values, ui.FIELD_SOURCE).strip() or svc.texts.get("routine_saved_source"),
+                owner=" ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None,
+                revision_date=revision,
+                aliases=ui.submitted(values, ui.FIELD_ALIASES).splitlines(),
+                created_by_id=person.id,
+            )
+            text = svc.texts.md("routine_saved.md.j2", created=created, number=routine.id, title=routine.title)
+    except UserError as err:
+        errors_on_fields(ack, body, modal_errors(svc.texts, err))
+        return
+    ack()
+    _confirm(client, view.get("private_metadata"), user_id, text)
+
+
+def _confirm(client: WebClient, raw_meta: str | None, user_id: str, text: str) -> None:
+    """Tell the person the routine is saved, where they typed /rutin ny (else in a DM)."""
+    try:
+        meta = json.loads(raw_meta or "{}")
+    except ValueError:
+        meta = {}
+    url = str(meta.get("response_url") or "") if isinstance(meta, dict) else ""
+    if url:
+        WebhookClient(url).send(text=text, response_type="ephemeral")
+        return
+    channel = str(meta.get("channel_id") or "") if isinstance(meta, dict) else ""
+    if channel and not channel.startswith("D"):
+        client.chat_postEphemeral(channel=channel, user=user_id, text=text)
+    else:
+        client.chat_postMessage(channel=user_id, text=text)
