@@ -267,7 +267,8 @@ def _titles(session: Session, result: SearchResult) -> dict[int, str]:
     ids = [int(h.id) for h in result.hits]
     if not ids:
         return {}
-    return dict(session.execute(select(Routine.id, Routine.title).where(Routine.id.in_(ids))).tuples().all())
+    rows = session.execute(select(Routine.id, Routine.title).where(Routine.id.in_(ids))).all()
+    return {int(row[0]): str(row[1]) for row in rows}
 
 
 def _render(result: SearchResult, titles: dict[int, str], as_json: bool, texts: Texts) -> str:

@@ -36,7 +36,7 @@ _REVISION_PHRASES: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"\b(?:senast\s+)?reviderad\w*\b|\brevision(?:sdatum)?\b|\breviderings?datum\b",
         r"\bfaststalld\w*\b|\bbeslutad\b",
-        r"\bgaller\s+(?:fran|fr\s*o\s*m|from)\b",
+        r"\bgaller\s+(?:fran|fr\W*o\W*m|from)\b",
         r"\bdatum\b",
     )
 )
