@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
+from bot.cli_routines import RoutinesCliError
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -63,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     # Checked by the command, not by argparse, so a wrong format gets a Swedish sentence.
     report.add_argument("--format", default="md", metavar="md|csv|xlsx|docx|ics", help=texts.get("report_help_format"))
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help=texts.get("report_help_output"))
+
+    from bot import cli_routines
+
+    cli_routines.add_parser(sub, texts)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -295,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return 0
     # The console is a conversation on the terminal: only warnings there.
-    level = logging.WARNING if args.command in ("console", "db", "report") else logging.INFO
+    level = logging.WARNING if args.command in ("console", "db", "report", "routines") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Alembic announces each of its plugins at INFO on import; only its warnings matter here.
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -317,11 +322,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "db":
             message = db_upgrade(settings) if args.db_command == "upgrade" else db_backup(settings, args.file)
             print(message)
+        elif args.command == "routines":
+            from bot import cli_routines
+
+            return cli_routines.run(settings, args)
         elif args.command == "report":
             written = report_command(settings, args.committee, args.case, args.format, args.output)
             if written is not None:
                 print(written)
-    except (ConfigError, CliError) as exc:
+    except (ConfigError, CliError, RoutinesCliError) as exc:
         print(f"atagande: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -394,7 +394,8 @@ class Routine(Base):
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column()
-    updated_at: Mapped[datetime] = mapped_column()
+    # Indexed: the search reads the latest change before every query to know whether its index is current.
+    updated_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class LibraryAbbreviation(Base):

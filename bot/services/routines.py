@@ -169,7 +169,10 @@ def forget_abbreviation(session: Session, abbreviation: str) -> bool:
 
 
 def _fingerprint(session: Session) -> tuple[int, datetime | None, datetime | None, int]:
-    count, latest = session.execute(select(func.count(Routine.id), func.max(Routine.updated_at))).one()
+    # Two queries, each answered from an index (count(*) from the smallest, max() from ix_routines_updated_at):
+    # together they scanned the whole table, 100 ms at 100,000 routines on SQLite, before every search.
+    count = session.scalar(select(func.count()).select_from(Routine))
+    latest = session.scalar(select(func.max(Routine.updated_at)))
     abbr_count, abbr_latest = session.execute(
         select(func.count(LibraryAbbreviation.abbreviation), func.max(LibraryAbbreviation.updated_at))
     ).one()

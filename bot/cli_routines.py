@@ -1,0 +1,475 @@
+"""``atagande routines …``: the routine library on the command line.
+
+- ``import PATH…``: files and folders (walked, sorted). A file that cannot be
+  read is named on stderr with the reason and skipped; the rest is imported.
+  Exit status 0 when at least one routine was imported or updated, 2 when
+  nothing could be. A progress line on stderr while reading: redrawn in place
+  on a terminal, a single count line otherwise.
+- ``search QUERY [--limit N] [--json]``: the hits, best first. What the query
+  is told (cut to 200 characters, only stop words, empty library, "Menade du
+  …") goes to stderr, so stdout holds only the hits (JSON with ``--json``).
+  With QUERY ``-`` every line of standard input is a query: with ``--json``
+  one JSON array per line, in order (``[]`` for a query that found nothing);
+  without, a readable block per query headed by the query. Exit status 2 for
+  a single query that cannot be searched (too short, only stop words) or a
+  bad ``--limit``; 0 otherwise, and always 0 in ``-`` mode (each line's
+  answer on stderr, prefixed by its line number).
+- ``list``, ``remove ID``, ``alias ID ALIAS…``, ``abbreviations [set ABBR
+  EXPANSION… | forget ABBR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from bot.config import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from bot.services.routines import RoutineLibrary, SearchResult
+    from bot.texts import Texts
+    from storage.db import Database
+
+MAX_LIMIT = 50
+DEFAULT_LIMIT = 5
+BATCH = 500  # files per database transaction on import
+_MAX_SOURCE = 1000
+_PROGRESS_EVERY = 0.1  # seconds between redraws of the progress line
+
+
+class RoutinesCliError(Exception):
+    """A Swedish sentence for stderr; the command exits with status 2."""
+
+
+def add_parser(sub: Any, texts: Texts) -> None:
+    routines = sub.add_parser("routines", help=texts.get("routines_help"))
+    actions = routines.add_subparsers(dest="routines_command", required=True, metavar="ACTION")
+    imp = actions.add_parser("import", help=texts.get("routines_help_import"))
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=texts.get("routines_help_paths"))
+    search = actions.add_parser("search", help=texts.get("routines_help_search"))
+    search.add_argument("query", metavar="QUERY", help=texts.get("routines_help_query"))
+    # Checked by the command, not by argparse, so a wrong value gets a Swedish sentence.
+    search.add_argument("--limit", default=str(DEFAULT_LIMIT), metavar="N", help=texts.get("routines_help_limit"))
+    search.add_argument("--json", action="store_true", help=texts.get("routines_help_json"))
+    actions.add_parser("list", help=texts.get("routines_help_list"))
+    remove = actions.add_parser("remove", help=texts.get("routines_help_remove"))
+    remove.add_argument("id", metavar="ID")
+    alias = actions.add_parser("alias", help=texts.get("routines_help_alias"))
+    alias.add_argument("id", metavar="ID")
+    alias.add_argument("aliases", nargs="*", metavar="ALIAS")
+    abbreviations = actions.add_parser("abbreviations", help=texts.get("routines_help_abbreviations"))
+    abbr = abbreviations.add_subparsers(dest="abbr_command", metavar="ACTION")
+    abbr_set = abbr.add_parser("set", help=texts.get("routines_help_abbr_set"))
+    abbr_set.add_argument("abbreviation", metavar="ABBR")
+    abbr_set.add_argument("expansions", nargs="*", metavar="EXPANSION")
+    forget = abbr.add_parser("forget", help=texts.get("routines_help_abbr_forget"))
+    forget.add_argument("abbreviation", metavar="ABBR")
+
+
+def _texts() -> Texts:
+    from bot.texts import Texts
+
+    return Texts()
+
+
+def _now(settings: Settings) -> Any:
+    from bot.clock import SystemClock
+
+    return SystemClock(settings.timezone).now()
+
+
+def _database(settings: Settings) -> Database:
+    from bot.wiring import open_database
+
+    return open_database(settings)
+
+
+def _user_error(texts: Texts, err: Exception) -> RoutinesCliError:
+    key = getattr(err, "key", "")
+    params = getattr(err, "params", {})
+    return RoutinesCliError(texts.get(key, **params))
+
+
+# --- import -----------------------------------------------------------------
+
+
+class Progress:
+    """ "Läser 120 av 10 000 filer …" on stderr: redrawn on a terminal, one count line otherwise."""
+
+    def __init__(self, texts: Texts, total: int, stream: TextIO) -> None:
+        self.texts, self.total, self.stream = texts, total, stream
+        self.tty = stream.isatty()
+        self._last = 0.0
+        if not self.tty:
+            print(texts.get("routines_reading", total=total), file=stream)
+
+    def step(self, done: int) -> None:
+        if not self.tty:
+            return
+        now = time.monotonic()
+        if done < self.total and now - self._last < _PROGRESS_EVERY:
+            return
+        self._last = now
+        self.stream.write("\r\x1b[K" + self.texts.get("routines_progress", done=done, total=self.total))
+        self.stream.flush()
+
+    def interrupt(self) -> None:
+        """Clear the line before a warning is printed under it."""
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+
+
+def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, stderr: TextIO) -> ImportSummary:
+    """Read every file the paths name and store it as a routine (the same file again updates)."""
+    from bot.documents import DocumentError
+    from bot.routines.importing import Draft, collect_files, read_draft
+    from bot.services.errors import UserError
+    from bot.services.routines import add_routine
+
+    summary = ImportSummary()
+    files = list(collect_files(paths))
+    if not files:
+        return summary
+    progress = Progress(texts, len(files), stderr)
+
+    def skip(path: Path, reason: str) -> None:
+        summary.skipped += 1
+        progress.interrupt()
+        print(texts.get("routines_skipped", path=path, reason=reason), file=stderr)
+
+    def store(batch: list[Draft]) -> None:
+        with db.write() as session:
+            for draft in batch:
+                source = str(draft.path)
+                try:
+                    # A refused title is refused before the session is touched: the batch goes on.
+                    _, created = add_routine(
+                        session,
+                        title=draft.title,
+                        body=draft.body,
+                        now=now,
+                        source=source if len(source) <= _MAX_SOURCE else None,
+                        sha256=draft.sha256,
+                        revision_date=draft.revision_date,
+                    )
+                except UserError as err:
+                    skip(draft.path, texts.get(err.key, **err.params))
+                    continue
+                if created:
+                    summary.created += 1
+                else:
+                    summary.updated += 1
+
+    batch: list[Draft] = []
+    for done, path in enumerate(files, start=1):
+        try:
+            batch.append(read_draft(path))
+        except DocumentError as err:
+            skip(path, texts.get(err.key, **err.params))
+        except FileNotFoundError:
+            skip(path, texts.get("routines_not_found"))
+        except OSError:
+            skip(path, texts.get("routines_cannot_open"))
+        if len(batch) >= BATCH:
+            store(batch)
+            batch = []
+        progress.step(done)
+    if batch:
+        store(batch)
+    progress.close()
+    return summary
+
+
+def import_command(settings: Settings, paths: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    texts = _texts()
+    db = _database(settings)
+    try:
+        summary = import_paths(db, paths, _now(settings), texts, stderr)
+    finally:
+        db.dispose()
+    if summary.created + summary.updated == 0:
+        if summary.skipped == 0:
+            raise RoutinesCliError(texts.get("routines_no_files"))
+        raise RoutinesCliError(texts.get("routines_nothing_imported", skipped=summary.skipped))
+    print(
+        texts.get("routines_imported", created=summary.created, updated=summary.updated, skipped=summary.skipped),
+        file=stdout,
+    )
+    return 0
+
+
+# --- search -----------------------------------------------------------------
+
+
+def _limit(value: str, texts: Texts) -> int:
+    try:
+        limit = int(value.strip())
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= MAX_LIMIT:
+        raise RoutinesCliError(texts.get("routines_bad_limit", value=value))
+    return limit
+
+
+def notices(result: SearchResult, texts: Texts) -> list[str]:
+    """What the person should be told about their query, in Swedish, one sentence each."""
+    from bot.routines.search import MAX_QUERY
+
+    out: list[str] = []
+    if result.cut:
+        out.append(texts.get("routines_query_cut", limit=MAX_QUERY))
+    if result.too_short:
+        out.append(texts.get("routines_too_short"))
+    elif result.only_stop_words:
+        out.append(texts.get("routines_only_stop_words"))
+    elif result.empty_library:
+        out.append(texts.get("routines_empty_library"))
+    elif not result.hits:
+        out.append(texts.get("routines_no_match", query=result.query))
+        if result.suggestions:
+            out.append(texts.get("routines_did_you_mean", titles=result.suggestions))
+    return out
+
+
+def hits_json(result: SearchResult, titles: dict[int, str]) -> list[dict[str, Any]]:
+    """The hits as DESIGN.md promises: `id`, `title`, `score` (0–100), `snippet`, best first."""
+    return [
+        {"id": int(h.id), "title": titles.get(int(h.id), ""), "score": round(h.score, 1), "snippet": h.snippet}
+        for h in result.hits
+    ]
+
+
+def _titles(session: Session, result: SearchResult) -> dict[int, str]:
+    from sqlalchemy import select
+
+    from storage.models import Routine
+
+    ids = [int(h.id) for h in result.hits]
+    if not ids:
+        return {}
+    rows = session.execute(select(Routine.id, Routine.title).where(Routine.id.in_(ids))).all()
+    return {int(row[0]): str(row[1]) for row in rows}
+
+
+def _render(result: SearchResult, titles: dict[int, str], as_json: bool, texts: Texts) -> str:
+    hits = hits_json(result, titles)
+    if as_json:
+        return json.dumps(hits, ensure_ascii=False)
+    return texts.plain("routines_search.txt.j2", hits=hits)
+
+
+def search_command(
+    settings: Settings,
+    query: str,
+    limit_arg: str,
+    as_json: bool,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    library: RoutineLibrary | None = None,
+) -> int:
+    from bot.services.routines import RoutineLibrary
+
+    texts = _texts()
+    limit = _limit(limit_arg, texts)
+    library = library or RoutineLibrary()
+    db = _database(settings)
+    try:
+        if query != "-":
+            with db.read() as session:
+                result = library.search(session, query, limit=limit)
+                output = _render(result, _titles(session, result), as_json, texts)
+            for sentence in notices(result, texts):
+                print(sentence, file=stderr)
+            if output or as_json:
+                print(output, file=stdout)
+            return 2 if result.too_short or result.only_stop_words else 0
+        return _search_lines(db, library, stdin, limit, as_json, texts, stdout, stderr)
+    finally:
+        db.dispose()
+
+
+def _search_lines(
+    db: Database,
+    library: RoutineLibrary,
+    lines: Iterable[str],
+    limit: int,
+    as_json: bool,
+    texts: Texts,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    searched = 0
+    for number, line in enumerate(lines, start=1):
+        query = line.rstrip("\r\n")
+        if not query.strip() and not as_json:
+            continue
+        searched += 1
+        with db.read() as session:
+            result = library.search(session, query, limit=limit)
+            output = _render(result, _titles(session, result), as_json, texts)
+        for sentence in notices(result, texts):
+            print(texts.get("routines_line", number=number, message=sentence), file=stderr)
+        if as_json:
+            print(output, file=stdout, flush=True)
+        else:
+            heading = texts.get("routines_query_heading", query=result.query)
+            print(heading + ("\n" + output if output else "") + "\n", file=stdout, flush=True)
+    if searched == 0:
+        raise RoutinesCliError(texts.get("routines_no_queries"))
+    return 0
+
+
+# --- list, remove, alias, abbreviations ---------------------------------------
+
+
+def _routine_id(value: str, texts: Texts) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise RoutinesCliError(texts.get("routines_bad_id", value=value)) from None
+
+
+def list_command(settings: Settings, stdout: TextIO) -> int:
+    from bot.services.routines import list_routines
+
+    texts = _texts()
+    db = _database(settings)
+    try:
+        with db.read() as session:
+            routines = list_routines(session)
+            text = texts.plain("routines_list.txt.j2", routines=routines) if routines else ""
+    finally:
+        db.dispose()
+    print(text or texts.get("routines_list_empty"), file=stdout)
+    return 0
+
+
+def remove_command(settings: Settings, value: str, stdout: TextIO) -> int:
+    from bot.services.errors import UserError
+    from bot.services.routines import remove_routine
+
+    texts = _texts()
+    routine_id = _routine_id(value, texts)
+    db = _database(settings)
+    try:
+        with db.write() as session:
+            routine = remove_routine(session, routine_id)
+            message = texts.get("routines_removed", id=routine.id, title=routine.title)
+    except UserError as err:
+        raise _user_error(texts, err) from None
+    finally:
+        db.dispose()
+    print(message, file=stdout)
+    return 0
+
+
+def alias_command(settings: Settings, value: str, aliases: Sequence[str], stdout: TextIO) -> int:
+    from bot.services.errors import UserError
+    from bot.services.routines import set_aliases
+
+    texts = _texts()
+    routine_id = _routine_id(value, texts)
+    db = _database(settings)
+    try:
+        with db.write() as session:
+            routine = set_aliases(session, routine_id, aliases, _now(settings))
+            message = texts.get("routines_aliases_set", id=routine.id, title=routine.title, aliases=routine.aliases)
+    except UserError as err:
+        raise _user_error(texts, err) from None
+    finally:
+        db.dispose()
+    print(message, file=stdout)
+    return 0
+
+
+@dataclass(frozen=True)
+class AbbreviationRow:
+    abbreviation: str
+    expansions: tuple[str, ...]
+    own: bool
+
+
+def abbreviation_rows(library: dict[str, list[str]]) -> list[AbbreviationRow]:
+    """The merged table as written: the built-in entries, the library's own over them (an empty one removes)."""
+    from bot.language.normalize import fold
+    from bot.routines.abbreviations import BUILT_IN
+
+    rows: dict[str, AbbreviationRow] = {fold(k): AbbreviationRow(k, tuple(v), False) for k, v in BUILT_IN.items()}
+    for abbr, expansions in library.items():
+        rows[fold(abbr)] = AbbreviationRow(abbr, tuple(expansions), True)
+    return sorted(rows.values(), key=lambda r: fold(r.abbreviation))
+
+
+def abbreviations_command(
+    settings: Settings, action: str | None, abbreviation: str | None, expansions: Sequence[str], stdout: TextIO
+) -> int:
+    from bot.services.errors import UserError
+    from bot.services.routines import forget_abbreviation, library_abbreviations, set_abbreviation
+
+    texts = _texts()
+    db = _database(settings)
+    try:
+        if action == "set" and abbreviation is not None:
+            with db.write() as session:
+                set_abbreviation(session, abbreviation, expansions, _now(settings))
+            cleaned = [" ".join(e.split()) for e in expansions if e.strip()]
+            message = texts.get("routines_abbr_set", abbreviation=" ".join(abbreviation.split()), expansions=cleaned)
+        elif action == "forget" and abbreviation is not None:
+            with db.write() as session:
+                forgotten = forget_abbreviation(session, " ".join(abbreviation.split()))
+            if not forgotten:
+                raise RoutinesCliError(texts.get("routines_abbr_unknown", abbreviation=abbreviation))
+            message = texts.get("routines_abbr_forgotten", abbreviation=abbreviation)
+        else:
+            with db.read() as session:
+                rows = abbreviation_rows(library_abbreviations(session))
+            message = texts.plain("routines_abbreviations.txt.j2", rows=rows)
+    except UserError as err:
+        raise _user_error(texts, err) from None
+    finally:
+        db.dispose()
+    print(message, file=stdout)
+    return 0
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """Dispatch ``atagande routines ACTION``; a RoutinesCliError is left to the caller to print."""
+    action = args.routines_command
+    if action == "import":
+        return import_command(settings, args.paths, sys.stdout, sys.stderr)
+    if action == "search":
+        return search_command(settings, args.query, args.limit, args.json, sys.stdin, sys.stdout, sys.stderr)
+    if action == "list":
+        return list_command(settings, sys.stdout)
+    if action == "remove":
+        return remove_command(settings, args.id, sys.stdout)
+    if action == "alias":
+        return alias_command(settings, args.id, args.aliases, sys.stdout)
+    return abbreviations_command(
+        settings,
+        getattr(args, "abbr_command", None),
+        getattr(args, "abbreviation", None),
+        getattr(args, "expansions", []),
+        sys.stdout,
+    )
