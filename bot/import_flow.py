@@ -31,6 +31,8 @@ from bot.ui import blocks as bk
 log = logging.getLogger(__name__)
 
 REVIEW_ACTION = "import_review"
+# The shared document is a routine, not an audit answer: keep it in the routine library instead.
+SAVE_AS_ROUTINE_ACTION = "import_save_as_routine"
 # Progress edits at most this often: a 40-page PDF should not cost 40 API calls.
 PROGRESS_EVERY = 1.0
 DOWNLOAD_TIMEOUT = 30
@@ -214,7 +216,10 @@ class ImportFlow:
         )
         blocks = [
             bk.section(summary),
-            bk.actions(bk.button(texts.get("btn_review"), REVIEW_ACTION, str(draft_id), style="primary")),
+            bk.actions(
+                bk.button(texts.get("btn_review"), REVIEW_ACTION, str(draft_id), style="primary"),
+                bk.button(texts.get("btn_save_as_routine"), SAVE_AS_ROUTINE_ACTION, str(draft_id)),
+            ),
         ]
         self.client.chat_postMessage(channel=thread.channel, thread_ts=thread.ts, text=summary, blocks=blocks)
 

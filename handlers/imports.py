@@ -12,16 +12,19 @@ import json
 import logging
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.import_flow import REVIEW_ACTION, ImportFlow
+from bot.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
+from bot.routines.importing import find_revision_date, find_title
 from bot.services import committees as committee_service
 from bot.services import imports as import_service
 from bot.services import routine_links
+from bot.services import routines as routine_service
 from bot.services.context import Services
 from bot.services.errors import UserError, ValidationFailed
 from bot.ui import blocks as bk
@@ -45,6 +48,7 @@ def register(app: App) -> None:
     app.view(IMPORT_CALLBACK)(submit_import)
     app.event("file_shared")(file_shared)
     app.action(REVIEW_ACTION)(open_review)
+    app.action(SAVE_AS_ROUTINE_ACTION)(ack=_ack_only, lazy=[save_as_routine])
     app.action(re.compile(rf"^{PAGE_ACTION}_(prev|next)$"))(turn_page)
     app.view(REVIEW_CALLBACK)(submit_review)
 
@@ -235,3 +239,39 @@ def _announce(
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=blocks)
     except SlackApiError as exc:
         log.warning("could not report the import: %s", exc.response.get("error"))
+
+
+def _ack_only(ack: Ack) -> None:
+    ack()
+
+
+@guarded
+def save_as_routine(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """ "Spara som rutin" on a shared document: it goes into the routine library (same file again: updated)."""
+    svc = services_of(context)
+    user_id = str(context.user_id)
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    if not value.isdigit():
+        return
+    actor = svc.actor(user_id)
+    with svc.db.write() as session:
+        routine_service.require_manager(session, actor)
+        draft = session.get(ImportDraft, int(value))
+        if draft is None or draft.user_id != user_id:
+            raise UserError("err_import_gone")
+        name = draft.filename or svc.texts.get("import_pasted_name")
+        routine, created = routine_service.add_routine(
+            session,
+            title=find_title(draft.source_text, Path(name)),
+            body=draft.source_text,
+            now=svc.clock.now(),
+            source=name,
+            sha256=draft.sha256,
+            revision_date=find_revision_date(draft.source_text),
+        )
+        channel, thread_ts = draft.channel_id or user_id, draft.thread_ts
+        text = svc.texts.md("routine_saved_from_file.md.j2", title=routine.title, id=routine.id, created=created)
+    try:
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+    except SlackApiError as exc:
+        log.warning("could not confirm the routine: %s", exc.response.get("error"))

@@ -69,3 +69,45 @@ def test_an_imported_answer_gets_related_routines_per_commitment(world: World) -
     )
     world.click("sara", message, "Koppla: Rutin för orosanmälan")
     assert "Rutiner: Rutin för orosanmälan" in world.card_text("BUN-1")
+
+
+ROUTINE_FILE = """# Rutin för orosanmälan i förskolan
+
+Reviderad 2026-05-04
+
+All personal i förskolan är skyldig att genast anmäla till socialtjänsten
+om de misstänker att ett barn far illa.
+"""
+
+
+def test_a_shared_file_can_be_saved_as_a_routine(world: World) -> None:
+    from tests.scenario.test_import import share, thread_texts
+
+    world.quick_committee()
+    share(world, "sara", "orosanmalan-forskola.md", ROUTINE_FILE.encode("utf-8"))
+    in_dm = world.slack.visible_messages("sara", world.slack.dm("sara").id)
+    ready = next(m for m in reversed(in_dm) if "Spara som rutin" in str(m.blocks))
+    world.click("sara", ready, "Spara som rutin")
+    saved = next(t for t in reversed(thread_texts(world, "sara")) if "rutinbiblioteket" in t)
+    assert "Sparad i rutinbiblioteket" in saved and "Rutin för orosanmälan i förskolan" in saved
+    with world.bot.svc.db.read() as session:
+        routine = routine_service.list_routines(session)[0]
+        assert routine.source == "orosanmalan-forskola.md" and str(routine.revision_date) == "2026-05-04"
+    world.run("olle", "bun", "/rutin orosanmalan forskolan")
+    assert "Rutin för orosanmälan i förskolan" in world.ephemeral_of("olle", "bun")[-1]
+    # The same file again updates the routine instead of adding a second one.
+    world.click("sara", ready, "Spara som rutin")
+    assert "Uppdaterad i rutinbiblioteket" in next(
+        t for t in reversed(thread_texts(world, "sara")) if "rutinbiblioteket" in t
+    )
+
+
+def test_a_bystander_is_not_offered_to_save_a_shared_file(world: World) -> None:
+    from tests.scenario.test_import import share
+
+    world.quick_committee()
+    share(world, "olle", "rutin.md", ROUTINE_FILE.encode("utf-8"))
+    in_dm = world.slack.visible_messages("olle", world.slack.dm("olle").id)
+    assert in_dm and not any("Spara som rutin" in str(m.blocks) for m in in_dm)
+    with world.bot.svc.db.read() as session:
+        assert routine_service.list_routines(session) == []
