@@ -132,7 +132,7 @@ def create_app(
     handlers.register_all(app)
     refresher = HomeRefresher(lambda user_id: Delivery(services, client).publish_home(user_id))
     services.request_home = refresher.request
-    # Build the search index now, not on the first search after a restart.
+    # Build the search indexes (commitments, routines) now, not on the first search after a restart.
     threading.Thread(target=_warm_search_index, args=(services,), name="search-warm-up", daemon=True).start()
     return app
 
@@ -141,5 +141,6 @@ def _warm_search_index(services: Services) -> None:
     try:
         with services.db.read() as session:
             services.index.refresh(session)
+            services.routines.index(session)
     except Exception:  # the first search will simply do the work instead
         log.exception("warming the search index failed")
