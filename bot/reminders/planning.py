@@ -9,14 +9,12 @@ windows contain no sending moment and cost one query for the mark.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -25,6 +23,7 @@ from bot.reminders.schedule import (
     PlannedReminder,
     ReminderPolicy,
     ReminderPolicyError,
+    occurrences,
     planned_reminders,
     send_time_on,
 )
@@ -42,7 +41,6 @@ MAX_CATCH_UP = timedelta(days=31)
 _RECURRING_LOOKBACK = timedelta(days=400)
 _SHIFT_MARGIN = timedelta(days=14)
 SUPERSEDED = "superseded"
-_SUB_DAILY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,44 +122,6 @@ def reminders_between(session: Session, start: datetime, end: datetime, tz: Zone
     return found
 
 
-_FREQ = re.compile(r"FREQ\s*=\s*(YEARLY|MONTHLY|WEEKLY|DAILY)", re.IGNORECASE)
-_INTERVAL = re.compile(r"INTERVAL\s*=\s*(\d+)", re.IGNORECASE)
-_BOUNDED = re.compile(r"\b(COUNT|UNTIL)\s*=", re.IGNORECASE)
-
-
-def _anchor(dtstart: date, rule: str, target: date) -> date:
-    """A start for the rule at or before `target` that produces the same dates after it.
-
-    dateutil walks a rule from its start; a monthly rhythm begun ten years ago
-    would be walked month by month at every tick. Moving the start forward by
-    whole periods of the rule (years for yearly and monthly rules, weeks or
-    days for the others) keeps every later date the same, and lets rows that
-    differ by whole periods share one worked-out list. A rule with COUNT or
-    UNTIL, or a start on 29 February, is left where it is.
-    """
-    freq, interval = _FREQ.search(rule), _INTERVAL.search(rule)
-    if dtstart >= target or freq is None or _BOUNDED.search(rule) or (dtstart.month, dtstart.day) == (2, 29):
-        return dtstart
-    step = int(interval.group(1)) if interval else 1
-    kind = freq.group(1).upper()
-    if kind in ("YEARLY", "MONTHLY"):
-        # 12 × INTERVAL months is a whole number of the rule's periods, and a whole number of years.
-        years = (target.year - dtstart.year) // step * step
-        shifted = dtstart.replace(year=dtstart.year + years)
-        return shifted if shifted <= target else dtstart.replace(year=dtstart.year + years - step)
-    days = step * (7 if kind == "WEEKLY" else 1)
-    return dtstart + timedelta(days=(target - dtstart).days // days * days)
-
-
-@lru_cache(maxsize=65536)
-def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, ...]:
-    # The dates the rule itself produces (dateutil does not add the start on its own).
-    window = rrulestr(rule, dtstart=datetime.combine(anchor, time())).between(
-        datetime.combine(start, time()), datetime.combine(end, time()), inc=True
-    )
-    return tuple(moment.date() for moment in window)
-
-
 def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Iterable[tuple[date, date | None]]:
     """(occurrence, the one after it) pairs to plan; a one-off commitment has one, with no successor."""
     if not row.recurrence:
@@ -170,19 +130,11 @@ def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Ite
         return
     dtstart = row.deadline or row.created_at.astimezone(tz).date()
     start, end = first_day - _RECURRING_LOOKBACK, horizon + _RECURRING_LOOKBACK
-    rule = row.recurrence.strip()
     try:
-        if _SUB_DAILY.search(rule):
-            raise ValueError("a deadline rhythm cannot repeat more than daily")
-        found = set(_rule_dates(rule, _anchor(dtstart, rule, start), start, end))
+        dates = occurrences(dtstart, row.recurrence, start, end)
     except (ValueError, TypeError) as exc:
         log.warning("commitment %s has a rhythm that does not read (%s); no reminders", row.id, exc)
         return
-    # As RFC 5545 has it, the first deadline is always the first occurrence.
-    found = {d for d in found if d >= dtstart}
-    if start <= dtstart <= end:
-        found.add(dtstart)
-    dates = sorted(found)
     for index, occurrence in enumerate(dates):
         if occurrence > horizon:
             break

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
 
@@ -206,6 +207,44 @@ def _every(days: int) -> str:
 # --------------------------------------------------------------------------- #
 
 
+_FREQ = re.compile(r"FREQ\s*=\s*(YEARLY|MONTHLY|WEEKLY|DAILY)", re.IGNORECASE)
+_INTERVAL = re.compile(r"INTERVAL\s*=\s*(\d+)", re.IGNORECASE)
+_BOUNDED = re.compile(r"\b(COUNT|UNTIL)\s*=", re.IGNORECASE)
+
+
+def _anchor(dtstart: date, rule: str, target: date) -> date:
+    """A start for the rule at or before `target` that produces the same dates after it.
+
+    dateutil walks a rule from its start; a monthly rhythm begun ten years ago
+    would be walked month by month at every tick. Moving the start forward by
+    whole periods of the rule (years for yearly and monthly rules, weeks or
+    days for the others) keeps every later date the same, and lets rows that
+    differ by whole periods share one worked-out list. A rule with COUNT or
+    UNTIL, or a start on 29 February, is left where it is.
+    """
+    freq, interval = _FREQ.search(rule), _INTERVAL.search(rule)
+    if dtstart >= target or freq is None or _BOUNDED.search(rule) or (dtstart.month, dtstart.day) == (2, 29):
+        return dtstart
+    step = int(interval.group(1)) if interval else 1
+    kind = freq.group(1).upper()
+    if kind in ("YEARLY", "MONTHLY"):
+        # 12 × INTERVAL months is a whole number of the rule's periods, and a whole number of years.
+        years = (target.year - dtstart.year) // step * step
+        shifted = dtstart.replace(year=dtstart.year + years)
+        return shifted if shifted <= target else dtstart.replace(year=dtstart.year + years - step)
+    days = step * (7 if kind == "WEEKLY" else 1)
+    return dtstart + timedelta(days=(target - dtstart).days // days * days)
+
+
+@lru_cache(maxsize=65536)
+def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, ...]:
+    # The dates the rule itself produces (dateutil does not add the start on its own).
+    window = rrulestr(rule, dtstart=datetime.combine(anchor, time())).between(
+        datetime.combine(start, time()), datetime.combine(end, time()), inc=True
+    )
+    return tuple(moment.date() for moment in window)
+
+
 def occurrences(first_deadline: date, rrule: str | None, start: date, end: date) -> list[date]:
     """The deadlines of a commitment from `start` to `end` (both included), in order.
 
@@ -221,9 +260,8 @@ def occurrences(first_deadline: date, rrule: str | None, start: date, end: date)
     if rule_text:
         if _SUB_DAILY.search(rule_text):
             raise ValueError(f"a deadline rhythm cannot repeat more than daily: {rule_text!r}")
-        rule = rrulestr(rule_text, dtstart=datetime.combine(first_deadline, time()))
-        window = rule.between(datetime.combine(start, time()), datetime.combine(end, time()), inc=True)
-        found.update(moment.date() for moment in window)
+        walked = _rule_dates(rule_text, _anchor(first_deadline, rule_text, start), start, end)
+        found.update(d for d in walked if d >= first_deadline)
     return sorted(found)
 
 

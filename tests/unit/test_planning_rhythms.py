@@ -8,7 +8,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.reminders.planning import _anchor, _rule_dates
+from bot.reminders.schedule import _anchor, _rule_dates
 
 RULES = (
     "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
