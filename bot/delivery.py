@@ -82,11 +82,11 @@ class Delivery:
             svc.request_home(owner)
         return warnings
 
-    def refresh_card(self, commitment_id: int, *, except_message: tuple[str, str] | None = None) -> None:
+    def refresh_card(self, commitment_id: int) -> set[tuple[str, str]]:
         """Update the commitment's channel message and its latest reminders in place after a change.
 
-        `except_message` (channel, ts) is the message the user clicked in; the
-        caller updates that one itself.
+        Returns the (channel, ts) of every message it updated, so a caller
+        updates only the other message a user clicked in.
         """
         svc = self.services
         updates: list[tuple[str, str, str, list[dict[str, Any]]]] = []
@@ -108,18 +108,17 @@ class Delivery:
                 .limit(RECENT_REMINDERS)
             ).all()
             for row in reminders:
-                if (row.channel, row.ts) == except_message or not (row.channel and row.ts):
+                if not (row.channel and row.ts):
                     continue
                 facts = ReminderFacts(row.kind, dict(row.payload or {}), row.occurrence, row.due_at)
                 text, blocks = render_card(svc, c, facts)
                 updates.append((row.channel, row.ts, text, blocks))
         for channel, ts, text, blocks in updates:
-            if except_message == (channel, ts):
-                continue
             try:
                 self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
             except SlackApiError as exc:
                 log.warning("updating a message about %s failed: %s", view.ref, exc.response.get("error"))
+        return {(channel, ts) for channel, ts, _text, _blocks in updates}
 
     def home_for(self, user_id: str) -> dict[str, object]:
         svc = self.services

@@ -29,7 +29,6 @@ from bot.ui.commitment import (
     ACTION_ON_TRACK,
     card_blocks,
     card_fallback,
-    kept_intro,
     routine_suggestion_blocks,
     view_of,
 )
@@ -104,21 +103,17 @@ def after_change(
         c = commitment_service.get_by_id(session, commitment_id)
         view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
         owner = c.owner.slack_user_id if c.owner else None
-        is_card_message = (body.get("channel") or {}).get("id") == c.message_channel and (
-            body.get("message") or {}
-        ).get("ts") == c.message_ts
         can_edit = committee_service.can_manage(c.committee, actor)
+    # The channel card and the reminders come up to date there; any other message clicked in, here.
+    updated = delivery.refresh_card(commitment_id)
     container = body.get("container") or {}
-    # The message clicked in is updated below, unless it is the channel card (refresh_card's job).
-    clicked = None if is_card_message else (str(container.get("channel_id")), str(container.get("message_ts")))
-    delivery.refresh_card(commitment_id, except_message=clicked)
-    if container.get("type") == "message" and not is_card_message:
+    clicked = (str(container.get("channel_id")), str(container.get("message_ts")))
+    if container.get("type") == "message" and clicked not in updated:
         blocks = card_blocks(
             svc.texts,
             view,
             can_edit=can_edit and container.get("is_ephemeral", False),
             occurrence=_occurrence(body),
-            intro=kept_intro((body.get("message") or {}).get("blocks")),
         )
         text = card_fallback(svc.texts, view)
         if container.get("is_ephemeral"):

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.language.workdays import previous_working_day
 from bot.outbox.outcome import Fail, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
@@ -97,8 +95,6 @@ def render(svc: Services, row: Claimed) -> Outcome:
         if not found:
             return Skip("commitment_gone")
         c = found[0]
-        # The history decides whether to send; load it in this session.
-        list(session.scalars(select(StatusUpdate).where(StatusUpdate.commitment_id == c.id)))
         reason = _why_not(svc, c, row)
         if reason:
             return Skip(reason)

@@ -22,8 +22,6 @@ ACTION_COMMENT = "status_comment"
 ACTION_EDIT = "commitment_edit"
 # "Koppla" on a suggested routine; the value is "<commitment id>:<routine id>".
 ACTION_LINK_ROUTINE = "link_routine"
-# The block that says why a message came (a reminder's first lines); kept when the card is updated.
-INTRO_BLOCK = "intro"
 # Sent to secretaries when a reminder has no one to go to; opens the edit modal.
 ACTION_CHANGE_OWNER = "commitment_change_owner"
 
@@ -127,7 +125,7 @@ def card_blocks(
     """
     out: list[bk.Block] = []
     if intro:
-        out.append(bk.section(intro, block_id=INTRO_BLOCK))
+        out.append(bk.section(intro))
     out.append(bk.section(texts.md("commitment_card.md.j2", c=c)))
     out.append(bk.context(texts.md("commitment_facts.md.j2", c=c)))
     if history:
@@ -165,14 +163,6 @@ def routine_suggestion_blocks(
         bk.section(texts.md("routine_suggestions.md.j2", titles=[t for _, t in suggested], ref=ref)),
         bk.actions(*buttons, block_id=f"routines:{commitment_id}"),
     ]
-
-
-def kept_intro(blocks: list[bk.Block] | None) -> str | None:
-    """The intro text of a message being updated in place, so a reminder still says what it was."""
-    for block in blocks or []:
-        if block.get("block_id") == INTRO_BLOCK:
-            return str((block.get("text") or {}).get("text") or "") or None
-    return None
 
 
 def card_fallback(texts: Texts, c: CommitmentView) -> str:

@@ -49,6 +49,9 @@ def test_the_owner_is_reminded_before_and_answers_in_the_reminder(world: World) 
     updated = world.slack.workspace.find_message(world.slack.dm("anna").id, reminder[0].ts)
     assert updated is not None and updated.edited is not None
     assert "Pågår" in world.slack.render_message(updated)
+    # Still the reminder it was, with the answer just given as its last status.
+    assert "om 14 dagar" in world.slack.render_message(updated)
+    assert "Senaste status: Pågår" in world.slack.render_message(updated)
 
     world.at("2027-04-27 08:30")  # 3 days before: the on-track answer was 11 days ago
     sent = reminders_to(world, "anna")
