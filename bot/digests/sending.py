@@ -75,22 +75,22 @@ def planned_messages(
 
 
 def plan_digests(db: Database, now: datetime, tz: ZoneInfo) -> int:
-    """Put the digests and the overview that are due into the outbox; return how many were new."""
-    with db.write() as session:
-        rows = [
-            (cid, code, schedule, channel, created)
-            for cid, code, schedule, channel, created in session.execute(
-                select(
-                    Committee.id, Committee.code, Committee.digest_schedule, Committee.channel_id, Committee.created_at
-                )
-            )
-        ]
-        planned = planned_messages(rows, now, tz)
+    """Put the digests and the overview that are due into the outbox; return how many were new.
+
+    Read first: most ticks of a week find every key already there, and need
+    no write (on SQLite, no write lock every minute).
+    """
+    with db.read() as session:
+        columns = (Committee.id, Committee.code, Committee.digest_schedule, Committee.channel_id, Committee.created_at)
+        planned = planned_messages(list(session.execute(select(*columns))), now, tz)
         if not planned:
             return 0
-        # Most ticks of a week find every key already there; skip the inserts then.
         known = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_([p.key for p in planned]))))
-        return enqueue(session, [p for p in planned if p.key not in known], now)
+    new = [p for p in planned if p.key not in known]
+    if not new:
+        return 0
+    with db.write() as session:
+        return enqueue(session, new, now)
 
 
 def _destination(session: Session, row: Claimed) -> tuple[Committee, str] | Skip | Fail:
