@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.digests.schedule import DigestSchedule, DigestScheduleError
 from bot.reminders.schedule import ReminderPolicyError
@@ -16,10 +13,8 @@ from bot.services import committee_settings
 from bot.services.committees import can_manage, get_committee
 from bot.services.context import Services
 from bot.services.errors import PermissionDenied, UserError
-from bot.ui.settings_modal import SETTINGS_CALLBACK, settings_modal, submitted
-from handlers.support import errors_on_fields, guarded, modal_errors, services_of
-
-log = logging.getLogger(__name__)
+from bot.ui.settings_modal import SETTINGS_CALLBACK, opened_for, settings_modal, submitted
+from handlers.support import errors_on_fields, guarded, modal_errors, services_of, tell_user
 
 
 def register(app: App) -> None:
@@ -41,8 +36,8 @@ def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: st
             committee.name,
             committee_settings.policy_of(committee),
             DigestSchedule.stored(committee.digest_schedule),
+            channel_id,
         )
-    view["private_metadata"] = json.dumps({"code": committee.code, "channel": channel_id})
     client.views_open(trigger_id=trigger_id, view=view)
 
 
@@ -50,11 +45,7 @@ def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: st
 def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
     view = body.get("view") or {}
-    try:
-        meta = json.loads(view.get("private_metadata") or "{}")
-    except ValueError:
-        meta = {}
-    code, channel = str(meta.get("code") or ""), str(meta.get("channel") or "")
+    code, channel = opened_for(view)
     values = (view.get("state") or {}).get("values") or {}
     raw = submitted(values)
     problems: dict[str, str] = {}
@@ -79,10 +70,4 @@ def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: 
         return
     ack()
     text = svc.texts.md("settings_saved.md.j2", code=code, described=policy.describe(), digest=digest.describe())
-    try:
-        if channel and not channel.startswith("D"):
-            client.chat_postEphemeral(channel=channel, user=user_id, text=text)
-        else:
-            client.chat_postMessage(channel=user_id, text=text)
-    except SlackApiError as exc:
-        log.warning("confirming the settings of %s failed: %s", code, exc.response.get("error"))
+    tell_user(context, body, text, channel=channel)

@@ -59,14 +59,20 @@ def errors_on_fields(ack: Any, body: dict[str, Any], messages: dict[str, str]) -
     ack(response_action="errors", errors=shown)
 
 
-def tell_user(context: BoltContext, body: dict[str, Any], text: str, respond: Any = None) -> None:
-    """An ephemeral answer where the user acted: response_url if there is one, else a DM."""
+def tell_user(
+    context: BoltContext, body: dict[str, Any], text: str, respond: Any = None, *, channel: str | None = None
+) -> None:
+    """An ephemeral answer where the user acted: response_url if there is one, else a DM.
+
+    `channel` names where the user acted when the payload does not (a modal
+    remembers the channel it was opened in).
+    """
     try:
         if respond is not None and (body.get("response_url") or body.get("response_urls")):
             respond(text=text, response_type="ephemeral", replace_original=False)
             return
         user = context.user_id or (body.get("user") or {}).get("id")
-        channel = (body.get("channel") or {}).get("id") or context.channel_id
+        channel = channel or (body.get("channel") or {}).get("id") or context.channel_id
         client = context.client
         if client is None or not user:
             return

@@ -18,7 +18,7 @@ from storage.models import Committee
 def _days(field: str, raw: str) -> int:
     value = raw.strip()
     if not re.fullmatch(r"\d{1,3}", value):
-        raise ReminderPolicyError(field, "")
+        raise field_error(field)
     return int(value)
 
 
@@ -30,19 +30,11 @@ def parse_policy(raw: Mapping[str, str]) -> ReminderPolicy:
     """
     before_text = raw.get("before_days", "")
     parts = [p for p in re.split(r"[,;\s]+|\boch\b", before_text.strip()) if p]
-    try:
-        before = tuple(_days("before_days", p) for p in parts)
-        values = {
-            "overdue_every_days": _days("overdue_every_days", raw.get("overdue_every_days", "")),
-            "escalate_after_days": _days("escalate_after_days", raw.get("escalate_after_days", "")),
-        }
-    except ReminderPolicyError as exc:
-        raise field_error(exc.field) from None
     return ReminderPolicy(
-        before_days=before,
+        before_days=tuple(_days("before_days", p) for p in parts),
         on_the_day=raw.get("on_the_day", "ja") != "nej",
-        overdue_every_days=values["overdue_every_days"],
-        escalate_after_days=values["escalate_after_days"],
+        overdue_every_days=_days("overdue_every_days", raw.get("overdue_every_days", "")),
+        escalate_after_days=_days("escalate_after_days", raw.get("escalate_after_days", "")),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from bot.digests.schedule import DigestSchedule
@@ -20,7 +21,10 @@ FIELDS = {
 }
 
 
-def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy, digest: DigestSchedule) -> bk.Block:
+def settings_modal(
+    texts: Texts, code: str, name: str, policy: ReminderPolicy, digest: DigestSchedule, channel_id: str
+) -> bk.Block:
+    """The modal; it remembers the committee and the channel it was opened in (for the confirmation)."""
     days = ", ".join(str(d) for d in policy.before_days)
     yes_no = [bk.option(texts.get("settings_yes"), "ja"), bk.option(texts.get("settings_no"), "nej")]
     blocks: list[bk.Block] = [
@@ -66,8 +70,19 @@ def settings_modal(texts: Texts, code: str, name: str, policy: ReminderPolicy, d
         blocks,
         submit=texts.get("btn_save"),
         close=texts.get("btn_cancel"),
-        private_metadata=code,
+        private_metadata=json.dumps({"code": code, "channel": channel_id}),
     )
+
+
+def opened_for(view: dict[str, Any]) -> tuple[str, str]:
+    """(committee code, channel id) the submitted modal was opened for."""
+    try:
+        meta = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        meta = {}
+    if not isinstance(meta, dict):
+        meta = {}
+    return str(meta.get("code") or ""), str(meta.get("channel") or "")
 
 
 def _spoken(texts: Texts, digest: DigestSchedule) -> str:
