@@ -24,7 +24,8 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -86,16 +87,19 @@ def _now(settings: Settings) -> Any:
     return SystemClock(settings.timezone).now()
 
 
-def _database(settings: Settings) -> Database:
+@contextmanager
+def _library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
+    """The configured database for one command: a refusal becomes the CLI's Swedish sentence, and it is closed."""
+    from bot.services.errors import UserError
     from bot.wiring import open_database
 
-    return open_database(settings)
-
-
-def _user_error(texts: Texts, err: Exception) -> RoutinesCliError:
-    key = getattr(err, "key", "")
-    params = getattr(err, "params", {})
-    return RoutinesCliError(texts.get(key, **params))
+    db = open_database(settings)
+    try:
+        yield db
+    except UserError as err:
+        raise RoutinesCliError(texts.get(err.key, **err.params)) from None
+    finally:
+        db.dispose()
 
 
 # --- import -----------------------------------------------------------------
@@ -202,11 +206,8 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
 
 def import_command(settings: Settings, paths: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     texts = _texts()
-    db = _database(settings)
-    try:
+    with _library_db(settings, texts) as db:
         summary = import_paths(db, paths, _now(settings), texts, stderr)
-    finally:
-        db.dispose()
     if summary.created + summary.updated == 0:
         if summary.skipped == 0:
             raise RoutinesCliError(texts.get("routines_no_files"))
@@ -293,8 +294,7 @@ def search_command(
     texts = _texts()
     limit = _limit(limit_arg, texts)
     library = library or RoutineLibrary()
-    db = _database(settings)
-    try:
+    with _library_db(settings, texts) as db:
         if query != "-":
             with db.read() as session:
                 result = library.search(session, query, limit=limit)
@@ -305,8 +305,6 @@ def search_command(
                 print(output, file=stdout)
             return 2 if result.too_short or result.only_stop_words else 0
         return _search_lines(db, library, stdin, limit, as_json, texts, stdout, stderr)
-    finally:
-        db.dispose()
 
 
 def _search_lines(
@@ -354,51 +352,33 @@ def list_command(settings: Settings, stdout: TextIO) -> int:
     from bot.services.routines import list_routines
 
     texts = _texts()
-    db = _database(settings)
-    try:
-        with db.read() as session:
-            routines = list_routines(session)
-            text = texts.plain("routines_list.txt.j2", routines=routines) if routines else ""
-    finally:
-        db.dispose()
+    with _library_db(settings, texts) as db, db.read() as session:
+        routines = list_routines(session)
+        text = texts.plain("routines_list.txt.j2", routines=routines) if routines else ""
     print(text or texts.get("routines_list_empty"), file=stdout)
     return 0
 
 
 def remove_command(settings: Settings, value: str, stdout: TextIO) -> int:
-    from bot.services.errors import UserError
     from bot.services.routines import remove_routine
 
     texts = _texts()
     routine_id = _routine_id(value, texts)
-    db = _database(settings)
-    try:
-        with db.write() as session:
-            routine = remove_routine(session, routine_id)
-            message = texts.get("routines_removed", id=routine.id, title=routine.title)
-    except UserError as err:
-        raise _user_error(texts, err) from None
-    finally:
-        db.dispose()
+    with _library_db(settings, texts) as db, db.write() as session:
+        routine = remove_routine(session, routine_id)
+        message = texts.get("routines_removed", id=routine.id, title=routine.title)
     print(message, file=stdout)
     return 0
 
 
 def alias_command(settings: Settings, value: str, aliases: Sequence[str], stdout: TextIO) -> int:
-    from bot.services.errors import UserError
     from bot.services.routines import set_aliases
 
     texts = _texts()
     routine_id = _routine_id(value, texts)
-    db = _database(settings)
-    try:
-        with db.write() as session:
-            routine = set_aliases(session, routine_id, aliases, _now(settings))
-            message = texts.get("routines_aliases_set", id=routine.id, title=routine.title, aliases=routine.aliases)
-    except UserError as err:
-        raise _user_error(texts, err) from None
-    finally:
-        db.dispose()
+    with _library_db(settings, texts) as db, db.write() as session:
+        routine = set_aliases(session, routine_id, aliases, _now(settings))
+        message = texts.get("routines_aliases_set", id=routine.id, title=routine.title, aliases=routine.aliases)
     print(message, file=stdout)
     return 0
 
@@ -424,12 +404,10 @@ def abbreviation_rows(library: dict[str, list[str]]) -> list[AbbreviationRow]:
 def abbreviations_command(
     settings: Settings, action: str | None, abbreviation: str | None, expansions: Sequence[str], stdout: TextIO
 ) -> int:
-    from bot.services.errors import UserError
     from bot.services.routines import forget_abbreviation, library_abbreviations, set_abbreviation
 
     texts = _texts()
-    db = _database(settings)
-    try:
+    with _library_db(settings, texts) as db:
         if action == "set" and abbreviation is not None:
             with db.write() as session:
                 set_abbreviation(session, abbreviation, expansions, _now(settings))
@@ -445,10 +423,6 @@ def abbreviations_command(
             with db.read() as session:
                 rows = abbreviation_rows(library_abbreviations(session))
             message = texts.plain("routines_abbreviations.txt.j2", rows=rows)
-    except UserError as err:
-        raise _user_error(texts, err) from None
-    finally:
-        db.dispose()
     print(message, file=stdout)
     return 0
 
