@@ -254,15 +254,13 @@ def finish_registration(
     with svc.db.read() as session:
         c = commitment_service.get_by_id(session, commitment_id)
         view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+        suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
     intro = svc.texts.md(
         "registered.md.j2",
         ref=view.ref,
         warnings=[svc.texts.get(w, code=view.committee_code) for w in warnings],
     )
     blocks = card_blocks(svc.texts, view, with_buttons=False, intro=intro)
-    with svc.db.read() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
     blocks += routine_suggestion_blocks(svc.texts, commitment_id, suggested)
     text = card_fallback(svc.texts, view)
     if respond is not None:

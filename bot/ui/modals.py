@@ -66,9 +66,12 @@ class ModalMeta:
         return cls(**known)
 
 
-def state_value(values: dict[str, Any], block_id: str) -> str:
-    """The submitted value of one field, whatever its element type, as a string."""
-    element = (values.get(block_id) or {}).get(FIELDS.get(block_id, ""), {})
+def state_value(values: dict[str, Any], block_id: str, action_id: str | None = None) -> str:
+    """The submitted value of one field, whatever its element type, as a string.
+
+    `action_id` defaults to this module's FIELDS; other modals name their own.
+    """
+    element = (values.get(block_id) or {}).get(action_id or FIELDS.get(block_id, ""), {}) or {}
     kind = element.get("type")
     if kind == "static_select":
         selected = element.get("selected_option") or {}

@@ -16,6 +16,7 @@ from bot.services.routines import MAX_ALIAS, MAX_ALIASES, MAX_TITLE, SearchResul
 from bot.slack_format import Mrkdwn, escape, link, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
+from bot.ui.modals import state_value
 from storage.models import Routine
 
 SHARE_ACTION = "routine_share"
@@ -201,7 +202,4 @@ def routine_modal(texts: Texts, private_metadata: str = "") -> bk.Block:
 
 def submitted(values: dict[str, Any], field: str) -> str:
     """The submitted value of one of the modal's fields (block id and action id are the field name)."""
-    element = (values.get(field) or {}).get(field) or {}
-    if element.get("type") == "datepicker":
-        return str(element.get("selected_date") or "")
-    return str(element.get("value") or "")
+    return state_value(values, field, field)

@@ -9,6 +9,7 @@ from bot.digests.schedule import DigestSchedule
 from bot.reminders.schedule import ReminderPolicy
 from bot.texts import Texts
 from bot.ui import blocks as bk
+from bot.ui.modals import state_value
 
 SETTINGS_CALLBACK = "committee_settings"
 # block_id → action_id; block ids are the ReminderPolicy field names, so its errors land on them.
@@ -92,11 +93,4 @@ def _spoken(texts: Texts, digest: DigestSchedule) -> str:
 
 def submitted(values: dict[str, Any]) -> dict[str, str]:
     """The raw text of each field as submitted."""
-    out: dict[str, str] = {}
-    for block_id, action_id in FIELDS.items():
-        element = (values.get(block_id) or {}).get(action_id) or {}
-        if element.get("type") == "static_select":
-            out[block_id] = str((element.get("selected_option") or {}).get("value") or "")
-        else:
-            out[block_id] = str(element.get("value") or "")
-    return out
+    return {block_id: state_value(values, block_id, action_id) for block_id, action_id in FIELDS.items()}
