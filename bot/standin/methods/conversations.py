@@ -10,15 +10,17 @@ from bot.standin.workspace import Channel, JsonDict
 _MAX_MPIM_USERS = 8
 
 
-def _require_read_scope(ctx: CallContext, channel: Channel) -> None:
+def _require_scope_for(ctx: CallContext, channel: Channel, access: str) -> None:
+    """Refuse unless the app has `access` ("read", "history") for this type of conversation."""
     if channel.is_im:
-        ctx.require_scope("im:read")
+        kind = "im"
     elif channel.is_mpim:
-        ctx.require_scope("mpim:read")
+        kind = "mpim"
     elif channel.is_private:
-        ctx.require_scope("groups:read")
+        kind = "groups"
     else:
-        ctx.require_scope("channels:read")
+        kind = "channels"
+    ctx.require_scope(f"{kind}:{access}")
 
 
 def open_conversation(ctx: CallContext) -> JsonDict:
@@ -73,7 +75,7 @@ def info(ctx: CallContext) -> JsonDict:
     """The conversation object; needs the read scope for the conversation's type."""
     workspace = ctx.workspace
     channel = visible_to_bot(workspace, ctx.text("channel") or "")
-    _require_read_scope(ctx, channel)
+    _require_scope_for(ctx, channel, "read")
     body = channel.to_slack(
         team_id=workspace.team.id,
         bot_user_id=workspace.bot_user.id,
@@ -89,20 +91,9 @@ def members(ctx: CallContext) -> JsonDict:
     """The member ids of a conversation, paginated with ``cursor`` / ``limit``."""
     workspace = ctx.workspace
     channel = visible_to_bot(workspace, ctx.text("channel") or "")
-    _require_read_scope(ctx, channel)
+    _require_scope_for(ctx, channel, "read")
     page, next_cursor = ctx.page(list(channel.members))
     return {"members": page, "response_metadata": {"next_cursor": next_cursor}}
-
-
-def _require_history_scope(ctx: CallContext, channel: Channel) -> None:
-    if channel.is_im:
-        ctx.require_scope("im:history")
-    elif channel.is_mpim:
-        ctx.require_scope("mpim:history")
-    elif channel.is_private:
-        ctx.require_scope("groups:history")
-    else:
-        ctx.require_scope("channels:history")
 
 
 def _timestamp(ctx: CallContext, name: str) -> float | None:
@@ -123,7 +114,7 @@ def history(ctx: CallContext) -> JsonDict:
     """
     workspace = ctx.workspace
     channel = visible_to_bot(workspace, ctx.text("channel") or "")
-    _require_history_scope(ctx, channel)
+    _require_scope_for(ctx, channel, "history")
     oldest, latest = _timestamp(ctx, "oldest"), _timestamp(ctx, "latest")
     inclusive = ctx.flag("inclusive")
     with_metadata = ctx.flag("include_all_metadata")
