@@ -163,7 +163,7 @@ class Delivery:
             ]
             can_register = actor.is_admin or bool(secretary_of)
             failures = outbox_status.failures(session, limit=HOME_FAILURES) if actor.is_admin else []
-            failure_total = outbox_status.counts(session)[OutboxState.FAILED.value] if failures else 0
+            failure_total = outbox_status.failed_count(session) if failures else 0
             return home_view(
                 svc.texts,
                 by_light,

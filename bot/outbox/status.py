@@ -31,6 +31,11 @@ def counts(session: Session) -> dict[str, int]:
     return {state.value: int(found.get(state, 0)) for state in OutboxState}
 
 
+def failed_count(session: Session) -> int:
+    """How many messages could not be delivered (read from the state index, not a count of every row)."""
+    return int(session.scalar(select(func.count()).where(OutboxMessage.state == OutboxState.FAILED)) or 0)
+
+
 def failures(session: Session, limit: int = 20) -> list[Failure]:
     """Undelivered messages, newest first, named by commitment (BUN-14) or committee."""
     stmt = (
