@@ -42,29 +42,25 @@ from handlers.commands import (
     show_list,
     show_mine,
 )
-from handlers.support import delivery_of, guarded, services_of
+from handlers.support import ack_now, delivery_of, guarded, services_of
 from storage.models import CommitmentStatus
 
 
 def register(app: App) -> None:
-    app.action(ACTION_DONE)(ack=_ack, lazy=[answer_done])
-    app.action(ACTION_ON_TRACK)(ack=_ack, lazy=[answer_on_track])
+    app.action(ACTION_DONE)(ack=ack_now, lazy=[answer_done])
+    app.action(ACTION_ON_TRACK)(ack=ack_now, lazy=[answer_on_track])
     # Opening a modal needs the trigger within 3 seconds: done in the ack path.
     app.action(ACTION_DELAYED)(open_delayed)
     app.action(ACTION_COMMENT)(open_comment)
     app.action(ACTION_EDIT)(open_edit)
     app.action(ACTION_CHANGE_OWNER)(open_edit)
     app.action(PREVIEW_EDIT)(preview_edit)
-    app.action(PREVIEW_SAVE)(ack=_ack, lazy=[preview_save])
-    app.action(MORE_ACTION)(ack=_ack, lazy=[list_more])
+    app.action(PREVIEW_SAVE)(ack=ack_now, lazy=[preview_save])
+    app.action(MORE_ACTION)(ack=ack_now, lazy=[list_more])
     app.action(HOME_NEW)(home_new)
-    app.action(HOME_REFRESH)(ack=_ack, lazy=[home_refresh])
+    app.action(HOME_REFRESH)(ack=ack_now, lazy=[home_refresh])
     app.action(modals.DEADLINE_ACTION)(deadline_typed)
-    app.action(re.compile(rf"^{ACTION_LINK_ROUTINE}:\d+$"))(ack=_ack, lazy=[link_routine])
-
-
-def _ack(ack: Ack) -> None:
-    ack()
+    app.action(re.compile(rf"^{ACTION_LINK_ROUTINE}:\d+$"))(ack=ack_now, lazy=[link_routine])
 
 
 def _action_value(body: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.language.normalize import fold
@@ -27,7 +27,7 @@ from bot.ui.modals import ModalMeta, commitment_modal
 from handlers.imports import open_import_modal
 from handlers.reports import send_report
 from handlers.settings import open_settings
-from handlers.support import guarded, services_of
+from handlers.support import ack_now, guarded, services_of
 
 COMMAND = "/atagande"
 PREVIEW_SAVE = "preview_save"
@@ -39,11 +39,7 @@ SETTINGS_WORDS = ("paminnelser", "installningar")
 
 
 def register(app: App) -> None:
-    app.command(COMMAND)(ack=_ack, lazy=[run_command])
-
-
-def _ack(ack: Ack) -> None:
-    ack()
+    app.command(COMMAND)(ack=ack_now, lazy=[run_command])
 
 
 @guarded

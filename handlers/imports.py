@@ -33,7 +33,7 @@ from bot.ui.commitment import routine_suggestion_blocks
 from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
 from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
-from handlers.support import delivery_of, errors_on_fields, guarded, services_of
+from handlers.support import ack_now, delivery_of, errors_on_fields, guarded, services_of
 from storage.models import ImportDraft
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def register(app: App) -> None:
     app.view(IMPORT_CALLBACK)(submit_import)
     app.event("file_shared")(file_shared)
     app.action(REVIEW_ACTION)(open_review)
-    app.action(SAVE_AS_ROUTINE_ACTION)(ack=_ack_only, lazy=[save_as_routine])
+    app.action(SAVE_AS_ROUTINE_ACTION)(ack=ack_now, lazy=[save_as_routine])
     app.action(re.compile(rf"^{PAGE_ACTION}_(prev|next)$"))(turn_page)
     app.view(REVIEW_CALLBACK)(submit_review)
 
@@ -239,10 +239,6 @@ def _announce(
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=blocks)
     except SlackApiError as exc:
         log.warning("could not report the import: %s", exc.response.get("error"))
-
-
-def _ack_only(ack: Ack) -> None:
-    ack()
 
 
 @guarded

@@ -23,7 +23,7 @@ from bot.services.errors import UserError
 from bot.services.people import ensure_person
 from bot.slack_format import unescape
 from bot.ui import routines as ui
-from handlers.support import errors_on_fields, guarded, modal_errors, services_of
+from handlers.support import ack_now, errors_on_fields, guarded, modal_errors, services_of
 from storage.models import Routine
 
 COMMAND = "/rutin"
@@ -35,14 +35,10 @@ CHANNEL_UNAVAILABLE = ("not_in_channel", "channel_not_found", "is_archived", "re
 
 
 def register(app: App) -> None:
-    app.command(COMMAND)(ack=_ack, lazy=[run_command])
-    app.action(ui.SHARE_ACTION)(ack=_ack, lazy=[share])
-    app.action(ui.REMOVE_ACTION)(ack=_ack, lazy=[remove])
+    app.command(COMMAND)(ack=ack_now, lazy=[run_command])
+    app.action(ui.SHARE_ACTION)(ack=ack_now, lazy=[share])
+    app.action(ui.REMOVE_ACTION)(ack=ack_now, lazy=[remove])
     app.view(ui.NEW_CALLBACK)(submit_new)
-
-
-def _ack(ack: Ack) -> None:
-    ack()
 
 
 def _number(text: str) -> int | None:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltContext
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -23,6 +23,11 @@ from bot.services.errors import UserError, ValidationFailed
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
+
+
+def ack_now(ack: Ack) -> None:
+    """The acknowledgement of a listener whose work runs after it (a Bolt lazy listener)."""
+    ack()
 
 
 def services_of(context: BoltContext) -> Services:
