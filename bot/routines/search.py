@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,12 +31,13 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.language.compounds import CompoundSplitter
 from bot.language.normalize import fold, repair_ocr
 from bot.language.stemming import is_stop_word, stem
 from bot.routines.abbreviations import Abbreviations, merged
+from bot.routines.fuzzy_terms import TermGrams
 
 __all__ = ["MAX_QUERY", "Hit", "Routine", "RoutineIndex"]
 
@@ -114,30 +116,63 @@ class RoutineIndex:
     def __init__(self, routines: Iterable[Routine], abbreviations: Abbreviations | None = None) -> None:
         self._routines: list[Routine] = list(routines)
         self._abbr = abbreviations if abbreviations is not None else merged()
-        titles = [[w for t in (r.title, *r.aliases) for w in _words(t)] for r in self._routines]
-        bodies = [_words(r.body) for r in self._routines]
-        vocabulary = {w for ws in titles for w in ws} | {w for ws in bodies for w in ws}
-        for expansions in self._abbr.expansions.values():
-            vocabulary.update(w for e in expansions for w in _words(e))
-        self._splitter = CompoundSplitter(vocabulary)
-        self._parts: dict[str, tuple[str, ...]] = {}
         self._expansion_stems = {
             abbr: [tuple(stem(w) for w in _words(e)) for e in exps] for abbr, exps in self._abbr.expansions.items()
         }
-        self._building: dict[str, dict[int, float]] = {}
+        # Expansions by their first stem, so a text is only checked for the ones that can start in it.
+        self._expansions_from: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for abbr, expansions in self._expansion_stems.items():
+            for exp in expansions:
+                if exp:
+                    self._expansions_from.setdefault(exp[0], []).append((abbr, exp))
+        # First pass: each field's distinct words (one shared string per word, as 100,000
+        # bodies repeat the same few thousand) and the abbreviation terms its text implies.
+        # The word sequences themselves are dropped: at 100,000 routines they were most of the memory.
+        shared: dict[str, str] = {}
+        fields: list[tuple[tuple[str, ...], set[str], tuple[str, ...], set[str]]] = []
+        for r in self._routines:
+            title_seq = [w for t in (r.title, *r.aliases) for w in _words(t)]
+            body_seq = _words(r.body)
+            fields.append(
+                (
+                    tuple(shared.setdefault(w, w) for w in dict.fromkeys(title_seq)),
+                    self._abbreviation_terms([stem(w) for w in title_seq]),
+                    tuple(shared.setdefault(w, w) for w in dict.fromkeys(body_seq)),
+                    self._abbreviation_terms([stem(w) for w in body_seq]),
+                )
+            )
+        vocabulary = set(shared)
+        for written in self._abbr.expansions.values():
+            vocabulary.update(w for e in written for w in _words(e))
+        self._splitter = CompoundSplitter(vocabulary)
+        self._parts: dict[str, tuple[str, ...]] = {}
+        # Second pass: postings as three flat columns (term, routine, weight), grouped by term at the end.
+        term_ids: dict[str, int] = {}
+        term_col: array[int] = array("i")
+        doc_col: array[int] = array("i")
+        weight_col: array[float] = array("f")
         # Per routine: its title words as (stem, part stems), for the coverage credit.
         self._title_words: list[list[tuple[str, tuple[str, ...]]]] = []
-        for doc, (title, body) in enumerate(zip(titles, bodies, strict=True)):
-            self._index_words(doc, title, _TITLE)
-            self._index_words(doc, body, _BODY)
-            self._title_words.append([(stem(w), self._part_stems(w)) for w in dict.fromkeys(title)])
-        # Term → (routine indexes, weights), as arrays for the vector maxima in `_reach`.
+        for doc, (title, title_abbr, body, body_abbr) in enumerate(fields):
+            weights: dict[str, float] = {}
+            self._weigh(weights, body, body_abbr, _BODY)
+            self._weigh(weights, title, title_abbr, _TITLE)
+            term_col.extend(term_ids.setdefault(t, len(term_ids)) for t in weights)
+            doc_col.extend([doc] * len(weights))
+            weight_col.extend(weights.values())
+            self._title_words.append([(stem(w), self._part_stems(w)) for w in title])
+        del fields
+        terms = np.frombuffer(term_col, dtype=np.int32)
+        order = np.argsort(terms, kind="stable")  # stable: each term's routines stay in ascending order
+        docs = np.frombuffer(doc_col, dtype=np.int32)[order]
+        scores = np.frombuffer(weight_col, dtype=np.float32)[order]
+        bounds = np.searchsorted(terms[order], np.arange(len(term_ids) + 1))
+        # Term → (routine indexes, weights), views into two arrays, for the vector maxima in `_reach`.
         self._postings: dict[str, tuple[NDArray[np.int32], _Scores]] = {
-            term: (np.fromiter(docs.keys(), np.int32, len(docs)), np.fromiter(docs.values(), np.float32, len(docs)))
-            for term, docs in self._building.items()
+            term: (docs[bounds[i] : bounds[i + 1]], scores[bounds[i] : bounds[i + 1]]) for term, i in term_ids.items()
         }
-        del self._building
         self._vocab = sorted(self._postings)
+        self._grams = TermGrams(self._vocab)
         self._n = max(1, len(self._routines))
         self._folded_titles = [fold(r.title) for r in self._routines]
 
@@ -155,26 +190,31 @@ class RoutineIndex:
             found = self._parts[word] = tuple(stem(p) for p in parts)
         return found
 
-    def _post(self, term: str, doc: int, weight: float) -> None:
-        docs = self._building.setdefault(term, {})
-        if docs.get(doc, 0.0) < weight:
-            docs[doc] = weight
+    def _weigh(self, weights: dict[str, float], words: Sequence[str], implied: set[str], weight: float) -> None:
+        """A field's terms into `weights`, each at its best weight: words, compound parts, abbreviations."""
 
-    def _index_words(self, doc: int, words: Sequence[str], weight: float) -> None:
-        stems = [stem(w) for w in words]
-        for w in dict.fromkeys(words):
-            self._post(stem(w), doc, weight)
-            for p in self._part_stems(w):
-                self._post(p, doc, weight * _PART)
+        def post(term: str, w: float) -> None:
+            if weights.get(term, 0.0) < w:
+                weights[term] = w
+
+        for word in words:
+            post(stem(word), weight)
+            for p in self._part_stems(word):
+                post(p, weight * _PART)
+        for term in implied:
+            post(term, weight * _EXPANSION)
+
+    def _abbreviation_terms(self, stems: Sequence[str]) -> set[str]:
+        """What a text means without writing it: "SIP" means "samordnad individuell plan", and back."""
         present = set(stems)
-        for abbr, expansions in self._expansion_stems.items():
-            if abbr in present:
-                # "SIP" in the text: the routine is also about "samordnad individuell plan".
-                for exp in expansions:
-                    for s in exp:
-                        self._post(s, doc, weight * _EXPANSION)
-            elif any(_contains(stems, exp) for exp in expansions if present.issuperset(exp)):
-                self._post(abbr, doc, weight * _EXPANSION)
+        out: set[str] = set()
+        for abbr in present.intersection(self._expansion_stems):
+            out.update(s for exp in self._expansion_stems[abbr] for s in exp)
+        for first in present.intersection(self._expansions_from):
+            for abbr, exp in self._expansions_from[first]:
+                if abbr not in present and present.issuperset(exp) and _contains(stems, exp):
+                    out.add(abbr)
+        return out
 
     # ------------------------------------------------------------------ #
     # Searching
@@ -211,13 +251,11 @@ class RoutineIndex:
             for term in self._prefixed(s[: max(_TRUNCATE_TO, len(s) - 4)]):
                 self._reach(term, _TRUNCATED, unit, factor)
         if len(s) >= 4:
-            for term, ratio, _ in process.extract(
-                s, self._vocab, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=_FUZZY_LIMIT
-            ):
+            for term, ratio in self._grams.similar(s, _FUZZY_CUTOFF, _FUZZY_LIMIT):
                 if term != s:
                     self._reach(term, (ratio / 100.0) ** 2, unit, factor)
 
-    def _unit(self, word: str) -> _Unit:
+    def _unit(self, word: str, statistics: RoutineIndex | None = None) -> _Unit:
         unit = _Unit(len(self._routines))
         self._match_stem(word, unit)
         parts = self._splitter.split(word) or self._splitter.split(stem(word))
@@ -230,19 +268,27 @@ class RoutineIndex:
                 together += pu.scores
                 unit.terms |= pu.terms
             np.maximum(unit.scores, together * np.float32(_PART / len(parts)), out=unit.scores)
-        df = int(np.count_nonzero(unit.scores))
-        unit.weight = math.log(1.0 + self._n / (df + 0.5))
+        if statistics is not None and statistics is not self:
+            unit.weight = statistics._unit(word).weight
+        else:
+            df = int(np.count_nonzero(unit.scores))
+            unit.weight = math.log(1.0 + self._n / (df + 0.5))
         return unit
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """The best routines for `query`, best first; [] for a query of only stop words."""
+    def search(self, query: str, limit: int = 10, *, statistics: RoutineIndex | None = None) -> list[Hit]:
+        """The best routines for `query`, best first; [] for a query of only stop words.
+
+        `statistics`: the index whose word rarities weigh the query, so that hits from a
+        small index of the routines changed since a large one was built score as the large
+        one's would (`bot.services.routines` merges the two).
+        """
         if limit <= 0:
             return []
         folded_query = fold(repair_ocr(query[:MAX_QUERY]))
         words = list(dict.fromkeys(_words(folded_query)))
         if not words:
             return []
-        units = [self._unit(w) for w in words]
+        units = [self._unit(w, statistics) for w in words]
         total = sum(u.weight for u in units)
         base = np.zeros(len(self._routines), dtype=np.float32)
         for u in units:
@@ -253,12 +299,12 @@ class RoutineIndex:
         keep = max(_RERANK, limit)
         if found.size > keep:
             found = found[np.argpartition(-base[found], keep - 1)[:keep]]
-        matched = set().union(*(u.terms for u in units)) | self._abbreviated(words)
+        matched = set().union(*(u.terms for u in units)) | self._abbreviation_terms([stem(w) for w in words])
         ranked = []
         for doc_ in found:
             doc = int(doc_)
             raw = float(base[doc])
-            coverage = self._coverage(doc, matched)
+            coverage = self._coverage(doc, matched, statistics or self)
             order = fuzz.ratio(folded_query, self._folded_titles[doc]) / 100.0
             score = (1.0 - _COVERAGE - _ORDER) * raw / total + _COVERAGE * coverage + _ORDER * order
             ranked.append((score, -len(self._routines[doc].title), doc))
@@ -268,25 +314,13 @@ class RoutineIndex:
             for score, _, doc in ranked[:limit]
         ]
 
-    def _abbreviated(self, words: Sequence[str]) -> set[str]:
-        """Terms the query means without writing them: "sip" for "samordnad individuell plan", and back."""
-        stems = [stem(w) for w in words]
-        present = set(stems)
-        out: set[str] = set()
-        for abbr, expansions in self._expansion_stems.items():
-            if abbr in present:
-                out.update(s for exp in expansions for s in exp)
-            elif any(_contains(stems, exp) for exp in expansions if present.issuperset(exp)):
-                out.add(abbr)
-        return out
-
-    def _coverage(self, doc: int, matched: set[str]) -> float:
+    def _coverage(self, doc: int, matched: set[str], statistics: RoutineIndex) -> float:
         """The idf-weighted share of the routine's title words that the query matched."""
         got = 0.0
         whole = 0.0
         for s, parts in self._title_words[doc]:
-            posting = self._postings.get(s)
-            idf = math.log(1.0 + self._n / ((len(posting[0]) if posting else 0) + 0.5))
+            posting = statistics._postings.get(s)
+            idf = math.log(1.0 + statistics._n / ((len(posting[0]) if posting else 0) + 0.5))
             whole += idf
             if s in matched:
                 got += idf

@@ -30,15 +30,13 @@ def suggestions(session: Session, library: RoutineLibrary, commitment: Commitmen
     linked = set(
         session.scalars(select(CommitmentRoutine.routine_id).where(CommitmentRoutine.commitment_id == commitment.id))
     )
-    index = library.index(session)
-    if len(index) == 0:
-        return []
+    hits, titles = library.hits(session, commitment.text, SUGGESTED + len(linked))
     found: list[Suggestion] = []
-    for hit in index.search(commitment.text, limit=SUGGESTED + len(linked)):
+    for hit in hits:
         routine_id = int(hit.id)
         if hit.score < SUGGEST_SCORE or routine_id in linked:
             continue
-        found.append(Suggestion(routine_id, get_routine(session, routine_id).title))
+        found.append(Suggestion(routine_id, titles[routine_id]))
         if len(found) == SUGGESTED:
             break
     return found

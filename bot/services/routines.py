@@ -1,21 +1,24 @@
 """The routine library: add, change, remove and find routines.
 
 The search runs on an in-memory index (`bot.routines.search.RoutineIndex`)
-that each process builds from the database and rebuilds when the library
-has changed: a cheap fingerprint (how many routines, the latest change, the
-abbreviation table's latest change) is read before every search, so a
-routine added by another replica is found on the next query.
+that each process builds from the database and keeps up to date: a cheap
+fingerprint (how many routines, the latest change, the abbreviation table's
+latest change) is read before every search, so a routine added by another
+replica is found on the next query (see `RoutineLibrary` for how, without
+waiting for a rebuild of a large library).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import delete, func, select
+from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.language.normalize import fold
@@ -34,6 +37,13 @@ MAX_ALIASES = 30
 # A hit below this is no answer: show "Menade du …" with the nearest titles instead.
 GOOD_SCORE = 35.0
 SUGGESTIONS = 3
+# Up to this many routines a change rebuilds the index before the next search (under ~2 s);
+# beyond it the rebuild runs in the background and the changed routines are searched beside it.
+SYNC_REBUILD = 2_000
+MAX_CHANGES = 2_000  # more changed routines than this are worth a full rebuild at once
+_MARGIN = 10  # extra hits asked of a stale index, for the removed or changed ones it may rank
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -168,41 +178,186 @@ def forget_abbreviation(session: Session, abbreviation: str) -> bool:
     return bool(getattr(result, "rowcount", 0))
 
 
-def _fingerprint(session: Session) -> tuple[int, datetime | None, datetime | None, int]:
-    # Two queries, each answered from an index (count(*) from the smallest, max() from ix_routines_updated_at):
+class _Fingerprint(NamedTuple):
+    """What changes whenever the library does; compared before every search."""
+
+    routines: int
+    last_id: int  # with the count, an addition and a removal between two searches still show
+    latest: datetime | None
+    abbreviations: tuple[int, datetime | None]
+
+
+def _fingerprint(session: Session) -> _Fingerprint:
+    # Queries each answered from an index (count(*) from the smallest, max() from the primary key and
+    # ix_routines_updated_at):
     # together they scanned the whole table, 100 ms at 100,000 routines on SQLite, before every search.
     count = session.scalar(select(func.count()).select_from(Routine))
+    last_id = session.scalar(select(func.max(Routine.id)))
     latest = session.scalar(select(func.max(Routine.updated_at)))
     abbr_count, abbr_latest = session.execute(
         select(func.count(LibraryAbbreviation.abbreviation), func.max(LibraryAbbreviation.updated_at))
     ).one()
-    return int(count or 0), latest, abbr_latest, int(abbr_count or 0)
+    return _Fingerprint(int(count or 0), int(last_id or 0), latest, (int(abbr_count or 0), abbr_latest))
+
+
+def _in_memory(session: Session) -> bool:
+    """An in-memory SQLite database: another connection (a background thread's) would see another one."""
+    url = session.get_bind().engine.url
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+@dataclass(frozen=True)
+class _Built:
+    """An index over the whole library as it was at `fingerprint`."""
+
+    index: RoutineIndex
+    fingerprint: _Fingerprint
+    titles: dict[int, str]
+
+    @property
+    def last_id(self) -> int:
+        return max(self.titles, default=0)
+
+
+@dataclass(frozen=True)
+class _Changes:
+    """The routines added or changed since `_Built` was read, as a small index of their own."""
+
+    fingerprint: _Fingerprint
+    index: RoutineIndex
+    titles: dict[int, str]
 
 
 class RoutineLibrary:
-    """The process's search index over the routines, rebuilt when the library changes."""
+    """The process's search index over the routines, kept up to date with the database.
 
-    def __init__(self) -> None:
+    A full rebuild reads and analyses every routine: about a second per thousand.
+    So, beyond `SYNC_REBUILD` routines, a change does not make anyone wait: the
+    routines changed since the last build (newer `updated_at`) get a small index
+    of their own, searched beside the full one with its word statistics, and a
+    routine removed meanwhile is left out, while the full index is rebuilt in a
+    background thread. A routine just added is found at once either way.
+    """
+
+    def __init__(self, *, sync_rebuild: int = SYNC_REBUILD) -> None:
+        self._sync_rebuild = sync_rebuild
         self._lock = threading.Lock()
-        self._index: RoutineIndex | None = None
-        self._titles: dict[int, str] = {}
-        self._fingerprint: object = None
+        self._build_lock = threading.Lock()  # one full build at a time
+        self._built: _Built | None = None
+        self._changes: _Changes | None = None
+        self._rebuilding = False
+        self._thread: threading.Thread | None = None
 
     def index(self, session: Session) -> RoutineIndex:
+        """The full index, built now if there is none or the library has changed since."""
         fingerprint = _fingerprint(session)
         with self._lock:
-            if self._index is not None and fingerprint == self._fingerprint:
-                return self._index
-        rows = session.execute(select(Routine.id, Routine.title, Routine.body, Routine.aliases)).all()
-        abbreviations = merged(library_abbreviations(session))
-        index = RoutineIndex(
-            (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in rows),
-            abbreviations,
+            built = self._built
+        if built is not None and built.fingerprint == fingerprint:
+            return built.index
+        return self._build(session).index
+
+    def warm(self, engine: Engine) -> None:
+        """Build the index in the background, so the first search after start does not wait for it."""
+        thread = threading.Thread(target=self._build_detached, args=(engine,), name="routine-index", daemon=True)
+        self._thread = thread
+        thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for a background build to finish (tests, and a command line about to exit)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _build(self, session: Session) -> _Built:
+        with self._build_lock:
+            fingerprint = _fingerprint(session)
+            with self._lock:
+                if self._built is not None and self._built.fingerprint == fingerprint:
+                    return self._built  # another thread built it while this one waited
+            # Read in the same transaction as the fingerprint: on SQLite one snapshot. On PostgreSQL
+            # a routine written in between is in the rows and newer than the fingerprint, so it also
+            # lands among the changes next time, which replace it by id: nothing is shown twice.
+            rows = session.execute(select(Routine.id, Routine.title, Routine.body, Routine.aliases)).all()
+            index = RoutineIndex(
+                (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in rows),
+                merged(library_abbreviations(session)),
+            )
+            built = _Built(index, fingerprint, {rid: title for rid, title, _body, _aliases in rows})
+            with self._lock:
+                # Changes are looked up again against the new build when the library has moved on.
+                self._built, self._changes = built, None
+            return built
+
+    def _build_detached(self, engine: Engine) -> None:
+        try:
+            with Session(engine) as session:
+                self._build(session)
+        except Exception:
+            # The next search tries again; until then the last index and the changes still answer.
+            log.exception("rebuilding the routine index failed")
+        finally:
+            with self._lock:
+                self._rebuilding = False
+
+    def _rebuild_later(self, session: Session) -> None:
+        with self._lock:
+            if self._rebuilding:
+                return
+            self._rebuilding = True
+        self.warm(session.get_bind().engine)
+
+    def _current(self, session: Session) -> tuple[_Built, _Changes | None]:
+        """The full index and, when the library has changed since it was built, the changes."""
+        fingerprint = _fingerprint(session)
+        with self._lock:
+            built, changes = self._built, self._changes
+        if built is None or built.fingerprint == fingerprint:
+            return (built if built is not None else self._build(session)), None
+        if (
+            len(built.index) <= SYNC_REBUILD
+            or _in_memory(session)
+            or fingerprint.abbreviations != built.fingerprint.abbreviations
+        ):
+            return self._build(session), None
+        if changes is not None and changes.fingerprint == fingerprint:
+            return built, changes
+        # Changed since the build, or new: a routine added within the same clock tick is newer by id.
+        newer = Routine.id > built.last_id
+        since = built.fingerprint.latest
+        rows = session.execute(
+            select(Routine.id, Routine.title, Routine.body, Routine.aliases)
+            .where(or_(Routine.updated_at > since, newer) if since is not None else newer)
+            .order_by(Routine.id)
+        ).all()
+        if len(rows) > MAX_CHANGES:
+            return self._build(session), None
+        changes = _Changes(
+            fingerprint,
+            RoutineIndex(
+                (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in rows),
+                merged(library_abbreviations(session)),
+            ),
+            {rid: title for rid, title, _body, _aliases in rows},
         )
         with self._lock:
-            self._index, self._fingerprint = index, fingerprint
-            self._titles = {rid: title for rid, title, _body, _aliases in rows}
-        return index
+            self._changes = changes
+        self._rebuild_later(session)
+        return built, changes
+
+    def hits(self, session: Session, text: str, limit: int) -> tuple[list[Hit], dict[int, str]]:
+        """The best `limit` hits for `text` from the library as it is now, and the titles of its routines."""
+        built, changes = self._current(session)
+        if changes is None:
+            return built.index.search(text, limit), built.titles
+        # The full index may rank a routine removed or changed since it was built: ask it for a few more.
+        old = [h for h in built.index.search(text, limit + _MARGIN) if int(h.id) not in changes.titles]
+        ids = [int(h.id) for h in old]
+        present = set(session.scalars(select(Routine.id).where(Routine.id.in_(ids)))) if ids else set()
+        merged_hits = [h for h in old if int(h.id) in present]
+        merged_hits += changes.index.search(text, limit, statistics=built.index)
+        merged_hits.sort(key=lambda h: -h.score)
+        return merged_hits[:limit], {**built.titles, **changes.titles}
 
     def search(self, session: Session, query: str, limit: int = 5) -> SearchResult:
         """The best `limit` routines for `query`, with what to tell the person about it."""
@@ -214,17 +369,16 @@ class RoutineLibrary:
             return SearchResult(query=text, hits=[], cut=cut, too_short=True)
         if all(is_stop_word(w) for w in words):
             return SearchResult(query=text, hits=[], cut=cut, only_stop_words=True)
-        index = self.index(session)
-        if len(index) == 0:
+        hits, titles = self.hits(session, text, max(limit, SUGGESTIONS))
+        if not titles:
             return SearchResult(query=text, hits=[], cut=cut, empty_library=True)
-        hits = index.search(text, limit=max(limit, SUGGESTIONS))
         good = [h for h in hits if h.score >= GOOD_SCORE][:limit]
         if good:
             return SearchResult(query=text, hits=good, cut=cut)
-        suggestions = [self._titles.get(int(h.id), "") for h in hits[:SUGGESTIONS]]
+        suggestions = [titles.get(int(h.id), "") for h in hits[:SUGGESTIONS]]
         if not suggestions:
             # Not one word in common: the titles that look most like what was typed.
-            with self._lock:
-                titles = list(self._titles.values())
-            suggestions = [title for title, _score, _i in process.extract(text, titles, scorer=fuzz.WRatio, limit=3)]
+            suggestions = [
+                title for title, _score, _i in process.extract(text, list(titles.values()), scorer=fuzz.WRatio, limit=3)
+            ]
         return SearchResult(query=text, hits=[], cut=cut, suggestions=[s for s in suggestions if s])

@@ -63,3 +63,32 @@ def test_titles_and_aliases_are_checked(db: Database) -> None:
         svc.add_routine(s, title="   ", body="", now=NOW)
     assert err.value.field == "title"
     assert svc.clean_aliases(["SIP", " sip ", "Samordnad  individuell plan"]) == ["SIP", "Samordnad individuell plan"]
+
+
+def test_a_large_library_answers_from_its_changes_while_the_index_is_rebuilt(db: Database) -> None:
+    # sync_rebuild=0: every change takes the path a library of 100,000 routines takes.
+    library = svc.RoutineLibrary(sync_rebuild=0)
+    with db.write() as s:
+        svc.add_routine(s, title="Rutin för orosanmälan", body="Så gör du en orosanmälan.", now=NOW)
+        svc.add_routine(s, title="Riktlinje för samordnad individuell plan", body="SIP", now=NOW)
+    with db.read() as s:
+        assert library.search(s, "orosanmälan").hits[0].id == 1
+    with db.write() as s:
+        # The same clock tick as the build: found as new by its id.
+        svc.add_routine(s, title="Samverkansrutin skola och socialtjänst", body="", now=NOW)
+        svc.remove_routine(s, 1)
+    with db.read() as s:
+        assert library.search(s, "samverkansrutin").hits[0].id == 3
+        assert all(h.id != 1 for h in library.search(s, "orosanmälan").hits)
+        assert library.search(s, "sip").hits[0].id == 2
+    library.join(timeout=30)
+    with db.write() as s:
+        svc.set_aliases(s, 2, ["SIP-rutinen"], NOW.replace(hour=9))
+    with db.read() as s:
+        assert library.search(s, "samverkansrutin").hits[0].id == 3
+        assert library.search(s, "sip rutinen").hits[0].id == 2
+    library.join(timeout=30)
+    with db.read() as s:
+        # Rebuilt: the removed routine is not even a "Menade du" suggestion.
+        gone = library.search(s, "orosanmälan")
+        assert all(h.id != 1 for h in gone.hits) and "Rutin för orosanmälan" not in gone.suggestions
