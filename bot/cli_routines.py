@@ -87,6 +87,9 @@ def _now(settings: Settings) -> Any:
     return SystemClock(settings.timezone).now()
 
 
+_CLI_WORDING = {"err_unknown_routine": "err_unknown_routine_cli"}
+
+
 @contextmanager
 def _library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
     """The configured database for one command: a refusal becomes the CLI's Swedish sentence, and it is closed."""
@@ -97,7 +100,9 @@ def _library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
     try:
         yield db
     except UserError as err:
-        raise RoutinesCliError(texts.get(err.key, **err.params)) from None
+        # A refusal that points at a Slack command has a wording of its own for the terminal.
+        key = _CLI_WORDING.get(err.key, err.key)
+        raise RoutinesCliError(texts.get(key, **err.params)) from None
     finally:
         db.dispose()
 

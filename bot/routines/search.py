@@ -342,11 +342,17 @@ class RoutineIndex:
         return _mark(routine.title, matched)
 
 
+# Markdown a routine was written in: heading marks, quote and list marks, emphasis and code
+# quotes. In a snippet they are noise, and a stray "*" would upset Slack's own bold.
+_LINE_MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-+*]|\d+[.)])(?=\s)")
+_INLINE_MARKUP = re.compile(r"[*`~]+|(?<![^\W_])_+|_+(?![^\W_])")
+
+
 def _mark(text: str, matched: set[str]) -> str:
     def one(m: re.Match[str]) -> str:
         return f"{MARK}{m.group()}{MARK}" if _word_stem(m.group()) in matched else m.group()
 
-    return _WORD.sub(one, " ".join(text.split()))
+    return _WORD.sub(one, " ".join(_INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text)).split()))
 
 
 def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:

@@ -105,3 +105,11 @@ def test_library_abbreviations() -> None:
 
 def test_empty_index() -> None:
     assert RoutineIndex([]).search("rutin", 5) == []
+
+
+def test_a_snippet_of_a_markdown_routine_has_no_markup() -> None:
+    body = "# Rutin för orosanmälan\n\n## Syfte\n\n- Personal gör **genast** en _orosanmälan_ till `socialtjänsten`."
+    hit = RoutineIndex([Routine(1, "Rutin för orosanmälan", body)]).search("genast")[0]
+    assert hit.snippet == (
+        f"Rutin för orosanmälan Syfte Personal gör {MARK}genast{MARK} en orosanmälan till socialtjänsten."
+    )
