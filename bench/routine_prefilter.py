@@ -1,0 +1,475 @@
+"""Prefilter or not: database candidates ranked by us, against our in-memory index over every routine.
+
+    python -m bench.routine_prefilter [--sizes 10000,100000] [--k 100,300] [--rank titles,wratio]
+    ATAGANDE_BENCH_PG_URL=postgresql+psycopg://user@host:5432/db python -m bench.routine_prefilter
+
+The issue says: beyond a few thousand routines, a prefilter in the database
+narrows the candidates and rapidfuzz ranks the rest; choose by measurement.
+This measures it. At each of `--sizes`, the synthetic routines of
+`bench.routine_search.synthetic_routines` (the query set's titles plus made-up
+ones, bodies of about 2,000 characters) are stored, and the query set
+(`load_queries()` against `load_titles()`) is searched by:
+
+- memory: `RoutineIndex` over all routines, loaded from the SQLite table
+  (what the bot does today): build seconds (the index alone, after loading),
+  p50/p95 of `search(query, 10)`.
+- fts5: SQLite FTS5 over our analysis. Per routine, the folded words
+  (`normalize.fold`, stop words out) become their Snowball stem followed by
+  the stems of their compound parts (`CompoundSplitter` over the words of the
+  whole library, kept in a `vocabulary` table for the query side), in a
+  contentless FTS5 table with a title and a body column. A query is folded
+  the same way (after `repair_ocr`, cut to `MAX_QUERY`); its terms (stems,
+  parts, and an abbreviation's expansion or an expansion's abbreviation from
+  `abbreviations.merged`) become the OR of each quoted term and, for terms
+  and words of three letters or more, the same as a prefix ("term"*); the top
+  K by `bm25(title 10, body 1)` are the candidates.
+- trgm: PostgreSQL pg_trgm (only with ATAGANDE_BENCH_PG_URL): a column of the
+  folded title (and aliases) with a GiST `gist_trgm_ops` index, the top K by
+  the index's nearest-neighbour order for `similarity` (`norm <-> q`) or
+  `word_similarity` (`q <<-> norm`), q the folded query. The bodies are
+  stored but not indexed: trigrams of 2,000 characters match everything.
+
+Candidates are ranked (`--rank`) by `RoutineIndex` built per query over the
+candidates' titles only ("titles": the bodies are not fetched), over titles
+and bodies ("body": honest but slow, per query it analyses K bodies), or by
+rapidfuzz WRatio of the folded query against the candidates' folded titles
+("wratio", the cheapest; ties keep the database's order). A per-query index
+has the candidates' idf, not the library's.
+
+Every variant runs in a process of its own (`--measure`), so its peak resident
+memory (VmHWM) is its own: for memory that is every routine and the index;
+for the prefilters, the query side only (SQLite's page cache included; the
+PostgreSQL server's memory is not in it, its table and index sizes are shown
+instead). Latency is the whole query path: analysis, the database round trip
+and the ranking, timed over every query after 20 untimed warm-up queries;
+"prefilter" is the database part alone. Candidate recall is the share of
+queries whose expected routine is among the K candidates. The SQLite file
+lives in a temporary folder; the PostgreSQL table `bench_prefilter_routines`
+is created and dropped again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, LiteralString
+
+from rapidfuzz import fuzz, process
+
+from bench.routine_queries import KINDS, evaluate, load_queries, load_titles
+from bench.routine_search import PG_URL_ENV, libpq_url, synthetic_routines
+from bot.language.compounds import CompoundSplitter
+from bot.language.normalize import fold, repair_ocr
+from bot.language.stemming import is_stop_word, stem
+from bot.routines.abbreviations import merged
+from bot.routines.search import MAX_QUERY, Routine, RoutineIndex
+
+HITS = 10
+WARM_UP = 20
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+PG_TABLE = "bench_prefilter_routines"
+# pg_trgm's measures and their nearest-neighbour order, served by the GiST index.
+TRGM_ORDER: dict[str, LiteralString] = {"similarity": "norm <-> %s", "word_similarity": "%s <<-> norm"}
+RANKINGS = ("titles", "body", "wratio")
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+# ---------------------------------------------------------------------- #
+# Our analysis as text for a full-text index
+# ---------------------------------------------------------------------- #
+
+
+def folded_words(text: str) -> list[str]:
+    """Folded words without stop words, as the routine search cuts them."""
+    return [w for w in _WORD.findall(fold(text)) if not is_stop_word(w)]
+
+
+def folded_query(query: str) -> str:
+    """The query as the routine search reads it: cut, OCR repaired, folded."""
+    return fold(repair_ocr(query[:MAX_QUERY]))
+
+
+class Analysis:
+    """Folded words → Snowball stem plus the stems of compound parts, over a library's vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._splitter = CompoundSplitter(vocabulary)
+        self._expansions = {
+            abbr: [tuple(stem(w) for w in folded_words(e)) for e in expansions]
+            for abbr, expansions in merged().expansions.items()
+        }
+        self._terms: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, word: str) -> tuple[str, ...]:
+        found = self._terms.get(word)
+        if found is None:
+            s = stem(word)
+            parts = self._splitter.split(word) or self._splitter.split(s)
+            found = self._terms[word] = tuple(dict.fromkeys((s, *(stem(p) for p in parts))))
+        return found
+
+    def document(self, words: Iterable[str]) -> str:
+        """The terms of folded `words`, in order (so bm25 sees their frequencies)."""
+        return " ".join(t for w in words for t in self.terms(w))
+
+    def match(self, query: str) -> str:
+        """An FTS5 expression: the OR of the query's terms, quoted, and of their prefixes; "" for none."""
+        words = list(dict.fromkeys(folded_words(folded_query(query))))
+        terms = dict.fromkeys(t for w in words for t in self.terms(w))
+        present = {stem(w) for w in words}
+        for abbr, expansions in self._expansions.items():
+            if abbr in present:
+                terms.update(dict.fromkeys(s for e in expansions for s in e))
+            elif any(e and present.issuperset(e) for e in expansions):
+                terms[abbr] = None
+        # Words are runs of letters and digits: quoting makes them plain FTS5 strings.
+        prefixes = dict.fromkeys(p for p in (*terms, *words) if len(p) >= 3)
+        return " OR ".join([f'"{t}"' for t in terms] + [f'"{p}"*' for p in prefixes])
+
+
+# ---------------------------------------------------------------------- #
+# Building the stores (in the parent process)
+# ---------------------------------------------------------------------- #
+
+
+def build_sqlite(path: Path, routines: Sequence[Routine]) -> float:
+    """The routines table and the FTS5 prefilter at `path`; seconds for the prefilter (analysis and insert)."""
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE routines (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, norm TEXT NOT NULL);
+        CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE routine_terms USING fts5(
+            title, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
+        );
+        """
+    )
+    with db:
+        db.executemany(
+            "INSERT INTO routines (id, title, body, norm) VALUES (?, ?, ?, ?)",
+            ((int(r.id), r.title, r.body, fold(" ".join((r.title, *r.aliases)))) for r in routines),
+        )
+    start = time.perf_counter()
+    title_words = [folded_words(" ".join((r.title, *r.aliases))) for r in routines]
+    body_words = [" ".join(folded_words(r.body)) for r in routines]
+    vocabulary = {w for ws in title_words for w in ws} | {w for ws in body_words for w in ws.split()}
+    for expansions in merged().expansions.values():
+        vocabulary.update(w for e in expansions for w in folded_words(e))
+    analysis = Analysis(vocabulary)
+    with db:
+        db.executemany("INSERT INTO vocabulary (word) VALUES (?)", ((w,) for w in sorted(vocabulary)))
+        db.executemany(
+            "INSERT INTO routine_terms (rowid, title, body) VALUES (?, ?, ?)",
+            (
+                (int(r.id), analysis.document(t), analysis.document(b.split()))
+                for r, t, b in zip(routines, title_words, body_words, strict=True)
+            ),
+        )
+    seconds = time.perf_counter() - start
+    db.close()
+    return seconds
+
+
+def sqlite_sizes(path: Path) -> float:
+    """MB of the prefilter in the SQLite file: the FTS5 shadow tables and the vocabulary."""
+    db = sqlite3.connect(path)
+    row = db.execute(
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'routine_terms%' OR name = 'vocabulary'"
+    ).fetchone()
+    db.close()
+    return float(row[0] or 0) / 2**20
+
+
+def build_pg(url: str, routines: Sequence[Routine]) -> tuple[float, float]:
+    """The routines in `PG_TABLE` with a GiST trigram index on the folded title; seconds, and the index's MB."""
+    import psycopg
+
+    with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        conn.execute(f"DROP TABLE IF EXISTS {PG_TABLE}")
+        conn.execute(
+            f"CREATE TABLE {PG_TABLE} (id integer PRIMARY KEY, title text NOT NULL, body text NOT NULL,"
+            " norm text NOT NULL)"
+        )
+        start = time.perf_counter()
+        with conn.cursor() as cur, cur.copy(f"COPY {PG_TABLE} (id, title, body, norm) FROM STDIN") as copy:
+            for r in routines:
+                copy.write_row((int(r.id), r.title, r.body, fold(" ".join((r.title, *r.aliases)))))
+        conn.execute(f"CREATE INDEX {PG_TABLE}_norm ON {PG_TABLE} USING gist (norm gist_trgm_ops)")
+        conn.execute(f"ANALYZE {PG_TABLE}")
+        seconds = time.perf_counter() - start
+        row = conn.execute("SELECT pg_relation_size(%s)", (f"{PG_TABLE}_norm",)).fetchone()
+    return seconds, float(row[0] if row else 0) / 2**20
+
+
+def drop_pg(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(libpq_url(url), autocommit=True) as conn:
+        conn.execute(f"DROP TABLE IF EXISTS {PG_TABLE}")
+
+
+# ---------------------------------------------------------------------- #
+# Measuring (in a child process per variant)
+# ---------------------------------------------------------------------- #
+
+# A candidate row: id, folded title, title, body ("" unless the ranking reads bodies).
+Row = tuple[int, str, str, str]
+# One query's search: (ranked ids, candidate ids, ms in the database).
+Search = Callable[[str], tuple[list[int], list[int], float]]
+
+
+def rank_candidates(ranking: str, query: str, rows: Sequence[Row]) -> list[int]:
+    """The top `HITS` of the candidates `rows` (in the database's order) for `query`."""
+    if not rows:
+        return []
+    if ranking == "wratio":
+        found = process.extract(
+            folded_query(query), [r[1] for r in rows], scorer=fuzz.WRatio, processor=None, limit=HITS
+        )
+        return [rows[i][0] for _, _, i in found]
+    index = RoutineIndex(Routine(r[0], r[2], r[3] if ranking == "body" else "") for r in rows)
+    return [int(h.id) for h in index.search(query, HITS)]
+
+
+def _fts_search(path: str, k: int, ranking: str) -> Search:
+    db = sqlite3.connect(path, check_same_thread=False)
+    analysis = Analysis(w for (w,) in db.execute("SELECT word FROM vocabulary"))
+    body = "r.body" if ranking == "body" else "''"
+    sql = (
+        f"SELECT r.id, r.norm, r.title, {body} FROM (SELECT rowid AS id, bm25(routine_terms, ?, ?) AS score"
+        " FROM routine_terms WHERE routine_terms MATCH ? ORDER BY score LIMIT ?) AS c"
+        " JOIN routines AS r ON r.id = c.id ORDER BY c.score"
+    )
+
+    def search(query: str) -> tuple[list[int], list[int], float]:
+        match = analysis.match(query)
+        if not match:
+            return [], [], 0.0
+        t = time.perf_counter()
+        rows: list[Row] = db.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, match, k)).fetchall()
+        ms = (time.perf_counter() - t) * 1000.0
+        return rank_candidates(ranking, query, rows), [r[0] for r in rows], ms
+
+    return search
+
+
+def _trgm_search(url: str, k: int, ranking: str, measure: str) -> Search:
+    import psycopg
+
+    conn = psycopg.connect(libpq_url(url), autocommit=True)
+    body: LiteralString = "body" if ranking == "body" else "''"
+    sql: LiteralString = f"SELECT id, norm, title, {body} FROM {PG_TABLE} ORDER BY {TRGM_ORDER[measure]} LIMIT %s"
+
+    def search(query: str) -> tuple[list[int], list[int], float]:
+        q = folded_query(query)
+        if not q:
+            return [], [], 0.0
+        t = time.perf_counter()
+        rows = [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in conn.execute(sql, (q, k)).fetchall()]
+        ms = (time.perf_counter() - t) * 1000.0
+        return rank_candidates(ranking, query, rows), [r[0] for r in rows], ms
+
+    return search
+
+
+def _memory_search(path: str) -> tuple[Search, float]:
+    db = sqlite3.connect(path)
+    routines = [Routine(int(i), t, b) for i, t, b in db.execute("SELECT id, title, body FROM routines ORDER BY id")]
+    db.close()
+    start = time.perf_counter()
+    index = RoutineIndex(routines)
+    build = time.perf_counter() - start
+
+    def search(query: str) -> tuple[list[int], list[int], float]:
+        return [int(h.id) for h in index.search(query, HITS)], [], 0.0
+
+    return search, build
+
+
+def _peak_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _percentiles(times: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def measure(spec: dict[str, Any]) -> dict[str, Any]:
+    """One variant's figures over the query set (in a process of its own)."""
+    titles = load_titles()
+    queries = load_queries()
+    build = 0.0
+    if spec["variant"] == "memory":
+        search, build = _memory_search(spec["db"])
+    elif spec["variant"] == "fts5":
+        search = _fts_search(spec["db"], spec["k"], spec["rank"])
+    else:
+        search = _trgm_search(spec["db"], spec["k"], spec["rank"], spec["measure"])
+    for q in queries[:WARM_UP]:
+        search(q.text)
+    where = {t: i for i, t in enumerate(titles)}
+    ranked: dict[str, list[int]] = {}
+    total: list[float] = []
+    in_db: list[float] = []
+    found = 0
+    for q in queries:
+        t = time.perf_counter()
+        ids, candidates, db_ms = search(q.text)
+        total.append((time.perf_counter() - t) * 1000.0)
+        in_db.append(db_ms)
+        ranked[q.text] = ids
+        found += where[q.expected] in candidates
+    figures, _ = evaluate(lambda text: ranked[text], titles, queries)
+    (p50, p95), (db50, db95) = _percentiles(total), _percentiles(in_db)
+    return {
+        "build_s": build,
+        "p50_ms": p50,
+        "p95_ms": p95,
+        "db_p50_ms": db50,
+        "db_p95_ms": db95,
+        "candidate_recall": found / len(queries) if spec["variant"] != "memory" else None,
+        "recall3": figures["all"].recall3,
+        "recall3_kinds": {k: figures[k].recall3 for k in KINDS if k in figures},
+        "peak_mb": _peak_mb(),
+    }
+
+
+# ---------------------------------------------------------------------- #
+# The parent: stores, children, one table
+# ---------------------------------------------------------------------- #
+
+
+@dataclass
+class Result:
+    size: int
+    name: str
+    build_s: float
+    store_mb: float | None
+    figures: dict[str, Any]
+
+
+def _child(spec: dict[str, Any]) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.routine_prefilter", "--measure", json.dumps(spec)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _print_table(results: Sequence[Result]) -> None:
+    head = (
+        f"{'size':>7}  {'variant':<40} {'build s':>7} {'store MB':>8} {'p50 ms':>7} {'p95 ms':>7}"
+        f" {'db p50':>7} {'db p95':>7} {'cand.rec':>8} {'recall@3':>8} {'peak MB':>7}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        f = r.figures
+        cand = f"{f['candidate_recall']:.1%}" if f["candidate_recall"] is not None else "—"
+        store = f"{r.store_mb:.1f}" if r.store_mb is not None else "—"
+        db = (
+            (f"{f['db_p50_ms']:7.1f} {f['db_p95_ms']:7.1f}")
+            if f["candidate_recall"] is not None
+            else f"{'—':>7} {'—':>7}"
+        )
+        print(
+            f"{r.size:>7}  {r.name:<40} {r.build_s:>7.1f} {store:>8} {f['p50_ms']:>7.1f} {f['p95_ms']:>7.1f}"
+            f" {db} {cand:>8} {f['recall3']:>8.1%} {f['peak_mb']:>7.0f}"
+        )
+    print("\nrecall@3 per kind")
+    print(f"{'size':>7}  {'variant':<40} " + " ".join(f"{k:>13}" for k in KINDS))
+    for r in results:
+        kinds = r.figures["recall3_kinds"]
+        print(f"{r.size:>7}  {r.name:<40} " + " ".join(f"{kinds.get(k, 0.0):>13.1%}" for k in KINDS))
+
+
+def _ints(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
+
+
+def _names(text: str, allowed: Iterable[str]) -> list[str]:
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = set(names) - set(allowed)
+    if unknown:
+        raise SystemExit(f"unknown: {', '.join(sorted(unknown))} (choose from {', '.join(allowed)})")
+    return names
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="10000,100000", help="routine counts")
+    parser.add_argument("--k", default="100,300", help="candidates taken from the prefilter")
+    parser.add_argument("--rank", default="titles,wratio", help="candidate rankings: titles, body, wratio")
+    parser.add_argument("--trgm", default="similarity,word_similarity", help="pg_trgm measures for the candidates")
+    parser.add_argument("--measure", metavar="JSON", help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(json.loads(args.measure))))
+        return 0
+    ks = _ints(args.k)
+    rankings = _names(args.rank, RANKINGS)
+    measures = _names(args.trgm, TRGM_ORDER)
+    pg_url = os.environ.get(PG_URL_ENV, "").strip()
+    if not pg_url:
+        print(f"PostgreSQL pg_trgm: skipped: {PG_URL_ENV} not set")
+    titles = load_titles()
+    results: list[Result] = []
+    try:
+        for size in _ints(args.sizes):
+            routines = synthetic_routines(titles, size)
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"prefilter-{size}.sqlite3"
+                fts_build = build_sqlite(path, routines)
+                fts_mb = sqlite_sizes(path)
+                pg_build, pg_mb = build_pg(pg_url, routines) if pg_url else (0.0, 0.0)
+                del routines
+                f = _child({"variant": "memory", "db": str(path)})
+                results.append(Result(size, "memory: RoutineIndex over all", f["build_s"], None, f))
+                print(f"  {size}: memory done", file=sys.stderr)
+                for k in ks:
+                    for ranking in rankings:
+                        spec = {"variant": "fts5", "db": str(path), "k": k, "rank": ranking}
+                        name = f"fts5 bm25 top {k} → {ranking}"
+                        results.append(Result(size, name, fts_build, fts_mb, _child(spec)))
+                        print(f"  {size}: {name} done", file=sys.stderr)
+                for measure_name in measures if pg_url else ():
+                    for k in ks:
+                        for ranking in rankings:
+                            spec = {"variant": "trgm", "db": pg_url, "k": k, "rank": ranking, "measure": measure_name}
+                            name = f"trgm {measure_name} top {k} → {ranking}"
+                            results.append(Result(size, name, pg_build, pg_mb, _child(spec)))
+                            print(f"  {size}: {name} done", file=sys.stderr)
+    finally:
+        if pg_url:
+            drop_pg(pg_url)
+    print()
+    _print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
