@@ -1,6 +1,7 @@
 """Prefilter or not: database candidates ranked by us, against our in-memory index over every routine.
 
     python -m bench.routine_prefilter [--sizes 10000,100000] [--k 100,300] [--rank titles,wratio]
+        [--fts title,title+body] [--trgm similarity,word_similarity]
     ATAGANDE_BENCH_PG_URL=postgresql+psycopg://user@host:5432/db python -m bench.routine_prefilter
 
 The issue says: beyond a few thousand routines, a prefilter in the database
@@ -16,13 +17,17 @@ ones, bodies of about 2,000 characters) are stored, and the query set
 - fts5: SQLite FTS5 over our analysis. Per routine, the folded words
   (`normalize.fold`, stop words out) become their Snowball stem followed by
   the stems of their compound parts (`CompoundSplitter` over the words of the
-  whole library, kept in a `vocabulary` table for the query side), in a
-  contentless FTS5 table with a title and a body column. A query is folded
-  the same way (after `repair_ocr`, cut to `MAX_QUERY`); its terms (stems,
-  parts, and an abbreviation's expansion or an expansion's abbreviation from
-  `abbreviations.merged`) become the OR of each quoted term and, for terms
-  and words of three letters or more, the same as a prefix ("term"*); the top
-  K by `bm25(title 10, body 1)` are the candidates.
+  whole library, kept in a `vocabulary` table for the query side), and, as
+  `RoutineIndex` does at index time, a text with an abbreviation also holds
+  its expansion's stems and one that spells an expansion out also holds the
+  abbreviation (`abbreviations.merged`). Two contentless FTS5 tables: the
+  title (and aliases) alone ("title"), and title and body as two columns
+  ("title+body", ranked by `bm25` with weights 100 and 1). A query is folded
+  the same way (after `repair_ocr`, cut to `MAX_QUERY`) and becomes the OR of
+  its terms quoted, of its terms and words of three letters or more as
+  prefixes ("term"*), and of a long stem's first letters as a prefix (as the
+  index reaches "kränkande" from "kränkningar"); the top K by bm25 are the
+  candidates.
 - trgm: PostgreSQL pg_trgm (only with ATAGANDE_BENCH_PG_URL): a column of the
   folded title (and aliases) with a GiST `gist_trgm_ops` index, the top K by
   the index's nearest-neighbour order for `similarity` (`norm <-> q`) or
@@ -77,13 +82,17 @@ from bot.routines.search import MAX_QUERY, Routine, RoutineIndex
 
 HITS = 10
 WARM_UP = 20
-TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
+# bm25 column weights: the better of 10/1, 100/1 and 1/0 for candidate recall at 10,000 routines.
+TITLE_WEIGHT, BODY_WEIGHT = 100.0, 1.0
+# The FTS5 prefilters: over the analysed title (and aliases) alone, or over title and body.
+FTS_TABLES = {"title": "title_terms", "title+body": "routine_terms"}
 PG_TABLE = "bench_prefilter_routines"
 # pg_trgm's measures and their nearest-neighbour order, served by the GiST index.
 TRGM_ORDER: dict[str, LiteralString] = {"similarity": "norm <-> %s", "word_similarity": "%s <<-> norm"}
 RANKINGS = ("titles", "body", "wratio")
 
 _WORD = re.compile(r"[^\W_]+")
+_TRUNCATE_TO = 5  # as the routine search: a long stem's first letters, for another derivation of its root
 
 
 # ---------------------------------------------------------------------- #
@@ -120,23 +129,43 @@ class Analysis:
             found = self._terms[word] = tuple(dict.fromkeys((s, *(stem(p) for p in parts))))
         return found
 
-    def document(self, words: Iterable[str]) -> str:
-        """The terms of folded `words`, in order (so bm25 sees their frequencies)."""
-        return " ".join(t for w in words for t in self.terms(w))
+    def document(self, words: Sequence[str]) -> str:
+        """The terms of folded `words` in order (bm25 counts them), then the abbreviations' terms.
 
-    def match(self, query: str) -> str:
-        """An FTS5 expression: the OR of the query's terms, quoted, and of their prefixes; "" for none."""
-        words = list(dict.fromkeys(folded_words(folded_query(query))))
-        terms = dict.fromkeys(t for w in words for t in self.terms(w))
-        present = {stem(w) for w in words}
+        As `RoutineIndex` does at index time: a text with "SIP" also holds the
+        stems of "samordnad individuell plan", one that spells it out also "sip".
+        """
+        out = [t for w in words for t in self.terms(w)]
+        stems = [stem(w) for w in words]
+        present = set(stems)
         for abbr, expansions in self._expansions.items():
             if abbr in present:
-                terms.update(dict.fromkeys(s for e in expansions for s in e))
-            elif any(e and present.issuperset(e) for e in expansions):
-                terms[abbr] = None
-        # Words are runs of letters and digits: quoting makes them plain FTS5 strings.
+                out.extend(s for e in expansions for s in e)
+            elif any(e and present.issuperset(e) and _contains(stems, e) for e in expansions):
+                out.append(abbr)
+        return " ".join(out)
+
+    def match(self, query: str) -> str:
+        """An FTS5 expression for `query`; "" when it has no words.
+
+        The OR of its terms quoted, of the terms and words of three letters or
+        more as prefixes ("term"*), and of the first letters of long stems as a
+        prefix (as `RoutineIndex` reaches "kränkande" from "kränkningar").
+        Words are runs of letters and digits, so quoted they are plain text.
+        """
+        words = list(dict.fromkeys(folded_words(folded_query(query))))
+        terms = dict.fromkeys(t for w in words for t in self.terms(w))
         prefixes = dict.fromkeys(p for p in (*terms, *words) if len(p) >= 3)
+        for s in [stem(w) for w in words]:
+            if len(s) >= _TRUNCATE_TO + 2:
+                prefixes[s[: max(_TRUNCATE_TO, len(s) - 4)]] = None
         return " OR ".join([f'"{t}"' for t in terms] + [f'"{p}"*' for p in prefixes])
+
+
+def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
+    """True if `sub` occurs in `seq` as a contiguous run."""
+    n = len(sub)
+    return any(tuple(seq[i : i + n]) == tuple(sub) for i in range(len(seq) - n + 1))
 
 
 # ---------------------------------------------------------------------- #
@@ -144,8 +173,12 @@ class Analysis:
 # ---------------------------------------------------------------------- #
 
 
-def build_sqlite(path: Path, routines: Sequence[Routine]) -> float:
-    """The routines table and the FTS5 prefilter at `path`; seconds for the prefilter (analysis and insert)."""
+def build_sqlite(path: Path, routines: Sequence[Routine]) -> dict[str, tuple[float, float]]:
+    """The routines table and both FTS5 prefilters at `path`; per prefilter (`FTS_TABLES`), seconds and MB.
+
+    The seconds are the analysis (the library's vocabulary, then every text) and the inserts into the
+    FTS5 table; the MB are its shadow tables and the vocabulary.
+    """
     db = sqlite3.connect(path)
     db.executescript(
         """
@@ -155,6 +188,7 @@ def build_sqlite(path: Path, routines: Sequence[Routine]) -> float:
         CREATE VIRTUAL TABLE routine_terms USING fts5(
             title, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
         );
+        CREATE VIRTUAL TABLE title_terms USING fts5(title, content = '', tokenize = 'unicode61 remove_diacritics 0');
         """
     )
     with db:
@@ -171,26 +205,40 @@ def build_sqlite(path: Path, routines: Sequence[Routine]) -> float:
     analysis = Analysis(vocabulary)
     with db:
         db.executemany("INSERT INTO vocabulary (word) VALUES (?)", ((w,) for w in sorted(vocabulary)))
+    shared = time.perf_counter() - start
+    start = time.perf_counter()
+    title_docs = [analysis.document(t) for t in title_words]
+    with db:
+        db.executemany(
+            "INSERT INTO title_terms (rowid, title) VALUES (?, ?)",
+            ((int(r.id), t) for r, t in zip(routines, title_docs, strict=True)),
+        )
+    titles_s = time.perf_counter() - start
+    start = time.perf_counter()
+    with db:
         db.executemany(
             "INSERT INTO routine_terms (rowid, title, body) VALUES (?, ?, ?)",
             (
-                (int(r.id), analysis.document(t), analysis.document(b.split()))
-                for r, t, b in zip(routines, title_words, body_words, strict=True)
+                (int(r.id), t, analysis.document(b.split()))
+                for r, t, b in zip(routines, title_docs, body_words, strict=True)
             ),
         )
-    seconds = time.perf_counter() - start
+    all_s = time.perf_counter() - start
+    sizes = {
+        table: float(
+            db.execute(
+                "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (?, ?, ?, ?, 'vocabulary')",
+                tuple(f"{table}_{shadow}" for shadow in ("data", "idx", "docsize", "config")),
+            ).fetchone()[0]
+        )
+        / 2**20
+        for table in FTS_TABLES.values()
+    }
     db.close()
-    return seconds
-
-
-def sqlite_sizes(path: Path) -> float:
-    """MB of the prefilter in the SQLite file: the FTS5 shadow tables and the vocabulary."""
-    db = sqlite3.connect(path)
-    row = db.execute(
-        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'routine_terms%' OR name = 'vocabulary'"
-    ).fetchone()
-    db.close()
-    return float(row[0] or 0) / 2**20
+    return {
+        "title": (shared + titles_s, sizes[FTS_TABLES["title"]]),
+        "title+body": (shared + titles_s + all_s, sizes[FTS_TABLES["title+body"]]),
+    }
 
 
 def build_pg(url: str, routines: Sequence[Routine]) -> tuple[float, float]:
@@ -245,13 +293,16 @@ def rank_candidates(ranking: str, query: str, rows: Sequence[Row]) -> list[int]:
     return [int(h.id) for h in index.search(query, HITS)]
 
 
-def _fts_search(path: str, k: int, ranking: str) -> Search:
+def _fts_search(path: str, fields: str, k: int, ranking: str) -> Search:
     db = sqlite3.connect(path, check_same_thread=False)
     analysis = Analysis(w for (w,) in db.execute("SELECT word FROM vocabulary"))
+    table = FTS_TABLES[fields]
+    weights = "?, ?" if fields == "title+body" else "?"
+    params: tuple[float, ...] = (TITLE_WEIGHT, BODY_WEIGHT) if fields == "title+body" else (TITLE_WEIGHT,)
     body = "r.body" if ranking == "body" else "''"
     sql = (
-        f"SELECT r.id, r.norm, r.title, {body} FROM (SELECT rowid AS id, bm25(routine_terms, ?, ?) AS score"
-        " FROM routine_terms WHERE routine_terms MATCH ? ORDER BY score LIMIT ?) AS c"
+        f"SELECT r.id, r.norm, r.title, {body} FROM (SELECT rowid AS id, bm25({table}, {weights}) AS score"
+        f" FROM {table} WHERE {table} MATCH ? ORDER BY score LIMIT ?) AS c"
         " JOIN routines AS r ON r.id = c.id ORDER BY c.score"
     )
 
@@ -260,7 +311,7 @@ def _fts_search(path: str, k: int, ranking: str) -> Search:
         if not match:
             return [], [], 0.0
         t = time.perf_counter()
-        rows: list[Row] = db.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, match, k)).fetchall()
+        rows: list[Row] = db.execute(sql, (*params, match, k)).fetchall()
         ms = (time.perf_counter() - t) * 1000.0
         return rank_candidates(ranking, query, rows), [r[0] for r in rows], ms
 
@@ -323,7 +374,7 @@ def measure(spec: dict[str, Any]) -> dict[str, Any]:
     if spec["variant"] == "memory":
         search, build = _memory_search(spec["db"])
     elif spec["variant"] == "fts5":
-        search = _fts_search(spec["db"], spec["k"], spec["rank"])
+        search = _fts_search(spec["db"], spec["fields"], spec["k"], spec["rank"])
     else:
         search = _trgm_search(spec["db"], spec["k"], spec["rank"], spec["measure"])
     for q in queries[:WARM_UP]:
@@ -424,6 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000", help="routine counts")
     parser.add_argument("--k", default="100,300", help="candidates taken from the prefilter")
     parser.add_argument("--rank", default="titles,wratio", help="candidate rankings: titles, body, wratio")
+    parser.add_argument("--fts", default="title,title+body", help="FTS5 prefilters: title, title+body")
     parser.add_argument("--trgm", default="similarity,word_similarity", help="pg_trgm measures for the candidates")
     parser.add_argument("--measure", metavar="JSON", help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
@@ -433,6 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ks = _ints(args.k)
     rankings = _names(args.rank, RANKINGS)
     measures = _names(args.trgm, TRGM_ORDER)
+    fts_fields = _names(args.fts, FTS_TABLES)
     pg_url = os.environ.get(PG_URL_ENV, "").strip()
     if not pg_url:
         print(f"PostgreSQL pg_trgm: skipped: {PG_URL_ENV} not set")
@@ -443,19 +496,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             routines = synthetic_routines(titles, size)
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"prefilter-{size}.sqlite3"
-                fts_build = build_sqlite(path, routines)
-                fts_mb = sqlite_sizes(path)
+                fts = build_sqlite(path, routines)
                 pg_build, pg_mb = build_pg(pg_url, routines) if pg_url else (0.0, 0.0)
                 del routines
                 f = _child({"variant": "memory", "db": str(path)})
                 results.append(Result(size, "memory: RoutineIndex over all", f["build_s"], None, f))
                 print(f"  {size}: memory done", file=sys.stderr)
-                for k in ks:
-                    for ranking in rankings:
-                        spec = {"variant": "fts5", "db": str(path), "k": k, "rank": ranking}
-                        name = f"fts5 bm25 top {k} → {ranking}"
-                        results.append(Result(size, name, fts_build, fts_mb, _child(spec)))
-                        print(f"  {size}: {name} done", file=sys.stderr)
+                for fields in fts_fields:
+                    for k in ks:
+                        for ranking in rankings:
+                            spec = {"variant": "fts5", "db": str(path), "fields": fields, "k": k, "rank": ranking}
+                            name = f"fts5 {fields} top {k} → {ranking}"
+                            results.append(Result(size, name, *fts[fields], _child(spec)))
+                            print(f"  {size}: {name} done", file=sys.stderr)
                 for measure_name in measures if pg_url else ():
                     for k in ks:
                         for ranking in rankings:
