@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy import Engine, Select, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.language.normalize import fold
@@ -206,17 +206,26 @@ def _in_memory(session: Session) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
+_ROWS = select(Routine.id, Routine.title, Routine.body, Routine.aliases)
+
+
+def _indexed(session: Session, rows: Select[int, str, str, list[str]]) -> tuple[RoutineIndex, dict[int, str]]:
+    """An index over the routines `rows` selects, with the library's abbreviations, and their titles."""
+    found = session.execute(rows).all()
+    index = RoutineIndex(
+        (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in found),
+        merged(library_abbreviations(session)),
+    )
+    return index, {rid: title for rid, title, _body, _aliases in found}
+
+
 @dataclass(frozen=True)
 class _Built:
     """An index over the whole library as it was at `fingerprint`."""
 
-    index: RoutineIndex
     fingerprint: _Fingerprint
+    index: RoutineIndex
     titles: dict[int, str]
-
-    @property
-    def last_id(self) -> int:
-        return max(self.titles, default=0)
 
 
 @dataclass(frozen=True)
@@ -245,7 +254,6 @@ class RoutineLibrary:
         self._build_lock = threading.Lock()  # one full build at a time
         self._built: _Built | None = None
         self._changes: _Changes | None = None
-        self._rebuilding = False
         self._thread: threading.Thread | None = None
 
     def index(self, session: Session) -> RoutineIndex:
@@ -278,12 +286,7 @@ class RoutineLibrary:
             # Read in the same transaction as the fingerprint: on SQLite one snapshot. On PostgreSQL
             # a routine written in between is in the rows and newer than the fingerprint, so it also
             # lands among the changes next time, which replace it by id: nothing is shown twice.
-            rows = session.execute(select(Routine.id, Routine.title, Routine.body, Routine.aliases)).all()
-            index = RoutineIndex(
-                (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in rows),
-                merged(library_abbreviations(session)),
-            )
-            built = _Built(index, fingerprint, {rid: title for rid, title, _body, _aliases in rows})
+            built = _Built(fingerprint, *_indexed(session, _ROWS))
             with self._lock:
                 # Changes are looked up again against the new build when the library has moved on.
                 self._built, self._changes = built, None
@@ -296,16 +299,12 @@ class RoutineLibrary:
         except Exception:
             # The next search tries again; until then the last index and the changes still answer.
             log.exception("rebuilding the routine index failed")
-        finally:
-            with self._lock:
-                self._rebuilding = False
 
     def _rebuild_later(self, session: Session) -> None:
         with self._lock:
-            if self._rebuilding:
+            if self._thread is not None and self._thread.is_alive():
                 return
-            self._rebuilding = True
-        self.warm(session.get_bind().engine)
+            self.warm(session.get_bind().engine)
 
     def _current(self, session: Session) -> tuple[_Built, _Changes | None]:
         """The full index and, when the library has changed since it was built, the changes."""
@@ -314,32 +313,18 @@ class RoutineLibrary:
             built, changes = self._built, self._changes
         if built is None or built.fingerprint == fingerprint:
             return (built if built is not None else self._build(session)), None
-        if (
-            len(built.index) <= SYNC_REBUILD
-            or _in_memory(session)
-            or fingerprint.abbreviations != built.fingerprint.abbreviations
-        ):
+        if len(built.index) <= self._sync_rebuild or _in_memory(session):
             return self._build(session), None
         if changes is not None and changes.fingerprint == fingerprint:
             return built, changes
         # Changed since the build, or new: a routine added within the same clock tick is newer by id.
-        newer = Routine.id > built.last_id
+        newer = Routine.id > built.fingerprint.last_id
         since = built.fingerprint.latest
-        rows = session.execute(
-            select(Routine.id, Routine.title, Routine.body, Routine.aliases)
-            .where(or_(Routine.updated_at > since, newer) if since is not None else newer)
-            .order_by(Routine.id)
-        ).all()
-        if len(rows) > MAX_CHANGES:
+        changed = _ROWS.where(or_(Routine.updated_at > since, newer) if since is not None else newer)
+        count = session.scalar(select(func.count()).select_from(changed.subquery()))
+        if int(count or 0) > MAX_CHANGES:
             return self._build(session), None
-        changes = _Changes(
-            fingerprint,
-            RoutineIndex(
-                (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in rows),
-                merged(library_abbreviations(session)),
-            ),
-            {rid: title for rid, title, _body, _aliases in rows},
-        )
+        changes = _Changes(fingerprint, *_indexed(session, changed))
         with self._lock:
             self._changes = changes
         self._rebuild_later(session)
