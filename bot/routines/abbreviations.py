@@ -6,6 +6,10 @@ officials write in titles and bodies, so the search can find "SIP" from
 established in Swedish municipalities are here; SIG ("sociala insatsgrupper")
 is one, and SKIP is left out: its expansion varies between regions. A library
 can add or replace entries with its own table (`merged`).
+
+Some abbreviations are everyday words once case and diacritics are gone ("MAR"
+and "mår", "LAS" and "läs", "SKA" and "ska"): in a routine's text those stand
+for their expansion only when written in capitals (`NEEDS_CAPITALS`).
 """
 
 from __future__ import annotations
@@ -13,30 +17,113 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.language.normalize import fold
+from bot.language.stemming import is_stop_word
 
-__all__ = ["BUILT_IN", "Abbreviations", "merged"]
+__all__ = ["BUILT_IN", "NEEDS_CAPITALS", "Abbreviations", "merged"]
 
-# Abbreviation → expansions. Several expansions where several are in use.
+# Abbreviation → expansions, by field. Several expansions where several are in use.
 BUILT_IN: Mapping[str, tuple[str, ...]] = {
+    # Social services, care and the laws they work under.
     "SIP": ("samordnad individuell plan",),
-    "BUS": ("barn och unga i samverkan", "barn och ungdom i samverkan"),
+    "BUS": ("barn och unga i samverkan", "barn och ungdom i samverkan", "barn i behov av särskilt stöd"),
     "BUP": ("barn- och ungdomspsykiatri", "barn- och ungdomspsykiatrin"),
     "IFO": ("individ- och familjeomsorg", "individ- och familjeomsorgen"),
-    "EHT": ("elevhälsoteam", "elevhälsoteamet"),
-    "EMI": ("elevhälsans medicinska insats",),
-    "LSS": ("lagen om stöd och service till vissa funktionshindrade", "lagen om stöd och service"),
-    "SoL": ("socialtjänstlagen",),
-    "HSL": ("hälso- och sjukvårdslagen",),
+    "BBIC": ("barns behov i centrum",),
+    "IBIC": ("individens behov i centrum",),
+    "HVB": ("hem för vård eller boende",),
+    "SÄBO": ("särskilt boende",),
+    "EKB": ("ensamkommande barn",),
     "SSPF": ("skola, socialtjänst, polis, fritid", "skola socialtjänst polis och fritid"),
     "TSI": ("tidiga samordnade insatser",),
     "SIG": ("sociala insatsgrupper",),
-    "IVO": ("inspektionen för vård och omsorg",),
-    "BBIC": ("barns behov i centrum",),
+    "NPF": ("neuropsykiatriska funktionsnedsättningar", "neuropsykiatrisk funktionsnedsättning"),
+    "ANDT": ("alkohol, narkotika, doping och tobak", "alkohol, narkotika, dopning och tobak"),
+    "LARO": (
+        "läkemedelsassisterad rehabilitering vid opioidberoende",
+        "läkemedelsassisterad behandling vid opioidberoende",
+    ),
+    "KBT": ("kognitiv beteendeterapi",),
+    "ADL": ("aktiviteter i dagliga livet", "aktiviteter i det dagliga livet"),
+    "IOP": ("idéburet offentligt partnerskap",),
+    "LSS": ("lagen om stöd och service till vissa funktionshindrade", "lagen om stöd och service"),
+    "SoL": ("socialtjänstlagen",),
+    "SoF": ("socialtjänstförordningen",),
     "LVU": ("lagen med särskilda bestämmelser om vård av unga",),
     "LVM": ("lagen om vård av missbrukare i vissa fall",),
+    "LOB": ("lagen om omhändertagande av berusade personer",),
+    "FB": ("föräldrabalken",),
+    # Health care in the municipality and with the region.
+    "HSL": ("hälso- och sjukvårdslagen",),
+    "PSL": ("patientsäkerhetslagen",),
+    "PDL": ("patientdatalagen",),
+    "LPT": ("lagen om psykiatrisk tvångsvård",),
+    "LRV": ("lagen om rättspsykiatrisk vård",),
+    "MAS": ("medicinskt ansvarig sjuksköterska",),
+    "MAR": ("medicinskt ansvarig för rehabilitering",),
+    "BPSD": ("beteendemässiga och psykiska symtom vid demens",),
+    "HLR": ("hjärt-lungräddning",),
+    "NPÖ": ("nationell patientöversikt",),
+    "SBAR": ("situation, bakgrund, aktuellt tillstånd, rekommendation",),
+    "EHT": ("elevhälsoteam", "elevhälsoteamet"),
+    "EMI": ("elevhälsans medicinska insats",),
+    # School.
+    "IUP": ("individuell utvecklingsplan",),
+    "ÅP": ("åtgärdsprogram",),
+    "SFI": ("svenska för invandrare",),
+    "SVA": ("svenska som andraspråk",),
+    "PRAO": ("praktisk arbetslivsorientering",),
+    "APL": ("arbetsplatsförlagt lärande",),
+    "SYV": ("studie- och yrkesvägledning", "studie- och yrkesvägledare"),
+    "KAA": ("kommunala aktivitetsansvaret", "kommunalt aktivitetsansvar"),
+    "IKT": ("informations- och kommunikationsteknik",),
+    "SPSM": ("specialpedagogiska skolmyndigheten",),
+    "CSN": ("centrala studiestödsnämnden",),
+    "SKA": ("systematiskt kvalitetsarbete",),
+    # Employer, administration and the laws of a public body.
+    "SAM": ("systematiskt arbetsmiljöarbete",),
+    "OSA": ("organisatorisk och social arbetsmiljö",),
+    "APT": ("arbetsplatsträff", "arbetsplatsträffar"),
+    "AML": ("arbetsmiljölagen",),
+    "LAS": ("lagen om anställningsskydd",),
+    "MBL": ("medbestämmandelagen", "lagen om medbestämmande i arbetslivet"),
+    "GDPR": ("dataskyddsförordningen", "allmän dataskyddsförordning"),
+    "PUB": ("personuppgiftsbiträde",),
+    "OSL": ("offentlighets- och sekretesslagen",),
+    "TF": ("tryckfrihetsförordningen",),
+    "FL": ("förvaltningslagen",),
+    "KL": ("kommunallagen",),
+    "LOU": ("lagen om offentlig upphandling",),
+    "LOV": ("lagen om valfrihetssystem",),
+    "KS": ("kommunstyrelsen",),
+    "KF": ("kommunfullmäktige",),
+    "BUN": ("barn- och utbildningsnämnden",),
+    "SN": ("socialnämnden",),
+    # Safety, preparedness and the built environment.
+    "POSOM": ("psykiskt och socialt omhändertagande",),
+    "TIB": ("tjänsteperson i beredskap", "tjänsteman i beredskap"),
+    "RSA": ("risk- och sårbarhetsanalys",),
+    "VMA": ("viktigt meddelande till allmänheten",),
+    "SBA": ("systematiskt brandskyddsarbete",),
+    "LSO": ("lagen om skydd mot olyckor",),
+    "MSB": ("myndigheten för samhällsskydd och beredskap",),
+    "PBL": ("plan- och bygglagen",),
+    "MB": ("miljöbalken",),
+    "VA": ("vatten och avlopp",),
+    "ÖP": ("översiktsplan",),
+    "DP": ("detaljplan",),
+    # Agencies a routine names as partners.
+    "IVO": ("inspektionen för vård och omsorg",),
     "SKR": ("sveriges kommuner och regioner",),
-    "ANDT": ("alkohol, narkotika, doping och tobak",),
+    "FK": ("försäkringskassan",),
+    "AF": ("arbetsförmedlingen",),
 }
+
+# Abbreviations that are also everyday Swedish words once folded ("mår", "läs", "ska", "sig", "lov",
+# "sol", "bus", "sam"): in a routine's text they stand for their expansion only when written in capitals.
+# Function words ("ska", "sig") are such words too, whatever the table says.
+NEEDS_CAPITALS: frozenset[str] = frozenset(
+    {"mar", "las", "lov", "sol", "bus", "sam", "mas", "va", "tf", "fl", "kl", "mb", "dp", "af", "ap"}
+)
 
 
 class Abbreviations:
@@ -49,6 +136,8 @@ class Abbreviations:
             folded = tuple(dict.fromkeys(fold(e) for e in expansions if fold(e)))
             if key and folded:
                 self.expansions[key] = folded
+        # A library's own entry that is a function word ("ska") needs capitals as much as the built-in ones.
+        self.needs_capitals = frozenset(k for k in self.expansions if k in NEEDS_CAPITALS or is_stop_word(k))
 
     def __contains__(self, folded_abbr: str) -> bool:
         return folded_abbr in self.expansions

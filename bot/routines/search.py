@@ -26,6 +26,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,8 +63,17 @@ _COVERAGE = 0.15  # share of the score from covering the title
 _ORDER = 0.02  # share from the query's likeness to the title as written (word order breaks ties)
 _TRUNCATED = 0.7  # a word's first letters only, when nothing else matched
 _TRUNCATE_TO = 5
+_HEAD = 0.8  # a query word that is the last part of a compound the index could not split
+_HEAD_MIN = 4
+_TAIL = 0.6  # the tail of a query compound, when the whole word reached nothing
+_TAIL_MIN = 4
+_MIN_MODIFIER = 3  # letters before a compound's tail
+_COMPOUND_HEAD = 6  # letters of a one-word expansion, at least, to be told at the start of a compound
 
 _WORD = re.compile(r"[^\W_]+")
+# A word that begins with a capital and has another ("SIP", "SoL", "SÄBO"); anchored at the first
+# capital, as a pattern free to start anywhere in a word took a fifth of the index build.
+_CAPITALS = re.compile(r"\b[A-ZÅÄÖ][^\W\d_]*?[A-ZÅÄÖ][^\W\d_]*")
 
 
 @dataclass(frozen=True)
@@ -85,9 +95,14 @@ class Hit:
     snippet: str
 
 
-def _words(text: str) -> list[str]:
-    """Folded words without stop words."""
-    return [w for w in _WORD.findall(fold(text)) if not is_stop_word(w)]
+def _words(text: str, keep: AbstractSet[str] = frozenset()) -> list[str]:
+    """Folded words without stop words, but for those in `keep` (an abbreviation such as "SKA")."""
+    return [w for w in _WORD.findall(fold(text)) if w in keep or not is_stop_word(w)]
+
+
+def _capitals(*texts: str) -> set[str]:
+    """The folded words written with two capitals or more ("SIP", "SoL", "SKA")."""
+    return {fold(w) for t in texts for w in _CAPITALS.findall(t)}
 
 
 @lru_cache(maxsize=200_000)
@@ -116,34 +131,47 @@ class RoutineIndex:
     def __init__(self, routines: Iterable[Routine], abbreviations: Abbreviations | None = None) -> None:
         self._routines: list[Routine] = list(routines)
         self._abbr = abbreviations if abbreviations is not None else merged()
-        self._expansion_stems = {
-            abbr: [tuple(stem(w) for w in _words(e)) for e in exps] for abbr, exps in self._abbr.expansions.items()
+        # Abbreviations by their stem, as the words of a text are looked up: stem → (folded key, expansions' stems).
+        self._expansion_stems: dict[str, tuple[str, list[tuple[str, ...]]]] = {
+            stem(abbr): (abbr, [tuple(stem(w) for w in _words(e)) for e in exps])
+            for abbr, exps in self._abbr.expansions.items()
         }
         # Expansions by their first stem, so a text is only checked for the ones that can start in it.
         self._expansions_from: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for abbr, expansions in self._expansion_stems.items():
+        # One-word expansions long enough to be told at the start of a compound: "personuppgiftsbiträdesavtal"
+        # holds "personuppgiftsbiträde" (PUB), "elevhälsoteamsmöte" "elevhälsoteam" (EHT).
+        self._compound_heads: dict[str, str] = {}
+        for abbr, (_key, expansions) in self._expansion_stems.items():
             for exp in expansions:
                 if exp:
                     self._expansions_from.setdefault(exp[0], []).append((abbr, exp))
+                if len(exp) == 1 and len(exp[0]) >= _COMPOUND_HEAD:
+                    self._compound_heads[exp[0]] = abbr
+        self._heads_in: dict[str, tuple[str, ...]] = {}
         # First pass: each field's distinct words (one shared string per word, as 100,000
         # bodies repeat the same few thousand) and the abbreviation terms its text implies.
         # The word sequences themselves are dropped: at 100,000 routines they were most of the memory.
         shared: dict[str, str] = {}
         fields: list[tuple[tuple[str, ...], set[str], tuple[str, ...], set[str]]] = []
         for r in self._routines:
-            title_seq = [w for t in (r.title, *r.aliases) for w in _words(t)]
-            body_seq = _words(r.body)
+            title_caps = self._written_abbreviations(r.title, *r.aliases)
+            title_seq = [w for t in (r.title, *r.aliases) for w in _words(t, title_caps)]
+            body_caps = self._written_abbreviations(r.body)
+            body_seq = _words(r.body, body_caps)
             fields.append(
                 (
                     tuple(shared.setdefault(w, w) for w in dict.fromkeys(title_seq)),
-                    self._abbreviation_terms([stem(w) for w in title_seq]),
+                    self._abbreviation_terms([stem(w) for w in title_seq], title_caps),
                     tuple(shared.setdefault(w, w) for w in dict.fromkeys(body_seq)),
-                    self._abbreviation_terms([stem(w) for w in body_seq]),
+                    self._abbreviation_terms([stem(w) for w in body_seq], body_caps),
                 )
             )
         vocabulary = set(shared)
         for written in self._abbr.expansions.values():
             vocabulary.update(w for e in written for w in _words(e))
+        # Stems too: a compound's first part is often a word's stem ("idrottshall-s-bokning" beside
+        # "idrottshallar", "magsjuk-e-utbrott" beside "magsjuka").
+        vocabulary.update([stem(w) for w in vocabulary])
         self._splitter = CompoundSplitter(vocabulary)
         self._parts: dict[str, tuple[str, ...]] = {}
         # Second pass: postings as three flat columns (term, routine, weight), grouped by term at the end.
@@ -172,6 +200,8 @@ class RoutineIndex:
             term: (docs[bounds[i] : bounds[i + 1]], scores[bounds[i] : bounds[i + 1]]) for term, i in term_ids.items()
         }
         self._vocab = sorted(self._postings)
+        # The vocabulary read backwards, for the terms a query word ends ("bokning" in "idrottshallsbokning").
+        self._backwards = sorted(term[::-1] for term in self._vocab)
         self._grams = TermGrams(self._vocab)
         self._n = max(1, len(self._routines))
         self._folded_titles = [fold(r.title) for r in self._routines]
@@ -205,17 +235,44 @@ class RoutineIndex:
         for term in implied:
             post(term, weight * _EXPANSION)
 
-    def _abbreviation_terms(self, stems: Sequence[str]) -> set[str]:
-        """What a text means without writing it: "SIP" means "samordnad individuell plan", and back."""
+    def _written_abbreviations(self, *texts: str) -> set[str]:
+        """The table's abbreviations that the texts write in capitals."""
+        return {w for w in _capitals(*texts) if w in self._abbr}
+
+    def _abbreviation_terms(self, stems: Sequence[str], capitals: AbstractSet[str] | None = None) -> set[str]:
+        """What a text means without writing it: "SIP" means "samordnad individuell plan", and back.
+
+        `capitals`: the abbreviations the text writes in capitals; one that is also an everyday word
+        ("MAR", "mår") counts only when among them. None: every one counts (a query, typed in a hurry).
+        """
         present = set(stems)
         out: set[str] = set()
         for abbr in present.intersection(self._expansion_stems):
-            out.update(s for exp in self._expansion_stems[abbr] for s in exp)
+            key, expansions = self._expansion_stems[abbr]
+            if capitals is None or key not in self._abbr.needs_capitals or key in capitals:
+                out.update(s for exp in expansions for s in exp)
         for first in present.intersection(self._expansions_from):
             for abbr, exp in self._expansions_from[first]:
                 if abbr not in present and present.issuperset(exp) and _contains(stems, exp):
                     out.add(abbr)
+        heads_in = self._heads_in
+        for s in present:
+            if len(s) > _COMPOUND_HEAD + 2:
+                found = heads_in.get(s)
+                out.update(found if found is not None else self._heads(s))
         return out
+
+    def _heads(self, term: str) -> tuple[str, ...]:
+        """The abbreviations whose one-word expansion begins the compound `term`."""
+        found = self._heads_in.get(term)
+        if found is None:
+            found = tuple(
+                self._compound_heads[term[:i]]
+                for i in range(_COMPOUND_HEAD, len(term) - 2)
+                if term[:i] in self._compound_heads
+            )
+            self._heads_in[term] = found
+        return found
 
     # ------------------------------------------------------------------ #
     # Searching
@@ -228,6 +285,17 @@ class RoutineIndex:
         unit.terms.add(term)
         docs, weights = posting
         unit.scores[docs] = np.maximum(unit.scores[docs], weights * np.float32(sim * factor))
+
+    def _ending(self, head: str) -> list[str]:
+        """Compounds that end in `head`, with a first part of three letters or more."""
+        backwards = head[::-1]
+        i = bisect_left(self._backwards, backwards)
+        out: list[str] = []
+        while i < len(self._backwards) and self._backwards[i].startswith(backwards) and len(out) < _PREFIX_LIMIT:
+            if len(self._backwards[i]) >= len(head) + 3:
+                out.append(self._backwards[i][::-1])
+            i += 1
+        return out
 
     def _prefixed(self, prefix: str) -> list[str]:
         i = bisect_left(self._vocab, prefix)
@@ -247,14 +315,35 @@ class RoutineIndex:
                 for term in self._prefixed(prefix):
                     if term != s:
                         self._reach(term, _PREFIX, unit, factor)
+        if len(s) >= _HEAD_MIN:
+            # Swedish puts a compound's head last: "bokning" finds "idrottshallsbokning" even where the
+            # compound could not be split, its first part never written alone in the library.
+            for term in self._ending(s):
+                self._reach(term, _HEAD, unit, factor)
         if not unit.terms and len(s) >= _TRUNCATE_TO + 2:
             # "kränkningar" for "kränkande": another derivation of the same root.
             for term in self._prefixed(s[: max(_TRUNCATE_TO, len(s) - 4)]):
                 self._reach(term, _TRUNCATED, unit, factor)
         if len(s) >= 4:
             for term, ratio in self._grams.similar(s, _FUZZY_CUTOFF, _FUZZY_LIMIT):
-                if term != s:
+                # Not a term of three letters: "lss" is within the cutoff of "glass", but no misspelling of it.
+                if term != s and len(term) >= 4:
                     self._reach(term, (ratio / 100.0) ** 2, unit, factor)
+
+    def _match_tail(self, word: str, unit: _Unit) -> None:
+        """A compound whose first part the library never writes: "bilparkering" reaches "parkering…".
+
+        The longest tail of four letters or more that is a term, or begins terms, and nothing shorter.
+        """
+        for i in range(_MIN_MODIFIER, len(word) - _TAIL_MIN + 1):
+            tail = word[i:]
+            s = stem(tail)
+            if s in self._postings:
+                self._reach(s, _TAIL, unit)
+            for term in self._prefixed(tail):
+                self._reach(term, _TAIL * _PREFIX, unit)
+            if unit.terms:
+                return
 
     def _unit(self, word: str, statistics: RoutineIndex | None = None) -> _Unit:
         unit = _Unit(len(self._routines))
@@ -269,6 +358,8 @@ class RoutineIndex:
                 together += pu.scores
                 unit.terms |= pu.terms
             np.maximum(unit.scores, together * np.float32(_PART / len(parts)), out=unit.scores)
+        if not unit.terms:
+            self._match_tail(word, unit)
         if statistics is not None and statistics is not self:
             unit.weight = statistics._unit(word).weight
         else:
@@ -286,7 +377,7 @@ class RoutineIndex:
         if limit <= 0:
             return []
         folded_query = fold(repair_ocr(query[:MAX_QUERY]))
-        words = list(dict.fromkeys(_words(folded_query)))
+        words = list(dict.fromkeys(_words(folded_query, self._written_abbreviations(query[:MAX_QUERY]))))
         if not words:
             return []
         units = [self._unit(w, statistics) for w in words]

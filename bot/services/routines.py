@@ -37,6 +37,10 @@ MAX_ALIASES = 30
 # A hit below this is no answer: show "Menade du …" with the nearest titles instead.
 GOOD_SCORE = 35.0
 SUGGESTIONS = 3
+# Nearest titles worth offering: a hit's score, or a title's likeness to the query (WRatio on folded text)
+# when not one word matched. Below these, "xyzzy" or "pizza" would be offered unrelated routines.
+SUGGEST_SCORE = 15.0
+SUGGEST_LIKENESS = 75.0
 # Up to this many routines a change rebuilds the index before the next search (under ~2 s);
 # beyond it the rebuild runs in the background and the changed routines are searched beside it.
 SYNC_REBUILD = 2_000
@@ -360,10 +364,18 @@ class RoutineLibrary:
         good = [h for h in hits if h.score >= GOOD_SCORE][:limit]
         if good:
             return SearchResult(query=text, hits=good, cut=cut)
-        suggestions = [titles.get(int(h.id), "") for h in hits[:SUGGESTIONS]]
-        if not suggestions:
-            # Not one word in common: the titles that look most like what was typed.
+        suggestions = [titles.get(int(h.id), "") for h in hits[:SUGGESTIONS] if h.score >= SUGGEST_SCORE]
+        if not hits:
+            # Not one word in common: the titles that look most like what was typed, if any does.
             suggestions = [
-                title for title, _score, _i in process.extract(text, list(titles.values()), scorer=fuzz.WRatio, limit=3)
+                title
+                for title, _score, _i in process.extract(
+                    fold(text),
+                    titles.values(),
+                    scorer=fuzz.WRatio,
+                    processor=fold,
+                    limit=SUGGESTIONS,
+                    score_cutoff=SUGGEST_LIKENESS,
+                )
             ]
         return SearchResult(query=text, hits=[], cut=cut, suggestions=[s for s in suggestions if s])

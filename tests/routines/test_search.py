@@ -113,3 +113,48 @@ def test_a_snippet_of_a_markdown_routine_has_no_markup() -> None:
     assert hit.snippet == (
         f"Rutin för orosanmälan Syfte Personal gör {MARK}genast{MARK} en orosanmälan till socialtjänsten."
     )
+
+
+def test_an_abbreviation_that_is_also_a_word_needs_capitals() -> None:
+    index = RoutineIndex(
+        [
+            Routine(1, "Rutin för MAR:s uppdrag", "Medicinskt ansvarig för rehabilitering följer upp."),
+            Routine(2, "Rutin för samtal om hur barnet mår", "Fråga hur barnet mår och hur det går i skolan."),
+            Routine(3, "Riktlinje för SKA i förskolan"),
+        ]
+    )
+    # "mår" folds to "mar", but only the capitals stand for the medically responsible for rehabilitation.
+    assert [h.id for h in index.search("medicinskt ansvarig rehabilitering", 3)] == [1]
+    # "SKA" is kept, though "ska" is a function word; typed in capitals it finds the routine too.
+    assert first(index, "systematiskt kvalitetsarbete") == 3
+    assert first(index, "SKA") == 3
+    assert index.search("ska", 3) == []
+
+
+def test_an_expansion_at_the_start_of_a_compound() -> None:
+    index = RoutineIndex(
+        [
+            Routine(1, "Rutin för personuppgiftsbiträdesavtal"),
+            Routine(2, "Rutin för publicering på webbplatsen"),
+            Routine(3, "Rutin för elevhälsoteamsmöten"),
+        ]
+    )
+    assert first(index, "PUB-avtal") == 1
+    assert first(index, "EHT möten") == 3
+
+
+def test_a_compound_whose_first_part_is_never_written_alone() -> None:
+    index = RoutineIndex(
+        [
+            Routine(1, "Rutin för idrottshallsbokning"),
+            Routine(2, "Checklista vid utbrott av magsjuka"),
+            Routine(3, "Rutin för bokföring"),
+            Routine(4, "Rutin för bokning av idrottshallar"),
+        ]
+    )
+    # The query's word is the compound's head: found without a split.
+    assert first(index, "bokning") in {1, 4}
+    assert {h.id for h in index.search("bokning", 3)} >= {1, 4}
+    # The compound's parts by their stems: "magsjuk-e-utbrott", "idrottshall-s-bokning".
+    assert first(index, "magsjukeutbrott") == 2
+    assert {h.id for h in index.search("idrottshallsbokning", 2)} == {1, 4}
