@@ -53,11 +53,13 @@ from bench.routine_queries import (
     KINDS,
     RECALL3_TARGET,
     SAMPLES,
+    SETS,
     Figures,
     Query,
     evaluate,
     load_queries,
     load_sample_queries,
+    load_set,
     load_titles,
 )
 from bot.routines.search import Routine, RoutineIndex
@@ -109,8 +111,8 @@ def synthetic_routines(titles: Sequence[str], size: int, seed: int = 7) -> list[
     return out
 
 
-def ours(titles: Sequence[str]) -> Ranker:
-    index = RoutineIndex(Routine(i, t) for i, t in enumerate(titles))
+def ours(titles: Sequence[str], bodies: Sequence[str] = ()) -> Ranker:
+    index = RoutineIndex(Routine(i, t, bodies[i] if bodies else "") for i, t in enumerate(titles))
     return lambda q: [int(h.id) for h in index.search(q, 10)]
 
 
@@ -122,10 +124,12 @@ def wratio(titles: Sequence[str]) -> Ranker:
     return rank
 
 
-def fts5(titles: Sequence[str], *, prefix: bool = False) -> Ranker:
+def fts5(titles: Sequence[str], bodies: Sequence[str] = (), *, prefix: bool = False) -> Ranker:
+    """FTS5 over the titles (and bodies, where a set has them: a title word weighs ten body words)."""
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE VIRTUAL TABLE r USING fts5(title, tokenize = 'unicode61 remove_diacritics 2')")
-    db.executemany("INSERT INTO r (rowid, title) VALUES (?, ?)", list(enumerate(titles)))
+    db.execute("CREATE VIRTUAL TABLE r USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')")
+    rows = [(i, t, bodies[i] if bodies else "") for i, t in enumerate(titles)]
+    db.executemany("INSERT INTO r (rowid, title, body) VALUES (?, ?, ?)", rows)
 
     def rank(q: str) -> list[int]:
         # Every word a quoted string: FTS5 syntax in the query is then plain text.
@@ -133,7 +137,9 @@ def fts5(titles: Sequence[str], *, prefix: bool = False) -> Ranker:
         if not words:
             return []
         match = " OR ".join(f'"{w}"' + ("*" if prefix else "") for w in words)
-        rows = db.execute("SELECT rowid FROM r WHERE r MATCH ? ORDER BY bm25(r) LIMIT 10", (match,)).fetchall()
+        rows = db.execute(
+            "SELECT rowid FROM r WHERE r MATCH ? ORDER BY bm25(r, 10.0, 1.0) LIMIT 10", (match,)
+        ).fetchall()
         return [int(r[0]) for r in rows]
 
     return rank
@@ -226,21 +232,24 @@ def latency(size: int, titles: Sequence[str], queries: Sequence[Query]) -> tuple
 def _quality(trgm: TrigramPeer | None, *, show_misses: bool) -> bool:
     """Figures for ours and every peer on each query set; True when ours meets the target on all of them."""
     ok = True
-    groups = (
-        ("query set", load_titles(), load_queries()),
-        ("held-out set", load_titles(heldout=True), load_queries(heldout=True)),
-        ("routine names as the samples write them", load_titles(), load_sample_queries()),
-    )
-    for group, titles, queries in groups:
+    groups = [(s.label, s.titles, s.bodies, s.queries) for s in map(load_set, SETS)]
+    titles = load_titles()
+    groups.append(("routine names as the samples write them", titles, [""] * len(titles), load_sample_queries()))
+    for group, titles, bodies, queries in groups:
         if not queries:
             print(f"\n== {group}: not found, skipped")
             continue
-        print(f"\n== {group}: {len(titles)} titles, {len(queries)} queries")
+        with_bodies = sum(1 for b in bodies if b)
+        print(f"\n== {group}: {len(titles)} titles ({with_bodies} with bodies), {len(queries)} queries")
+        fts_over = "titles and bodies, bm25 10:1" if with_bodies else "titles"
         rankers: list[tuple[str, Ranker]] = [
-            ("ours (bot.routines.search)", ours(titles)),
+            ("ours (bot.routines.search)", ours(titles, bodies)),
             ("rapidfuzz WRatio, raw titles", wratio(titles)),
-            ("SQLite FTS5 unicode61 remove_diacritics 2, OR of words", fts5(titles)),
-            ("SQLite FTS5 unicode61 remove_diacritics 2, OR of prefixes", fts5(titles, prefix=True)),
+            (f"SQLite FTS5 unicode61 remove_diacritics 2 on {fts_over}, OR of words", fts5(titles, bodies)),
+            (
+                f"SQLite FTS5 unicode61 remove_diacritics 2 on {fts_over}, OR of prefixes",
+                fts5(titles, bodies, prefix=True),
+            ),
         ]
         if trgm is not None:
             trgm.load(titles)
