@@ -30,6 +30,7 @@ COMMAND = "/rutin"
 HITS = 5
 LIST_PAGE = 30
 HELP_WORDS = ("help", "hjalp", "?")
+EDIT_WORDS = ("andra", "redigera")  # "ändra", folded
 # Slack's answers when the bot cannot post where the button was clicked (a private channel without it).
 CHANNEL_UNAVAILABLE = ("not_in_channel", "channel_not_found", "is_archived", "restricted_action")
 
@@ -38,6 +39,8 @@ def register(app: App) -> None:
     app.command(COMMAND)(ack=ack_now, lazy=[run_command])
     app.action(ui.SHARE_ACTION)(ack=ack_now, lazy=[share])
     app.action(ui.REMOVE_ACTION)(ack=ack_now, lazy=[remove])
+    # No lazy listener: views.open needs the click's trigger_id, which lasts three seconds.
+    app.action(ui.EDIT_ACTION)(edit)
     app.view(ui.NEW_CALLBACK)(submit_new)
 
 
@@ -56,7 +59,12 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
     if sub in HELP_WORDS or not text:
         _help(svc, respond)
     elif sub == "ny" and not rest:
-        _open_new(svc, client, body, user_id)
+        _open_modal(svc, client, body, user_id)
+    elif sub in EDIT_WORDS:
+        which = _number(rest)
+        if which is None:
+            raise UserError("err_routine_number_edit")
+        _open_modal(svc, client, body, user_id, which)
     elif sub == "lista" and (not rest or _number(rest) is not None):
         _list(svc, respond, _number(rest) or 1)
     elif sub == "visa" and _number(rest) is not None:
@@ -177,12 +185,30 @@ def remove(body: dict[str, Any], respond: Respond, context: BoltContext) -> None
     respond(text=text, response_type="ephemeral", replace_original=True)
 
 
-def _open_new(svc: Services, client: WebClient, body: dict[str, Any], user_id: str) -> None:
+def _open_modal(
+    svc: Services, client: WebClient, body: dict[str, Any], user_id: str, number: int | None = None
+) -> None:
+    """The routine form: empty for a new routine, or holding routine `number` to change it."""
     actor = svc.actor(user_id)
+    channel = body.get("channel_id") or (body.get("channel") or {}).get("id") or ""
+    meta: dict[str, Any] = {"response_url": body.get("response_url") or "", "channel_id": channel}
     with svc.db.read() as session:
         routine_service.require_manager(session, actor)
-    meta = {"response_url": body.get("response_url") or "", "channel_id": body.get("channel_id") or ""}
-    client.views_open(trigger_id=str(body["trigger_id"]), view=ui.routine_modal(svc.texts, json.dumps(meta)))
+        routine = routine_service.get_routine(session, number) if number is not None else None
+        if routine is not None:
+            # Whether the text was offered: a text too long for the form is kept as it is.
+            meta |= {"routine_id": routine.id, "body": ui.body_fits(routine)}
+        view = ui.routine_modal(svc.texts, json.dumps(meta), routine)
+    client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+
+
+@guarded
+def edit(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    """The card's "Ändra": the form, opened before the ack while the click's trigger_id is fresh."""
+    ack()
+    svc = services_of(context)
+    user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
+    _open_modal(svc, client, body, user_id, _action_number(body))
 
 
 def _revision_date(raw: str) -> date | None:
@@ -196,48 +222,71 @@ def _revision_date(raw: str) -> date | None:
 
 @guarded
 def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """Check and save before the ack, so errors show on their fields; confirm after it."""
+    """Check and save (a new routine, or the one being changed) before the ack, so errors show on their
+    fields; confirm after it."""
     svc = services_of(context)
     view = body.get("view") or {}
     values = (view.get("state") or {}).get("values") or {}
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
     actor = svc.actor(user_id)  # a Slack call: before the write lock
     now = svc.clock.now()
+    meta = _meta(view.get("private_metadata"))
+    editing = meta.get("routine_id")
     try:
         revision = _revision_date(ui.submitted(values, ui.FIELD_REVISION))
+        owner = " ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None
+        aliases = ui.submitted(values, ui.FIELD_ALIASES).splitlines()
         with svc.db.write() as session:
             routine_service.require_manager(session, actor)
-            person = ensure_person(session, actor.user_id, actor.name, now)
-            routine, created = routine_service.add_routine(
-                session,
-                title=ui.submitted(values, ui.FIELD_TITLE),
-                body=ui.submitted(values, ui.FIELD_BODY).strip(),
-                now=now,
-                source=ui.submitted(values, ui.FIELD_SOURCE).strip() or svc.texts.get("routine_saved_source"),
-                owner=" ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None,
-                revision_date=revision,
-                aliases=ui.submitted(values, ui.FIELD_ALIASES).splitlines(),
-                created_by_id=person.id,
-            )
+            if isinstance(editing, int):
+                routine = routine_service.update_routine(
+                    session,
+                    editing,
+                    title=ui.submitted(values, ui.FIELD_TITLE),
+                    body=ui.submitted(values, ui.FIELD_BODY).strip() if meta.get("body") else None,
+                    now=now,
+                    source=ui.submitted(values, ui.FIELD_SOURCE).strip() or None,
+                    owner=owner,
+                    revision_date=revision,
+                    aliases=aliases,
+                )
+                created = False
+            else:
+                person = ensure_person(session, actor.user_id, actor.name, now)
+                routine, created = routine_service.add_routine(
+                    session,
+                    title=ui.submitted(values, ui.FIELD_TITLE),
+                    body=ui.submitted(values, ui.FIELD_BODY).strip(),
+                    now=now,
+                    source=ui.submitted(values, ui.FIELD_SOURCE).strip() or svc.texts.get("routine_saved_source"),
+                    owner=owner,
+                    revision_date=revision,
+                    aliases=aliases,
+                    created_by_id=person.id,
+                )
             text = svc.texts.md("routine_saved.md.j2", created=created, number=routine.id, title=routine.title)
     except UserError as err:
         errors_on_fields(ack, body, modal_errors(svc.texts, err))
         return
     ack()
-    _confirm(client, view.get("private_metadata"), user_id, text)
+    _confirm(client, meta, user_id, text)
 
 
-def _confirm(client: WebClient, raw_meta: str | None, user_id: str, text: str) -> None:
-    """Tell the person the routine is saved, where they typed /rutin ny (else in a DM)."""
+def _meta(raw: str | None) -> dict[str, Any]:
     try:
-        meta = json.loads(raw_meta or "{}")
+        meta = json.loads(raw or "{}")
     except ValueError:
-        meta = {}
-    url = str(meta.get("response_url") or "") if isinstance(meta, dict) else ""
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _confirm(client: WebClient, meta: dict[str, Any], user_id: str, text: str) -> None:
+    """Tell the person the routine is saved, where they opened the form (else in a DM)."""
+    url = str(meta.get("response_url") or "")
     if url:
         WebhookClient(url).send(text=text, response_type="ephemeral")
         return
-    channel = str(meta.get("channel_id") or "") if isinstance(meta, dict) else ""
+    channel = str(meta.get("channel_id") or "")
     if channel and not channel.startswith("D"):
         client.chat_postEphemeral(channel=channel, user=user_id, text=text)
     else:

@@ -21,6 +21,7 @@ from storage.models import Routine
 
 SHARE_ACTION = "routine_share"
 REMOVE_ACTION = "routine_remove"
+EDIT_ACTION = "routine_edit"
 NEW_CALLBACK = "routine_new"
 MAX_QUERY_SHOWN = 200
 EXCERPT = 300  # characters of the body in a shared routine or a card without a search
@@ -113,7 +114,7 @@ def search_blocks(texts: Texts, result: SearchResult, routines: dict[int, Routin
 
 
 def card_blocks(texts: Texts, routine: Routine, *, can_manage: bool) -> tuple[Mrkdwn, list[bk.Block]]:
-    """One routine (``/rutin visa N``), with its share button and, for managers, the remove button."""
+    """One routine (``/rutin visa N``), with its share button and, for managers, edit and remove."""
     text = texts.md(
         "routine_card.md.j2",
         number=routine.id,
@@ -126,6 +127,7 @@ def card_blocks(texts: Texts, routine: Routine, *, can_manage: bool) -> tuple[Mr
     )
     buttons = [share_button(texts, routine.id)]
     if can_manage:
+        buttons.append(bk.button(texts.get("btn_edit_routine"), EDIT_ACTION, str(routine.id)))
         buttons.append(remove_button(texts, routine))
     return text, [bk.section(text), bk.actions(*buttons, block_id=f"routine_{routine.id}")]
 
@@ -147,52 +149,88 @@ def remove_ask_blocks(texts: Texts, routine: Routine) -> tuple[Mrkdwn, list[bk.B
     return text, [bk.section(text), bk.actions(remove_button(texts, routine), block_id=f"remove_{routine.id}")]
 
 
-def routine_modal(texts: Texts, private_metadata: str = "") -> bk.Block:
-    """``/rutin ny``: title (required), text, source, owner, revision date, other names."""
+def body_fits(routine: Routine) -> bool:
+    """Whether a routine's text fits Slack's text field, so that it can be edited there."""
+    return len(routine.body or "") <= MAX_BODY
+
+
+def routine_modal(texts: Texts, private_metadata: str = "", routine: Routine | None = None) -> bk.Block:
+    """``/rutin ny`` and ``/rutin ändra N``: title (required), text, source, owner, revision date, other names.
+
+    Editing, the fields hold the routine as it is. A text longer than Slack's field (an imported
+    document, often) is not offered, so that saving cannot cut it; re-importing the file changes it.
+    """
     date_picker: bk.Block = {
         "type": "datepicker",
         "action_id": FIELD_REVISION,
         "placeholder": bk.plain(texts.get("field_routine_revision_placeholder"), bk.PLACEHOLDER),
     }
+    if routine is not None and routine.revision_date is not None:
+        date_picker["initial_date"] = routine.revision_date.isoformat()
+    body_block = (
+        bk.input_block(
+            FIELD_BODY,
+            texts.get("field_routine_body"),
+            bk.text_input(
+                FIELD_BODY, multiline=True, max_length=MAX_BODY, initial=routine.body if routine is not None else None
+            ),
+            optional=True,
+            hint=texts.get("field_routine_body_hint"),
+        )
+        if routine is None or body_fits(routine)
+        else bk.context(texts.md("routine_body_too_long.md.j2", length=len(routine.body), limit=MAX_BODY))
+    )
     blocks = [
         bk.input_block(
             FIELD_TITLE,
             texts.get("field_routine_title"),
-            bk.text_input(FIELD_TITLE, placeholder=texts.get("field_routine_title_placeholder"), max_length=MAX_TITLE),
+            bk.text_input(
+                FIELD_TITLE,
+                placeholder=texts.get("field_routine_title_placeholder"),
+                max_length=MAX_TITLE,
+                initial=routine.title if routine is not None else None,
+            ),
         ),
-        bk.input_block(
-            FIELD_BODY,
-            texts.get("field_routine_body"),
-            bk.text_input(FIELD_BODY, multiline=True, max_length=MAX_BODY),
-            optional=True,
-            hint=texts.get("field_routine_body_hint"),
-        ),
+        body_block,
         bk.input_block(
             FIELD_SOURCE,
             texts.get("field_routine_source"),
             bk.text_input(
-                FIELD_SOURCE, placeholder=texts.get("field_routine_source_placeholder"), max_length=MAX_SOURCE
+                FIELD_SOURCE,
+                placeholder=texts.get("field_routine_source_placeholder"),
+                max_length=MAX_SOURCE,
+                initial=routine.source if routine is not None else None,
             ),
             optional=True,
         ),
         bk.input_block(
             FIELD_OWNER,
             texts.get("field_routine_owner"),
-            bk.text_input(FIELD_OWNER, placeholder=texts.get("field_routine_owner_placeholder"), max_length=MAX_OWNER),
+            bk.text_input(
+                FIELD_OWNER,
+                placeholder=texts.get("field_routine_owner_placeholder"),
+                max_length=MAX_OWNER,
+                initial=routine.owner if routine is not None else None,
+            ),
             optional=True,
         ),
         bk.input_block(FIELD_REVISION, texts.get("field_routine_revision"), date_picker, optional=True),
         bk.input_block(
             FIELD_ALIASES,
             texts.get("field_routine_aliases"),
-            bk.text_input(FIELD_ALIASES, multiline=True, max_length=min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES)),
+            bk.text_input(
+                FIELD_ALIASES,
+                multiline=True,
+                max_length=min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES),
+                initial="\n".join(routine.aliases or []) if routine is not None else None,
+            ),
             optional=True,
             hint=texts.get("field_routine_aliases_hint"),
         ),
     ]
     return bk.modal(
         NEW_CALLBACK,
-        texts.get("modal_new_routine"),
+        texts.get("modal_new_routine" if routine is None else "modal_edit_routine"),
         blocks,
         submit=texts.get("btn_save"),
         close=texts.get("btn_cancel"),

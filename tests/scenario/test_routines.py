@@ -161,7 +161,7 @@ def test_new_routine_in_the_modal_then_found(world: World) -> None:
         **{
             "Titel": "Rutin för avvikelsehantering",
             "Andra namn och förkortningar": "Lex Sarah\nAvvikelser",
-            "Revideras senast": "2027-06-30",
+            "Senast reviderad": "2026-06-30",
             "Ägare": "Kvalitetschef",
         },
     )
@@ -171,7 +171,62 @@ def test_new_routine_in_the_modal_then_found(world: World) -> None:
 
     world.run("anna", "bun", "/rutin lex sara")
     answer = last_ephemeral(world, "anna")
-    assert "Rutin för avvikelsehantering" in answer and "30 juni 2027" in answer
+    assert "Rutin för avvikelsehantering" in answer and "Senast reviderad 30 juni 2026" in answer
+
+
+def test_edit_a_routine_from_its_card_or_by_number(world: World) -> None:
+    world.quick_committee()
+    ids = add_routines(world)
+    number = ids["Rutin för orosanmälan"]
+    world.run("olle", "bun", f"/rutin visa {number}")
+    assert "[ Ändra ]" not in last_ephemeral(world, "olle")
+    world.run("olle", "bun", f"/rutin ändra {number}")
+    assert "Bara administratörer och nämndsekreterare" in last_ephemeral(world, "olle")
+    assert world.slack.open_view("olle") is None
+    world.run("sara", "bun", "/rutin ändra")
+    assert "/rutin ändra 3" in last_ephemeral(world, "sara")
+
+    # The card's button opens the form holding the routine as it is.
+    world.run("sara", "bun", f"/rutin visa {number}")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
+    form = world.modal_text("sara")
+    assert "Ändra rutin" in form and "Rutin för orosanmälan" in form and "Anmälan om missförhållanden" in form
+    world.fill("sara", Titel="", **{"Senast reviderad": "2026-11-30"})
+    assert world.submit("sara").client_errors == {"title": "Please complete this required field."}
+    world.fill("sara", Titel="   ")
+    interaction = world.submit("sara")
+    assert interaction.response and interaction.response.get("response_action") == "errors"
+    assert "Rutinen behöver en titel." in world.modal_text("sara")
+    world.fill("sara", Titel="Rutin för orosanmälan och anmälningsskyldighet")
+    world.submit("sara")
+    assert world.slack.open_view("sara") is None
+    assert "Rutinen är uppdaterad som nummer" in last_ephemeral(world, "sara")
+
+    with world.bot.svc.db.read() as session:
+        routine = routine_service.get_routine(session, number)
+        assert routine.title == "Rutin för orosanmälan och anmälningsskyldighet"
+        assert routine.aliases == ["Anmälan om missförhållanden"] and routine.body.startswith("Den som misstänker")
+        assert routine.revision_date is not None and routine.revision_date.isoformat() == "2026-11-30"
+    world.run("olle", "bun", "/rutin anmalningsskyldighet")
+    assert "Rutin för orosanmälan och anmälningsskyldighet" in last_ephemeral(world, "olle")
+
+
+def test_a_text_too_long_for_the_form_is_kept_as_it_is(world: World) -> None:
+    world.quick_committee()
+    body = "Så här gör du när ett barn far illa. " * 200
+    with world.bot.svc.db.write() as session:
+        routine, _ = routine_service.add_routine(
+            session, title="Handbok för orosanmälan", body=body, now=world.bot.svc.clock.now()
+        )
+        number = routine.id
+    world.run("sara", "bun", f"/rutin ändra {number}")
+    form = world.modal_text("sara")
+    assert "Importera dokumentet igen" in form and "7\xa0400 tecken" in form
+    world.fill("sara", Titel="Handbok för orosanmälan, 2027")
+    world.submit("sara")
+    with world.bot.svc.db.read() as session:
+        routine = routine_service.get_routine(session, number)
+        assert routine.title == "Handbok för orosanmälan, 2027" and routine.body == body
 
 
 def test_remove_with_a_confirm_dialog(world: World) -> None:
