@@ -154,6 +154,33 @@ def body_fits(routine: Routine) -> bool:
     return len(routine.body or "") <= MAX_BODY
 
 
+def _text_field(
+    texts: Texts,
+    field: str,
+    initial: str | None,
+    max_length: int,
+    *,
+    multiline: bool = False,
+    optional: bool = True,
+    placeholder: bool = False,
+    hint: bool = False,
+) -> bk.Block:
+    """One of the form's text fields; its label, placeholder and hint are the texts named after it."""
+    return bk.input_block(
+        field,
+        texts.get(f"field_routine_{field}"),
+        bk.text_input(
+            field,
+            multiline=multiline,
+            placeholder=texts.get(f"field_routine_{field}_placeholder") if placeholder else None,
+            max_length=max_length,
+            initial=initial,
+        ),
+        optional=optional,
+        hint=texts.get(f"field_routine_{field}_hint") if hint else None,
+    )
+
+
 def routine_modal(texts: Texts, private_metadata: str = "", routine: Routine | None = None) -> bk.Block:
     """``/rutin ny`` and ``/rutin ändra N``: title (required), text, source, owner, revision date, other names.
 
@@ -167,65 +194,27 @@ def routine_modal(texts: Texts, private_metadata: str = "", routine: Routine | N
     }
     if routine is not None and routine.revision_date is not None:
         date_picker["initial_date"] = routine.revision_date.isoformat()
-    body_block = (
-        bk.input_block(
-            FIELD_BODY,
-            texts.get("field_routine_body"),
-            bk.text_input(
-                FIELD_BODY, multiline=True, max_length=MAX_BODY, initial=routine.body if routine is not None else None
-            ),
-            optional=True,
-            hint=texts.get("field_routine_body_hint"),
+    if routine is None or body_fits(routine):
+        body_block = _text_field(
+            texts, FIELD_BODY, routine.body if routine else None, MAX_BODY, multiline=True, hint=True
         )
-        if routine is None or body_fits(routine)
-        else bk.context(texts.md("routine_body_too_long.md.j2", length=len(routine.body), limit=MAX_BODY))
-    )
+    else:
+        body_block = bk.context(texts.md("routine_body_too_long.md.j2", length=len(routine.body), limit=MAX_BODY))
     blocks = [
-        bk.input_block(
-            FIELD_TITLE,
-            texts.get("field_routine_title"),
-            bk.text_input(
-                FIELD_TITLE,
-                placeholder=texts.get("field_routine_title_placeholder"),
-                max_length=MAX_TITLE,
-                initial=routine.title if routine is not None else None,
-            ),
+        _text_field(
+            texts, FIELD_TITLE, routine.title if routine else None, MAX_TITLE, optional=False, placeholder=True
         ),
         body_block,
-        bk.input_block(
-            FIELD_SOURCE,
-            texts.get("field_routine_source"),
-            bk.text_input(
-                FIELD_SOURCE,
-                placeholder=texts.get("field_routine_source_placeholder"),
-                max_length=MAX_SOURCE,
-                initial=routine.source if routine is not None else None,
-            ),
-            optional=True,
-        ),
-        bk.input_block(
-            FIELD_OWNER,
-            texts.get("field_routine_owner"),
-            bk.text_input(
-                FIELD_OWNER,
-                placeholder=texts.get("field_routine_owner_placeholder"),
-                max_length=MAX_OWNER,
-                initial=routine.owner if routine is not None else None,
-            ),
-            optional=True,
-        ),
+        _text_field(texts, FIELD_SOURCE, routine.source if routine else None, MAX_SOURCE, placeholder=True),
+        _text_field(texts, FIELD_OWNER, routine.owner if routine else None, MAX_OWNER, placeholder=True),
         bk.input_block(FIELD_REVISION, texts.get("field_routine_revision"), date_picker, optional=True),
-        bk.input_block(
+        _text_field(
+            texts,
             FIELD_ALIASES,
-            texts.get("field_routine_aliases"),
-            bk.text_input(
-                FIELD_ALIASES,
-                multiline=True,
-                max_length=min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES),
-                initial="\n".join(routine.aliases or []) if routine is not None else None,
-            ),
-            optional=True,
-            hint=texts.get("field_routine_aliases_hint"),
+            "\n".join(routine.aliases or []) if routine else None,
+            min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES),
+            multiline=True,
+            hint=True,
         ),
     ]
     return bk.modal(
