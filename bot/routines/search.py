@@ -424,16 +424,25 @@ class RoutineIndex:
         return got / whole if whole else 0.0
 
     def _snippet(self, routine: Routine, matched: set[str]) -> str:
-        """A passage of the body (or the title) with the matched words marked."""
+        """A passage of the body (or the title) with the matched words marked.
+
+        A document that begins with its own title (an imported file, its heading) is read from the
+        line after it: the title is shown beside the snippet already.
+        """
         body = routine.body
-        for m in _WORD.finditer(body):
+        floor = _after_title(body, routine.title)
+        for m in _WORD.finditer(body, floor):
             if _word_stem(m.group()) in matched:
-                start = max(0, m.start() - SNIPPET // 3)
-                start = body.rfind(" ", 0, start) + 1 if start else 0
+                start = max(floor, m.start() - SNIPPET // 3)
+                start = max(floor, body.rfind(" ", floor, start) + 1) if start > floor else floor
                 end = body.find(" ", min(len(body), start + SNIPPET))
                 end = len(body) if end < 0 else end
                 text = _mark(body[start:end], matched)
-                return ("…" if start else "") + text.strip() + ("…" if end < len(body) else "")
+                return (
+                    ("…" if body[:start].strip() and start > floor else "")
+                    + text.strip()
+                    + ("…" if end < len(body) else "")
+                )
         return _mark(routine.title, matched)
 
 
@@ -441,6 +450,16 @@ class RoutineIndex:
 # quotes. In a snippet they are noise, and a stray "*" would upset Slack's own bold.
 _LINE_MARKUP = re.compile(r"(?m)^\s*(?:#{1,6}|>|[-+*]|\d+[.)])(?=\s)")
 _INLINE_MARKUP = re.compile(r"[*`~]+|(?<![^\W_])_+|_+(?![^\W_])")
+
+
+def _after_title(body: str, title: str) -> int:
+    """Where the body goes on after a first line that is the title itself, else 0."""
+    stripped = body.lstrip()
+    end = stripped.find("\n")
+    first = stripped if end < 0 else stripped[:end]
+    if fold(first.lstrip("#")) != fold(title):
+        return 0
+    return len(body) - len(stripped) + len(first)
 
 
 def _mark(text: str, matched: set[str]) -> str:

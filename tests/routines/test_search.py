@@ -110,9 +110,8 @@ def test_empty_index() -> None:
 def test_a_snippet_of_a_markdown_routine_has_no_markup() -> None:
     body = "# Rutin för orosanmälan\n\n## Syfte\n\n- Personal gör **genast** en _orosanmälan_ till `socialtjänsten`."
     hit = RoutineIndex([Routine(1, "Rutin för orosanmälan", body)]).search("genast")[0]
-    assert hit.snippet == (
-        f"Rutin för orosanmälan Syfte Personal gör {MARK}genast{MARK} en orosanmälan till socialtjänsten."
-    )
+    # The heading is the title, shown beside the snippet already.
+    assert hit.snippet == f"Syfte Personal gör {MARK}genast{MARK} en orosanmälan till socialtjänsten."
 
 
 def test_an_abbreviation_that_is_also_a_word_needs_capitals() -> None:
@@ -158,3 +157,9 @@ def test_a_compound_whose_first_part_is_never_written_alone() -> None:
     # The compound's parts by their stems: "magsjuk-e-utbrott", "idrottshall-s-bokning".
     assert first(index, "magsjukeutbrott") == 2
     assert {h.id for h in index.search("idrottshallsbokning", 2)} == {1, 4}
+
+
+def test_a_snippet_skips_the_heading_that_is_the_title() -> None:
+    body = "# Rutin för orosanmälan – förskolan\n\nFörskolans personal gör en orosanmälan till socialtjänsten."
+    hit = RoutineIndex([Routine(1, "Rutin för orosanmälan – förskolan", body)]).search("orosanmälan förskola")[0]
+    assert hit.snippet.startswith(f"{MARK}Förskolans{MARK} personal gör en {MARK}orosanmälan{MARK}")
