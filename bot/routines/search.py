@@ -25,9 +25,9 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -40,7 +40,7 @@ from bot.language.stemming import is_stop_word, stem
 from bot.routines.abbreviations import Abbreviations, merged
 from bot.routines.fuzzy_terms import TermGrams
 
-__all__ = ["MAX_QUERY", "Hit", "Routine", "RoutineIndex"]
+__all__ = ["MAX_QUERY", "BodyLoader", "Hit", "Routine", "RoutineIndex"]
 
 RoutineId = int | str
 _Scores = NDArray[np.float32]
@@ -125,11 +125,22 @@ class _Unit:
         self.weight = 0.0
 
 
-class RoutineIndex:
-    """An index over routines, built once; `search` is read-only and thread-safe."""
+BodyLoader = Callable[[Sequence[RoutineId]], Mapping[RoutineId, str]]
 
-    def __init__(self, routines: Iterable[Routine], abbreviations: Abbreviations | None = None) -> None:
-        self._routines: list[Routine] = list(routines)
+
+class RoutineIndex:
+    """An index over routines, built once; `search` is read-only and thread-safe.
+
+    `keep_bodies=False`: the bodies are read once to build the index and then let go (at 100,000
+    routines of 2,000 characters they were a third of its memory); `search` then asks its `bodies`
+    loader for the few it shows a snippet of.
+    """
+
+    def __init__(
+        self, routines: Iterable[Routine], abbreviations: Abbreviations | None = None, *, keep_bodies: bool = True
+    ) -> None:
+        self._routines: list[Routine] = []
+        self._keep_bodies = keep_bodies
         self._abbr = abbreviations if abbreviations is not None else merged()
         # Abbreviations by their stem, as the words of a text are looked up: stem → (folded key, expansions' stems).
         self._expansion_stems: dict[str, tuple[str, list[tuple[str, ...]]]] = {
@@ -153,7 +164,8 @@ class RoutineIndex:
         # The word sequences themselves are dropped: at 100,000 routines they were most of the memory.
         shared: dict[str, str] = {}
         fields: list[tuple[tuple[str, ...], set[str], tuple[str, ...], set[str]]] = []
-        for r in self._routines:
+        for r in routines:
+            self._routines.append(r if keep_bodies or not r.body else replace(r, body=""))
             title_caps = self._written_abbreviations(r.title, *r.aliases)
             title_seq = [w for t in (r.title, *r.aliases) for w in _words(t, title_caps)]
             body_caps = self._written_abbreviations(r.body)
@@ -367,12 +379,20 @@ class RoutineIndex:
             unit.weight = math.log(1.0 + self._n / (df + 0.5))
         return unit
 
-    def search(self, query: str, limit: int = 10, *, statistics: RoutineIndex | None = None) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        *,
+        statistics: RoutineIndex | None = None,
+        bodies: BodyLoader | None = None,
+    ) -> list[Hit]:
         """The best routines for `query`, best first; [] for a query of only stop words.
 
         `statistics`: the index whose word rarities weigh the query, so that hits from a
         small index of the routines changed since a large one was built score as the large
-        one's would (`bot.services.routines` merges the two).
+        one's would (`bot.services.routines` merges the two). `bodies`: where an index that
+        did not keep its bodies reads those of its hits, for their snippets (else the title).
         """
         if limit <= 0:
             return []
@@ -404,9 +424,13 @@ class RoutineIndex:
             score = (1.0 - _COVERAGE - _ORDER) * raw / total + _COVERAGE * coverage + _ORDER * order
             ranked.append((score, -len(self._routines[doc].title), doc))
         ranked.sort(reverse=True)
+        shown = [self._routines[doc] for _, _, doc in ranked[:limit]]
+        if not self._keep_bodies and bodies is not None and shown:
+            read = bodies([r.id for r in shown])
+            shown = [replace(r, body=read.get(r.id, "")) for r in shown]
         return [
-            Hit(self._routines[doc].id, round(100.0 * score, 1), self._snippet(self._routines[doc], matched))
-            for score, _, doc in ranked[:limit]
+            Hit(r.id, round(100.0 * score, 1), self._snippet(r, matched))
+            for (score, _, _), r in zip(ranked, shown, strict=False)
         ]
 
     def _coverage(self, doc: int, matched: set[str], statistics: RoutineIndex) -> float:

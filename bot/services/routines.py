@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from bot.language.normalize import fold
 from bot.language.stemming import is_stop_word
 from bot.routines.abbreviations import merged
-from bot.routines.search import MAX_QUERY, Hit, RoutineIndex
+from bot.routines.search import MAX_QUERY, BodyLoader, Hit, RoutineId, RoutineIndex
 from bot.routines.search import Routine as IndexedRoutine
 from bot.services.committees import committees_managed_by
 from bot.services.errors import NotFound, PermissionDenied, UserError
@@ -47,6 +47,7 @@ SUGGEST_LIKENESS = 75.0
 SYNC_REBUILD = 2_000
 MAX_CHANGES = 2_000  # more changed routines than this are worth a full rebuild at once
 _MARGIN = 10  # extra hits asked of a stale index, for the removed or changed ones it may rank
+_READ_BATCH = 1_000  # routines read at a time to build the index
 _BACKGROUND_SWITCH_INTERVAL = 0.00005  # seconds: how often a background build lets a search run
 
 log = logging.getLogger(__name__)
@@ -242,13 +243,31 @@ _ROWS = select(Routine.id, Routine.title, Routine.body, Routine.aliases)
 
 
 def _indexed(session: Session, rows: Select[int, str, str, list[str]]) -> tuple[RoutineIndex, dict[int, str]]:
-    """An index over the routines `rows` selects, with the library's abbreviations, and their titles."""
-    found = session.execute(rows).all()
-    index = RoutineIndex(
-        (IndexedRoutine(rid, title, body or "", tuple(aliases or ())) for rid, title, body, aliases in found),
-        merged(library_abbreviations(session)),
-    )
-    return index, {rid: title for rid, title, _body, _aliases in found}
+    """An index over the routines `rows` selects, with the library's abbreviations, and their titles.
+
+    Rows are read in batches and their bodies let go once indexed: the whole library's text is
+    never in memory at once (`_bodies` reads those of the hits shown).
+    """
+    titles: dict[int, str] = {}
+
+    def routines() -> Iterator[IndexedRoutine]:
+        for rid, title, body, aliases in session.execute(rows.execution_options(yield_per=_READ_BATCH)):
+            titles[rid] = title
+            yield IndexedRoutine(rid, title, body or "", tuple(aliases or ()))
+
+    index = RoutineIndex(routines(), merged(library_abbreviations(session)), keep_bodies=False)
+    return index, titles
+
+
+def _bodies(session: Session) -> BodyLoader:
+    """The bodies of the routines a search shows, read from the database."""
+
+    def read(ids: Sequence[RoutineId]) -> dict[RoutineId, str]:
+        wanted = [int(i) for i in ids]
+        found = session.execute(select(Routine.id, Routine.body).where(Routine.id.in_(wanted)))
+        return {rid: body or "" for rid, body in found}
+
+    return read
 
 
 @dataclass(frozen=True)
@@ -372,14 +391,15 @@ class RoutineLibrary:
     def hits(self, session: Session, text: str, limit: int) -> tuple[list[Hit], dict[int, str]]:
         """The best `limit` hits for `text` from the library as it is now, and the titles of its routines."""
         built, changes = self._current(session)
+        bodies = _bodies(session)
         if changes is None:
-            return built.index.search(text, limit), built.titles
+            return built.index.search(text, limit, bodies=bodies), built.titles
         # The full index may rank a routine removed or changed since it was built: ask it for a few more.
-        old = [h for h in built.index.search(text, limit + _MARGIN) if int(h.id) not in changes.titles]
+        old = [h for h in built.index.search(text, limit + _MARGIN, bodies=bodies) if int(h.id) not in changes.titles]
         ids = [int(h.id) for h in old]
         present = set(session.scalars(select(Routine.id).where(Routine.id.in_(ids)))) if ids else set()
         merged_hits = [h for h in old if int(h.id) in present]
-        merged_hits += changes.index.search(text, limit, statistics=built.index)
+        merged_hits += changes.index.search(text, limit, statistics=built.index, bodies=bodies)
         merged_hits.sort(key=lambda h: -h.score)
         return merged_hits[:limit], {**built.titles, **changes.titles}
 

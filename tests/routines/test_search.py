@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from bot.routines.abbreviations import merged
@@ -163,3 +165,18 @@ def test_a_snippet_skips_the_heading_that_is_the_title() -> None:
     body = "# Rutin för orosanmälan – förskolan\n\nFörskolans personal gör en orosanmälan till socialtjänsten."
     hit = RoutineIndex([Routine(1, "Rutin för orosanmälan – förskolan", body)]).search("orosanmälan förskola")[0]
     assert hit.snippet.startswith(f"{MARK}Förskolans{MARK} personal gör en {MARK}orosanmälan{MARK}")
+
+
+def test_an_index_without_its_bodies_reads_those_it_shows() -> None:
+    kept = RoutineIndex(ROUTINES)
+    lean = RoutineIndex(ROUTINES, keep_bodies=False)
+    asked: list[list[int | str]] = []
+
+    def bodies(ids: Sequence[int | str]) -> dict[int | str, str]:
+        asked.append(list(ids))
+        return {r.id: r.body for r in ROUTINES if r.id in asked[-1]}
+
+    assert lean.search("inlåsta", 3, bodies=bodies) == kept.search("inlåsta", 3)
+    assert asked == [[7]]
+    # Without a loader the title stands in for the snippet; the bodies were not kept.
+    assert lean.search("inlåsta", 1)[0].snippet == "Rutin för läkemedelshantering"
