@@ -275,15 +275,13 @@ class RoutineIndex:
         return out
 
     def _heads(self, term: str) -> tuple[str, ...]:
-        """The abbreviations whose one-word expansion begins the compound `term`."""
-        found = self._heads_in.get(term)
-        if found is None:
-            found = tuple(
-                self._compound_heads[term[:i]]
-                for i in range(_COMPOUND_HEAD, len(term) - 2)
-                if term[:i] in self._compound_heads
-            )
-            self._heads_in[term] = found
+        """The abbreviations whose one-word expansion begins the compound `term`; kept for the next text."""
+        found = tuple(
+            self._compound_heads[term[:i]]
+            for i in range(_COMPOUND_HEAD, len(term) - 2)
+            if term[:i] in self._compound_heads
+        )
+        self._heads_in[term] = found
         return found
 
     # ------------------------------------------------------------------ #
@@ -462,11 +460,7 @@ class RoutineIndex:
                 end = body.find(" ", min(len(body), start + SNIPPET))
                 end = len(body) if end < 0 else end
                 text = _mark(body[start:end], matched)
-                return (
-                    ("…" if body[:start].strip() and start > floor else "")
-                    + text.strip()
-                    + ("…" if end < len(body) else "")
-                )
+                return ("…" if body[floor:start].strip() else "") + text.strip() + ("…" if end < len(body) else "")
         return _mark(routine.title, matched)
 
 
