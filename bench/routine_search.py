@@ -229,9 +229,23 @@ def latency(size: int, titles: Sequence[str], queries: Sequence[Query]) -> tuple
     return build, p50, p95, paste50, paste95
 
 
+def _summary(rows: list[tuple[str, str, dict[str, Figures]]]) -> None:
+    """One line per set and ranker: recall@3 overall and on its worst kind, recall@1, MRR."""
+    print("\nsummary: recall@3 overall (on the worst kind), recall@1, MRR")
+    group = ""
+    for name, ranker, figures in rows:
+        if name != group:
+            group = name
+            print(f"  {name}")
+        every = figures["all"]
+        worst = min((f.recall3 for k, f in figures.items() if k != "all"), default=every.recall3)
+        print(f"    {ranker:<72} {every.recall3:>6.1%} ({worst:>6.1%})  {every.recall1:>6.1%}  {every.mrr:.3f}")
+
+
 def _quality(trgm: TrigramPeer | None, *, show_misses: bool) -> bool:
     """Figures for ours and every peer on each query set; True when ours meets the target on all of them."""
     ok = True
+    rows: list[tuple[str, str, dict[str, Figures]]] = []
     groups = [(s.label, s.titles, s.bodies, s.queries) for s in map(load_set, SETS)]
     titles = load_titles()
     groups.append(("routine names as the samples write them", titles, [""] * len(titles), load_sample_queries()))
@@ -260,10 +274,12 @@ def _quality(trgm: TrigramPeer | None, *, show_misses: bool) -> bool:
         for name, ranker in rankers:
             figures, misses = evaluate(ranker, titles, queries)
             _print_figures(name, figures)
+            rows.append((group.split(":")[0], name, figures))
             if name.startswith("ours"):
                 ok = ok and all(f.recall3 >= RECALL3_TARGET for f in figures.values())
                 for q, rank in misses if show_misses else ():
                     print(f"    miss ({q.kind}, rank {rank or '>10'}): {q.text!r} → {q.expected}")
+    _summary(rows)
     return ok
 
 

@@ -115,10 +115,13 @@ def _word_stem(raw_word: str) -> str:
 class _Unit:
     """One query word: its alternatives and, per routine, how well it matched (0–1)."""
 
-    __slots__ = ("scores", "terms", "weight")
+    __slots__ = ("best", "best_sim", "scores", "terms", "weight")
 
     def __init__(self, n: int) -> None:
         self.terms: set[str] = set()
+        # The term it matched best: a misspelt word read as the word it stands for ("individuel").
+        self.best: str | None = None
+        self.best_sim = 0.0
         # A dense array per query word: at 10,000 routines, vector maxima over
         # postings are far cheaper than dictionary updates per routine.
         self.scores: _Scores = np.zeros(n, dtype=np.float32)
@@ -293,6 +296,8 @@ class RoutineIndex:
         if posting is None:
             return
         unit.terms.add(term)
+        if sim * factor > unit.best_sim:
+            unit.best, unit.best_sim = term, sim * factor
         docs, weights = posting
         unit.scores[docs] = np.maximum(unit.scores[docs], weights * np.float32(sim * factor))
 
@@ -412,7 +417,9 @@ class RoutineIndex:
             # that match the query alike, the one with fewest other words covers its title best.
             key = base[found] / np.float32(total) - self._title_sizes[found] * np.float32(1e-4)
             found = found[np.argpartition(-key, keep - 1)[:keep]]
-        matched = set().union(*(u.terms for u in units)) | self._abbreviation_terms([stem(w) for w in words])
+        # An expansion in the query stands for its abbreviation, even misspelt ("samordnad individuel plan").
+        as_read = [u.best if u.best is not None else stem(w) for u, w in zip(units, words, strict=True)]
+        matched = set().union(*(u.terms for u in units)) | self._abbreviation_terms(as_read)
         ranked = []
         for doc_ in found:
             doc = int(doc_)

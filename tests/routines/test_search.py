@@ -180,3 +180,14 @@ def test_an_index_without_its_bodies_reads_those_it_shows() -> None:
     assert asked == [[7]]
     # Without a loader the title stands in for the snippet; the bodies were not kept.
     assert lean.search("inlåsta", 1)[0].snippet == "Rutin för läkemedelshantering"
+
+
+def test_a_misspelt_expansion_still_stands_for_its_abbreviation() -> None:
+    index = RoutineIndex(
+        [
+            Routine(1, "Rutin för SIP-möten – barn och unga", "En samordnad individuell plan för barn och unga."),
+            Routine(2, "Rutin för SIP", "En samordnad individuell plan upprättas."),
+        ]
+    )
+    # The title "SIP" is covered by the query, so the routine with nothing else in its title comes first.
+    assert first(index, "samordnad individuel plan") == 2
