@@ -57,9 +57,8 @@ is created and dropped again.
 Reading the figures: the synthetic library holds hundreds of near-copies of
 each query-set title at 100,000 ("Rutin för orosanmälan – förskola 4711"),
 and `RoutineIndex` gives only its best 60 by base score the title-coverage
-look, taken arbitrarily among ties; so its recall@3 falls with size (and
-with K for a per-query index over the candidates), which a larger cut
-mends (first measured: 42.9 % → 96.7 % at 100,000 titles with 600).
+look (ties at that cut go to the shortest titles); a per-query index over K
+candidates has their idf, not the library's, so its recall@3 also moves with K.
 """
 
 from __future__ import annotations
