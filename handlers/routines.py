@@ -233,8 +233,12 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     meta = _meta(view.get("private_metadata"))
     editing = meta.get("routine_id")
     try:
-        revision = _revision_date(ui.submitted(values, ui.FIELD_REVISION))
+        # The form's fields, read once for either way of saving them.
+        title = ui.submitted(values, ui.FIELD_TITLE)
+        text_field = ui.submitted(values, ui.FIELD_BODY).strip()
+        source = ui.submitted(values, ui.FIELD_SOURCE).strip()
         owner = " ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None
+        revision = _revision_date(ui.submitted(values, ui.FIELD_REVISION))
         aliases = ui.submitted(values, ui.FIELD_ALIASES).splitlines()
         with svc.db.write() as session:
             routine_service.require_manager(session, actor)
@@ -242,10 +246,11 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
                 routine = routine_service.update_routine(
                     session,
                     editing,
-                    title=ui.submitted(values, ui.FIELD_TITLE),
-                    body=ui.submitted(values, ui.FIELD_BODY).strip() if meta.get("body") else None,
+                    title=title,
+                    # Only where the form offered the text: one too long for the form is kept.
+                    body=text_field if meta.get("body") else None,
                     now=now,
-                    source=ui.submitted(values, ui.FIELD_SOURCE).strip() or None,
+                    source=source or None,
                     owner=owner,
                     revision_date=revision,
                     aliases=aliases,
@@ -255,10 +260,10 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
                 person = ensure_person(session, actor.user_id, actor.name, now)
                 routine, created = routine_service.add_routine(
                     session,
-                    title=ui.submitted(values, ui.FIELD_TITLE),
-                    body=ui.submitted(values, ui.FIELD_BODY).strip(),
+                    title=title,
+                    body=text_field,
                     now=now,
-                    source=ui.submitted(values, ui.FIELD_SOURCE).strip() or svc.texts.get("routine_saved_source"),
+                    source=source or svc.texts.get("routine_saved_source"),
                     owner=owner,
                     revision_date=revision,
                     aliases=aliases,

@@ -113,14 +113,10 @@ def add_routine(
     """Store a routine; the same document again (same sha256) updates it. Returns (routine, created)."""
     existing = session.scalars(select(Routine).where(Routine.source_sha256 == sha256)).first() if sha256 else None
     routine = existing or Routine(created_at=now, created_by_id=created_by_id, aliases=[])
-    routine.title = _clean_title(title)
+    _describe(routine, title=title, source=source, owner=owner, revision_date=revision_date, now=now)
     routine.body = body
-    routine.source = source
     routine.source_sha256 = sha256
-    routine.owner = owner
-    routine.revision_date = revision_date
     routine.aliases = clean_aliases([*(routine.aliases or []), *aliases])
-    routine.updated_at = now
     if existing is None:
         session.add(routine)
     session.flush()
@@ -141,16 +137,23 @@ def update_routine(
 ) -> Routine:
     """Change a routine as edited in Slack; `body` None keeps the text (too long for Slack's form)."""
     routine = get_routine(session, routine_id)
-    routine.title = _clean_title(title)
+    _describe(routine, title=title, source=source, owner=owner, revision_date=revision_date, now=now)
     if body is not None:
         routine.body = body
+    routine.aliases = clean_aliases(aliases)
+    session.flush()
+    return routine
+
+
+def _describe(
+    routine: Routine, *, title: str, source: str | None, owner: str | None, revision_date: date | None, now: datetime
+) -> None:
+    """What adding and changing a routine set alike: its checked title, source, owner and revision date."""
+    routine.title = _clean_title(title)
     routine.source = source
     routine.owner = owner
     routine.revision_date = revision_date
-    routine.aliases = clean_aliases(aliases)
     routine.updated_at = now
-    session.flush()
-    return routine
 
 
 def can_manage_routines(session: Session, actor: Actor) -> bool:
