@@ -3,7 +3,7 @@
     python -m bench.extract_quality [--phrases] [--issues N]
 
 Runs `bot.extraction.extract` on every annotated document: the real samples in
-`../shared/samples/` (read by path) and the held-out answers in
+`tests/data/samples/` (read by path) and the held-out answers in
 `tests/data/extraction/heldout/`, with the annotated reference date as both
 document date and today. Matches its findings to the expected ones (see
 `bench.quality`) and prints the figures per group and in total beside the

@@ -3,7 +3,7 @@
     python -m bench.extract_speed [--chars 300000] [--pages 100] [--runs 5]
 
 Builds an answer of about 300,000 characters from the samples in
-``../shared/samples`` (repeated with other years, numbers, places, committees
+``tests/data/samples`` (repeated with other years, numbers, places, committees
 and verbs, so no block repeats verbatim), writes it as a text file and as a
 100-page PDF, and measures each in a fresh process, ``--runs`` times:
 ``read_path`` + ``bot.extraction.extract`` (median time) and the process's
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / ".." / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data" / "samples"
 HELDOUT = REPO / "tests" / "data" / "extraction" / "heldout"
 TEXT_TARGET_S = 2.0
 PDF_TARGET_S = 10.0

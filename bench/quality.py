@@ -5,7 +5,7 @@ Shared by `bench.extract_quality` (prints the figures) and
 the extractor the same way.
 
 Annotations live in `tests/data/extraction/`: `expected/<stem>.json` for the
-real samples (their text is read from `../shared/samples/<stem>.txt`, never
+real samples (their text is read from `tests/data/samples/<stem>.txt`, never
 copied) and `heldout/<stem>.json` beside `heldout/<stem>.txt` for documents
 written for this test set. Each expected finding is located by an *anchor*: a
 short exact substring of the document that lies inside the finding.
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extraction"
 EXPECTED_DIR = DATA / "expected"
 HELDOUT_DIR = DATA / "heldout"
-SAMPLES_DIR = ROOT / ".." / "shared" / "samples"
+SAMPLES_DIR = ROOT / "tests" / "data" / "samples"
 
 KINDS = ("commitment", "recommendation")
 MAX_ANCHOR = 60

@@ -151,7 +151,7 @@ def evaluate(
     return figures, misses
 
 
-SAMPLES = ROOT / ".." / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data" / "samples"
 
 # Routine names as the real samples write them (OCR damage, line breaks and all),
 # found by a pattern and read from the files at run time, never copied:

@@ -4,7 +4,7 @@
     ATAGANDE_BENCH_PG_URL=postgresql+psycopg://user@host:5432/db python -m bench.routine_search
 
 Quality on the query set, the held-out set and the routine names as the real
-samples in `../shared/samples/` write them (`bench.routine_queries`): recall@1, recall@3 and MRR
+samples in `tests/data/samples/` write them (`bench.routine_queries`): recall@1, recall@3 and MRR
 per kind for `bot.routines.search` and for the peers over the same titles:
 
 - rapidfuzz WRatio on the raw titles (rapidfuzz's default processor: lower case,

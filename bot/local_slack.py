@@ -10,7 +10,6 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from pathlib import Path
 from typing import Any, Literal
 
 import uvicorn
@@ -75,7 +74,6 @@ class LocalBot:
         clock: Clock,
         mode: Mode = "socket",
         admins: frozenset[str] = frozenset(),
-        reference_dir: Path | None = None,
         trigger_ttl: float | None = 3.0,
         db: Database | None = None,
     ) -> None:
@@ -84,7 +82,6 @@ class LocalBot:
         self.slack = SlackStandIn(
             scopes=BOT_SCOPES,
             subscribed_events=SUBSCRIBED_EVENTS,
-            reference_dir=reference_dir,
             now=lambda: clock.now().timestamp(),
             trigger_ttl=trigger_ttl,
         )

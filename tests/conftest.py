@@ -23,7 +23,8 @@ from storage.migrate import upgrade
 from storage.models import Base
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ATAGANDE_SHARED_DIR", REPO.parent / "shared"))
+# Real audit documents, copied into the repository (see its README for their source).
+SAMPLES = REPO / "tests" / "data" / "samples"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PG_URL = os.environ.get("ATAGANDE_TEST_DATABASE_URL", "").strip()
 

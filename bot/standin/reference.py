@@ -1,17 +1,26 @@
 """Reading Slack's full Web API reference (slack-ruby/slack-api-ref's ``methods/`` folder).
 
-``SlackStandIn(reference_dir=...)`` checks every call's arguments against this
-instead of the compact table in ``api_spec``; the reference-agreement test uses
-it to prove the table right.
+The stand-in does not read the reference when it runs: ``method_table`` condenses
+what it needs (the arguments of the methods it implements, and the names of all
+others) into ``slack_methods.json``, which ``python -m tools.slack_reference``
+writes and the reference-agreement test compares with a fresh condensation.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from bot.standin.api_spec import METHODS, ArgGroup, MethodSpec
+TABLE_FILE = "slack_methods.json"
+"""The generated table, a resource of the ``bot.standin`` package."""
+
+SOURCE = (
+    "Generated from Slack's Web API reference as scraped by slack-ruby/slack-api-ref "
+    "(https://github.com/slack-ruby/slack-api-ref, MIT licence), methods/<group>/<method>.json. "
+    "Regenerate with: python -m tools.slack_reference PATH_TO_SLACK_API_REF"
+)
 
 
 def reference_type(raw: Any) -> str:
@@ -23,37 +32,25 @@ def reference_type(raw: Any) -> str:
     return str(raw)
 
 
-def spec_from_reference(data: dict[str, Any]) -> MethodSpec:
-    """A ``MethodSpec`` from one ``methods/<group>/<method>.json`` document.
-
-    Scopes and token type are not in the reference; they come from the embedded
-    table when the stand-in implements the method.
-    """
-    name = str(data["name"])
+def method_facts(data: dict[str, Any]) -> dict[str, Any]:
+    """The argument facts of one ``methods/<group>/<method>.json`` document, as the table keeps them."""
     args: dict[str, Any] = data.get("args") or {}
-    required = {arg: reference_type(info.get("type")) for arg, info in args.items() if info.get("required")}
-    optional = {arg: reference_type(info.get("type")) for arg, info in args.items() if not info.get("required")}
-    groups = tuple(
-        ArgGroup(
-            args=tuple(group["args"]),
-            mutually_exclusive=bool(group.get("mutually_exclusive", False)),
-            required=bool(group.get("required", True)),
-        )
-        for group in data.get("arg_groups") or ()
-    )
-    known = METHODS.get(name)
-    return MethodSpec(
-        name=name,
-        required=required,
-        optional=optional,
-        arg_groups=groups,
-        scopes=known.scopes if known else (),
-        token_type=known.token_type if known else "bot",
-    )
+    return {
+        "required": {arg: reference_type(info.get("type")) for arg, info in args.items() if info.get("required")},
+        "optional": {arg: reference_type(info.get("type")) for arg, info in args.items() if not info.get("required")},
+        "arg_groups": [
+            {
+                "args": list(group["args"]),
+                "mutually_exclusive": bool(group.get("mutually_exclusive", False)),
+                "required": bool(group.get("required", True)),
+            }
+            for group in data.get("arg_groups") or ()
+        ],
+    }
 
 
-def load_reference(directory: Path) -> dict[str, MethodSpec]:
-    """Every method in the reference folder ``directory`` (the one holding ``methods/``).
+def load_reference(directory: Path) -> dict[str, dict[str, Any]]:
+    """Every method in the reference folder ``directory`` (the one holding ``methods/``), by name.
 
     Raises:
         FileNotFoundError: ``directory/methods`` does not exist.
@@ -61,7 +58,7 @@ def load_reference(directory: Path) -> dict[str, MethodSpec]:
     methods_dir = directory / "methods"
     if not methods_dir.is_dir():
         raise FileNotFoundError(f"no Slack API reference at {methods_dir}")
-    specs: dict[str, MethodSpec] = {}
+    documents: dict[str, dict[str, Any]] = {}
     for path in sorted(methods_dir.rglob("*.json")):
         # _errors/ holds shared error texts and _patches/ fragments already merged
         # into the method files; neither describes a method.
@@ -69,6 +66,29 @@ def load_reference(directory: Path) -> dict[str, MethodSpec]:
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and "name" in data:
-            spec = spec_from_reference(data)
-            specs[spec.name] = spec
-    return specs
+            documents[str(data["name"])] = data
+    return documents
+
+
+def method_table(directory: Path, implemented: Iterable[str]) -> dict[str, Any]:
+    """The stand-in's table: the facts of the ``implemented`` methods, and every other method's name.
+
+    Raises:
+        FileNotFoundError: there is no reference at ``directory``.
+        KeyError: an implemented method is not in the reference.
+    """
+    documents = load_reference(directory)
+    wanted = sorted(set(implemented))
+    missing = [name for name in wanted if name not in documents]
+    if missing:
+        raise KeyError(f"not in Slack's reference: {', '.join(missing)}")
+    return {
+        "source": SOURCE,
+        "methods": {name: method_facts(documents[name]) for name in wanted},
+        "other_methods": sorted(set(documents) - set(wanted)),
+    }
+
+
+def render_table(table: dict[str, Any]) -> str:
+    """The table as it is stored: stable key order, one argument per line, a final newline."""
+    return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -23,7 +23,6 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -34,7 +33,6 @@ from bot.standin.file_transfer import receive_upload, serve_download
 from bot.standin.http_delivery import HttpDelivery
 from bot.standin.ids import random_secret
 from bot.standin.recording import ApiCall, CallLog
-from bot.standin.reference import load_reference
 from bot.standin.render import render_message, render_view
 from bot.standin.replies import HttpReply, text_reply
 from bot.standin.response_url import handle_response_url
@@ -50,8 +48,6 @@ class SlackStandIn:
 
     Args:
         scopes: the bot token's scopes (default: what Åtagandeboten requests).
-        reference_dir: check arguments against Slack's full reference folder (the one
-            with ``methods/``) instead of the embedded table.
         now: the stand-in clock in Unix seconds (see ``ManualClock``): message ts,
             event_time, trigger_id and response_url expiry.
         trigger_ttl: seconds a trigger_id is valid (Slack: 3); None for a human at the console.
@@ -66,7 +62,6 @@ class SlackStandIn:
         self,
         *,
         scopes: Iterable[str] = DEFAULT_SCOPES,
-        reference_dir: str | Path | None = None,
         now: Callable[[], float] = time.time,
         trigger_ttl: float | None = 3.0,
         ack_timeout: float = 3.0,
@@ -92,7 +87,6 @@ class SlackStandIn:
         self.socket_mode = SocketModeServer(
             app_id=self.workspace.app_id, host=host, port=socket_port, ack_timeout=ack_timeout
         )
-        reference = load_reference(Path(reference_dir)) if reference_dir is not None else None
         self.web_api = WebApi(
             self.workspace,
             bot_token=self.bot_token,
@@ -101,7 +95,6 @@ class SlackStandIn:
             faults=self.faults,
             log=self.log,
             socket_url=self.socket_mode.issue_url,
-            reference=reference,
         )
         self._http = LoopbackHttpServer(self._route, host=host, port=port)
         self._transport: Transport | None = None

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.standin.api_spec import METHODS, MethodSpec, TokenType
+from bot.standin.access import TokenType
+from bot.standin.api_spec import METHODS, SLACK_METHODS, MethodSpec
 from bot.standin.errors import SlackError
 from bot.standin.faults import Fault, FaultPlan
 from bot.standin.methods import HANDLERS, CallContext
@@ -131,7 +132,6 @@ class WebApi:
         faults: planned faults, consumed per call.
         log: where every call is recorded.
         socket_url: issues a Socket Mode URL for ``apps.connections.open``.
-        reference: method specs from Slack's full reference; None uses the embedded table.
     """
 
     def __init__(
@@ -144,7 +144,6 @@ class WebApi:
         faults: FaultPlan,
         log: CallLog,
         socket_url: Callable[[], str],
-        reference: Mapping[str, MethodSpec] | None = None,
     ) -> None:
         self.workspace = workspace
         self.bot_token = bot_token
@@ -153,7 +152,6 @@ class WebApi:
         self.faults = faults
         self.log = log
         self.socket_url = socket_url
-        self.specs: Mapping[str, MethodSpec] = reference if reference is not None else METHODS
 
     def handle(self, method: str, body: bytes, headers: Mapping[str, str], query: str = "") -> HttpReply:
         """Answer one request to ``/api/<method>``; ``headers`` keys are case-insensitive names."""
@@ -208,19 +206,17 @@ class WebApi:
             raise SlackError("not_allowed_token_type")
 
     def _call(self, method: str, args: dict[str, Any], token: Any) -> tuple[JsonDict, list[str]]:
-        spec = self.specs.get(method)
-        if spec is None:
-            raise SlackError("unknown_method", extra={"req_method": method})
-        handler = HANDLERS.get(method)
-        if handler is None:
+        implemented = METHODS.get(method)
+        if implemented is None or method not in HANDLERS:
+            if method not in SLACK_METHODS:
+                raise SlackError("unknown_method", extra={"req_method": method})
             raise SlackError(
                 "unknown_method",
                 messages=[f"[ERROR] {method} exists in Slack but the stand-in does not implement it"],
                 extra={"req_method": method},
             )
-        implemented = METHODS[method]
         self._authenticate(token, implemented.token_type)
-        check_args(spec, args)
+        check_args(implemented, args)
         team_id = args.get("team_id")
         if team_id not in (None, "", self.workspace.team.id):
             raise SlackError("team_not_found")

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
@@ -77,9 +76,9 @@ def populate(slack: SlackStandIn, *, owners: int, committees: int) -> Fleet:
     return Fleet(owners=users, channels=channels)
 
 
-def new_standin(reference_dir: Path, clock: Callable[[], float]) -> SlackStandIn:
-    """A stand-in checking every call against Slack's reference, on `clock` (Unix seconds)."""
-    return SlackStandIn(scopes=BOT_SCOPES, reference_dir=reference_dir, now=clock, trigger_ttl=None)
+def new_standin(clock: Callable[[], float]) -> SlackStandIn:
+    """A stand-in checking every call as Slack would, on `clock` (Unix seconds)."""
+    return SlackStandIn(scopes=BOT_SCOPES, now=clock, trigger_ttl=None)
 
 
 def seed(db: Database, fleet: Fleet, *, commitments: int, digests: int, now: datetime = FRIDAY) -> int:

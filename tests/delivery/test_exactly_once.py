@@ -16,7 +16,6 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -37,7 +36,6 @@ from tests.delivery.fleet import (
     seed,
     ts_in_slack,
 )
-from tests.scenario.conftest import REFERENCE
 
 WORKERS = 4
 LEASE_SECONDS = 3.0
@@ -60,15 +58,9 @@ def check_exactly_once(slack_keys: dict[str, int], rows: dict[str, tuple[OutboxS
     assert not_sent == {}, f"rows not recorded as sent: {sorted(not_sent.items())[:10]}"
 
 
-@pytest.fixture
-def reference() -> Path:
-    assert (REFERENCE / "methods").is_dir(), f"Slack's API reference is missing at {REFERENCE}"
-    return REFERENCE
-
-
-def test_one_process_sends_every_row_once(database_url: str, db: Database, reference: Path) -> None:
+def test_one_process_sends_every_row_once(database_url: str, db: Database) -> None:
     clock = OffsetClock(STOCKHOLM, _offset())
-    with new_standin(reference, clock.timestamp) as slack:
+    with new_standin(clock.timestamp) as slack:
         fleet = populate(slack, owners=60, committees=10)
         assert seed(db, fleet, commitments=200, digests=10) == 210
         sender = build_sender(
@@ -141,11 +133,11 @@ def workers() -> Iterator[list[_Worker]]:
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL.startswith("postgresql"), reason="needs ATAGANDE_TEST_DATABASE_URL on PostgreSQL")
 def test_replicas_send_every_row_exactly_once_when_one_is_killed(
-    database_url: str, db: Database, reference: Path, workers: list[_Worker]
+    database_url: str, db: Database, workers: list[_Worker]
 ) -> None:
     offset = _offset()
     clock = OffsetClock(STOCKHOLM, offset)
-    with new_standin(reference, clock.timestamp) as slack:
+    with new_standin(clock.timestamp) as slack:
         fleet = populate(slack, owners=400, committees=50)
         assert seed(db, fleet, commitments=2000, digests=50) == 2050
         for i in range(WORKERS):

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bench import extract_speed
 from bot.documents import read_path
-
-
-@pytest.fixture(autouse=True)
-def _needs_samples() -> None:
-    if not list(extract_speed.SAMPLES.glob("*.txt")):
-        pytest.skip("../shared/samples not available")
 
 
 def test_the_answer_has_the_size_asked_for_and_does_not_repeat_verbatim() -> None:

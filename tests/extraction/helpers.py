@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from bot.extraction import Extraction, Finding, extract
+from tests.conftest import SAMPLES
 
 TODAY = date(2024, 3, 1)
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
 
 
 def read_sample(name: str) -> str:
-    path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"sample {name} not available")
-    return path.read_text(encoding="utf-8")
+    return (SAMPLES / name).read_text(encoding="utf-8")
 
 
 def run(text: str, *, today: date = TODAY, document_date: date | None = None) -> Extraction:

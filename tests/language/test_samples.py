@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from bot.language.normalize import find_dnr, repair_ocr
 from bot.language.periods import Deadline, find_deadlines
 from bot.language.personnummer import find_personal_numbers
-
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples"
+from tests.conftest import SAMPLES
 
 
 def _read(name: str) -> str:
-    path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"sample {name} not available")
-    return path.read_text(encoding="utf-8")
+    return (SAMPLES / name).read_text(encoding="utf-8")
 
 
 def _by_phrase(found: list[Deadline]) -> dict[str, list[Deadline]]:
