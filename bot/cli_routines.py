@@ -258,7 +258,7 @@ def notices(result: SearchResult, texts: Texts) -> list[str]:
 
 
 def hits_json(result: SearchResult, titles: dict[int, str]) -> list[dict[str, Any]]:
-    """The hits as DESIGN.md promises: `id`, `title`, `score` (0–100), `snippet`, best first."""
+    """The hits as the README promises: `id`, `title`, `score` (0–100), `snippet`, best first."""
     return [
         {"id": int(h.id), "title": titles.get(int(h.id), ""), "score": round(h.score, 1), "snippet": h.snippet}
         for h in result.hits

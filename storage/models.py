@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the data described in DESIGN.md.
+"""SQLAlchemy 2 typed models: the data described in docs/architecture.md ("The data model").
 
 Dates are calendar dates (deadlines) and timestamps are stored in UTC; the
 application converts to Europe/Stockholm at its edges.

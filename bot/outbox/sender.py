@@ -1,6 +1,6 @@
 """Sends what the outbox says is due: claim, render, post, record.
 
-Rules (DESIGN.md "Scale-out", and the reminder issue):
+Rules (docs/architecture.md, "The outbox"):
 - a row is claimed for a lease; the claim is checked again right before the
   Web API call, and the call is marked in the database first, so a row whose
   sender died mid-call is looked for in Slack (by the key in the message's

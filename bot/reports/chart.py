@@ -24,7 +24,7 @@ from bot.reports.data import STATUS_ORDER
 from bot.texts import Texts
 from storage.models import CommitmentStatus
 
-# The traffic lights' colours (DESIGN.md: grön = klar or on track, röd = overdue or moved):
+# The traffic lights' colours (services/traffic.py: grön = klar or on track, röd = overdue or moved):
 # done a full green, in progress a lighter green, not started amber (it turns yellow as the
 # deadline nears), delayed red, cancelled grey. The Excel fills use the same hues.
 STATUS_COLOURS: Mapping[CommitmentStatus, str] = {

@@ -1,4 +1,4 @@
-"""The traffic light of a commitment (DESIGN.md).
+"""The traffic light of a commitment (docs/architecture.md, "Commitments").
 
 grön: done, or on track; gul: due within 30 days without a recent update;
 röd: overdue, or its deadline has been moved, or reported late.

@@ -81,7 +81,7 @@ class ResolvedDeadline:
 def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
     """Read a date or Swedish words as one deadline; None if it is not one.
 
-    A period resolves to its last day (DESIGN.md); a list of deadlines ("i mars
+    A period resolves to its last day (bot/language/periods.py); a list of deadlines ("i mars
     och september") is not one deadline and is refused here.
     """
     value = clean(value)
