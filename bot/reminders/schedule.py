@@ -48,6 +48,7 @@ __all__ = [
     "ReminderPolicyError",
     "due",
     "field_error",
+    "first_occurrence",
     "occurrences",
     "planned_reminders",
     "send_time_on",
@@ -243,6 +244,28 @@ def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, 
         datetime.combine(start, time()), datetime.combine(end, time()), inc=True
     )
     return tuple(moment.date() for moment in window)
+
+
+@lru_cache(maxsize=65536)
+def first_occurrence(rrule: str, registered: date) -> date | None:
+    """The first deadline of a rhythm given without one: the rule's first date on or after `registered`.
+
+    RFC 5545 counts DTSTART as an occurrence even where the rule would not
+    produce it; the day a commitment was registered is no deadline of "varje
+    månad" (the last day of each month), so the start is the rule's own first
+    date. None when the rule has no date left (an UNTIL or COUNT already
+    spent). Raises ValueError for a rule dateutil cannot read or one finer
+    than a day. The planner and the calendar export both start a rhythm here.
+    """
+    rule_text = rrule.strip().removeprefix("RRULE:")
+    if _SUB_DAILY.search(rule_text):
+        raise ValueError(f"a deadline rhythm cannot repeat more than daily: {rule_text!r}")
+    start = datetime.combine(registered, time())
+    try:
+        found = rrulestr(rule_text, dtstart=start).after(start, inc=True)
+    except TypeError as exc:  # dateutil says some malformed rules this way
+        raise ValueError(str(exc)) from exc
+    return found.date() if found is not None else None
 
 
 def occurrences(first_deadline: date, rrule: str | None, start: date, end: date) -> list[date]:
