@@ -248,14 +248,11 @@ def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, 
 
 @lru_cache(maxsize=65536)
 def first_occurrence(rrule: str, registered: date) -> date | None:
-    """The first deadline of a rhythm given without one: the rule's first date on or after `registered`.
+    """A rhythm's first deadline when it has none of its own: the rule's first date on or after `registered`.
 
-    RFC 5545 counts DTSTART as an occurrence even where the rule would not
-    produce it; the day a commitment was registered is no deadline of "varje
-    månad" (the last day of each month), so the start is the rule's own first
-    date. None when the rule has no date left (an UNTIL or COUNT already
-    spent). Raises ValueError for a rule dateutil cannot read or one finer
-    than a day. The planner and the calendar export both start a rhythm here.
+    The day of registration is no deadline of "varje månad", though RFC 5545
+    would count it as DTSTART. None when the rule is spent (UNTIL, COUNT);
+    ValueError as for `occurrences`. The planner and the calendar export share it.
     """
     rule_text = rrule.strip().removeprefix("RRULE:")
     if _SUB_DAILY.search(rule_text):
