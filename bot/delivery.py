@@ -110,7 +110,8 @@ class Delivery:
             for row in reminders:
                 if not (row.channel and row.ts):
                     continue
-                facts = ReminderFacts(row.kind, dict(row.payload or {}), row.occurrence, row.due_at)
+                sent_at = row.sent_at or row.due_at
+                facts = ReminderFacts(row.kind, dict(row.payload or {}), row.occurrence, row.due_at, sent_at)
                 text, blocks = render_card(svc, c, facts)
                 updates.append((row.channel, row.ts, text, blocks))
         for channel, ts, text, blocks in updates:

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from bot.language.workdays import previous_working_day
+from bot.language.workdays import last_working_day_on_or_before, previous_working_day
 from bot.outbox.outcome import Fail, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
 from bot.services import commitments as commitment_service
 from bot.services.committees import secretaries
 from bot.services.context import Services
 from bot.ui.commitment import card_blocks, view_of
-from storage.models import Commitment, CommitmentStatus, StatusUpdate, UpdateKind
+from storage.models import Commitment, CommitmentStatus, UpdateKind
 from templates import swedish_date
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)
@@ -42,12 +42,32 @@ def _answered_on_track_since(commitment: Commitment, since: datetime, occurrence
     )
 
 
-def _last_status(commitment: Commitment, occurrence: date | None) -> StatusUpdate | None:
-    for update in reversed(commitment.updates):
-        relevant = occurrence is None or update.occurrence in (None, occurrence)
-        if relevant and update.kind != UpdateKind.CREATED and (update.status is not None or update.comment):
-            return update
-    return None
+@dataclass(frozen=True)
+class LatestUpdate:
+    """The owner's latest word on a commitment: its status after it, when, and what was said."""
+
+    status: CommitmentStatus
+    at: datetime
+    comment: str | None
+
+
+def _latest_update(commitment: Commitment, occurrence: date | None) -> LatestUpdate | None:
+    """The latest status update (an answer, a comment, a moved date) about `occurrence`, if any.
+
+    A comment changes no status: it is shown with the status it left standing.
+    """
+    relevant = [
+        u
+        for u in commitment.updates
+        if u.kind != UpdateKind.CREATED and (occurrence is None or u.occurrence in (None, occurrence))
+    ]
+    updates = [u for u in relevant if u.status is not None or u.comment]
+    if not updates:
+        return None
+    latest = updates[-1]
+    with_status = [u.status for u in relevant if u.status is not None]
+    status = latest.status or (with_status[-1] if with_status else commitment.status)
+    return LatestUpdate(status=status, at=latest.created_at, comment=latest.comment or latest.reason)
 
 
 def _why_not(svc: Services, c: Commitment, row: Claimed) -> str | None:
@@ -124,28 +144,53 @@ def _is_gone(svc: Services, user_id: str) -> bool:
 
 @dataclass(frozen=True)
 class ReminderFacts:
-    """What a reminder message is about, as planned; enough to render it again later."""
+    """What a reminder message is about, as planned, and when it goes (or went) out.
+
+    `sent_at` is the moment the message reaches the owner: now when it is
+    sent, however late (after downtime, a retry, a clock jump), and the
+    moment it was sent when it is brought up to date after an answer.
+    """
 
     kind: str
     payload: dict[str, Any]
     occurrence: date | None
     due_at: datetime
+    sent_at: datetime
+
+
+def _reminder_kind(planned: str, days_past: int, sent_on: date, deadline: date) -> str:
+    """Before, on the day or overdue, as of the day the message goes out.
+
+    The planned kind only counts where the day does not decide: the reminder
+    "on the day" of a deadline on a weekend goes out on the working day before.
+    """
+    if days_past > 0:
+        return "overdue"
+    if days_past == 0:
+        return "on_day"
+    if planned == "on_day" and sent_on == last_working_day_on_or_before(deadline):
+        return "on_day"
+    return "before"
 
 
 def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str, list[dict[str, Any]]]:
     """(fallback text, blocks) of a reminder or escalation about `c`, as it stands now.
 
-    Days are counted from the day the reminder was due, so the message reads
-    the same when it is brought up to date after an answer.
+    Days are counted from the day the message goes out (`facts.sent_at`), so
+    one sent late says how things stand when it arrives, and one brought up to
+    date after an answer still reads as on the day it came.
     """
     texts = svc.texts
     view = view_of(c, texts, svc.clock.today(), svc.clock.now())
-    deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
+    occurrence = facts.occurrence if c.recurrence else None
+    planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
+    # A one-off commitment has one deadline: after "Försenad" the new one, with its own phrase.
+    deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
     phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
     if phrase == deadline.isoformat():
         phrase = None
-    occurrence = facts.occurrence if c.recurrence else None
-    days_past = (facts.due_at.astimezone(svc.clock.tz).date() - deadline).days
+    sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
+    days_past = (sent_on - deadline).days
     if facts.kind == "escalation":
         intro = texts.md(
             "escalation.md.j2",
@@ -159,10 +204,8 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
         )
         fallback = texts.get("escalation_fallback", ref=view.ref, days=days_past)
         return fallback, card_blocks(texts, view, intro=intro, occurrence=occurrence, change_owner=True)
-    last = _last_status(c, occurrence)
-    kind = str(facts.payload.get("reminder") or "before")
-    if kind == "before" and days_past >= 0:
-        kind = "on_day" if days_past == 0 else "overdue"
+    last = _latest_update(c, occurrence)
+    kind = _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline)
     owner_gone = bool(facts.payload.get("owner_gone"))
     intro = texts.md(
         "reminder.md.j2",
@@ -171,8 +214,8 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
         deadline=deadline,
         phrase=phrase,
         days=abs(days_past),
-        last_status=texts.get(f"status_{last.status.value}") if last and last.status else None,
-        last_at=last.created_at if last else None,
+        last_status=texts.get(f"status_{last.status.value}") if last else None,
+        last_at=last.at if last else None,
         last_comment=last.comment if last else None,
         owner_gone=owner_gone,
         is_open=view.is_open,
@@ -184,5 +227,6 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
 
 
 def _message(svc: Services, c: Commitment, row: Claimed, recipient: str) -> Send:
-    text, blocks = render_card(svc, c, ReminderFacts(row.kind, row.payload, row.occurrence, row.due_at))
+    facts = ReminderFacts(row.kind, row.payload, row.occurrence, row.due_at, sent_at=svc.clock.now())
+    text, blocks = render_card(svc, c, facts)
     return Send(channel=recipient, text=text, blocks=blocks)

@@ -23,13 +23,14 @@ from bot.reminders.schedule import (
     PlannedReminder,
     ReminderPolicy,
     ReminderPolicyError,
+    first_occurrence,
     occurrences,
     planned_reminders,
     send_time_on,
 )
 from bot.services.commitments import OPEN_STATUSES
 from storage.db import Database
-from storage.models import Commitment, Committee, SchedulerMark
+from storage.models import Commitment, CommitmentStatus, Committee, SchedulerMark, StatusUpdate
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ MAX_CATCH_UP = timedelta(days=31)
 _RECURRING_LOOKBACK = timedelta(days=400)
 _SHIFT_MARGIN = timedelta(days=14)
 SUPERSEDED = "superseded"
+# Another reminder about the same commitment goes out at the same moment.
+ONE_A_DAY = "one_a_day"
 
 
 @dataclass(frozen=True)
@@ -85,9 +88,11 @@ def _plan_one(deadline: date, policy: ReminderPolicy, until: date, since: date, 
 def reminders_between(session: Session, start: datetime, end: datetime, tz: ZoneInfo) -> list[Planned]:
     """Every reminder and escalation whose sending moment lies in (start, end], as outbox rows.
 
-    When the window holds several of one occurrence's owner reminders (after
-    an outage), only the latest is sent; the others are recorded as skipped,
-    so a late start sends one message, not a pile.
+    Everything in one window goes out at once, so each commitment's owner gets
+    one reminder from it: the latest (after an outage, a late start sends one
+    message, not a pile), and where two occurrences of a rhythm meet on one
+    day (last month's overdue reminder and this month's), the earlier, more
+    urgent one, unless it is done. The others are recorded as skipped.
     """
     days = send_days(start, end, tz)
     if not days:
@@ -105,21 +110,42 @@ def reminders_between(session: Session, start: datetime, end: datetime, tz: Zone
         or_(Commitment.recurrence.is_not(None), Commitment.deadline <= horizon),
     )
     rows = [_Row(*values) for values in session.execute(stmt)]
-    found: list[Planned] = []
+    found: list[tuple[_Row, list[PlannedReminder]]] = []
     default = ReminderPolicy()
     for row in rows:
         policy = policies.get(row.committee_id, default)
+        hits: list[PlannedReminder] = []
         for occurrence, next_occurrence in _occurrences(row, first_day, horizon, tz):
             planned = _plan_one(occurrence, policy, last_day, first_day, tz)
-            hits = [
+            hits.extend(
                 r
                 for r in planned
                 if start < r.send_at <= end
                 and r.send_at >= row.created_at
                 and (next_occurrence is None or r.send_at.astimezone(tz).date() < next_occurrence)
-            ]
-            found.extend(_as_rows(row, hits))
-    return found
+            )
+        if hits:
+            found.append((row, hits))
+    # Only a rhythm with reminders about several occurrences in the window needs to know which are done.
+    crowded = [row.id for row, hits in found if len({r.occurrence for r in hits if r.kind != "escalation"}) > 1]
+    done = _done_occurrences(session, crowded) if crowded else set()
+    return [planned for row, hits in found for planned in _as_rows(row, hits, done)]
+
+
+def _done_occurrences(session: Session, commitment_ids: list[int]) -> set[tuple[int, date]]:
+    """(commitment, occurrence) pairs whose last answer was Klar."""
+    u = StatusUpdate
+    stmt = (
+        select(u.commitment_id, u.occurrence, u.status)
+        .where(u.commitment_id.in_(commitment_ids), u.occurrence.is_not(None), u.status.is_not(None))
+        .order_by(u.id)
+    )
+    last = {(cid, occurrence): status for cid, occurrence, status in session.execute(stmt)}
+    return {
+        (cid, occurrence)
+        for (cid, occurrence), status in last.items()
+        if occurrence and status == CommitmentStatus.DONE
+    }
 
 
 def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Iterable[tuple[date, date | None]]:
@@ -128,10 +154,12 @@ def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Ite
         if row.deadline is not None:
             yield row.deadline, None
         return
-    dtstart = row.deadline or row.created_at.astimezone(tz).date()
     start, end = first_day - _RECURRING_LOOKBACK, horizon + _RECURRING_LOOKBACK
     try:
-        dates = occurrences(dtstart, row.recurrence, start, end)
+        # Without a deadline of its own, a rhythm starts at its first date after registration, as in the calendar
+        # export; the day it was registered is no deadline.
+        dtstart = row.deadline or first_occurrence(row.recurrence, row.created_at.astimezone(tz).date())
+        dates = occurrences(dtstart, row.recurrence, start, end) if dtstart is not None else []
     except (ValueError, TypeError) as exc:
         log.warning("commitment %s has a rhythm that does not read (%s); no reminders", row.id, exc)
         return
@@ -142,14 +170,23 @@ def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Ite
         yield occurrence, dates[index + 1] if index + 1 < len(dates) else None
 
 
-def _as_rows(row: _Row, hits: list[PlannedReminder]) -> list[Planned]:
-    if not hits:
-        return []
+def _the_one(row: _Row, owner: list[PlannedReminder], done: set[tuple[int, date]]) -> PlannedReminder | None:
+    """The owner reminder to send from one window: about an open occurrence, the latest, the earliest occurrence."""
+
+    def rank(r: PlannedReminder) -> tuple[bool, datetime, int]:
+        return (row.id, r.occurrence) not in done, r.send_at, -r.occurrence.toordinal()
+
+    return max(owner, key=rank) if owner else None
+
+
+def _as_rows(row: _Row, hits: list[PlannedReminder], done: set[tuple[int, date]]) -> list[Planned]:
     owner = [r for r in hits if r.kind != "escalation"]
-    latest = max(owner, key=lambda r: r.send_at) if owner else None
+    chosen = _the_one(row, owner, done)
     out = []
     for r in hits:
-        skip = SUPERSEDED if r.kind != "escalation" and r is not latest else None
+        skip = None
+        if r.kind != "escalation" and chosen is not None and r is not chosen:
+            skip = ONE_A_DAY if r.send_at == chosen.send_at else SUPERSEDED
         out.append(
             Planned(
                 key=r.key(row.id),

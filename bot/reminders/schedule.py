@@ -48,6 +48,7 @@ __all__ = [
     "ReminderPolicyError",
     "due",
     "field_error",
+    "first_occurrence",
     "occurrences",
     "planned_reminders",
     "send_time_on",
@@ -243,6 +244,25 @@ def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, 
         datetime.combine(start, time()), datetime.combine(end, time()), inc=True
     )
     return tuple(moment.date() for moment in window)
+
+
+@lru_cache(maxsize=65536)
+def first_occurrence(rrule: str, registered: date) -> date | None:
+    """A rhythm's first deadline when it has none of its own: the rule's first date on or after `registered`.
+
+    The day of registration is no deadline of "varje månad", though RFC 5545
+    would count it as DTSTART. None when the rule is spent (UNTIL, COUNT);
+    ValueError as for `occurrences`. The planner and the calendar export share it.
+    """
+    rule_text = rrule.strip().removeprefix("RRULE:")
+    if _SUB_DAILY.search(rule_text):
+        raise ValueError(f"a deadline rhythm cannot repeat more than daily: {rule_text!r}")
+    start = datetime.combine(registered, time())
+    try:
+        found = rrulestr(rule_text, dtstart=start).after(start, inc=True)
+    except TypeError as exc:  # dateutil says some malformed rules this way
+        raise ValueError(str(exc)) from exc
+    return found.date() if found is not None else None
 
 
 def occurrences(first_deadline: date, rrule: str | None, start: date, end: date) -> list[date]:

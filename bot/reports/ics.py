@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from dateutil.rrule import rrulestr
-
+from bot.reminders.schedule import first_occurrence
 from bot.reports import facts
 from bot.reports.data import CaseGroup, CommitmentRow, RecommendationGroup, Report
 from bot.texts import Texts
@@ -72,18 +71,17 @@ def _rule(row: CommitmentRow) -> str | None:
     return rule
 
 
-def _first(row: CommitmentRow, rule: str | None) -> date | None:
+def _first(row: CommitmentRow, rule: str | None, tz: tzinfo | None) -> date | None:
     """The event's date: the deadline, else a rhythm's first occurrence from the day it was registered."""
     if row.deadline is not None:
         return row.deadline
     if rule is None:
         return None
-    registered = datetime.combine(row.created_at.astimezone(UTC).date(), time())
     try:
-        first = rrulestr(rule, dtstart=registered).after(registered, inc=True)
-    except (ValueError, TypeError):
+        # The day it was registered where it was registered, as the reminders count it.
+        return first_occurrence(rule, row.created_at.astimezone(tz).date())
+    except ValueError:
         return None
-    return first.date() if first is not None else None
 
 
 def uid(row: CommitmentRow) -> str:
@@ -102,7 +100,7 @@ def _event(
     report: Report, texts: Texts, case: CaseGroup, group: RecommendationGroup, row: CommitmentRow
 ) -> Iterator[str]:
     rule = _rule(row)
-    start = _first(row, rule)
+    start = _first(row, rule, report.now.tzinfo)
     if start is None or row.status == CommitmentStatus.CANCELLED:
         return
     description = texts.plain(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import icalendar
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.clock import ManualClock
+from bot.reminders.planning import reminders_between
+from bot.reminders.schedule import STOCKHOLM
 from bot.reports.data import Report, collect
 from bot.reports.ics import LINE_OCTETS, escape_text, fold, render_ics
+from bot.services import commitments as commitment_service
 from bot.texts import Texts
 from storage.db import Database
-from tests.reports.conftest import REASON, Seeded
+from tests.reports.conftest import REASON, Seeded, _add
 
 
 def _events(data: bytes) -> dict[str, icalendar.cal.Component]:
@@ -61,6 +64,21 @@ def test_a_rhythm_is_an_rrule(report: Report, texts: Texts) -> None:
     # No deadline of its own: the rhythm's first occurrence after it was registered (11 January 2027).
     assert recurring.decoded("DTSTART") == date(2027, 6, 30)
     assert "RRULE" not in _events(data)["BUN-1"]
+
+
+def test_a_rhythm_starts_on_the_day_the_reminders_start_it(
+    db: Database, clock: ManualClock, seeded: Seeded, texts: Texts
+) -> None:
+    # Registered at 00:30 on 1 February in Stockholm, still 31 January in UTC: "varje månad" begins on 28 February.
+    clock.set(datetime(2027, 2, 1, 0, 30, tzinfo=STOCKHOLM))
+    with db.write() as s:
+        ref = _add(s, clock, "Gå igenom rutinerna", recurrence="varje månad")
+    with db.read() as s:
+        commitment_id = commitment_service.get_by_reference(s, ref).id
+        start = _events(render_ics(collect(s, "BUN", clock.today(), clock.now()), texts))[ref].decoded("DTSTART")
+        planned = reminders_between(s, clock.now(), clock.now() + timedelta(days=62), STOCKHOLM)
+    assert start == date(2027, 2, 28)
+    assert min(p.occurrence for p in planned if p.commitment_id == commitment_id and p.occurrence) == start
 
 
 def test_uids_are_stable_and_unique(db: Database, clock: ManualClock, seeded: Seeded, texts: Texts) -> None:

@@ -17,6 +17,7 @@ from bot.reminders.schedule import (
     ReminderPolicy,
     ReminderPolicyError,
     due,
+    first_occurrence,
     occurrences,
     planned_reminders,
     send_time_on,
@@ -531,6 +532,29 @@ def test_occurrences(why: str, first: date, rule: str | None, start: date, end: 
 def test_unusable_rules_raise_value_error(rule: str) -> None:
     with pytest.raises(ValueError):
         occurrences(date(2026, 1, 31), rule, date(2026, 1, 1), date(2026, 12, 31))
+
+
+FIRST = [
+    ("a month's last day after the day registered", "FREQ=MONTHLY;BYMONTHDAY=-1", date(2027, 1, 12), date(2027, 1, 31)),
+    ("registered on a date of the rule", "FREQ=MONTHLY;BYMONTHDAY=-1", date(2027, 1, 31), date(2027, 1, 31)),
+    ("the end of the term", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1", date(2027, 6, 16), date(2027, 6, 30)),
+    ("after the summer", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1", date(2027, 7, 1), date(2027, 12, 31)),
+    ("a prefix is allowed", "RRULE:FREQ=WEEKLY;BYDAY=FR", date(2027, 1, 11), date(2027, 1, 15)),
+    ("a spent rule has none", "FREQ=MONTHLY;UNTIL=20261231", date(2027, 1, 12), None),
+]
+
+
+@pytest.mark.parametrize(("why", "rule", "registered", "expected"), FIRST, ids=[row[0] for row in FIRST])
+def test_a_rhythm_without_a_deadline_starts_at_its_first_date(
+    why: str, rule: str, registered: date, expected: date | None
+) -> None:
+    assert first_occurrence(rule, registered) == expected, why
+
+
+@pytest.mark.parametrize("rule", ["FREQ=FORTNIGHTLY", "hello", "FREQ=HOURLY", "freq=secondly"])
+def test_a_first_date_of_an_unusable_rule_raises_value_error(rule: str) -> None:
+    with pytest.raises(ValueError):
+        first_occurrence(rule, date(2027, 1, 12))
 
 
 # --------------------------------------------------------------------------- #
