@@ -17,6 +17,7 @@ from typing import TextIO
 from bot.clock import ManualClock
 from bot.console.identities import channel_id_for, user_id_for
 from bot.local_slack import LocalBot
+from bot.standin.user_side import Where
 from bot.standin.workspace import Channel, Message, View
 from bot.texts import Texts
 
@@ -40,6 +41,9 @@ class ConsoleSession:
         # What each user has already been shown: (channel id, ts) → rendered text.
         self._seen: dict[str, dict[tuple[str, str], str]] = {}
         self._seen_view: dict[str, str] = {}
+        # What was printed to each user, oldest first (a message printed again moves to the end):
+        # ``:klicka`` presses in the latest of these, as a person clicks in what they just read.
+        self._printed: dict[str, dict[tuple[str, str], Where]] = {}
         self._commands: dict[str, Callable[[str], bool]] = {
             "som": self._as,
             "kanal": self._move,
@@ -134,7 +138,6 @@ class ConsoleSession:
         """Print messages the current user has not seen (or that changed), and a new modal."""
         seen = self._seen.setdefault(self.user, {})
         me = self.slack.user(self.user).id
-        me = self.slack.user(self.user).id
         for channel in self._visible_channels():
             for message in self.slack.visible_messages(self.user, channel.id):
                 rendered = self.slack.render_message(message)
@@ -153,6 +156,12 @@ class ConsoleSession:
         where = self.texts.get("console_in_dm") if channel.is_im else f"#{channel.name}"
         print(f"── {where} " + "─" * max(4, 60 - len(where)), file=self.out)
         print(rendered, file=self.out)
+        self._remember_printed((message.channel, message.ts), message)
+
+    def _remember_printed(self, key: tuple[str, str], where: Where) -> None:
+        printed = self._printed.setdefault(self.user, {})
+        printed.pop(key, None)
+        printed[key] = where
 
     def _print_view(self, view: View | None) -> None:
         """Print the modal when the bot opened, changed or answered it (not for the user's own typing)."""
@@ -189,18 +198,19 @@ class ConsoleSession:
         return True
 
     def _click(self, label: str) -> bool:
-        """Press the button with this label where the user sees it: modal, latest messages, Home."""
-        view = self.slack.open_view(self.user)
-        places: list[object] = []
-        if view is not None:
+        """Press the button with this label in the latest thing the user saw.
+
+        That is the open modal, else what was printed to this user, newest first
+        (messages in any channel or the DM, and App Home); a message printed again
+        after a change counts from then. Unprinted messages are never pressed.
+        """
+        places: list[Where] = []
+        if self.slack.open_view(self.user) is not None:
             places.append("modal")
-        for channel in self._visible_channels():
-            places.extend(reversed(self.slack.visible_messages(self.user, channel.id)))
-        if self.slack.home(self.user) is not None:
-            places.append("home")
+        places.extend(reversed(self._printed.get(self.user, {}).values()))
         for where in places:
             try:
-                interaction = self.slack.click_button(self.user, where, label)  # type: ignore[arg-type]
+                interaction = self.slack.click_button(self.user, where, label)
             except LookupError:
                 continue
             self._after(interaction.acked)
@@ -247,6 +257,7 @@ class ConsoleSession:
         home = self.slack.home(self.user)
         if home is not None:
             print(self.slack.render_view(home), file=self.out)
+            self._remember_printed(("home", ""), "home")
         return True
 
     def _global_shortcut(self, _arg: str) -> bool:

@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.config import load_settings
 from bot.console.app import run_console
+from storage.db import Database
+from storage.models import Commitment
 from tests.conftest import REPO
 
 
@@ -123,4 +127,44 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     assert "Granska importen" in output
     assert "”senast i december 2024” → 31 december 2024" in output
     assert "Importerat till BUN" in output and "BUN-1" in output
+    assert "Traceback" not in output
+
+
+def _statuses(database_url: str) -> dict[int, str]:
+    """Each commitment's number and status, as stored."""
+    database = Database.from_url(database_url)
+    try:
+        with database.read() as session:
+            return {c.number: c.status.value for c in session.scalars(select(Commitment))}
+    finally:
+        database.dispose()
+
+
+def test_klicka_presses_in_the_reminder_just_seen_not_in_a_card_in_the_channel(database_url: str) -> None:
+    # anna is a secretary of BUN too, so a press on bo's card would go through: the bug closed his commitment.
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som bo",
+                ":som sara",
+                "/atagande nämnd sekreterare BUN @sara @anna",
+                ":kanal bun",
+                "/atagande kanal BUN",
+                "/atagande ny BUN Revidera rutinen för orosanmälan senast i april 2099 @anna",
+                ":klicka Spara",
+                "/atagande ny BUN Utvärdera elevhälsans arbete senast i december 2099 @bo",
+                ":klicka Spara",
+                ":tid 2099-04-16 08:30",
+                ":som anna",
+                ":klicka Klar",
+            ]
+        ),
+        database_url,
+    )
+    # The reminder DM was the last thing printed to anna, after both cards in #bun.
+    seen = output.split("anna@#bun> :klicka Klar")[0]
+    assert seen.rindex("Påminnelse: BUN-1") > seen.rindex("BUN-2 · Barn- och utbildningsnämnden")
+    assert _statuses(database_url) == {1: "done", 2: "not_started"}
     assert "Traceback" not in output
