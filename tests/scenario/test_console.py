@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.console.app import run_console
+from bot.console.identities import user_id_for
+from bot.texts import Texts
 from storage.db import Database
 from storage.models import Commitment
 from tests.conftest import REPO
@@ -168,3 +171,73 @@ def test_klicka_presses_in_the_reminder_just_seen_not_in_a_card_in_the_channel(d
     assert seen.rindex("Påminnelse: BUN-1") > seen.rindex("BUN-2 · Barn- och utbildningsnämnden")
     assert _statuses(database_url) == {1: "done", 2: "not_started"}
     assert "Traceback" not in output
+
+
+ANSWER_WITH_THREE = (
+    "Barn- och utbildningsnämnden\nDatum 2099-01-12\n\nRevisorernas rekommendationer\n\n"
+    "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
+    "Förvaltningens kommentar:\n"
+    "Förvaltningen kommer att revidera rutinen för orosanmälan senast i april 2099.\n"
+    "Rektorerna ska gå igenom rutinen med sin personal under hösten 2099.\n\n"
+    "- Nämnden bör följa upp elevhälsans arbete.\n\n"
+    "Förvaltningens kommentar:\n"
+    "Förvaltningen kommer att ta fram en plan för uppföljning av elevhälsan senast i juni 2099.\n"
+)
+
+
+def test_the_import_review_is_filled_by_number(database_url: str, tmp_path: Path) -> None:
+    texts = Texts()
+    owner, deadline = texts.get("review_owner"), texts.get("review_deadline")
+    answer = tmp_path / "svar.txt"
+    answer.write_text(ANSWER_WITH_THREE, encoding="utf-8")
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som sara",
+                f":dela {answer}",
+                ":klicka Granska och importera",
+                ":hjälp",
+                # A label that every finding has is ambiguous without a number.
+                f":fyll {deadline}=2099-11-30",
+                ":fyll 2 Importera=nej",
+                ":fyll 2 Importera=ja",
+                f":fyll 2 {deadline}=den 30 november",
+                f":fyll 2 {deadline}=2099-11-30",
+                f":fyll 2 {owner}=@anna",
+                ":fyll 1 Importera=nej",
+                ":fyll 7 Importera=nej",
+                ":fyll 3 Färg=blå",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    # The printed modal and :hjälp both say how to pick a finding's field by its number.
+    review = output.split(":klicka Granska och importera")[1].split(":hjälp")[0]
+    assert ":fyll 1 Importera=" in review and f":fyll 1 {deadline}=" in review
+    assert ":fyll NR FÄLT=VÄRDE" in output.split("> :hjälp")[1]
+    assert "skriv numret först" in output.split(f"> :fyll {deadline}=2099-11-30")[1]
+    assert "ÅÅÅÅ-MM-DD" in output.split(f"> :fyll 2 {deadline}=den 30 november")[1]
+    assert "Det finns inget nummer 7" in output and "”Färg”" in output
+    assert "Traceback" not in output
+    database = Database.from_url(database_url)
+    try:
+        with database.read() as session:
+            stored = {
+                c.text: (c.deadline, c.owner.slack_user_id if c.owner else None)
+                for c in session.scalars(select(Commitment))
+            }
+    finally:
+        database.dispose()
+    assert stored == {
+        "Rektorerna ska gå igenom rutinen med sin personal under hösten 2099.": (
+            date(2099, 11, 30),
+            user_id_for("anna"),
+        ),
+        "Förvaltningen kommer att ta fram en plan för uppföljning av elevhälsan senast i juni 2099.": (
+            date(2099, 6, 30),
+            None,
+        ),
+    }
