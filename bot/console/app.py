@@ -8,8 +8,6 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy.engine import make_url
-
 from bot.clock import ManualClock, SystemClock
 from bot.config import Settings
 from bot.console.identities import channel_id_for, user_id_for
@@ -20,6 +18,7 @@ from bot.local_slack import LocalBot
 from bot.services import committees as committee_service
 from bot.services.people import Actor
 from bot.texts import Texts
+from storage.db import location
 
 
 def _seed(bot: LocalBot, session: ConsoleSession) -> str:
@@ -39,13 +38,6 @@ def _seed(bot: LocalBot, session: ConsoleSession) -> str:
         delivery.announce(commitment_id, admin.user_id)
     bot.settle()
     return ", ".join(p.handle for p in people)
-
-
-def _describe(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return str(parsed.database)
-    return parsed.render_as_string(hide_password=True)
 
 
 def run_console(
@@ -73,7 +65,7 @@ def run_console(
         bot.start()
         session = ConsoleSession(bot, clock, texts, out, user=start_user, channel="allmant")
         print(
-            texts.get("console_welcome", user=start_user, channel="allmant", database=_describe(database_url)),
+            texts.get("console_welcome", user=start_user, channel="allmant", database=location(database_url)),
             file=out,
         )
         if demo:

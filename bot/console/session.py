@@ -23,7 +23,11 @@ from bot.standin.render import render_blocks
 from bot.standin.user_side import Where
 from bot.standin.workspace import Channel, Message, View
 from bot.texts import Texts
+from handlers.commands import COMMAND
+from handlers.routines import COMMAND as ROUTINE_COMMAND
 
+# The app's slash commands, as manifest.json declares them.
+SLASH_COMMANDS = (COMMAND, ROUTINE_COMMAND)
 NEW_COMMITMENT_SHORTCUT = "new_commitment"
 MESSAGE_SHORTCUT = "register_from_message"
 # ":fyll 2 Importera=nej": a field of the modal's item 2 (see bot/console/numbered.py).
@@ -109,6 +113,11 @@ class ConsoleSession:
                 keep_going = command(arg.strip())
             elif line.startswith("/"):
                 command_name, _, text = line.partition(" ")
+                if command_name.casefold() not in SLASH_COMMANDS:
+                    # Slack itself answers a command no app has; nothing reaches the bot.
+                    self._say("console_unknown_command", command=command_name, commands=" och ".join(SLASH_COMMANDS))
+                    return True
+                command_name = command_name.casefold()
                 interaction = self.slack.slash_command(self.user, self.channel, command_name, text)
                 self._after(interaction.acked)
                 keep_going = True

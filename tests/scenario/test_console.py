@@ -241,3 +241,12 @@ def test_the_import_review_is_filled_by_number(database_url: str, tmp_path: Path
             None,
         ),
     }
+
+
+def test_an_unknown_slash_command_gets_a_sentence_and_the_console_goes_on(database_url: str) -> None:
+    output = _console("/okand hej\n/atagande nämnd ny BUN Barn- och utbildningsnämnden\n", database_url)
+    answer = output.split("> /okand hej")[1].split("sara@#allmant>")[0]
+    assert "/okand" in answer and "/atagande" in answer and "/rutin" in answer
+    assert "failed with the error" not in answer
+    assert "Nämnden BUN – Barn- och utbildningsnämnden är skapad" in output
+    assert "Traceback" not in output
