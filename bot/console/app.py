@@ -59,9 +59,9 @@ def run_console(
     bot = LocalBot(database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None)
     bot.slack.start()
     try:
-        # Without demo data the first user is the workspace owner, so they may
-        # create committees; others join as ordinary members.
-        bot.slack.add_user(start_user, is_owner=not demo, user_id=user_id_for(start_user))
+        # The first user is the workspace owner, so they may create committees (in
+        # the demo too, as the README says); others join as ordinary members.
+        bot.slack.add_user(start_user, is_owner=True, user_id=user_id_for(start_user))
         bot.start()
         session = ConsoleSession(bot, clock, texts, out, user=start_user, channel="allmant")
         print(

@@ -250,3 +250,26 @@ def test_an_unknown_slash_command_gets_a_sentence_and_the_console_goes_on(databa
     assert "failed with the error" not in answer
     assert "Nämnden BUN – Barn- och utbildningsnämnden är skapad" in output
     assert "Traceback" not in output
+
+
+def test_the_demo_starts_as_an_admin_with_routines_to_find(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny MBN Miljö- och byggnadsnämnden",
+                "/rutin orosanmalan",
+                "/rutin SIP",
+                "/atagande visa BUN-2",
+            ]
+        ),
+        database_url,
+        demo=True,
+        user="sekreterare",
+    )
+    assert "Nämnden MBN – Miljö- och byggnadsnämnden är skapad" in output
+    found = output.split("> /rutin orosanmalan")[1].split("> /rutin SIP")[0]
+    assert "Rutin för orosanmälan" in found
+    assert "Samordnad individuell plan" in output.split("> /rutin SIP")[1]
+    # The commitment about the routine has it linked.
+    assert "Rutin för orosanmälan" in output.split("> /atagande visa BUN-2")[1]
+    assert "Traceback" not in output
