@@ -255,6 +255,7 @@ def report_command(
     from bot.reports.data import collect
     from bot.reports.formats import file_name, get_format
     from bot.services.errors import UserError
+    from storage.db import DatabaseUnavailable
 
     texts = _texts()
     try:
@@ -268,7 +269,10 @@ def report_command(
             report = collect(session, committee, clock.today(), clock.now(), dnr=case)
     except UserError as err:
         raise CliError(texts.get(err.key, **err.params)) from None
+    except DatabaseUnavailable:
+        raise  # not a schema to upgrade: main names what cannot be reached
     except SQLAlchemyError:
+        # The database answers but lacks the tables a report reads: not migrated.
         raise CliError(texts.get("report_database_unreadable")) from None
     finally:
         database.dispose()
@@ -339,6 +343,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # "atagande report --committee BUN | head": as for extract.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        # A database or Slack that cannot be reached, from any command: named in one sentence.
+        from bot.cli_failures import explain
+
+        sentence = explain(exc, _texts())
+        if sentence is None:
+            raise
+        print(f"atagande: {sentence}", file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Invented for the demo (no text from real documents): a school committee, a
 social services committee and the municipal board, with commitments in every
-state so that lists, App Home and the traffic lights have something to show.
+state so that lists, App Home and the traffic lights have something to show,
+and a few routines (``bot/demo_routines.py``) for ``/rutin``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.demo_routines import ROUTINES
 from bot.services import commitments as cs
 from bot.services import committees as committee_service
+from bot.services import routine_links
+from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor
@@ -113,6 +117,7 @@ def seed_demo(svc: Services, user_ids: dict[str, str]) -> list[int]:
             )
     names = {p.handle: p.real_name for p in OWNERS}
     created = []
+    references: dict[tuple[str, int], int] = {}
     with svc.db.write() as session:
         for code, text, owner, role, deadline, recurrence, dnr in COMMITMENTS:
             raw = CommitmentInput(
@@ -126,7 +131,10 @@ def seed_demo(svc: Services, user_ids: dict[str, str]) -> list[int]:
                 dnr=dnr,
             )
             draft = cs.validate(session, raw, svc.clock.today())
-            created.append(cs.create(session, admin, draft, now))
+            commitment = cs.create(session, admin, draft, now)
+            created.append(commitment)
+            references[(code, commitment.number)] = commitment.id
+    _seed_routines(svc, references)
     # Some history, so the lights show every colour.
     owner_actor = Actor(user_ids["anna"], names["anna"], is_admin=False)
     later = now + timedelta(minutes=5)
@@ -141,3 +149,22 @@ def seed_demo(svc: Services, user_ids: dict[str, str]) -> list[int]:
         ks = cs.get_by_id(session, created[5].id)
         cs.set_status(session, owner_actor, ks, CommitmentStatus.DONE, later)
     return [c.id for c in created]
+
+
+def _seed_routines(svc: Services, commitments: dict[tuple[str, int], int]) -> None:
+    """The demo's routines, each linked to the commitments about it (``commitments``: reference to id)."""
+    now = svc.clock.now()
+    with svc.db.write() as session:
+        for sample in ROUTINES:
+            routine, _created = routine_service.add_routine(
+                session,
+                title=sample.title,
+                body=sample.body,
+                now=now,
+                source="Demo",
+                owner=sample.owner,
+                revision_date=sample.revised,
+                aliases=sample.aliases,
+            )
+            for reference in sample.linked:
+                routine_links.link(session, commitments[reference], routine.id, now)

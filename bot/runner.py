@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
+import re
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
 from bot.outbox.sender import plain_client
@@ -11,6 +18,58 @@ from bot.timer import start_timer
 from bot.wiring import build_services, create_app, make_client
 
 log = logging.getLogger(__name__)
+_SLACK_ERROR = re.compile(r"[a-z_]+")
+# Slack's answers that mean the token itself is wrong, not that Slack is busy or down.
+_TOKEN_ERRORS = frozenset(
+    {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "not_allowed_token_type"}
+)
+
+
+class SlackUnavailable(Exception):
+    """Slack could not be reached, or refused a token, while the bot started.
+
+    ``reason`` is one word the command line turns into a sentence: ``refused``,
+    ``unknown_host``, ``timeout`` or ``other`` when nothing answered; ``not_slack``
+    when what answered is not Slack's API; ``token`` when Slack refused the
+    token in ``variable``, ``error`` for another of Slack's answers (``error``
+    is Slack's error code).
+    """
+
+    def __init__(self, api_url: str, reason: str, *, variable: str = "", error: str = "") -> None:
+        super().__init__(f"Slack at {api_url}: {reason} {error}".strip())
+        self.api_url = api_url
+        self.reason = reason
+        self.variable = variable
+        self.error = error
+
+
+def _why_unreachable(exc: BaseException) -> str:
+    cause = getattr(exc, "reason", None)  # urllib wraps the socket's error
+    cause = cause if isinstance(cause, BaseException) else exc
+    if isinstance(cause, ConnectionRefusedError):
+        return "refused"
+    if isinstance(cause, socket.gaierror):
+        return "unknown_host"
+    if isinstance(cause, TimeoutError):
+        return "timeout"
+    return "other"
+
+
+@contextmanager
+def _contacting_slack(settings: Settings, variable: str) -> Iterator[None]:
+    """Turn a failure to reach Slack, or a refused ``variable`` token, into :class:`SlackUnavailable`."""
+    try:
+        yield
+    except SlackApiError as exc:
+        data = getattr(exc.response, "data", None)
+        error = str(data.get("error") or "") if isinstance(data, dict) else ""
+        # Slack's errors are codes such as invalid_auth; anything else (an HTML page, a sentence) is not Slack.
+        if not _SLACK_ERROR.fullmatch(error):
+            raise SlackUnavailable(settings.slack_api_url, "not_slack") from exc
+        reason = "token" if error in _TOKEN_ERRORS else "error"
+        raise SlackUnavailable(settings.slack_api_url, reason, variable=variable, error=error) from exc
+    except (OSError, http.client.HTTPException) as exc:
+        raise SlackUnavailable(settings.slack_api_url, _why_unreachable(exc)) from exc
 
 
 def run_socket_mode(settings: Settings) -> None:
@@ -20,11 +79,15 @@ def run_socket_mode(settings: Settings) -> None:
     app_token = settings.require_app_token()
     client = make_client(settings, bot_token)
     services = build_services(settings, client)
+    # Slack is asked once before anything runs: unreachable, or a wrong token, stops the start with a sentence.
+    with _contacting_slack(settings, "SLACK_BOT_TOKEN"):
+        client.auth_test()
     app = create_app(services, client, http_mode=False)
     start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
     handler = SocketModeHandler(app, app_token, web_client=client)
     log.info("Åtagandeboten is running in Socket Mode")
-    handler.start()  # type: ignore[no-untyped-call]  # slack_bolt leaves it unannotated
+    with _contacting_slack(settings, "SLACK_APP_TOKEN"):
+        handler.start()  # type: ignore[no-untyped-call]  # slack_bolt leaves it unannotated
 
 
 def run_http_mode(settings: Settings, host: str, port: int) -> None:
@@ -36,6 +99,8 @@ def run_http_mode(settings: Settings, host: str, port: int) -> None:
     settings.require_signing_secret()
     client = make_client(settings, bot_token)
     services = build_services(settings, client)
+    with _contacting_slack(settings, "SLACK_BOT_TOKEN"):
+        client.auth_test()
     app = create_app(services, client, http_mode=True)
     start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
     log.info("Åtagandeboten is listening for Slack on http://%s:%d/slack/events", host, port)

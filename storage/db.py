@@ -8,10 +8,68 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+# What the drivers say when a connection cannot be made, and the word for it (see DatabaseUnavailable).
+# PostgreSQL's SQLSTATE when it has one; else the words of psycopg's or sqlite3's message.
+_SQLSTATES = {"28P01": "login", "28000": "login", "3D000": "no_such_database"}
+_MESSAGES = (
+    ("not a database", "not_a_database"),
+    ("unable to open", "open"),
+    ("refused", "refused"),
+    ("resolve host", "unknown_host"),
+    ("name or service not known", "unknown_host"),
+    ("nodename nor servname", "unknown_host"),
+    ("password authentication failed", "login"),
+    ("does not exist", "no_such_database"),
+    ("timeout", "timeout"),
+    ("timed out", "timeout"),
+)
+
+
+class DatabaseUnavailable(OperationalError):
+    """The database cannot be reached or opened at all, as opposed to a statement failing in it.
+
+    ``where`` names it without its password (SQLite's file, else the URL);
+    ``problem`` is one word the command line turns into a sentence: ``folder``
+    (SQLite's folder cannot be made), ``open``, ``not_a_database``, ``refused``,
+    ``unknown_host``, ``login``, ``no_such_database``, ``timeout`` or ``other``.
+    It is an OperationalError, so code that handles those handles this too.
+    """
+
+    def __init__(self, where: str, problem: str, orig: BaseException) -> None:
+        super().__init__(None, None, orig)
+        self.where = where
+        self.problem = problem
+
+
+def location(url: str | URL) -> str:
+    """The database as a person may be shown it: SQLite's file, else the URL without password or query."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database or ":memory:")
+    return parsed.set(query={}).render_as_string(hide_password=True)
+
+
+def _problem(error: BaseException) -> str:
+    sqlstate = getattr(error, "sqlstate", None)
+    if sqlstate in _SQLSTATES:
+        return _SQLSTATES[sqlstate]
+    message = str(error).casefold()
+    return next((problem for words, problem in _MESSAGES if words in message), "other")
+
+
+def _unavailable(context: ExceptionContext) -> None:
+    # No connection yet means connecting failed. A failed pre-ping is left alone:
+    # the pool then replaces the stale connection and goes on.
+    if context.connection is not None or context.is_pre_ping or context.engine is None:
+        return
+    error = context.original_exception
+    raise DatabaseUnavailable(location(context.engine.url), _problem(error), error) from error
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -20,17 +78,24 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     SQLite gets WAL (readers never block the writer, and ``db backup`` can copy
     while the bot runs), a busy timeout instead of an instant "database is
     locked", and enforced foreign keys. Its parent folder is created.
+    A database that cannot be reached or opened raises :class:`DatabaseUnavailable`.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(url, **kwargs)
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "handle_error", _unavailable)
+        return engine
 
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(location(parsed), "folder", exc) from exc
     engine = create_engine(
         url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}, **kwargs
     )
+    event.listen(engine, "handle_error", _unavailable)
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

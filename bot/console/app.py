@@ -8,8 +8,6 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy.engine import make_url
-
 from bot.clock import ManualClock, SystemClock
 from bot.config import Settings
 from bot.console.identities import channel_id_for, user_id_for
@@ -20,6 +18,7 @@ from bot.local_slack import LocalBot
 from bot.services import committees as committee_service
 from bot.services.people import Actor
 from bot.texts import Texts
+from storage.db import location
 
 
 def _seed(bot: LocalBot, session: ConsoleSession) -> str:
@@ -41,13 +40,6 @@ def _seed(bot: LocalBot, session: ConsoleSession) -> str:
     return ", ".join(p.handle for p in people)
 
 
-def _describe(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return str(parsed.database)
-    return parsed.render_as_string(hide_password=True)
-
-
 def run_console(
     settings: Settings, *, demo: bool, start_user: str, stdin: TextIO | None = None, out: TextIO | None = None
 ) -> int:
@@ -67,13 +59,13 @@ def run_console(
     bot = LocalBot(database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None)
     bot.slack.start()
     try:
-        # Without demo data the first user is the workspace owner, so they may
-        # create committees; others join as ordinary members.
-        bot.slack.add_user(start_user, is_owner=not demo, user_id=user_id_for(start_user))
+        # The first user is the workspace owner, so they may create committees (in
+        # the demo too, as the README says); others join as ordinary members.
+        bot.slack.add_user(start_user, is_owner=True, user_id=user_id_for(start_user))
         bot.start()
         session = ConsoleSession(bot, clock, texts, out, user=start_user, channel="allmant")
         print(
-            texts.get("console_welcome", user=start_user, channel="allmant", database=_describe(database_url)),
+            texts.get("console_welcome", user=start_user, channel="allmant", database=location(database_url)),
             file=out,
         )
         if demo:

@@ -2,26 +2,36 @@
 
 Lines (documented in ``templates/console_help.txt.j2``):
 ``/kommando text``, ``:som NAMN``, ``:kanal NAMN``, ``:klicka ETIKETT``,
-``:fyll FÄLT=VÄRDE``, ``:skicka``, ``:stäng``, ``:hem``, ``:genväg``,
+``:fyll FÄLT=VÄRDE``, ``:fyll NR FÄLT=VÄRDE``, ``:skicka``, ``:stäng``, ``:hem``, ``:genväg``,
 ``:registrera``, ``:dela FIL``, ``:tid YYYY-MM-DD HH:MM``, ``:vem``, ``:hjälp``, ``:avsluta``;
 any other text is a message posted in the current channel.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from bot.clock import ManualClock
+from bot.console import numbered
 from bot.console.identities import channel_id_for, user_id_for
 from bot.local_slack import LocalBot
+from bot.standin.render import render_blocks
+from bot.standin.user_side import Where
 from bot.standin.workspace import Channel, Message, View
 from bot.texts import Texts
+from handlers.commands import COMMAND
+from handlers.routines import COMMAND as ROUTINE_COMMAND
 
+# The app's slash commands, as manifest.json declares them.
+SLASH_COMMANDS = (COMMAND, ROUTINE_COMMAND)
 NEW_COMMITMENT_SHORTCUT = "new_commitment"
 MESSAGE_SHORTCUT = "register_from_message"
+# ":fyll 2 Importera=nej": a field of the modal's item 2 (see bot/console/numbered.py).
+_NUMBERED_FILL = re.compile(r"^(\d+)\s+([^=]+)=(.*)$")
 
 
 class ConsoleSession:
@@ -40,6 +50,9 @@ class ConsoleSession:
         # What each user has already been shown: (channel id, ts) → rendered text.
         self._seen: dict[str, dict[tuple[str, str], str]] = {}
         self._seen_view: dict[str, str] = {}
+        # What was printed to each user, oldest first (a message printed again moves to the end):
+        # ``:klicka`` presses in the latest of these, as a person clicks in what they just read.
+        self._printed: dict[str, dict[tuple[str, str], Where]] = {}
         self._commands: dict[str, Callable[[str], bool]] = {
             "som": self._as,
             "kanal": self._move,
@@ -100,6 +113,11 @@ class ConsoleSession:
                 keep_going = command(arg.strip())
             elif line.startswith("/"):
                 command_name, _, text = line.partition(" ")
+                if command_name.casefold() not in SLASH_COMMANDS:
+                    # Slack itself answers a command no app has; nothing reaches the bot.
+                    self._say("console_unknown_command", command=command_name, commands=" och ".join(SLASH_COMMANDS))
+                    return True
+                command_name = command_name.casefold()
                 interaction = self.slack.slash_command(self.user, self.channel, command_name, text)
                 self._after(interaction.acked)
                 keep_going = True
@@ -134,7 +152,6 @@ class ConsoleSession:
         """Print messages the current user has not seen (or that changed), and a new modal."""
         seen = self._seen.setdefault(self.user, {})
         me = self.slack.user(self.user).id
-        me = self.slack.user(self.user).id
         for channel in self._visible_channels():
             for message in self.slack.visible_messages(self.user, channel.id):
                 rendered = self.slack.render_message(message)
@@ -153,6 +170,12 @@ class ConsoleSession:
         where = self.texts.get("console_in_dm") if channel.is_im else f"#{channel.name}"
         print(f"── {where} " + "─" * max(4, 60 - len(where)), file=self.out)
         print(rendered, file=self.out)
+        self._remember_printed((message.channel, message.ts), message)
+
+    def _remember_printed(self, key: tuple[str, str], where: Where) -> None:
+        printed = self._printed.setdefault(self.user, {})
+        printed.pop(key, None)
+        printed[key] = where
 
     def _print_view(self, view: View | None) -> None:
         """Print the modal when the bot opened, changed or answered it (not for the user's own typing)."""
@@ -162,8 +185,18 @@ class ConsoleSession:
         self._seen_view[self.user] = key
         if view is not None:
             print(self.slack.render_view(view), file=self.out)
+            self._numbered_tip(view)
         else:
             self._say("console_modal_closed")
+
+    def _numbered_tip(self, view: View) -> None:
+        """Under a modal with numbered items: how to fill a field of one, with the first item's fields."""
+        items = numbered.items(view.blocks)
+        if not items:
+            return
+        first = min(items)
+        examples = " · ".join(f":fyll {first} {f.name}={numbered.example_value(f)}" for f in items[first])
+        self._say("console_numbered_tip", examples=examples)
 
     # -- commands --------------------------------------------------------------------------
 
@@ -189,18 +222,19 @@ class ConsoleSession:
         return True
 
     def _click(self, label: str) -> bool:
-        """Press the button with this label where the user sees it: modal, latest messages, Home."""
-        view = self.slack.open_view(self.user)
-        places: list[object] = []
-        if view is not None:
+        """Press the button with this label in the latest thing the user saw.
+
+        That is the open modal, else what was printed to this user, newest first
+        (messages in any channel or the DM, and App Home); a message printed again
+        after a change counts from then. Unprinted messages are never pressed.
+        """
+        places: list[Where] = []
+        if self.slack.open_view(self.user) is not None:
             places.append("modal")
-        for channel in self._visible_channels():
-            places.extend(reversed(self.slack.visible_messages(self.user, channel.id)))
-        if self.slack.home(self.user) is not None:
-            places.append("home")
+        places.extend(reversed(self._printed.get(self.user, {}).values()))
         for where in places:
             try:
-                interaction = self.slack.click_button(self.user, where, label)  # type: ignore[arg-type]
+                interaction = self.slack.click_button(self.user, where, label)
             except LookupError:
                 continue
             self._after(interaction.acked)
@@ -215,14 +249,55 @@ class ConsoleSession:
         return False
 
     def _fill(self, arg: str) -> bool:
-        if self._no_modal():
+        view = self.slack.open_view(self.user)
+        if view is None:
+            self._say("console_no_modal")
             return True
+        by_number = _NUMBERED_FILL.match(arg)
+        if by_number:
+            return self._fill_item(view, int(by_number.group(1)), by_number.group(2).strip(), by_number.group(3))
         field, sep, value = arg.partition("=")
         if not sep:
             self._say("console_fill_usage")
             return True
+        if numbered.is_shared_label(view.blocks, field):
+            first = min(n for n in numbered.items(view.blocks) if numbered.find(view.blocks, n, field))
+            target = numbered.find(view.blocks, first, field)
+            typed = numbered.example_value(target) if target else "…"
+            self._say("console_fill_which", field=field.strip(), example=f":fyll {first} {field.strip()}={typed}")
+            return True
         self.slack.fill(self.user, field.strip(), value.strip())
         self._after(True)
+        return True
+
+    def _fill_item(self, view: View, number: int, name: str, typed: str) -> bool:
+        """``:fyll 2 Importera=nej``: a field of item 2 of the modal, then that item as it now stands."""
+        items = numbered.items(view.blocks)
+        if number not in items:
+            self._say("console_no_number", number=str(number), numbers=", ".join(str(n) for n in items))
+            return True
+        target = numbered.find(view.blocks, number, name)
+        if target is None:
+            fields = ", ".join(f"”{f.name}”" for f in items[number])
+            self._say("console_no_field", number=str(number), field=name, fields=fields)
+            return True
+        if target.kind in ("users_select", "multi_users_select") and self.slack.workspace.find_user(typed) is None:
+            self._say("console_no_user", name=typed.strip().removeprefix("@"))
+            return True
+        value = numbered.value_for(number, target, typed, view.state)
+        if isinstance(value, numbered.Refusal):
+            self._say(value.key, **value.params)
+            return True
+        self.slack.fill(self.user, target.block_id, value, block_id=target.block_id)
+        self.bot.settle()
+        now = self.slack.open_view(self.user)
+        if now is not None:
+            shown = {id(f.block): f.block for f in numbered.items(now.blocks).get(number, [])}
+            lines = render_blocks(
+                list(shown.values()), state=now.state, errors=now.errors, workspace=self.slack.workspace
+            )
+            print("\n".join(f"│ {line}".rstrip() for line in lines), file=self.out)
+        self.show_changes()
         return True
 
     def _submit(self, _arg: str) -> bool:
@@ -247,6 +322,7 @@ class ConsoleSession:
         home = self.slack.home(self.user)
         if home is not None:
             print(self.slack.render_view(home), file=self.out)
+            self._remember_printed(("home", ""), "home")
         return True
 
     def _global_shortcut(self, _arg: str) -> bool:

@@ -5,10 +5,17 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+
+from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.console.app import run_console
+from bot.console.identities import user_id_for
+from bot.texts import Texts
+from storage.db import Database
+from storage.models import Commitment
 from tests.conftest import REPO
 
 
@@ -123,4 +130,146 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     assert "Granska importen" in output
     assert "”senast i december 2024” → 31 december 2024" in output
     assert "Importerat till BUN" in output and "BUN-1" in output
+    assert "Traceback" not in output
+
+
+def _statuses(database_url: str) -> dict[int, str]:
+    """Each commitment's number and status, as stored."""
+    database = Database.from_url(database_url)
+    try:
+        with database.read() as session:
+            return {c.number: c.status.value for c in session.scalars(select(Commitment))}
+    finally:
+        database.dispose()
+
+
+def test_klicka_presses_in_the_reminder_just_seen_not_in_a_card_in_the_channel(database_url: str) -> None:
+    # anna is a secretary of BUN too, so a press on bo's card would go through: the bug closed his commitment.
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som bo",
+                ":som sara",
+                "/atagande nämnd sekreterare BUN @sara @anna",
+                ":kanal bun",
+                "/atagande kanal BUN",
+                "/atagande ny BUN Revidera rutinen för orosanmälan senast i april 2099 @anna",
+                ":klicka Spara",
+                "/atagande ny BUN Utvärdera elevhälsans arbete senast i december 2099 @bo",
+                ":klicka Spara",
+                ":tid 2099-04-16 08:30",
+                ":som anna",
+                ":klicka Klar",
+            ]
+        ),
+        database_url,
+    )
+    # The reminder DM was the last thing printed to anna, after both cards in #bun.
+    seen = output.split("anna@#bun> :klicka Klar")[0]
+    assert seen.rindex("Påminnelse: BUN-1") > seen.rindex("BUN-2 · Barn- och utbildningsnämnden")
+    assert _statuses(database_url) == {1: "done", 2: "not_started"}
+    assert "Traceback" not in output
+
+
+ANSWER_WITH_THREE = (
+    "Barn- och utbildningsnämnden\nDatum 2099-01-12\n\nRevisorernas rekommendationer\n\n"
+    "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
+    "Förvaltningens kommentar:\n"
+    "Förvaltningen kommer att revidera rutinen för orosanmälan senast i april 2099.\n"
+    "Rektorerna ska gå igenom rutinen med sin personal under hösten 2099.\n\n"
+    "- Nämnden bör följa upp elevhälsans arbete.\n\n"
+    "Förvaltningens kommentar:\n"
+    "Förvaltningen kommer att ta fram en plan för uppföljning av elevhälsan senast i juni 2099.\n"
+)
+
+
+def test_the_import_review_is_filled_by_number(database_url: str, tmp_path: Path) -> None:
+    texts = Texts()
+    owner, deadline = texts.get("review_owner"), texts.get("review_deadline")
+    answer = tmp_path / "svar.txt"
+    answer.write_text(ANSWER_WITH_THREE, encoding="utf-8")
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som sara",
+                f":dela {answer}",
+                ":klicka Granska och importera",
+                ":hjälp",
+                # A label that every finding has is ambiguous without a number.
+                f":fyll {deadline}=2099-11-30",
+                ":fyll 2 Importera=nej",
+                ":fyll 2 Importera=ja",
+                f":fyll 2 {deadline}=den 30 november",
+                f":fyll 2 {deadline}=2099-11-30",
+                f":fyll 2 {owner}=@anna",
+                ":fyll 1 Importera=nej",
+                ":fyll 7 Importera=nej",
+                ":fyll 3 Färg=blå",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    # The printed modal and :hjälp both say how to pick a finding's field by its number.
+    review = output.split(":klicka Granska och importera")[1].split(":hjälp")[0]
+    assert ":fyll 1 Importera=" in review and f":fyll 1 {deadline}=" in review
+    assert ":fyll NR FÄLT=VÄRDE" in output.split("> :hjälp")[1]
+    assert "skriv numret först" in output.split(f"> :fyll {deadline}=2099-11-30")[1]
+    assert "ÅÅÅÅ-MM-DD" in output.split(f"> :fyll 2 {deadline}=den 30 november")[1]
+    assert "Det finns inget nummer 7" in output and "”Färg”" in output
+    assert "Traceback" not in output
+    database = Database.from_url(database_url)
+    try:
+        with database.read() as session:
+            stored = {
+                c.text: (c.deadline, c.owner.slack_user_id if c.owner else None)
+                for c in session.scalars(select(Commitment))
+            }
+    finally:
+        database.dispose()
+    assert stored == {
+        "Rektorerna ska gå igenom rutinen med sin personal under hösten 2099.": (
+            date(2099, 11, 30),
+            user_id_for("anna"),
+        ),
+        "Förvaltningen kommer att ta fram en plan för uppföljning av elevhälsan senast i juni 2099.": (
+            date(2099, 6, 30),
+            None,
+        ),
+    }
+
+
+def test_an_unknown_slash_command_gets_a_sentence_and_the_console_goes_on(database_url: str) -> None:
+    output = _console("/okand hej\n/atagande nämnd ny BUN Barn- och utbildningsnämnden\n", database_url)
+    answer = output.split("> /okand hej")[1].split("sara@#allmant>")[0]
+    assert "/okand" in answer and "/atagande" in answer and "/rutin" in answer
+    assert "failed with the error" not in answer
+    assert "Nämnden BUN – Barn- och utbildningsnämnden är skapad" in output
+    assert "Traceback" not in output
+
+
+def test_the_demo_starts_as_an_admin_with_routines_to_find(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny MBN Miljö- och byggnadsnämnden",
+                "/rutin orosanmalan",
+                "/rutin SIP",
+                "/atagande visa BUN-2",
+            ]
+        ),
+        database_url,
+        demo=True,
+        user="sekreterare",
+    )
+    assert "Nämnden MBN – Miljö- och byggnadsnämnden är skapad" in output
+    found = output.split("> /rutin orosanmalan")[1].split("> /rutin SIP")[0]
+    assert "Rutin för orosanmälan" in found
+    assert "Samordnad individuell plan" in output.split("> /rutin SIP")[1]
+    # The commitment about the routine has it linked.
+    assert "Rutin för orosanmälan" in output.split("> /atagande visa BUN-2")[1]
     assert "Traceback" not in output

@@ -1,0 +1,131 @@
+"""Numbered items in a modal, so the console can fill a field of one item by its number.
+
+A modal that repeats the same fields for many items (the import review: a tick
+box, "Ansvarig i Slack" and a date for every commitment found) gives each item
+a label that begins with a word and its number, "Åtagande 2: …". That label's
+field starts item 2; the input fields after it belong to item 2 until the next
+numbered field or a text between them. The number is the one the person reads
+in the modal, on whichever page of it they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.standin.blockkit import plain_text_of
+from bot.standin.view_state import all_options
+from bot.standin.workspace import JsonDict, StateValues
+
+_NUMBERED = re.compile(r"^\w+ (\d+):")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YES = frozenset({"ja", "j", "x"})
+NO = frozenset({"nej", "n", ""})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a numbered item, by the name a person types for it."""
+
+    name: str
+    block: JsonDict
+    element: JsonDict
+    option: JsonDict | None = None  # the tick box option the name stands for
+
+    @property
+    def block_id(self) -> str:
+        return str(self.block["block_id"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.element.get("type"))
+
+
+def _label(block: JsonDict) -> str:
+    return plain_text_of(block.get("label")).strip()
+
+
+def _fields_of(block: JsonDict, *, starts_item: bool) -> list[Field]:
+    element = block.get("element")
+    if not isinstance(element, dict):
+        return []
+    if element.get("type") == "checkboxes":
+        # The item's own label is its text; a person names the box by its option ("Importera").
+        options = all_options(element)
+        if starts_item or len(options) == 1:
+            return [Field(plain_text_of(o.get("text")).strip(), block, element, o) for o in options]
+    return [Field(_label(block), block, element)]
+
+
+def items(blocks: list[JsonDict]) -> dict[int, list[Field]]:
+    """The numbered items of a modal and their fields, in the order shown."""
+    found: dict[int, list[Field]] = {}
+    current: int | None = None
+    for block in blocks:
+        if block.get("type") != "input":
+            current = None
+            continue
+        match = _NUMBERED.match(_label(block))
+        if match:
+            current = int(match.group(1))
+            found[current] = _fields_of(block, starts_item=True)
+        elif current is not None:
+            found[current].extend(_fields_of(block, starts_item=False))
+    return found
+
+
+def find(blocks: list[JsonDict], number: int, name: str) -> Field | None:
+    """The field called ``name`` (case does not matter) of item ``number``, if it has one."""
+    wanted = name.strip().casefold()
+    for candidate in items(blocks).get(number, []):
+        if candidate.name.casefold() == wanted:
+            return candidate
+    return None
+
+
+def is_shared_label(blocks: list[JsonDict], name: str) -> bool:
+    """True when ``name`` is a field of more than one item, so a number must say which."""
+    wanted = name.strip().casefold()
+    holders = [n for n, fields in items(blocks).items() if any(f.name.casefold() == wanted for f in fields)]
+    return len(holders) > 1
+
+
+def example_value(field: Field) -> str:
+    """What a person would type for the field, shown in the console's tip."""
+    if field.option is not None:
+        return "ja/nej"
+    if field.kind == "datepicker":
+        return "ÅÅÅÅ-MM-DD"
+    if field.kind in ("users_select", "multi_users_select"):
+        return "NAMN"
+    return "…"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the console will not fill in what was typed: a text key and its values."""
+
+    key: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def value_for(item: int, target: Field, typed: str, state: StateValues) -> Any:
+    """What to enter in ``target`` for ``typed``, as ``SlackStandIn.fill`` takes it, or a :class:`Refusal`.
+
+    A tick box takes ja or nej and keeps the item's other boxes as they are; a
+    date picker takes ÅÅÅÅ-MM-DD, as Slack's date picker gives nothing else.
+    """
+    typed = typed.strip()
+    if target.option is not None:
+        answer = typed.casefold()
+        if answer not in YES | NO:
+            return Refusal("console_yes_no", {"example": f":fyll {item} {target.name}=nej"})
+        entry = state.get(target.block_id, {}).get(str(target.element.get("action_id")), {})
+        chosen = [str(o.get("value")) for o in entry.get("selected_options") or [] if isinstance(o, dict)]
+        mine = str(target.option.get("value"))
+        chosen = [value for value in chosen if value != mine]
+        return [*chosen, mine] if answer in YES else chosen
+    if target.kind == "datepicker" and not _ISO_DATE.match(typed):
+        return Refusal("console_date_format", {"example": f":fyll {item} {target.name}=2027-05-31"})
+    return typed
