@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
@@ -72,6 +73,19 @@ def _contacting_slack(settings: Settings, variable: str) -> Iterator[None]:
         raise SlackUnavailable(settings.slack_api_url, _why_unreachable(exc)) from exc
 
 
+# The start-up check's own logger: slack_sdk logs every failed try at ERROR, which before the one sentence
+# that says what is wrong only repeats it in English.
+_QUIET = logging.getLogger(__name__ + ".startup_check")
+_QUIET.disabled = True
+
+
+def _check_slack(settings: Settings, token: str) -> None:
+    """Ask Slack once before anything runs: unreachable, or a wrong bot token, stops the start with a sentence."""
+    check = WebClient(token=token, base_url=settings.slack_api_url, timeout=10, logger=_QUIET)
+    with _contacting_slack(settings, "SLACK_BOT_TOKEN"):
+        check.auth_test()
+
+
 def run_socket_mode(settings: Settings) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -79,9 +93,7 @@ def run_socket_mode(settings: Settings) -> None:
     app_token = settings.require_app_token()
     client = make_client(settings, bot_token)
     services = build_services(settings, client)
-    # Slack is asked once before anything runs: unreachable, or a wrong token, stops the start with a sentence.
-    with _contacting_slack(settings, "SLACK_BOT_TOKEN"):
-        client.auth_test()
+    _check_slack(settings, bot_token)
     app = create_app(services, client, http_mode=False)
     start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
     handler = SocketModeHandler(app, app_token, web_client=client)
@@ -99,8 +111,7 @@ def run_http_mode(settings: Settings, host: str, port: int) -> None:
     settings.require_signing_secret()
     client = make_client(settings, bot_token)
     services = build_services(settings, client)
-    with _contacting_slack(settings, "SLACK_BOT_TOKEN"):
-        client.auth_test()
+    _check_slack(settings, bot_token)
     app = create_app(services, client, http_mode=True)
     start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
     log.info("Åtagandeboten is listening for Slack on http://%s:%d/slack/events", host, port)
