@@ -17,7 +17,7 @@ from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.errors import UserError
-from bot.services.quick_entry import unpack
+from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
 from bot.ui.commitment import (
     ACTION_CHANGE_OWNER,
@@ -35,8 +35,10 @@ from bot.ui.commitment import (
 from bot.ui.home import HOME_NEW, HOME_REFRESH
 from bot.ui.lists import MORE_ACTION
 from handlers.commands import (
+    PREVIEW_CHOOSE_OWNER,
     PREVIEW_EDIT,
     PREVIEW_SAVE,
+    PREVIEW_SAVE_WITHOUT_OWNER,
     deadline_preview,
     open_new_modal,
     show_list,
@@ -55,7 +57,9 @@ def register(app: App) -> None:
     app.action(ACTION_EDIT)(open_edit)
     app.action(ACTION_CHANGE_OWNER)(open_edit)
     app.action(PREVIEW_EDIT)(preview_edit)
+    app.action(PREVIEW_CHOOSE_OWNER)(preview_edit)
     app.action(PREVIEW_SAVE)(ack=ack_now, lazy=[preview_save])
+    app.action(PREVIEW_SAVE_WITHOUT_OWNER)(ack=ack_now, lazy=[preview_save_without_owner])
     app.action(MORE_ACTION)(ack=ack_now, lazy=[list_more])
     app.action(HOME_NEW)(home_new)
     app.action(HOME_REFRESH)(ack=ack_now, lazy=[home_refresh])
@@ -219,21 +223,38 @@ def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
 
 @guarded
 def preview_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    """Ändra, or Välj ansvarig: the form, filled in from the preview (the owner's field says which name
+    no one has; left empty there, on purpose, the commitment is saved without an owner)."""
     ack()
     svc = services_of(context)
     raw = unpack(_action_value(body))
     if raw is None:
         raise UserError("err_expired")
-    meta = modals.ModalMeta(extra={"response_url": body["response_url"]} if body.get("response_url") else {})
-    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), raw, meta)
+    extra: dict[str, Any] = {"response_url": body["response_url"]} if body.get("response_url") else {}
+    if raw.unknown_names:
+        extra["unknown_names"] = raw.unknown_names
+    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), raw, modals.ModalMeta(extra=extra))
 
 
 @guarded
 def preview_save(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    _save_preview(body, context, respond, without_owner=False)
+
+
+@guarded
+def preview_save_without_owner(body: dict[str, Any], context: BoltContext, respond: Respond) -> None:
+    _save_preview(body, context, respond, without_owner=True)
+
+
+def _save_preview(body: dict[str, Any], context: BoltContext, respond: Respond, *, without_owner: bool) -> None:
+    """Spara on a preview. A name no one has refuses it (``commitments.validate``) unless the owner
+    was left out on purpose, with Spara utan ansvarig."""
     svc = services_of(context)
     raw = unpack(_action_value(body))
     if raw is None:
         raise UserError("err_expired")
+    if without_owner:
+        raw = leave_owner_out(raw)
     actor = svc.actor(str(context.user_id))
     with svc.db.write() as session:
         draft = commitment_service.validate(session, raw, svc.clock.today())
@@ -312,6 +333,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         },
         owner_user_id=modals.state_value(values, "owner") or None,
         source_permalink=meta.source_permalink,
+        unknown_names=str(meta.extra.get("unknown_names") or ""),
     )
     editing = callback == modals.EDIT_CALLBACK
     actor = svc.actor(str(context.user_id))

@@ -14,10 +14,10 @@ from slack_sdk import WebClient
 from bot.language.normalize import fold
 from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
+from bot.services import quick_entry
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.errors import UserError
-from bot.services.quick_entry import pack, parse_one_line
 from bot.services.validation import resolve_deadline
 from bot.slack_format import parse_mentions, unescape
 from bot.ui import blocks as bk
@@ -32,6 +32,8 @@ from handlers.support import ack_now, guarded, services_of
 COMMAND = "/atagande"
 PREVIEW_SAVE = "preview_save"
 PREVIEW_EDIT = "preview_edit"
+PREVIEW_CHOOSE_OWNER = "preview_choose_owner"
+PREVIEW_SAVE_WITHOUT_OWNER = "preview_save_without_owner"
 MAX_QUERY = 200
 SEARCH_LIMIT = 20
 # "/atagande nämnd påminnelser BUN" (folded) opens the committee's reminder settings.
@@ -54,7 +56,7 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         respond(text=svc.texts.md("help.md.j2"), response_type="ephemeral")
     elif sub == "ny":
         if rest:
-            _preview_one_line(svc, respond, user_id, rest)
+            _preview_one_line(svc, respond, user_id, rest, channel_id)
         else:
             with svc.db.read() as session:
                 bound = committee_service.committee_for_channel(session, channel_id)
@@ -108,38 +110,40 @@ def deadline_preview(svc: Services, phrase: str) -> str | None:
     return svc.texts.md("deadline_preview.md.j2", phrase=phrase, resolved=resolved, today=svc.clock.today())
 
 
-def _preview_one_line(svc: Services, respond: Respond, user_id: str, rest: str) -> None:
-    raw = parse_one_line(rest, svc.clock.today())
+def _preview_one_line(svc: Services, respond: Respond, user_id: str, rest: str, channel_id: str) -> None:
+    actor = svc.actor(user_id)
     with svc.db.read() as session:
-        try:
-            committee = committee_service.get_committee(session, raw.committee)
-        except UserError:
-            raise UserError("err_one_line_committee", code=raw.committee[:20]) from None
-        if not committee_service.can_manage(committee, svc.actor(user_id)):
-            raise UserError("err_secretary_only", code=committee.code)
-        if raw.owner_user_id:
-            user = svc.users.get(raw.owner_user_id)
-            raw.owner_name = user.display if user else raw.owner_name
-        problems: dict[str, str] = {}
-        try:
-            draft = commitment_service.validate(session, raw, svc.clock.today())
-        except UserError as err:
-            draft = None
-            errors = getattr(err, "errors", {err.field or "text": (err.key, err.params)})
-            problems = {f: svc.texts.get_md(k, **p) for f, (k, p) in errors.items()}
-    token = pack(raw)
+        shown = quick_entry.preview(session, actor, rest, svc.clock.today(), channel_id)
+    raw = shown.raw
+    if raw.owner_user_id:
+        user = svc.users.get(raw.owner_user_id)
+        raw.owner_name = user.display if user else raw.owner_name
+    problems = {f: svc.texts.get_md(k, **p) for f, (k, p) in shown.errors.items()}
+    token = quick_entry.pack(raw)
+    fits = len(token) <= 2000
     buttons = []
-    if draft is not None and len(token) <= 2000:
+    if fits and shown.draft is not None and not shown.errors:
         buttons.append(bk.button(svc.texts.get("btn_save"), PREVIEW_SAVE, token, style="primary"))
-    if len(token) <= 2000:
+        buttons.append(bk.button(svc.texts.get("btn_change"), PREVIEW_EDIT, token))
+    elif fits and shown.choose_owner:
+        # The form opens with the owner's field; saving without one is a button of its own.
+        buttons.append(bk.button(svc.texts.get("btn_choose_owner"), PREVIEW_CHOOSE_OWNER, token, style="primary"))
+        buttons.append(bk.button(svc.texts.get("btn_save_without_owner"), PREVIEW_SAVE_WITHOUT_OWNER, token))
+    elif fits:
         buttons.append(bk.button(svc.texts.get("btn_change"), PREVIEW_EDIT, token))
     summary = svc.texts.md(
         "one_line_preview.md.j2",
         raw=raw,
-        committee=committee,
-        draft=draft,
+        committee=shown.committee,
+        draft=shown.draft,
         problems=problems,
-        too_long=len(token) > 2000,
+        choose_owner=shown.choose_owner,
+        # Names no one has beside an owner who was found: said, since they left the text.
+        names_note=svc.texts.get_md("owner_names_not_found", names=raw.unknown_names)
+        if raw.owner_user_id and raw.unknown_names
+        else None,
+        channel_code=shown.channel_code,
+        too_long=not fits,
     )
     blocks = [bk.section(summary)]
     if buttons:

@@ -394,8 +394,24 @@ class Routine(Base):
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column()
-    # Indexed: the search reads the latest change before every query to know whether its index is current.
-    updated_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column()
+    # The library's change number (`RoutineLibraryState`) at this routine's latest change: how the
+    # search's index finds what changed since it was built. Not a clock: a change in the same second,
+    # or from a process whose clock is behind, still comes after.
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+
+
+class RoutineLibraryState(Base):
+    """One row: the routine library's change counter, raised by every change to routines or abbreviations.
+
+    Read before every search to know whether the in-memory index is current. Raising it locks the
+    row until the change commits (on PostgreSQL), so changes commit in the order of their numbers.
+    """
+
+    __tablename__ = "routine_library_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class LibraryAbbreviation(Base):

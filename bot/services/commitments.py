@@ -61,6 +61,9 @@ class CommitmentInput:
     dnr: str = ""
     recommendation: str = ""
     source_permalink: str | None = None
+    # "@okand @x": names typed for the owner that are no one in Slack (space-separated). With no
+    # owner, nothing is saved until one is chosen or the owner is left out on purpose.
+    unknown_names: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ def validate(
     recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=MAX_TEXT)
     if raw.owner_user_id and not re.fullmatch(r"[UW][A-Z0-9]+", raw.owner_user_id):
         errors["owner"] = ("err_unknown_user", {})
+    elif raw.unknown_names.strip() and not raw.owner_user_id:
+        errors["owner"] = ("err_owner_not_found", {"names": raw.unknown_names})
     raise_if(errors)
     warnings: list[str] = []
     if deadline is not None and deadline.note:

@@ -122,6 +122,10 @@ def commitment_modal(
             texts.get("field_owner"),
             bk.users_select(FIELDS["owner"], prefill.owner_user_id),
             optional=True,
+            # From a one-line registration whose @name no one has: left empty here, on purpose, is no owner.
+            hint=texts.get("field_owner_not_found_hint", names=prefill.unknown_names)
+            if prefill.unknown_names and not prefill.owner_user_id
+            else None,
         ),
         bk.input_block(
             "owner_role",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bot.services import commitments as commitment_service
 from tests.scenario.conftest import World
 
 ONE_LINE = "/atagande ny BUN Revidera den lokala BUS-överenskommelsen senast i april 2027 @anna"
@@ -64,13 +65,102 @@ def test_a_recurrence_in_one_line(world: World) -> None:
 
 
 def test_an_unknown_committee_code_is_explained(world: World) -> None:
+    # In a channel no committee is bound to, the line must name the committee.
     world.quick_committee()
-    world.run("sara", "bun", "/atagande ny XYZ Revidera rutinen senast i april 2027 @anna")
-    answer = world.last("sara", "bun")
+    world.run("sara", "allmant", "/atagande ny XYZ Revidera rutinen senast i april 2027 @anna")
+    answer = world.last("sara", "allmant")
     assert answer.is_ephemeral
-    assert "Börja med nämndens kod. ”XYZ” är ingen känd nämnd" in world.slack.render_message(answer)
-    world.run("sara", "bun", "/atagande ny revidera rutinen senast i april 2027")
-    assert "”revidera” är ingen känd nämnd" in world.last_text("sara", "bun")
+    text = world.slack.render_message(answer)
+    assert "Börja med nämndens kod" in text and "”XYZ” är ingen känd nämnd" in text
+    world.run("sara", "allmant", "/atagande ny revidera rutinen senast i april 2027")
+    assert "”revidera” är ingen känd nämnd" in world.last_text("sara", "allmant")
+    assert world.count_commitments() == 0
+
+
+def what_line(text: str) -> str:
+    """The preview's "Vad:" line, as shown."""
+    return next(line.strip() for line in text.splitlines() if line.strip().startswith("Vad:"))
+
+
+UNKNOWN = "/atagande ny BUN Revidera överenskommelsen senast i april 2027 @okand"
+
+
+def stored(world: World, ref: str) -> tuple[str, str | None]:
+    """The commitment's text and its owner's Slack id, from the database."""
+    with world.bot.svc.db.read() as session:
+        c = commitment_service.get_by_reference(session, ref)
+        return c.text, c.owner.slack_user_id if c.owner else None
+
+
+def test_an_unknown_name_is_said_and_the_owner_is_chosen_before_saving(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", UNKNOWN)
+    text = world.last_text("sara", "bun")
+    assert "Jag hittade ingen användare som heter @okand" in text
+    assert what_line(text) == "Vad: Revidera överenskommelsen"
+    assert "Klart senast: 30 april 2027" in text
+    # No plain Spara: the owner is chosen, or left out on purpose.
+    assert "[ Spara ]" not in text
+    assert "[ Välj ansvarig ]" in text and "[ Spara utan ansvarig ]" in text
+
+    world.click("sara", world.last("sara", "bun"), "Välj ansvarig")
+    form = world.modal_text("sara")
+    assert "[ Revidera överenskommelsen ]" in form and "@okand" in form
+    world.fill("sara", **{"Ägare (person i Slack)": "anna"})
+    assert world.submit("sara").response is None
+    assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
+    assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))
+    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+
+
+def test_an_unknown_name_saved_without_an_owner_on_purpose_only(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", UNKNOWN)
+    preview = world.last("sara", "bun")
+    # A Spara of this preview (an old preview, a replay) does not store an owner-less commitment.
+    chosen = world.click("sara", preview, "Välj ansvarig")
+    world.slack.close_view("sara")
+    chosen.payload["actions"][0]["action_id"] = "preview_save"
+    world.resend(chosen)
+    assert world.count_commitments() == 0
+    assert "Jag hittade ingen användare som heter @okand" in world.ephemeral_of("sara", "bun")[-1]
+
+    world.click("sara", preview, "Spara utan ansvarig")
+    assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
+    assert stored(world, "BUN-1") == ("Revidera överenskommelsen", None)
+    assert world.count_commitments() == 1
+
+
+def test_in_a_committees_channel_the_code_may_be_left_out(world: World) -> None:
+    world.quick_committee()
+    world.quick_committee("SN", "Socialnämnden", channel="")
+    world.run("sara", "bun", "/atagande ny Revidera överenskommelsen senast i april 2027 @anna")
+    text = world.last_text("sara", "bun")
+    assert "Nämnd: BUN – Barn- och utbildningsnämnden" in text
+    assert what_line(text) == "Vad: Revidera överenskommelsen"
+    world.click("sara", world.last("sara", "bun"), "Spara")
+    assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))
+
+    # Only an existing committee's code is a code: other first words are the text.
+    world.run("sara", "bun", "/atagande ny SIP ska upprättas för eleven senast i maj 2027 @anna")
+    text = world.last_text("sara", "bun")
+    assert "Nämnd: BUN" in text and what_line(text) == "Vad: SIP ska upprättas för eleven"
+    # Another committee's code is that committee, and the preview says how to keep the word in the text.
+    world.run("sara", "bun", "/atagande ny SN ska yttra sig senast i maj 2027 @anna")
+    text = world.last_text("sara", "bun")
+    assert "Nämnd: SN – Socialnämnden" in text and what_line(text) == "Vad: ska yttra sig"
+    assert "/atagande ny BUN SN" in text
+
+
+def test_outside_a_committees_channel_the_line_names_the_committee(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "allmant", "/atagande ny Revidera överenskommelsen senast i april 2027 @anna")
+    answer = world.last("sara", "allmant")
+    assert answer.is_ephemeral
+    text = world.slack.render_message(answer)
+    assert "Börja med nämndens kod" in text and "kanal" in text
+    assert "Spara" not in text
+    assert world.count_commitments() == 0
 
 
 def test_problems_are_shown_in_the_preview_and_only_change_is_offered(world: World) -> None:

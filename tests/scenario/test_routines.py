@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.services import routines as routine_service
+from storage.db import Database
 from tests.scenario.conftest import World
 
 ROUTINES = [
@@ -145,6 +146,37 @@ def test_list_show_aliases_and_who_may_change(world: World) -> None:
     assert "BOA, barn som far illa" in last_ephemeral(world, "sara")
     world.run("olle", "bun", "/rutin barn som far illa")
     assert "Rutin för orosanmälan" in last_ephemeral(world, "olle")
+
+
+def found(world: World, query: str) -> bool:
+    """Whether olle's search for `query` answers with the routine about orosanmälan as a hit."""
+    world.run("olle", "bun", f"/rutin {query}")
+    answer = world.last("olle", "bun")
+    hits = [b for b in answer.blocks if b.get("accessory", {}).get("action_id") == "routine_share"]
+    return any("Rutin för orosanmälan" in json.dumps(b, ensure_ascii=False) for b in hits)
+
+
+def test_other_names_are_found_at_once_by_the_running_bot(world: World, database_url: str) -> None:
+    # The clock stands still, as in the console: a change in the same second as the index still counts.
+    world.quick_committee()
+    number = add_routines(world)["Rutin för orosanmälan"]
+    assert found(world, "orosanmälan")  # the bot has built its index
+    assert not found(world, "blåljuspärmen")
+
+    world.run("sara", "bun", f"/rutin alias {number} Blåljuspärmen, Anmälan om missförhållanden")
+    assert found(world, "blåljuspärmen")
+    world.run("sara", "bun", f"/rutin alias {number} Anmälan om missförhållanden")
+    assert not found(world, "blåljuspärmen")
+
+    # The command line (another process, its own connection) changes the names while the bot runs.
+    other = Database.from_url(database_url)
+    try:
+        with other.write() as session:
+            routine_service.set_aliases(session, number, ["Gula kuvertet"], world.clock.now())
+    finally:
+        other.dispose()
+    assert found(world, "gula kuvertet")
+    assert not found(world, "missförhållanden")
 
 
 def test_new_routine_in_the_modal_then_found(world: World) -> None:

@@ -96,3 +96,32 @@ def test_a_large_library_answers_from_its_changes_while_the_index_is_rebuilt(db:
         # Rebuilt: the removed routine is not even a "Menade du" suggestion.
         gone = library.search(s, "orosanmälan")
         assert all(h.id != 1 for h in gone.hits) and "Rutin för orosanmälan" not in gone.suggestions
+
+
+@pytest.mark.parametrize("sync_rebuild", [svc.SYNC_REBUILD, 0], ids=["small", "large"])
+def test_changes_in_the_clock_tick_of_the_build_are_found(db: Database, sync_rebuild: int) -> None:
+    # A clock that stands still (the console's, a command line's behind the bot's) must not hide a change.
+    library = svc.RoutineLibrary(sync_rebuild=sync_rebuild)
+    with db.write() as s:
+        svc.add_routine(s, title="Rutin för orosanmälan", body="Så gör du en orosanmälan.", now=NOW)
+        svc.add_routine(s, title="Riktlinje för samordnad individuell plan", body="SIP", now=NOW)
+    with db.read() as s:
+        assert library.search(s, "orosanmälan").hits[0].id == 1
+    with db.write() as s:
+        svc.set_aliases(s, 1, ["Blåljuspärmen"], NOW)
+    with db.read() as s:
+        assert [h.id for h in library.search(s, "blåljuspärmen").hits] == [1]
+    library.join(timeout=30)
+    with db.write() as s:
+        svc.set_aliases(s, 1, [], NOW)
+    with db.read() as s:
+        assert library.search(s, "blåljuspärmen").hits == []
+    library.join(timeout=30)
+    with db.write() as s:
+        svc.set_abbreviation(s, "OSA", ["orosanmälan"], NOW)
+    library.join(timeout=30)
+    with db.read() as s:
+        library.search(s, "OSA")  # a large library rebuilds in the background for an abbreviation
+    library.join(timeout=30)
+    with db.read() as s:
+        assert [h.id for h in library.search(s, "OSA").hits] == [1]
