@@ -13,6 +13,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Seconds to wait for PostgreSQL to answer a new connection (libpq's connect_timeout), unless the URL sets one:
+# without it, a server behind a firewall that drops packets keeps a command waiting for minutes.
+PG_CONNECT_TIMEOUT_S = 10
 
 # What the drivers say when a connection cannot be made, and the word for it (see DatabaseUnavailable).
 # PostgreSQL's SQLSTATE when it has one; else the words of psycopg's or sqlite3's message.
@@ -83,6 +86,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **kwargs.get("connect_args", {})}
         engine = create_engine(url, **kwargs)
         event.listen(engine, "handle_error", _unavailable)
         return engine

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import storage.db
 from bot.cli import main
 from tests.conftest import REPO
 
@@ -99,3 +101,20 @@ def test_run_with_slack_unreachable(mode: str, tmp_path: Path) -> None:
     # One sentence, not slack_sdk's English log of every failed try before it.
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("atagande: ") and "http://127.0.0.1:9/api/" in line and "SLACK_API_URL" in line
+
+
+def test_a_postgresql_server_that_never_answers_is_given_up_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A port that takes the connection (the kernel completes it) but no server ever speaks: as a firewall that
+    # swallows packets, the driver would wait for minutes without a connect timeout of the bot's own.
+    monkeypatch.setattr(storage.db, "PG_CONNECT_TIMEOUT_S", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        _env(monkeypatch, tmp_path, f"postgresql+psycopg://atagande:hemligt-losen@127.0.0.1:{port}/atagande")
+        assert main(["routines", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "hemligt-losen" not in err
+    assert f"127.0.0.1:{port}" in err
