@@ -24,6 +24,10 @@ Conventions (DESIGN.md, "Deadline conventions"):
   påsk, "innan påsk" = skärtorsdagen; midsommar = midsommarafton-midsommardagen.
 - mandatperioden runs from 15 October of an election year (2022, 2026, ...) to
   14 October four years later.
+- läsårsstarten / skolstarten Y = 1 August Y, the earliest day a school year
+  may begin ("till läsårsstarten 2027" = 31 July 2027, note "school_start");
+  läsårsslutet Y = 30 June Y. A term's start or end with a year needs "hösten"
+  or "våren" ("terminsstarten hösten 2027"); without it the phrase is not read.
 """
 
 from __future__ import annotations
@@ -96,6 +100,7 @@ class Atom:
     day_one: bool = False  # "1 april" without "den" or a year: maybe an OCR'd "i april"
     month: int | None = None
     note: str | None = None
+    season: str | None = None  # "spring", "summer", "autumn" or "winter" for a season or term word
 
 
 # --------------------------------------------------------------------------- #
@@ -459,16 +464,16 @@ _THIS_SEASON = _rx(rf"{_L}(?:i|1)\s+(?P<s>v{_A}r|h[oe]st|sommar|vinter){_R}")
 _AFTER_I_VAR = _rx(r"\s*(?:[.,;:!?)]|$|och\b|eller\b|samt\b|kommer\b|ska\b|skall\b|\d)")
 
 
-def _season_kind(word: str) -> tuple[str, Builder, tuple[int, ...]]:
-    """(kind, builder, anchor months) for a folded season or term word."""
+def _season_kind(word: str) -> tuple[str, Builder, tuple[int, ...], str]:
+    """(kind, builder, anchor months, season) for a folded season or term word."""
     term = word in ("vt", "ht") or "termin" in word
     if word == "vt" or word.startswith(("var", "vdr")):
-        return ("term" if term else "season"), _spring, (6,)
+        return ("term" if term else "season"), _spring, (6,), "spring"
     if word == "ht" or word.startswith(("host", "hest")):
-        return ("term" if term else "season"), _autumn, (12,)
+        return ("term" if term else "season"), _autumn, (12,), "autumn"
     if word.startswith("sommar"):
-        return "season", season_summer, (8,)
-    return "season", _winter, (2,)
+        return "season", season_summer, (8,), "summer"
+    return "season", _winter, (2,), "winter"
 
 
 @_scanner
@@ -476,7 +481,7 @@ def _seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     text = mt.folded
     for m in _SEASON.finditer(text):
         word = re.sub(r"[\s-]", "", m["s"])
-        kind, build, months = _season_kind(word)
+        kind, build, months, season = _season_kind(word)
         year: int | None = None
         end = m.end()
         if m["y"]:
@@ -506,12 +511,13 @@ def _seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             confidence=(0.9 if year is not None else 0.8) * (0.8 if word.startswith("vint") else 1.0),
             point=True,
             months=months,
+            season=season,
         )
     for m in _THIS_SEASON.finditer(text):
         word = m["s"]
         if word.startswith("v") and not word.startswith("vint") and not _AFTER_I_VAR.match(text, m.end()):
             continue
-        kind, build, months = _season_kind(word)
+        kind, build, months, season = _season_kind(word)
         ocr = text[m.start()] == "1"  # "1 höst": OCR's "1" for "i"
         yield Atom(
             m.start(),
@@ -522,6 +528,7 @@ def _seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             point=True,
             months=months,
             note="ocr_1_as_i" if ocr else None,
+            season=season,
         )
 
 
@@ -764,6 +771,8 @@ _SCHOOL_POINT = _rx(
     rf"{_L}(?P<p>terminsstart(?:en)?|terminsslut(?:et)?|l{_AE}s{_A}rsstart(?:en)?|l{_AE}s{_A}rsslut(?:et)?"
     r"|skolstart(?:en)?|skolavslutning(?:en)?|terminens\s+(?:start|slut)"
     rf"|l{_AE}s{_A}rets\s+(?:start|slut)){_R}"
+    # "läsårsstarten 2027", "terminsstarten hösten 2027", "läsårsslutet 2026/27": the year is part of it.
+    rf"(?:\s+(?:(?P<s>h[oe]sten|ht|v{_A}ren|vt)\s+)?(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END})?"
 )
 
 
@@ -806,15 +815,55 @@ def _relatives(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if iv is not None:
             yield Atom(m.start(), m.end(), "duration", _const(iv), fixed=iv, confidence=0.6, note="relative")
     for m in _SCHOOL_POINT.finditer(text):
-        iv = _school_point(m["p"], ref)
+        word = _fold_unit(m["p"])
+        if m["y"]:
+            iv = _school_point_in(word, m["s"], int(m["y"]), _year2(m["y2"]) if m["y2"] else None)
+        else:
+            iv = _school_point(word, ref)
         if iv is not None:
-            yield Atom(m.start(), m.end(), "school", _const(iv), fixed=iv, confidence=0.65, point=True)
+            # A start is a convention (see `_school_point_in`), and the reader is told so.
+            note = None if _is_school_end(word) else "school_start"
+            yield Atom(m.start(), m.end(), "school", _const(iv), fixed=iv, confidence=0.65, point=True, note=note)
+
+
+def _is_school_end(word: str) -> bool:
+    return "slut" in word or "avslutning" in word
+
+
+def _school_point_in(word: str, season: str | None, year: int, second: int | None) -> Interval | None:
+    """A start or end of a term or school year named with its year ("läsårsstarten 2027").
+
+    Each huvudman sets its own first and last school days; the law only says that
+    the school year begins in August and ends in June. Without the committee's
+    calendar a start is the earliest day it can be (1 August, 1 January), so
+    "till läsårsstarten 2027" is never after the real start; an end is the last
+    day of the term (30 June, 31 December). A term without "hösten"/"våren"
+    ("terminsstarten 2027") could be either and is not read at all, rather than
+    losing its year.
+    """
+    if second is not None and second != year + 1:
+        return None
+    autumn = None if season is None else season.startswith("h")
+    end = _is_school_end(word)
+    if word.startswith("termin"):
+        if autumn is None:
+            return None
+    elif autumn is None:
+        autumn = not end  # the school year starts in the autumn and ends in the spring
+    elif autumn == end:
+        return None  # "läsårsstarten våren 2027": no school year starts in the spring
+    if second is not None:
+        year = year if autumn else second  # "2026/27": its autumn is 2026, its spring 2027
+    term = _autumn(year) if autumn else _spring(year)
+    if term is None:
+        return None
+    day = term.end if end else term.start
+    return Interval(day, day, day) if end else Interval(day, day)
 
 
 def _school_point(word: str, ref: date) -> Interval | None:
     """Term and school-year starts and ends as single days, the next one after `ref`."""
-    word = _fold_unit(word)
-    if "slut" in word or "avslutning" in word:
+    if _is_school_end(word):
         if word.startswith("termin"):
             term = _term_containing(ref, 0)
             end = term.end if term else None

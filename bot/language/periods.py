@@ -15,7 +15,8 @@ Conventions (DESIGN.md, "Deadline conventions"):
   "till årsskiftet") and "till och med X" for calendar periods ("till april").
 - Without a year, a phrase means the next occurrence: the first one whose
   deadline is on or after the reference date (the document's date), so "under
-  hösten" inside the autumn is this autumn.
+  hösten" inside the autumn is this autumn. Two exceptions depend on when the
+  phrase is said (`seasons.py`, and the table below).
 - "i början av X" is the end of X's first quarter, counted in whole months
   ("i början av 2022" → 31 March 2022, "i början av hösten" → 30 September);
   "i mitten av X" is the end of its first half (2022 → 30 June); "i slutet av
@@ -26,6 +27,43 @@ Conventions (DESIGN.md, "Deadline conventions"):
 - "senast 1 april" (no year, no "den") is read as an OCR'd "senast i april":
   the end of April, confidence 0.6, note "ocr_1_as_i". "den 1 april" and
   "1 april 2023" stay dates.
+
+Phrases people type that once were misread, decided (issue 12); the reference
+date is the day the phrase is typed:
+
+| phrase (typed on) | reads as | why |
+|---|---|---|
+| efter sommaren | no deadline; the person is asked for an end date | (1) |
+| till läsårsstarten 2027 | 2027-07-31, note "school_start" | (2) |
+| inför budgetarbetet 2028 | no deadline (kind "event"); the person is asked for a date | (3) |
+| till hösten (2026-07-31) | 2026-08-31 | (4) |
+| under hösten (2026-12-10) | 2027-12-31, note "next_season" | (5) |
+
+(1) "efter" says when work starts, or what it waits for, not by when it is
+    done. Any end (31 August, 30 September) would be invented, and 31 August is
+    still summer as the grammar counts it. It stays an open range (note
+    "after:" 1 September), and the bot says why it is no deadline.
+(2) The year belongs to the phrase; it was dropped, and the next school start
+    taken. Each huvudman sets its own first school day; the law says only that
+    the school year begins in August. Without the committee's calendar the
+    earliest start (1 August) is taken, so the deadline is never after the real
+    start, and the preview says that it is a convention. "terminsstarten 2027"
+    (spring or autumn?) is not read; "terminsstarten hösten 2027" is.
+(3) It gave a yearly rhythm (30 November), wrong for a named year. The budget
+    work for 2028 runs in 2027, from planning directives in the spring to the
+    committee's budget in the autumn, on days each municipality sets, so the
+    rhythms' November would be a guess. Issue #18 will read such phrases from
+    the committee's own year plan; until then the bot asks for the date.
+(4) It gave the very day it was typed (the day before 1 August), and typed in
+    August, 31 July of the next year. From midsommarafton to 31 August, "till
+    hösten" (and "innan", "inför") means when the autumn's work begins after
+    the summer: 31 August. Before midsommar the convention stands (31 July);
+    "höstterminen" keeps it always, since the term may start in mid-August.
+(5) What is left of the autumn is the Christmas weeks; a commitment for them
+    says "före jul" or "i december". So any season or term typed in its last
+    month ("under våren" in June) is the next one, and the preview names the
+    year it took; a year written is taken as written. Only for what people type
+    (`typed=True`): a document dated in December was written before its date.
 
 Bare years, bare month names and bare season words count in running text only
 after a preposition ("under 2021", "i april", "under hösten"), so "kapitel 3",
@@ -44,8 +82,10 @@ from datetime import date
 from bot.language.atoms import Atom, list_gap, month_atom, occurrence, range_gap, scan_atoms, select_longest
 from bot.language.dates import Interval, add_days, add_months, month_end
 from bot.language.deadline import Deadline
+from bot.language.events import find_events
 from bot.language.normalize import MatchText, match_text
 from bot.language.recurrence import describe_rrule, find_recurrences, parse_recurrence
+from bot.language.seasons import as_said, nearly_over
 
 __all__ = ["Deadline", "describe_rrule", "find_deadlines", "parse_deadline", "parse_recurrence"]
 
@@ -191,7 +231,7 @@ def _inherit_years(items: list[Atom]) -> list[Atom]:
     return out
 
 
-def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool) -> Deadline | None:
+def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool, typed: bool) -> Deadline | None:
     items = list(chain.atoms)
     first = items[0]
     vague_found = _vague(mt, first.start)
@@ -232,12 +272,16 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
     is_range = chain.is_range or (mode == "between" and len(items) == 2)
     if mode == "between" and not is_range:
         mode = "end"
-    items = _inherit_years(items)
+    items = [as_said(atom, mode, vague, reference) for atom in _inherit_years(items)]
+    skipped: list[Atom] = []
 
     def key(atom: Atom) -> Callable[[Interval], date | None]:
         def k(iv: Interval) -> date | None:
             if is_range or mode in ("from", "after"):
                 return iv.end
+            if typed and nearly_over(atom, iv, mode, vague, reference):
+                skipped.append(atom)  # "under hösten" typed in December: the next autumn
+                return None
             return _deadline_of(iv, atom, mode, vague)
 
         return k
@@ -250,6 +294,8 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
         intervals.append(iv)
         if atom.note:
             notes.append(atom.note)
+    if skipped:
+        notes.append("next_season")
 
     end = max(a.end for a in items)
     if mt.damaged(start, end):
@@ -320,12 +366,12 @@ def _make(
     )
 
 
-def _candidates(mt: MatchText, reference: date, *, field: bool) -> list[Deadline]:
+def _candidates(mt: MatchText, reference: date, *, field: bool, typed: bool = False) -> list[Deadline]:
     atoms = scan_atoms(mt, reference, field=field)
-    found: list[Deadline] = []
+    found: list[Deadline] = find_events(mt)
     for chain in _chains(mt, atoms):
         try:
-            result = _resolve_chain(mt, chain, reference, field=field)
+            result = _resolve_chain(mt, chain, reference, field=field, typed=typed)
         except (ValueError, OverflowError):
             # A year at the edge of the calendar; the phrase is simply not a usable deadline.
             continue
@@ -347,15 +393,19 @@ def find_deadlines(text: str, reference: date) -> list[Deadline]:
     return select_longest(_candidates(mt, reference, field=False), lambda d: d.span)
 
 
-def parse_deadline(text: str, reference: date) -> Deadline | None:
+def parse_deadline(text: str, reference: date, *, typed: bool = False) -> Deadline | None:
     """Interpret a whole field value ("senast i april 2023", "v. 12", "2023-05-15") as one deadline.
 
     None if it is not one. Words such as "klart", "ca" or "beräknas" may surround the phrase; anything
     else makes the field something other than a deadline. A rhythm ("årligen")
-    comes back as a Deadline of kind "recurrence" with no dates.
+    comes back as a Deadline of kind "recurrence" with no dates, an occasion the
+    bot cannot date ("inför budgetarbetet 2028") as one of kind "event".
+
+    `typed` says that `reference` is the moment a person typed the phrase, not a
+    document's date: then a season typed in its last month is the next one.
     """
     mt = match_text(text)
-    chosen = select_longest(_candidates(mt, reference, field=True), lambda d: d.span)
+    chosen = select_longest(_candidates(mt, reference, field=True, typed=typed), lambda d: d.span)
     if len(chosen) != 1:
         return None
     found = chosen[0]

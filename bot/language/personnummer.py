@@ -7,10 +7,23 @@ free text is checked before it is stored. A match needs all of:
   digits with the century (YYYYMMDD-NNNN, separator "-", a space or none);
 - a real date: month 1-12 and a day that exists in that month, or that day
   plus 60 for a samordningsnummer (61-91);
-- a correct Luhn check digit over the ten digits YYMMDDNNNN;
 - digits that are not part of a longer number ("2023-05-15", "2023/BUN 0148",
-  amounts and phone numbers with other groupings never have the 6+4 shape, and a
-  run that does is still rejected when its check digit is wrong).
+  amounts and phone numbers with other groupings never have the 6+4 shape).
+
+The check digit does not matter: a mistyped personnummer is still personal
+data. Two shapes are also everyday numbers of another kind, and there a correct
+Luhn check digit is still needed, unless a label such as "pnr" or
+"personnummer" stands before the number:
+
+- ten bare digits starting with 0 ("0701234567"): the national form of every
+  Swedish phone number (070-123 45 67 written without spaces), and also the
+  personnummer of someone born 2000-2009 written without its hyphen;
+- a compact date, a space and four digits ("850101 1234", "20230310 1330"):
+  as often a date followed by a time or an amount as a personnummer.
+
+So a mistyped number of someone born in the 2000s, written as ten bare digits
+without a label, passes; a correct one is refused, and so is one in every other
+shape.
 """
 
 from __future__ import annotations
@@ -28,6 +41,11 @@ _CANDIDATE = re.compile(
     r"(?P<sep>[-+ ]?)"
     r"(?P<tail>\d{4})"
     r"(?!\d)(?![-/.,:]\d)"
+)
+
+# "pnr 0701234567", "Personnummer: 850101 1234": the number is said to be one.
+_LABEL = re.compile(
+    r"(?i)(?<![^\W_])(?:person\s?n(?:umme)?r|pers\.?\s?nr|p-?nr|samordnings\s?n(?:umme)?r)\.?\s*[:=]?\s*$"
 )
 
 
@@ -67,8 +85,12 @@ def find_personal_numbers(text: str) -> list[tuple[int, int]]:
         if not _valid_date(century, m["yy"], m["mm"], m["dd"]):
             continue
         ten = m["yy"] + m["mm"] + m["dd"] + m["tail"]
-        if luhn_ok(ten):
-            spans.append((m.start(), m.end()))
+        # A phone number written without spaces, or a date followed by a time, has the same
+        # characters: there the check digit decides, or a label before it.
+        also_other = sep == " " or (century is None and sep == "" and ten.startswith("0"))
+        if also_other and not luhn_ok(ten) and not _LABEL.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        spans.append((m.start(), m.end()))
     return spans
 
 

@@ -51,7 +51,7 @@ from bot.language.deadline import Deadline
 from bot.language.months import DAY_NAMES, EVERY_NTH, MONTH_NAMES, NUMBER_WORDS, every_nth_value, number_value
 from bot.language.normalize import MatchText, match_text
 
-__all__ = ["EVENTS", "describe_rrule", "find_recurrences", "parse_recurrence"]
+__all__ = ["EVENTS", "YEAR_AFTER_EVENT", "describe_rrule", "find_recurrences", "parse_recurrence"]
 
 _L = r"\b(?<![^\W_])"
 _R = r"(?![^\W_])"
@@ -277,6 +277,12 @@ EVENTS: tuple[tuple[str, str | tuple[int, ...]], ...] = (
     (rf"(?:n{_AE}mnd|styrelse|utskotts?)s?(?:sammantr{_AE}de|m[oe]te)(?:t|n|na)?", _MEETINGS),
 )
 _EVENT_RX = tuple((_rx(rf"{_L}(?:{pattern})"), value) for pattern, value in EVENTS)
+# An event's name followed by a year ("budgetarbetet 2028", "budgeten för 2028") is one occasion,
+# not a rhythm (`events.py`).
+YEAR_AFTER_EVENT = _rx(
+    rf"[^\W\d_]*\s+(?:(?:f[oe]r|{_A}r|f[oe]r\s+{_A}r)\s+)?(?:19|20)\d\d(?:\s*/\s*(?:(?:19|20)\d\d|\d\d))?"
+    r"(?![^\W_]|[.,/-]\d)"
+)
 _SUMMER_NEAR = _rx(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:f[oe]re|innan|inf[oe]r)\s+sommar")
 _WORD_REST = _rx(r"[^\W_]*")
 _SENTENCE_END = _rx(r"[.;:!?\n]\s|[.;:!?]$|\n\s*\n")
@@ -455,7 +461,7 @@ def _core_hits(mt: MatchText) -> Iterator[_Hit]:
     for m in _ASSOC.finditer(text):
         near = 12 if m["p"].startswith(("inf", "vid")) else 40
         found = _event_rule(mt, m.end(), near=near)
-        if found is not None:
+        if found is not None and not YEAR_AFTER_EVENT.match(text, found[1]):
             rule, end = found
             yield _Hit(m.start(), end, rule, 0.7)
 

@@ -71,6 +71,9 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
     found = find_deadlines(rest, today)
     dated = [d for d in found if d.kind != "recurrence" and d.dates]
     rhythm = [d for d in found if d.recurrence]
+    if not dated and not rhythm:
+        # "efter sommaren", "inför budgetarbetet 2028": no date, but the deadline field says why.
+        dated = [d for d in found if d.undated]
     body = rest
     # Cut phrases from the end backwards so earlier spans stay valid.
     cuts = []

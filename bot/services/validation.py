@@ -82,7 +82,8 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
     """Read a date or Swedish words as one deadline; None if it is not one.
 
     A period resolves to its last day (bot/language/periods.py); a list of deadlines ("i mars
-    och september") is not one deadline and is refused here.
+    och september") is not one deadline and is refused here. `today` is when the
+    person typed it, which decides what a season means (`bot/language/seasons.py`).
     """
     value = clean(value)
     if not value:
@@ -93,10 +94,24 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
             return ResolvedDeadline(date(int(m[1]), int(m[2]), int(m[3])), value, 1.0)
         except ValueError:
             return None
-    found: Deadline | None = parse_deadline(value, today)
+    found: Deadline | None = parse_deadline(value, today, typed=True)
     if found is None or len(found.dates) != 1:
         return None
     return ResolvedDeadline(found.dates[0], value, found.confidence, found.note)
+
+
+def _unresolved_error(value: str, today: date) -> str:
+    """The sentence for a deadline that gave no single date: why, when the grammar knows."""
+    found = parse_deadline(value, today, typed=True)
+    if found is None:
+        return "err_deadline_unreadable"
+    if len(found.dates) > 1:
+        return "err_deadline_several"  # "i mars och september"
+    if found.undated == "start":
+        return "err_deadline_open"  # "efter sommaren": when it begins, not by when
+    if found.undated == "event":
+        return "err_deadline_event"  # "inför budgetarbetet 2028": the committee's own calendar
+    return "err_deadline_unreadable"
 
 
 def check_deadline(errors: Errors, field: str, value: str, today: date, *, required: bool) -> ResolvedDeadline | None:
@@ -110,11 +125,7 @@ def check_deadline(errors: Errors, field: str, value: str, today: date, *, requi
         return None
     resolved = resolve_deadline(value, today)
     if resolved is None:
-        several = parse_deadline(value, today)
-        if several is not None and len(several.dates) > 1:
-            errors[field] = ("err_deadline_several", {"value": value})
-        else:
-            errors[field] = ("err_deadline_unreadable", {"value": value})
+        errors[field] = (_unresolved_error(value, today), {"value": value})
         return None
     if resolved.date < today:
         errors[field] = ("err_deadline_past", {"date": resolved.date})

@@ -72,6 +72,10 @@ VOCABULARY = [
     "termin",
     "i samband med",
     "delårsrapporten",
+    "budgetarbetet",
+    "inför",
+    "läsårsstarten",
+    "terminsstarten",
     "sista",
     "mötet",
     "varannan",
@@ -106,8 +110,8 @@ def _check(found: Deadline, text: str) -> None:
     assert found.phrase == text[s:e]
     assert list(found.dates) == sorted(found.dates)
     assert 0.0 <= found.confidence <= 1.0
-    assert found.kind in ("date", "period", "list", "range", "recurrence")
-    if found.kind in ("range", "recurrence"):
+    assert found.kind in ("date", "period", "list", "range", "recurrence", "event")
+    if found.kind in ("range", "recurrence", "event"):
         assert found.dates == ()
     if found.recurrence is not None:
         rrulestr(found.recurrence, dtstart=datetime(2023, 1, 1))
@@ -127,9 +131,10 @@ def test_find_deadlines_never_raises(text: str, reference: date) -> None:
 @SETTINGS
 @given(TEXT, DATES)
 def test_parse_never_raises(text: str, reference: date) -> None:
-    found = parse_deadline(text, reference)
-    if found is not None:
-        _check(found, text)
+    for typed in (False, True):
+        found = parse_deadline(text, reference, typed=typed)
+        if found is not None:
+            _check(found, text)
     rule = parse_recurrence(text, reference)
     if rule is not None:
         rrulestr(rule, dtstart=datetime(2023, 1, 1))
