@@ -10,6 +10,7 @@ from bot.services.quick_entry import parse_one_line
 from bot.services.validation import Errors, check_deadline, resolve_deadline
 
 TODAY = date(2027, 1, 11)
+CODES = ("BUN",)
 
 
 @pytest.mark.parametrize(
@@ -41,21 +42,21 @@ def test_typed_deadlines_read_the_season_as_said_now() -> None:
 
 @pytest.mark.parametrize("phrase", ["efter sommaren", "inför budgetarbetet 2028"])
 def test_one_line_gives_an_undated_phrase_to_the_deadline_field(phrase: str) -> None:
-    raw = parse_one_line(f"BUN Revidera rutinen {phrase} <@U0ANNA|anna>", TODAY)
+    raw = parse_one_line(f"BUN Revidera rutinen {phrase} <@U0ANNA|anna>", TODAY, CODES)
     assert raw.deadline == phrase
     assert raw.recurrence == ""
     assert raw.text == "Revidera rutinen"
 
 
 def test_one_line_prefers_a_date_or_a_rhythm_to_an_open_start() -> None:
-    dated = parse_one_line("BUN Börja efter sommaren och bli klar senast i december 2027", TODAY)
+    dated = parse_one_line("BUN Börja efter sommaren och bli klar senast i december 2027", TODAY, CODES)
     assert dated.deadline == "senast i december 2027"
-    rhythm = parse_one_line("BUN Följ upp elevhälsan två gånger per läsår från och med hösten", TODAY)
+    rhythm = parse_one_line("BUN Följ upp elevhälsan två gånger per läsår från och med hösten", TODAY, CODES)
     assert rhythm.recurrence == "två gånger per läsår"
     assert rhythm.deadline == ""
 
 
 def test_one_line_keeps_the_year_of_the_school_start() -> None:
-    raw = parse_one_line("BUN Inför den nya rutinen till läsårsstarten 2027 <@U0ANNA|anna>", TODAY)
+    raw = parse_one_line("BUN Inför den nya rutinen till läsårsstarten 2027 <@U0ANNA|anna>", TODAY, CODES)
     assert raw.deadline == "till läsårsstarten 2027"
     assert raw.text == "Inför den nya rutinen"
