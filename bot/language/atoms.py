@@ -12,7 +12,7 @@ patterns also accept OCR's "i" for "ä", "d" for "å" and "é" (folded "e") for 
 Patterns are anchored on literal words or digits and use no nested repetition,
 so they stay linear on any input.
 
-Conventions (DESIGN.md, "Deadline conventions"):
+Conventions (as in `periods.py`):
 
 - våren / vårterminen / vt = 1 January-30 June; hösten / höstterminen / ht =
   1 August-31 December; läsåret = 1 August-30 June.

@@ -7,8 +7,7 @@ a single deadline: the budget work for 2028 runs in 2027, from planning
 directives in the spring to the committee's budget in the autumn, at dates
 each municipality sets. The grammar reports such a phrase as a `Deadline` of
 kind "event" with no dates, so that the person who typed it is asked for the
-date rather than given a guess. (Tying these phrases to the committee's own
-calendar is issue #18.)
+date rather than given a guess: only the committee's own year plan could date it.
 """
 
 from __future__ import annotations

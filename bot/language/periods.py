@@ -5,7 +5,7 @@
 rhythm in running text; `parse_recurrence` reads a rhythm ("två gånger per
 läsår").
 
-Conventions (DESIGN.md, "Deadline conventions"):
+Conventions (the README's "How Swedish deadline words are read" shows them to users):
 
 - A period used as a deadline resolves to its last day ("i april" → 30 April).
 - "innan/före/inför X" resolves to the day before X starts ("innan april" →
@@ -28,8 +28,8 @@ Conventions (DESIGN.md, "Deadline conventions"):
   the end of April, confidence 0.6, note "ocr_1_as_i". "den 1 april" and
   "1 april 2023" stay dates.
 
-Phrases people type that once were misread, decided (issue 12); the reference
-date is the day the phrase is typed:
+Phrases people type that once were misread, decided; the reference date is
+the day the phrase is typed:
 
 | phrase (typed on) | reads as | why |
 |---|---|---|
@@ -52,8 +52,8 @@ date is the day the phrase is typed:
 (3) It gave a yearly rhythm (30 November), wrong for a named year. The budget
     work for 2028 runs in 2027, from planning directives in the spring to the
     committee's budget in the autumn, on days each municipality sets, so the
-    rhythms' November would be a guess. Issue #18 will read such phrases from
-    the committee's own year plan; until then the bot asks for the date.
+    rhythms' November would be a guess. Only the committee's own year plan
+    could date it; without one the bot asks for the date.
 (4) It gave the very day it was typed (the day before 1 August), and typed in
     August, 31 July of the next year. From midsommarafton to 31 August, "till
     hösten" (and "innan", "inför") means when the autumn's work begins after
@@ -256,7 +256,7 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
             mode = "end"
             notes.append("ocr_1_as_i")
             confidence = min(confidence, 0.6)
-    # "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (DESIGN.md); a clear day
+    # "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (the samples); a clear day
     # ("den 1 april", "1 april 2023") stays a date.
     if (
         len(items) == 1

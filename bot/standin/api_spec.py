@@ -107,4 +107,5 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "files:read",
     "files:write",
 )
-"""The bot scopes Åtagandeboten requests; the stand-in's default grant."""
+"""The stand-in's default grant, for its own tests: a bot that posts, reads users and files. It is not the
+bot's list (``bot.wiring.BOT_SCOPES``, which the manifest must match); ``LocalBot`` grants that one."""

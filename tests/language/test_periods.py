@@ -13,7 +13,7 @@ REF = D("2023-03-10")  # the date of sample 000
 
 # (phrase, reference, expected deadlines, expected kind)
 CASES: list[tuple[str, date, list[str], str]] = [
-    # DESIGN.md table
+    # The README's table of deadline words
     ("senast i april 2023", REF, ["2023-04-30"], "period"),
     ("april 2023", REF, ["2023-04-30"], "period"),
     ("i april", REF, ["2023-04-30"], "period"),

@@ -48,7 +48,7 @@ COORDINATION = with_check_digit("850161234")  # samordningsnummer: day 1 + 60
         (f"{LEAP[:6]}-{LEAP[6:]}", f"{LEAP[:6]}-{LEAP[6:]}"),
         (f"20{LEAP}", f"20{LEAP}"),
         (f"Eleven (pnr {VALID[:6]}-{VALID[6:]}) har flyttat.", f"{VALID[:6]}-{VALID[6:]}"),
-        # A mistyped number is still personal data: the check digit does not matter (issue 12).
+        # A mistyped number is still personal data: the check digit does not matter.
         (f"{WRONG[:6]}-{WRONG[6:]}", f"{WRONG[:6]}-{WRONG[6:]}"),
         (f"{WRONG[:6]}+{WRONG[6:]}", f"{WRONG[:6]}+{WRONG[6:]}"),
         (WRONG, WRONG),
@@ -122,7 +122,7 @@ def test_luhn() -> None:
 
 
 # --------------------------------------------------------------------------- #
-# Properties, both ways (issue 12): every personnummer whatever its check digit is
+# Properties, both ways: every personnummer whatever its check digit is
 # refused; case numbers, phone numbers, amounts and dates are not.
 # --------------------------------------------------------------------------- #
 

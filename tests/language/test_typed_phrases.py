@@ -1,4 +1,4 @@
-"""Phrases people type that the grammar once misread (issue 12, defect 9).
+"""Phrases people type that the grammar once misread.
 
 Each decision and its reason is in the table of `bot/language/periods.py`.
 """

@@ -1,4 +1,4 @@
-"""Deadline phrases people type in one line, and what the preview makes of them (issue 12, defect 9).
+"""Deadline phrases people type in one line, and what the preview makes of them.
 
 The decisions and their reasons are in the table of ``bot/language/periods.py``.
 """

@@ -1,4 +1,4 @@
-"""A mistyped personnummer is still personal data (issue 12, defect 10)."""
+"""A mistyped personnummer is still personal data."""
 
 from __future__ import annotations
 
