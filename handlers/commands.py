@@ -18,7 +18,7 @@ from bot.services import quick_entry
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.errors import UserError
-from bot.services.validation import resolve_deadline
+from bot.services.validation import resolve_deadline, unresolved_reason
 from bot.slack_format import parse_mentions, unescape
 from bot.ui import blocks as bk
 from bot.ui.commitment import card_blocks, view_of
@@ -106,8 +106,11 @@ def open_new_modal(
 def deadline_preview(svc: Services, phrase: str) -> str | None:
     if not phrase.strip():
         return None
-    resolved = resolve_deadline(phrase, svc.clock.today())
-    return svc.texts.md("deadline_preview.md.j2", phrase=phrase, resolved=resolved, today=svc.clock.today())
+    today = svc.clock.today()
+    resolved = resolve_deadline(phrase, today)
+    # What is said when it gives no date is what saving would say: why, when the grammar knows.
+    why = None if resolved else svc.texts.get_md(unresolved_reason(phrase, today), value=phrase)
+    return svc.texts.md("deadline_preview.md.j2", phrase=phrase, resolved=resolved, today=today, why=why)
 
 
 def _preview_one_line(svc: Services, respond: Respond, user_id: str, rest: str, channel_id: str) -> None:

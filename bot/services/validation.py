@@ -100,8 +100,8 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
     return ResolvedDeadline(found.dates[0], value, found.confidence, found.note)
 
 
-def _unresolved_error(value: str, today: date) -> str:
-    """The sentence for a deadline that gave no single date: why, when the grammar knows."""
+def unresolved_reason(value: str, today: date) -> str:
+    """The sentence (its key) for a deadline that gave no single date: why, when the grammar knows."""
     found = parse_deadline(value, today, typed=True)
     if found is None:
         return "err_deadline_unreadable"
@@ -125,7 +125,7 @@ def check_deadline(errors: Errors, field: str, value: str, today: date, *, requi
         return None
     resolved = resolve_deadline(value, today)
     if resolved is None:
-        errors[field] = (_unresolved_error(value, today), {"value": value})
+        errors[field] = (unresolved_reason(value, today), {"value": value})
         return None
     if resolved.date < today:
         errors[field] = ("err_deadline_past", {"date": resolved.date})

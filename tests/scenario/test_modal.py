@@ -66,6 +66,11 @@ def test_enter_in_the_deadline_field_shows_the_date_before_saving(world: World) 
     assert "har redan passerat" in world.modal_text("sara")
     world.fill("sara", **{"Klart senast": "när det passar"})
     assert "Jag förstår inte ”när det passar” som ett datum." in world.modal_text("sara")
+    # Words the grammar reads but that give no date: the preview says why, as saving would.
+    world.fill("sara", **{"Klart senast": "efter sommaren"})
+    assert "säger när arbetet börjar" in world.modal_text("sara")
+    world.fill("sara", **{"Klart senast": "inför budgetarbetet 2028"})
+    assert "nämndens egen planering" in world.modal_text("sara")
 
 
 def test_a_complete_modal_registers_announces_and_tells_everyone(world: World) -> None:
