@@ -108,7 +108,7 @@ def db_upgrade(settings: Settings) -> str:
     database = Database.from_url(settings.database_url)
     try:
         upgrade(database.engine)
-        return f"Database at revision {current_revision(database.engine)}."
+        return _texts().get("db_upgraded", revision=current_revision(database.engine))
     finally:
         database.dispose()
 
@@ -117,15 +117,15 @@ def db_backup(settings: Settings, target: Path) -> str:
     """Copy a live SQLite database with SQLite's online backup API (consistent, WAL included)."""
     url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        raise CliError("db backup copies the SQLite database; for PostgreSQL use pg_dump.")
+        raise CliError(_texts().get("backup_not_sqlite"))
     source_path = Path(url.database or "")
     if not source_path.is_file():
-        raise CliError(f"There is no database file at {source_path} to back up.")
+        raise CliError(_texts().get("backup_no_database", path=source_path))
     target = target.expanduser()
     if target.exists():
-        raise CliError(f"{target} already exists; choose a new file name so no backup is overwritten.")
+        raise CliError(_texts().get("backup_exists", path=target))
     if not target.parent.is_dir():
-        raise CliError(f"The folder {target.parent} does not exist.")
+        raise CliError(_texts().get("backup_no_folder", folder=target.parent))
     partial = target.with_name(target.name + ".partial")
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
     try:
@@ -139,9 +139,9 @@ def db_backup(settings: Settings, target: Path) -> str:
         source.close()
     if not check or check[0] != "ok":
         partial.unlink(missing_ok=True)
-        raise CliError("The copy failed its integrity check; nothing was written.")
+        raise CliError(_texts().get("backup_integrity"))
     partial.rename(target)
-    return f"Backup written to {target}."
+    return _texts().get("backup_written", path=target)
 
 
 def _texts() -> Texts:
@@ -334,7 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = report_command(settings, args.committee, args.case, args.format, args.output)
             if written is not None:
                 print(written)
-    except (ConfigError, CliError, RoutinesCliError) as exc:
+    except ConfigError as exc:
+        print(f"atagande: {_texts().get(exc.key, **exc.params)}", file=sys.stderr)
+        return EXIT_USAGE
+    except (CliError, RoutinesCliError) as exc:
         print(f"atagande: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -1,8 +1,8 @@
 """Configuration from the environment only (12-factor).
 
-A missing or malformed setting raises :class:`ConfigError` with one sentence
-that names the variable; the CLI prints that sentence and exits, never a
-stack trace.
+A missing or malformed setting raises :class:`ConfigError`, which names the
+variable and what is wrong with it; the CLI turns it into one Swedish sentence
+(``templates/strings_cli.j2``) and exits, never a stack trace.
 """
 
 from __future__ import annotations
@@ -16,13 +16,20 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
-README_HINT = "see README.md, section 'Settings'"
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 class ConfigError(Exception):
-    """A setting is missing or malformed; ``str(err)`` is the sentence to show."""
+    """A setting is missing or malformed: ``key`` names the sentence, ``params`` fill it (the variable in ``variable``).
+
+    ``str(err)`` is a short English note for logs; people are shown the sentence.
+    """
+
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(f"{params.get('variable', '')}: {key}")
+        self.key = key
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -39,21 +46,17 @@ class Settings:
 
     def require_bot_token(self) -> str:
         if not self.bot_token:
-            raise ConfigError(f"SLACK_BOT_TOKEN is not set: the bot needs its xoxb- token ({README_HINT}).")
+            raise ConfigError("config_missing_bot_token", variable="SLACK_BOT_TOKEN")
         return self.bot_token
 
     def require_app_token(self) -> str:
         if not self.app_token:
-            raise ConfigError(
-                f"SLACK_APP_TOKEN is not set: Socket Mode needs the app-level xapp- token ({README_HINT})."
-            )
+            raise ConfigError("config_missing_app_token", variable="SLACK_APP_TOKEN")
         return self.app_token
 
     def require_signing_secret(self) -> str:
         if not self.signing_secret:
-            raise ConfigError(
-                f"SLACK_SIGNING_SECRET is not set: HTTP mode needs the app's signing secret ({README_HINT})."
-            )
+            raise ConfigError("config_missing_signing_secret", variable="SLACK_SIGNING_SECRET")
         return self.signing_secret
 
 
@@ -70,38 +73,35 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     database_url = env.get("ATAGANDE_DATABASE_URL", "").strip() or default_database_url()
     if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
         raise ConfigError(
-            "ATAGANDE_DATABASE_URL must start with sqlite:/// or postgresql+psycopg:// "
-            f"(got {database_url.split(':', 1)[0]!r}; {README_HINT})."
+            "config_bad_database_url", variable="ATAGANDE_DATABASE_URL", got=database_url.split(":", 1)[0][:40]
         )
 
     tz_name = env.get("ATAGANDE_TIMEZONE", "").strip() or "Europe/Stockholm"
     try:
         timezone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"ATAGANDE_TIMEZONE {tz_name!r} is not a known time zone ({README_HINT}).") from exc
+        raise ConfigError("config_bad_timezone", variable="ATAGANDE_TIMEZONE", got=tz_name[:60]) from exc
 
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
     parsed = urlparse(api_url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError(f"SLACK_API_URL must be an http(s) URL such as {DEFAULT_SLACK_API_URL} ({README_HINT}).")
+        raise ConfigError("config_bad_api_url", variable="SLACK_API_URL", example=DEFAULT_SLACK_API_URL)
     if not api_url.endswith("/"):
         api_url += "/"
 
     bot_token = env.get("SLACK_BOT_TOKEN", "").strip() or None
     if bot_token and not bot_token.startswith("xoxb-"):
-        raise ConfigError(f"SLACK_BOT_TOKEN must be the bot token that starts with xoxb- ({README_HINT}).")
+        raise ConfigError("config_bad_token", variable="SLACK_BOT_TOKEN", prefix="xoxb-", kind="botens token")
     app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
     if app_token and not app_token.startswith("xapp-"):
-        raise ConfigError(f"SLACK_APP_TOKEN must be the app-level token that starts with xapp- ({README_HINT}).")
+        raise ConfigError("config_bad_token", variable="SLACK_APP_TOKEN", prefix="xapp-", kind="appens token")
     signing_secret = env.get("SLACK_SIGNING_SECRET", "").strip() or None
 
     admins_raw = env.get("ATAGANDE_ADMINS", "")
     admins = frozenset(a.strip() for a in admins_raw.replace(";", ",").split(",") if a.strip())
     bad = sorted(a for a in admins if not _USER_ID.match(a))
     if bad:
-        raise ConfigError(
-            f"ATAGANDE_ADMINS must list Slack user ids such as U012AB3CD, separated by commas (got {bad[0]!r})."
-        )
+        raise ConfigError("config_bad_admins", variable="ATAGANDE_ADMINS", got=bad[0][:40])
 
     return Settings(
         database_url=database_url,

@@ -54,7 +54,7 @@ def test_db_upgrade_then_backup_while_open(
     copy.close()
     # Never overwrite an earlier backup.
     assert main(["db", "backup", str(target)]) == 2
-    assert "already exists" in capsys.readouterr().err
+    assert "finns redan" in capsys.readouterr().err
 
 
 def test_backup_refuses_postgresql(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.config import ConfigError, load_settings
+from bot.texts import Texts
+
+
+def sentence(error: ConfigError) -> str:
+    """What a person is shown for ``error``."""
+    return Texts().get(error.key, **error.params)
 
 
 def test_defaults_need_nothing() -> None:
@@ -28,9 +34,11 @@ def test_defaults_need_nothing() -> None:
 def test_a_bad_setting_is_named(env: dict[str, str], names: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_settings(env)
-    message = str(info.value)
+    message = sentence(info.value)
     assert names in message
     assert "\n" not in message
+    # Swedish, as every sentence a person reads.
+    assert any(word in message for word in (" ska ", " är ")), message
 
 
 def test_missing_tokens_point_to_the_readme() -> None:
@@ -38,7 +46,8 @@ def test_missing_tokens_point_to_the_readme() -> None:
     for require in (settings.require_bot_token, settings.require_app_token, settings.require_signing_secret):
         with pytest.raises(ConfigError) as info:
             require()
-        assert "README" in str(info.value)
+        message = sentence(info.value)
+        assert "README" in message and "saknas" in message
 
 
 def test_admins_and_api_url_are_read() -> None:
