@@ -159,17 +159,18 @@ class ReminderFacts:
 
 
 def _reminder_kind(planned: str, days_past: int, sent_on: date, deadline: date) -> str:
-    """Before, on the day or overdue, as of the day the message goes out.
+    """Before, on the day, on the last working day before it, or overdue, as of the day the message goes out.
 
     The planned kind only counts where the day does not decide: the reminder
-    "on the day" of a deadline on a weekend goes out on the working day before.
+    "on the day" of a deadline on a weekend goes out on the working day before,
+    and must not say "i dag" of a Sunday.
     """
     if days_past > 0:
         return "overdue"
     if days_past == 0:
         return "on_day"
     if planned == "on_day" and sent_on == last_working_day_on_or_before(deadline):
-        return "on_day"
+        return "last_working_day"
     return "before"
 
 

@@ -248,18 +248,21 @@ def _rule_dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, 
 
 @lru_cache(maxsize=65536)
 def first_occurrence(rrule: str, registered: date) -> date | None:
-    """A rhythm's first deadline when it has none of its own: the rule's first date on or after `registered`.
+    """A rhythm's first deadline when it has none of its own: the rule's first date after `registered`.
 
     The day of registration is no deadline of "varje månad", though RFC 5545
-    would count it as DTSTART. None when the rule is spent (UNTIL, COUNT);
-    ValueError as for `occurrences`. The planner and the calendar export share it.
+    would count it as DTSTART; not even when it is a date of the rule ("varje
+    månad" registered on 31 March), since the owner could not be reminded before
+    it and would hear of it only as overdue. None when the rule is spent (UNTIL,
+    COUNT); ValueError as for `occurrences`. The planner and the calendar export
+    share it.
     """
     rule_text = rrule.strip().removeprefix("RRULE:")
     if _SUB_DAILY.search(rule_text):
         raise ValueError(f"a deadline rhythm cannot repeat more than daily: {rule_text!r}")
     start = datetime.combine(registered, time())
     try:
-        found = rrulestr(rule_text, dtstart=start).after(start, inc=True)
+        found = rrulestr(rule_text, dtstart=start).after(start, inc=False)
     except TypeError as exc:  # dateutil says some malformed rules this way
         raise ValueError(str(exc)) from exc
     return found.date() if found is not None else None
@@ -397,7 +400,9 @@ def planned_reminders(
     slots = _one_per_day(_owner_slots(deadline, policy, until, since))
     if policy.escalate_after_days:
         days = policy.escalate_after_days
-        slots.append(_Slot("escalation", days, _day_after_deadline(deadline, days)))
+        # "N days without an answer" is a promise to the owner: on a day off it waits for the next working
+        # day, where the owner's reminders go out on the working day before.
+        slots.append(_Slot("escalation", days, next_working_day_on_or_after(deadline + timedelta(days=days))))
     planned = [
         PlannedReminder(slot.kind, slot.offset_days, send_time_on(slot.day, tz), occurrence, deadline)
         for slot in slots

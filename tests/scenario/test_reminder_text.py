@@ -99,3 +99,26 @@ def test_after_kommentera_the_reminder_shows_the_comment_as_the_latest_update(wo
     assert "20 april 2027" in text and "Utkastet är skickat till förvaltningsledningen" in text
     # Still the reminder it was: 14 days before 30 April, as on the day it went out.
     assert "om 14 dagar" in text and "30 april 2027" in text
+
+
+def test_the_reminder_for_a_sunday_deadline_does_not_say_it_is_today(world: World) -> None:
+    world.quick_committee()
+    world.add("Revidera BUS-överenskommelsen", deadline="2027-01-31")  # a Sunday
+    # "On the day" goes out on Friday 29 January, the last working day before it.
+    world.at("2027-01-29 08:30")
+    [friday] = reminders_to(world, "anna")
+    assert "31 januari 2027" in friday and "om 2 dagar" in friday and "sista arbetsdagen" in friday
+    assert "I dag ska" not in friday
+
+
+def test_the_escalation_waits_for_the_working_day_after_fourteen_days(world: World) -> None:
+    world.quick_committee()
+    world.add("Revidera BUS-överenskommelsen", deadline="2027-01-29")  # a Friday; 14 days after is a Friday too
+    world.add("Utvärdera ledningsgruppen", deadline="2027-01-31")  # a Sunday; 14 days after is a Sunday
+    world.at("2027-02-12 08:30")
+    escalated = [text for text in reminders_to(world, "sara") if "Eskalering" in text]
+    assert len(escalated) == 1 and "29 januari 2027" in escalated[0] and "14 dagar" in escalated[0]
+    # Sunday 14 February is not moved back to Friday the 12th, when only 12 days had passed.
+    world.at("2027-02-15 08:30")
+    escalated = [text for text in reminders_to(world, "sara") if "Eskalering" in text]
+    assert len(escalated) == 2 and "31 januari 2027" in escalated[1] and "15 dagar" in escalated[1]

@@ -137,7 +137,7 @@ def test_default_schedule_around_holidays_and_weekends(why: str, deadline: date,
 
 AFTER_DEADLINE: list[tuple[str, ReminderPolicy, date, date, list[Row]]] = [
     (
-        "default policy through Christmas and New Year; escalation beside the 14-day reminder",
+        "default policy through Christmas and New Year; the escalation waits for the first working day after 14 days",
         DEFAULT,
         date(2026, 12, 17),
         date(2027, 1, 15),
@@ -147,7 +147,8 @@ AFTER_DEADLINE: list[tuple[str, ReminderPolicy, date, date, list[Row]]] = [
             ("on_day", 0, date(2026, 12, 17)),
             ("overdue", 7, date(2026, 12, 23)),
             ("overdue", 14, date(2026, 12, 30)),
-            ("escalation", 14, date(2026, 12, 30)),
+            # Day 14 is nyårsafton: the owner's reminder goes out before it, the escalation after the New Year.
+            ("escalation", 14, date(2027, 1, 4)),
             ("overdue", 21, date(2027, 1, 7)),
             ("overdue", 28, date(2027, 1, 14)),
         ],
@@ -536,7 +537,9 @@ def test_unusable_rules_raise_value_error(rule: str) -> None:
 
 FIRST = [
     ("a month's last day after the day registered", "FREQ=MONTHLY;BYMONTHDAY=-1", date(2027, 1, 12), date(2027, 1, 31)),
-    ("registered on a date of the rule", "FREQ=MONTHLY;BYMONTHDAY=-1", date(2027, 1, 31), date(2027, 1, 31)),
+    # Due the day it is registered, the owner would first hear of it as overdue: the next date is the first.
+    ("registered on a date of the rule", "FREQ=MONTHLY;BYMONTHDAY=-1", date(2027, 3, 31), date(2027, 4, 30)),
+    ("daily, from the next day", "FREQ=DAILY", date(2027, 1, 12), date(2027, 1, 13)),
     ("the end of the term", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1", date(2027, 6, 16), date(2027, 6, 30)),
     ("after the summer", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1", date(2027, 7, 1), date(2027, 12, 31)),
     ("a prefix is allowed", "RRULE:FREQ=WEEKLY;BYDAY=FR", date(2027, 1, 11), date(2027, 1, 15)),
