@@ -146,6 +146,7 @@ def _preview_one_line(svc: Services, respond: Respond, user_id: str, rest: str, 
         if raw.owner_user_id and raw.unknown_names
         else None,
         channel_code=shown.channel_code,
+        other_mentions=shown.other_mentions,
         too_long=not fits,
     )
     blocks = [bk.section(summary)]

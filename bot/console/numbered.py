@@ -1,4 +1,5 @@
-"""Numbered items in a modal, so the console can fill a field of one item by its number.
+"""The fields of a modal by the names a person types, and numbered items, so the console can fill a
+field of one item by its number.
 
 A modal that repeats the same fields for many items (the import review: a tick
 box, "Ansvarig i Slack" and a date for every commitment found) gives each item
@@ -84,6 +85,32 @@ def find(blocks: list[JsonDict], number: int, name: str) -> Field | None:
     return None
 
 
+def named(blocks: list[JsonDict], name: str) -> tuple[Field | None, list[str]]:
+    """The modal's field called ``name``, and the names of all its fields.
+
+    A person types a label as they read it, often only its first words: "Ägare"
+    for "Ägare (person i Slack)", though "Ägarens roll …" starts so too. So a
+    label that is ``name`` (case does not matter) is taken, else the one whose
+    first words are ``name``, else the one that starts with it at all; None
+    when none or several do.
+    """
+    fields = [f for block in blocks if block.get("type") == "input" for f in _fields_of(block, starts_item=False)]
+    wanted = name.strip().casefold()
+
+    def first_words(label: str) -> bool:
+        return label.startswith(wanted) and not label[len(wanted) : len(wanted) + 1].isalnum()
+
+    for matches in (
+        lambda label: label == wanted,
+        first_words,
+        lambda label: label.startswith(wanted),
+    ):
+        chosen = [f for f in fields if wanted and matches(f.name.casefold())]
+        if chosen:
+            return (chosen[0] if len(chosen) == 1 else None), [f.name for f in fields if f.name]
+    return None, [f.name for f in fields if f.name]
+
+
 def is_shared_label(blocks: list[JsonDict], name: str) -> bool:
     """True when ``name`` is a field of more than one item, so a number must say which."""
     wanted = name.strip().casefold()
@@ -110,22 +137,35 @@ class Refusal:
     params: dict[str, str] = field(default_factory=dict)
 
 
-def value_for(item: int, target: Field, typed: str, state: StateValues) -> Any:
+def value_for(item: int | None, target: Field, typed: str, state: StateValues) -> Any:
     """What to enter in ``target`` for ``typed``, as ``SlackStandIn.fill`` takes it, or a :class:`Refusal`.
 
     A tick box takes ja or nej and keeps the item's other boxes as they are; a
     date picker takes ÅÅÅÅ-MM-DD, as Slack's date picker gives nothing else.
+    ``item`` is the item's number, None for a field of the modal itself.
     """
     typed = typed.strip()
+    where = f"{item} {target.name}" if item is not None else target.name
     if target.option is not None:
         answer = typed.casefold()
         if answer not in YES | NO:
-            return Refusal("console_yes_no", {"example": f":fyll {item} {target.name}=nej"})
+            return Refusal("console_yes_no", {"example": f":fyll {where}=nej"})
         entry = state.get(target.block_id, {}).get(str(target.element.get("action_id")), {})
         chosen = [str(o.get("value")) for o in entry.get("selected_options") or [] if isinstance(o, dict)]
         mine = str(target.option.get("value"))
         chosen = [value for value in chosen if value != mine]
         return [*chosen, mine] if answer in YES else chosen
     if target.kind == "datepicker" and not _ISO_DATE.match(typed):
-        return Refusal("console_date_format", {"example": f":fyll {item} {target.name}=2027-05-31"})
-    return typed
+        return Refusal("console_date_format", {"example": f":fyll {where}=2027-05-31"})
+    return option_refusal(target, typed) or typed
+
+
+def option_refusal(target: Field, typed: str) -> Refusal | None:
+    """Why ``typed`` is none of a select's or radio group's options, naming them; None when it is one."""
+    if target.kind not in ("static_select", "radio_buttons"):
+        return None
+    options = all_options(target.element)
+    texts = [plain_text_of(o.get("text")) for o in options]
+    if typed in {str(o.get("value")) for o in options} or typed.casefold() in {t.casefold() for t in texts}:
+        return None
+    return Refusal("console_no_option", {"value": typed, "choices": ", ".join(f"”{t}”" for t in texts)})

@@ -266,7 +266,19 @@ class ConsoleSession:
             typed = numbered.example_value(target) if target else "…"
             self._say("console_fill_which", field=field.strip(), example=f":fyll {first} {field.strip()}={typed}")
             return True
-        self.slack.fill(self.user, field.strip(), value.strip())
+        target, names = numbered.named(view.blocks, field)
+        if target is None:
+            self._say("console_no_such_field", field=field.strip(), fields=", ".join(f"”{n}”" for n in names))
+            return True
+        value = value.strip()
+        if target.kind in ("users_select", "multi_users_select") and self.slack.workspace.find_user(value) is None:
+            self._say("console_no_user", name=value.removeprefix("@"))
+            return True
+        entered = numbered.value_for(None, target, value, view.state)
+        if isinstance(entered, numbered.Refusal):
+            self._say(entered.key, **entered.params)
+            return True
+        self.slack.fill(self.user, target.block_id, entered, block_id=target.block_id)
         self._after(True)
         return True
 

@@ -113,6 +113,8 @@ class Preview:
     choose_owner: bool
     # The channel's committee, when the line's first word named another committee instead.
     channel_code: str | None
+    # People mentioned besides the owner (the first mentioned): a commitment has one, so they are said, not kept.
+    other_mentions: tuple[str, ...] = ()
 
 
 def preview(session: Session, actor: Actor, line: str, today: date, channel_id: str) -> Preview:
@@ -140,6 +142,7 @@ def preview(session: Session, actor: Actor, line: str, today: date, channel_id: 
         errors=errors,
         choose_owner=draft is not None and "owner" in errors,
         channel_code=bound.code if bound is not None and bound.code != committee.code else None,
+        other_mentions=tuple(dict.fromkeys(u for u, _ in parse_mentions(line) if u != raw.owner_user_id)),
     )
 
 

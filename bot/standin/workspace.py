@@ -554,12 +554,19 @@ class Workspace:
             return user
 
     def find_user(self, key: str) -> User | None:
-        """The user with id ``key`` or name ``key`` (a leading ``@`` is ignored), or None."""
+        """The user with id ``key`` or name ``key`` (a leading ``@`` is ignored), or None.
+
+        A name is matched as Slack matches handles, without regard to case ("@Anna" is anna).
+        """
         with self.lock:
             if key in self.users:
                 return self.users[key]
             name = key.removeprefix("@")
-            return next((user for user in self.users.values() if user.name == name), None)
+            exact = next((user for user in self.users.values() if user.name == name), None)
+            if exact is not None:
+                return exact
+            folded = name.casefold()
+            return next((user for user in self.users.values() if user.name.casefold() == folded), None)
 
     def user(self, key: str | User) -> User:
         """Like ``find_user`` but raises ``KeyError`` naming the missing user."""

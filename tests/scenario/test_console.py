@@ -87,6 +87,36 @@ def test_modal_through_the_console(database_url: str) -> None:
     assert "KS-1 är registrerat" in output
 
 
+def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_swedish(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny KS Kommunstyrelsen",
+                ":som anna",
+                ":som sara",
+                "/atagande ny",
+                ":fyll Vad ska göras?=Inför ett årshjul för uppföljning",
+                ":fyll Nämnd=SN",
+                ":fyll Nämnd=KS",
+                ":fyll Ansvar=anna",  # no such field
+                ":fyll Ägare=@nobody",
+                ":fyll Ägare=anna",  # the label is "Ägare (person i Slack)"
+                ":fyll Klart senast=Q3 2099",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    assert "”SN” finns inte att välja här" in output and "KS" in output
+    assert "Formuläret har inget fält ”Ansvar”" in output and "”Ägare (person i Slack)”" in output
+    assert "ingen användare ”nobody”" in output
+    assert "nothing called" not in output and "no option" not in output
+    assert "KS-1 är registrerat" in output
+    with Database.from_url(database_url).read() as session:
+        owner = session.scalars(select(Commitment)).one().owner
+        assert owner is not None and owner.slack_user_id == user_id_for("anna")
+
+
 def test_demo_from_the_command_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "console", "--demo"],

@@ -113,6 +113,21 @@ def test_an_unknown_name_is_said_and_the_owner_is_chosen_before_saving(world: Wo
     assert "Du är ägare för BUN-1." in world.dm_text("anna")
 
 
+def test_a_name_typed_with_a_capital_is_the_person_and_a_second_name_is_said(world: World) -> None:
+    world.quick_committee()
+    # Slack's handles ignore case: "@Anna" is anna.
+    world.run("sara", "bun", "/atagande ny BUN Revidera överenskommelsen senast i april 2027 @Anna")
+    text = world.last_text("sara", "bun")
+    assert "hittade ingen användare" not in text and "[ Spara ]" in text
+    # One commitment, one ansvarig: a second person named is not dropped without a word.
+    world.run("sara", "bun", "/atagande ny BUN Revidera överenskommelsen senast i april 2027 @anna @olle")
+    text = world.last_text("sara", "bun")
+    owner_line = next(line for line in text.splitlines() if line.strip().startswith("Ägare:"))
+    assert owner_line.split()[1] == "@anna" and "@olle kom inte med" in owner_line
+    world.click("sara", world.last("sara", "bun"), "Spara")
+    assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))
+
+
 def test_an_unknown_name_saved_without_an_owner_on_purpose_only(world: World) -> None:
     world.quick_committee()
     world.run("sara", "bun", UNKNOWN)
