@@ -270,16 +270,21 @@ class ConsoleSession:
         if target is None:
             self._say("console_no_such_field", field=field.strip(), fields=", ".join(f"”{n}”" for n in names))
             return True
-        value = value.strip()
-        if target.kind in ("users_select", "multi_users_select") and self.slack.workspace.find_user(value) is None:
-            self._say("console_no_user", name=value.removeprefix("@"))
-            return True
-        entered = numbered.value_for(None, target, value, view.state)
-        if isinstance(entered, numbered.Refusal):
-            self._say(entered.key, **entered.params)
-            return True
-        self.slack.fill(self.user, target.block_id, entered, block_id=target.block_id)
-        self._after(True)
+        if self._enter(view, None, target, value):
+            self._after(True)
+        return True
+
+    def _enter(self, view: View, number: int | None, target: numbered.Field, typed: str) -> bool:
+        """Fill ``target`` (of item ``number``, if any) with what was typed; False, and why, when it cannot be."""
+        typed = typed.strip()
+        if target.kind in ("users_select", "multi_users_select") and self.slack.workspace.find_user(typed) is None:
+            self._say("console_no_user", name=typed.removeprefix("@"))
+            return False
+        value = numbered.value_for(number, target, typed, view.state)
+        if isinstance(value, numbered.Refusal):
+            self._say(value.key, **value.params)
+            return False
+        self.slack.fill(self.user, target.block_id, value, block_id=target.block_id)
         return True
 
     def _fill_item(self, view: View, number: int, name: str, typed: str) -> bool:
@@ -293,14 +298,8 @@ class ConsoleSession:
             fields = ", ".join(f"”{f.name}”" for f in items[number])
             self._say("console_no_field", number=str(number), field=name, fields=fields)
             return True
-        if target.kind in ("users_select", "multi_users_select") and self.slack.workspace.find_user(typed) is None:
-            self._say("console_no_user", name=typed.strip().removeprefix("@"))
+        if not self._enter(view, number, target, typed):
             return True
-        value = numbered.value_for(number, target, typed, view.state)
-        if isinstance(value, numbered.Refusal):
-            self._say(value.key, **value.params)
-            return True
-        self.slack.fill(self.user, target.block_id, value, block_id=target.block_id)
         self.bot.settle()
         now = self.slack.open_view(self.user)
         if now is not None:
