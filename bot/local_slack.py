@@ -176,8 +176,9 @@ class LocalBot:
         quiet_since = time.monotonic()
         while time.monotonic() < deadline:
             count = len(self.slack.calls) + len(self.slack.interactions)
-            if self._work.busy:
-                # Work after an ack is still running (reading a document makes no Slack calls for a while).
+            if self._work.busy or (self.services is not None and not self.services.home_idle()):
+                # Work after an ack is still running (reading a document makes no Slack calls for a while),
+                # or a Home tab it asked for is still being republished by the background refresher.
                 seen = -1
             elif count != seen:
                 seen = count

@@ -132,6 +132,7 @@ def create_app(
     handlers.register_all(app)
     refresher = HomeRefresher(lambda user_id: Delivery(services, client).publish_home(user_id))
     services.request_home = refresher.request
+    services.home_idle = refresher.idle
     # Build the search indexes (commitments, routines) now, not on the first search after a restart.
     threading.Thread(target=_warm_search_index, args=(services,), name="search-warm-up", daemon=True).start()
     return app

@@ -27,6 +27,8 @@ class Services:
     routines: RoutineLibrary = field(default_factory=RoutineLibrary)
     # Set by the wiring: asks for a user's App Home to be republished soon.
     request_home: Callable[[str], None] = field(default=lambda _user_id: None)
+    # Set by the wiring: True when no App Home is waiting to be republished (the stand-in's settle asks).
+    home_idle: Callable[[], bool] = field(default=lambda: True)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Services:
         # Bolt deep-copies the request context for lazy listeners; the shared
