@@ -154,6 +154,11 @@ class LocalBot:
 
     def stop(self) -> None:
         if self._socket_handler is not None:
+            client = self._socket_handler.client
+            # slack_sdk's message processor waits up to a second on its queue before it sees `closed`; a None
+            # wakes it at once (it skips None), so closing takes milliseconds, not a second per bot.
+            client.closed = True
+            client.message_queue.put(None)
             self._socket_handler.close()  # type: ignore[no-untyped-call]
             self._socket_handler = None
         if self._http is not None:
@@ -169,20 +174,23 @@ class LocalBot:
     def __exit__(self, *_exc: object) -> None:
         self.stop()
 
-    def settle(self, quiet: float = 0.15, timeout: float = 10.0) -> None:
-        """Wait until the bot has stopped calling Slack (its work after the ack is done)."""
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until the bot has done the work it was given: nothing is waited for once it is idle.
+
+        Bolt hands a listener's work to the tracking executor (and starts its lazy listeners there)
+        before it lets the ack go, and the stand-in returns from a person's action only once it has
+        the ack; so when the executor and the Home refresher are idle, nothing the bot was asked to
+        do is still running, and there is no quiet period to wait out.
+
+        Raises:
+            TimeoutError: the bot was still working after ``timeout`` seconds.
+        """
         deadline = time.monotonic() + timeout
-        seen = -1
-        quiet_since = time.monotonic()
-        while time.monotonic() < deadline:
-            count = len(self.slack.calls) + len(self.slack.interactions)
-            if self._work.busy or (self.services is not None and not self.services.home_idle()):
-                # Work after an ack is still running (reading a document makes no Slack calls for a while),
-                # or a Home tab it asked for is still being republished by the background refresher.
-                seen = -1
-            elif count != seen:
-                seen = count
-                quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= quiet:
-                return
-            time.sleep(0.02)
+        while self._working():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the bot was still working after {timeout:g} s")
+            time.sleep(0.002)
+
+    def _working(self) -> bool:
+        home_idle = self.services.home_idle() if self.services is not None else True
+        return bool(self._work.busy) or not home_idle

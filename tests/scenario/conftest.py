@@ -37,7 +37,6 @@ from storage.models import Commitment, Committee
 # Named in ATAGANDE_ADMINS (LocalBot's ``admins``) but no admin in Slack itself.
 CONFIGURED_ADMIN_ID = "UKIMADMIN1"
 T = TypeVar("T")
-LOOKUPS = ("auth.test", "users.info")
 LEAKS = ("Traceback", "Exception", "Error:", "failed with the error")
 
 
@@ -60,17 +59,15 @@ class World:
     def run(self, user: str, channel: str, text: str) -> Interaction:
         """Type a slash command and wait for the bot to finish."""
         command, _, rest = text.partition(" ")
-        before = len(self.slack.calls)
         interaction = self.slack.slash_command(user, channel, command, rest)
         assert interaction.acked, f"{text!r} was not acknowledged"
-        self.settle_after(before)
+        self.bot.settle()
         return interaction
 
     def act(self, action: Callable[[], T]) -> T:
         """Do something in Slack that the bot answers, and wait for the answer."""
-        before = len(self.slack.calls)
         result = action()
-        self.settle_after(before)
+        self.bot.settle()
         return result
 
     def at(self, moment: str) -> None:
@@ -78,42 +75,24 @@ class World:
         self.clock.set(datetime.fromisoformat(moment).replace(tzinfo=self.clock.tz))
         self.bot.run_due()
 
-    def settle_after(self, calls_before: int) -> None:
-        """Wait for the bot's answer to an action to begin, then until the bot is quiet.
-
-        Work after the ack runs in another thread and may start later than
-        ``settle``'s quiet period; look-ups the bot makes while acking (``auth.test``
-        on its first request, ``users.info``) are not the answer yet.
-        """
-
-        def answering() -> bool:
-            return any(c.method not in LOOKUPS for c in self.slack.calls[calls_before:])
-
-        self.slack.wait_for(answering, timeout=10, what="the bot to answer")
-        self.bot.settle()
-
     def click(self, user: str, where: Any, label: str, **kwargs: Any) -> Interaction:
         """Click a button and wait for the bot to finish."""
-        before = len(self.slack.calls)
         interaction = self.slack.click_button(user, where, label, **kwargs)
         assert interaction.acked, f"the click on {label!r} was not acknowledged"
-        self.settle_after(before)
+        self.bot.settle()
         return interaction
 
     def submit(self, user: str) -> Interaction:
         """Submit the user's modal and wait for the bot to finish."""
-        before = len(self.slack.calls)
         interaction = self.slack.submit_view(user)
-        if interaction.acked and interaction.response is None:
-            self.settle_after(before)  # saved: the bot now tells people about it
+        self.bot.settle()  # saved: the bot now tells people about it
         return interaction
 
     def fill(self, user: str, **fields: str) -> None:
         """Fill fields of the user's modal by label (``fill("sara", **{"Nämnd": "BUN"})``)."""
         for label, value in fields.items():
-            before = len(self.slack.calls)
             if self.slack.fill(user, label, value) is not None:
-                self.settle_after(before)  # the field dispatched an action; the bot updates the modal
+                self.bot.settle()  # the field dispatched an action; the bot updates the modal
 
     def resend(self, interaction: Interaction) -> Ack:
         """Deliver the very same payload again, as a retry would (same ids)."""
