@@ -1,8 +1,13 @@
 """The real bot, driven through the local Slack stand-in over Socket Mode and HTTP.
 
-Every scenario runs twice: once over a real Socket Mode connection, once over
-real signed HTTP requests. The stand-in checks every Web API call against
-its table of Slack's methods (generated from Slack's reference).
+A scenario runs over a real Socket Mode connection, the bot's default. The
+listeners are the same over either transport, so only a small matrix also runs
+over real signed HTTP requests: tests marked ``@pytest.mark.transports("socket",
+"http")`` (each kind of Slack request at least once: a slash command, a button,
+a modal's submission and its live action, both shortcuts, each event, retries),
+and ``transports("http")`` for what only HTTP has (signatures, /healthz). The
+stand-in checks every Web API call against its table of Slack's methods
+(generated from Slack's reference).
 
 After each scenario the fixture checks what people saw: Slack had nothing to
 complain about in the bot's answers, no ack failed (Slackbot's English "failed
@@ -251,7 +256,22 @@ def _no_leaks(world: World) -> list[str]:
     return [text[:300] for text in world.everything_shown() if any(leak in text for leak in LEAKS)]
 
 
-@pytest.fixture(params=["socket", "http"])
+TRANSPORTS: tuple[Mode, ...] = ("socket", "http")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run a scenario over Socket Mode, or over the transports its ``transports`` mark names."""
+    if "world" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("transports")
+    modes = tuple(marker.args) if marker is not None else ("socket",)
+    unknown = [mode for mode in modes if mode not in TRANSPORTS]
+    if unknown or not modes:
+        raise ValueError(f"transports must name some of {TRANSPORTS}, not {modes}")
+    metafunc.parametrize("world", modes, indirect=True)
+
+
+@pytest.fixture
 def world(request: pytest.FixtureRequest, database_url: str, clock: ManualClock) -> Iterator[World]:
     mode: Mode = request.param
     bot = LocalBot(

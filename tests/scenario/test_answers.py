@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentInput
 from storage.models import CommitmentStatus
@@ -15,6 +17,7 @@ def announced(world: World) -> str:
     return world.add("Revidera den lokala BUS-överenskommelsen", announce=True)
 
 
+@pytest.mark.transports("socket", "http")
 def test_done_updates_the_card_in_place_and_keeps_history(world: World) -> None:
     ref = announced(world)
     card = world.card(ref)
@@ -43,6 +46,7 @@ def test_on_track_keeps_the_buttons(world: World) -> None:
     assert "Anna Andersson: satte status Pågår" in world.last_text("olle", "bun")
 
 
+@pytest.mark.transports("socket", "http")
 def test_delayed_needs_a_new_date_and_a_reason(world: World) -> None:
     ref = announced(world)
     world.click("anna", world.card(ref), "Försenad")
@@ -137,6 +141,7 @@ def test_the_secretary_may_answer_for_the_owner(world: World) -> None:
     assert "Status: Pågår" in world.card_text(ref)
 
 
+@pytest.mark.transports("socket", "http")
 def test_answering_in_the_owners_dm_updates_both_messages(world: World) -> None:
     ref = announced(world)
     dm = world.slack.dm("anna").id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.scenario.conftest import World
 
 
@@ -67,6 +69,7 @@ def test_list_committees(world: World) -> None:
     assert "SN – Socialnämnden · ingen kanal · sekreterare: inga" in text
 
 
+@pytest.mark.transports("socket", "http")
 def test_admin_names_and_removes_secretaries(world: World) -> None:
     world.run("admin", "bun", "/atagande nämnd ny BUN Barn- och utbildningsnämnden")
     world.run("admin", "bun", "/atagande nämnd sekreterare BUN @sara @anna")

@@ -12,6 +12,9 @@ import pytest
 from bot.standin.http_delivery import HttpDelivery
 from tests.scenario.conftest import World
 
+# Redelivery is the transports' business: every case runs over both.
+pytestmark = pytest.mark.transports("socket", "http")
+
 
 def test_a_redelivered_home_event_publishes_once(world: World) -> None:
     opened = world.act(lambda: world.slack.open_home("anna"))
@@ -84,9 +87,8 @@ def _command_body(world: World, text: str) -> bytes:
     ).encode()
 
 
+@pytest.mark.transports("http")
 def test_a_bad_or_stale_signature_gets_401_and_nothing_runs(world: World) -> None:
-    if world.mode != "http":
-        pytest.skip("signatures belong to HTTP mode")
     url = f"{world.bot.http_url}/slack/events"
     body = _command_body(world, "nämnd ny BUN Barn- och utbildningsnämnden")
     content_type = "application/x-www-form-urlencoded"
@@ -103,9 +105,8 @@ def test_a_bad_or_stale_signature_gets_401_and_nothing_runs(world: World) -> Non
     assert world.slack.calls == []
 
 
+@pytest.mark.transports("http")
 def test_healthz_checks_the_database(world: World) -> None:
-    if world.mode != "http":
-        pytest.skip("/healthz is served in HTTP mode")
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(f"{world.bot.http_url}/healthz", timeout=5) as response:
         assert response.status == 200

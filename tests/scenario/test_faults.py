@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.slack_users import SlackUserDirectory
 from tests.scenario.conftest import World
 
@@ -27,6 +29,7 @@ def channel_posts(world: World) -> list[tuple[int, str | None]]:
     return [(c.status, c.error) for c in world.slack.calls_to("chat.postMessage") if c.args["channel"] == channel]
 
 
+@pytest.mark.transports("socket", "http")
 def test_a_rate_limit_is_waited_out_and_the_card_arrives_once(world: World) -> None:
     world.quick_committee()
     world.slack.inject("chat.postMessage", "rate_limited", retry_after=1)
@@ -118,6 +121,7 @@ def test_users_info_failing_gives_a_swedish_answer(world: World) -> None:
     assert "SN" not in world.committees()
 
 
+@pytest.mark.transports("socket", "http")
 def test_slack_failing_during_a_submission_keeps_the_modal_with_a_swedish_error(world: World) -> None:
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.scenario.conftest import World
 
 
@@ -12,6 +14,7 @@ def open_home(world: World, user: str) -> str:
     return world.home_text(user)
 
 
+@pytest.mark.transports("socket", "http")
 def test_home_groups_my_commitments_by_traffic_light(world: World) -> None:
     world.quick_committee()
     world.add("Åtgärd som blir försenad", deadline="2027-01-15")
@@ -78,6 +81,7 @@ def test_a_newcomer_gets_a_friendly_home(world: World) -> None:
     assert "Skriv /atagande hjälp för alla kommandon." in text
 
 
+@pytest.mark.transports("socket", "http")
 def test_refresh_shows_what_changed_meanwhile(world: World) -> None:
     world.quick_committee()
     assert "Du äger inga öppna åtaganden" in open_home(world, "anna")

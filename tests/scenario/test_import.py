@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.documents import MAX_BYTES
@@ -87,6 +88,7 @@ def counts(world: World) -> tuple[int, int, int, int]:
         )
 
 
+@pytest.mark.transports("socket", "http")
 def test_a_file_shared_in_the_dm_is_read_reviewed_and_imported(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar-elevhalsa.txt", ANSWER.encode("utf-8"))
@@ -162,6 +164,7 @@ def test_an_unfinished_review_is_continued_not_read_twice(world: World) -> None:
     assert counts(world)[3] == 1
 
 
+@pytest.mark.transports("socket", "http")
 def test_import_command_reads_pasted_text(world: World) -> None:
     world.quick_committee()
     world.run("sara", "bun", "/atagande importera")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentInput
 from storage.models import CommitmentStatus
@@ -84,6 +86,7 @@ def test_an_empty_committee(world: World) -> None:
     assert "BUN har inga öppna åtaganden." in world.last_text("olle", "bun")
 
 
+@pytest.mark.transports("socket", "http")
 def test_long_lists_are_paged_with_show_more(world: World) -> None:
     world.quick_committee()
     add_many(world, 45)

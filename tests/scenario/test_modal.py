@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import committees as committee_service
 from tests.scenario.conftest import World
 
@@ -47,6 +49,7 @@ def test_new_opens_the_modal_with_the_channels_committee(world: World) -> None:
     assert "[ BUN – Barn- och utbildningsnämnden ▾ ]" in text
 
 
+@pytest.mark.transports("socket", "http")
 def test_enter_in_the_deadline_field_shows_the_date_before_saving(world: World) -> None:
     world.quick_committee()
     open_modal(world)
@@ -73,6 +76,7 @@ def test_enter_in_the_deadline_field_shows_the_date_before_saving(world: World) 
     assert "nämndens egen planering" in world.modal_text("sara")
 
 
+@pytest.mark.transports("socket", "http")
 def test_a_complete_modal_registers_announces_and_tells_everyone(world: World) -> None:
     world.setup_bun()
     open_modal(world)
@@ -129,6 +133,7 @@ def test_the_committee_is_chosen_when_the_channel_has_none(world: World) -> None
     assert "Nämnden har ingen kanal ännu" in world.dm_text("sara")
 
 
+@pytest.mark.transports("socket", "http")
 def test_every_bad_field_gets_its_own_swedish_error(world: World) -> None:
     world.quick_committee()
     open_modal(world)

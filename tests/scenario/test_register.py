@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import commitments as commitment_service
 from tests.scenario.conftest import World
 
@@ -14,6 +16,7 @@ def raw_blocks(world: World, user: str, channel: str) -> str:
     return json.dumps(world.last(user, channel).blocks, ensure_ascii=False)
 
 
+@pytest.mark.transports("socket", "http")
 def test_one_line_preview_then_save(world: World) -> None:
     world.setup_bun()
     world.run("sara", "bun", ONE_LINE)
@@ -38,6 +41,7 @@ def test_one_line_preview_then_save(world: World) -> None:
     assert world.count_commitments() == 1
 
 
+@pytest.mark.transports("socket", "http")
 def test_change_opens_the_modal_prefilled_and_saves_from_there(world: World) -> None:
     world.setup_bun()
     world.run("sara", "bun", ONE_LINE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 from docx import Document
 
 from bot.standin.workspace import Message, StoredFile
@@ -49,6 +50,7 @@ def example(world: World) -> None:
     world.add("Inför systematiskt kvalitetsarbete", deadline="2027-09-30", owner=None, owner_role="enhetschef")
 
 
+@pytest.mark.transports("socket", "http")
 def test_anyone_gets_the_pack_as_word_in_the_committee_channel(world: World) -> None:
     example(world)
     answer = ask(world, "olle", "allmant", "/atagande rapport BUN")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.services import routines as routine_service
 from storage.db import Database
 from tests.scenario.conftest import World
@@ -62,6 +64,7 @@ def last_blocks(world: World, user: str, channel: str = "bun") -> str:
     return json.dumps(world.last(user, channel).blocks, ensure_ascii=False)
 
 
+@pytest.mark.transports("socket", "http")
 def test_search_without_diacritics_and_by_abbreviation_shares_in_the_channel(world: World) -> None:
     add_routines(world)
     world.run("olle", "bun", "/rutin orosanmalan")
@@ -261,6 +264,7 @@ def test_a_text_too_long_for_the_form_is_kept_as_it_is(world: World) -> None:
         assert routine.title == "Handbok för orosanmälan, 2027" and routine.body == body
 
 
+@pytest.mark.transports("socket", "http")
 def test_remove_with_a_confirm_dialog(world: World) -> None:
     world.quick_committee()
     ids = add_routines(world)

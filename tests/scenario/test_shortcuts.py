@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.scenario.conftest import World
 
 FROM_MESSAGE = "register_from_message"
@@ -15,6 +17,7 @@ def post(world: World, user: str, channel: str, text: str) -> str:
     return message.ts
 
 
+@pytest.mark.transports("socket", "http")
 def test_register_a_message_with_everything_prefilled_and_a_link_back(world: World) -> None:
     world.quick_committee()
     ts = post(
@@ -83,6 +86,7 @@ def test_a_bystander_is_told_why_no_modal_opens(world: World) -> None:
     assert world.slack.visible_messages("anna", "bun")[-1].ts == ts
 
 
+@pytest.mark.transports("socket", "http")
 def test_global_shortcut_opens_an_empty_modal(world: World) -> None:
     world.quick_committee()
     shortcut = world.act(lambda: world.slack.global_shortcut("sara", GLOBAL_NEW))
