@@ -29,6 +29,14 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PG_URL = os.environ.get("ATAGANDE_TEST_DATABASE_URL", "").strip()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``db`` every test that gets a database (``database_url``, directly or through ``db`` or a
+    scenario's ``world``): the PostgreSQL run in ``.ci/run`` takes only these (``-m db``)."""
+    for item in items:
+        if "database_url" in getattr(item, "fixturenames", ()) or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.db)
+
+
 def pytest_report_header() -> str:
     return f"database: {'PostgreSQL (' + PG_URL.split('@')[-1] + ')' if PG_URL else 'SQLite'}"
 
