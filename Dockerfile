@@ -34,8 +34,8 @@ RUN python -m venv /opt/venv
 WORKDIR /src
 
 # Dependencies first, in a layer of their own, at the exact versions of constraints.txt:
-# a change to the sources reuses this layer; only pyproject.toml, constraints.txt or the
-# extras install them again. tools/lock.py (standard library only) lists the project's
+# a change to the sources reuses this layer; only a change to pyproject.toml,
+# constraints.txt, tools/lock.py or the extras installs them again. tools/lock.py (standard library only) lists the project's
 # requirements and the build system's (setuptools), read from pyproject.toml.
 COPY pyproject.toml constraints.txt ./
 COPY tools/lock.py ./tools/lock.py
