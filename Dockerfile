@@ -24,16 +24,35 @@
 # --- build: install the package and its dependencies into /opt/venv ----------
 FROM python:3.11-slim AS build
 
+# Extras of the project to install: `postgres` is PostgreSQL's driver (compose.yaml's
+# replicas need it); `--build-arg ATAGANDE_EXTRAS=` builds an image for SQLite only.
+ARG ATAGANDE_EXTRAS=postgres
+
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_INPUT=1
 RUN python -m venv /opt/venv
 WORKDIR /src
-COPY pyproject.toml README.md ./
+
+# Dependencies first, in a layer of their own, at the exact versions of constraints.txt:
+# a change to the sources reuses this layer; only a change to pyproject.toml,
+# constraints.txt, tools/lock.py or the extras installs them again. tools/lock.py (standard library only) lists the project's
+# requirements and the build system's (setuptools), read from pyproject.toml.
+COPY pyproject.toml constraints.txt ./
+COPY tools/lock.py ./tools/lock.py
+RUN python tools/lock.py requirements --build $ATAGANDE_EXTRAS >/tmp/requirements.txt \
+    && /opt/venv/bin/pip install --no-cache-dir -c constraints.txt -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+# Then the project itself: no dependencies and no build environment to resolve, so
+# nothing is fetched and nothing changes version; pip check proves the layer above
+# holds everything it requires.
+COPY README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY storage ./storage
 COPY templates ./templates
-RUN /opt/venv/bin/pip install --no-cache-dir . \
+RUN /opt/venv/bin/pip install --no-cache-dir --no-deps --no-build-isolation . \
+    && /opt/venv/bin/pip check \
     && /opt/venv/bin/atagande --help >/dev/null
 
 # --- runtime: the venv only, no sources, no build tools ----------------------

@@ -39,8 +39,9 @@ class DatabaseUnavailable(OperationalError):
 
     ``where`` names it without its password (SQLite's file, else the URL);
     ``problem`` is one word the command line turns into a sentence: ``folder``
-    (SQLite's folder cannot be made), ``open``, ``not_a_database``, ``refused``,
-    ``unknown_host``, ``login``, ``no_such_database``, ``timeout`` or ``other``.
+    (SQLite's folder cannot be made), ``open``, ``not_a_database``, ``driver``
+    (PostgreSQL's driver is not installed), ``refused``, ``unknown_host``,
+    ``login``, ``no_such_database``, ``timeout`` or ``other``.
     It is an OperationalError, so code that handles those handles this too.
     """
 
@@ -88,7 +89,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("pool_pre_ping", True)
         if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
             kwargs["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S, **kwargs.get("connect_args", {})}
-        engine = create_engine(url, **kwargs)
+        try:
+            engine = create_engine(url, **kwargs)
+        except ImportError as exc:
+            # psycopg is the `postgres` extra: an install for SQLite lacks it (or, without its binary
+            # part, the libpq it needs). Both are mended by installing the extra, which the CLI says.
+            if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg":
+                raise DatabaseUnavailable(location(parsed), "driver", exc) from exc
+            raise
         event.listen(engine, "handle_error", _unavailable)
         return engine
 
