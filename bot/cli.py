@@ -252,9 +252,9 @@ def report_command(
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.clock import SystemClock
+    from bot.domain.errors import UserError
     from bot.reports.data import collect
     from bot.reports.formats import file_name, get_format
-    from bot.services.errors import UserError
     from storage.db import DatabaseUnavailable
 
     texts = _texts()

@@ -32,7 +32,8 @@ from bot.digests.content import (
     Section,
     load_digest,
 )
-from bot.digests.schedule import DigestSchedule, digest_slot
+from bot.digests.schedule import digest_slot
+from bot.domain.digest_schedule import DigestSchedule
 from bot.services import committees as committee_service
 from bot.services.traffic import Light
 from bot.standin import SlackStandIn

@@ -9,12 +9,12 @@ from datetime import timedelta
 import pytest
 
 from bot.clock import ManualClock
+from bot.domain.errors import UserError
 from bot.reports.csv_format import render_csv
 from bot.reports.data import Report, collect
 from bot.reports.formats import FORMATS, file_name, get_format
 from bot.reports.markdown import render_markdown
 from bot.services import commitments as cs
-from bot.services.errors import UserError
 from bot.texts import Texts
 from storage.db import Database
 from tests.reports.conftest import DNR, EVIDENCE, REASON, SECRETARY, Seeded

@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
 from bot.language.workdays import is_working_day
 from bot.reminders.schedule import (
     STOCKHOLM,
     PlannedReminder,
     ReminderKind,
-    ReminderPolicy,
-    ReminderPolicyError,
     due,
     first_occurrence,
     occurrences,
