@@ -25,7 +25,7 @@ Rules, as a committee secretary would set them:
   digest is about to say the same, more up to date.
 - The monthly overview goes out at 08:00 on the first working day of each
   month and is caught up on in the same way within its month.
-- Times are local (Europe/Stockholm by default) and converted to UTC per day,
+- Times are local (the clock's zone, from ATAGANDE_TIMEZONE) and converted to UTC per day,
   so a daylight-saving week neither skips nor doubles a digest: each week has
   exactly one slot. Daylight saving changes on a Sunday night, never on a
   weekday, so a weekday send time always exists exactly once.
@@ -38,12 +38,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from bot.clock import DEFAULT_TIMEZONE
 from bot.domain.digest_schedule import DigestSchedule
 from bot.language.workdays import is_working_day, next_working_day_on_or_after
 
 __all__ = [
     "OVERVIEW_TIME",
-    "STOCKHOLM",
     "DigestSlot",
     "OverviewSlot",
     "Period",
@@ -56,7 +56,6 @@ __all__ = [
     "overview_slot",
 ]
 
-STOCKHOLM: Final = ZoneInfo("Europe/Stockholm")
 OVERVIEW_TIME: Final = time(8, 0)
 
 
@@ -145,7 +144,7 @@ def _week_send_at(schedule: DigestSchedule, monday: date, tz: ZoneInfo) -> datet
     return datetime.combine(_send_day(schedule, monday), schedule.at, tzinfo=tz).astimezone(UTC)
 
 
-def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = STOCKHOLM) -> DigestSlot:
+def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot:
     """The digest of the ISO week containing the local date ``day``."""
     monday = day - timedelta(days=day.weekday())
     send_at = _week_send_at(schedule, monday, tz)
@@ -153,7 +152,7 @@ def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = STOCKHOLM) -
     return DigestSlot(iso_week_key(monday), send_at, Period(previous, send_at))
 
 
-def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> DigestSlot | None:
+def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot | None:
     """This week's digest if its time has come (also when it came while the bot was down), else None.
 
     "This week" is the ISO week of ``now_utc`` in ``tz``. The caller sends the
@@ -165,7 +164,7 @@ def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCK
     return slot if slot.send_at <= now else None
 
 
-def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> DigestSlot:
+def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot:
     """The first digest that goes out after ``now_utc``: this week's, or next week's when this week's has gone."""
     now = _aware(now_utc)
     today = now.astimezone(tz).date()
@@ -173,21 +172,21 @@ def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOC
     return slot if slot.send_at > now else digest_slot(schedule, today + timedelta(days=7), tz)
 
 
-def overview_slot(day: date, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot:
+def overview_slot(day: date, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot:
     """The overview of the month containing the local date ``day``."""
     first_working = next_working_day_on_or_after(day.replace(day=1))
     send_at = datetime.combine(first_working, OVERVIEW_TIME, tzinfo=tz).astimezone(UTC)
     return OverviewSlot(f"{day.year:04d}-{day.month:02d}", send_at)
 
 
-def due_overview(now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot | None:
+def due_overview(now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot | None:
     """This month's overview if its time has come (also when it came while the bot was down), else None."""
     now = _aware(now_utc)
     slot = overview_slot(now.astimezone(tz).date(), tz)
     return slot if slot.send_at <= now else None
 
 
-def next_overview(now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot:
+def next_overview(now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot:
     """The first overview that goes out after ``now_utc``."""
     now = _aware(now_utc)
     today = now.astimezone(tz).date()

@@ -11,7 +11,8 @@ Rules:
   owner is reminded, whether also on the day, how often while overdue, and when
   the secretaries are told (escalation). The caller checks whether the owner
   has posted a status update before it sends an escalation.
-- Everything goes out at 08:30 Europe/Stockholm on a working day. A reminder
+- Everything goes out at 08:30 local time (the clock's zone, from
+  ATAGANDE_TIMEZONE) on a working day. A reminder
   whose day is not a working day goes out on the working day before it: a
   reminder moved earlier still helps, one moved later may come too late.
 - Reminders after the deadline (overdue, escalation) are moved back the same
@@ -37,12 +38,12 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from bot.clock import DEFAULT_TIMEZONE
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.language.workdays import last_working_day_on_or_before, next_working_day_on_or_after
 
 __all__ = [
     "SEND_TIME",
-    "STOCKHOLM",
     "PlannedReminder",
     "ReminderKind",
     "due",
@@ -52,7 +53,6 @@ __all__ = [
     "send_time_on",
 ]
 
-STOCKHOLM: Final = ZoneInfo("Europe/Stockholm")
 # Early enough to plan the day around, late enough not to be the first thing
 # read on a phone at breakfast.
 SEND_TIME: Final = time(8, 30)
@@ -185,7 +185,7 @@ class _Slot:
     day: date
 
 
-def send_time_on(day: date, tz: ZoneInfo = STOCKHOLM) -> datetime:
+def send_time_on(day: date, tz: ZoneInfo = DEFAULT_TIMEZONE) -> datetime:
     """08:30 local time on `day`, as an aware UTC datetime.
 
     08:30 is never inside a daylight-saving gap or fold, so it exists exactly
@@ -245,7 +245,7 @@ def planned_reminders(
     until: date,
     not_before: datetime | None = None,
     since: date | None = None,
-    tz: ZoneInfo = STOCKHOLM,
+    tz: ZoneInfo = DEFAULT_TIMEZONE,
 ) -> list[PlannedReminder]:
     """Every reminder for one occurrence that goes out on or before `until`, in sending order.
 

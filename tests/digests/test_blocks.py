@@ -38,11 +38,11 @@ from bot.services import committees as committee_service
 from bot.services.traffic import Light
 from bot.standin import SlackStandIn
 from bot.standin.blockkit import MAX_MESSAGE_TEXT, validate_blocks
+from bot.text_filters import swedish_count
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.db import Database
 from storage.models import CommitmentStatus
-from templates import swedish_count
 from tests.conftest import STOCKHOLM
 from tests.digests.conftest import Register
 

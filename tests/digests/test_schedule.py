@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.digests.schedule import (
-    STOCKHOLM,
     Period,
     digest_slot,
     due_digest,
@@ -23,6 +22,7 @@ from bot.domain.digest_schedule import DEFAULT_SCHEDULE, DigestSchedule, DigestS
 from bot.domain.errors import UserError
 from bot.language.workdays import is_working_day
 from bot.texts import Texts
+from tests.conftest import STOCKHOLM
 
 MONDAY_8 = DigestSchedule()
 
