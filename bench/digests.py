@@ -35,7 +35,8 @@ from sqlalchemy import insert, select, update
 from bench.seed import seed
 from bot.digests.blocks import digest_message, overview_message
 from bot.digests.content import load_digest, load_digests, load_overview
-from bot.digests.schedule import DigestSchedule, digest_slot
+from bot.digests.schedule import digest_slot
+from bot.domain.digest_schedule import DigestSchedule
 from bot.standin.blockkit import validate_blocks
 from bot.texts import Texts
 from storage.db import Database

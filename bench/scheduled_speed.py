@@ -43,7 +43,8 @@ from sqlalchemy import delete, select, text, update
 from bench.seed import seed
 from bot.digests.blocks import digest_message
 from bot.digests.content import load_digests
-from bot.digests.schedule import DigestSchedule, digest_slot
+from bot.digests.schedule import digest_slot
+from bot.domain.digest_schedule import DigestSchedule
 from bot.reminders.planning import MARK, plan_reminders, reminders_between
 from bot.texts import Texts
 from storage.db import Database

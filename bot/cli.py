@@ -14,7 +14,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,8 @@ from bot.cli_routines import RoutinesCliError
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from bot.clock import Clock
     from bot.texts import Texts
     from storage.db import Database
@@ -83,7 +85,7 @@ def outbox_command(settings: Settings, action: str | None, ids: list[int]) -> st
     from bot.outbox import status
     from bot.wiring import open_database
 
-    texts = _texts()
+    texts = _texts(settings.timezone)
     db = open_database(settings)
     try:
         if action == "retry":
@@ -144,10 +146,11 @@ def db_backup(settings: Settings, target: Path) -> str:
     return _texts().get("backup_written", path=target)
 
 
-def _texts() -> Texts:
+def _texts(tz: ZoneInfo | None = None) -> Texts:
+    """The texts; `tz` (the settings' zone) where a command shows a moment."""
     from bot.texts import Texts
 
-    return Texts()
+    return Texts(tz) if tz is not None else Texts()
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -166,15 +169,19 @@ def _extract_date(value: str | None, texts: Texts) -> date | None:
 
 
 def _today() -> date:
-    """Today where the committees are (ATAGANDE_TIMEZONE, else Stockholm), not where the server runs."""
-    import os
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    """Today where the committees are (ATAGANDE_TIMEZONE), not where the server runs.
+
+    `extract` reads no other setting; a zone it cannot use gives the default
+    zone rather than stopping the command.
+    """
+    from bot.clock import DEFAULT_TIMEZONE, SystemClock
+    from bot.config import timezone_setting
 
     try:
-        zone = ZoneInfo(os.environ.get("ATAGANDE_TIMEZONE", "").strip() or "Europe/Stockholm")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("Europe/Stockholm")
-    return datetime.now(zone).date()
+        zone = timezone_setting(os.environ)
+    except ConfigError:
+        zone = DEFAULT_TIMEZONE
+    return SystemClock(zone).today()
 
 
 def extract_command(path: str, date_arg: str | None, as_json: bool, today: date | None = None) -> str:
@@ -252,17 +259,17 @@ def report_command(
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.clock import SystemClock
+    from bot.domain.errors import UserError
     from bot.reports.data import collect
     from bot.reports.formats import file_name, get_format
-    from bot.services.errors import UserError
     from storage.db import DatabaseUnavailable
 
-    texts = _texts()
+    clock = clock or SystemClock(settings.timezone)
+    texts = _texts(clock.tz)
     try:
         fmt = get_format(format_name)
     except UserError as err:
         raise CliError(texts.get(err.key, **err.params)) from None
-    clock = clock or SystemClock(settings.timezone)
     database = _existing_database(settings, texts)
     try:
         with database.read() as session:

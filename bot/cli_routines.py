@@ -93,7 +93,7 @@ _CLI_WORDING = {"err_unknown_routine": "err_unknown_routine_cli"}
 @contextmanager
 def _library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
     """The configured database for one command: a refusal becomes the CLI's Swedish sentence, and it is closed."""
-    from bot.services.errors import UserError
+    from bot.domain.errors import UserError
     from bot.wiring import open_database
 
     db = open_database(settings)
@@ -151,8 +151,8 @@ class ImportSummary:
 def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, stderr: TextIO) -> ImportSummary:
     """Read every file the paths name and store it as a routine (the same file again updates)."""
     from bot.documents import DocumentError
+    from bot.domain.errors import UserError
     from bot.routines.importing import Draft, collect_files, read_draft
-    from bot.services.errors import UserError
     from bot.services.routines import add_routine
 
     summary = ImportSummary()

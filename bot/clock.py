@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import Final, Protocol
 from zoneinfo import ZoneInfo
+
+# The zone the committees live in when ATAGANDE_TIMEZONE says nothing; the one
+# place it is named. Running code takes its zone from the clock (`Clock.tz`),
+# which the settings give; this is the default of those settings, and of pure
+# functions' `tz` parameters for their tests.
+DEFAULT_TIMEZONE: Final = ZoneInfo("Europe/Stockholm")
 
 
 class Clock(Protocol):

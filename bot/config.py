@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.clock import DEFAULT_TIMEZONE
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
@@ -66,6 +68,15 @@ def default_database_url(cwd: Path | None = None) -> str:
     return f"sqlite:///{base / 'atagande.sqlite3'}"
 
 
+def timezone_setting(env: Mapping[str, str]) -> ZoneInfo:
+    """The zone of ATAGANDE_TIMEZONE, or the default one when it is unset; ConfigError when it names none."""
+    name = env.get("ATAGANDE_TIMEZONE", "").strip() or DEFAULT_TIMEZONE.key
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError("config_bad_timezone", variable="ATAGANDE_TIMEZONE", got=name[:60]) from exc
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Read and check every setting; raise :class:`ConfigError` on the first bad one."""
     env = os.environ if environ is None else environ
@@ -76,11 +87,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             "config_bad_database_url", variable="ATAGANDE_DATABASE_URL", got=database_url.split(":", 1)[0][:40]
         )
 
-    tz_name = env.get("ATAGANDE_TIMEZONE", "").strip() or "Europe/Stockholm"
-    try:
-        timezone = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError("config_bad_timezone", variable="ATAGANDE_TIMEZONE", got=tz_name[:60]) from exc
+    timezone = timezone_setting(env)
 
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL
     parsed = urlparse(api_url)

@@ -21,11 +21,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.documents import MAX_BYTES, Document, DocumentError, read_document, too_large
+from bot.domain.errors import UserError
 from bot.extraction import extract
 from bot.services import imports as import_service
 from bot.services.committees import all_committees, committees_managed_by
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.ui import blocks as bk
 
 log = logging.getLogger(__name__)

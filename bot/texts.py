@@ -10,12 +10,19 @@ Short strings are macros in ``templates/strings.j2`` and are called by name.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 import templates as templates_pkg
+from bot.clock import DEFAULT_TIMEZONE
 from bot.slack_format import Mrkdwn, channel_link, escape, link, mention, truncate
+from bot.text_filters import filters
+
+# The templates' folder: inside the installed package, so wording changes never touch code.
+TEMPLATE_DIR = Path(templates_pkg.__file__).resolve().parent
 
 
 def _finalize(value: Any) -> Any:
@@ -39,10 +46,14 @@ def _short_url(url: str) -> str:
 
 
 class Texts:
-    """Renders templates; one instance is shared by the whole process."""
+    """Renders templates; one instance is shared by the whole process.
 
-    def __init__(self) -> None:
-        loader = FileSystemLoader(templates_pkg.TEMPLATE_DIR)
+    `tz` is the zone datetimes are shown in: the clock's, which the settings
+    give (ATAGANDE_TIMEZONE). Texts that show no datetime may leave it.
+    """
+
+    def __init__(self, tz: ZoneInfo = DEFAULT_TIMEZONE) -> None:
+        loader = FileSystemLoader(TEMPLATE_DIR)
         common: dict[str, Any] = {
             "loader": loader,
             "undefined": StrictUndefined,
@@ -57,8 +68,7 @@ class Texts:
             env.filters["trusted"] = _trusted
             env.filters["shorten"] = lambda text, limit: truncate(" ".join(str(text).split()), int(limit))
             env.filters["status_name"] = lambda status: self.get(f"status_{getattr(status, 'value', status)}")
-            env.filters.update(templates_pkg.FILTERS)
-            env.globals.update(templates_pkg.GLOBALS)
+            env.filters.update(filters(tz))
         # Links only make sense in mrkdwn; the URL was validated when stored.
         self.mrkdwn_env.filters["url_link"] = lambda url: link(url, _short_url(url))
         self.mrkdwn_env.globals.update(channel=channel_link, user=mention)
@@ -67,7 +77,7 @@ class Texts:
     def _strings(self) -> list[Any]:
         # strings.j2 holds the shared texts; a surface with many texts of its
         # own keeps them in strings_<surface>.j2 beside it.
-        names = ["strings.j2", *sorted(p.name for p in templates_pkg.TEMPLATE_DIR.glob("strings_*.j2"))]
+        names = ["strings.j2", *sorted(p.name for p in TEMPLATE_DIR.glob("strings_*.j2"))]
         return [self.plain_env.get_template(name).make_module() for name in names]
 
     def get(self, key: str, **params: Any) -> str:

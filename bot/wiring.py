@@ -85,11 +85,13 @@ def open_database(settings: Settings, *, migrate: bool = True) -> Database:
 def build_services(
     settings: Settings, client: WebClient, *, db: Database | None = None, clock: Clock | None = None
 ) -> Services:
+    clock = clock or SystemClock(settings.timezone)
     return Services(
         settings=settings,
         db=db or open_database(settings),
-        clock=clock or SystemClock(settings.timezone),
-        texts=Texts(),
+        clock=clock,
+        # Moments are shown in the clock's zone, the one every date is worked out in.
+        texts=Texts(clock.tz),
         users=SlackUserDirectory(client),
     )
 

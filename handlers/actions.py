@@ -10,13 +10,13 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.domain.errors import UserError
 from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
 from bot.services import routine_links
 from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
 from bot.ui.commitment import (

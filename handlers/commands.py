@@ -11,13 +11,13 @@ from typing import Any
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.domain.errors import UserError
 from bot.language.normalize import fold
 from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
 from bot.services import quick_entry
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.services.validation import resolve_deadline, unresolved_reason
 from bot.slack_format import parse_mentions, unescape
 from bot.ui import blocks as bk

@@ -19,6 +19,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.domain.errors import UserError, ValidationFailed
 from bot.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
 from bot.routines.importing import find_revision_date, find_title
 from bot.services import committees as committee_service
@@ -26,7 +27,6 @@ from bot.services import imports as import_service
 from bot.services import routine_links
 from bot.services import routines as routine_service
 from bot.services.context import Services
-from bot.services.errors import UserError, ValidationFailed
 from bot.ui import blocks as bk
 from bot.ui import import_modal
 from bot.ui.commitment import routine_suggestion_blocks

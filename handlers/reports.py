@@ -16,11 +16,11 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.domain.errors import UserError
 from bot.reports.data import Report, collect
 from bot.reports.formats import FORMATS, Format, file_name, get_format
 from bot.services import committees as committee_service
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.slack_format import channel_link
 
 # A secretary mostly wants the pack to attach to the committee's agenda: a Word file.

@@ -16,10 +16,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from bot.domain.errors import UserError
 from bot.language.normalize import fold
 from bot.services import routines as routine_service
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.services.people import ensure_person
 from bot.slack_format import unescape
 from bot.ui import routines as ui

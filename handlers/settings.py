@@ -7,12 +7,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.digests.schedule import DigestSchedule, DigestScheduleError
-from bot.reminders.schedule import ReminderPolicyError
+from bot.domain.digest_schedule import DigestSchedule, DigestScheduleError
+from bot.domain.errors import PermissionDenied, UserError
+from bot.domain.reminder_policy import ReminderPolicyError
 from bot.services import committee_settings
 from bot.services.committees import can_manage, get_committee
 from bot.services.context import Services
-from bot.services.errors import PermissionDenied, UserError
 from bot.ui.settings_modal import SETTINGS_CALLBACK, opened_for, settings_modal, submitted
 from handlers.support import errors_on_fields, guarded, modal_errors, services_of, tell_user
 

@@ -18,8 +18,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.delivery import Delivery
+from bot.domain.errors import UserError, ValidationFailed
 from bot.services.context import Services
-from bot.services.errors import UserError, ValidationFailed
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)

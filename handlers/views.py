@@ -16,10 +16,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session
 
+from bot.domain.errors import UserError
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
-from bot.services.errors import UserError
 from bot.services.people import Actor
 from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_text, raise_if
 from bot.ui import modals

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models: the data described in docs/architecture.md ("The data model").
 
 Dates are calendar dates (deadlines) and timestamps are stored in UTC; the
-application converts to Europe/Stockholm at its edges.
+application converts to its configured zone (ATAGANDE_TIMEZONE) at its edges.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def run_console(
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     logging.getLogger().setLevel(logging.WARNING)
-    texts = Texts()
+    texts = Texts(settings.timezone)
     clock = ManualClock(SystemClock(settings.timezone).now().replace(second=0, microsecond=0), settings.timezone)
     tmp: tempfile.TemporaryDirectory[str] | None = None
     database_url = settings.database_url

@@ -19,10 +19,10 @@ from typing import Final
 
 from bot.digests.content import CommitteeDigest, DigestItem, DoneItem, MovedItem, Overview, Section
 from bot.slack_format import escape, link, mention
+from bot.text_filters import swedish_month
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.models import CommitmentStatus
-from templates import swedish_month
 
 __all__ = [
     "OVERVIEW_ROWS_PER_BLOCK",

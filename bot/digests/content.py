@@ -32,7 +32,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Executable, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.digests.schedule import STOCKHOLM, Period
+from bot.clock import DEFAULT_TIMEZONE
+from bot.digests.schedule import Period
 from bot.services.commitments import OPEN_STATUSES
 from bot.services.traffic import DUE_SOON, Light, light
 from storage.models import Commitment, CommitmentStatus, Committee, Person, StatusUpdate, UpdateKind
@@ -362,7 +363,7 @@ def load_digests(
     requests: Iterable[tuple[Committee, Period]],
     now: datetime,
     *,
-    tz: ZoneInfo = STOCKHOLM,
+    tz: ZoneInfo = DEFAULT_TIMEZONE,
     limit: int = SECTION_LIMIT,
 ) -> dict[int, CommitteeDigest]:
     """The digests of many committees, by committee id, in eight queries in all.
@@ -413,7 +414,7 @@ def load_digest(
     now: datetime,
     period: Period | None = None,
     *,
-    tz: ZoneInfo = STOCKHOLM,
+    tz: ZoneInfo = DEFAULT_TIMEZONE,
     limit: int = SECTION_LIMIT,
 ) -> CommitteeDigest:
     """One committee's digest; ``period`` defaults to the seven days up to ``now``."""
@@ -489,7 +490,7 @@ class _Tally:
         return Counts(dict(self.by_status), dict(self.by_light), self.overdue)
 
 
-def load_overview(session: Session, now: datetime, *, tz: ZoneInfo = STOCKHOLM) -> Overview:
+def load_overview(session: Session, now: datetime, *, tz: ZoneInfo = DEFAULT_TIMEZONE) -> Overview:
     """Counts per committee and in all, as of ``now``, in two queries.
 
     The light of each commitment is the one App Home and the cards show

@@ -2,7 +2,9 @@
 
 Pure date arithmetic: no database, no Slack. The sender writes each due slot
 to the outbox under `DigestSlot.key` / `OverviewSlot.key`, so finding the same
-slot again (every timer tick, every replica) inserts nothing new.
+slot again (every timer tick, every replica) inserts nothing new. The
+schedule itself (`DigestSchedule`: reading it, its stored form) is a domain
+type, in `bot.domain.digest_schedule`.
 
 Rules, as a committee secretary would set them:
 
@@ -23,7 +25,7 @@ Rules, as a committee secretary would set them:
   digest is about to say the same, more up to date.
 - The monthly overview goes out at 08:00 on the first working day of each
   month and is caught up on in the same way within its month.
-- Times are local (Europe/Stockholm by default) and converted to UTC per day,
+- Times are local (the clock's zone, from ATAGANDE_TIMEZONE) and converted to UTC per day,
   so a daylight-saving week neither skips nor doubles a digest: each week has
   exactly one slot. Daylight saving changes on a Sunday night, never on a
   weekday, so a weekday send time always exists exactly once.
@@ -31,27 +33,17 @@ Rules, as a committee secretary would set them:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import Final
 from zoneinfo import ZoneInfo
 
-from bot.language.normalize import fold
+from bot.clock import DEFAULT_TIMEZONE
+from bot.domain.digest_schedule import DigestSchedule
 from bot.language.workdays import is_working_day, next_working_day_on_or_after
-from bot.services.errors import UserError
-
-if TYPE_CHECKING:
-    from bot.texts import Texts
 
 __all__ = [
-    "DEFAULT_SCHEDULE",
-    "FIELD",
     "OVERVIEW_TIME",
-    "STOCKHOLM",
-    "DigestSchedule",
-    "DigestScheduleError",
     "DigestSlot",
     "OverviewSlot",
     "Period",
@@ -64,143 +56,7 @@ __all__ = [
     "overview_slot",
 ]
 
-STOCKHOLM: Final = ZoneInfo("Europe/Stockholm")
-# The committee column the schedule is stored in; errors name it so a modal
-# can show the message on the right input.
-FIELD: Final = "digest_schedule"
-DEFAULT_SCHEDULE: Final = "mon 08:00"
 OVERVIEW_TIME: Final = time(8, 0)
-
-# Canonical weekday names, Monday first (datetime.weekday() order).
-_CANONICAL_DAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_LONGEST_INPUT = 60
-
-# Folded words (no case, no diacritics) for each weekday: English and Swedish,
-# abbreviated, full, definite ("måndagen") and plural ("måndagar", as
-# `describe()` writes it, so its output reads back).
-_DAY_WORDS: Final[dict[str, int]] = {}
-for _index, (_english, _swedish, _short) in enumerate(
-    (
-        ("monday", "mandag", ("mon", "man", "ma", "mand")),
-        ("tuesday", "tisdag", ("tue", "tues", "tis", "ti", "tisd")),
-        ("wednesday", "onsdag", ("wed", "ons", "on", "onsd")),
-        ("thursday", "torsdag", ("thu", "thur", "thurs", "tor", "tors", "to", "torsd")),
-        ("friday", "fredag", ("fri", "fre", "fr", "fred")),
-        ("saturday", "lordag", ("sat", "lor", "lo", "lord")),
-        ("sunday", "sondag", ("sun", "son", "so", "sond")),
-    )
-):
-    for _word in (_english, f"{_english}s", _swedish, f"{_swedish}en", f"{_swedish}ar", *_short):
-        _DAY_WORDS[_word] = _index
-
-# "måndag 08:00", "mån kl. 8", "varje tisdag klockan 9.30", "fre 07:30", "on mondays at 8".
-_SCHEDULE = re.compile(
-    r"^(?:(?:varje|pa|every|on)\s+)?(?P<day>[a-z]+)\.?"
-    r"(?:\s*,?\s*(?:(?:kl\.|kl\b|klockan\b|at\b)\s*)?(?P<time>\S+))?$"
-)
-_TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?$")
-
-
-class DigestScheduleError(UserError, ValueError):
-    """A digest schedule is not acceptable; ``str(error)`` is a Swedish sentence.
-
-    ``field`` is the committee column concerned (``digest_schedule``), so a
-    modal can show the message on the right input; ``key`` and ``params`` name
-    the message in ``templates/strings_digest.j2`` like every `UserError`.
-    """
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key, FIELD, **params)
-
-    def __str__(self) -> str:
-        return _texts().get(self.key, **self.params)
-
-
-@lru_cache(maxsize=1)
-def _texts() -> Texts:
-    # Imported late: the wording is only needed when an error is shown, and
-    # date arithmetic should not pay for a Jinja environment.
-    from bot.texts import Texts
-
-    return Texts()
-
-
-def _quoted(raw: str) -> str:
-    text = " ".join(raw.split())
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-@dataclass(frozen=True)
-class DigestSchedule:
-    """The weekday (0 = Monday … 4 = Friday) and local time of a committee's digest."""
-
-    weekday: int = 0
-    at: time = time(8, 0)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.weekday, int) or not 0 <= self.weekday <= 6:
-            raise DigestScheduleError("err_digest_schedule_unreadable", value=str(self.weekday))
-        if self.weekday >= 5:
-            raise DigestScheduleError("err_digest_schedule_weekend")
-        if self.at.tzinfo is not None or self.at.second or self.at.microsecond:
-            raise DigestScheduleError("err_digest_schedule_time", value=self.at.isoformat())
-
-    @classmethod
-    def parse(cls, raw: str) -> DigestSchedule:
-        """Read a schedule as a person writes it, in Swedish or English, or as stored.
-
-        Accepts "mon 08:00", "måndag 08:00", "mån 8:00", "tisdag 9", "fre 07:30",
-        "torsdagar kl. 9.30"; a day without a time means 08:00. Raises
-        DigestScheduleError with a Swedish message otherwise.
-        """
-        text = fold(raw or "")
-        if not text:
-            raise DigestScheduleError("err_digest_schedule_empty")
-        if len(text) > _LONGEST_INPUT:
-            raise DigestScheduleError("err_digest_schedule_unreadable", value=_quoted(raw))
-        match = _SCHEDULE.match(text)
-        if match is None:
-            raise DigestScheduleError("err_digest_schedule_unreadable", value=_quoted(raw))
-        weekday = _DAY_WORDS.get(match["day"])
-        if weekday is None:
-            first_word = raw.split(maxsplit=1)[0]
-            raise DigestScheduleError("err_digest_schedule_day", value=_quoted(first_word))
-        at = _parse_time(match["time"], raw) if match["time"] else time(8, 0)
-        return cls(weekday, at)
-
-    @classmethod
-    def stored(cls, value: str | None) -> DigestSchedule:
-        """The schedule in a committee row; an unreadable value gives the default.
-
-        Values are checked when they are set, so this only matters for a row
-        edited by hand. A committee whose digest silently stopped would look
-        like a broken bot; the default keeps it coming.
-        """
-        try:
-            return cls.parse(value or DEFAULT_SCHEDULE)
-        except DigestScheduleError:
-            return cls()
-
-    def canonical(self) -> str:
-        """The stored form, e.g. "mon 08:00"; parsing it gives the same schedule."""
-        return f"{_CANONICAL_DAYS[self.weekday]} {self.at:%H:%M}"
-
-    def describe(self) -> str:
-        """Swedish, for people: "måndagar kl. 08:00"."""
-        texts = _texts()
-        days = texts.get(f"digest_days_{_CANONICAL_DAYS[self.weekday]}")
-        return texts.get("digest_schedule_describe", days=days, time=f"{self.at:%H:%M}")
-
-
-def _parse_time(value: str, raw: str) -> time:
-    match = _TIME.match(value)
-    hour, minute = (int(match["hour"]), int(match["minute"] or 0)) if match else (99, 99)
-    if hour > 23 or minute > 59:
-        # Quote what the person wrote ("åtta"), not its folded form.
-        last = raw.rsplit(maxsplit=1)[-1]
-        shown = last if fold(last).endswith(value) else value
-        raise DigestScheduleError("err_digest_schedule_time", value=_quoted(shown))
-    return time(hour, minute)
 
 
 # --------------------------------------------------------------------------- #
@@ -288,7 +144,7 @@ def _week_send_at(schedule: DigestSchedule, monday: date, tz: ZoneInfo) -> datet
     return datetime.combine(_send_day(schedule, monday), schedule.at, tzinfo=tz).astimezone(UTC)
 
 
-def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = STOCKHOLM) -> DigestSlot:
+def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot:
     """The digest of the ISO week containing the local date ``day``."""
     monday = day - timedelta(days=day.weekday())
     send_at = _week_send_at(schedule, monday, tz)
@@ -296,7 +152,7 @@ def digest_slot(schedule: DigestSchedule, day: date, tz: ZoneInfo = STOCKHOLM) -
     return DigestSlot(iso_week_key(monday), send_at, Period(previous, send_at))
 
 
-def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> DigestSlot | None:
+def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot | None:
     """This week's digest if its time has come (also when it came while the bot was down), else None.
 
     "This week" is the ISO week of ``now_utc`` in ``tz``. The caller sends the
@@ -308,7 +164,7 @@ def due_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCK
     return slot if slot.send_at <= now else None
 
 
-def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> DigestSlot:
+def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> DigestSlot:
     """The first digest that goes out after ``now_utc``: this week's, or next week's when this week's has gone."""
     now = _aware(now_utc)
     today = now.astimezone(tz).date()
@@ -316,21 +172,21 @@ def next_digest(schedule: DigestSchedule, now_utc: datetime, tz: ZoneInfo = STOC
     return slot if slot.send_at > now else digest_slot(schedule, today + timedelta(days=7), tz)
 
 
-def overview_slot(day: date, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot:
+def overview_slot(day: date, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot:
     """The overview of the month containing the local date ``day``."""
     first_working = next_working_day_on_or_after(day.replace(day=1))
     send_at = datetime.combine(first_working, OVERVIEW_TIME, tzinfo=tz).astimezone(UTC)
     return OverviewSlot(f"{day.year:04d}-{day.month:02d}", send_at)
 
 
-def due_overview(now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot | None:
+def due_overview(now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot | None:
     """This month's overview if its time has come (also when it came while the bot was down), else None."""
     now = _aware(now_utc)
     slot = overview_slot(now.astimezone(tz).date(), tz)
     return slot if slot.send_at <= now else None
 
 
-def next_overview(now_utc: datetime, tz: ZoneInfo = STOCKHOLM) -> OverviewSlot:
+def next_overview(now_utc: datetime, tz: ZoneInfo = DEFAULT_TIMEZONE) -> OverviewSlot:
     """The first overview that goes out after ``now_utc``."""
     now = _aware(now_utc)
     today = now.astimezone(tz).date()

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.digests.blocks import digest_message, overview_chart_groups, overview_chart_title, overview_message
 from bot.digests.content import load_digest, load_overview
-from bot.digests.schedule import DigestSchedule, Period, due_digest, due_overview
+from bot.digests.schedule import Period, due_digest, due_overview
+from bot.domain.digest_schedule import DigestSchedule
 from bot.outbox.outcome import Fail, Outcome, Send, Skip
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reports.chart import status_chart_png

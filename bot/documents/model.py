@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.services.errors import UserError
+from bot.domain.errors import UserError
 
 MAX_BYTES = 20 * 1024 * 1024
 """The largest file read: a 100-page answer is far below; anything larger is refused before reading."""

@@ -17,9 +17,9 @@ from bot.outbox.store import Claimed, Planned
 from bot.services import commitments as commitment_service
 from bot.services.committees import secretaries
 from bot.services.context import Services
+from bot.text_filters import swedish_date
 from bot.ui.commitment import card_blocks, view_of
 from storage.models import Commitment, CommitmentStatus, UpdateKind
-from templates import swedish_date
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)
 # What counts as "a status update" for escalation: an answer, not a secretary's edit.

@@ -18,11 +18,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
 from bot.outbox.store import Planned, enqueue, read_mark
 from bot.reminders.schedule import (
     PlannedReminder,
-    ReminderPolicy,
-    ReminderPolicyError,
     first_occurrence,
     occurrences,
     planned_reminders,

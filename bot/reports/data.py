@@ -15,9 +15,9 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from bot.domain.errors import NotFound
 from bot.language.normalize import fold_dnr
 from bot.services.committees import all_committees, get_committee, normalise_code
-from bot.services.errors import NotFound
 from bot.services.traffic import Light, light
 from storage.models import (
     Case,

@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.domain.errors import UserError
 from bot.reports.csv_format import render_csv
 from bot.reports.data import Report
 from bot.reports.ics import render_ics
 from bot.reports.markdown import render_markdown
-from bot.services.errors import UserError
 from bot.texts import Texts
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from typing import Literal
 
 from bot.reports import facts
 from bot.reports.data import CaseGroup, CommitmentRow, RecommendationGroup, Report
 from bot.texts import Texts
-from templates import STOCKHOLM
 
 Cell = str | date | None
 Kind = Literal["text", "long", "date"]
@@ -52,8 +51,10 @@ def header(texts: Texts) -> list[str]:
     return [texts.get(c.key) for c in COLUMNS]
 
 
-def cells(texts: Texts, case: CaseGroup, group: RecommendationGroup, row: CommitmentRow) -> list[Cell]:
-    """One commitment's cells, in the order of :data:`COLUMNS`; dates stay dates."""
+def cells(
+    texts: Texts, case: CaseGroup, group: RecommendationGroup, row: CommitmentRow, tz: tzinfo | None
+) -> list[Cell]:
+    """One commitment's cells, in the order of :data:`COLUMNS`; dates stay dates, a moment's day is `tz`'s."""
     recommendation = group.text if group.text is not None else facts.recommendation_heading(texts, group)
     comment = row.latest_comment
     return [
@@ -72,7 +73,7 @@ def cells(texts: Texts, case: CaseGroup, group: RecommendationGroup, row: Commit
         facts.status_name(texts, row),
         facts.light_name(texts, row),
         " ".join(comment.text.split()) if comment else None,
-        comment.at.astimezone(STOCKHOLM).date() if comment else None,
+        comment.at.astimezone(tz).date() if comment else None,
         "\n".join(row.evidence),
         "\n".join(facts.moves(texts, row)),
     ]
@@ -86,4 +87,5 @@ def _phrase(day: date | None, phrase: str | None) -> str | None:
 def rows(texts: Texts, report: Report) -> Iterator[tuple[CommitmentRow, list[Cell]]]:
     """Every commitment and its cells, in report order."""
     for case, group, row in facts.rows_with_context(report):
-        yield row, cells(texts, case, group, row)
+        # `now` is the clock's, so its zone is the one the bot runs in (ATAGANDE_TIMEZONE).
+        yield row, cells(texts, case, group, row, report.now.tzinfo)

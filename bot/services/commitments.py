@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from bot.domain.errors import NotFound, PermissionDenied, UserError
 from bot.language.normalize import fold, fold_dnr
 from bot.services.committees import can_manage, get_committee, is_secretary
-from bot.services.errors import NotFound, PermissionDenied, UserError
 from bot.services.people import Actor, ensure_person
 from bot.services.validation import (
     MAX_COMMENT,

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from bot.digests.schedule import DigestSchedule
-from bot.reminders.schedule import ReminderPolicy, ReminderPolicyError, field_error
+from bot.domain.digest_schedule import DigestSchedule
+from bot.domain.errors import PermissionDenied
+from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError, field_error
 from bot.services.committees import can_manage, get_committee
-from bot.services.errors import PermissionDenied
 from bot.services.people import Actor
 from storage.models import Committee
 

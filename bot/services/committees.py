@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from bot.domain.errors import NotFound, PermissionDenied, UserError
 from bot.language.personnummer import contains_personal_number
-from bot.services.errors import NotFound, PermissionDenied, UserError
 from bot.services.people import Actor, ensure_person
 from storage.models import Committee, CommitteeMember, MemberRole, Person
 

@@ -21,12 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.documents import Document
+from bot.domain.errors import NotFound, PermissionDenied, UserError, ValidationFailed
 from bot.extraction import Extraction
 from bot.language.normalize import fold, fold_dnr, repair_ocr
 from bot.services import commitments as commitment_service
 from bot.services.commitments import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
-from bot.services.errors import NotFound, PermissionDenied, UserError, ValidationFailed
 from bot.services.people import Actor
 from bot.services.validation import MAX_DNR, MAX_SHORT, MAX_TEXT, Errors, ResolvedDeadline, clean
 from storage.models import Case, Commitment, Committee, ImportDraft, Recommendation

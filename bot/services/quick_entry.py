@@ -21,10 +21,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.domain.errors import PermissionDenied, UserError
 from bot.language.periods import find_deadlines
 from bot.services.commitments import CommitmentDraft, CommitmentInput, validate
 from bot.services.committees import all_committees, can_manage, committee_for_channel, get_committee
-from bot.services.errors import PermissionDenied, UserError
 from bot.services.people import Actor
 from bot.services.validation import Errors
 from bot.slack_format import parse_mentions, unescape

@@ -23,13 +23,13 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, Select, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.domain.errors import NotFound, PermissionDenied, UserError
 from bot.language.normalize import fold
 from bot.language.stemming import is_stop_word
 from bot.routines.abbreviations import merged
 from bot.routines.search import MAX_QUERY, BodyLoader, Hit, RoutineId, RoutineIndex
 from bot.routines.search import Routine as IndexedRoutine
 from bot.services.committees import committees_managed_by
-from bot.services.errors import NotFound, PermissionDenied, UserError
 from bot.services.people import Actor
 from storage.models import LibraryAbbreviation, Routine, RoutineLibraryState
 

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
+from bot.domain.errors import ValidationFailed
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
 from bot.language.personnummer import contains_personal_number
-from bot.services.errors import ValidationFailed
 
 MAX_TEXT = 2000
 MAX_SHORT = 300

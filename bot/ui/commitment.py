@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import inspect
-from sqlalchemy.orm.base import NO_VALUE
-
 from bot.services.traffic import light
 from bot.slack_format import Mrkdwn, escape, link, mention, truncate
 from bot.texts import Texts
@@ -55,6 +52,12 @@ class CommitmentView:
 
 
 def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> CommitmentView:
+    """The plain values a template shows of `c`.
+
+    `c` comes from `bot.services.commitments` (`get_by_id`, `get_many`, the
+    lists), which loads its committee, owner, case, recommendation and linked
+    routines with it; reading them here costs no query.
+    """
     lamp = light(c, today, now)
     moved = c.original_deadline is not None and c.deadline is not None and c.deadline != c.original_deadline
     return CommitmentView(
@@ -79,16 +82,8 @@ def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> Commitme
         source_link=link(c.source_permalink, texts.get("source_message")) if c.source_permalink else None,
         last_update_at=c.last_update_at,
         is_open=c.status not in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED),
-        routines=_linked_titles(c),
+        routines=tuple(r.title for r in c.linked_routines),
     )
-
-
-def _linked_titles(c: Commitment) -> tuple[str, ...]:
-    # Only when loaded with the commitment (get_by_id does): lists load many and show none.
-    loaded = inspect(c).attrs.linked_routines.loaded_value
-    if loaded is NO_VALUE or not isinstance(loaded, list):
-        return ()
-    return tuple(r.title for r in loaded)
 
 
 def answer_value(commitment_id: int, occurrence: date | None = None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.digests.schedule import DigestSchedule
-from bot.reminders.schedule import ReminderPolicy
+from bot.domain.digest_schedule import DigestSchedule
+from bot.domain.reminder_policy import ReminderPolicy
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui.modals import state_value

@@ -32,16 +32,17 @@ from bot.digests.content import (
     Section,
     load_digest,
 )
-from bot.digests.schedule import DigestSchedule, digest_slot
+from bot.digests.schedule import digest_slot
+from bot.domain.digest_schedule import DigestSchedule
 from bot.services import committees as committee_service
 from bot.services.traffic import Light
 from bot.standin import SlackStandIn
 from bot.standin.blockkit import MAX_MESSAGE_TEXT, validate_blocks
+from bot.text_filters import swedish_count
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from storage.db import Database
 from storage.models import CommitmentStatus
-from templates import swedish_count
 from tests.conftest import STOCKHOLM
 from tests.digests.conftest import Register
 

@@ -19,7 +19,8 @@ from bot.digests.content import (
     load_digests,
     load_overview,
 )
-from bot.digests.schedule import DigestSchedule, digest_slot
+from bot.digests.schedule import digest_slot
+from bot.domain.digest_schedule import DigestSchedule
 from bot.services import committees as committee_service
 from bot.services.traffic import Light, light
 from storage.db import Database

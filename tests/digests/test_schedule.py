@@ -9,10 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.digests.schedule import (
-    DEFAULT_SCHEDULE,
-    STOCKHOLM,
-    DigestSchedule,
-    DigestScheduleError,
     Period,
     digest_slot,
     due_digest,
@@ -22,9 +18,11 @@ from bot.digests.schedule import (
     next_overview,
     overview_slot,
 )
+from bot.domain.digest_schedule import DEFAULT_SCHEDULE, DigestSchedule, DigestScheduleError
+from bot.domain.errors import UserError
 from bot.language.workdays import is_working_day
-from bot.services.errors import UserError
 from bot.texts import Texts
+from tests.conftest import STOCKHOLM
 
 MONDAY_8 = DigestSchedule()
 

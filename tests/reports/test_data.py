@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import event
 
 from bot.clock import ManualClock
+from bot.domain.errors import NotFound
 from bot.reports.data import Report, collect
 from bot.services import committees as committee_service
-from bot.services.errors import NotFound
 from bot.services.traffic import Light
 from storage.db import Database
 from storage.models import Case, Commitment, CommitmentStatus, Person, StatusUpdate, UpdateKind

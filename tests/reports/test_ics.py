@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from bot.clock import ManualClock
 from bot.reminders.planning import reminders_between
-from bot.reminders.schedule import STOCKHOLM
 from bot.reports.data import Report, collect
 from bot.reports.ics import LINE_OCTETS, escape_text, fold, render_ics
 from bot.services import commitments as commitment_service
 from bot.texts import Texts
 from storage.db import Database
+from tests.conftest import STOCKHOLM
 from tests.reports.conftest import REASON, Seeded, _add
 
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.clock import ManualClock
+from bot.domain.errors import UserError
 from bot.reports.csv_format import render_csv
 from bot.reports.data import Report, collect
 from bot.reports.formats import FORMATS, file_name, get_format
 from bot.reports.markdown import render_markdown
 from bot.services import commitments as cs
-from bot.services.errors import UserError
 from bot.texts import Texts
 from storage.db import Database
-from tests.reports.conftest import DNR, EVIDENCE, REASON, SECRETARY, Seeded
+from tests.reports.conftest import DNR, EVIDENCE, REASON, SECRETARY, Seeded, seed
 
 
 def _csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -120,3 +121,16 @@ def test_formats_and_file_names(report: Report) -> None:
     assert (
         file_name(Report("BÅN", "x", None, report.today, report.now), FORMATS["md"]) == "uppfoljning-BAN-2027-01-18.md"
     )
+
+
+def test_a_comments_date_is_the_day_where_the_bot_is_set_to_run(db: Database, texts: Texts) -> None:
+    # ATAGANDE_TIMEZONE gives the clock its zone. Seeded from 20:00 in Los Angeles, the comments are
+    # written on 13 January there, which is already 14 January in Stockholm.
+    west = ZoneInfo("America/Los_Angeles")
+    clock = ManualClock(datetime(2027, 1, 11, 20, 0, tzinfo=west), west)
+    seeded = seed(db, clock)
+    with db.read() as s:
+        report = collect(s, "BUN", clock.today(), clock.now())
+    rows = _csv_rows(render_csv(report, texts))
+    commented = next(r for r in rows if r["Referens"] == seeded.recurring)
+    assert commented["Kommenterat"] == "2027-01-13"

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.clock import ManualClock
+from bot.domain.errors import PermissionDenied, UserError, ValidationFailed
 from bot.services import commitments as cs
 from bot.services import committees as committee_service
 from bot.services.commitments import CommitmentInput
-from bot.services.errors import PermissionDenied, UserError, ValidationFailed
 from bot.services.people import Actor
 from bot.services.validation import MAX_TEXT, resolve_deadline
 from storage.db import Database

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.domain.errors import UserError
 from bot.routines.search import MAX_QUERY
 from bot.services import routines as svc
-from bot.services.errors import UserError
 from storage.db import Database
 
 NOW = datetime(2027, 1, 11, 8, 0, tzinfo=UTC)

@@ -9,19 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
 from bot.language.workdays import is_working_day
 from bot.reminders.schedule import (
-    STOCKHOLM,
     PlannedReminder,
     ReminderKind,
-    ReminderPolicy,
-    ReminderPolicyError,
     due,
     first_occurrence,
     occurrences,
     planned_reminders,
     send_time_on,
 )
+from tests.conftest import STOCKHOLM
 
 DEFAULT = ReminderPolicy()
 ONLY_AFTER = ReminderPolicy(before_days=(), on_the_day=False)

@@ -1,0 +1,144 @@
+"""A committee's reminder policy: how many days before a deadline owners are reminded, and the rest.
+
+The services read it from and write it to the committee row (`to_json`,
+`from_json`), the settings modal shows it, and `bot.reminders.schedule` plans
+reminders from it. Pure values and checks: no database, no Slack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+__all__ = ["ReminderPolicy", "ReminderPolicyError", "field_error"]
+
+_MAX_DAYS = 365
+
+_FIELD_ERRORS: Final[dict[str, str]] = {
+    "before_days": "Dagar före deadline måste vara heltal mellan 1 och 365.",
+    "on_the_day": "Påminnelse på dagen måste vara ja eller nej.",
+    "overdue_every_days": "Dagar mellan påminnelser efter deadline måste vara ett heltal mellan 0 och 365 (0 = inga).",
+    "escalate_after_days": "Dagar till eskalering måste vara ett heltal mellan 0 och 365 (0 = ingen eskalering).",
+}
+
+
+class ReminderPolicyError(ValueError):
+    """A reminder policy value is not acceptable; the message is Swedish.
+
+    `field` is the JSON key concerned, so a modal can show the message on the
+    right input.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def field_error(field: str) -> ReminderPolicyError:
+    return ReminderPolicyError(field, _FIELD_ERRORS[field])
+
+
+def _is_int_between(value: object, low: int, high: int) -> bool:
+    # bool is an int subclass; `true` in JSON is not a number of days.
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """How a committee wants its owners reminded.
+
+    `before_days` are days before the deadline (kept furthest first, each
+    once); `overdue_every_days` and `escalate_after_days` count days after it,
+    0 turning the reminder off.
+    """
+
+    before_days: tuple[int, ...] = (14, 3)
+    on_the_day: bool = True
+    overdue_every_days: int = 7
+    escalate_after_days: int = 14
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.before_days, tuple) or not all(
+            _is_int_between(days, 1, _MAX_DAYS) for days in self.before_days
+        ):
+            raise field_error("before_days")
+        if not isinstance(self.on_the_day, bool):
+            raise field_error("on_the_day")
+        if not _is_int_between(self.overdue_every_days, 0, _MAX_DAYS):
+            raise field_error("overdue_every_days")
+        if not _is_int_between(self.escalate_after_days, 0, _MAX_DAYS):
+            raise field_error("escalate_after_days")
+        # One canonical form, so that equal policies compare and serialise equal.
+        object.__setattr__(self, "before_days", tuple(sorted(set(self.before_days), reverse=True)))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReminderPolicy:
+        """The policy stored on a committee; missing keys (or `{}`) take the defaults."""
+        if not isinstance(data, Mapping):
+            raise ReminderPolicyError("", "Påminnelseinställningen måste vara ett JSON-objekt.")
+        unknown = sorted(str(key) for key in data if key not in _FIELD_ERRORS)
+        if unknown:
+            raise ReminderPolicyError(unknown[0], f"Okänd inställning för påminnelser: {unknown[0]}.")
+        values = dict(data)
+        if "before_days" in values:
+            before = values["before_days"]
+            # JSON gives a list; a string or a number is iterable or not, but never right.
+            if not isinstance(before, list | tuple):
+                raise field_error("before_days")
+            values["before_days"] = tuple(before)
+        return cls(**values)
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field spelled out, so a later change of defaults does not change a stored policy."""
+        return {
+            "before_days": list(self.before_days),
+            "on_the_day": self.on_the_day,
+            "overdue_every_days": self.overdue_every_days,
+            "escalate_after_days": self.escalate_after_days,
+        }
+
+    def describe(self) -> str:
+        """Swedish summary, e.g. "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar"."""
+        parts: list[str] = []
+        if self.before_days:
+            unit = "dag" if self.before_days == (1,) else "dagar"
+            parts.append(f"{_swedish_list([str(days) for days in self.before_days])} {unit} före")
+        if self.on_the_day:
+            parts.append("på dagen")
+        if self.overdue_every_days:
+            every = _every(self.overdue_every_days)
+            parts.append(f"sedan {every}" if parts else f"{every} efter deadline")
+        reminders = ", ".join(parts) if parts else "inga påminnelser"
+        if self.escalate_after_days:
+            escalation = f"eskalering efter {_days(self.escalate_after_days)}"
+        else:
+            escalation = "ingen eskalering"
+        return f"{reminders}; {escalation}"
+
+
+def _swedish_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} och {items[-1]}"
+
+
+def _days(count: int) -> str:
+    return f"{count} dag" if count == 1 else f"{count} dagar"
+
+
+def _ordinal(number: int) -> str:
+    """Swedish abbreviated ordinal: 3:e, 21:a, 22:a, but 11:e and 12:e."""
+    last_two = number % 100
+    suffix = "a" if number % 10 in (1, 2) and last_two not in (11, 12) else "e"
+    return f"{number}:{suffix}"
+
+
+def _every(days: int) -> str:
+    """Swedish frequency: "varje vecka", "varannan dag", "var 3:e vecka" …"""
+    count, unit = (days // 7, "vecka") if days % 7 == 0 else (days, "dag")
+    if count == 1:
+        return f"varje {unit}"
+    if count == 2:
+        return f"varannan {unit}"
+    return f"var {_ordinal(count)} {unit}"

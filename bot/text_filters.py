@@ -1,0 +1,73 @@
+"""The Jinja filters of the templates: Swedish dates, times, months and numbers, and Markdown text.
+
+A datetime is shown in the zone the bot runs in (the clock's, from
+ATAGANDE_TIMEZONE): `filters(tz)` gives the filters for one zone, and
+`bot.texts.Texts` registers them on its environments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.clock import DEFAULT_TIMEZONE
+from bot.language.months import MONTH_NAMES
+
+
+def swedish_date(value: date | datetime | None, tz: ZoneInfo = DEFAULT_TIMEZONE) -> str:
+    """30 april 2023."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(tz).date()
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def swedish_datetime(value: datetime | None, tz: ZoneInfo = DEFAULT_TIMEZONE) -> str:
+    """30 april 2023 kl. 08.30 (Swedish time notation)."""
+    if value is None:
+        return ""
+    local = value.astimezone(tz)
+    return f"{swedish_date(local, tz)} kl. {local:%H.%M}"
+
+
+def swedish_month(value: date | datetime | None, tz: ZoneInfo = DEFAULT_TIMEZONE) -> str:
+    """december 2026."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(tz).date()
+    return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def swedish_count(value: object) -> str:
+    """12 345: thousands grouped with a no-break space, as Swedish writes them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u00a0")
+    return str(value)
+
+
+# Characters that would start Markdown formatting, a link or HTML in the text of a commitment.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def markdown_text(value: str | None) -> str:
+    """User text for a Markdown file: on one line, its formatting characters escaped."""
+    if not value:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def filters(tz: ZoneInfo) -> dict[str, Callable[..., Any]]:
+    """The filters by the names the templates use, showing datetimes in `tz`."""
+    return {
+        "datum": partial(swedish_date, tz=tz),
+        "tidpunkt": partial(swedish_datetime, tz=tz),
+        "manad": partial(swedish_month, tz=tz),
+        "antal": swedish_count,
+        "md_text": markdown_text,
+    }
