@@ -26,7 +26,8 @@ from bot.extraction.model import COMMITMENT, RECOMMENDATION, Finding
 from bot.extraction.owners import find_committees, find_owner, owner_object, subject_owner
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.extraction.sentences import split_sentences
-from bot.extraction.structure import Role, annotate, genre_of
+from bot.extraction.structure import Role, annotate
+from bot.extraction.structure_signs import genre_of
 from bot.extraction.tables import Table, TableRecord, field_records
 from bot.language.deadline import Deadline
 from bot.language.normalize import match_text

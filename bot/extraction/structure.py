@@ -16,15 +16,24 @@ Audit answers are laid out in a few ways, and the roles come from the layout:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from bot.extraction import cues
 from bot.extraction.classify import commitment_cue
 from bot.extraction.layout import Unit
+from bot.extraction.structure_signs import (
+    END_HEADINGS,
+    REC_HEADING,
+    REC_INTRO,
+    SUBJECT_REC,
+    answers_itself,
+    intro_kind,
+    is_intro,
+    referred_rec,
+    restated_rec,
+)
 from bot.extraction.textfold import qfold
 
-__all__ = ["Role", "annotate", "genre_of"]
+__all__ = ["Role", "annotate"]
 
 
 @dataclass
@@ -37,98 +46,7 @@ class Role:
     certain: bool = True  # the answer block's recommendation stands right before its label
 
 
-_REC_HEADING = re.compile(r"rekommendation|iakttagelse|forslag\s+(?:pa|till)\s+atgard|atgardsforslag")
-_END_HEADINGS = re.compile(
-    r"^(?:\d[\d.]*\s+)?(?:ekonomiska\s+konsekvenser|barnperspektiv|barnrattsperspektiv|beslutsunderlag|bilagor?"
-    r"|sammanfattning|bakgrund|beskrivning\s+av\s+arendet|arendet|arendebeskrivning|metod|revisionskriterier"
-    r"|syfte|inledning|forslag\s+till\s+beslut|beslut|konsekvenser|jamstalldhet\w*|miljo\w*|folkhalsa\w*"
-    r"|ekonomi|juridik|samverkan\s+med\s+fackliga|mbl|facklig\s+samverkan|bedomning\w*|slutsats\w*|resultat)\b"
-)
-_REC_INTRO = cues.sv(
-    r"rekommend\w*|\bbör\s+vidtas|\bföljande\s+åtgärder\s+bör|förslag\s+på\s+åtgärd|åtgärdsförslag|\bbör\b"
-)
-_COMMIT_INTRO = cues.sv(
-    r"\b(?:kommer|avser|planerar|ska|skall|ämnar|åtar\s+sig|beslutar|har\s+för\s+avsikt)(?:\s+att)?\s*:?\s*$"
-    r"|(?:planerade|följande)\s+åtgärder|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
-    r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
-    r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
-)
-_FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
-_PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
-_QUESTION_INTRO = cues.sv(r"\bsvar\s+på\s*:?\s*$|\bfrågor\b|\brevisionsfråg|\bfrågeställning")
-# A recommendation restated in the answer, over the paragraphs that answer it: "1. Nämnden bör säkerställa …".
-_RESTATED_REC = cues.sv(
-    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:revisorerna|revisionen|granskningen)\s+(?:rekommenderar|föreslår)\s+(?:att\s+)?)?"
-    r"(?:\S+\s+){0,3}?(?:\w*nämnd\w*|\w*styrelse\w*|\w*förvaltning\w*|kommunen|regionen|verksamhet\w*)"
-    r"\s+(?:bör|rekommenderas)\s+\w+"
-)
-_MAX_RESTATED_WORDS = 60
-_SUBJECT_REC = cues.sv(r"^\W*(?:att\s+)?(?:\S+\s+){0,5}?(?:\w+nämnd\w*|nämnd\w*|\w*styrelse\w*)\s+\w+|\bbör\b")
-
-
-def genre_of(folded: str, units: list[Unit]) -> str:
-    """ "answer" (the committee speaks) or "report" (the auditors speak)."""
-    answer = 3 * sum(1 for u in units if u.kind == "label" and u.label == "answer")
-    answer += len(
-        re.findall(
-            r"\bsvar\s+pa\s+(?:revision|gransk)|\byttrande\s+over\b|\btjansteskrivelse\b|\bforslag\s+till\s+beslut\b"
-            r"|\bforvaltningens\s+(?:kommentar|svar|synpunkter)|\bnamndens\s+(?:svar|kommentar)|\bvi\s+kommer\s+att\b",
-            folded,
-        )
-    )
-    report = len(
-        re.findall(
-            r"\brevisionsfrag\w*|\brevisionskriteri\w*|\bvi\s+har\s+granskat\b|\bgranskningen\s+har\s+genomforts\b"
-            r"|\bvar\s+bed\w{0,3}mning\b|\bvi\s+bed\w{0,3}mer\b|\brevisionell\w*|\bvi\s+rekommenderar\b"
-            r"|\bgranskningsrapport\b|\bsammanfattande\s+bed\w{0,3}mning\b",
-            folded,
-        )
-    )
-    return "report" if report > answer else "answer"
-
-
-def _intro_kind(folded: str) -> tuple[str, float]:
-    """What a unit ending in ":" (or "Svar: Vi kommer") introduces, and the strength it gives items."""
-    if _QUESTION_INTRO.search(folded):
-        return "question", 0.0
-    if cues.PAST.search(folded) and not _FUTURE.search(folded):
-        return "historical", 0.0  # "Följande åtgärder har vidtagits:": done already
-    if _REC_INTRO.search(folded):
-        return ("historical", 0.0) if _PAST_INTRO.search(folded) else ("rec", 0.0)
-    if _COMMIT_INTRO.search(folded):
-        return "commit", 0.6
-    if cues.PAST.search(folded):
-        return "historical", 0.0  # "Följande åtgärder har vidtagits:": done already
-    return "neutral", 0.0
-
-
-_OPEN_END = re.compile(
-    r"\b(?:kommer|avser|planerar|ska|skall)(?:\s+att)?$"
-    r"|\b(?:rekommenderar|rekommenderade|rekommenderas|foreslar|foreslas|kommer|avser|planerar|beslutar|uppdrar)\b(?:\s+\S+){0,4}\s+att$"
-)
-
-
-def _is_intro(unit: Unit, nxt: Unit | None = None) -> bool:
-    """A unit that opens a list: it ends in ":" or stops at "… kommer", "rekommenderar nämnden att",
-    or it stops mid-sentence right over a list ("Ni rekommenderade att skolan" / "1. ser till …")."""
-    text = unit.text.rstrip()
-    if text.endswith(":") or _OPEN_END.search(qfold(text[-80:])):
-        return True
-    return nxt is not None and nxt.kind == "item" and unit.kind == "para" and not text.endswith((".", "!", "?"))
-
-
 _MIN_REC_WORDS = 5
-_NUMBER = re.compile(r"\d+")
-
-
-def _referred_rec(unit: Unit, rec_units: list[int]) -> int | None:
-    """The recommendation "Rekommendation 2" names, if that many were listed before."""
-    label = unit.label_text if unit.kind == "label" and unit.label_text else unit.text
-    m = _NUMBER.search(label or "")
-    if m is None:
-        return None
-    n = int(m.group())
-    return rec_units[n - 1] if 0 < n <= len(rec_units) else None
 
 
 def _rec_right_before(i: int, units: list[Unit], roles: list[Role], pre_label: set[int]) -> bool:
@@ -142,24 +60,6 @@ def _rec_right_before(i: int, units: list[Unit], roles: list[Role], pre_label: s
     if j not in pre_label:
         return False
     return not (j > 0 and roles[j - 1].role == "rec" and units[j - 1].kind == "item" and units[j].kind == "item")
-
-
-def _answers_itself(unit: Unit, folded: str) -> bool:
-    """A "Rekommendation N" label whose text promises rather than recommends."""
-    if not unit.text or cues.SHOULD.search(folded) or cues.RECOMMEND.search(folded):
-        return False
-    return commitment_cue(folded) is not None
-
-
-def _restated_rec(i: int, units: list[Unit], folded: str) -> bool:
-    """A short "Nämnden bör …" item or paragraph followed by a paragraph (its answer)."""
-    u = units[i]
-    if u.kind not in ("item", "para") or len(u.text.split()) > _MAX_RESTATED_WORDS or not _RESTATED_REC.match(folded):
-        return False
-    if u.text.rstrip().endswith(":"):
-        return False  # "Nämnden bör därför:" opens a list
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and nxt.kind == "para" and not _RESTATED_REC.match(qfold(nxt.text))
 
 
 def _over_table(i: int, units: list[Unit], in_tables: set[int]) -> bool:
@@ -195,7 +95,7 @@ def _recs_before_answer_labels(units: list[Unit], in_tables: set[int]) -> set[in
     pre_label: set[int] = set()
     for k in answer_labels:
         j = k - 1
-        while j >= 0 and units[j].kind == "heading" and not _REC_HEADING.search(qfold(units[j].text)):
+        while j >= 0 and units[j].kind == "heading" and not REC_HEADING.search(qfold(units[j].text)):
             j -= 1
         if j < 0:
             continue
@@ -255,7 +155,7 @@ class _Walk:
             self._heading(i, u, folded)
         elif u.kind == "label":
             self._label(i, u, folded)
-        elif self.genre == "answer" and (self.block is None or self.restated) and _restated_rec(i, self.units, folded):
+        elif self.genre == "answer" and (self.block is None or self.restated) and restated_rec(i, self.units, folded):
             self._restated_rec(i)
         elif u.kind == "item":
             self._item(i)
@@ -272,10 +172,7 @@ class _Walk:
         if i not in self.pre_label:
             return False
         promise_item = (
-            self.intro is not None
-            and self.intro[0] == "commit"
-            and u.kind == "item"
-            and not _SUBJECT_REC.search(folded)
+            self.intro is not None and self.intro[0] == "commit" and u.kind == "item" and not SUBJECT_REC.search(folded)
         )
         return not promise_item
 
@@ -306,18 +203,18 @@ class _Walk:
         self.done_section = False
         self.intro = None
         key = folded.strip(" .:")
-        referred = _referred_rec(u, self.rec_units) if _REC_HEADING.search(key) else None
+        referred = referred_rec(u, self.rec_units) if REC_HEADING.search(key) else None
         if referred is not None and self.answered:
             # "Rekommendation 2" over its answer, after the recommendations were listed.
             self._open_block(referred)
             self.rec_section, self.certain = False, True
             return
         self.block = None
-        if _REC_HEADING.search(key) and not _END_HEADINGS.match(key):
+        if REC_HEADING.search(key) and not END_HEADINGS.match(key):
             self.rec_section = True
             return
         self.rec_section = False
-        if _END_HEADINGS.match(key):
+        if END_HEADINGS.match(key):
             self.current_rec = None
 
     # ------------------------------------------------------------------ labels
@@ -347,7 +244,7 @@ class _Walk:
             or len(self.rec_units) + (self.current_rec is not None) <= 1
         )
         self.rec_section = False
-        if u.text and _is_intro(u):
+        if u.text and is_intro(u):
             self.intro = _COMMIT_INTRO_KIND
             self.roles[i] = Role("intro", self.block, self.block_rec, certain=self.certain)
         else:
@@ -356,8 +253,8 @@ class _Walk:
 
     def _rec_label(self, i: int, u: Unit, folded: str) -> None:
         """ "Rekommendation 2": a recommendation, or the heading of the answer to one listed earlier."""
-        referred = _referred_rec(u, self.rec_units)
-        if referred is not None and (self.answered or _answers_itself(u, folded)):
+        referred = referred_rec(u, self.rec_units)
+        if referred is not None and (self.answered or answers_itself(u, folded)):
             # "Rekommendation 2" over the answer to it: the recommendation was listed earlier.
             self._open_block(referred)
             self.rec_section, self.intro, self.certain = False, None, True
@@ -395,7 +292,7 @@ class _Walk:
             self.roles[i] = self._answer_or_body()
 
     def _paragraph(self, i: int, u: Unit, folded: str) -> None:
-        if _is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
+        if is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
             self._list_intro(i, folded)
             return
         self.intro = None
@@ -403,7 +300,7 @@ class _Walk:
             self.roles[i] = Role("skip")
             return
         if self.rec_section and self.block is None:
-            if _REC_INTRO.search(folded) or (self.units[i - 1].kind == "heading" and commitment_cue(folded) is None):
+            if REC_INTRO.search(folded) or (self.units[i - 1].kind == "heading" and commitment_cue(folded) is None):
                 self.roles[i] = Role("rec", rec_section=True)
                 self.current_rec = i
                 return
@@ -412,7 +309,7 @@ class _Walk:
 
     def _list_intro(self, i: int, folded: str) -> None:
         """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
-        self.intro = _intro_kind(folded)
+        self.intro = intro_kind(folded)
         self.done_section = self.done_section and self.intro[0] == "historical"
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:
