@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.extraction import cues
+from bot.extraction.action_fields import TableRecord, field_records
 from bot.extraction.classify import STRONG, Cue, commitment_cue, is_recommendation, starts_anaphoric
 from bot.extraction.deadlines import Chosen, choose, usable
 from bot.extraction.layout import Line, Unit, units_of
@@ -28,7 +29,7 @@ from bot.extraction.scoring import commitment_confidence, recommendation_confide
 from bot.extraction.sentences import split_sentences
 from bot.extraction.structure import Role, annotate
 from bot.extraction.structure_signs import genre_of
-from bot.extraction.tables import Table, TableRecord, field_records
+from bot.extraction.table_parts import Table
 from bot.language.deadline import Deadline
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
