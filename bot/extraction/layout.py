@@ -449,103 +449,141 @@ def units_of(text: str, lines: list[Line] | None = None) -> list[Unit]:
     """Split `text` into units (see the module docstring)."""
     if lines is None:
         lines = split_lines(text)
-    # For each text line: is the next line (past page headers) blank, or the end?
-    blank_after: dict[int, bool] = {}
-    next_upper: dict[int, bool] = {}  # does the next text line start with a capital?
-    next_len: dict[int, int] = {}  # how long is the next text line?
+    splitter = _Splitter(lines)
+    for i, line in enumerate(lines):
+        splitter.take(i, line)
+    return [
+        Unit(k, b.kind, b.clean, b.start, b.end, b.bullet, b.label, b.label_text, b.lines)
+        for k, b in enumerate(splitter.builders)
+    ]
+
+
+@dataclass
+class _Ahead:
+    """For each text line, by index: what comes after it."""
+
+    blank_after: dict[int, bool]  # is the next line (past page headers) blank, or the end?
+    next_upper: dict[int, bool]  # does the next text line start with a capital?
+    next_len: dict[int, int]  # how long is the next text line?
+
+
+def _look_ahead(lines: list[Line]) -> _Ahead:
+    ahead = _Ahead({}, {}, {})
     following_blank = True
     following_upper = False
     following_len = 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if line.kind == "text":
-            blank_after[i] = following_blank
-            next_upper[i] = following_upper
-            next_len[i] = following_len
+            ahead.blank_after[i] = following_blank
+            ahead.next_upper[i] = following_upper
+            ahead.next_len[i] = following_len
             following_blank = False
             following_upper = line.text[:1].isupper()
             following_len = len(line.text)
         elif line.kind == "blank" and not (i + 1 < len(lines) and lines[i + 1].page_start):
             following_blank = True
-    builders: list[_Builder] = []
-    cur: _Builder | None = None
-    gap = True
-    unwrapped, width = _line_layout(lines)
-    previous: Line | None = None
-    previous_text: str | None = None
-    for i, line in enumerate(lines):
+    return ahead
+
+
+class _Splitter:
+    """Lines in, units out: each text line starts a unit or goes on the current one."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.ahead = _look_ahead(lines)
+        self.unwrapped, self.width = _line_layout(lines)
+        self.builders: list[_Builder] = []
+        self.cur: _Builder | None = None
+        self.gap = True  # a blank line, page header or paragraph end since the last text line
+        self.previous: Line | None = None
+
+    def take(self, i: int, line: Line) -> None:
         if line.kind != "text":
-            gap = True
-            continue
-        if cur is not None and previous is not None and not gap and line.text[:1].isupper():
-            # Where each paragraph is a line (Word), a line ends it; in wrapped text a finished sentence
-            # (or a list item) whose line stops well short of the wrapping width does.
-            short = len(previous.folded) < 0.75 * width
-            gap = unwrapped or (short and (cur.kind == "item" or bool(_FULL_STOP.search(previous.text))))
-        previous_text = previous.text if previous is not None else None
-        previous = line
+            self.gap = True
+            return
+        if self.cur is not None and self.previous is not None and not self.gap and line.text[:1].isupper():
+            self.gap = self._paragraph_ended(self.previous, self.cur)
+        previous_text = self.previous.text if self.previous is not None else None
+        self.previous = line
+        self._place(i, line, previous_text)
+        self.gap = False
+
+    def _paragraph_ended(self, previous: Line, cur: _Builder) -> bool:
+        """Does the line before a capital end its paragraph, with no blank line between?
+
+        Where each paragraph is a line (Word), a line ends it; in wrapped text a finished sentence
+        (or a list item) whose line stops well short of the wrapping width does.
+        """
+        short = len(previous.folded) < 0.75 * self.width
+        return self.unwrapped or (short and (cur.kind == "item" or bool(_FULL_STOP.search(previous.text))))
+
+    def _place(self, i: int, line: Line, previous_text: str | None) -> None:
+        """Start the unit `line` opens, or add it to the current one."""
         raw = line.text
         bullet = bullet_of(raw)
-        label = label_of(raw) if bullet is None else None
-        if label is not None and not gap and label[2] >= len(raw) and not _after_label_or_sentence(cur):
-            label = None  # a bare label word inside running text is just a word
-        if bullet is not None and _numbered_heading(bullet[0], raw[bullet[1] :], blank_after[i]):
-            bullet = None
-            cur = _Builder("heading", line.start)
-            cur.add(line)
-            builders.append(cur)
+        label = self._label(raw) if bullet is None else None
+        cur = self.cur
+        if bullet is not None and _numbered_heading(bullet[0], raw[bullet[1] :], self.ahead.blank_after[i]):
+            self._open("heading", line)
         elif bullet is not None:
-            cur = _Builder("item", line.start)
-            cur.bullet = bullet[0]
-            cur.add(line, bullet[1])
-            builders.append(cur)
+            self._open("item", line, bullet[1]).bullet = bullet[0]
         elif label is not None and label[0] in ("action", "done") and label[2] >= len(raw):
             # "Planerade åtgärder", "Redan vidtagna åtgärder" standing alone: a section title, not a field.
-            cur = _Builder("heading", line.start)
-            cur.label, cur.label_text = label[0], label[1]
-            cur.add(line)
-            builders.append(cur)
+            heading = self._open("heading", line)
+            heading.label, heading.label_text = label[0], label[1]
         elif label is not None:
-            cur = _Builder("label", line.start)
-            cur.label, cur.label_text = label[0], label[1]
-            if label[2] < len(raw):
-                cur.add(line, label[2])
-            else:
-                cur.end = line.end
-                cur.lines = 1
-            builders.append(cur)
-        elif cur is not None and not gap and previous_text is not None and _plain_item(cur, previous_text, raw):
+            self._open_label(line, label)
+        elif cur is not None and not self.gap and previous_text is not None and _plain_item(cur, previous_text, raw):
             # "… rekommenderar nämnden att:" and then items with no bullet, a line each.
-            cur = _Builder("item", line.start)
-            cur.bullet = "·"
-            cur.add(line)
-            builders.append(cur)
-        elif (
-            cur is not None
-            and not gap
-            and cur.kind != "heading"
-            and not _att_after_break(cur, raw)
-            and not _heading_after_sentence(cur, raw)
-        ) or (cur is not None and gap and _continues(cur, raw)):
+            self._open("item", line).bullet = "·"
+        elif cur is not None and _carries_on(cur, raw, self.gap):
             cur.add(line)
         else:
-            known = cur is not None and _heading_after_sentence(cur, raw)
-            heading = _is_heading(raw, blank_after[i], next_upper[i]) or (
-                gap and next_upper[i] and _is_title_over_paragraph(raw, next_len[i], width)
-            )
-            kind = "heading" if heading and (gap or blank_after[i] or known) else "para"
-            if kind == "para" and _ATT_ITEM.match(raw):
-                kind = "item"
-            cur = _Builder(kind, line.start)
-            if kind == "item":
-                cur.bullet = "att"
-            cur.add(line)
-            builders.append(cur)
-        gap = False
-    return [
-        Unit(k, b.kind, b.clean, b.start, b.end, b.bullet, b.label, b.label_text, b.lines)
-        for k, b in enumerate(builders)
-    ]
+            kind = self._new_kind(i, raw)
+            self._open(kind, line).bullet = "att" if kind == "item" else None
+
+    def _label(self, raw: str) -> tuple[str, str, int] | None:
+        label = label_of(raw)
+        if label is not None and not self.gap and label[2] >= len(raw) and not _after_label_or_sentence(self.cur):
+            return None  # a bare label word inside running text is just a word
+        return label
+
+    def _open(self, kind: str, line: Line, offset: int = 0) -> _Builder:
+        """A new unit of `kind`, starting with `line` from `offset`."""
+        self.cur = _Builder(kind, line.start)
+        self.cur.add(line, offset)
+        self.builders.append(self.cur)
+        return self.cur
+
+    def _open_label(self, line: Line, label: tuple[str, str, int]) -> None:
+        """A field or answer label unit; its text is what follows the label on the line, if anything."""
+        self.cur = _Builder("label", line.start)
+        self.cur.label, self.cur.label_text = label[0], label[1]
+        if label[2] < len(line.text):
+            self.cur.add(line, label[2])
+        else:
+            self.cur.end = line.end
+            self.cur.lines = 1
+        self.builders.append(self.cur)
+
+    def _new_kind(self, i: int, raw: str) -> str:
+        """The kind of unit a line that goes on nothing starts: a heading, an "att …" item or a paragraph."""
+        known = self.cur is not None and _heading_after_sentence(self.cur, raw)
+        ahead = self.ahead
+        heading = _is_heading(raw, ahead.blank_after[i], ahead.next_upper[i]) or (
+            self.gap and ahead.next_upper[i] and _is_title_over_paragraph(raw, ahead.next_len[i], self.width)
+        )
+        kind = "heading" if heading and (self.gap or ahead.blank_after[i] or known) else "para"
+        if kind == "para" and _ATT_ITEM.match(raw):
+            kind = "item"
+        return kind
+
+
+def _carries_on(cur: _Builder, line: str, gap: bool) -> bool:
+    """Does `line` go on the unit `cur`: no break between them, or a sentence left open over a break?"""
+    if gap:
+        return _continues(cur, line)
+    return cur.kind != "heading" and not _att_after_break(cur, line) and not _heading_after_sentence(cur, line)
 
 
 _LONG_LINE = 130
