@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.extraction.deadlines import Chosen, choose
-from bot.extraction.layout import Line, Unit
+from bot.extraction.layout import Unit
+from bot.extraction.lines import Line
 from bot.extraction.structure import Role
 from bot.extraction.table_parts import Cell, Table
 from bot.language.normalize import repair_ocr

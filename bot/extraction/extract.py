@@ -2,8 +2,8 @@
 
 The steps, each in its own module:
 
-1. layout: lines → units (paragraphs, list items, headings, labels), page
-   headers left out, words split at line ends joined;
+1. lines, layout: lines → units (paragraphs, list items, headings, labels),
+   page headers left out, words split at line ends joined;
 2. structure: which units are recommendations, answer blocks, promise lists;
 3. action_fields, tables: action plans as fields or as a Rekommendation |
    Åtgärd | Ansvarig | Tidplan table;
@@ -24,7 +24,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
-from bot.extraction.layout import split_lines
+from bot.extraction.lines import split_lines
 from bot.extraction.merge import dedupe
 from bot.extraction.metadata import (
     document_auditor,

@@ -21,7 +21,8 @@ from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
 from bot.extraction.classify import STRONG, Cue, commitment_cue, is_recommendation, starts_anaphoric
 from bot.extraction.deadlines import Chosen, choose, usable
-from bot.extraction.layout import Line, Unit, units_of
+from bot.extraction.layout import Unit, units_of
+from bot.extraction.lines import Line
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Finding
 from bot.extraction.owners import find_committees, find_owner, owner_object, subject_owner

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.extraction.cells import segment_rows
-from bot.extraction.layout import Line
+from bot.extraction.lines import Line
 from bot.extraction.table_parts import Cell, Row, Table, column_kind, resolve_comment
 from bot.extraction.textfold import qfold
 

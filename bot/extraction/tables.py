@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.extraction.layout import Line
+from bot.extraction.lines import Line
 from bot.extraction.table_layouts import read_delimited, read_flattened, read_grouped
 from bot.extraction.table_parts import (
     Cell,
