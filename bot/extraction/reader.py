@@ -304,9 +304,19 @@ class Reader:
     # ------------------------------------------------------------------ #
 
     def read_sentences(self, i: int, role: Role) -> None:
+        """Read an answer or body unit sentence by sentence: promises with the sentences that complete them,
+        and recommending sentences."""
         info = self.info(i)
         in_block = role.block is not None
-        whole_item = role.role == "answer" and info.unit.kind == "item"
+        sents = self.sentences_of(i, role, info, in_block)
+        if role.role == "answer" and info.unit.kind == "item" and sents and self.read_whole_item(i, role, sents):
+            return
+        k = 0
+        while k < len(sents):
+            k = self.read_from(i, role, sents, k)
+
+    def sentences_of(self, i: int, role: Role, info: _UnitText, in_block: bool) -> list[_Sent]:
+        """The unit's sentences with their facts; an owner sentence without a promise is kept for later."""
         sents: list[_Sent] = []
         timed = (in_block or self.answering() or bool(_quick_cue(info.folded))) and bool(
             cues.TIME_HINT.search(info.folded)
@@ -320,58 +330,68 @@ class Reader:
             if sent.owner and sent.cue is None:
                 # "X ansvarar för detta": for the commitments before it, whether or not it joins one of them.
                 self.owner_sentences.append((i, role.block, sent.start, sent.owner, owner_object(sent.folded)))
-        if whole_item and sents:
-            first = sents[0]
-            cue = first.cue or self.fallback_cue(first, in_block)
-            if cue is None and _INFINITIVE_START.match(first.folded) and not first.past and not first.assessment:
-                cue = Cue(_ANSWER_ITEM, "item")
-            if cue is not None and not first.rec:
-                self.emit(i, role, [(0, len(info.unit.text))], cue, sents)
-                return
-        k = 0
-        n = len(sents)
-        while k < n:
-            sent = sents[k]
-            if sent.rec and not (in_block and sent.cue is not None):
-                k = self.emit_rec(i, sents, k)
-                continue
-            cue = sent.cue or self.fallback_cue(sent, in_block)
-            if cue is None:
-                k += 1
-                continue
-            if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
-                k += 1
-                continue
-            group = [k]
-            j = k + 1
-            bridged = False
-            while j < n:
-                nxt = sents[j]
-                if nxt.rec:
-                    break
-                if self.is_satellite(nxt, " ".join(sents[g].folded for g in group)):
-                    group.append(j)
-                    j += 1
-                    continue
-                if (
-                    not bridged
-                    and nxt.cue is None
-                    and not nxt.past
-                    and not nxt.assessment
-                    and j + 1 < n
-                    and sents[j + 1].anaphoric
-                    and self.is_satellite(sents[j + 1], sents[j].folded)
-                ):
-                    group.extend((j, j + 1))
-                    j += 2
-                    bridged = True
-                    continue
+        return sents
+
+    def read_whole_item(self, i: int, role: Role, sents: list[_Sent]) -> bool:
+        """A list item of an answer is one commitment if its first sentence promises (or starts "Att införa …")."""
+        first = sents[0]
+        cue = first.cue or self.fallback_cue(first, role.block is not None)
+        if cue is None and _INFINITIVE_START.match(first.folded) and not first.past and not first.assessment:
+            cue = Cue(_ANSWER_ITEM, "item")
+        if cue is None or first.rec:
+            return False
+        self.emit(i, role, [(0, len(self.info(i).unit.text))], cue, sents)
+        return True
+
+    def read_from(self, i: int, role: Role, sents: list[_Sent], k: int) -> int:
+        """Read the finding that starts at sentence `k`, if any; the index of the sentence after it."""
+        sent = sents[k]
+        in_block = role.block is not None
+        if sent.rec and not (in_block and sent.cue is not None):
+            return self.emit_rec(i, sents, k)
+        cue = sent.cue or self.fallback_cue(sent, in_block)
+        if cue is None:
+            return k + 1
+        if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
+            return k + 1
+        group, after = self.group_from(sents, k)
+        if cue.reason == "habitual" and sent.anaphoric and k > 0 and not self.covered(i, sents[k - 1].start):
+            group.insert(0, k - 1)  # "Detta görs årligen …" needs the sentence it points back to
+        ranges = [(sents[g].start, sents[g].end) for g in group]
+        self.emit(i, role, ranges, cue, [sents[g] for g in group])
+        return after
+
+    def group_from(self, sents: list[_Sent], k: int) -> tuple[list[int], int]:
+        """The promise at `k` and the sentences after it that complete it; the index after them.
+
+        One plain sentence may stand between, if the one after it points back and completes the promise.
+        """
+        group = [k]
+        j = k + 1
+        bridged = False
+        while j < len(sents) and not sents[j].rec:
+            if self.is_satellite(sents[j], " ".join(sents[g].folded for g in group)):
+                group.append(j)
+                j += 1
+            elif not bridged and self.bridges(sents, j):
+                group.extend((j, j + 1))
+                j += 2
+                bridged = True
+            else:
                 break
-            if cue.reason == "habitual" and sent.anaphoric and k > 0 and not self.covered(i, sents[k - 1].start):
-                group.insert(0, k - 1)  # "Detta görs årligen …" needs the sentence it points back to
-            ranges = [(sents[g].start, sents[g].end) for g in group]
-            self.emit(i, role, ranges, cue, [sents[g] for g in group])
-            k = j
+        return group, j
+
+    def bridges(self, sents: list[_Sent], j: int) -> bool:
+        """Is sentence `j` a plain sentence between a promise and a sentence that completes it?"""
+        nxt = sents[j]
+        return (
+            nxt.cue is None
+            and not nxt.past
+            and not nxt.assessment
+            and j + 1 < len(sents)
+            and sents[j + 1].anaphoric
+            and self.is_satellite(sents[j + 1], nxt.folded)
+        )
 
     def fallback_cue(self, sent: _Sent, in_block: bool) -> Cue | None:
         """Cues that only count in an answer: a future date, or a rhythm with an action.
@@ -472,47 +492,40 @@ class Reader:
         """An owner sentence ("X ansvarar för detta") applies to the commitments before it in its paragraph,
         or, if it stands alone, to those before it in the same answer block."""
         for unit, block, offset, owner, target in self.owner_sentences:
-            if target is not None:
-                candidates = self.by_block.get(block, []) if block is not None else self.by_unit.get(unit, [])
-                scored = [(word_overlap(target, self.draft_folded(d)), d) for d in candidates]
-                best = max(scored, key=lambda p: p[0], default=(0.0, None))
-                if best[1] is not None and best[0] > 0:
-                    best[1].owner, best[1].explicit_owner = owner, True
-                    continue
-            same_unit = [d for d in self.by_unit.get(unit, []) if any(u == unit and s <= offset for u, s, _ in d.parts)]
-            if not same_unit:
-                # "Uppdraget att revidera X ges till Y. En reviderad X ska …": the commitment right after it.
-                after = [d for d in self.by_unit.get(unit, []) if d.first[0] == unit and d.first[1] > offset]
-                same_unit = [min(after, key=lambda d: d.first[1])] if after else []
-            in_block = self.by_block.get(block, []) if block is not None else []
-            targets = same_unit or [d for d in in_block if d.first[0] < unit and self.units[d.first[0]].kind != "item"]
-            for d in targets:
+            named = self.draft_about(target, unit, block) if target is not None else None
+            if named is not None:
+                named.owner, named.explicit_owner = owner, True
+                continue
+            for d in self.owner_targets(unit, block, offset):
                 if not d.explicit_owner:
                     d.owner, d.explicit_owner = owner, True
+
+    def draft_about(self, target: str, unit: int, block: int | None) -> _Draft | None:
+        """ "X ansvarar för stickprovskontrollerna": the commitment (in the block, else the unit) about those."""
+        candidates = self.by_block.get(block, []) if block is not None else self.by_unit.get(unit, [])
+        scored = [(word_overlap(target, self.draft_folded(d)), d) for d in candidates]
+        best = max(scored, key=lambda p: p[0], default=(0.0, None))
+        return best[1] if best[1] is not None and best[0] > 0 else None
+
+    def owner_targets(self, unit: int, block: int | None, offset: int) -> list[_Draft]:
+        """The commitments an owner sentence at `offset` of `unit` names the owner of, by place."""
+        same_unit = [d for d in self.by_unit.get(unit, []) if any(u == unit and s <= offset for u, s, _ in d.parts)]
+        if not same_unit:
+            # "Uppdraget att revidera X ges till Y. En reviderad X ska …": the commitment right after it.
+            after = [d for d in self.by_unit.get(unit, []) if d.first[0] == unit and d.first[1] > offset]
+            same_unit = [min(after, key=lambda d: d.first[1])] if after else []
+        in_block = self.by_block.get(block, []) if block is not None else []
+        return same_unit or [d for d in in_block if d.first[0] < unit and self.units[d.first[0]].kind != "item"]
 
     # ------------------------------------------------------------------ #
 
     def finish(self, draft: _Draft, rec_spans: dict[int, tuple[int, int]]) -> Finding | None:
-        pieces: list[str] = []
-        found: list[Deadline] = []
-        start = end = -1
-        previous: tuple[int, int] | None = None
-        for u, s, e in sorted(draft.parts):
-            info = self.info(u)
-            chunk = info.unit.text[s:e].strip()
-            if not chunk:
-                continue
-            if previous is not None:
-                adjacent = previous[0] == u and not info.unit.text[previous[1] : s].strip()
-                next_unit = previous[0] + 1 == u and previous[1] >= len(self.info(previous[0]).unit.text) - 1 and s == 0
-                pieces.append(" " if adjacent or next_unit else " … ")
-            pieces.append(chunk)
-            previous = (u, e)
-            os, oe = info.unit.clean.span(s, e)
-            start = os if start < 0 else min(start, os)
-            end = max(end, oe)
-            found.extend(info.within(s, e))
-        text = "".join(pieces)
+        """The finding a draft makes: its text, span, deadline, committee and confidence.
+
+        Recommendations are finished first: `rec_spans` holds their spans, and a commitment
+        takes the committee of the recommendation it answers when it names none.
+        """
+        text, (start, end), found = self.joined(draft)
         if not text:
             return None
         # A list item's joint ("…, och") is no part of what it says.
@@ -524,14 +537,7 @@ class Reader:
             chosen = draft.table.deadline
         else:
             chosen = choose(found, document_date=self.document_date)
-        folded = match_text(text).folded
-        committees = [name for _s, _e, name in find_committees(text, folded)]
-        # A committee the commitment names as its subject ("Barn- och utbildningsnämnden kommer att …"),
-        # not one it reports to ("… i verksamhetsberättelsen till Barn- och utbildningsnämnden").
-        subjects = [name for s, _e, name in find_committees(text, folded) if _SUBJECT_POSITION.search(folded[:s])]
-        committee = (subjects or committees)[0] if draft.kind == RECOMMENDATION and committees else None
-        if draft.kind == COMMITMENT and subjects:
-            committee = subjects[0]
+        committee, committees = _committee_named(draft.kind, text)
         answers: tuple[int, int] | None = None
         if draft.kind == COMMITMENT and draft.answers is not None:
             answers = rec_spans.get(id(draft.answers))
@@ -551,6 +557,45 @@ class Reader:
                 report=self.genre == "report",
             )
         return make_finding(draft.kind, text, (start, end), chosen, draft.owner, committee, confidence, answers)
+
+    def joined(self, draft: _Draft) -> tuple[str, tuple[int, int], list[Deadline]]:
+        """A draft's parts as one text ("…" where they are apart), its original span and the time phrases in it."""
+        pieces: list[str] = []
+        found: list[Deadline] = []
+        start = end = -1
+        previous: tuple[int, int] | None = None
+        for u, s, e in sorted(draft.parts):
+            info = self.info(u)
+            chunk = info.unit.text[s:e].strip()
+            if not chunk:
+                continue
+            if previous is not None:
+                adjacent = previous[0] == u and not info.unit.text[previous[1] : s].strip()
+                next_unit = previous[0] + 1 == u and previous[1] >= len(self.info(previous[0]).unit.text) - 1 and s == 0
+                pieces.append(" " if adjacent or next_unit else " … ")
+            pieces.append(chunk)
+            previous = (u, e)
+            os, oe = info.unit.clean.span(s, e)
+            start = os if start < 0 else min(start, os)
+            end = max(end, oe)
+            found.extend(info.within(s, e))
+        return "".join(pieces), (start, end), found
+
+
+def _committee_named(kind: str, text: str) -> tuple[str | None, list[str]]:
+    """The committee a finding names as its own, and all the committees it names.
+
+    A commitment's is one it names as its subject ("Barn- och utbildningsnämnden kommer att …"),
+    not one it reports to ("… i verksamhetsberättelsen till Barn- och utbildningsnämnden").
+    """
+    folded = match_text(text).folded
+    named = find_committees(text, folded)
+    committees = [name for _s, _e, name in named]
+    subjects = [name for s, _e, name in named if _SUBJECT_POSITION.search(folded[:s])]
+    committee = (subjects or committees)[0] if kind == RECOMMENDATION and committees else None
+    if kind == COMMITMENT and subjects:
+        committee = subjects[0]
+    return committee, committees
 
 
 def make_finding(
