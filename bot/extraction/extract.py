@@ -24,6 +24,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
+from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
 from bot.extraction.merge import dedupe
 from bot.extraction.metadata import (
@@ -34,7 +35,7 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
-from bot.extraction.reader import TABLE_STRENGTH, Reader, make_finding
+from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.extraction.table_parts import Cell, Table
 from bot.extraction.tables import find_tables
@@ -128,7 +129,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     rec_spans: dict[int, tuple[int, int]] = {}
     findings: list[Finding] = []
     for draft in sorted(drafts, key=lambda d: d.kind != RECOMMENDATION):
-        finding = reader.finish(draft, rec_spans)
+        finding = finish(reader, draft, rec_spans)
         if finding is None:
             continue
         if draft.kind == RECOMMENDATION:
