@@ -103,7 +103,7 @@ def _read_table(
         if cell_by_cell is not None:
             return cell_by_cell
     comment_first = _comment_first(lines[first : header_end + 1], header)
-    rows = RowsByLine(text, columns, comment_first, reference).read(lines, header_end + 1)
+    rows = _RowsByLine(text, columns, comment_first, reference).read(lines, header_end + 1)
     good = [r.cells for r in rows if _whole_row(r.cells)]
     if not good:
         return None
@@ -150,7 +150,7 @@ def _whole_row(cells: dict[str, list[Cell]]) -> bool:
 
 
 @dataclass
-class RowsByLine:
+class _RowsByLine:
     """Rows read line by line under a header: by column position (`columns`), or by what each cell is."""
 
     text: str
