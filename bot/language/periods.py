@@ -231,7 +231,44 @@ def _inherit_years(items: list[Atom]) -> list[Atom]:
     return out
 
 
+@dataclass
+class _Said:
+    """A chain as it is said: its preposition's mode, where the phrase starts, a vague word, notes so far."""
+
+    items: list[Atom]
+    prefix: _Prefix | None
+    prefix_end: int  # where the preposition (if any) must end: before "i början av", else at the first atom
+    vague: str | None  # "start", "mid" or "end" for "i början/mitten/slutet av"
+    mode: str
+    start: int
+    confidence: float
+    notes: list[str]
+
+
 def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool, typed: bool) -> Deadline | None:
+    said = _how_said(mt, chain)
+    if not _said_as_time(mt, said, field=field):
+        return None
+    _read_ocr_day_one(said)
+    is_range = _is_range(chain, said)
+    said.items = [as_said(atom, said.mode, said.vague, reference) for atom in _inherit_years(said.items)]
+    intervals = _intervals(said, reference, is_range=is_range, typed=typed)
+    if intervals is None:
+        return None
+    end = max(a.end for a in said.items)
+    if mt.damaged(said.start, end):
+        said.confidence *= 0.9
+    if is_range:
+        return _range(mt, chain, said, intervals, end)
+    if len(said.items) == 1 and chain.atoms[0].is_range:
+        return _range_atom(mt, said, intervals[0], end)
+    if said.mode in ("from", "after"):
+        return _opened(mt, said, intervals, end)
+    return _dated(mt, said, intervals, end)
+
+
+def _how_said(mt: MatchText, chain: _Chain) -> _Said:
+    """The chain's preposition and vague word ("senast i slutet av"), looked for before its first atom."""
     items = list(chain.atoms)
     first = items[0]
     vague_found = _vague(mt, first.start)
@@ -240,110 +277,138 @@ def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool
     prefix = _prefix(mt, prefix_end)
     mode = prefix.mode if prefix else "end"
     start = prefix.start if prefix else prefix_end
-    notes: list[str] = []
     confidence = min(a.confidence for a in items)
+    return _Said(items, prefix, prefix_end, vague, mode, start, confidence, [])
 
-    if prefix is None and vague is None and not field and all(a.needs_context for a in items):
-        return None
-    if mode == "ocr":
-        if not all(mt.folded[a.start : a.start + 1].isalpha() for a in items):
-            # "1 2021": a digit before a number is not an OCR'd "i".
-            if field or not all(a.needs_context for a in items):
-                mode, start = "end", prefix_end
-            else:
-                return None
-        else:
-            mode = "end"
-            notes.append("ocr_1_as_i")
-            confidence = min(confidence, 0.6)
-    # "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (the samples); a clear day
-    # ("den 1 april", "1 april 2023") stays a date.
+
+def _said_as_time(mt: MatchText, said: _Said, *, field: bool) -> bool:
+    """Is the chain said as a time? A bare year, month or season in running text needs a preposition."""
+    if said.prefix is None and said.vague is None and not field and all(a.needs_context for a in said.items):
+        return False
+    return said.mode != "ocr" or _read_ocr_prefix(mt, said, field=field)
+
+
+def _read_ocr_prefix(mt: MatchText, said: _Said, *, field: bool) -> bool:
+    """A "1" or "l" before the phrase: OCR's "i", or (before a number) no preposition. False: no deadline."""
+    if not all(mt.folded[a.start : a.start + 1].isalpha() for a in said.items):
+        # "1 2021": a digit before a number is not an OCR'd "i".
+        if field or not all(a.needs_context for a in said.items):
+            said.mode, said.start = "end", said.prefix_end
+            return True
+        return False
+    said.mode = "end"
+    said.notes.append("ocr_1_as_i")
+    said.confidence = min(said.confidence, 0.6)
+    return True
+
+
+def _read_ocr_day_one(said: _Said) -> None:
+    """ "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (the samples) and it is the month.
+
+    A clear day ("den 1 april", "1 april 2023") stays a date.
+    """
+    first = said.items[0]
     if (
-        len(items) == 1
+        len(said.items) == 1
         and first.day_one
         and first.month is not None
-        and prefix is not None
-        and prefix.text.split()[-1] == "senast"
+        and said.prefix is not None
+        and said.prefix.text.split()[-1] == "senast"
     ):
-        items = [month_atom(first.start, first.end, first.month, None, 0.6)]
-        notes.append("ocr_1_as_i")
-        confidence = 0.6
+        said.items = [month_atom(first.start, first.end, first.month, None, 0.6)]
+        said.notes.append("ocr_1_as_i")
+        said.confidence = 0.6
 
-    is_range = chain.is_range or (mode == "between" and len(items) == 2)
-    if mode == "between" and not is_range:
-        mode = "end"
-    items = [as_said(atom, mode, vague, reference) for atom in _inherit_years(items)]
+
+def _is_range(chain: _Chain, said: _Said) -> bool:
+    """A range: joined as one ("januari-mars"), or "mellan X och Y"; "mellan" before one item is a deadline."""
+    is_range = chain.is_range or (said.mode == "between" and len(said.items) == 2)
+    if said.mode == "between" and not is_range:
+        said.mode = "end"
+    return is_range
+
+
+def _intervals(said: _Said, reference: date, *, is_range: bool, typed: bool) -> list[Interval] | None:
+    """Each atom's interval: its written year, else the next occurrence whose deadline is not past."""
     skipped: list[Atom] = []
 
     def key(atom: Atom) -> Callable[[Interval], date | None]:
         def k(iv: Interval) -> date | None:
-            if is_range or mode in ("from", "after"):
+            if is_range or said.mode in ("from", "after"):
                 return iv.end
-            if typed and nearly_over(atom, iv, mode, vague, reference):
+            if typed and nearly_over(atom, iv, said.mode, said.vague, reference):
                 skipped.append(atom)  # "under hösten" typed in December: the next autumn
                 return None
-            return _deadline_of(iv, atom, mode, vague)
+            return _deadline_of(iv, atom, said.mode, said.vague)
 
         return k
 
     intervals: list[Interval] = []
-    for atom in items:
+    for atom in said.items:
         iv = occurrence(atom, reference, key(atom))
         if iv is None:
             return None
         intervals.append(iv)
         if atom.note:
-            notes.append(atom.note)
+            said.notes.append(atom.note)
     if skipped:
-        notes.append("next_season")
+        said.notes.append("next_season")
+    return intervals
 
-    end = max(a.end for a in items)
-    if mt.damaged(start, end):
-        confidence *= 0.9
 
-    if is_range:
-        lo, hi = intervals[0], intervals[-1]
-        if lo.start > hi.end and items[0].fixed is None and chain.atoms[0].year is None:
-            # "från oktober till februari 2021", "november-februari": the start is in the year before.
-            for year in (hi.end.year, hi.end.year - 1):
-                earlier = items[0].build(year)
-                if earlier is not None and earlier.start <= hi.end:
-                    lo = earlier
-                    break
-        if lo.start > hi.end:
-            return None
-        notes.append(f"range:{lo.start.isoformat()}/{hi.end.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
-    if len(items) == 1 and first.is_range:
-        iv = intervals[0]
-        notes.append(f"range:{iv.start.isoformat()}/{iv.end.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
-    if mode in ("from", "after"):
-        iv = min(intervals, key=lambda x: x.start)
-        opened = iv.start if mode == "from" else add_days(iv.end, 1)
-        if opened is None:
-            return None
-        notes.append(f"{mode}:{opened.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
+def _range(mt: MatchText, chain: _Chain, said: _Said, intervals: list[Interval], end: int) -> Deadline | None:
+    """ "mellan X och Y", "X-Y", "från X till Y": a range, no deadline."""
+    lo, hi = intervals[0], intervals[-1]
+    if lo.start > hi.end and said.items[0].fixed is None and chain.atoms[0].year is None:
+        # "från oktober till februari 2021", "november-februari": the start is in the year before.
+        for year in (hi.end.year, hi.end.year - 1):
+            earlier = said.items[0].build(year)
+            if earlier is not None and earlier.start <= hi.end:
+                lo = earlier
+                break
+    if lo.start > hi.end:
+        return None
+    said.notes.append(f"range:{lo.start.isoformat()}/{hi.end.isoformat()}")
+    return _make(mt, said.start, end, (), "range", min(said.confidence, 0.8), said.notes)
 
+
+def _range_atom(mt: MatchText, said: _Said, iv: Interval, end: int) -> Deadline:
+    """ "v. 12-14", "15-20 maj": a range on its own, no deadline."""
+    said.notes.append(f"range:{iv.start.isoformat()}/{iv.end.isoformat()}")
+    return _make(mt, said.start, end, (), "range", min(said.confidence, 0.8), said.notes)
+
+
+def _opened(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> Deadline | None:
+    """ "från och med X", "efter X": a range that opens, no deadline."""
+    iv = min(intervals, key=lambda x: x.start)
+    opened = iv.start if said.mode == "from" else add_days(iv.end, 1)
+    if opened is None:
+        return None
+    said.notes.append(f"{said.mode}:{opened.isoformat()}")
+    return _make(mt, said.start, end, (), "range", min(said.confidence, 0.8), said.notes)
+
+
+def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> Deadline | None:
+    """A deadline: each atom's date as its preposition and vague word say."""
     dates: list[date] = []
-    for atom, iv in zip(items, intervals, strict=True):
-        d = _deadline_of(iv, atom, mode, vague)
+    for atom, iv in zip(said.items, intervals, strict=True):
+        d = _deadline_of(iv, atom, said.mode, said.vague)
         if d is None:
             return None
         dates.append(d)
-    if vague is not None:
-        notes.append("vague")
-        confidence = min(confidence, 0.7 if vague == "end" else 0.6)
-    if mode == "till" and any(a.point for a in items):
+    confidence = said.confidence
+    if said.vague is not None:
+        said.notes.append("vague")
+        confidence = min(confidence, 0.7 if said.vague == "end" else 0.6)
+    if said.mode == "till" and any(a.point for a in said.items):
         confidence = min(confidence, 0.75)
-    if len(items) > 1:
+    if len(said.items) > 1:
         kind = "list"
-    elif items[0].kind in ("date", "duration") and vague is None:
+    elif said.items[0].kind in ("date", "duration") and said.vague is None:
         kind = "date"
     else:
         kind = "period"
-    return _make(mt, start, end, tuple(sorted(set(dates))), kind, confidence, notes)
+    return _make(mt, said.start, end, tuple(sorted(set(dates))), kind, confidence, said.notes)
 
 
 def _make(
