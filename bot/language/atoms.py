@@ -2,7 +2,7 @@
 
 An atom is "april 2023", "hösten", "vecka 12", "läsåret 2023/24", "15 maj",
 "innevarande år" ... with the span it covers and a way to turn it into an
-`Interval` for a given year. `periods.py` adds the prepositions ("senast i",
+`Interval` for a given year. `chains.py` adds the prepositions ("senast i",
 "innan", "mellan ... och"), joins atoms into lists and ranges, and picks the
 year when none is written.
 
