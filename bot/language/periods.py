@@ -9,7 +9,7 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
 
 - A period used as a deadline resolves to its last day ("i april" → 30 April).
 - "innan/före/inför X" resolves to the day before X starts ("innan april" →
-  31 March), with the exceptions `atoms.py` lists ("innan sommaren" → the last
+  31 March), with the exceptions `atoms` lists ("innan sommaren" → the last
   working day before midsommarafton, "innan jul" → 23 December).
 - "till X" is "innan X" for moments and seasons ("till sommaren", "till jul",
   "till årsskiftet") and "till och med X" for calendar periods ("till april").
