@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.extraction.cues import TIME_HINT, sv
-from bot.extraction.layout import Line
+from bot.extraction.lines import Line
 from bot.language.periods import find_deadlines, parse_deadline
 
 __all__ = ["segment_rows"]

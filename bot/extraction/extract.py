@@ -2,11 +2,11 @@
 
 The steps, each in its own module:
 
-1. layout: lines → units (paragraphs, list items, headings, labels), page
-   headers left out, words split at line ends joined;
+1. lines, layout: lines → units (paragraphs, list items, headings, labels),
+   page headers left out, words split at line ends joined;
 2. structure: which units are recommendations, answer blocks, promise lists;
-3. tables: action plans as fields or as a Rekommendation | Åtgärd | Ansvarig |
-   Tidplan table;
+3. action_fields, tables: action plans as fields or as a Rekommendation |
+   Åtgärd | Ansvarig | Tidplan table;
 4. reader: sentences read for promise cues (classify), sentences that belong
    together joined, owners (owners) and deadlines (deadlines) attached; the
    date grammar runs once over each unit that can hold a finding;
@@ -21,9 +21,11 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extraction import cues
+from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
-from bot.extraction.layout import split_lines
+from bot.extraction.finish import finish, make_finding
+from bot.extraction.lines import split_lines
 from bot.extraction.merge import dedupe
 from bot.extraction.metadata import (
     document_auditor,
@@ -33,9 +35,10 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
-from bot.extraction.reader import TABLE_STRENGTH, Reader, make_finding
+from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
-from bot.extraction.tables import Cell, Table, deadline_of, find_key_records, find_tables, owner_of
+from bot.extraction.table_parts import Cell, Table
+from bot.extraction.tables import find_tables
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 
@@ -126,7 +129,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     rec_spans: dict[int, tuple[int, int]] = {}
     findings: list[Finding] = []
     for draft in sorted(drafts, key=lambda d: d.kind != RECOMMENDATION):
-        finding = reader.finish(draft, rec_spans)
+        finding = finish(reader, draft, rec_spans)
         if finding is None:
             continue
         if draft.kind == RECOMMENDATION:

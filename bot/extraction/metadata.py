@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from bot.extraction.layout import Line, Unit
+from bot.extraction.layout import Unit
+from bot.extraction.lines import Line
 from bot.extraction.owners import find_committees
 from bot.extraction.textfold import qfold
 from bot.language.months import MONTH_NAMES

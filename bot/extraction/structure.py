@@ -16,15 +16,24 @@ Audit answers are laid out in a few ways, and the roles come from the layout:
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bot.extraction import cues
 from bot.extraction.classify import commitment_cue
 from bot.extraction.layout import Unit
+from bot.extraction.structure_signs import (
+    END_HEADINGS,
+    REC_HEADING,
+    REC_INTRO,
+    SUBJECT_REC,
+    answers_itself,
+    intro_kind,
+    is_intro,
+    referred_rec,
+    restated_rec,
+)
 from bot.extraction.textfold import qfold
 
-__all__ = ["Role", "annotate", "genre_of"]
+__all__ = ["Role", "annotate"]
 
 
 @dataclass
@@ -37,98 +46,7 @@ class Role:
     certain: bool = True  # the answer block's recommendation stands right before its label
 
 
-_REC_HEADING = re.compile(r"rekommendation|iakttagelse|forslag\s+(?:pa|till)\s+atgard|atgardsforslag")
-_END_HEADINGS = re.compile(
-    r"^(?:\d[\d.]*\s+)?(?:ekonomiska\s+konsekvenser|barnperspektiv|barnrattsperspektiv|beslutsunderlag|bilagor?"
-    r"|sammanfattning|bakgrund|beskrivning\s+av\s+arendet|arendet|arendebeskrivning|metod|revisionskriterier"
-    r"|syfte|inledning|forslag\s+till\s+beslut|beslut|konsekvenser|jamstalldhet\w*|miljo\w*|folkhalsa\w*"
-    r"|ekonomi|juridik|samverkan\s+med\s+fackliga|mbl|facklig\s+samverkan|bedomning\w*|slutsats\w*|resultat)\b"
-)
-_REC_INTRO = cues.sv(
-    r"rekommend\w*|\bbör\s+vidtas|\bföljande\s+åtgärder\s+bör|förslag\s+på\s+åtgärd|åtgärdsförslag|\bbör\b"
-)
-_COMMIT_INTRO = cues.sv(
-    r"\b(?:kommer|avser|planerar|ska|skall|ämnar|åtar\s+sig|beslutar|har\s+för\s+avsikt)(?:\s+att)?\s*:?\s*$"
-    r"|(?:planerade|följande)\s+åtgärder|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
-    r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
-    r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
-)
-_FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
-_PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
-_QUESTION_INTRO = cues.sv(r"\bsvar\s+på\s*:?\s*$|\bfrågor\b|\brevisionsfråg|\bfrågeställning")
-# A recommendation restated in the answer, over the paragraphs that answer it: "1. Nämnden bör säkerställa …".
-_RESTATED_REC = cues.sv(
-    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:revisorerna|revisionen|granskningen)\s+(?:rekommenderar|föreslår)\s+(?:att\s+)?)?"
-    r"(?:\S+\s+){0,3}?(?:\w*nämnd\w*|\w*styrelse\w*|\w*förvaltning\w*|kommunen|regionen|verksamhet\w*)"
-    r"\s+(?:bör|rekommenderas)\s+\w+"
-)
-_MAX_RESTATED_WORDS = 60
-_SUBJECT_REC = cues.sv(r"^\W*(?:att\s+)?(?:\S+\s+){0,5}?(?:\w+nämnd\w*|nämnd\w*|\w*styrelse\w*)\s+\w+|\bbör\b")
-
-
-def genre_of(folded: str, units: list[Unit]) -> str:
-    """ "answer" (the committee speaks) or "report" (the auditors speak)."""
-    answer = 3 * sum(1 for u in units if u.kind == "label" and u.label == "answer")
-    answer += len(
-        re.findall(
-            r"\bsvar\s+pa\s+(?:revision|gransk)|\byttrande\s+over\b|\btjansteskrivelse\b|\bforslag\s+till\s+beslut\b"
-            r"|\bforvaltningens\s+(?:kommentar|svar|synpunkter)|\bnamndens\s+(?:svar|kommentar)|\bvi\s+kommer\s+att\b",
-            folded,
-        )
-    )
-    report = len(
-        re.findall(
-            r"\brevisionsfrag\w*|\brevisionskriteri\w*|\bvi\s+har\s+granskat\b|\bgranskningen\s+har\s+genomforts\b"
-            r"|\bvar\s+bed\w{0,3}mning\b|\bvi\s+bed\w{0,3}mer\b|\brevisionell\w*|\bvi\s+rekommenderar\b"
-            r"|\bgranskningsrapport\b|\bsammanfattande\s+bed\w{0,3}mning\b",
-            folded,
-        )
-    )
-    return "report" if report > answer else "answer"
-
-
-def _intro_kind(folded: str) -> tuple[str, float]:
-    """What a unit ending in ":" (or "Svar: Vi kommer") introduces, and the strength it gives items."""
-    if _QUESTION_INTRO.search(folded):
-        return "question", 0.0
-    if cues.PAST.search(folded) and not _FUTURE.search(folded):
-        return "historical", 0.0  # "Följande åtgärder har vidtagits:": done already
-    if _REC_INTRO.search(folded):
-        return ("historical", 0.0) if _PAST_INTRO.search(folded) else ("rec", 0.0)
-    if _COMMIT_INTRO.search(folded):
-        return "commit", 0.6
-    if cues.PAST.search(folded):
-        return "historical", 0.0  # "Följande åtgärder har vidtagits:": done already
-    return "neutral", 0.0
-
-
-_OPEN_END = re.compile(
-    r"\b(?:kommer|avser|planerar|ska|skall)(?:\s+att)?$"
-    r"|\b(?:rekommenderar|rekommenderade|rekommenderas|foreslar|foreslas|kommer|avser|planerar|beslutar|uppdrar)\b(?:\s+\S+){0,4}\s+att$"
-)
-
-
-def _is_intro(unit: Unit, nxt: Unit | None = None) -> bool:
-    """A unit that opens a list: it ends in ":" or stops at "… kommer", "rekommenderar nämnden att",
-    or it stops mid-sentence right over a list ("Ni rekommenderade att skolan" / "1. ser till …")."""
-    text = unit.text.rstrip()
-    if text.endswith(":") or _OPEN_END.search(qfold(text[-80:])):
-        return True
-    return nxt is not None and nxt.kind == "item" and unit.kind == "para" and not text.endswith((".", "!", "?"))
-
-
 _MIN_REC_WORDS = 5
-_NUMBER = re.compile(r"\d+")
-
-
-def _referred_rec(unit: Unit, rec_units: list[int]) -> int | None:
-    """The recommendation "Rekommendation 2" names, if that many were listed before."""
-    label = unit.label_text if unit.kind == "label" and unit.label_text else unit.text
-    m = _NUMBER.search(label or "")
-    if m is None:
-        return None
-    n = int(m.group())
-    return rec_units[n - 1] if 0 < n <= len(rec_units) else None
 
 
 def _rec_right_before(i: int, units: list[Unit], roles: list[Role], pre_label: set[int]) -> bool:
@@ -142,24 +60,6 @@ def _rec_right_before(i: int, units: list[Unit], roles: list[Role], pre_label: s
     if j not in pre_label:
         return False
     return not (j > 0 and roles[j - 1].role == "rec" and units[j - 1].kind == "item" and units[j].kind == "item")
-
-
-def _answers_itself(unit: Unit, folded: str) -> bool:
-    """A "Rekommendation N" label whose text promises rather than recommends."""
-    if not unit.text or cues.SHOULD.search(folded) or cues.RECOMMEND.search(folded):
-        return False
-    return commitment_cue(folded) is not None
-
-
-def _restated_rec(i: int, units: list[Unit], folded: str) -> bool:
-    """A short "Nämnden bör …" item or paragraph followed by a paragraph (its answer)."""
-    u = units[i]
-    if u.kind not in ("item", "para") or len(u.text.split()) > _MAX_RESTATED_WORDS or not _RESTATED_REC.match(folded):
-        return False
-    if u.text.rstrip().endswith(":"):
-        return False  # "Nämnden bör därför:" opens a list
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and nxt.kind == "para" and not _RESTATED_REC.match(qfold(nxt.text))
 
 
 def _over_table(i: int, units: list[Unit], in_tables: set[int]) -> bool:
@@ -179,7 +79,14 @@ def annotate(units: list[Unit], genre: str, in_tables: set[int] | None = None) -
     over a table ("Åtgärdsplan") does not make the paragraph before it a recommendation.
     """
     in_tables = in_tables or set()
-    roles = [Role("body") for _ in units]
+    walk = _Walk(units, genre, in_tables, _recs_before_answer_labels(units, in_tables))
+    for i, unit in enumerate(units):
+        walk.step(i, unit)
+    return walk.roles
+
+
+def _recs_before_answer_labels(units: list[Unit], in_tables: set[int]) -> set[int]:
+    """The units right before an answer label (past headings) that can be the recommendation it answers."""
     answer_labels = [
         i
         for i, u in enumerate(units)
@@ -188,7 +95,7 @@ def annotate(units: list[Unit], genre: str, in_tables: set[int] | None = None) -
     pre_label: set[int] = set()
     for k in answer_labels:
         j = k - 1
-        while j >= 0 and units[j].kind == "heading" and not _REC_HEADING.search(qfold(units[j].text)):
+        while j >= 0 and units[j].kind == "heading" and not REC_HEADING.search(qfold(units[j].text)):
             j -= 1
         if j < 0:
             continue
@@ -200,148 +107,210 @@ def annotate(units: list[Unit], genre: str, in_tables: set[int] | None = None) -
             u.kind == "label" and u.label == "rec" and u.text
         ):
             pre_label.add(j)
+    return pre_label
 
-    block: int | None = None
-    block_rec: int | None = None
-    current_rec: int | None = None
-    rec_section = False
-    intro: tuple[str, float] | None = None
-    blocks = 0
-    certain = True
-    done_section = False  # under "Redan vidtagna åtgärder": what is told is done
-    rec_units: list[int] = []  # recommendations so far, in order ("Rekommendation 2" refers to the second)
-    answered = False  # an answer label has been seen: later "Rekommendation N" headings refer back
-    restated = False  # the current block answers a recommendation quoted right before it (no label)
-    for i, u in enumerate(units):
-        if i in in_tables:
-            roles[i] = Role("skip")
-            continue
-        if i > 0 and roles[i - 1].role == "rec" and (not rec_units or rec_units[-1] != i - 1):
-            rec_units.append(i - 1)
+
+_COMMIT_INTRO_KIND = ("commit", 0.6)
+_HISTORICAL = ("historical", 0.0)
+
+
+@dataclass
+class _Walk:
+    """The walk over the units in order, and where it stands: the answer block, its recommendation, the list intro."""
+
+    units: list[Unit]
+    genre: str
+    in_tables: set[int]
+    pre_label: set[int]  # units right before an answer label (see `_recs_before_answer_labels`)
+    roles: list[Role] = field(init=False)
+    block: int | None = None  # the answer block the walk is in
+    block_rec: int | None = None  # the recommendation that block answers
+    current_rec: int | None = None  # the last recommendation seen
+    rec_section: bool = False
+    intro: tuple[str, float] | None = None  # what the last list intro introduces, and the strength it gives
+    blocks: int = 0
+    certain: bool = True
+    done_section: bool = False  # under "Redan vidtagna åtgärder": what is told is done
+    rec_units: list[int] = field(default_factory=list)  # recommendations so far, in order ("Rekommendation 2")
+    answered: bool = False  # an answer label has been seen: later "Rekommendation N" headings refer back
+    restated: bool = False  # the current block answers a recommendation quoted right before it (no label)
+
+    def __post_init__(self) -> None:
+        self.roles = [Role("body") for _ in self.units]
+
+    def step(self, i: int, u: Unit) -> None:
+        """Give unit `i` its role and move the walk on."""
+        if i in self.in_tables:
+            self.roles[i] = Role("skip")
+            return
+        if i > 0 and self.roles[i - 1].role == "rec" and (not self.rec_units or self.rec_units[-1] != i - 1):
+            self.rec_units.append(i - 1)
         folded = qfold(u.text) if u.text else ""
-        # An item of a promise list reads as a recommendation only if it names a committee or says "bör".
-        if i in pre_label and not (
-            intro and intro[0] == "commit" and u.kind == "item" and not _SUBJECT_REC.search(folded)
-        ):
-            roles[i] = Role("rec", rec_section=rec_section)
-            current_rec = i
-            block = None
-            intro = None
-            continue
-        if u.kind == "heading" and u.label in ("action", "done"):
-            # A section of the answer: planned measures (their items promise) or measures taken (history).
-            roles[i] = Role("heading")
-            intro = ("commit", 0.6) if u.label == "action" else ("historical", 0.0)
-            done_section = u.label == "done"
-            continue
-        if u.kind == "heading":
-            restated = False
-            done_section = False
-            roles[i] = Role("heading")
-            intro = None
-            key = folded.strip(" .:")
-            referred = _referred_rec(u, rec_units) if _REC_HEADING.search(key) else None
-            if referred is not None and answered:
-                blocks += 1
-                block, block_rec, rec_section, certain = blocks, referred, False, True
-                continue
-            if _REC_HEADING.search(key) and not _END_HEADINGS.match(key):
-                rec_section = True
-                block = None
-            else:
-                block = None
-                rec_section = False
-                if _END_HEADINGS.match(key):
-                    current_rec = None
-            continue
-        if u.kind == "label":
-            restated = False
-            if u.label == "answer":
-                answered = True
-                blocks += 1
-                block = blocks
-                block_rec = current_rec
-                certain = (
-                    _rec_right_before(i, units, roles, pre_label) or len(rec_units) + (current_rec is not None) <= 1
-                )
-                rec_section = False
-                if u.text and _is_intro(u):
-                    intro = ("commit", 0.6)
-                    roles[i] = Role("intro", block, block_rec, certain=certain)
-                else:
-                    intro = None
-                    roles[i] = Role("answer" if u.text else "label", block, block_rec, certain=certain)
-            elif u.label == "rec":
-                referred = _referred_rec(u, rec_units)
-                if referred is not None and (answered or _answers_itself(u, folded)):
-                    # "Rekommendation 2" over the answer to it: the recommendation was listed earlier.
-                    blocks += 1
-                    block, block_rec, rec_section, intro, certain = blocks, referred, False, None, True
-                    roles[i] = Role("answer" if u.text else "label", block, block_rec, certain=certain)
-                    continue
-                rec_section = True
-                block = None
-                if u.text and not u.text.rstrip().endswith(":"):
-                    roles[i] = Role("rec", rec_section=True)
-                    current_rec = i
-                    intro = None
-                else:
-                    roles[i] = Role("label")
-                    intro = ("rec", 0.0)
-            elif u.label == "done":
-                roles[i] = Role("label")
-                intro = ("historical", 0.0)
-            elif u.label == "action" and not u.text:
-                # "Planerade åtgärder:" over a list: its items are commitments.
-                roles[i] = Role("intro", block, block_rec if block is not None else current_rec, certain=certain)
-                intro = ("commit", 0.6)
-            else:
-                roles[i] = Role("field", block, block_rec if block is not None else current_rec, certain=certain)
-            continue
-        if genre == "answer" and (block is None or restated) and _restated_rec(i, units, folded):
-            # The answer quotes each recommendation and answers it in the paragraphs after it.
-            roles[i] = Role("rec")
-            current_rec = i
-            blocks += 1
-            block, block_rec, certain, intro, rec_section, restated = blocks, i, True, None, False, True
-            continue
-        if u.kind == "item":
-            kind = intro[0] if intro else None
-            if kind in ("historical", "question"):
-                roles[i] = Role("skip")
-            elif kind == "rec" or (rec_section and block is None and kind != "commit"):
-                roles[i] = Role("rec", rec_section=True)
-                current_rec = i
-            elif kind == "commit" and intro is not None:
-                roles[i] = Role(
-                    "commit_item", block, block_rec if block is not None else current_rec, intro[1], certain=certain
-                )
-            elif block is not None:
-                roles[i] = Role("answer", block, block_rec, certain=certain)
-            else:
-                roles[i] = Role("body", None, current_rec)
-            continue
-        # A paragraph.
-        if _is_intro(u, units[i + 1] if i + 1 < len(units) else None):
-            intro = _intro_kind(folded)
-            done_section = done_section and intro[0] == "historical"
-            roles[i] = Role("intro", block, block_rec if block is not None else current_rec, certain=certain)
-            if intro[0] == "rec" and block is not None:
-                block = None
-            # The intro may itself hold findings before its last clause; read it as running text too.
-            continue
-        intro = None
-        if done_section:
-            roles[i] = Role("skip")
-            continue
-        if rec_section and block is None:
-            if _REC_INTRO.search(folded) or (units[i - 1].kind == "heading" and commitment_cue(folded) is None):
-                roles[i] = Role("rec", rec_section=True)
-                current_rec = i
-                continue
-            rec_section = False
-        if block is not None:
-            roles[i] = Role("answer", block, block_rec, certain=certain)
+        if self._rec_over_answer_label(i, u, folded):
+            self.roles[i] = Role("rec", rec_section=self.rec_section)
+            self.current_rec = i
+            self.block = None
+            self.intro = None
+        elif u.kind == "heading":
+            self._heading(i, u, folded)
+        elif u.kind == "label":
+            self._label(i, u, folded)
+        elif self.genre == "answer" and (self.block is None or self.restated) and restated_rec(i, self.units, folded):
+            self._restated_rec(i)
+        elif u.kind == "item":
+            self._item(i)
         else:
-            roles[i] = Role("body", None, current_rec)
-    return roles
+            self._paragraph(i, u, folded)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _rec_over_answer_label(self, i: int, u: Unit, folded: str) -> bool:
+        """Is `i` the recommendation an answer label answers?
+
+        An item of a promise list reads as a recommendation only if it names a committee or says "bör".
+        """
+        if i not in self.pre_label:
+            return False
+        promise_item = (
+            self.intro is not None and self.intro[0] == "commit" and u.kind == "item" and not SUBJECT_REC.search(folded)
+        )
+        return not promise_item
+
+    def _answered_rec(self) -> int | None:
+        """The recommendation a unit here answers: its block's, else the last one seen."""
+        return self.block_rec if self.block is not None else self.current_rec
+
+    def _answer_or_body(self) -> Role:
+        if self.block is not None:
+            return Role("answer", self.block, self.block_rec, certain=self.certain)
+        return Role("body", None, self.current_rec)
+
+    def _open_block(self, rec: int | None) -> None:
+        """A new answer block, answering `rec`."""
+        self.blocks += 1
+        self.block, self.block_rec = self.blocks, rec
+
+    # ------------------------------------------------------------------ headings
+
+    def _heading(self, i: int, u: Unit, folded: str) -> None:
+        self.roles[i] = Role("heading")
+        if u.label in ("action", "done"):
+            # A section of the answer: planned measures (their items promise) or measures taken (history).
+            self.intro = _COMMIT_INTRO_KIND if u.label == "action" else _HISTORICAL
+            self.done_section = u.label == "done"
+            return
+        self.restated = False
+        self.done_section = False
+        self.intro = None
+        key = folded.strip(" .:")
+        referred = referred_rec(u, self.rec_units) if REC_HEADING.search(key) else None
+        if referred is not None and self.answered:
+            # "Rekommendation 2" over its answer, after the recommendations were listed.
+            self._open_block(referred)
+            self.rec_section, self.certain = False, True
+            return
+        self.block = None
+        if REC_HEADING.search(key) and not END_HEADINGS.match(key):
+            self.rec_section = True
+            return
+        self.rec_section = False
+        if END_HEADINGS.match(key):
+            self.current_rec = None
+
+    # ------------------------------------------------------------------ labels
+
+    def _label(self, i: int, u: Unit, folded: str) -> None:
+        self.restated = False
+        if u.label == "answer":
+            self._answer_label(i, u)
+        elif u.label == "rec":
+            self._rec_label(i, u, folded)
+        elif u.label == "done":
+            self.roles[i] = Role("label")
+            self.intro = _HISTORICAL
+        elif u.label == "action" and not u.text:
+            # "Planerade åtgärder:" over a list: its items are commitments.
+            self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
+            self.intro = _COMMIT_INTRO_KIND
+        else:
+            self.roles[i] = Role("field", self.block, self._answered_rec(), certain=self.certain)
+
+    def _answer_label(self, i: int, u: Unit) -> None:
+        """ "Svar:", "Förvaltningens kommentar": an answer block opens, answering the recommendation before it."""
+        self.answered = True
+        self._open_block(self.current_rec)
+        self.certain = (
+            _rec_right_before(i, self.units, self.roles, self.pre_label)
+            or len(self.rec_units) + (self.current_rec is not None) <= 1
+        )
+        self.rec_section = False
+        if u.text and is_intro(u):
+            self.intro = _COMMIT_INTRO_KIND
+            self.roles[i] = Role("intro", self.block, self.block_rec, certain=self.certain)
+        else:
+            self.intro = None
+            self.roles[i] = Role("answer" if u.text else "label", self.block, self.block_rec, certain=self.certain)
+
+    def _rec_label(self, i: int, u: Unit, folded: str) -> None:
+        """ "Rekommendation 2": a recommendation, or the heading of the answer to one listed earlier."""
+        referred = referred_rec(u, self.rec_units)
+        if referred is not None and (self.answered or answers_itself(u, folded)):
+            # "Rekommendation 2" over the answer to it: the recommendation was listed earlier.
+            self._open_block(referred)
+            self.rec_section, self.intro, self.certain = False, None, True
+            self.roles[i] = Role("answer" if u.text else "label", self.block, self.block_rec, certain=self.certain)
+            return
+        self.rec_section = True
+        self.block = None
+        if u.text and not u.text.rstrip().endswith(":"):
+            self.roles[i] = Role("rec", rec_section=True)
+            self.current_rec = i
+            self.intro = None
+        else:
+            self.roles[i] = Role("label")
+            self.intro = ("rec", 0.0)
+
+    # ------------------------------------------------------------------ items and paragraphs
+
+    def _restated_rec(self, i: int) -> None:
+        """The answer quotes each recommendation and answers it in the paragraphs after it."""
+        self.roles[i] = Role("rec")
+        self.current_rec = i
+        self._open_block(i)
+        self.certain, self.intro, self.rec_section, self.restated = True, None, False, True
+
+    def _item(self, i: int) -> None:
+        kind = self.intro[0] if self.intro else None
+        if kind in ("historical", "question"):
+            self.roles[i] = Role("skip")
+        elif kind == "rec" or (self.rec_section and self.block is None and kind != "commit"):
+            self.roles[i] = Role("rec", rec_section=True)
+            self.current_rec = i
+        elif kind == "commit" and self.intro is not None:
+            self.roles[i] = Role("commit_item", self.block, self._answered_rec(), self.intro[1], certain=self.certain)
+        else:
+            self.roles[i] = self._answer_or_body()
+
+    def _paragraph(self, i: int, u: Unit, folded: str) -> None:
+        if is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
+            self._list_intro(i, folded)
+            return
+        self.intro = None
+        if self.done_section:
+            self.roles[i] = Role("skip")
+            return
+        if self.rec_section and self.block is None:
+            if REC_INTRO.search(folded) or (self.units[i - 1].kind == "heading" and commitment_cue(folded) is None):
+                self.roles[i] = Role("rec", rec_section=True)
+                self.current_rec = i
+                return
+            self.rec_section = False
+        self.roles[i] = self._answer_or_body()
+
+    def _list_intro(self, i: int, folded: str) -> None:
+        """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
+        self.intro = intro_kind(folded)
+        self.done_section = self.done_section and self.intro[0] == "historical"
+        self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
+        if self.intro[0] == "rec" and self.block is not None:
+            self.block = None

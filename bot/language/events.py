@@ -16,7 +16,7 @@ import re
 
 from bot.language.deadline import Deadline
 from bot.language.normalize import MatchText
-from bot.language.recurrence import EVENTS, YEAR_AFTER_EVENT
+from bot.language.rhythm_events import EVENTS, YEAR_AFTER_EVENT
 
 __all__ = ["find_events"]
 

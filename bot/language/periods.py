@@ -9,7 +9,7 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
 
 - A period used as a deadline resolves to its last day ("i april" → 30 April).
 - "innan/före/inför X" resolves to the day before X starts ("innan april" →
-  31 March), with the exceptions `atoms.py` lists ("innan sommaren" → the last
+  31 March), with the exceptions `atoms` lists ("innan sommaren" → the last
   working day before midsommarafton, "innan jul" → 23 December).
 - "till X" is "innan X" for moments and seasons ("till sommaren", "till jul",
   "till årsskiftet") and "till och med X" for calendar periods ("till april").
@@ -75,48 +75,17 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.language.atoms import Atom, list_gap, month_atom, occurrence, range_gap, scan_atoms, select_longest
-from bot.language.dates import Interval, add_days, add_months, month_end
+from bot.language.atoms import scan_atoms, select_longest
+from bot.language.chains import chains_of, resolve_chain
 from bot.language.deadline import Deadline
 from bot.language.events import find_events
 from bot.language.normalize import MatchText, match_text
 from bot.language.recurrence import describe_rrule, find_recurrences, parse_recurrence
-from bot.language.seasons import as_said, nearly_over
 
+# Deadline, describe_rrule and parse_recurrence are the grammar's too: callers import them from here.
 __all__ = ["Deadline", "describe_rrule", "find_deadlines", "parse_deadline", "parse_recurrence"]
-
-_A = r"[ad]"
-
-# Prepositions in front of a time expression, by what they do to it. The
-# pattern is searched in a short window that ends where the expression starts;
-# the leftmost match is the longest prefix.
-_PREFIX = re.compile(
-    r"(?<![^\W_])(?:"
-    rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)(?:\s+den)?)"
-    rf"|(?P<after>(?:strax\s+)?efter(?:\s+den)?)"
-    # "start" after a genitive is the start of something ("till höstterminens start den 18 augusti"), not "from".
-    rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|(?<![a-z]s\s)start)"
-    rf"(?:\s+(?:den|i|under|vid))?)"
-    r"|(?P<between>mellan(?:\s+den)?)"
-    rf"|(?P<end>(?:senast\s+)?(?:(?:f[oe]re|innan|vid|till|per)\s+)?utg{_A}ngen\s+av"
-    rf"|senast(?:\s+(?:den|i|under|vid|per|inom|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|under\s+loppet\s+av|p{_A}))?"
-    r"|(?:fram\s+|anda\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?)(?:\s+den)?"
-    rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td])"
-    rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
-    rf"|(?:under\s+)?perioden|under(?:\s+loppet\s+av)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom|per(?:\s+den)?|p{_A}|i|vid)"
-    r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"
-    r"|(?P<ocr>(?:senast\s+|under\s+)?(?:1|l|\|))"
-    r")\s*:?\s*$",
-)
-_VAGUE = re.compile(
-    r"(?<![^\W_])(?:(?:i|1)\s+)?(?P<v>b[oe6]rjan|mitten|slutet|(?:senare|sista)\s+delen"
-    r"|(?:f[oe]rsta|tidiga|tidigare)\s+delen)\s+(?:av|p[ad])\s*$",
-)
-_WINDOW = 64
 
 # Words a deadline field may hold besides the deadline ("Klart senast: april 2023").
 _FILLER = frozenset(
@@ -130,248 +99,12 @@ _FILLER = frozenset(
 _WORDS = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class _Prefix:
-    mode: str  # "end", "till", "before", "after", "from", "between", "ocr"
-    start: int
-    text: str
-
-
-def _prefix(mt: MatchText, start: int) -> _Prefix | None:
-    window_start = max(0, start - _WINDOW)
-    m = _PREFIX.search(mt.folded, window_start, start)
-    if m is None:
-        return None
-    mode = m.lastgroup or "end"
-    return _Prefix(mode, m.start(), " ".join(m.group(mode).split()))
-
-
-def _vague(mt: MatchText, start: int) -> tuple[str, int] | None:
-    m = _VAGUE.search(mt.folded, max(0, start - _WINDOW), start)
-    if m is None:
-        return None
-    word = m["v"]
-    if word.startswith(("b", "f", "tidig")):
-        return "start", m.start()
-    if word.startswith("mitten"):
-        return "mid", m.start()
-    return "end", m.start()
-
-
-def _vague_date(iv: Interval, which: str) -> date | None:
-    """A date inside `iv` for "i början/mitten/slutet av" (see the module docstring)."""
-    if which == "end":
-        return iv.end
-    months = (iv.end.year - iv.start.year) * 12 + iv.end.month - iv.start.month + 1
-    if months <= 1:
-        if (iv.end - iv.start).days >= 27:
-            day = 10 if which == "start" else 20
-            target = iv.start.replace(day=min(day, iv.end.day))
-            return max(target, iv.start)
-        span = (iv.end - iv.start).days
-        return add_days(iv.start, span // 3 if which == "start" else span // 2)
-    k = -(-months // 4) if which == "start" else -(-months // 2)
-    shifted = add_months(iv.start.replace(day=1), k - 1)
-    if shifted is None:
-        return None
-    end = month_end(shifted.year, shifted.month)
-    return min(end, iv.end) if end else None
-
-
-def _deadline_of(iv: Interval, atom: Atom, mode: str, vague: str | None) -> date | None:
-    if vague is not None:
-        return _vague_date(iv, vague)
-    if mode == "before" or (mode == "till" and atom.point):
-        return iv.day_before()
-    return iv.end
-
-
-@dataclass(frozen=True)
-class _Chain:
-    atoms: tuple[Atom, ...]
-    is_range: bool
-
-
-def _chains(mt: MatchText, atoms: list[Atom]) -> list[_Chain]:
-    """Atoms joined into lists ("mars och september") and ranges ("januari-mars")."""
-    text = mt.folded
-    out: list[_Chain] = []
-    i = 0
-    while i < len(atoms):
-        items = [atoms[i]]
-        is_range = False
-        j = i + 1
-        while j < len(atoms):
-            gap = text[atoms[j - 1].end : atoms[j].start]
-            if len(items) == 1 and not atoms[j - 1].is_range and range_gap(gap) and not atoms[j].is_range:
-                items.append(atoms[j])
-                is_range = True
-                j += 1
-                break
-            if list_gap(gap):
-                items.append(atoms[j])
-                j += 1
-                continue
-            break
-        out.append(_Chain(tuple(items), is_range))
-        i = j
-    return out
-
-
-def _inherit_years(items: list[Atom]) -> list[Atom]:
-    """A year written last applies to the items before it ("i mars och september 2020")."""
-    out = list(items)
-    later: int | None = None
-    for k in range(len(out) - 1, -1, -1):
-        atom = out[k]
-        if atom.year is not None or atom.fixed is not None:
-            later = atom.year if atom.fixed is None else None
-        elif later is not None:
-            out[k] = replace(atom, year=later)
-    return out
-
-
-def _resolve_chain(mt: MatchText, chain: _Chain, reference: date, *, field: bool, typed: bool) -> Deadline | None:
-    items = list(chain.atoms)
-    first = items[0]
-    vague_found = _vague(mt, first.start)
-    vague = vague_found[0] if vague_found else None
-    prefix_end = vague_found[1] if vague_found else first.start
-    prefix = _prefix(mt, prefix_end)
-    mode = prefix.mode if prefix else "end"
-    start = prefix.start if prefix else prefix_end
-    notes: list[str] = []
-    confidence = min(a.confidence for a in items)
-
-    if prefix is None and vague is None and not field and all(a.needs_context for a in items):
-        return None
-    if mode == "ocr":
-        if not all(mt.folded[a.start : a.start + 1].isalpha() for a in items):
-            # "1 2021": a digit before a number is not an OCR'd "i".
-            if field or not all(a.needs_context for a in items):
-                mode, start = "end", prefix_end
-            else:
-                return None
-        else:
-            mode = "end"
-            notes.append("ocr_1_as_i")
-            confidence = min(confidence, 0.6)
-    # "senast 1 april", "klar senast 1 april": OCR reads "i" as "1" (the samples); a clear day
-    # ("den 1 april", "1 april 2023") stays a date.
-    if (
-        len(items) == 1
-        and first.day_one
-        and first.month is not None
-        and prefix is not None
-        and prefix.text.split()[-1] == "senast"
-    ):
-        items = [month_atom(first.start, first.end, first.month, None, 0.6)]
-        notes.append("ocr_1_as_i")
-        confidence = 0.6
-
-    is_range = chain.is_range or (mode == "between" and len(items) == 2)
-    if mode == "between" and not is_range:
-        mode = "end"
-    items = [as_said(atom, mode, vague, reference) for atom in _inherit_years(items)]
-    skipped: list[Atom] = []
-
-    def key(atom: Atom) -> Callable[[Interval], date | None]:
-        def k(iv: Interval) -> date | None:
-            if is_range or mode in ("from", "after"):
-                return iv.end
-            if typed and nearly_over(atom, iv, mode, vague, reference):
-                skipped.append(atom)  # "under hösten" typed in December: the next autumn
-                return None
-            return _deadline_of(iv, atom, mode, vague)
-
-        return k
-
-    intervals: list[Interval] = []
-    for atom in items:
-        iv = occurrence(atom, reference, key(atom))
-        if iv is None:
-            return None
-        intervals.append(iv)
-        if atom.note:
-            notes.append(atom.note)
-    if skipped:
-        notes.append("next_season")
-
-    end = max(a.end for a in items)
-    if mt.damaged(start, end):
-        confidence *= 0.9
-
-    if is_range:
-        lo, hi = intervals[0], intervals[-1]
-        if lo.start > hi.end and items[0].fixed is None and chain.atoms[0].year is None:
-            # "från oktober till februari 2021", "november-februari": the start is in the year before.
-            for year in (hi.end.year, hi.end.year - 1):
-                earlier = items[0].build(year)
-                if earlier is not None and earlier.start <= hi.end:
-                    lo = earlier
-                    break
-        if lo.start > hi.end:
-            return None
-        notes.append(f"range:{lo.start.isoformat()}/{hi.end.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
-    if len(items) == 1 and first.is_range:
-        iv = intervals[0]
-        notes.append(f"range:{iv.start.isoformat()}/{iv.end.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
-    if mode in ("from", "after"):
-        iv = min(intervals, key=lambda x: x.start)
-        opened = iv.start if mode == "from" else add_days(iv.end, 1)
-        if opened is None:
-            return None
-        notes.append(f"{mode}:{opened.isoformat()}")
-        return _make(mt, start, end, (), "range", min(confidence, 0.8), notes)
-
-    dates: list[date] = []
-    for atom, iv in zip(items, intervals, strict=True):
-        d = _deadline_of(iv, atom, mode, vague)
-        if d is None:
-            return None
-        dates.append(d)
-    if vague is not None:
-        notes.append("vague")
-        confidence = min(confidence, 0.7 if vague == "end" else 0.6)
-    if mode == "till" and any(a.point for a in items):
-        confidence = min(confidence, 0.75)
-    if len(items) > 1:
-        kind = "list"
-    elif items[0].kind in ("date", "duration") and vague is None:
-        kind = "date"
-    else:
-        kind = "period"
-    return _make(mt, start, end, tuple(sorted(set(dates))), kind, confidence, notes)
-
-
-def _make(
-    mt: MatchText,
-    start: int,
-    end: int,
-    dates: tuple[date, ...],
-    kind: str,
-    confidence: float,
-    notes: list[str],
-) -> Deadline:
-    return Deadline(
-        dates=dates,
-        phrase=mt.original[start:end],
-        span=(start, end),
-        recurrence=None,
-        confidence=round(max(0.0, min(1.0, confidence)), 2),
-        kind=kind,
-        note=";".join(dict.fromkeys(notes)) or None,
-    )
-
-
 def _candidates(mt: MatchText, reference: date, *, field: bool, typed: bool = False) -> list[Deadline]:
     atoms = scan_atoms(mt, reference, field=field)
     found: list[Deadline] = find_events(mt)
-    for chain in _chains(mt, atoms):
+    for chain in chains_of(mt, atoms):
         try:
-            result = _resolve_chain(mt, chain, reference, field=field, typed=typed)
+            result = resolve_chain(mt, chain, reference, field=field, typed=typed)
         except (ValueError, OverflowError):
             # A year at the edge of the calendar; the phrase is simply not a usable deadline.
             continue

@@ -1,7 +1,7 @@
 """What a season word means depends on when it is said.
 
-The atoms give a season's stretch in a given year (`atoms.py`); the year is
-picked in `periods.py`. Two readings depend on the reference date itself, and
+The atoms give a season's stretch in a given year (`atoms`); the year is
+picked in `chains.py`. Two readings depend on the reference date itself, and
 are kept here so that they are stated once (the table in `periods.py` gives the
 reasons):
 

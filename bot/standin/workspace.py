@@ -3,6 +3,10 @@
 Everything Slack would remember between two calls lives here, behind one lock
 (``Workspace.lock``). The Web API, Socket Mode, HTTP delivery and the user side all
 read and change it; tests read it through the facade (``SlackStandIn``).
+
+The records it keeps are in `records` (team, people, conversations, messages),
+`surfaces` (views, trigger_ids and response_urls, with the part of the
+Workspace that keeps them) and `stored_files`.
 """
 
 from __future__ import annotations
@@ -10,412 +14,44 @@ from __future__ import annotations
 import copy
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
-from bot.standin.ids import IdFactory, TimestampSource, random_secret
+from bot.standin.ids import IdFactory, TimestampSource
+from bot.standin.records import (
+    DEFAULT_TZ,
+    SLACKBOT_ID,
+    Channel,
+    JsonDict,
+    Message,
+    StateValues,
+    Team,
+    User,
+    ts_key,
+)
+from bot.standin.stored_files import StoredFile
+from bot.standin.surfaces import ResponseUrl, ResponseUrlKind, SurfaceState, Trigger, View
 
-JsonDict = dict[str, Any]
-# block_id -> action_id -> the element's value as Slack reports it in ``state.values``.
-StateValues = dict[str, dict[str, JsonDict]]
-
-SLACKBOT_ID = "USLACKBOT"
-DEFAULT_TZ = "Europe/Stockholm"
-
-_TZ_LABELS = {"CET": "Central European Time", "CEST": "Central European Summer Time"}
-
-
-def _normalized(name: str) -> str:
-    # Slack's *_normalized fields drop diacritics: "Åsa Öberg" -> "Asa Oberg".
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-@dataclass
-class Team:
-    """The workspace itself (``T…``)."""
-
-    id: str
-    name: str
-    domain: str
-
-    @property
-    def url(self) -> str:
-        """The workspace URL, ``https://<domain>.slack.com/``."""
-        return f"https://{self.domain}.slack.com/"
-
-
-@dataclass
-class User:
-    """A member of the workspace (``U…``); the bot user is one too (``is_bot``)."""
-
-    id: str
-    team_id: str
-    name: str
-    real_name: str
-    display_name: str = ""
-    is_admin: bool = False
-    is_owner: bool = False
-    is_primary_owner: bool = False
-    is_restricted: bool = False
-    deleted: bool = False
-    is_bot: bool = False
-    tz: str = DEFAULT_TZ
-    bot_id: str | None = None
-    app_id: str | None = None
-    updated: int = 0
-
-    def to_slack(self, now: float) -> JsonDict:
-        """The user object as ``users.info`` / ``users.list`` return it."""
-        zone = ZoneInfo(self.tz)
-        local = datetime.fromtimestamp(now, zone)
-        offset = local.utcoffset()
-        tz_name = local.tzname() or self.tz
-        first, _, last = self.real_name.partition(" ")
-        profile: JsonDict = {
-            "title": "",
-            "phone": "",
-            "skype": "",
-            "real_name": self.real_name,
-            "real_name_normalized": _normalized(self.real_name),
-            "display_name": self.display_name,
-            "display_name_normalized": _normalized(self.display_name),
-            "fields": None,
-            "status_text": "",
-            "status_emoji": "",
-            "status_expiration": 0,
-            "avatar_hash": "g" + self.id[-11:].lower(),
-            "first_name": first,
-            "last_name": last,
-            "image_24": f"https://secure.gravatar.com/avatar/{self.id}.jpg?s=24",
-            "image_48": f"https://secure.gravatar.com/avatar/{self.id}.jpg?s=48",
-            "image_72": f"https://secure.gravatar.com/avatar/{self.id}.jpg?s=72",
-            "team": self.team_id,
-        }
-        if self.is_bot:
-            profile["bot_id"] = self.bot_id
-            profile["api_app_id"] = self.app_id or ""
-            profile["always_active"] = True
-        return {
-            "id": self.id,
-            "team_id": self.team_id,
-            "name": self.name,
-            "deleted": self.deleted,
-            "color": "9f69e7",
-            "real_name": self.real_name,
-            "tz": self.tz,
-            "tz_label": _TZ_LABELS.get(tz_name, tz_name),
-            "tz_offset": int(offset.total_seconds()) if offset is not None else 0,
-            "profile": profile,
-            "is_admin": self.is_admin,
-            "is_owner": self.is_owner,
-            "is_primary_owner": self.is_primary_owner,
-            "is_restricted": self.is_restricted,
-            "is_ultra_restricted": False,
-            "is_bot": self.is_bot,
-            "is_app_user": False,
-            "updated": self.updated,
-            "is_email_confirmed": not self.is_bot,
-            "who_can_share_contact_card": "EVERYONE",
-        }
+# The records are importable from here too, as the rest of the stand-in and the tests do.
+__all__ = [
+    "DEFAULT_TZ",
+    "SLACKBOT_ID",
+    "Channel",
+    "JsonDict",
+    "Message",
+    "ResponseUrl",
+    "ResponseUrlKind",
+    "StateValues",
+    "StoredFile",
+    "Team",
+    "Trigger",
+    "User",
+    "View",
+    "Workspace",
+    "ts_key",
+]
 
 
-@dataclass
-class Message:
-    """A message in a channel, or an ephemeral one only ``ephemeral_to`` sees.
-
-    ``user`` is the author (the bot user's id for the bot's messages, which also
-    carry ``bot_id``). ``state`` holds what the viewer picked in the message's
-    selects and pickers, reported back in ``block_actions`` payloads.
-    """
-
-    channel: str
-    ts: str
-    text: str = ""
-    blocks: list[JsonDict] = field(default_factory=list)
-    user: str | None = None
-    bot_id: str | None = None
-    app_id: str | None = None
-    team: str | None = None
-    thread_ts: str | None = None
-    subtype: str | None = None
-    edited: JsonDict | None = None
-    ephemeral_to: str | None = None
-    files: list[JsonDict] = field(default_factory=list)
-    attachments: list[JsonDict] = field(default_factory=list)
-    metadata: JsonDict | None = None
-    state: StateValues = field(default_factory=dict)
-    client_msg_id: str | None = None
-
-    @property
-    def is_ephemeral(self) -> bool:
-        """True for a message only one user sees (``chat.postEphemeral``, command replies)."""
-        return self.ephemeral_to is not None
-
-    @property
-    def is_reply(self) -> bool:
-        """True for a reply inside a thread (not the thread's parent)."""
-        return self.thread_ts is not None and self.thread_ts != self.ts
-
-    def to_slack(self, bot_profile: JsonDict | None = None) -> JsonDict:
-        """The message object as Slack puts it in API responses and payloads."""
-        body: JsonDict = {"type": "message", "text": self.text, "ts": self.ts}
-        if self.subtype is not None:
-            body["subtype"] = self.subtype
-        if self.user is not None:
-            body["user"] = self.user
-        if self.bot_id is not None:
-            body["bot_id"] = self.bot_id
-            body["app_id"] = self.app_id
-            if bot_profile is not None:
-                body["bot_profile"] = bot_profile
-        if self.client_msg_id is not None:
-            body["client_msg_id"] = self.client_msg_id
-        if self.team is not None:
-            body["team"] = self.team
-        if self.blocks:
-            body["blocks"] = copy.deepcopy(self.blocks)
-        if self.attachments:
-            body["attachments"] = copy.deepcopy(self.attachments)
-        if self.files:
-            body["files"] = copy.deepcopy(self.files)
-            body["upload"] = False
-        if self.thread_ts is not None:
-            body["thread_ts"] = self.thread_ts
-        if self.edited is not None:
-            body["edited"] = dict(self.edited)
-        if self.metadata is not None:
-            body["metadata"] = copy.deepcopy(self.metadata)
-        return body
-
-
-@dataclass
-class Channel:
-    """A conversation: public or private channel (``C…``) or a DM with the bot (``D…``)."""
-
-    id: str
-    name: str
-    created: int
-    creator: str
-    is_private: bool = False
-    is_im: bool = False
-    is_mpim: bool = False
-    is_archived: bool = False
-    members: list[str] = field(default_factory=list)
-    im_user: str | None = None
-    topic: str = ""
-    purpose: str = ""
-    messages: list[Message] = field(default_factory=list)
-    ephemerals: list[Message] = field(default_factory=list)
-
-    def to_slack(self, *, team_id: str, bot_user_id: str, now: float, num_members: bool = False) -> JsonDict:
-        """The conversation object as ``conversations.info`` returns it to the bot."""
-        if self.is_im:
-            return {
-                "id": self.id,
-                "created": self.created,
-                "is_archived": self.is_archived,
-                "is_im": True,
-                "is_org_shared": False,
-                "context_team_id": team_id,
-                "updated": int(now * 1000),
-                "user": self.im_user,
-                "is_user_deleted": False,
-                "priority": 0,
-                "is_open": True,
-                "last_read": "0000000000.000000",
-            }
-        body: JsonDict = {
-            "id": self.id,
-            "name": self.name,
-            "is_channel": not self.is_mpim,
-            "is_group": False,
-            "is_im": False,
-            "is_mpim": self.is_mpim,
-            "is_private": self.is_private or self.is_mpim,
-            "created": self.created,
-            "is_archived": self.is_archived,
-            "is_general": False,
-            "unlinked": 0,
-            "name_normalized": self.name,
-            "is_shared": False,
-            "is_org_shared": False,
-            "is_pending_ext_shared": False,
-            "pending_shared": [],
-            "context_team_id": team_id,
-            "updated": int(now * 1000),
-            "parent_conversation": None,
-            "creator": self.creator,
-            "is_ext_shared": False,
-            "shared_team_ids": [team_id],
-            "pending_connected_team_ids": [],
-            "is_member": bot_user_id in self.members,
-            "topic": {"value": self.topic, "creator": "", "last_set": 0},
-            "purpose": {"value": self.purpose, "creator": "", "last_set": 0},
-            "previous_names": [],
-        }
-        if num_members:
-            body["num_members"] = len(self.members)
-        return body
-
-
-@dataclass
-class View:
-    """A modal on a user's stack, or a user's Home tab (``type`` ``"modal"`` / ``"home"``).
-
-    ``state`` holds what the user has filled in; ``errors`` are the messages the
-    app returned with ``response_action: errors`` (block_id -> text), shown under
-    the fields until the next submission.
-    """
-
-    id: str
-    team_id: str
-    user_id: str
-    type: str
-    blocks: list[JsonDict]
-    hash: str
-    app_id: str
-    bot_id: str
-    title: JsonDict | None = None
-    submit: JsonDict | None = None
-    close: JsonDict | None = None
-    callback_id: str = ""
-    private_metadata: str = ""
-    external_id: str = ""
-    clear_on_close: bool = False
-    notify_on_close: bool = False
-    submit_disabled: bool = False
-    root_view_id: str | None = None
-    previous_view_id: str | None = None
-    state: StateValues = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
-
-    def to_slack(self) -> JsonDict:
-        """The view object as Slack returns it from ``views.*`` and sends it in payloads."""
-        return {
-            "id": self.id,
-            "team_id": self.team_id,
-            "type": self.type,
-            "blocks": copy.deepcopy(self.blocks),
-            "private_metadata": self.private_metadata,
-            "callback_id": self.callback_id,
-            "state": {"values": copy.deepcopy(self.state)},
-            "hash": self.hash,
-            "title": copy.deepcopy(self.title),
-            "clear_on_close": self.clear_on_close,
-            "notify_on_close": self.notify_on_close,
-            "close": copy.deepcopy(self.close),
-            "submit": copy.deepcopy(self.submit),
-            "previous_view_id": self.previous_view_id,
-            "root_view_id": self.root_view_id or self.id,
-            "app_id": self.app_id,
-            "external_id": self.external_id,
-            "app_installed_team_id": self.team_id,
-            "bot_id": self.bot_id,
-        }
-
-
-@dataclass
-class Trigger:
-    """A trigger_id handed to the app with an interaction; it opens at most one view."""
-
-    id: str
-    user_id: str
-    issued_at: float
-    used: bool = False
-
-
-ResponseUrlKind = Literal["commands", "actions"]
-
-
-@dataclass
-class ResponseUrl:
-    """A response_url handed to the app: 5 uses within 30 minutes.
-
-    ``source_ts`` is the message the interaction came from (so ``replace_original``
-    and ``delete_original`` know what to change); None for slash commands.
-    """
-
-    url: str
-    kind: ResponseUrlKind
-    user_id: str
-    channel_id: str
-    issued_at: float
-    source_ts: str | None = None
-    source_ephemeral: bool = False
-    uses: int = 0
-
-
-@dataclass
-class StoredFile:
-    """A file the app uploaded (files.getUploadURLExternal …) or a user shared."""
-
-    id: str
-    name: str
-    title: str
-    declared_length: int
-    user: str
-    created: int
-    upload_secret: str
-    alt_txt: str = ""
-    snippet_type: str = ""
-    content: bytes | None = None
-    completed: bool = False
-    channels: list[str] = field(default_factory=list)
-
-    def to_slack(self, *, team_id: str, base_url: str, team_domain: str) -> JsonDict:
-        """The file object as ``files.info`` returns it."""
-        extension = self.name.rsplit(".", 1)[-1].lower() if "." in self.name else "text"
-        private = f"{base_url}files-pri/{team_id}-{self.id}/{self.name}"
-        return {
-            "id": self.id,
-            "created": self.created,
-            "timestamp": self.created,
-            "name": self.name,
-            "title": self.title,
-            "mimetype": _MIMETYPES.get(extension, "application/octet-stream"),
-            "filetype": extension,
-            "pretty_type": extension.upper(),
-            "user": self.user,
-            "user_team": team_id,
-            "editable": False,
-            "size": len(self.content) if self.content is not None else self.declared_length,
-            "mode": "hosted",
-            "is_external": False,
-            "external_type": "",
-            "is_public": bool(self.channels),
-            "public_url_shared": False,
-            "display_as_bot": False,
-            "username": "",
-            "url_private": private,
-            "url_private_download": f"{base_url}files-pri/{team_id}-{self.id}/download/{self.name}",
-            "permalink": f"https://{team_domain}.slack.com/files/{self.user}/{self.id}/{self.name}",
-            "channels": [c for c in self.channels if not c.startswith("D")],
-            "groups": [],
-            "ims": [c for c in self.channels if c.startswith("D")],
-            "comments_count": 0,
-            "alt_txt": self.alt_txt,
-        }
-
-
-_MIMETYPES = {
-    "txt": "text/plain",
-    "csv": "text/csv",
-    "md": "text/markdown",
-    "pdf": "application/pdf",
-    "json": "application/json",
-    "ics": "text/calendar",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "png": "image/png",
-}
-
-
-class Workspace:
+class Workspace(SurfaceState):
     """All state of the stand-in's Slack workspace.
 
     Public mutators take ``lock`` themselves (it is re-entrant); code that reads
@@ -760,126 +396,3 @@ class Workspace:
                     if newest is None or ts_key(message.ts) > ts_key(newest.ts):
                         newest = message
             return newest
-
-    # -- views ------------------------------------------------------------------------
-
-    def new_view_hash(self) -> str:
-        """A fresh view hash (``"1700000000.a1b2c3d4"``)."""
-        return f"{int(self.now())}.{random_secret(8)}"
-
-    def modal_stack(self, user_id: str) -> list[View]:
-        """The user's open modals, bottom first (at most three)."""
-        with self.lock:
-            return [self.views[view_id] for view_id in self.modal_stacks.get(user_id, [])]
-
-    def top_modal(self, user_id: str) -> View | None:
-        """The modal the user is looking at, or None."""
-        stack = self.modal_stack(user_id)
-        return stack[-1] if stack else None
-
-    def home_view(self, user_id: str) -> View | None:
-        """The Home tab the app published for ``user_id``, or None."""
-        with self.lock:
-            view_id = self.homes.get(user_id)
-            return self.views.get(view_id) if view_id is not None else None
-
-    def push_modal(self, view: View, *, replace_stack: bool) -> None:
-        """Show ``view`` to its user: on top of the stack, or as the only modal."""
-        with self.lock:
-            stack = [] if replace_stack else self.modal_stacks.get(view.user_id, [])
-            if replace_stack:
-                for old in self.modal_stacks.get(view.user_id, []):
-                    self.views.pop(old, None)
-            if stack:
-                view.previous_view_id = stack[-1]
-                view.root_view_id = stack[0]
-            else:
-                view.root_view_id = view.id
-            self.views[view.id] = view
-            self.modal_stacks[view.user_id] = [*stack, view.id]
-            self.notify()
-
-    def pop_modal(self, user_id: str) -> View | None:
-        """Close the top modal of ``user_id`` and return it."""
-        with self.lock:
-            stack = self.modal_stacks.get(user_id, [])
-            if not stack:
-                return None
-            view = self.views.pop(stack.pop())
-            if not stack:
-                self.modal_stacks.pop(user_id, None)
-            self.notify()
-            return view
-
-    def clear_modals(self, user_id: str) -> list[View]:
-        """Close every modal of ``user_id``; returns them, top first."""
-        with self.lock:
-            closed = []
-            while (view := self.pop_modal(user_id)) is not None:
-                closed.append(view)
-            return closed
-
-    def publish_home(self, view: View) -> None:
-        """Make ``view`` the Home tab of its user (replacing the previous one)."""
-        with self.lock:
-            old = self.homes.get(view.user_id)
-            if old is not None:
-                self.views.pop(old, None)
-            self.views[view.id] = view
-            self.homes[view.user_id] = view.id
-            self.notify()
-
-    # -- triggers and response_urls -----------------------------------------------------
-
-    def issue_trigger(self, user_id: str) -> str:
-        """A new trigger_id for an interaction by ``user_id``."""
-        with self.lock:
-            now = self.now()
-            trigger_id = f"{int(now)}.{int(self.team.id[1:], 36)}.{random_secret(32)}"
-            self.triggers[trigger_id] = Trigger(id=trigger_id, user_id=user_id, issued_at=now)
-            return trigger_id
-
-    def redeem_trigger(self, trigger_id: str) -> Trigger | str:
-        """Use ``trigger_id`` once: the trigger, or the Slack error why it cannot be used."""
-        with self.lock:
-            trigger = self.triggers.get(trigger_id)
-            if trigger is None:
-                return "invalid_trigger_id"
-            if trigger.used:
-                return "exchanged_trigger_id"
-            if self.trigger_ttl is not None and self.now() - trigger.issued_at > self.trigger_ttl:
-                return "expired_trigger_id"
-            trigger.used = True
-            return trigger
-
-    def issue_response_url(
-        self,
-        kind: ResponseUrlKind,
-        *,
-        user_id: str,
-        channel_id: str,
-        source_ts: str | None = None,
-        source_ephemeral: bool = False,
-    ) -> str:
-        """A new response_url like ``http://127.0.0.1:PORT/commands/T…/1234/secret``."""
-        with self.lock:
-            if not self.base_url:
-                raise RuntimeError("the stand-in is not started; response_urls need its HTTP server")
-            serial = len(self.response_urls) + 1
-            url = f"{self.base_url}{kind}/{self.team.id}/{serial}/{random_secret(24)}"
-            self.response_urls[url] = ResponseUrl(
-                url=url,
-                kind=kind,
-                user_id=user_id,
-                channel_id=channel_id,
-                issued_at=self.now(),
-                source_ts=source_ts,
-                source_ephemeral=source_ephemeral,
-            )
-            return url
-
-
-def ts_key(ts: str) -> tuple[int, int]:
-    """Sort key for Slack ts strings (numeric, not lexical)."""
-    seconds, _, micros = ts.partition(".")
-    return int(seconds), int(micros or 0)

@@ -1,0 +1,229 @@
+"""Reading a unit sentence by sentence: promises, the sentences that complete them, and recommendations.
+
+Sentences of answer and body units are read for promise cues (classify). A
+sentence that points back and carries a deadline, an owner or a report-back
+("Arbetet beräknas vara slutfört innan sommaren", "X ansvarar för detta")
+joins the commitment before it; a later "Den reviderade överenskommelsen
+beräknas vara färdig senast i april 2023" joins the commitment in the same
+answer whose words it repeats. A sentence that recommends is a recommendation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extraction import cues
+from bot.extraction.classify import STRONG, Cue, starts_anaphoric
+from bot.extraction.drafts import Draft, Sentence, UnitText
+from bot.extraction.merge import word_overlap
+from bot.extraction.model import COMMITMENT, RECOMMENDATION
+from bot.extraction.owners import owner_object
+from bot.extraction.structure import Role
+
+if TYPE_CHECKING:
+    from bot.extraction.reader import Reader
+
+__all__ = ["SentenceReader"]
+
+_DATED_FALLBACK = 0.4
+_HABITUAL = 0.3
+_ANSWER_ITEM = 0.4
+_HABIT_VERB = cues.sv(
+    r"\b\w{3,}(?:s)\s+upp\b|\b(?:görs|sker|genomförs|redovisas|rapporteras|återrapporteras|uppdateras|utvärderas"
+    r"|revideras|stäms\s+av|följs\s+upp|ses\s+över|hålls|träffas|samlas|möts|följer\s+\S+\s+upp|följer\s+upp)\b"
+)
+_AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
+# Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
+_SUBORDINATE = re.compile(r"\b(?:hur|som|vad|vilket|vilka|nar|dar|eftersom|sedan)\b")
+_INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
+_QUICK = cues.sv(
+    r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
+    r"|avsikt|ämnar|åtar|klar|färdig"
+)
+
+
+class SentenceReader:
+    """Reads units sentence by sentence for the `Reader` of their document, adding the drafts it finds."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    def read(self, i: int, role: Role) -> None:
+        """Read an answer or body unit sentence by sentence: promises with the sentences that complete them,
+        and recommending sentences."""
+        info = self.reader.info(i)
+        in_block = role.block is not None
+        sents = self.sentences_of(i, role, info, in_block)
+        if role.role == "answer" and info.unit.kind == "item" and sents and self.read_whole_item(i, role, sents):
+            return
+        k = 0
+        while k < len(sents):
+            k = self.read_from(i, role, sents, k)
+
+    def sentences_of(self, i: int, role: Role, info: UnitText, in_block: bool) -> list[Sentence]:
+        """The unit's sentences with their facts; an owner sentence without a promise is kept for later."""
+        sents: list[Sentence] = []
+        timed = (in_block or self.answering() or bool(_quick_cue(info.folded))) and bool(
+            cues.TIME_HINT.search(info.folded)
+        )
+        previous_text = ""
+        for s, e in info.sentences:
+            sent = self.reader.sentence(info, s, e, timed=timed)
+            sent.anaphoric = starts_anaphoric(sent.folded, previous_text)
+            previous_text = previous_text[-400:] + " " + sent.folded
+            sents.append(sent)
+            if sent.owner and sent.cue is None:
+                # "X ansvarar för detta": for the commitments before it, whether or not it joins one of them.
+                self.reader.owner_sentences.append((i, role.block, sent.start, sent.owner, owner_object(sent.folded)))
+        return sents
+
+    def read_whole_item(self, i: int, role: Role, sents: list[Sentence]) -> bool:
+        """A list item of an answer is one commitment if its first sentence promises (or starts "Att införa …")."""
+        first = sents[0]
+        cue = first.cue or self.fallback_cue(first, role.block is not None)
+        if cue is None and _INFINITIVE_START.match(first.folded) and not first.past and not first.assessment:
+            cue = Cue(_ANSWER_ITEM, "item")
+        if cue is None or first.rec:
+            return False
+        self.emit(i, role, [(0, len(self.reader.info(i).unit.text))], cue, sents)
+        return True
+
+    def read_from(self, i: int, role: Role, sents: list[Sentence], k: int) -> int:
+        """Read the finding that starts at sentence `k`, if any; the index of the sentence after it."""
+        sent = sents[k]
+        in_block = role.block is not None
+        if sent.rec and not (in_block and sent.cue is not None):
+            return self.emit_rec(i, sents, k)
+        cue = sent.cue or self.fallback_cue(sent, in_block)
+        if cue is None:
+            return k + 1
+        if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
+            return k + 1
+        group, after = self.group_from(sents, k)
+        if cue.reason == "habitual" and sent.anaphoric and k > 0 and not self.covered(i, sents[k - 1].start):
+            group.insert(0, k - 1)  # "Detta görs årligen …" needs the sentence it points back to
+        ranges = [(sents[g].start, sents[g].end) for g in group]
+        self.emit(i, role, ranges, cue, [sents[g] for g in group])
+        return after
+
+    def group_from(self, sents: list[Sentence], k: int) -> tuple[list[int], int]:
+        """The promise at `k` and the sentences after it that complete it; the index after them.
+
+        One plain sentence may stand between, if the one after it points back and completes the promise.
+        """
+        group = [k]
+        j = k + 1
+        bridged = False
+        while j < len(sents) and not sents[j].rec:
+            if self.is_satellite(sents[j], " ".join(sents[g].folded for g in group)):
+                group.append(j)
+                j += 1
+            elif not bridged and self.bridges(sents, j):
+                group.extend((j, j + 1))
+                j += 2
+                bridged = True
+            else:
+                break
+        return group, j
+
+    def bridges(self, sents: list[Sentence], j: int) -> bool:
+        """Is sentence `j` a plain sentence between a promise and a sentence that completes it?"""
+        nxt = sents[j]
+        return (
+            nxt.cue is None
+            and not nxt.past
+            and not nxt.assessment
+            and j + 1 < len(sents)
+            and sents[j + 1].anaphoric
+            and self.is_satellite(sents[j + 1], nxt.folded)
+        )
+
+    def fallback_cue(self, sent: Sentence, in_block: bool) -> Cue | None:
+        """Cues that only count in an answer: a future date, or a rhythm with an action.
+
+        In an answer block; in an answer without labels, after its first recommendation.
+        """
+        answering = in_block or self.answering()
+        past = sent.past and _main_clause_past(sent.folded)
+        if not answering or past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
+            return None
+        if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded) or cues.CURRENT.search(sent.folded):
+            return None
+        if sent.has_date:
+            return Cue(_DATED_FALLBACK, "dated")
+        if sent.has_rhythm and _HABIT_VERB.search(sent.folded):
+            return Cue(_HABITUAL, "habitual")
+        return None
+
+    def answering(self) -> bool:
+        """Is the committee answering recommendations here (an answer with recommendations so far)?"""
+        return self.reader.genre == "answer" and (bool(self.reader.recs) or self.reader.table_recs)
+
+    def is_satellite(self, sent: Sentence, before: str) -> bool:
+        """A sentence that completes the commitment before it (`before`): its deadline, owner or report-back."""
+        if sent.owner and (sent.cue is None or sent.cue.strength < STRONG or sent.anaphoric):
+            target = owner_object(sent.folded)
+            # "X ansvarar för stickprovskontrollerna" belongs to the commitment about those, wherever it is.
+            return target is None or word_overlap(target, before) > 0
+        if not sent.anaphoric or sent.assessment:
+            return False
+        carries = sent.has_date or sent.has_rhythm or sent.report_back
+        if sent.cue is not None and sent.cue.reason == "completion":
+            carries = True
+        return carries and not (sent.past and sent.cue is None)
+
+    def covered(self, unit: int, start: int) -> bool:
+        return any(u == unit and s <= start < e for d in self.reader.by_unit.get(unit, ()) for u, s, e in d.parts)
+
+    def attach_completion(self, i: int, role: Role, sent: Sentence) -> bool:
+        """Join "Den reviderade överenskommelsen beräknas vara färdig …" to the commitment it completes."""
+        if role.block is None:
+            return False
+        words = re.findall(r"[^\W\d_]{6,}", sent.folded)
+        for draft in reversed(self.reader.by_block.get(role.block, [])):
+            earlier = self.reader.draft_folded(draft)
+            if any(w[: max(6, len(w) - 3)] in earlier for w in words):
+                draft.parts.append((i, sent.start, sent.end))
+                self.reader.by_unit.setdefault(i, []).append(draft)
+                if sent.owner and not draft.explicit_owner:
+                    draft.owner, draft.explicit_owner = sent.owner, True
+                return True
+        return False
+
+    def emit(self, i: int, role: Role, ranges: list[tuple[int, int]], cue: Cue, sents: list[Sentence]) -> None:
+        info = self.reader.info(i)
+        draft = Draft(COMMITMENT, [(i, s, e) for s, e in ranges], cue.strength, hedged=cue.hedged)
+        draft.block = role.block
+        folded = " ".join(info.folded[s:e] for s, e in ranges)
+        draft.answers = self.reader.answers_for(role, i, folded)
+        self.reader.set_owner_from(draft, info, ranges[0][0], ranges[-1][1])
+        if self.reader.genre == "report" and (cues.AUDIT_META.search(folded) or _AUDITORS_PLAN.search(folded)):
+            return  # in a report "vi" are the auditors: their own plans are not the committee's promises
+        self.reader.add(draft)
+
+    def emit_rec(self, i: int, sents: list[Sentence], k: int) -> int:
+        """A recommending sentence, with the one after it if that points back ("Detta bör ske …")."""
+        j = k + 1
+        if (
+            j < len(sents)
+            and cues.ANAPHORIC_SUBJECT.match(sents[j].folded)
+            and not cues.RECOMMEND.search(sents[j].folded)
+            and not sents[j].assessment
+        ):
+            j += 1
+        draft = Draft(RECOMMENDATION, [(i, sents[k].start, sents[j - 1].end)], 0.0, rec_cue=True)
+        self.reader.add(draft)
+        self.reader.last_rec = draft
+        return j
+
+
+def _quick_cue(folded: str) -> bool:
+    return _QUICK.search(folded) is not None
+
+
+def _main_clause_past(folded: str) -> bool:
+    """Does the main clause tell of the past? A past in a clause after "hur", "som" … does not count."""
+    cut = _SUBORDINATE.search(folded)
+    head = folded[: cut.start()] if cut else folded
+    return bool(cues.PAST.search(head))

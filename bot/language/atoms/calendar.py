@@ -1,0 +1,207 @@
+"""Atoms of the calendar's own units: dates ("2023-05-15", "15 maj", "15/5"), months ("april 2023"),
+weeks ("vecka 12", "v. 12-14") and years ("under 2021", "verksamhetsåret 2024").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+from bot.language.atoms.atom import AE, YEAR, YEAR_END, A, Atom, L, R, rx, year2
+from bot.language.atoms.intervals import (
+    day_builder,
+    days_builder,
+    month_builder,
+    week_builder,
+    weeks_builder,
+    year_builder,
+)
+from bot.language.months import DAY_NAMES, MONTH_ANY, MONTH_FULL, month_number
+from bot.language.normalize import MatchText
+
+__all__ = ["month_atom", "scan_day_months", "scan_months", "scan_numeric_dates", "scan_weeks", "scan_years"]
+
+_ISO = rx(rf"(?<![\d,/-]){L}(?P<y>{YEAR})(?P<s>[-./])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![^\W_]|[.,/-]\d)")
+_DMY = rx(rf"(?<![\w.,/-])(?P<d>\d{{1,2}})(?P<s>[./])(?P<m>\d{{1,2}})(?P=s)(?P<y>{YEAR}){YEAR_END}")
+_DM_Y = rx(
+    rf"(?<![\w.,/-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+    rf"(?:\s*-\s*(?P<yy>\d\d)(?![^\W_]|[.,/-]\d)|(?:[ \t]+-?[ \t]*|-[ \t]*)(?P<y>{YEAR}){YEAR_END})"
+)
+_DM = rx(r"(?<![\w.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![^\W_]|[.,/-]\d)")
+
+
+def _date_atom(m: re.Match[str], year: int | None, month: int, day: int, *, needs_context: bool) -> Atom | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    build = day_builder(month, day)
+    if year is not None and build(year) is None:
+        return None
+    if year is None and build(2000) is None:  # 2000 is a leap year: "29 februari" exists somewhere
+        return None
+    return Atom(
+        m.start(),
+        m.end(),
+        "date",
+        build,
+        year=year,
+        needs_context=needs_context,
+        confidence=0.97 if year is not None else 0.85,
+        months=(month,),
+        day=day,
+        month=month,
+    )
+
+
+def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
+    text = mt.folded
+    for m in _ISO.finditer(text):
+        atom = _date_atom(m, int(m["y"]), int(m["m"]), int(m["d"]), needs_context=False)
+        if atom:
+            yield atom
+    for m in _DMY.finditer(text):
+        atom = _date_atom(m, int(m["y"]), int(m["m"]), int(m["d"]), needs_context=False)
+        if atom:
+            yield atom
+    for m in _DM_Y.finditer(text):
+        year = int(m["y"]) if m["y"] else year2(m["yy"])
+        atom = _date_atom(m, year, int(m["m"]), int(m["d"]), needs_context=False)
+        if atom:
+            yield atom
+    for m in _DM.finditer(text):
+        # "3/4" alone is as likely a fraction as a date: only after a preposition.
+        atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=True)
+        if atom:
+            yield replace(atom, confidence=0.75)
+
+
+_DAY_MONTH = rx(
+    rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?"
+    r"(?P<d>\d{1,2})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{1,2})(?::?[ae])?)?\s*"
+    rf"(?P<mon>{MONTH_ANY})(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
+)
+
+
+def scan_day_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
+    for m in _DAY_MONTH.finditer(mt.folded):
+        month = month_number(m["mon"])
+        if month is None:
+            continue
+        year = int(m["y"]) if m["y"] else None
+        atom = _date_atom(m, year, month, int(m["d"]), needs_context=False)
+        if atom is None:
+            continue
+        if m["d2"]:
+            first_day, last_day = int(m["d"]), int(m["d2"])
+            if _date_atom(m, year, month, last_day, needs_context=False) is None or last_day <= first_day:
+                continue
+            yield replace(atom, build=days_builder(month, first_day, last_day), is_range=True, day=last_day)
+            continue
+        # Only a full month name: "i jan" is not how anyone writes "i januari".
+        day_one = (
+            m["d"] in ("1", "01")
+            and not m["den"]
+            and not m["wd"]
+            and year is None
+            and bool(_FULL_MONTH.fullmatch(m["mon"]))
+        )
+        yield replace(atom, day_one=day_one)
+
+
+_MONTH_YEAR = rx(
+    rf"{L}(?P<mon>{MONTH_ANY})(?:\s+m{A}nad(?:en)?{R})?"
+    rf"(?:(?:\s*[,-]\s*|\s+)(?P<y>{YEAR}){YEAR_END})?"
+)
+_FULL_MONTH = rx(MONTH_FULL)
+
+
+def month_atom(start: int, end: int, month: int, year: int | None, confidence: float) -> Atom:
+    """An atom for a whole month ("april", "april 2023")."""
+    return Atom(
+        start,
+        end,
+        "month",
+        month_builder(month),
+        year=year,
+        needs_context=year is None,
+        confidence=confidence,
+        months=(month,),
+        month=month,
+    )
+
+
+def scan_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
+    for m in _MONTH_YEAR.finditer(mt.folded):
+        month = month_number(m["mon"])
+        if month is None:
+            continue
+        year = int(m["y"]) if m["y"] else None
+        abbreviated = not _FULL_MONTH.fullmatch(m["mon"])
+        # "mar" (folded "mår") and "jul" (Christmas) alone are other words; a field may say "dec".
+        if year is None and abbreviated and (not field or month == 7):
+            continue
+        yield month_atom(m.start(), m.end(), month, year, 0.9 if year is not None else 0.8)
+
+
+_WEEK = rx(
+    rf"{L}(?:vecka|veckan|v\.?)\s*(?P<w>\d{{1,2}})(?:\s*-\s*(?P<w2>\d{{1,2}}))?(?![^\W_]|[.,/]\d)"
+    rf"(?:,?\s+(?:{A}r\s+)?(?P<y>{YEAR}){YEAR_END})?"
+)
+
+
+def scan_weeks(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
+    for m in _WEEK.finditer(mt.folded):
+        week = int(m["w"])
+        if not 1 <= week <= 53:
+            continue
+        year = int(m["y"]) if m["y"] else None
+        build = week_builder(week)
+        is_range = False
+        if m["w2"]:
+            last = int(m["w2"])
+            if not week < last <= 53:
+                continue
+            build = weeks_builder(week, last)
+            is_range = True
+        if year is not None and build(year) is None:
+            continue
+        yield Atom(
+            m.start(),
+            m.end(),
+            "week",
+            build,
+            year=year,
+            confidence=0.9 if year is not None else 0.8,
+            is_range=is_range,
+        )
+
+
+# A bare year, but not "2023/BUN", "2023-05", "2023,5", "2000-talet" or "2023 års budget".
+_YEAR_ATOM = rx(
+    rf"(?<![/])(?<!\d[.,:]){L}(?:{A}r\s+)?(?P<y>{YEAR})"
+    rf"(?![^\W_]|[.,:]\d|/|-\d\d?(?!\d)|-tal|\s+{A}rs{R})"
+)
+# "2023-12": a month, after a preposition or in a field.
+_YEAR_MONTH = rx(rf"(?<![\d,/-]){L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])(?![^\W_]|[.,/-]\d)")
+_LABELLED_YEAR = rx(rf"{L}(?:verksamhets|kalender|budget|r{AE}kenskaps){A}r(?:et)?\s+(?P<y>{YEAR}){YEAR_END}")
+
+
+def scan_years(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
+    text = mt.folded
+    for m in _YEAR_ATOM.finditer(text):
+        yield Atom(
+            m.start(),
+            m.end(),
+            "year",
+            year_builder,
+            year=int(m["y"]),
+            needs_context=True,
+            confidence=0.9,
+            months=(12,),
+        )
+    for m in _YEAR_MONTH.finditer(text):
+        atom = month_atom(m.start(), m.end(), int(m["m"]), int(m["y"]), 0.85)
+        yield replace(atom, needs_context=True)
+    for m in _LABELLED_YEAR.finditer(text):
+        yield Atom(m.start(), m.end(), "year", year_builder, year=int(m["y"]), confidence=0.9, months=(12,))
