@@ -11,7 +11,7 @@ answer whose words it repeats. A sentence that recommends is a recommendation.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.extraction import cues
 from bot.extraction.classify import STRONG, Cue, starts_anaphoric
@@ -21,8 +21,31 @@ from bot.extraction.model import COMMITMENT, RECOMMENDATION
 from bot.extraction.owners import owner_object
 from bot.extraction.structure import Role
 
-if TYPE_CHECKING:
-    from bot.extraction.reader import Reader
+
+class ReaderState(Protocol):
+    """What a `SentenceReader` reads and adds to: the `Reader` of its document (``bot.extraction.reader``),
+    named here so that the two modules do not import each other."""
+
+    genre: str
+    recs: list[Draft]
+    table_recs: bool
+    by_unit: dict[int, list[Draft]]
+    by_block: dict[int, list[Draft]]
+    last_rec: Draft | None
+    owner_sentences: list[tuple[int, int | None, int, str, str | None]]
+
+    def info(self, i: int) -> UnitText: ...
+
+    def sentence(self, info: UnitText, start: int, end: int, *, timed: bool) -> Sentence: ...
+
+    def answers_for(self, role: Role, unit_index: int, folded: str) -> Draft | None: ...
+
+    def add(self, draft: Draft) -> None: ...
+
+    def draft_folded(self, draft: Draft) -> str: ...
+
+    def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None: ...
+
 
 __all__ = ["SentenceReader"]
 
@@ -46,7 +69,7 @@ _QUICK = cues.sv(
 class SentenceReader:
     """Reads units sentence by sentence for the `Reader` of their document, adding the drafts it finds."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: ReaderState) -> None:
         self.reader = reader
 
     def read(self, i: int, role: Role) -> None:
