@@ -1,37 +1,39 @@
-"""Commitments (åtaganden): register, find, and keep their history.
+"""Commitments (åtaganden): register them and change them, keeping their history.
 
 Every change is an appended :class:`StatusUpdate`; the commitment row holds
 the current state for fast listing. A deadline never changes without a
 reason, and the original deadline stays on the row.
+
+What a person types and its checking live in `commitment_drafts`, the queries
+in `commitment_queries`; both are imported from here as before.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import Select, func, select, update
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from bot.domain.errors import NotFound, PermissionDenied, UserError
+from bot.domain.errors import PermissionDenied, UserError
 from bot.language.normalize import fold, fold_dnr
+from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput, current_deadline, validate
+from bot.services.commitment_queries import (
+    OPEN_STATUSES,
+    REFERENCE,
+    count_for_owner,
+    get_by_id,
+    get_by_reference,
+    get_many,
+    history,
+    last_comment,
+    list_for_committee,
+    list_for_owner,
+    parse_reference,
+)
 from bot.services.committees import can_manage, get_committee, is_secretary
 from bot.services.people import Actor, ensure_person
-from bot.services.validation import (
-    MAX_COMMENT,
-    MAX_DNR,
-    MAX_SHORT,
-    MAX_TEXT,
-    Errors,
-    ResolvedDeadline,
-    check_deadline,
-    check_recurrence,
-    check_text,
-    check_url,
-    raise_if,
-)
+from bot.services.validation import MAX_COMMENT, Errors, ResolvedDeadline, check_text, check_url, raise_if
 from storage.models import (
     Case,
     Commitment,
@@ -43,95 +45,30 @@ from storage.models import (
     UpdateKind,
 )
 
-REFERENCE = re.compile(r"^\s*([A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö0-9]{0,11})\s*[-–: ]?\s*(\d{1,7})\s*$")
-OPEN_STATUSES = (CommitmentStatus.NOT_STARTED, CommitmentStatus.IN_PROGRESS, CommitmentStatus.DELAYED)
-
-
-@dataclass
-class CommitmentInput:
-    """What a person typed, field by field, before any checking."""
-
-    text: str = ""
-    committee: str = ""
-    owner_user_id: str | None = None
-    owner_name: str | None = None
-    owner_role: str = ""
-    deadline: str = ""
-    recurrence: str = ""
-    dnr: str = ""
-    recommendation: str = ""
-    source_permalink: str | None = None
-    # "@okand @x": names typed for the owner that are no one in Slack (space-separated). With no
-    # owner, nothing is saved until one is chosen or the owner is left out on purpose.
-    unknown_names: str = ""
-
-
-@dataclass(frozen=True)
-class CommitmentDraft:
-    """A checked input, ready to be stored."""
-
-    text: str
-    committee_code: str
-    owner_user_id: str | None
-    owner_name: str | None
-    owner_role: str | None
-    deadline: ResolvedDeadline | None
-    recurrence: str | None
-    recurrence_phrase: str | None
-    dnr: str | None
-    recommendation: str | None
-    source_permalink: str | None = None
-    warnings: tuple[str, ...] = field(default=())
-
-
-def validate(
-    session: Session, raw: CommitmentInput, today: date, current: ResolvedDeadline | None = None
-) -> CommitmentDraft:
-    """Check every field at once; raise ValidationFailed naming each bad field.
-
-    ``current`` is the deadline a commitment already has: kept as it is when the
-    field still says the same, even if that date has passed (editing other
-    fields of an overdue commitment must stay possible).
-    """
-    errors: Errors = {}
-    text = check_text(errors, "text", raw.text, required=True, limit=MAX_TEXT)
-    code = raw.committee.strip().upper()
-    if not code:
-        errors["committee"] = ("err_required", {})
-    elif session.scalar(select(func.count()).select_from(Committee).where(Committee.code == code)) == 0:
-        errors["committee"] = ("err_unknown_committee", {"code": code})
-    role = check_text(errors, "owner_role", raw.owner_role, required=False, limit=MAX_SHORT)
-    if current is not None and raw.deadline.strip() == current.phrase:
-        deadline: ResolvedDeadline | None = current
-    else:
-        deadline = check_deadline(errors, "deadline", raw.deadline, today, required=False)
-    recurrence = check_recurrence(errors, "recurrence", raw.recurrence, today)
-    if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
-        errors["deadline"] = ("err_deadline_or_recurrence", {})
-    dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR)
-    recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=MAX_TEXT)
-    if raw.owner_user_id and not re.fullmatch(r"[UW][A-Z0-9]+", raw.owner_user_id):
-        errors["owner"] = ("err_unknown_user", {})
-    elif raw.unknown_names.strip() and not raw.owner_user_id:
-        errors["owner"] = ("err_owner_not_found", {"names": raw.unknown_names})
-    raise_if(errors)
-    warnings: list[str] = []
-    if deadline is not None and deadline.note:
-        warnings.append(deadline.note)
-    return CommitmentDraft(
-        text=text,
-        committee_code=code,
-        owner_user_id=raw.owner_user_id or None,
-        owner_name=raw.owner_name,
-        owner_role=role or None,
-        deadline=deadline,
-        recurrence=recurrence[0] if recurrence else None,
-        recurrence_phrase=recurrence[1] if recurrence else None,
-        dnr=dnr or None,
-        recommendation=recommendation or None,
-        source_permalink=raw.source_permalink,
-        warnings=tuple(warnings),
-    )
+__all__ = [
+    "OPEN_STATUSES",
+    "REFERENCE",
+    "CommitmentDraft",
+    "CommitmentInput",
+    "add_comment",
+    "can_update",
+    "count_for_owner",
+    "create",
+    "current_deadline",
+    "edit",
+    "get_by_id",
+    "get_by_reference",
+    "get_many",
+    "history",
+    "last_comment",
+    "list_for_committee",
+    "list_for_owner",
+    "move_deadline",
+    "parse_reference",
+    "record_message",
+    "set_status",
+    "validate",
+]
 
 
 def _search_text(c: Commitment, committee_code: str, owner_name: str | None, dnr: str | None) -> str:
@@ -233,115 +170,6 @@ def create(
     )
     session.flush()
     return commitment
-
-
-def _with_relations(stmt: Select[Commitment]) -> Select[Commitment]:
-    return stmt.options(
-        joinedload(Commitment.committee).selectinload(Committee.members),
-        joinedload(Commitment.owner),
-        joinedload(Commitment.case),
-        joinedload(Commitment.recommendation),
-        selectinload(Commitment.linked_routines),
-    )
-
-
-def parse_reference(ref: str) -> tuple[str, int] | None:
-    """'BUN-14', 'bun 14', 'BUN14' → ('BUN', 14)."""
-    m = REFERENCE.match(ref)
-    if not m:
-        return None
-    return m.group(1).upper(), int(m.group(2))
-
-
-def get_by_reference(session: Session, ref: str, *, for_update: bool = False) -> Commitment:
-    parsed = parse_reference(ref)
-    if parsed is None:
-        raise NotFound("err_bad_reference", field="reference", ref=ref.strip()[:40])
-    code, number = parsed
-    stmt = _with_relations(
-        select(Commitment)
-        .join(Committee, Committee.id == Commitment.committee_id)
-        .where(Committee.code == code, Commitment.number == number)
-    )
-    commitment = session.scalars(stmt).unique().one_or_none()
-    if commitment is None:
-        raise NotFound("err_unknown_reference", field="reference", ref=f"{code}-{number}")
-    return commitment
-
-
-def current_deadline(c: Commitment) -> ResolvedDeadline | None:
-    if c.deadline is None:
-        return None
-    return ResolvedDeadline(c.deadline, c.deadline_phrase or c.deadline.isoformat(), 1.0)
-
-
-def get_by_id(session: Session, commitment_id: int) -> Commitment:
-    stmt = _with_relations(select(Commitment).where(Commitment.id == commitment_id))
-    commitment = session.scalars(stmt).unique().one_or_none()
-    if commitment is None:
-        raise NotFound("err_unknown_reference", field="reference", ref=str(commitment_id))
-    return commitment
-
-
-def get_many(session: Session, ids: list[int]) -> list[Commitment]:
-    """Commitments by id in the order given (one query); unknown ids are skipped."""
-    if not ids:
-        return []
-    found = {
-        c.id: c for c in session.scalars(_with_relations(select(Commitment).where(Commitment.id.in_(ids)))).unique()
-    }
-    return [found[i] for i in ids if i in found]
-
-
-def history(session: Session, commitment: Commitment) -> list[StatusUpdate]:
-    return list(
-        session.scalars(
-            select(StatusUpdate)
-            .where(StatusUpdate.commitment_id == commitment.id)
-            .options(joinedload(StatusUpdate.person))
-            .order_by(StatusUpdate.id)
-        )
-    )
-
-
-def list_for_committee(
-    session: Session, committee: Committee, *, include_closed: bool = False, limit: int = 50, offset: int = 0
-) -> tuple[list[Commitment], int]:
-    """A page of a committee's commitments, earliest deadline first, and the total."""
-    where = [Commitment.committee_id == committee.id]
-    if not include_closed:
-        where.append(Commitment.status.in_(OPEN_STATUSES))
-    total = session.scalar(select(func.count()).select_from(Commitment).where(*where)) or 0
-    stmt = _with_relations(
-        select(Commitment)
-        .where(*where)
-        .order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.number)
-        .limit(limit)
-        .offset(offset)
-    )
-    return list(session.scalars(stmt).unique()), total
-
-
-def _owned_by(stmt: Select[Any], user_id: str, include_closed: bool) -> Select[Any]:
-    stmt = stmt.join(Person, Person.id == Commitment.owner_id).where(Person.slack_user_id == user_id)
-    if not include_closed:
-        stmt = stmt.where(Commitment.status.in_(OPEN_STATUSES))
-    return stmt
-
-
-def list_for_owner(
-    session: Session, user_id: str, *, include_closed: bool = False, limit: int = 200, offset: int = 0
-) -> list[Commitment]:
-    stmt = _owned_by(select(Commitment), user_id, include_closed)
-    stmt = _with_relations(
-        stmt.order_by(Commitment.deadline.is_(None), Commitment.deadline, Commitment.id).limit(limit).offset(offset)
-    )
-    return list(session.scalars(stmt).unique())
-
-
-def count_for_owner(session: Session, user_id: str, *, include_closed: bool = False) -> int:
-    stmt = _owned_by(select(func.count()).select_from(Commitment), user_id, include_closed)
-    return int(session.scalar(stmt) or 0)
 
 
 def can_update(commitment: Commitment, actor: Actor) -> bool:
@@ -462,15 +290,6 @@ def add_comment(
     raise_if(errors)
     person = ensure_person(session, actor.user_id, actor.name, now)
     return _record(session, commitment, person, now, UpdateKind.COMMENT, comment=comment, evidence_url=url)
-
-
-def last_comment(session: Session, commitment: Commitment) -> StatusUpdate | None:
-    return session.scalars(
-        select(StatusUpdate)
-        .where(StatusUpdate.commitment_id == commitment.id, StatusUpdate.comment.is_not(None))
-        .order_by(StatusUpdate.id.desc())
-        .limit(1)
-    ).first()
 
 
 def record_message(session: Session, commitment: Commitment, channel: str, ts: str) -> None:

@@ -25,7 +25,7 @@ from bot.domain.errors import NotFound, PermissionDenied, UserError, ValidationF
 from bot.extraction import Extraction
 from bot.language.normalize import fold, fold_dnr, repair_ocr
 from bot.services import commitments as commitment_service
-from bot.services.commitments import CommitmentDraft
+from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
 from bot.services.people import Actor
 from bot.services.validation import MAX_DNR, MAX_SHORT, MAX_TEXT, Errors, ResolvedDeadline, clean

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.errors import PermissionDenied, UserError
 from bot.language.periods import find_deadlines
-from bot.services.commitments import CommitmentDraft, CommitmentInput, validate
+from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput, validate
 from bot.services.committees import all_committees, can_manage, committee_for_channel, get_committee
 from bot.services.people import Actor
 from bot.services.validation import Errors
