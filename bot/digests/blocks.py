@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from bot.digests.content import CommitteeDigest, DigestItem, DoneItem, MovedItem, Overview, Section
+from bot.digests.overview import Overview
+from bot.digests.sections import CommitteeDigest, DigestItem, DoneItem, MovedItem, Section
 from bot.slack_format import escape, link, mention
 from bot.text_filters import swedish_month
 from bot.texts import Texts

@@ -19,23 +19,37 @@ message can say how many more there are without loading them.
 `load_digests` loads any number of committees in a fixed number of queries
 (window functions pick each committee's first lines), whatever the number of
 committees or commitments; `load_digest` is the same for one committee.
+
+The section types live in `sections` and the monthly overview in `overview`;
+both are imported from here as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any, Generic, NamedTuple, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Executable, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.clock import DEFAULT_TIMEZONE
+from bot.digests.overview import CommitteeCounts, Counts, Overview, load_overview
 from bot.digests.schedule import Period
-from bot.services.commitments import OPEN_STATUSES
-from bot.services.traffic import DUE_SOON, Light, light
+from bot.digests.sections import (
+    NO_UPDATE,
+    SECTION_LIMIT,
+    CommitteeDigest,
+    DigestItem,
+    DoneItem,
+    LightRow,
+    MovedItem,
+    Section,
+    last_week,
+)
+from bot.services.commitment_queries import OPEN_STATUSES
+from bot.services.traffic import DUE_SOON, light
 from storage.models import Commitment, CommitmentStatus, Committee, Person, StatusUpdate, UpdateKind
 
 __all__ = [
@@ -55,104 +69,6 @@ __all__ = [
     "load_overview",
 ]
 
-# An open commitment nobody has touched for this long needs a nudge.
-NO_UPDATE = timedelta(days=30)
-# A digest is read, not searched: past this many lines a section only counts
-# the rest and names the command that lists them all.
-SECTION_LIMIT = 15
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class DigestItem:
-    """One commitment as a digest line shows it; ``light`` as of the digest's moment."""
-
-    id: int
-    committee_id: int
-    reference: str
-    text: str
-    status: CommitmentStatus
-    light: Light
-    deadline: date | None
-    original_deadline: date | None
-    recurrence_phrase: str | None
-    owner_user_id: str | None
-    owner_role: str | None
-    message_channel: str | None
-    message_ts: str | None
-    last_update_at: datetime | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class DoneItem:
-    """A commitment that became done during the period, and when."""
-
-    item: DigestItem
-    done_at: datetime
-
-
-@dataclass(frozen=True)
-class MovedItem:
-    """One deadline move during the period: from what, to what, why, and when."""
-
-    item: DigestItem
-    moved_at: datetime
-    old_deadline: date | None
-    new_deadline: date | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class Section(Generic[T]):
-    """The first lines of one digest section and how many there are in all."""
-
-    items: tuple[T, ...]
-    total: int
-
-    @property
-    def more(self) -> int:
-        """How many are counted but not among ``items``."""
-        return self.total - len(self.items)
-
-
-@dataclass(frozen=True)
-class CommitteeDigest:
-    """Everything one committee's weekly digest reports.
-
-    States (overdue, due soon, silent) are as of ``as_of``; events (done,
-    moved) are those inside ``period``.
-    """
-
-    committee_id: int
-    code: str
-    name: str
-    as_of: datetime
-    today: date
-    period: Period
-    open_total: int
-    overdue: Section[DigestItem]
-    due_soon: Section[DigestItem]
-    done: Section[DoneItem]
-    moved: Section[MovedItem]
-    silent: Section[DigestItem]
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing to report (the digest still goes out, saying so)."""
-        sections: tuple[Section[Any], ...] = (self.overdue, self.due_soon, self.done, self.moved, self.silent)
-        return all(section.total == 0 for section in sections)
-
-
-def last_week(now: datetime) -> Period:
-    """The seven days up to ``now``: the period of a digest made outside its schedule."""
-    return Period(now - timedelta(days=7), now)
-
-
-# --------------------------------------------------------------------------- #
-# Loading digests
-# --------------------------------------------------------------------------- #
 
 _ITEM_COLUMNS = (
     Commitment.id,
@@ -171,13 +87,6 @@ _ITEM_COLUMNS = (
     Person.slack_user_id,
 )
 _ITEM_WIDTH = len(_ITEM_COLUMNS)
-
-
-class _LightFacts(NamedTuple):
-    status: CommitmentStatus
-    deadline: date | None
-    original_deadline: date | None
-    last_update_at: datetime | None
 
 
 class _Loader:
@@ -229,7 +138,7 @@ class _Loader:
             updated,
             created,
         ) = row[: _ITEM_WIDTH - 1]
-        lamp = light(_LightFacts(status, deadline, original, updated), self.today, self.now)
+        lamp = light(LightRow(status, deadline, original, updated), self.today, self.now)
         return DigestItem(
             id=cid,
             committee_id=committee_id,
@@ -419,112 +328,3 @@ def load_digest(
 ) -> CommitteeDigest:
     """One committee's digest; ``period`` defaults to the seven days up to ``now``."""
     return load_digests(session, [(committee, period or last_week(now))], now, tz=tz, limit=limit)[committee.id]
-
-
-# --------------------------------------------------------------------------- #
-# The monthly overview
-# --------------------------------------------------------------------------- #
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How many commitments per status and per light, and how many open ones are overdue."""
-
-    by_status: Mapping[CommitmentStatus, int]
-    by_light: Mapping[Light, int]
-    overdue: int
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_status.values())
-
-    @property
-    def open(self) -> int:
-        return sum(self.by_status[status] for status in OPEN_STATUSES)
-
-
-@dataclass(frozen=True)
-class CommitteeCounts:
-    """One committee's line in the overview."""
-
-    committee_id: int
-    code: str
-    name: str
-    counts: Counts
-
-
-@dataclass(frozen=True)
-class Overview:
-    """Kommunstyrelsen's monthly overview: every committee's counts, and the totals.
-
-    ``month`` is "2026-12"; committees are in code order, those without any
-    commitment included (a committee with nothing registered is news too).
-    """
-
-    month: str
-    as_of: datetime
-    committees: tuple[CommitteeCounts, ...]
-    totals: Counts
-
-
-class _Tally:
-    def __init__(self) -> None:
-        self.by_status = dict.fromkeys(CommitmentStatus, 0)
-        self.by_light = dict.fromkeys(Light, 0)
-        self.overdue = 0
-
-    def add(self, facts: _LightFacts, lamp: Light, today: date) -> None:
-        self.by_status[facts.status] += 1
-        self.by_light[lamp] += 1
-        if facts.status in OPEN_STATUSES and facts.deadline is not None and facts.deadline < today:
-            self.overdue += 1
-
-    def merge(self, other: _Tally) -> None:
-        for status, count in other.by_status.items():
-            self.by_status[status] += count
-        for lamp, count in other.by_light.items():
-            self.by_light[lamp] += count
-        self.overdue += other.overdue
-
-    def counts(self) -> Counts:
-        return Counts(dict(self.by_status), dict(self.by_light), self.overdue)
-
-
-def load_overview(session: Session, now: datetime, *, tz: ZoneInfo = DEFAULT_TIMEZONE) -> Overview:
-    """Counts per committee and in all, as of ``now``, in two queries.
-
-    The light of each commitment is the one App Home and the cards show
-    (`bot.services.traffic.light`), worked out from just the columns it needs.
-    """
-    if now.utcoffset() is None:
-        raise ValueError("now must be timezone-aware")
-    local = now.astimezone(tz)
-    today = local.date()
-    committees = list(session.scalars(select(Committee).order_by(Committee.code)))
-    tallies = {committee.id: _Tally() for committee in committees}
-    rows = session.execute(
-        select(
-            Commitment.committee_id,
-            Commitment.status,
-            Commitment.deadline,
-            Commitment.original_deadline,
-            Commitment.last_update_at,
-        )
-    )
-    for committee_id, status, deadline, original, updated in rows:
-        facts = _LightFacts(status, deadline, original, updated)
-        tally = tallies.get(committee_id)
-        if tally is not None:
-            tally.add(facts, light(facts, today, now), today)
-    totals = _Tally()
-    for tally in tallies.values():
-        totals.merge(tally)
-    return Overview(
-        month=f"{local.year:04d}-{local.month:02d}",
-        as_of=now,
-        committees=tuple(
-            CommitteeCounts(committee.id, committee.code, committee.name, tallies[committee.id].counts())
-            for committee in committees
-        ),
-        totals=totals.counts(),
-    )

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.digests.blocks import digest_message, overview_chart_groups, overview_chart_title, overview_message
-from bot.digests.content import load_digest, load_overview
+from bot.digests.content import load_digest
+from bot.digests.overview import load_overview
 from bot.digests.schedule import Period, due_digest, due_overview
 from bot.domain.digest_schedule import DigestSchedule
 from bot.outbox.outcome import Fail, Outcome, Send, Skip
