@@ -40,7 +40,8 @@ from sqlalchemy import insert, text
 
 from bench.routine_queries import load_queries, load_titles
 from bench.routine_search import synthetic_routines
-from bot.services.routines import RoutineLibrary, _fingerprint, add_routine
+from bot.services.routine_library import RoutineLibrary, _fingerprint
+from bot.services.routines import add_routine
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Base, Routine

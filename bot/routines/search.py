@@ -199,7 +199,7 @@ class RoutineIndex(TermIndex):
 
         `statistics`: the index whose word rarities weigh the query, so that hits from a
         small index of the routines changed since a large one was built score as the large
-        one's would (`bot.services.routines` merges the two). `bodies`: where an index that
+        one's would (`bot.services.routine_library` merges the two). `bodies`: where an index that
         did not keep its bodies reads those of its hits, for their snippets (else the title).
         """
         if limit <= 0:

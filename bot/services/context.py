@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot.clock import Clock
 from bot.config import Settings
 from bot.services.people import Actor, UserDirectory, actor_for
-from bot.services.routines import RoutineLibrary
+from bot.services.routine_library import RoutineLibrary
 from bot.services.search import CommitmentIndex
 from bot.texts import Texts
 from storage.db import Database

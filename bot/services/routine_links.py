@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from bot.services.routines import RoutineLibrary, get_routine
+from bot.services.routine_library import RoutineLibrary
+from bot.services.routines import get_routine
 from storage.models import Commitment, CommitmentRoutine
 
 SUGGESTED = 3
