@@ -21,33 +21,40 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bot.cli_routines_base import RoutinesCliError, current_time, library_db, load_texts
+from bot.cli_routines_output import Progress, abbreviation_rows, hit_titles, hits_json, notices, render_hits
 from bot.config import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from bot.services.routines import RoutineLibrary, SearchResult
+    from bot.services.routine_library import RoutineLibrary
     from bot.texts import Texts
     from storage.db import Database
+
+__all__ = [
+    "BATCH",
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "ImportSummary",
+    "Progress",
+    "RoutinesCliError",
+    "abbreviation_rows",
+    "add_parser",
+    "hits_json",
+    "import_paths",
+    "notices",
+    "run",
+]
 
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 5
 BATCH = 500  # files per database transaction on import
 _MAX_SOURCE = 1000
-_PROGRESS_EVERY = 0.1  # seconds between redraws of the progress line
-
-
-class RoutinesCliError(Exception):
-    """A Swedish sentence for stderr; the command exits with status 2."""
 
 
 def add_parser(sub: Any, texts: Texts) -> None:
@@ -75,70 +82,7 @@ def add_parser(sub: Any, texts: Texts) -> None:
     forget.add_argument("abbreviation", metavar="ABBR")
 
 
-def _texts() -> Texts:
-    from bot.texts import Texts
-
-    return Texts()
-
-
-def _now(settings: Settings) -> Any:
-    from bot.clock import SystemClock
-
-    return SystemClock(settings.timezone).now()
-
-
-_CLI_WORDING = {"err_unknown_routine": "err_unknown_routine_cli"}
-
-
-@contextmanager
-def _library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
-    """The configured database for one command: a refusal becomes the CLI's Swedish sentence, and it is closed."""
-    from bot.domain.errors import UserError
-    from bot.wiring import open_database
-
-    db = open_database(settings)
-    try:
-        yield db
-    except UserError as err:
-        # A refusal that points at a Slack command has a wording of its own for the terminal.
-        key = _CLI_WORDING.get(err.key, err.key)
-        raise RoutinesCliError(texts.get(key, **err.params)) from None
-    finally:
-        db.dispose()
-
-
 # --- import -----------------------------------------------------------------
-
-
-class Progress:
-    """ "Läser 120 av 10 000 filer …" on stderr: redrawn on a terminal, one count line otherwise."""
-
-    def __init__(self, texts: Texts, total: int, stream: TextIO) -> None:
-        self.texts, self.total, self.stream = texts, total, stream
-        self.tty = stream.isatty()
-        self._last = 0.0
-        if not self.tty:
-            print(texts.get("routines_reading", total=total), file=stream)
-
-    def step(self, done: int) -> None:
-        if not self.tty:
-            return
-        now = time.monotonic()
-        if done < self.total and now - self._last < _PROGRESS_EVERY:
-            return
-        self._last = now
-        self.stream.write("\r\x1b[K" + self.texts.get("routines_progress", done=done, total=self.total))
-        self.stream.flush()
-
-    def interrupt(self) -> None:
-        """Clear the line before a warning is printed under it."""
-        if self.tty:
-            self.stream.write("\r\x1b[K")
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
 
 
 @dataclass
@@ -210,9 +154,9 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
 
 
 def import_command(settings: Settings, paths: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    texts = _texts()
-    with _library_db(settings, texts) as db:
-        summary = import_paths(db, paths, _now(settings), texts, stderr)
+    texts = load_texts()
+    with library_db(settings, texts) as db:
+        summary = import_paths(db, paths, current_time(settings), texts, stderr)
     if summary.created + summary.updated == 0:
         if summary.skipped == 0:
             raise RoutinesCliError(texts.get("routines_no_files"))
@@ -237,53 +181,6 @@ def _limit(value: str, texts: Texts) -> int:
     return limit
 
 
-def notices(result: SearchResult, texts: Texts) -> list[str]:
-    """What the person should be told about their query, in Swedish, one sentence each."""
-    from bot.routines.search import MAX_QUERY
-
-    out: list[str] = []
-    if result.cut:
-        out.append(texts.get("routines_query_cut", limit=MAX_QUERY))
-    if result.too_short:
-        out.append(texts.get("routines_too_short"))
-    elif result.only_stop_words:
-        out.append(texts.get("routines_only_stop_words"))
-    elif result.empty_library:
-        out.append(texts.get("routines_empty_library"))
-    elif not result.hits:
-        out.append(texts.get("routines_no_match", query=result.query))
-        if result.suggestions:
-            out.append(texts.get("routines_did_you_mean", titles=result.suggestions))
-    return out
-
-
-def hits_json(result: SearchResult, titles: dict[int, str]) -> list[dict[str, Any]]:
-    """The hits as the README promises: `id`, `title`, `score` (0–100), `snippet`, best first."""
-    return [
-        {"id": int(h.id), "title": titles.get(int(h.id), ""), "score": round(h.score, 1), "snippet": h.snippet}
-        for h in result.hits
-    ]
-
-
-def _titles(session: Session, result: SearchResult) -> dict[int, str]:
-    from sqlalchemy import select
-
-    from storage.models import Routine
-
-    ids = [int(h.id) for h in result.hits]
-    if not ids:
-        return {}
-    rows = session.execute(select(Routine.id, Routine.title).where(Routine.id.in_(ids))).all()
-    return {int(row[0]): str(row[1]) for row in rows}
-
-
-def _render(result: SearchResult, titles: dict[int, str], as_json: bool, texts: Texts) -> str:
-    hits = hits_json(result, titles)
-    if as_json:
-        return json.dumps(hits, ensure_ascii=False)
-    return texts.plain("routines_search.txt.j2", hits=hits)
-
-
 def search_command(
     settings: Settings,
     query: str,
@@ -296,14 +193,14 @@ def search_command(
 ) -> int:
     from bot.services.routines import RoutineLibrary
 
-    texts = _texts()
+    texts = load_texts()
     limit = _limit(limit_arg, texts)
     library = library or RoutineLibrary()
-    with _library_db(settings, texts) as db:
+    with library_db(settings, texts) as db:
         if query != "-":
             with db.read() as session:
                 result = library.search(session, query, limit=limit)
-                output = _render(result, _titles(session, result), as_json, texts)
+                output = render_hits(result, hit_titles(session, result), as_json, texts)
             for sentence in notices(result, texts):
                 print(sentence, file=stderr)
             if output or as_json:
@@ -330,7 +227,7 @@ def _search_lines(
         searched += 1
         with db.read() as session:
             result = library.search(session, query, limit=limit)
-            output = _render(result, _titles(session, result), as_json, texts)
+            output = render_hits(result, hit_titles(session, result), as_json, texts)
         for sentence in notices(result, texts):
             print(texts.get("routines_line", number=number, message=sentence), file=stderr)
         if as_json:
@@ -356,8 +253,8 @@ def _routine_id(value: str, texts: Texts) -> int:
 def list_command(settings: Settings, stdout: TextIO) -> int:
     from bot.services.routines import list_routines
 
-    texts = _texts()
-    with _library_db(settings, texts) as db, db.read() as session:
+    texts = load_texts()
+    with library_db(settings, texts) as db, db.read() as session:
         routines = list_routines(session)
         text = texts.plain("routines_list.txt.j2", routines=routines) if routines else ""
     print(text or texts.get("routines_list_empty"), file=stdout)
@@ -367,9 +264,9 @@ def list_command(settings: Settings, stdout: TextIO) -> int:
 def remove_command(settings: Settings, value: str, stdout: TextIO) -> int:
     from bot.services.routines import remove_routine
 
-    texts = _texts()
+    texts = load_texts()
     routine_id = _routine_id(value, texts)
-    with _library_db(settings, texts) as db, db.write() as session:
+    with library_db(settings, texts) as db, db.write() as session:
         routine = remove_routine(session, routine_id)
         message = texts.get("routines_removed", id=routine.id, title=routine.title)
     print(message, file=stdout)
@@ -379,31 +276,13 @@ def remove_command(settings: Settings, value: str, stdout: TextIO) -> int:
 def alias_command(settings: Settings, value: str, aliases: Sequence[str], stdout: TextIO) -> int:
     from bot.services.routines import set_aliases
 
-    texts = _texts()
+    texts = load_texts()
     routine_id = _routine_id(value, texts)
-    with _library_db(settings, texts) as db, db.write() as session:
-        routine = set_aliases(session, routine_id, aliases, _now(settings))
+    with library_db(settings, texts) as db, db.write() as session:
+        routine = set_aliases(session, routine_id, aliases, current_time(settings))
         message = texts.get("routines_aliases_set", id=routine.id, title=routine.title, aliases=routine.aliases)
     print(message, file=stdout)
     return 0
-
-
-@dataclass(frozen=True)
-class AbbreviationRow:
-    abbreviation: str
-    expansions: tuple[str, ...]
-    own: bool
-
-
-def abbreviation_rows(library: dict[str, list[str]]) -> list[AbbreviationRow]:
-    """The merged table as written: the built-in entries, the library's own over them (an empty one removes)."""
-    from bot.language.normalize import fold
-    from bot.routines.abbreviations import BUILT_IN
-
-    rows: dict[str, AbbreviationRow] = {fold(k): AbbreviationRow(k, tuple(v), False) for k, v in BUILT_IN.items()}
-    for abbr, expansions in library.items():
-        rows[fold(abbr)] = AbbreviationRow(abbr, tuple(expansions), True)
-    return sorted(rows.values(), key=lambda r: fold(r.abbreviation))
 
 
 def abbreviations_command(
@@ -411,11 +290,11 @@ def abbreviations_command(
 ) -> int:
     from bot.services.routines import forget_abbreviation, library_abbreviations, set_abbreviation
 
-    texts = _texts()
-    with _library_db(settings, texts) as db:
+    texts = load_texts()
+    with library_db(settings, texts) as db:
         if action == "set" and abbreviation is not None:
             with db.write() as session:
-                set_abbreviation(session, abbreviation, expansions, _now(settings))
+                set_abbreviation(session, abbreviation, expansions, current_time(settings))
             cleaned = [" ".join(e.split()) for e in expansions if e.strip()]
             message = texts.get("routines_abbr_set", abbreviation=" ".join(abbreviation.split()), expansions=cleaned)
         elif action == "forget" and abbreviation is not None:
