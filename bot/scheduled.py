@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.digests.sending import DIGEST, OVERVIEW, DigestRenderer, plan_digests
 from bot.outbox.outcome import Renderer
+from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.sender import Sender
 from bot.reminders import messages as reminder_messages
 from bot.reminders.planning import plan_reminders
@@ -46,13 +47,18 @@ class Scheduled:
         services: the application's services (database, clock, texts).
         client: a Web API client for sending; see `bot.outbox.sender.plain_client`.
         worker: the name written on this process's claims.
+        pacer: keeps posts to one channel a second apart (the local stand-in passes one on instant time).
     """
 
-    def __init__(self, services: Services, client: WebClient, *, worker: str | None = None) -> None:
+    def __init__(
+        self, services: Services, client: WebClient, *, worker: str | None = None, pacer: ChannelPacer | None = None
+    ) -> None:
         self.services = services
         self.client = client
         self._team_url: str | None = None
-        self.sender = Sender(services.db, client, services.clock, renderers(services, self.team_url), worker=worker)
+        self.sender = Sender(
+            services.db, client, services.clock, renderers(services, self.team_url), worker=worker, pacer=pacer
+        )
         # One tick at a time in this process; other processes are kept apart by the database.
         self._lock = threading.Lock()
 

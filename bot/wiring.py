@@ -15,6 +15,7 @@ from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from slack_sdk.http_retry.handler import RetryHandler
+from slack_sdk.http_retry.interval_calculator import RetryIntervalCalculator
 
 import handlers
 from bot.clock import Clock, SystemClock
@@ -60,18 +61,23 @@ class ServerErrorRetryHandler(RetryHandler):
         return response is not None and response.status_code in (500, 502, 503, 504)
 
 
-def make_client(settings: Settings, token: str) -> WebClient:
-    """A Web API client that honours Retry-After and retries 5xx and dropped connections."""
+def make_client(settings: Settings, token: str, *, retry_interval: RetryIntervalCalculator | None = None) -> WebClient:
+    """A Web API client that honours Retry-After and retries 5xx and dropped connections.
+
+    `retry_interval` replaces slack_sdk's backoff between retries of 5xx and dropped connections
+    (the local stand-in's bot retries at once; Slack itself gets the backoff).
+    """
     client = WebClient(token=token, base_url=settings.slack_api_url, timeout=10)
     client.retry_handlers.extend(
-        [
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
-        ]
+        [RateLimitErrorRetryHandler(max_retry_count=3), ServerErrorRetryHandler(max_retry_count=2)]
     )
     # The default list already holds one ConnectionErrorRetryHandler; keep one.
     if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):
         client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    if retry_interval is not None:
+        for handler in client.retry_handlers:
+            if isinstance(handler, ServerErrorRetryHandler | ConnectionErrorRetryHandler):
+                handler.interval_calculator = retry_interval
     return client
 
 

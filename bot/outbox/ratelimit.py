@@ -44,3 +44,26 @@ class ChannelPacer:
         with self._lock:
             now = self._monotonic()
             self._next[channel] = max(self._next.get(channel, now), now + seconds)
+
+
+class InstantTime:
+    """Monotonic time that a pacer's wait moves forward at once instead of sleeping.
+
+    For the local stand-in, whose time is the caller's: the pacer keeps its accounting
+    (who waited how long) while a test or the console does not wait in real time.
+    """
+
+    def __init__(self) -> None:
+        self._now = 0.0
+        self._lock = threading.Lock()
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self._now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self._now += max(seconds, 0.0)
+
+    def pacer(self, interval: float = 1.0) -> ChannelPacer:
+        return ChannelPacer(interval, monotonic=self.monotonic, sleep=self.sleep)

@@ -58,6 +58,7 @@ def check_exactly_once(slack_keys: dict[str, int], rows: dict[str, tuple[OutboxS
     assert not_sent == {}, f"rows not recorded as sent: {sorted(not_sent.items())[:10]}"
 
 
+@pytest.mark.slow
 def test_one_process_sends_every_row_once(database_url: str, db: Database) -> None:
     clock = OffsetClock(STOCKHOLM, _offset())
     with new_standin(clock.timestamp) as slack:

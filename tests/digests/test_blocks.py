@@ -380,6 +380,7 @@ def test_every_section_keeps_its_place_when_the_first_one_is_huge() -> None:
     assert shown["done"] == 1 and shown["moved"] == 1
 
 
+@pytest.mark.slow
 def test_500_overdue_from_the_database_through_the_standin(
     db: Database, register: Register, standin: SlackStandIn
 ) -> None:

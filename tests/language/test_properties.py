@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -158,6 +159,7 @@ def test_normalisation_never_raises(text: str) -> None:
     describe_rrule(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(st.sampled_from(VOCABULARY), st.integers(min_value=1, max_value=20_000))
 def test_long_repetitive_input(word: str, times: int) -> None:

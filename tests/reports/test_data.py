@@ -186,6 +186,7 @@ def _bulk(db: Database, clock: ManualClock, n: int, start: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_a_large_committee_is_read_in_a_fixed_number_of_queries(
     db: Database, clock: ManualClock, seeded: Seeded
 ) -> None:

@@ -158,6 +158,7 @@ def test_stdin_mode_prints_one_array_per_line(
     assert "Rad 5: Menade du ”Rutin för orosanmälan”" in err
 
 
+@pytest.mark.slow
 def test_bad_queries_get_swedish_answers_on_stderr(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "search", "orosanmälan", "--json"]) == 0
     out, err = capsys.readouterr()
@@ -177,6 +178,7 @@ def test_bad_queries_get_swedish_answers_on_stderr(env: Path, capsys: pytest.Cap
         assert "--limit ska vara ett heltal från 1 till 50" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_list_alias_remove_and_abbreviations(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines", "list"]) == 0
     assert capsys.readouterr().out.strip() == "Rutinbiblioteket är tomt."

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.config import load_settings
@@ -117,6 +118,7 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
         assert owner is not None and owner.slack_user_id == user_id_for("anna")
 
 
+@pytest.mark.slow
 def test_demo_from_the_command_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "console", "--demo"],

@@ -29,6 +29,7 @@ def channel_posts(world: World) -> list[tuple[int, str | None]]:
     return [(c.status, c.error) for c in world.slack.calls_to("chat.postMessage") if c.args["channel"] == channel]
 
 
+@pytest.mark.slow
 @pytest.mark.transports("socket", "http")
 def test_a_rate_limit_is_waited_out_and_the_card_arrives_once(world: World) -> None:
     world.quick_committee()
@@ -82,6 +83,7 @@ def test_slack_down_for_a_while_still_saves_and_says_so(world: World) -> None:
     assert world.count_commitments() == 1
 
 
+@pytest.mark.slow
 def test_a_slow_views_open_is_survived(world: World) -> None:
     world.quick_committee()
     world.slack.inject("views.open", "slow", seconds=2.0)

@@ -55,6 +55,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+@pytest.mark.slow
 def test_socket_mode_process_answers(slack: SlackStandIn, database_url: str, tmp_path: Path) -> None:
     process = _start(slack, database_url, tmp_path)
     try:
@@ -68,6 +69,7 @@ def test_socket_mode_process_answers(slack: SlackStandIn, database_url: str, tmp
     assert "Traceback" not in (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")
 
 
+@pytest.mark.slow
 def test_http_mode_process_health_and_signatures(slack: SlackStandIn, database_url: str, tmp_path: Path) -> None:
     port = _free_port()
     process = _start(slack, database_url, tmp_path, "--mode", "http", "--host", "127.0.0.1", "--port", str(port))

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.local_slack import LoopbackServer
+from bot.local_slack import LoopbackServer, close_socket_mode
 from bot.standin import SlackStandIn
 from tests.standin.tiny_app import Seen, build_app
 
@@ -94,7 +94,7 @@ def _socket_mode(standin: SlackStandIn) -> Iterator[Driven]:
         yield Driven(standin, seen, "socket")
     finally:
         # Close the client before the stand-in stops, or it keeps reconnecting.
-        handler.client.close()
+        close_socket_mode(handler.client)
 
 
 def _http_mode(standin: SlackStandIn) -> Iterator[Driven]:

@@ -76,6 +76,7 @@ def test_a_file_that_is_not_a_database_is_named(
         assert "db upgrade" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["socket", "http"])
 def test_run_with_slack_unreachable(mode: str, tmp_path: Path) -> None:
     env = {
@@ -103,6 +104,7 @@ def test_run_with_slack_unreachable(mode: str, tmp_path: Path) -> None:
     assert line.startswith("atagande: ") and "http://127.0.0.1:9/api/" in line and "SLACK_API_URL" in line
 
 
+@pytest.mark.slow
 def test_a_postgresql_server_that_never_answers_is_given_up_on(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

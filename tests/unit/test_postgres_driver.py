@@ -43,6 +43,7 @@ def test_postgresql_without_its_driver_names_the_postgres_extra(
     assert "psycopg" in line.replace("postgresql+psycopg", "")
 
 
+@pytest.mark.slow
 def test_sqlite_needs_no_postgresql_driver(tmp_path: Path) -> None:
     # A fresh interpreter, so no module imported earlier by the test session hides an import of psycopg.
     program = """
