@@ -11,8 +11,10 @@ People: ``ADMIN`` (a workspace admin), ``SARA`` (BUN's secretary), ``ANNA``
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from slack_bolt import BoltContext
@@ -49,6 +51,24 @@ PEOPLE = {
 @pytest.fixture
 def slack() -> FakeSlack:
     return FakeSlack(dict(PEOPLE))
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fail a test whose listener tried the network (a response_url, a download): these are unit tests.
+
+    The attempt is refused and, since ``guarded`` swallows what a listener raises, counted and checked after.
+    """
+    attempts: list[str] = []
+
+    def refuse(host: object, *args: object, **kwargs: object) -> Any:
+        attempts.append(str(host))
+        raise OSError(f"no network in handler unit tests ({host})")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    yield attempts
+    assert not attempts, f"a listener tried the network: {attempts}"
 
 
 @pytest.fixture(scope="session")

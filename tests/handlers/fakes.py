@@ -95,13 +95,14 @@ class FakeSlack(WebClient):
         super().__init__(token="xoxb-test", base_url="https://slack.test/api/")
         self.people = people
         self.calls: list[ApiCall] = []
-        self.failures: dict[str, str] = {}
+        self.failures: dict[str, tuple[str, str | None]] = {}
         self.files: list[dict[str, Any]] = []
         self._ts = itertools.count(1)
 
-    def fail(self, method: str, error: str) -> None:
-        """From now on answer ``method`` with Slack's ``error`` (a SlackApiError in the caller)."""
-        self.failures[method] = error
+    def fail(self, method: str, error: str, *, channel: str | None = None) -> None:
+        """From now on answer ``method`` (in ``channel`` only, if given) with Slack's ``error``:
+        a SlackApiError in the caller."""
+        self.failures[method] = (error, channel)
 
     def api_call(
         self,
@@ -117,8 +118,9 @@ class FakeSlack(WebClient):
     ) -> SlackResponse:
         args = {**(params or {}), **(data or {}), **(json or {})}
         self.calls.append(ApiCall(api_method, args))
-        if api_method in self.failures:
-            answer: dict[str, Any] = {"ok": False, "error": self.failures[api_method]}
+        error, where = self.failures.get(api_method, ("", None))
+        if error and where in (None, args.get("channel")):
+            answer: dict[str, Any] = {"ok": False, "error": error}
         else:
             answer = {"ok": True, **self._answer(api_method, args)}
         response = SlackResponse(

@@ -62,6 +62,19 @@ def click(
     return body
 
 
+def home_click(action_id: str, value: str, *, user: str) -> dict[str, Any]:
+    """A button click on the App Home tab: no channel, no response_url."""
+    return {
+        "type": "block_actions",
+        "team": {"id": TEAM},
+        "user": {"id": user},
+        "trigger_id": TRIGGER,
+        "container": {"type": "view", "view_id": "VHOME"},
+        "view": {"id": "VHOME", "type": "home"},
+        "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value}],
+    }
+
+
 def _state(element: dict[str, Any], value: str | None) -> dict[str, Any]:
     """What Slack puts in ``view.state.values`` for one element: ``value``, else its initial value."""
     kind = element.get("type")
