@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from slack_bolt import BoltContext
+from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -55,7 +56,7 @@ def slack() -> FakeSlack:
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Fail a test whose listener tried the network (a response_url, a download): these are unit tests.
+    """Fail a test whose listener tried the network (a file download, a client of its own): these are unit tests.
 
     The attempt is refused and, since ``guarded`` swallows what a listener raises, counted and checked after.
     """
@@ -69,6 +70,29 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(socket, "create_connection", refuse)
     yield attempts
     assert not attempts, f"a listener tried the network: {attempts}"
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A message sent to a response_url (``respond`` outside Bolt: a modal answering where it was opened)."""
+
+    url: str
+    body: dict[str, Any]
+
+
+@pytest.fixture(autouse=True)
+def webhooks(monkeypatch: pytest.MonkeyPatch) -> list[Posted]:
+    """What listeners sent to response_urls with slack_sdk's WebhookClient, kept here instead of posted."""
+    sent: list[Posted] = []
+
+    def send_dict(
+        client: WebhookClient, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> WebhookResponse:
+        sent.append(Posted(client.url, dict(body)))
+        return WebhookResponse(url=client.url, status_code=200, body="ok", headers={})
+
+    monkeypatch.setattr(WebhookClient, "send_dict", send_dict)
+    return sent
 
 
 @pytest.fixture(scope="session")

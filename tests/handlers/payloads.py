@@ -85,6 +85,13 @@ def _state(element: dict[str, Any], value: str | None) -> dict[str, Any]:
         else:
             chosen = element.get("initial_option")
         return {"type": kind, "selected_option": chosen}
+    if kind == "checkboxes":
+        # A typed value ticks the option with that value; "" ticks none.
+        options = [o for o in element.get("options", []) if o["value"] == value] if value is not None else None
+        return {
+            "type": kind,
+            "selected_options": options if options is not None else element.get("initial_options", []),
+        }
     if kind == "users_select":
         return {"type": kind, "selected_user": value if value is not None else element.get("initial_user")}
     if kind == "datepicker":
