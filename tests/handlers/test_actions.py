@@ -180,6 +180,23 @@ def test_saving_without_an_owner_leaves_the_unknown_name_out(
         assert commitment_service.get_by_reference(session, "BUN-2").owner is None
 
 
+def test_change_on_a_preview_opens_the_form_filled_in_from_it(
+    slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
+) -> None:
+    token = _preview_token(
+        slack, as_user, respond, commands.PREVIEW_EDIT, "BUN Uppdatera krisplanen senast 15 juni 2027 <@UANNA001>"
+    )
+    body = payloads.click(commands.PREVIEW_EDIT, token, user=SARA, ephemeral=True)
+    actions.preview_edit(ack=ack, body=body, client=slack, context=as_user(SARA), respond=respond)
+    assert ack.kwargs == {}
+    view = slack.opened()
+    assert view["callback_id"] == modals.NEW_CALLBACK
+    fields = {b["block_id"]: b["element"] for b in view["blocks"] if b.get("type") == "input"}
+    assert fields["text"]["initial_value"] == "Uppdatera krisplanen"
+    assert fields["owner"]["initial_user"] == ANNA
+    assert fields["committee"]["initial_option"]["value"] == "BUN"
+
+
 def test_an_expired_preview_says_so(
     services: Services, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun
 ) -> None:
