@@ -12,7 +12,6 @@ import json
 import logging
 import re
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -21,12 +20,11 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain.errors import UserError, ValidationFailed
 from bot.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
-from bot.routines.importing import find_revision_date, find_title
-from bot.services import committees as committee_service
-from bot.services import imports as import_service
-from bot.services import routine_links
-from bot.services import routines as routine_service
+from bot.services import import_review
 from bot.services.context import Services
+from bot.services.import_review import PageReader, ReviewDraft
+from bot.services.imports import ImportResult
+from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui import import_modal
 from bot.ui.commitment import routine_suggestion_blocks
@@ -34,7 +32,6 @@ from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
 from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
 from handlers.support import ack_now, delivery_of, errors_on_fields, guarded, services_of
-from storage.models import ImportDraft
 
 log = logging.getLogger(__name__)
 # Commitments of one import given routine suggestions: two blocks each, within a message's 50.
@@ -55,13 +52,7 @@ def register(app: App) -> None:
 
 def open_import_modal(svc: Services, client: WebClient, trigger_id: str, user_id: str, channel_id: str) -> None:
     """``/atagande importera``: the files the user shared with the bot, and a paste field."""
-    actor = svc.actor(user_id)
-    with svc.db.read() as session:
-        if not committee_service.committees_managed_by(session, actor):
-            if committee_service.all_committees(session):
-                raise UserError("err_no_committees_to_register")
-            raise UserError("err_no_committees")
-        bound = committee_service.committee_for_channel(session, channel_id)
+    bound = import_review.import_target(svc, user_id, channel_id)
     since = int((svc.clock.now() - FILES_SINCE).timestamp())
     try:
         listed = client.files_list(user=user_id, ts_from=str(since)).get("files") or []
@@ -70,7 +61,7 @@ def open_import_modal(svc: Services, client: WebClient, trigger_id: str, user_id
         log.warning("files.list failed: %s", exc.response.get("error"))
         listed = []
     files = readable_files([f for f in listed if isinstance(f, dict)])
-    client.views_open(trigger_id=trigger_id, view=build_import_modal(svc.texts, files, bound.code if bound else None))
+    client.views_open(trigger_id=trigger_id, view=build_import_modal(svc.texts, files, bound))
 
 
 def _values(body: dict[str, Any]) -> dict[str, Any]:
@@ -114,12 +105,14 @@ def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) 
     ImportFlow(services_of(context), client).from_file(user_id, file_id)
 
 
-def _review_view(svc: Services, draft_id: int, user_id: str, page: int) -> dict[str, Any]:
-    actor = svc.actor(user_id)
-    with svc.db.read() as session:
-        draft = import_service.get_draft(session, draft_id, user_id)
-        committees = committee_service.committees_managed_by(session, actor)
-        return review_modal(svc.texts, draft, committees, page)
+def _review_view(screen: import_review.ReviewScreen, texts: Texts, page: int) -> dict[str, Any]:
+    return review_modal(texts, screen.draft, screen.committees, page)
+
+
+def _page_reader(page: int, body: dict[str, Any]) -> PageReader:
+    """What the page the reviewer leaves holds, read against the draft's layout where the service has it."""
+    values = _values(body)
+    return lambda draft: read_page(draft, page, values)
 
 
 @guarded
@@ -129,8 +122,8 @@ def open_review(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     value = str(((body.get("actions") or [{}])[0]).get("value") or "")
     if not value.isdigit():
         return
-    view = _review_view(svc, int(value), str(context.user_id), 0)
-    client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+    screen = import_review.review_screen(svc, str(context.user_id), int(value))
+    client.views_open(trigger_id=str(body["trigger_id"]), view=_review_view(screen, svc.texts, 0))
 
 
 @guarded
@@ -142,14 +135,10 @@ def turn_page(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
     target = str(((body.get("actions") or [{}])[0]).get("value") or "")
     if meta is None or not target.isdigit():
         return
-    user_id = str(context.user_id)
-    with svc.db.write() as session:
-        draft = import_service.get_draft(session, meta.draft_id, user_id)
-        choices, case_fields = read_page(draft, meta.page, _values(body))
-        import_service.save_review(session, draft, choices, case_fields, svc.clock.now())
+    screen = import_review.turn_page(svc, str(context.user_id), meta.draft_id, _page_reader(meta.page, body))
     try:
         client.views_update(
-            view_id=str(view["id"]), hash=view.get("hash"), view=_review_view(svc, meta.draft_id, user_id, int(target))
+            view_id=str(view["id"]), hash=view.get("hash"), view=_review_view(screen, svc.texts, int(target))
         )
     except SlackApiError as exc:
         # A second click raced this one (hash_conflict); what was typed is saved either way.
@@ -157,7 +146,7 @@ def turn_page(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
 
 
 def _show_errors(
-    ack: Ack, svc: Services, body: dict[str, Any], draft: ImportDraft | None, page: int, err: UserError
+    ack: Ack, svc: Services, body: dict[str, Any], draft: ReviewDraft | None, page: int, err: UserError
 ) -> None:
     """Each error on its field; one about a field on another page says which page."""
     errors = err.errors if isinstance(err, ValidationFailed) else {err.field or "": (err.key, err.params)}
@@ -178,40 +167,20 @@ def submit_review(ack: Ack, body: dict[str, Any], client: WebClient, context: Bo
     if meta is None:
         raise UserError("err_import_gone")
     user_id = str(context.user_id)
-    # Keep this page's ticks before checking: an error must not lose them.
-    with svc.db.write() as session:
-        draft = import_service.get_draft(session, meta.draft_id, user_id)
-        choices, case_fields = read_page(draft, meta.page, _values(body))
-        import_service.save_review(session, draft, choices, case_fields, svc.clock.now())
-        owners = {c.owner for c in import_service.choices_of(draft).values() if c.selected and c.owner}
-    # Slack look-ups happen before the write lock, never under it.
-    actor = svc.actor(user_id)
-    names: dict[str, str] = {}
-    for owner in owners:
-        try:
-            found = svc.users.get(owner)
-        except SlackApiError:
-            found = None
-        if found is not None:
-            names[owner] = found.display
     try:
-        with svc.db.write() as session:
-            draft = import_service.get_draft(session, meta.draft_id, user_id)
-            result = import_service.confirm(session, actor, draft, names, svc.clock.now())
-            channel, thread_ts = draft.channel_id, draft.thread_ts
-    except UserError as err:
-        with svc.db.read() as session:
-            _show_errors(ack, svc, body, session.get(ImportDraft, meta.draft_id), meta.page, err)
+        confirmed = import_review.confirm_review(svc, user_id, meta.draft_id, _page_reader(meta.page, body))
+    except import_review.ReviewRefused as refused:
+        _show_errors(ack, svc, body, refused.draft, meta.page, refused.error)
         return
     ack(response_action="clear")
-    _announce(svc, client, context, result, channel or user_id, thread_ts)
+    _announce(svc, client, context, confirmed.result, confirmed.channel or user_id, confirmed.thread_ts)
 
 
 def _announce(
     svc: Services,
     client: WebClient,
     context: BoltContext,
-    result: import_service.ImportResult,
+    result: ImportResult,
     channel: str,
     thread_ts: str | None,
 ) -> None:
@@ -219,18 +188,17 @@ def _announce(
     warnings: set[str] = set()
     for commitment_id in result.commitment_ids:
         warnings.update(delivery.announce(commitment_id, str(context.user_id)))
+    told = import_review.announcement(svc, result, SUGGEST_FOR)
     suggestion_blocks: list[dict[str, Any]] = []
-    with svc.db.read() as session:
-        created = import_service.created_commitments(session, result)
-        refs = [f"{result.committee_code}-{c.number}" for c in created]
-        for c, ref in zip(created[:SUGGEST_FOR], refs, strict=False):
-            suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
-            suggestion_blocks += routine_suggestion_blocks(svc.texts, c.id, suggested, ref=ref)
+    for suggested in told.suggested:
+        suggestion_blocks += routine_suggestion_blocks(
+            svc.texts, suggested.commitment_id, list(suggested.routines), ref=suggested.ref
+        )
     text = svc.texts.md(
         "import_done.md.j2",
         code=result.committee_code,
         dnr=result.dnr or "",
-        refs=refs,
+        refs=list(told.refs),
         recommendations=result.recommendations,
         warnings=[svc.texts.get(w, code=result.committee_code) for w in sorted(warnings)],
     )
@@ -249,25 +217,9 @@ def save_as_routine(body: dict[str, Any], client: WebClient, context: BoltContex
     value = str(((body.get("actions") or [{}])[0]).get("value") or "")
     if not value.isdigit():
         return
-    actor = svc.actor(user_id)
-    with svc.db.write() as session:
-        routine_service.require_manager(session, actor)
-        draft = session.get(ImportDraft, int(value))
-        if draft is None or draft.user_id != user_id:
-            raise UserError("err_import_gone")
-        name = draft.filename or svc.texts.get("import_pasted_name")
-        routine, created = routine_service.add_routine(
-            session,
-            title=find_title(draft.source_text, Path(name)),
-            body=draft.source_text,
-            now=svc.clock.now(),
-            source=name,
-            sha256=draft.sha256,
-            revision_date=find_revision_date(draft.source_text),
-        )
-        channel, thread_ts = draft.channel_id or user_id, draft.thread_ts
-        text = svc.texts.md("routine_saved_from_file.md.j2", title=routine.title, id=routine.id, created=created)
+    saved = import_review.save_as_routine(svc, user_id, int(value))
+    text = svc.texts.md("routine_saved_from_file.md.j2", title=saved.title, id=saved.id, created=saved.created)
     try:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+        client.chat_postMessage(channel=saved.channel, thread_ts=saved.thread_ts, text=text)
     except SlackApiError as exc:
         log.warning("could not confirm the routine: %s", exc.response.get("error"))

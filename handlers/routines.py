@@ -18,13 +18,11 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.domain.errors import UserError
 from bot.language.normalize import fold
-from bot.services import routines as routine_service
+from bot.services import routine_answers as answers
 from bot.services.context import Services
-from bot.services.people import ensure_person
 from bot.slack_format import unescape
 from bot.ui import routines as ui
 from handlers.support import ack_now, errors_on_fields, guarded, modal_errors, services_of
-from storage.models import Routine
 
 COMMAND = "/rutin"
 HITS = 5
@@ -36,7 +34,9 @@ CHANNEL_UNAVAILABLE = ("not_in_channel", "channel_not_found", "is_archived", "re
 
 
 def register(app: App) -> None:
-    app.command(COMMAND)(ack=ack_now, lazy=[run_command])
+    # The acknowledgement opens the form of "ny" and "ändra N" itself, while the trigger_id
+    # (three seconds) is fresh; everything else is answered after it.
+    app.command(COMMAND)(ack=ack_command, lazy=[run_command])
     app.action(ui.SHARE_ACTION)(ack=ack_now, lazy=[share])
     app.action(ui.REMOVE_ACTION)(ack=ack_now, lazy=[remove])
     # No lazy listener: views.open needs the click's trigger_id, which lasts three seconds.
@@ -49,22 +49,45 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) < 10 else None
 
 
+def _words(body: dict[str, Any]) -> tuple[str, str, str]:
+    """The command's text as (whole text, subcommand folded, the rest)."""
+    text = " ".join(unescape(str(body.get("text", ""))).split())
+    word, _, rest = text.partition(" ")
+    return text, fold(word), rest
+
+
+def _opens_form(sub: str, rest: str) -> bool:
+    return (sub == "ny" and not rest) or sub in EDIT_WORDS
+
+
+@guarded
+def ack_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    """Acknowledge ``/rutin``; "ny" and "ändra N" first open their form, while the trigger_id is fresh.
+
+    Bolt sends the ack as soon as ``ack()`` is called, and the lazy listener may start later
+    than three seconds under load. A refusal (or a failed views.open) is acked by ``guarded``
+    and told through the response_url.
+    """
+    _, sub, rest = _words(body)
+    if _opens_form(sub, rest):
+        which = None
+        if sub in EDIT_WORDS:
+            which = _number(rest)
+            if which is None:
+                raise UserError("err_routine_number_edit")
+        _open_modal(services_of(context), client, body, str(body["user_id"]), which)
+    ack()
+
+
 @guarded
 def run_command(body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
-    text = " ".join(unescape(str(body.get("text", ""))).split())
-    word, _, rest = text.partition(" ")
-    sub = fold(word)
+    text, sub, rest = _words(body)
     user_id = str(body["user_id"])
+    if _opens_form(sub, rest):
+        return  # answered by ack_command
     if sub in HELP_WORDS or not text:
         _help(svc, respond)
-    elif sub == "ny" and not rest:
-        _open_modal(svc, client, body, user_id)
-    elif sub in EDIT_WORDS:
-        which = _number(rest)
-        if which is None:
-            raise UserError("err_routine_number_edit")
-        _open_modal(svc, client, body, user_id, which)
     elif sub == "lista" and (not rest or _number(rest) is not None):
         _list(svc, respond, _number(rest) or 1)
     elif sub == "visa" and _number(rest) is not None:
@@ -88,57 +111,44 @@ def _help(svc: Services, respond: Respond, **ctx: Any) -> None:
 
 
 def _search(svc: Services, respond: Respond, query: str) -> None:
-    with svc.db.read() as session:
-        result = svc.routines.search(session, query, limit=HITS)
-        if result.too_short:
-            _help(svc, respond, too_short=True)
-            return
-        found = {r.id: r for r in (session.get(Routine, int(h.id)) for h in result.hits) if r}
-        text, blocks = ui.search_blocks(svc.texts, result, found)
+    found = answers.search(svc, query, HITS)
+    if found.result.too_short:
+        _help(svc, respond, too_short=True)
+        return
+    text, blocks = ui.search_blocks(svc.texts, found)
     respond(text=text, blocks=blocks, response_type="ephemeral")
 
 
 def _list(svc: Services, respond: Respond, page: int) -> None:
-    with svc.db.read() as session:
-        routines = routine_service.list_routines(session)
-    total = len(routines)
-    pages = max(1, -(-total // LIST_PAGE))
-    page = min(max(1, page), pages)
-    start = (page - 1) * LIST_PAGE
-    rows = [(r.id, r.title) for r in routines[start : start + LIST_PAGE]]
+    shown = answers.list_page(svc, page, LIST_PAGE)
     text = svc.texts.md(
-        "routine_list.md.j2", rows=rows, total=total, page=page, first=start + 1, last=start + len(rows)
+        "routine_list.md.j2",
+        rows=list(shown.rows),
+        total=shown.total,
+        page=shown.page,
+        first=shown.first,
+        last=shown.last,
     )
     respond(text=text, response_type="ephemeral")
 
 
 def _show(svc: Services, respond: Respond, user_id: str, number: int) -> None:
-    actor = svc.actor(user_id)
-    with svc.db.read() as session:
-        routine = routine_service.get_routine(session, number)
-        text, blocks = ui.card_blocks(
-            svc.texts, routine, can_manage=routine_service.can_manage_routines(session, actor)
-        )
+    card = answers.card(svc, user_id, number)
+    text, blocks = ui.card_blocks(svc.texts, card.routine, can_manage=card.can_manage)
     respond(text=text, blocks=blocks, response_type="ephemeral")
 
 
 def _set_aliases(svc: Services, respond: Respond, user_id: str, number: int, names: str) -> None:
-    actor = svc.actor(user_id)
-    with svc.db.write() as session:
-        routine_service.require_manager(session, actor)
-        routine = routine_service.set_aliases(session, number, names.split(","), svc.clock.now())
-        text = svc.texts.md(
-            "routine_aliases_set.md.j2", number=routine.id, title=routine.title, aliases=list(routine.aliases)
-        )
+    routine = answers.set_aliases(svc, user_id, number, names.split(","))
+    text = svc.texts.md(
+        "routine_aliases_set.md.j2", number=routine.id, title=routine.title, aliases=list(routine.aliases)
+    )
     respond(text=text, response_type="ephemeral")
 
 
 def _ask_remove(svc: Services, respond: Respond, user_id: str, number: int) -> None:
-    actor = svc.actor(user_id)
-    with svc.db.read() as session:
-        routine_service.require_manager(session, actor)
-        routine = routine_service.get_routine(session, number)
-        text, blocks = ui.remove_ask_blocks(svc.texts, routine)
+    routine = answers.to_remove(svc, user_id, number)
+    text, blocks = ui.remove_ask_blocks(svc.texts, routine)
     respond(text=text, blocks=blocks, response_type="ephemeral")
 
 
@@ -162,9 +172,8 @@ def share(body: dict[str, Any], respond: Respond, client: WebClient, context: Bo
     channel = str((body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or "")
     if not channel:
         raise UserError("err_expired")
-    with svc.db.read() as session:
-        routine = routine_service.get_routine(session, _action_number(body))
-        text, blocks = ui.shared_blocks(svc.texts, routine, user_id)
+    routine = answers.for_sharing(svc, _action_number(body))
+    text, blocks = ui.shared_blocks(svc.texts, routine, user_id)
     try:
         client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False)
     except SlackApiError as exc:
@@ -177,11 +186,8 @@ def share(body: dict[str, Any], respond: Respond, client: WebClient, context: Bo
 def remove(body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
     svc = services_of(context)
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
-    actor = svc.actor(user_id)
-    with svc.db.write() as session:
-        routine_service.require_manager(session, actor)
-        routine = routine_service.remove_routine(session, _action_number(body))
-        text = svc.texts.md("routine_removed.md.j2", number=routine.id, title=routine.title, by=user_id)
+    routine = answers.remove(svc, user_id, _action_number(body))
+    text = svc.texts.md("routine_removed.md.j2", number=routine.id, title=routine.title, by=user_id)
     respond(text=text, response_type="ephemeral", replace_original=True)
 
 
@@ -189,16 +195,13 @@ def _open_modal(
     svc: Services, client: WebClient, body: dict[str, Any], user_id: str, number: int | None = None
 ) -> None:
     """The routine form: empty for a new routine, or holding routine `number` to change it."""
-    actor = svc.actor(user_id)
     channel = body.get("channel_id") or (body.get("channel") or {}).get("id") or ""
     meta: dict[str, Any] = {"response_url": body.get("response_url") or "", "channel_id": channel}
-    with svc.db.read() as session:
-        routine_service.require_manager(session, actor)
-        routine = routine_service.get_routine(session, number) if number is not None else None
-        if routine is not None:
-            # Whether the text was offered: a text too long for the form is kept as it is.
-            meta |= {"routine_id": routine.id, "body": ui.body_fits(routine)}
-        view = ui.routine_modal(svc.texts, json.dumps(meta), routine)
+    routine = answers.for_form(svc, user_id, number)
+    if routine is not None:
+        # Whether the text was offered: a text too long for the form is kept as it is.
+        meta |= {"routine_id": routine.id, "body": ui.body_fits(routine)}
+    view = ui.routine_modal(svc.texts, json.dumps(meta), routine)
     client.views_open(trigger_id=str(body["trigger_id"]), view=view)
 
 
@@ -220,6 +223,20 @@ def _revision_date(raw: str) -> date | None:
         raise UserError("err_routine_bad_date", field=ui.FIELD_REVISION) from None
 
 
+def _form(values: dict[str, Any], offered_body: bool) -> answers.RoutineForm:
+    """The form's fields, read once for either way of saving them."""
+    text_field = ui.submitted(values, ui.FIELD_BODY).strip()
+    return answers.RoutineForm(
+        title=ui.submitted(values, ui.FIELD_TITLE),
+        # Only where the form offered the text: one too long for the form is kept.
+        body=text_field if offered_body else None,
+        source=ui.submitted(values, ui.FIELD_SOURCE).strip() or None,
+        owner=" ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None,
+        revision_date=_revision_date(ui.submitted(values, ui.FIELD_REVISION)),
+        aliases=tuple(ui.submitted(values, ui.FIELD_ALIASES).splitlines()),
+    )
+
+
 @guarded
 def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     """Check and save (a new routine, or the one being changed) before the ack, so errors show on their
@@ -228,51 +245,17 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     view = body.get("view") or {}
     values = (view.get("state") or {}).get("values") or {}
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
-    actor = svc.actor(user_id)  # a Slack call: before the write lock
-    now = svc.clock.now()
     meta = _meta(view.get("private_metadata"))
     editing = meta.get("routine_id")
+    editing = editing if isinstance(editing, int) else None
     try:
-        # The form's fields, read once for either way of saving them.
-        title = ui.submitted(values, ui.FIELD_TITLE)
-        text_field = ui.submitted(values, ui.FIELD_BODY).strip()
-        source = ui.submitted(values, ui.FIELD_SOURCE).strip()
-        owner = " ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None
-        revision = _revision_date(ui.submitted(values, ui.FIELD_REVISION))
-        aliases = ui.submitted(values, ui.FIELD_ALIASES).splitlines()
-        with svc.db.write() as session:
-            routine_service.require_manager(session, actor)
-            if isinstance(editing, int):
-                routine = routine_service.update_routine(
-                    session,
-                    editing,
-                    title=title,
-                    # Only where the form offered the text: one too long for the form is kept.
-                    body=text_field if meta.get("body") else None,
-                    now=now,
-                    source=source or None,
-                    owner=owner,
-                    revision_date=revision,
-                    aliases=aliases,
-                )
-                created = False
-            else:
-                person = ensure_person(session, actor.user_id, actor.name, now)
-                routine, created = routine_service.add_routine(
-                    session,
-                    title=title,
-                    body=text_field,
-                    now=now,
-                    source=source or svc.texts.get("routine_saved_source"),
-                    owner=owner,
-                    revision_date=revision,
-                    aliases=aliases,
-                    created_by_id=person.id,
-                )
-            text = svc.texts.md("routine_saved.md.j2", created=created, number=routine.id, title=routine.title)
+        # A new routine's form always offers the text.
+        form = _form(values, offered_body=editing is None or bool(meta.get("body")))
+        saved = answers.save(svc, user_id, form, editing)
     except UserError as err:
         errors_on_fields(ack, body, modal_errors(svc.texts, err))
         return
+    text = svc.texts.md("routine_saved.md.j2", created=saved.created, number=saved.id, title=saved.title)
     ack()
     _confirm(client, meta, user_id, text)
 

@@ -11,9 +11,10 @@ already imported (same sha256) is named instead of imported twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 from sqlalchemy import delete, select
@@ -59,6 +60,16 @@ class Choice:
         return cls(bool(raw.get("selected")), raw.get("owner") or None, _iso(raw.get("deadline")))
 
 
+class DraftContent(Protocol):
+    """What reading a draft's findings and choices needs: the row, or a view of it handed to the UI."""
+
+    @property
+    def extraction(self) -> Mapping[str, Any]: ...
+
+    @property
+    def choices(self) -> Mapping[str, Any]: ...
+
+
 @dataclass(frozen=True)
 class ImportResult:
     case_id: int
@@ -97,16 +108,16 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
     }
 
 
-def findings_of(draft: ImportDraft) -> list[dict[str, Any]]:
+def findings_of(draft: DraftContent) -> list[dict[str, Any]]:
     found = draft.extraction.get("findings")
     return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
 
 
-def commitments_of(draft: ImportDraft) -> list[dict[str, Any]]:
+def commitments_of(draft: DraftContent) -> list[dict[str, Any]]:
     return [f for f in findings_of(draft) if f.get("kind") == "commitment"]
 
 
-def answered_recommendation(draft: ImportDraft) -> dict[int, int]:
+def answered_recommendation(draft: DraftContent) -> dict[int, int]:
     """Commitment index → index of the recommendation it answers."""
     by_span = {tuple(f["span"]): f["index"] for f in findings_of(draft) if f.get("kind") == "recommendation"}
     links: dict[int, int] = {}
@@ -117,7 +128,7 @@ def answered_recommendation(draft: ImportDraft) -> dict[int, int]:
     return links
 
 
-def choices_of(draft: ImportDraft) -> dict[int, Choice]:
+def choices_of(draft: DraftContent) -> dict[int, Choice]:
     raw = draft.choices if isinstance(draft.choices, dict) else {}
     return {int(k): Choice.load(v) for k, v in raw.items() if str(k).isdigit()}
 

@@ -10,16 +10,24 @@ saved in the draft before another page is shown.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from bot.language.recurrence import describe_rrule
-from bot.services.imports import Choice, answered_recommendation, choices_of, commitments_of, findings_of, readable
+from bot.services.imports import (
+    Choice,
+    DraftContent,
+    answered_recommendation,
+    choices_of,
+    commitments_of,
+    findings_of,
+    readable,
+)
 from bot.slack_format import truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
-from storage.models import Committee, ImportDraft
 
 REVIEW_CALLBACK = "import_review"
 PAGE_ACTION = "import_page"
@@ -35,6 +43,27 @@ CASE_FIELDS = {
     "case_auditor": "case_auditor_input",
     "case_date": "case_date_picker",
 }
+
+
+class ReviewedDraft(DraftContent, Protocol):
+    """A draft as the modal shows it (``import_review.ReviewDraft``; the row itself in tests)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def filename(self) -> str | None: ...
+
+    @property
+    def case_fields(self) -> Mapping[str, Any]: ...
+
+
+class CommitteeChoice(Protocol):
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -61,7 +90,7 @@ class ReviewMeta:
             return None
 
 
-def _entries(draft: ImportDraft) -> list[Entry]:
+def _entries(draft: ReviewedDraft) -> list[Entry]:
     """Document order, with each recommendation followed by the commitments that answer it."""
     links = answered_recommendation(draft)
     by_rec: dict[int, list[int]] = {}
@@ -82,7 +111,7 @@ def _entries(draft: ImportDraft) -> list[Entry]:
     return entries
 
 
-def pages(draft: ImportDraft) -> list[list[Entry]]:
+def pages(draft: ReviewedDraft) -> list[list[Entry]]:
     """The entries split into pages that fit a modal; a recommendation repeats where its commitments go on."""
     result: list[list[Entry]] = [[]]
     cost = commitments = 0
@@ -140,7 +169,7 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
     ]
 
 
-def _case_blocks(texts: Texts, draft: ImportDraft, committees: list[Committee]) -> list[bk.Block]:
+def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
     fields = draft.case_fields or {}
     options = [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
     when: bk.Block = {"type": "datepicker", "action_id": CASE_FIELDS["case_date"]}
@@ -174,7 +203,7 @@ def _case_blocks(texts: Texts, draft: ImportDraft, committees: list[Committee]) 
     ]
 
 
-def review_modal(texts: Texts, draft: ImportDraft, committees: list[Committee], page: int) -> bk.Block:
+def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice], page: int) -> bk.Block:
     all_pages = pages(draft)
     page = max(0, min(page, len(all_pages) - 1))
     findings = {int(f["index"]): f for f in findings_of(draft)}
@@ -238,7 +267,9 @@ def _element(values: dict[str, Any], block_id: str, action_id: str) -> dict[str,
     return element if isinstance(element, dict) else {}
 
 
-def read_page(draft: ImportDraft, page: int, values: dict[str, Any]) -> tuple[dict[int, Choice], dict[str, Any] | None]:
+def read_page(
+    draft: ReviewedDraft, page: int, values: dict[str, Any]
+) -> tuple[dict[int, Choice], dict[str, Any] | None]:
     """The choices on one page, and the case fields when it is the first page."""
     all_pages = pages(draft)
     if not 0 <= page < len(all_pages):
@@ -269,7 +300,7 @@ def read_page(draft: ImportDraft, page: int, values: dict[str, Any]) -> tuple[di
     return choices, case_fields
 
 
-def page_of_field(draft: ImportDraft, field: str) -> int | None:
+def page_of_field(draft: ReviewedDraft, field: str) -> int | None:
     """The page that shows a review field (``case_*`` on the first, ``f<i>_…`` where finding i is)."""
     if field.startswith("case_"):
         return 0

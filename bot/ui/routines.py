@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.routines.search import Hit
-from bot.services.routines import MAX_ALIAS, MAX_ALIASES, MAX_TITLE, SearchResult
+from bot.services.routine_answers import RoutineHits, RoutineView
+from bot.services.routines import MAX_ALIAS, MAX_ALIASES, MAX_TITLE
 from bot.slack_format import Mrkdwn, escape, link, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui.modals import state_value
-from storage.models import Routine
 
 SHARE_ACTION = "routine_share"
 REMOVE_ACTION = "routine_remove"
@@ -63,7 +63,7 @@ def excerpt_md(body: str, limit: int = EXCERPT) -> Mrkdwn:
     return Mrkdwn(escape(truncate(text, limit)))
 
 
-def facts_md(texts: Texts, routine: Routine) -> Mrkdwn:
+def facts_md(texts: Texts, routine: RoutineView) -> Mrkdwn:
     return texts.md("routine_facts.md.j2", source=source_md(routine.source), revision_date=routine.revision_date)
 
 
@@ -71,7 +71,7 @@ def share_button(texts: Texts, routine_id: int) -> bk.Block:
     return bk.button(texts.get("btn_share_routine"), SHARE_ACTION, str(routine_id))
 
 
-def remove_button(texts: Texts, routine: Routine) -> bk.Block:
+def remove_button(texts: Texts, routine: RoutineView) -> bk.Block:
     element = bk.button(texts.get("btn_remove_routine"), REMOVE_ACTION, str(routine.id), style="danger")
     element["confirm"] = {
         "title": bk.plain(texts.get("confirm_remove_title"), 100),
@@ -83,8 +83,9 @@ def remove_button(texts: Texts, routine: Routine) -> bk.Block:
     return element
 
 
-def search_blocks(texts: Texts, result: SearchResult, routines: dict[int, Routine]) -> tuple[Mrkdwn, list[bk.Block]]:
+def search_blocks(texts: Texts, found: RoutineHits) -> tuple[Mrkdwn, list[bk.Block]]:
     """The answer to a search: the best hits with a share button each, or what to tell the person."""
+    result, routines = found.result, found.routines
     hits: Sequence[Hit] = [h for h in result.hits if int(h.id) in routines]
     if not hits:
         answer = texts.md(
@@ -113,7 +114,7 @@ def search_blocks(texts: Texts, result: SearchResult, routines: dict[int, Routin
     return title, out
 
 
-def card_blocks(texts: Texts, routine: Routine, *, can_manage: bool) -> tuple[Mrkdwn, list[bk.Block]]:
+def card_blocks(texts: Texts, routine: RoutineView, *, can_manage: bool) -> tuple[Mrkdwn, list[bk.Block]]:
     """One routine (``/rutin visa N``), with its share button and, for managers, edit and remove."""
     text = texts.md(
         "routine_card.md.j2",
@@ -132,7 +133,7 @@ def card_blocks(texts: Texts, routine: Routine, *, can_manage: bool) -> tuple[Mr
     return text, [bk.section(text), bk.actions(*buttons, block_id=f"routine_{routine.id}")]
 
 
-def shared_blocks(texts: Texts, routine: Routine, sharer: str) -> tuple[Mrkdwn, list[bk.Block]]:
+def shared_blocks(texts: Texts, routine: RoutineView, sharer: str) -> tuple[Mrkdwn, list[bk.Block]]:
     """The routine as posted in the channel for everyone, naming who shared it."""
     text = texts.md(
         "routine_shared.md.j2",
@@ -144,12 +145,12 @@ def shared_blocks(texts: Texts, routine: Routine, sharer: str) -> tuple[Mrkdwn, 
     return text, [bk.section(text)]
 
 
-def remove_ask_blocks(texts: Texts, routine: Routine) -> tuple[Mrkdwn, list[bk.Block]]:
+def remove_ask_blocks(texts: Texts, routine: RoutineView) -> tuple[Mrkdwn, list[bk.Block]]:
     text = texts.md("routine_remove_ask.md.j2", number=routine.id, title=routine.title)
     return text, [bk.section(text), bk.actions(remove_button(texts, routine), block_id=f"remove_{routine.id}")]
 
 
-def body_fits(routine: Routine) -> bool:
+def body_fits(routine: RoutineView) -> bool:
     """Whether a routine's text fits Slack's text field, so that it can be edited there."""
     return len(routine.body or "") <= MAX_BODY
 
@@ -181,7 +182,7 @@ def _text_field(
     )
 
 
-def routine_modal(texts: Texts, private_metadata: str = "", routine: Routine | None = None) -> bk.Block:
+def routine_modal(texts: Texts, private_metadata: str = "", routine: RoutineView | None = None) -> bk.Block:
     """``/rutin ny`` and ``/rutin ändra N``: title (required), text, source, owner, revision date, other names.
 
     Editing, the fields hold the routine as it is. A text longer than Slack's field (an imported

@@ -286,3 +286,18 @@ def test_sharing_where_the_bot_is_not_says_how_to_invite_it(world: World) -> Non
     world.click("anna", world.last("anna", "hemligt"), "Dela i kanalen")
     assert "/invite" in last_ephemeral(world, "anna", "hemligt")
     assert not [m for m in world.slack.visible_messages("anna", "hemligt") if not m.is_ephemeral]
+
+
+def test_the_routine_form_is_open_when_the_command_is_acknowledged(world: World) -> None:
+    # The trigger_id lasts three seconds from the command: a form opened after the
+    # acknowledgement (by a lazy listener, under load) can come too late, so it opens before it.
+    world.quick_committee()
+    number = add_routines(world)["Rutin för orosanmälan"]
+    for text, title in (("ny", "Ny rutin"), (f"ändra {number}", "Rutin för orosanmälan")):
+        interaction = world.slack.slash_command("sara", "bun", "/rutin", text)
+        assert interaction.acked
+        opened = world.slack.open_view("sara")  # looked at before the bot settles
+        assert opened is not None, f"/rutin {text}: no form when the command was acknowledged"
+        assert title in json.dumps(opened.to_slack(), ensure_ascii=False)
+        world.bot.settle()
+        world.slack.close_view("sara")
