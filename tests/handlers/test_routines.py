@@ -36,7 +36,11 @@ def routine_id(services: Services, clock: ManualClock, bun: Bun) -> int:
 
 
 def run(slack: FakeSlack, context: BoltContext, respond: RecordingRespond, text: str) -> None:
+    """``/rutin`` as Bolt runs it: the acknowledgement (which opens a form itself), then the lazy listener."""
     body = payloads.command(text, user=str(context.user_id), name=routines.COMMAND)
+    ack = RecordingAck()
+    routines.ack_command(ack=ack, body=body, respond=respond, client=slack, context=context)
+    assert len(ack.calls) == 1, ack.calls
     routines.run_command(body=body, respond=respond, client=slack, context=context)
 
 
