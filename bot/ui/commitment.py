@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 # The view is built by the services (they load what it shows); imported from here as before.
+from bot.services.command_queries import HistoryEntry
 from bot.services.commitment_view import CommitmentView, view_of
 from bot.slack_format import Mrkdwn, escape, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
-from storage.models import StatusUpdate
 
 __all__ = [
     "ACTION_CHANGE_OWNER",
@@ -63,7 +64,7 @@ def card_blocks(
     *,
     with_buttons: bool = True,
     can_edit: bool = False,
-    history: list[StatusUpdate] | None = None,
+    history: Sequence[HistoryEntry] | None = None,
     intro: str | None = None,
     occurrence: date | None = None,
     change_owner: bool = False,
