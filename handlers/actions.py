@@ -34,17 +34,17 @@ from bot.ui.commitment import (
 )
 from bot.ui.home import HOME_NEW, HOME_REFRESH
 from bot.ui.lists import MORE_ACTION
-from handlers.commands import (
-    PREVIEW_CHOOSE_OWNER,
-    PREVIEW_EDIT,
-    PREVIEW_SAVE,
-    PREVIEW_SAVE_WITHOUT_OWNER,
+from bot.ui.one_line import PREVIEW_CHOOSE_OWNER, PREVIEW_EDIT, PREVIEW_SAVE, PREVIEW_SAVE_WITHOUT_OWNER
+from handlers.support import (
+    ack_now,
     deadline_preview,
+    delivery_of,
+    guarded,
     open_new_modal,
+    services_of,
     show_list,
     show_mine,
 )
-from handlers.support import ack_now, delivery_of, guarded, services_of
 from storage.models import CommitmentStatus
 
 

@@ -16,10 +16,9 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.domain.errors import UserError
-from bot.reports.data import Report, collect
+from bot.reports.data import Report
 from bot.reports.formats import FORMATS, Format, file_name, get_format
-from bot.services import committees as committee_service
+from bot.reports.requested import requested_report
 from bot.services.context import Services
 from bot.slack_format import channel_link
 
@@ -60,15 +59,8 @@ def send_report(svc: Services, client: WebClient, respond: Respond, user_id: str
     """Build the requested pack and share it in the committee's channel (or the asker's DM)."""
     request = parse_request(text)
     fmt = get_format(request.format or DEFAULT_FORMAT)
-    with svc.db.read() as session:
-        code = request.committee
-        if code is None:
-            bound = committee_service.committee_for_channel(session, channel_id)
-            if bound is None:
-                raise UserError("report_usage")
-            code = bound.code
-        report = collect(session, code, svc.clock.today(), svc.clock.now(), dnr=request.dnr)
-        channel = committee_service.get_committee(session, report.committee_code).channel_id
+    asked = requested_report(svc, request.committee, request.dnr, channel_id)
+    report, channel = asked.report, asked.channel_id
     label = fmt.label(svc.texts)
     respond(
         text=svc.texts.get_md("report_started", code=report.committee_code, format=label), response_type="ephemeral"

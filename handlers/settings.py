@@ -8,10 +8,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.domain.digest_schedule import DigestSchedule, DigestScheduleError
-from bot.domain.errors import PermissionDenied, UserError
+from bot.domain.errors import UserError
 from bot.domain.reminder_policy import ReminderPolicyError
-from bot.services import committee_settings
-from bot.services.committees import can_manage, get_committee
+from bot.services import committee_admin, committee_settings
 from bot.services.context import Services
 from bot.ui.settings_modal import SETTINGS_CALLBACK, opened_for, settings_modal, submitted
 from handlers.support import errors_on_fields, guarded, modal_errors, services_of, tell_user
@@ -23,21 +22,8 @@ def register(app: App) -> None:
 
 def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: str, code: str, channel_id: str) -> None:
     """Open the modal for a committee's reminder settings (secretaries and admins only)."""
-    if not code:
-        raise UserError("err_settings_code_missing")
-    actor = svc.actor(user_id)
-    with svc.db.read() as session:
-        committee = get_committee(session, code)
-        if not can_manage(committee, actor):
-            raise PermissionDenied("err_secretary_only", code=committee.code)
-        view = settings_modal(
-            svc.texts,
-            committee.code,
-            committee.name,
-            committee_settings.policy_of(committee),
-            DigestSchedule.stored(committee.digest_schedule),
-            channel_id,
-        )
+    form = committee_admin.settings_form(svc, svc.actor(user_id), code)
+    view = settings_modal(svc.texts, form.code, form.name, form.policy, form.digest, channel_id)
     client.views_open(trigger_id=trigger_id, view=view)
 
 
@@ -63,8 +49,7 @@ def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: 
     user_id = str((body.get("user") or {}).get("id") or "")
     actor = svc.actor(user_id)  # a Slack call: before the write lock
     try:
-        with svc.db.write() as session:
-            committee_settings.save_settings(session, actor, code, policy, digest)
+        committee_admin.save_settings(svc, actor, code, policy, digest)
     except UserError as err:
         errors_on_fields(ack, body, modal_errors(svc.texts, err))
         return

@@ -10,12 +10,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.language.periods import find_deadlines
-from bot.services.commitments import CommitmentInput
-from bot.services.committees import committee_for_channel
+from bot.services.commitment_drafts import CommitmentInput
 from bot.slack_format import parse_mentions, unescape
 from bot.ui.modals import ModalMeta
-from handlers.commands import open_new_modal
-from handlers.support import guarded, services_of
+from handlers.support import guarded, open_new_modal, services_of
 
 GLOBAL_NEW = "new_commitment"
 FROM_MESSAGE = "register_from_message"
@@ -67,9 +65,6 @@ def register_from_message(ack: Ack, body: dict[str, Any], client: WebClient, con
         except SlackApiError:
             permalink = None  # the link back is a convenience; registering still works
     prefill.source_permalink = permalink
-    with svc.db.read() as session:
-        bound = committee_for_channel(session, channel) if channel else None
-        if bound is not None:
-            prefill.committee = bound.code
     meta = ModalMeta(source_permalink=permalink)
-    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), prefill, meta)
+    # The form's committee is the channel's, when the message is in a committee's channel.
+    open_new_modal(svc, client, str(body["trigger_id"]), str(context.user_id), prefill, meta, channel)

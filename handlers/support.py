@@ -1,4 +1,5 @@
-"""Shared by all listeners: reach the services, and turn errors into Swedish.
+"""Shared by all listeners: reach the services, turn errors into Swedish, and the pieces
+several listener modules use (the register modal, the lists, the ``/atagande`` subcommand table).
 
 A listener never lets an exception reach Slack: a :class:`UserError` becomes
 its Swedish sentence, anything else is logged and answered with a short
@@ -11,16 +12,23 @@ import functools
 import inspect
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.delivery import Delivery
 from bot.domain.errors import UserError, ValidationFailed
+from bot.services import command_queries
+from bot.services.commitment_drafts import CommitmentInput
+from bot.services.commitment_form import new_commitment_form
 from bot.services.context import Services
+from bot.services.validation import resolve_deadline, unresolved_reason
 from bot.texts import Texts
+from bot.ui.lists import PAGE_SIZE, list_blocks
+from bot.ui.modals import ModalMeta, commitment_modal
 
 log = logging.getLogger(__name__)
 
@@ -134,3 +142,103 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
     # Bolt passes only the arguments a listener names; keep the signature.
     wrapper.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
     return wrapper
+
+
+# -- shared by /atagande, the shortcuts and the buttons that open the register modal -------------
+
+
+def open_new_modal(
+    svc: Services,
+    client: WebClient,
+    trigger_id: str,
+    user_id: str,
+    prefill: CommitmentInput,
+    meta: ModalMeta,
+    channel_id: str | None = None,
+) -> None:
+    """Open the register modal with the committees the user may register in.
+
+    With `channel_id`, an empty committee is the channel's committee (when it has one).
+    """
+    form = new_commitment_form(svc, user_id, prefill, channel_id)
+    preview = deadline_preview(svc, form.prefill.deadline)
+    client.views_open(
+        trigger_id=trigger_id, view=commitment_modal(svc.texts, form.committees, form.prefill, meta, preview=preview)
+    )
+
+
+def deadline_preview(svc: Services, phrase: str) -> str | None:
+    """What the register modal says under "Klart senast" about the phrase typed there."""
+    if not phrase.strip():
+        return None
+    today = svc.clock.today()
+    resolved = resolve_deadline(phrase, today)
+    # What is said when it gives no date is what saving would say: why, when the grammar knows.
+    why = None if resolved else svc.texts.get_md(unresolved_reason(phrase, today), value=phrase)
+    return svc.texts.md("deadline_preview.md.j2", phrase=phrase, resolved=resolved, today=today, why=why)
+
+
+def show_list(svc: Services, respond: Respond, arg: str, channel_id: str, offset: int, replace: bool = False) -> None:
+    """A page of a committee's open commitments (`arg` names it, or the channel does)."""
+    code = arg.split(" ", maxsplit=1)[0] if arg else ""
+    page = command_queries.committee_page(svc, code, channel_id, offset, PAGE_SIZE)
+    title = svc.texts.md("list_title.md.j2", committee=page.committee, total=page.total)
+    blocks = list_blocks(
+        svc.texts,
+        title,
+        list(page.views),
+        total=page.total,
+        offset=offset,
+        more_value=f"lista:{page.committee.code}:{offset + PAGE_SIZE}",
+        empty_text=svc.texts.md("list_empty.md.j2", committee=page.committee),
+    )
+    respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
+
+
+def show_mine(svc: Services, respond: Respond, user_id: str, offset: int = 0, replace: bool = False) -> None:
+    """A page of the open commitments the user is responsible for."""
+    page = command_queries.owner_page(svc, user_id, offset, PAGE_SIZE)
+    title = svc.texts.md("mine_title.md.j2", total=page.total)
+    blocks = list_blocks(
+        svc.texts,
+        title,
+        list(page.views),
+        total=page.total,
+        offset=offset,
+        more_value=f"mina::{offset + PAGE_SIZE}",
+        empty_text=svc.texts.md("mine_empty.md.j2"),
+    )
+    respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
+
+
+# -- subcommands of /atagande that other listener modules answer ---------------------------------
+
+
+@dataclass(frozen=True)
+class CommandRequest:
+    """A ``/atagande`` subcommand as parsed: who, where, and the text after its word(s)."""
+
+    svc: Services
+    client: WebClient
+    respond: Respond
+    user_id: str
+    channel_id: str
+    channel_name: str
+    trigger_id: str
+    rest: str
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    run: Callable[[CommandRequest], None]
+    # A modal's trigger_id is valid for 3 seconds: these run in the listener that acks.
+    opens_modal: bool
+
+
+# word → subcommand. Filled by the handlers package (handlers/__init__.py), so that the command's
+# module need not import the modules that answer (listener modules do not import each other).
+SUBCOMMANDS: dict[str, Subcommand] = {}
+
+
+def add_subcommand(word: str, run: Callable[[CommandRequest], None], *, opens_modal: bool) -> None:
+    SUBCOMMANDS[word] = Subcommand(run, opens_modal)
