@@ -183,3 +183,13 @@ class FakeSlack(WebClient):
         views = self.called("views.open")
         assert len(views) == 1, f"views.open called {len(views)} times"
         return dict(views[0]["view"])
+
+
+def run_slash(module: Any, *, body: dict[str, Any], respond: Any, client: Any, context: Any) -> RecordingAck:
+    """A slash command as Bolt runs it: the module's acknowledgement (``ack_command``, which opens a
+    modal itself while the trigger_id is fresh), then its lazy ``run_command``; the ack is returned."""
+    ack = RecordingAck()
+    module.ack_command(ack=ack, body=body, respond=respond, client=client, context=context)
+    assert len(ack.calls) == 1, f"the command was acked {len(ack.calls)} times: {ack.calls}"
+    module.run_command(body=body, respond=respond, client=client, context=context)
+    return ack

@@ -10,7 +10,7 @@ from slack_bolt import BoltContext
 from bot.services import commitments as commitment_service
 from bot.services import routines as routine_service
 from bot.services.context import Services
-from bot.ui import modals
+from bot.ui import modals, one_line
 from bot.ui.commitment import (
     ACTION_COMMENT,
     ACTION_DELAYED,
@@ -24,7 +24,7 @@ from handlers import actions, commands
 from storage.models import CommitmentStatus
 from tests.handlers import payloads
 from tests.handlers.conftest import ANNA, BUN_CHANNEL, OLLE, SARA, Bun
-from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
@@ -138,8 +138,8 @@ def test_edit_opens_the_filled_in_form_for_the_secretary_only(
 
 def _preview_token(slack: FakeSlack, as_user: Context, respond: RecordingRespond, action_id: str, line: str) -> str:
     """The token of a preview button, from the answer to ``/atagande ny …``."""
-    commands.run_command(
-        body=payloads.command(f"ny {line}", user=SARA), respond=respond, client=slack, context=as_user(SARA)
+    run_slash(
+        commands, body=payloads.command(f"ny {line}", user=SARA), respond=respond, client=slack, context=as_user(SARA)
     )
     buttons = [e for b in respond.last["blocks"] if b["type"] == "actions" for e in b["elements"]]
     return str(next(e["value"] for e in buttons if e["action_id"] == action_id))
@@ -149,10 +149,10 @@ def test_saving_a_preview_registers_and_announces_the_commitment(
     services: Services, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun
 ) -> None:
     token = _preview_token(
-        slack, as_user, respond, commands.PREVIEW_SAVE, "BUN Uppdatera krisplanen senast 15 juni 2027 <@UANNA001>"
+        slack, as_user, respond, one_line.PREVIEW_SAVE, "BUN Uppdatera krisplanen senast 15 juni 2027 <@UANNA001>"
     )
     saved = RecordingRespond()
-    body = payloads.click(commands.PREVIEW_SAVE, token, user=SARA, ephemeral=True)
+    body = payloads.click(one_line.PREVIEW_SAVE, token, user=SARA, ephemeral=True)
     actions.preview_save(body=body, client=slack, context=as_user(SARA), respond=saved)
     with services.db.read() as session:
         c = commitment_service.get_by_reference(session, "BUN-2")
@@ -171,10 +171,10 @@ def test_saving_without_an_owner_leaves_the_unknown_name_out(
         slack,
         as_user,
         respond,
-        commands.PREVIEW_SAVE_WITHOUT_OWNER,
+        one_line.PREVIEW_SAVE_WITHOUT_OWNER,
         "BUN Uppdatera krisplanen senast 15 juni 2027 @okand",
     )
-    body = payloads.click(commands.PREVIEW_SAVE_WITHOUT_OWNER, token, user=SARA, ephemeral=True)
+    body = payloads.click(one_line.PREVIEW_SAVE_WITHOUT_OWNER, token, user=SARA, ephemeral=True)
     actions.preview_save_without_owner(body=body, context=as_user(SARA), respond=respond)
     with services.db.read() as session:
         assert commitment_service.get_by_reference(session, "BUN-2").owner is None
@@ -184,9 +184,9 @@ def test_change_on_a_preview_opens_the_form_filled_in_from_it(
     slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
 ) -> None:
     token = _preview_token(
-        slack, as_user, respond, commands.PREVIEW_EDIT, "BUN Uppdatera krisplanen senast 15 juni 2027 <@UANNA001>"
+        slack, as_user, respond, one_line.PREVIEW_EDIT, "BUN Uppdatera krisplanen senast 15 juni 2027 <@UANNA001>"
     )
-    body = payloads.click(commands.PREVIEW_EDIT, token, user=SARA, ephemeral=True)
+    body = payloads.click(one_line.PREVIEW_EDIT, token, user=SARA, ephemeral=True)
     actions.preview_edit(ack=ack, body=body, client=slack, context=as_user(SARA), respond=respond)
     assert ack.kwargs == {}
     view = slack.opened()
@@ -200,7 +200,7 @@ def test_change_on_a_preview_opens_the_form_filled_in_from_it(
 def test_an_expired_preview_says_so(
     services: Services, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun
 ) -> None:
-    body = payloads.click(commands.PREVIEW_SAVE, "not-a-token", user=SARA, ephemeral=True)
+    body = payloads.click(one_line.PREVIEW_SAVE, "not-a-token", user=SARA, ephemeral=True)
     actions.preview_save(body=body, client=slack, context=as_user(SARA), respond=respond)
     assert respond.texts == [services.texts.get_md("err_expired")]
 
@@ -247,7 +247,7 @@ def test_home_refresh_publishes_the_users_home(slack: FakeSlack, as_user: Contex
 def test_enter_in_the_deadline_field_shows_the_date_it_means(
     services: Services, slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
 ) -> None:
-    commands.run_command(body=payloads.command("ny", user=SARA), respond=respond, client=slack, context=as_user(SARA))
+    run_slash(commands, body=payloads.command("ny", user=SARA), respond=respond, client=slack, context=as_user(SARA))
     typed = payloads.submission(slack.opened(), user=SARA, text="Ny rutin", deadline="senast 15 juni 2027")
     body = payloads.click(modals.DEADLINE_ACTION, "", user=SARA, view=typed["view"])
     actions.deadline_typed(ack=ack, body=body, client=slack, context=as_user(SARA))

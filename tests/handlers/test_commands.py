@@ -1,4 +1,4 @@
-"""``handlers.commands.run_command``: ``/atagande`` and its subcommands (``rapport`` is ``handlers.reports``)."""
+"""``handlers.commands``: ``/atagande`` and its subcommands (``rapport`` is ``handlers.reports``)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,20 @@ from slack_bolt import BoltContext
 
 from bot.services import committees as committee_service
 from bot.services.context import Services
-from bot.ui import modals
+from bot.ui import modals, one_line
 from bot.ui.import_modal import IMPORT_CALLBACK
 from bot.ui.settings_modal import SETTINGS_CALLBACK
 from handlers import commands
 from tests.handlers import payloads
 from tests.handlers.conftest import ADMIN, ANNA, BUN_CHANNEL, OLLE, SARA, Bun
-from tests.handlers.fakes import FakeSlack, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
 
 def run(slack: FakeSlack, context: BoltContext, respond: RecordingRespond, text: str, **where: str) -> None:
     body = payloads.command(text, user=str(context.user_id), **where)
-    commands.run_command(body=body, respond=respond, client=slack, context=context)
+    run_slash(commands, body=body, respond=respond, client=slack, context=context)
 
 
 def test_help_and_an_unknown_word_answer_only_the_asker(
@@ -54,7 +54,7 @@ def test_one_line_ny_previews_what_would_be_saved(
     assert preview["response_type"] == "ephemeral"
     assert "15 juni 2027" in preview["text"] and "Uppdatera krisplanen" in preview["text"]
     buttons = [e["action_id"] for b in preview["blocks"] if b["type"] == "actions" for e in b["elements"]]
-    assert buttons == [commands.PREVIEW_SAVE, commands.PREVIEW_EDIT]
+    assert buttons == [one_line.PREVIEW_SAVE, one_line.PREVIEW_EDIT]
     # Nothing is saved by a preview.
     assert not slack.called("chat.postMessage")
 

@@ -17,7 +17,7 @@ from handlers import commands, imports
 from storage.models import ImportDraft
 from tests.handlers import payloads
 from tests.handlers.conftest import BOT_USER, OLLE, SARA, Bun
-from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 SARA_DM = "D" + SARA[1:]
@@ -41,7 +41,7 @@ Förvaltningen kommer att utbilda alla rektorer i reglerna under hösten 2027.
 
 def _import_form(slack: FakeSlack, context: BoltContext) -> dict[str, Any]:
     body = payloads.command("importera", user=str(context.user_id))
-    commands.run_command(body=body, respond=RecordingRespond(), client=slack, context=context)
+    run_slash(commands, body=body, respond=RecordingRespond(), client=slack, context=context)
     return slack.opened()
 
 

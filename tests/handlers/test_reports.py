@@ -1,4 +1,4 @@
-"""``handlers.reports``: ``/atagande rapport``, reached through ``handlers.commands.run_command``."""
+"""``handlers.reports``: ``/atagande rapport``, reached through ``handlers.commands``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bot.services.context import Services
 from handlers import commands
 from tests.handlers import payloads
 from tests.handlers.conftest import BUN_CHANNEL, OLLE, Bun
-from tests.handlers.fakes import FakeSlack, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
@@ -19,7 +19,7 @@ def ask(
     slack: FakeSlack, context: BoltContext, respond: RecordingRespond, text: str, channel: str = BUN_CHANNEL
 ) -> None:
     body = payloads.command(f"rapport {text}".strip(), user=str(context.user_id), channel=channel)
-    commands.run_command(body=body, respond=respond, client=slack, context=context)
+    run_slash(commands, body=body, respond=respond, client=slack, context=context)
 
 
 def test_the_pack_is_shared_in_the_committees_channel(

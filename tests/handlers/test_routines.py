@@ -17,7 +17,7 @@ from handlers import routines
 from storage.models import Routine
 from tests.handlers import payloads
 from tests.handlers.conftest import BUN_CHANNEL, OLLE, SARA, Bun, Posted
-from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
@@ -36,12 +36,8 @@ def routine_id(services: Services, clock: ManualClock, bun: Bun) -> int:
 
 
 def run(slack: FakeSlack, context: BoltContext, respond: RecordingRespond, text: str) -> None:
-    """``/rutin`` as Bolt runs it: the acknowledgement (which opens a form itself), then the lazy listener."""
     body = payloads.command(text, user=str(context.user_id), name=routines.COMMAND)
-    ack = RecordingAck()
-    routines.ack_command(ack=ack, body=body, respond=respond, client=slack, context=context)
-    assert len(ack.calls) == 1, ack.calls
-    routines.run_command(body=body, respond=respond, client=slack, context=context)
+    run_slash(routines, body=body, respond=respond, client=slack, context=context)
 
 
 def _stored(services: Services, number: int) -> Routine | None:

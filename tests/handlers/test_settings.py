@@ -14,14 +14,14 @@ from bot.services.context import Services
 from handlers import commands, settings
 from tests.handlers import payloads
 from tests.handlers.conftest import BUN_CHANNEL, OLLE, SARA, Bun
-from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
 
 def _settings_form(slack: FakeSlack, context: BoltContext) -> dict[str, Any]:
     body = payloads.command("nämnd påminnelser BUN", user=str(context.user_id))
-    commands.run_command(body=body, respond=RecordingRespond(), client=slack, context=context)
+    run_slash(commands, body=body, respond=RecordingRespond(), client=slack, context=context)
     return slack.opened()
 
 

@@ -20,7 +20,7 @@ from handlers import actions, commands, views
 from storage.models import Commitment, CommitmentStatus, UpdateKind
 from tests.handlers import payloads
 from tests.handlers.conftest import ANNA, BUN_CHANNEL, OLLE, SARA, Bun
-from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond
+from tests.handlers.fakes import FakeSlack, RecordingAck, RecordingRespond, run_slash
 
 Context = Callable[..., BoltContext]
 
@@ -32,7 +32,7 @@ def _count(services: Services) -> int:
 
 def _new_form(slack: FakeSlack, context: BoltContext) -> dict[str, Any]:
     body = payloads.command("ny", user=str(context.user_id))
-    commands.run_command(body=body, respond=RecordingRespond(), client=slack, context=context)
+    run_slash(commands, body=body, respond=RecordingRespond(), client=slack, context=context)
     return slack.opened()
 
 
