@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from bot.services.traffic import light
-from bot.slack_format import Mrkdwn, escape, link, mention, truncate
+# The view is built by the services (they load what it shows); imported from here as before.
+from bot.services.commitment_view import CommitmentView, view_of
+from bot.slack_format import Mrkdwn, escape, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
-from storage.models import Commitment, CommitmentStatus, StatusUpdate
+from storage.models import StatusUpdate
+
+__all__ = [
+    "ACTION_CHANGE_OWNER",
+    "ACTION_COMMENT",
+    "ACTION_DELAYED",
+    "ACTION_DONE",
+    "ACTION_EDIT",
+    "ACTION_LINK_ROUTINE",
+    "ACTION_ON_TRACK",
+    "CommitmentView",
+    "answer_buttons",
+    "answer_value",
+    "card_blocks",
+    "card_fallback",
+    "list_line",
+    "routine_suggestion_blocks",
+    "view_of",
+]
 
 # action_ids of the owner's answers; handlers/actions.py listens for these.
 ACTION_DONE = "status_done"
@@ -21,69 +39,6 @@ ACTION_EDIT = "commitment_edit"
 ACTION_LINK_ROUTINE = "link_routine"
 # Sent to secretaries when a reminder has no one to go to; opens the edit modal.
 ACTION_CHANGE_OWNER = "commitment_change_owner"
-
-
-@dataclass(frozen=True)
-class CommitmentView:
-    """What templates need to show a commitment."""
-
-    id: int
-    ref: str
-    text: str
-    committee_code: str
-    committee_name: str
-    owner: Mrkdwn | None
-    owner_role: str | None
-    deadline: date | None
-    deadline_phrase: str | None
-    original_deadline: date | None
-    original_deadline_phrase: str | None
-    moved: bool
-    recurrence_phrase: str | None
-    status: str
-    status_key: str
-    light: str
-    dnr: str | None
-    recommendation: str | None
-    source_link: Mrkdwn | None
-    last_update_at: datetime | None
-    is_open: bool
-    routines: tuple[str, ...] = ()
-
-
-def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> CommitmentView:
-    """The plain values a template shows of `c`.
-
-    `c` comes from `bot.services.commitments` (`get_by_id`, `get_many`, the
-    lists), which loads its committee, owner, case, recommendation and linked
-    routines with it; reading them here costs no query.
-    """
-    lamp = light(c, today, now)
-    moved = c.original_deadline is not None and c.deadline is not None and c.deadline != c.original_deadline
-    return CommitmentView(
-        id=c.id,
-        ref=c.reference,
-        text=c.text,
-        committee_code=c.committee.code,
-        committee_name=c.committee.name,
-        owner=mention(c.owner.slack_user_id) if c.owner else None,
-        owner_role=c.owner_role,
-        deadline=c.deadline,
-        deadline_phrase=c.deadline_phrase,
-        original_deadline=c.original_deadline,
-        original_deadline_phrase=c.original_deadline_phrase,
-        moved=moved,
-        recurrence_phrase=c.recurrence_phrase,
-        status=texts.get(f"status_{c.status.value}"),
-        status_key=c.status.value,
-        light=texts.get(f"light_{lamp.value}"),
-        dnr=c.case.dnr if c.case else None,
-        recommendation=c.recommendation.text if c.recommendation else None,
-        source_link=link(c.source_permalink, texts.get("source_message")) if c.source_permalink else None,
-        last_update_at=c.last_update_at,
-        is_open=c.status not in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED),
-        routines=tuple(r.title for r in c.linked_routines),
-    )
 
 
 def answer_value(commitment_id: int, occurrence: date | None = None) -> str:

@@ -7,13 +7,13 @@ Block ids equal the field names that services use in their errors, so a
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from bot.services.commitments import CommitmentInput
 from bot.texts import Texts
 from bot.ui import blocks as bk
-from storage.models import Committee
 
 NEW_CALLBACK = "commitment_new"
 EDIT_CALLBACK = "commitment_edit"
@@ -83,13 +83,23 @@ def state_value(values: dict[str, Any], block_id: str, action_id: str | None = N
     return str(element.get("value") or "")
 
 
-def committee_options(committees: list[Committee]) -> list[bk.Block]:
+class CommitteeChoice(Protocol):
+    """A committee the form offers: a service's plain choice (or a row, which has the same fields)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def committee_options(committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
     return [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
 
 
 def commitment_modal(
     texts: Texts,
-    committees: list[Committee],
+    committees: Sequence[CommitteeChoice],
     prefill: CommitmentInput,
     meta: ModalMeta,
     *,
