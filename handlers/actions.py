@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import UserError
-from bot.services import commitments as commitment_service
-from bot.services import committees as committee_service
-from bot.services import routine_links
-from bot.services import routines as routine_service
+from bot.services import answers, registration
 from bot.services.commitments import CommitmentInput
-from bot.services.context import Services
 from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
 from bot.ui.commitment import (
@@ -27,10 +21,6 @@ from bot.ui.commitment import (
     ACTION_EDIT,
     ACTION_LINK_ROUTINE,
     ACTION_ON_TRACK,
-    card_blocks,
-    card_fallback,
-    routine_suggestion_blocks,
-    view_of,
 )
 from bot.ui.home import HOME_NEW, HOME_REFRESH
 from bot.ui.lists import MORE_ACTION
@@ -45,7 +35,7 @@ from handlers.support import (
     show_list,
     show_mine,
 )
-from storage.models import CommitmentStatus
+from handlers.support_cards import after_change, finish_registration, occurrence_of
 
 
 def register(app: App) -> None:
@@ -79,73 +69,22 @@ def _commitment_id(body: dict[str, Any]) -> int:
     return int(value)
 
 
-def _occurrence(body: dict[str, Any]) -> date | None:
-    """The occurrence a reminder's button answers (recurring commitments), if any."""
-    _, _, rest = _action_value(body).partition(":")
-    try:
-        return date.fromisoformat(rest) if rest else None
-    except ValueError:
-        return None
-
-
-def after_change(
-    svc: Services,
-    client: WebClient,
-    context: BoltContext,
-    body: dict[str, Any],
-    commitment_id: int,
-    respond: Callable[..., object],
-) -> None:
-    """Show the new state where the user clicked, in the channel card, and on Home."""
-    delivery = delivery_of(context)
-    actor = svc.actor(str(context.user_id))
-    with svc.db.read() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
-        owner = c.owner.slack_user_id if c.owner else None
-        can_edit = committee_service.can_manage(c.committee, actor)
-    # The channel card and the reminders come up to date there; any other message clicked in, here.
-    updated = delivery.refresh_card(commitment_id)
-    container = body.get("container") or {}
-    clicked = (str(container.get("channel_id")), str(container.get("message_ts")))
-    if container.get("type") == "message" and clicked not in updated:
-        blocks = card_blocks(
-            svc.texts,
-            view,
-            can_edit=can_edit and container.get("is_ephemeral", False),
-            occurrence=_occurrence(body),
-        )
-        text = card_fallback(svc.texts, view)
-        if container.get("is_ephemeral"):
-            respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
-        else:
-            client.chat_update(channel=container["channel_id"], ts=container["message_ts"], text=text, blocks=blocks)
-    if owner:
-        svc.request_home(owner)
-    if owner != context.user_id:
-        svc.request_home(str(context.user_id))
-
-
-def _set_status(
-    status: CommitmentStatus, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
-) -> None:
+def _answer(done: bool, body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     svc = services_of(context)
     commitment_id = _commitment_id(body)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
-    with svc.db.write() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        commitment_service.set_status(session, actor, c, status, svc.clock.now(), occurrence=_occurrence(body))
+    answers.record_answer(svc, actor, commitment_id, done=done, occurrence=occurrence_of(body))
     after_change(svc, client, context, body, commitment_id, respond)
 
 
 @guarded
 def answer_done(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
-    _set_status(CommitmentStatus.DONE, body, client, context, respond)
+    _answer(True, body, client, context, respond)
 
 
 @guarded
 def answer_on_track(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
-    _set_status(CommitmentStatus.IN_PROGRESS, body, client, context, respond)
+    _answer(False, body, client, context, respond)
 
 
 def _meta_for(body: dict[str, Any], commitment_id: int) -> modals.ModalMeta:
@@ -162,14 +101,7 @@ def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebCli
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
-    actor = svc.actor(str(context.user_id))
-    with svc.db.read() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        if not commitment_service.can_update(c, actor):
-            raise UserError("err_not_owner", ref=c.reference)
-        if c.status == CommitmentStatus.CANCELLED:
-            raise UserError("err_cancelled", ref=c.reference)
-        ref = c.reference
+    ref = answers.answerable_reference(svc, svc.actor(str(context.user_id)), commitment_id)
     meta = _meta_for(body, commitment_id)
     view = (
         modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)
@@ -192,32 +124,16 @@ def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
-    actor = svc.actor(str(context.user_id))
-    with svc.db.read() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        if not committee_service.can_manage(c.committee, actor):
-            raise UserError("err_secretary_only", code=c.committee.code)
-        prefill = CommitmentInput(
-            text=c.text,
-            committee=c.committee.code,
-            owner_user_id=c.owner.slack_user_id if c.owner else None,
-            owner_role=c.owner_role or "",
-            deadline=c.deadline_phrase or (c.deadline.isoformat() if c.deadline else ""),
-            recurrence=c.recurrence_phrase or "",
-            dnr=(c.case.dnr if c.case else None) or "",
-            recommendation=c.recommendation.text if c.recommendation else "",
-        )
-        committees = [c.committee]
-        statuses = [(s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus]
-        view = modals.commitment_modal(
-            svc.texts,
-            committees,
-            prefill,
-            _meta_for(body, commitment_id),
-            editing=True,
-            status_options=statuses,
-            current_status=c.status.value,
-        )
+    form = answers.edit_form(svc, svc.actor(str(context.user_id)), commitment_id)
+    view = modals.commitment_modal(
+        svc.texts,
+        form.committees,
+        form.prefill,
+        _meta_for(body, commitment_id),
+        editing=True,
+        status_options=list(form.statuses),
+        current_status=form.current_status,
+    )
     client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
@@ -255,35 +171,8 @@ def _save_preview(body: dict[str, Any], context: BoltContext, respond: Respond, 
         raise UserError("err_expired")
     if without_owner:
         raw = leave_owner_out(raw)
-    actor = svc.actor(str(context.user_id))
-    with svc.db.write() as session:
-        draft = commitment_service.validate(session, raw, svc.clock.today())
-        c = commitment_service.create(session, actor, draft, svc.clock.now())
-        commitment_id = c.id
+    commitment_id = registration.register(svc, svc.actor(str(context.user_id)), raw)
     finish_registration(svc, context, commitment_id, respond=respond)
-
-
-def finish_registration(
-    svc: Services, context: BoltContext, commitment_id: int, *, respond: Respond | None = None
-) -> None:
-    """After saving: announce the commitment and tell the registrar what happened."""
-    warnings = delivery_of(context).announce(commitment_id, str(context.user_id))
-    with svc.db.read() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
-        suggested = [(s.routine_id, s.title) for s in routine_links.suggestions(session, svc.routines, c)]
-    intro = svc.texts.md(
-        "registered.md.j2",
-        ref=view.ref,
-        warnings=[svc.texts.get(w, code=view.committee_code) for w in warnings],
-    )
-    blocks = card_blocks(svc.texts, view, with_buttons=False, intro=intro)
-    blocks += routine_suggestion_blocks(svc.texts, commitment_id, suggested)
-    text = card_fallback(svc.texts, view)
-    if respond is not None:
-        respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
-    elif context.client is not None:
-        context.client.chat_postMessage(channel=str(context.user_id), text=text, blocks=blocks)
 
 
 @guarded
@@ -336,25 +225,19 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         unknown_names=str(meta.extra.get("unknown_names") or ""),
     )
     editing = callback == modals.EDIT_CALLBACK
-    actor = svc.actor(str(context.user_id))
-    with svc.db.read() as session:
-        if editing and meta.commitment_id is not None:
-            c = commitment_service.get_by_id(session, meta.commitment_id)
-            committees = [c.committee]
-        else:
-            committees = committee_service.committees_managed_by(session, actor)
-        rebuilt = modals.commitment_modal(
-            svc.texts,
-            committees,
-            typed,
-            meta,
-            editing=editing,
-            preview=deadline_preview(svc, typed.deadline),
-            status_options=[(s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus]
-            if editing
-            else None,
-            current_status=modals.state_value(values, "status") or None,
-        )
+    choices = answers.form_choices(
+        svc, svc.actor(str(context.user_id)), meta.commitment_id if editing and meta.commitment_id is not None else None
+    )
+    rebuilt = modals.commitment_modal(
+        svc.texts,
+        choices.committees,
+        typed,
+        meta,
+        editing=editing,
+        preview=deadline_preview(svc, typed.deadline),
+        status_options=list(choices.statuses) if choices.statuses is not None else None,
+        current_status=modals.state_value(values, "status") or None,
+    )
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=rebuilt)
 
 
@@ -366,14 +249,9 @@ def link_routine(body: dict[str, Any], client: WebClient, context: BoltContext, 
     if not (commitment_part.isdigit() and routine_part.isdigit()):
         return
     commitment_id, routine_id = int(commitment_part), int(routine_part)
-    actor = svc.actor(str(context.user_id))
-    with svc.db.write() as session:
-        c = commitment_service.get_by_id(session, commitment_id)
-        if not commitment_service.can_update(c, actor):
-            raise UserError("err_not_owner", ref=c.reference)
-        linked = routine_links.link(session, commitment_id, routine_id, svc.clock.now())
-        title = routine_service.get_routine(session, routine_id).title
-        ref = c.reference
-    key = "routine_linked" if linked else "routine_already_linked"
-    respond(text=svc.texts.get(key, title=title, ref=ref), response_type="ephemeral", replace_original=False)
+    linked = answers.link_routine(svc, svc.actor(str(context.user_id)), commitment_id, routine_id)
+    key = "routine_linked" if linked.linked else "routine_already_linked"
+    respond(
+        text=svc.texts.get(key, title=linked.title, ref=linked.ref), response_type="ephemeral", replace_original=False
+    )
     delivery_of(context).refresh_card(commitment_id)

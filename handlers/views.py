@@ -14,19 +14,16 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
-from sqlalchemy.orm import Session
 
 from bot.domain.errors import UserError
-from bot.services import commitments as commitment_service
+from bot.services import answers, registration
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor
-from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_text, raise_if
 from bot.ui import modals
 from bot.ui.modals import ModalMeta, state_value
-from handlers.actions import after_change, finish_registration
 from handlers.support import errors_on_fields, guarded, modal_errors, services_of
-from storage.models import Commitment, CommitmentStatus
+from handlers.support_cards import after_change, finish_registration
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +74,7 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     raw = _input_from(svc, body, meta)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     try:
-        with svc.db.write() as session:
-            draft = commitment_service.validate(session, raw, svc.clock.today())
-            commitment_id = commitment_service.create(session, actor, draft, svc.clock.now()).id
+        commitment_id = registration.register(svc, actor, raw)
     except UserError as err:
         _reject(ack, svc, err, body)
         return
@@ -101,8 +96,8 @@ def _respond_via(meta: ModalMeta) -> Any:
     return respond
 
 
-# What an answer modal does with its values, inside one write transaction.
-Change = Callable[[Services, Session, Commitment, dict[str, Any], Actor], None]
+# What an answer modal does with its values: one service call (its own transaction) on the commitment's id.
+Change = Callable[[Services, Actor, int, dict[str, Any]], None]
 
 
 def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, change: Change) -> None:
@@ -119,9 +114,7 @@ def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     # Ask Slack who is acting before taking the database's write lock.
     actor = svc.actor(str(context.user_id))
     try:
-        with svc.db.write() as session:
-            c = commitment_service.get_by_id(session, meta.commitment_id)
-            change(svc, session, c, _values(body), actor)
+        change(svc, actor, meta.commitment_id, _values(body))
     except UserError as err:
         _reject(ack, svc, err, body)
         return
@@ -134,13 +127,9 @@ def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     svc = services_of(context)
     raw = _input_from(svc, body, ModalMeta.load((body.get("view") or {}).get("private_metadata")))
 
-    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
-        draft = commitment_service.validate(
-            session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
-        )
-        status_raw = state_value(values, "status")
-        status = CommitmentStatus(status_raw) if status_raw in {s.value for s in CommitmentStatus} else None
-        commitment_service.edit(session, actor, c, draft, status, state_value(values, "reason"), svc.clock.now())
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
+        status, reason = state_value(values, "status"), state_value(values, "reason")
+        answers.save_edit(svc, actor, commitment_id, raw, status, reason)
 
     _submit_change(ack, body, client, context, change)
 
@@ -166,21 +155,17 @@ def _noop(**_kwargs: Any) -> None:
 
 @guarded
 def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
-        errors: Errors = {}
-        new = check_deadline(errors, "deadline", state_value(values, "deadline"), svc.clock.today(), required=True)
-        reason = check_text(errors, "reason", state_value(values, "reason"), required=True, limit=MAX_COMMENT)
-        raise_if(errors)
-        assert new is not None  # raise_if saw to that
-        commitment_service.move_deadline(session, actor, c, new, reason, svc.clock.now())
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
+        deadline, reason = state_value(values, "deadline"), state_value(values, "reason")
+        answers.report_delay(svc, actor, commitment_id, deadline, reason)
 
     _submit_change(ack, body, client, context, change)
 
 
 @guarded
 def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    def change(svc: Services, session: Session, c: Commitment, values: dict[str, Any], actor: Actor) -> None:
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
         comment, url = state_value(values, "comment"), state_value(values, "evidence_url")
-        commitment_service.add_comment(session, actor, c, comment, url, svc.clock.now())
+        answers.comment(svc, actor, commitment_id, comment, url)
 
     _submit_change(ack, body, client, context, change)

@@ -1,0 +1,184 @@
+"""What the owner's buttons and the answer modals do: one transaction each, checked here.
+
+Listeners (handlers/actions.py, handlers/views.py) ask who is acting before
+calling these (a Slack call, kept out of the write lock) and are handed plain
+values back: a :class:`CommitmentView`, a reference, the choices of a form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain.errors import UserError
+from bot.services import commitments as commitment_service
+from bot.services import committees as committee_service
+from bot.services import routine_links
+from bot.services import routines as routine_service
+from bot.services.commitment_drafts import CommitmentInput
+from bot.services.commitment_view import CommitmentView, view_of
+from bot.services.context import Services
+from bot.services.people import Actor
+from bot.services.validation import MAX_COMMENT, Errors, check_deadline, check_text, raise_if
+from storage.models import Commitment, CommitmentStatus, Committee
+
+
+@dataclass(frozen=True)
+class CommitteeChoice:
+    """A committee a form offers."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ShownAfterChange:
+    """What a listener shows after a change: the card, whose Home to refresh, and the Ändra button."""
+
+    view: CommitmentView
+    owner_user_id: str | None
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class EditForm:
+    """The edit modal's contents: the commitment as typed, its committee, the statuses offered."""
+
+    prefill: CommitmentInput
+    committees: tuple[CommitteeChoice, ...]
+    statuses: tuple[tuple[str, str], ...]
+    current_status: str
+
+
+@dataclass(frozen=True)
+class FormChoices:
+    """The committees (and, editing, the statuses) a rebuilt register or edit modal offers."""
+
+    committees: tuple[CommitteeChoice, ...]
+    statuses: tuple[tuple[str, str], ...] | None
+
+
+@dataclass(frozen=True)
+class LinkedRoutine:
+    linked: bool  # False when it already was (a double click)
+    title: str
+    ref: str
+
+
+def _choice(committee: Committee) -> CommitteeChoice:
+    return CommitteeChoice(code=committee.code, name=committee.name)
+
+
+def _statuses(svc: Services) -> tuple[tuple[str, str], ...]:
+    return tuple((s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus)
+
+
+def shown_after_change(svc: Services, actor: Actor, commitment_id: int) -> ShownAfterChange:
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        return ShownAfterChange(
+            view=view_of(c, svc.texts, svc.clock.today(), svc.clock.now()),
+            owner_user_id=c.owner.slack_user_id if c.owner else None,
+            can_edit=committee_service.can_manage(c.committee, actor),
+        )
+
+
+def record_answer(
+    svc: Services, actor: Actor, commitment_id: int, *, done: bool, occurrence: date | None = None
+) -> None:
+    """Klar (``done``) or Pågår enligt plan; with `occurrence`, about that one occurrence."""
+    status = CommitmentStatus.DONE if done else CommitmentStatus.IN_PROGRESS
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        commitment_service.set_status(session, actor, c, status, svc.clock.now(), occurrence=occurrence)
+
+
+def answerable_reference(svc: Services, actor: Actor, commitment_id: int) -> str:
+    """The reference the Försenad or Kommentera modal names, once the actor may answer an open commitment."""
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not commitment_service.can_update(c, actor):
+            raise UserError("err_not_owner", ref=c.reference)
+        if c.status == CommitmentStatus.CANCELLED:
+            raise UserError("err_cancelled", ref=c.reference)
+        return c.reference
+
+
+def _prefill(c: Commitment) -> CommitmentInput:
+    return CommitmentInput(
+        text=c.text,
+        committee=c.committee.code,
+        owner_user_id=c.owner.slack_user_id if c.owner else None,
+        owner_role=c.owner_role or "",
+        deadline=c.deadline_phrase or (c.deadline.isoformat() if c.deadline else ""),
+        recurrence=c.recurrence_phrase or "",
+        dnr=(c.case.dnr if c.case else None) or "",
+        recommendation=c.recommendation.text if c.recommendation else "",
+    )
+
+
+def edit_form(svc: Services, actor: Actor, commitment_id: int) -> EditForm:
+    """Ändra: the commitment as the form shows it; only its committee's secretaries and admins edit."""
+    with svc.db.read() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not committee_service.can_manage(c.committee, actor):
+            raise UserError("err_secretary_only", code=c.committee.code)
+        return EditForm(
+            prefill=_prefill(c),
+            committees=(_choice(c.committee),),
+            statuses=_statuses(svc),
+            current_status=c.status.value,
+        )
+
+
+def form_choices(svc: Services, actor: Actor, editing_id: int | None) -> FormChoices:
+    """The choices of a register modal (the actor's committees) or of an edit modal (its one committee)."""
+    with svc.db.read() as session:
+        if editing_id is not None:
+            committees = [commitment_service.get_by_id(session, editing_id).committee]
+        else:
+            committees = committee_service.committees_managed_by(session, actor)
+        return FormChoices(
+            committees=tuple(_choice(c) for c in committees),
+            statuses=_statuses(svc) if editing_id is not None else None,
+        )
+
+
+def save_edit(svc: Services, actor: Actor, commitment_id: int, raw: CommitmentInput, status: str, reason: str) -> None:
+    """A secretary's edit from the modal; `status` is a status's value, anything else keeps it."""
+    new_status = CommitmentStatus(status) if status in {s.value for s in CommitmentStatus} else None
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        draft = commitment_service.validate(
+            session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
+        )
+        commitment_service.edit(session, actor, c, draft, new_status, reason, svc.clock.now())
+
+
+def report_delay(svc: Services, actor: Actor, commitment_id: int, deadline: str, reason: str) -> None:
+    """Försenad: the new Klart senast and the reason, both required (errors on their fields)."""
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        errors: Errors = {}
+        new = check_deadline(errors, "deadline", deadline, svc.clock.today(), required=True)
+        reason = check_text(errors, "reason", reason, required=True, limit=MAX_COMMENT)
+        raise_if(errors)
+        assert new is not None  # raise_if saw to that
+        commitment_service.move_deadline(session, actor, c, new, reason, svc.clock.now())
+
+
+def comment(svc: Services, actor: Actor, commitment_id: int, text: str, evidence_url: str) -> None:
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        commitment_service.add_comment(session, actor, c, text, evidence_url, svc.clock.now())
+
+
+def link_routine(svc: Services, actor: Actor, commitment_id: int, routine_id: int) -> LinkedRoutine:
+    """Koppla: link a suggested routine; the commitment's owner, secretaries and admins may."""
+    with svc.db.write() as session:
+        c = commitment_service.get_by_id(session, commitment_id)
+        if not commitment_service.can_update(c, actor):
+            raise UserError("err_not_owner", ref=c.reference)
+        linked = routine_links.link(session, commitment_id, routine_id, svc.clock.now())
+        title = routine_service.get_routine(session, routine_id).title
+        return LinkedRoutine(linked=linked, title=title, ref=c.reference)
