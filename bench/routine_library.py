@@ -66,7 +66,7 @@ def _rss_mb() -> tuple[float, float]:
 
 def bench_import(size: int) -> tuple[float, int]:
     """Seconds to import `size` text files through `atagande routines import`, and the routines stored."""
-    from bot.cli import main
+    from bot.cli.main import main
 
     titles = load_titles()
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,8 +25,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 
 from bench.seed import seed
+from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock
-from bot.local_slack import LocalBot
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Commitment, CommitmentStatus

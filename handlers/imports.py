@@ -1,6 +1,6 @@
 """Importing an audit answer: the import modal, files shared in the DM, the review modal.
 
-Reading and extracting run after the ack (``bot/import_flow.py``) and report in
+Reading and extracting run after the ack (``bot/slack/import_flow.py``) and report in
 a DM thread; the review modal's pages save what the reviewer set before the
 next page is shown; confirming creates everything at once, then announces
 the new commitments.
@@ -19,11 +19,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.errors import UserError, ValidationFailed
-from bot.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
 from bot.services import import_review
 from bot.services.context import Services
 from bot.services.import_review import PageReader, ReviewDraft
 from bot.services.imports import ImportResult
+from bot.slack.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui import import_modal

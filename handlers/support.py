@@ -19,13 +19,13 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.delivery import Delivery
 from bot.domain.errors import UserError, ValidationFailed
 from bot.services import command_queries
 from bot.services.commitment_drafts import CommitmentInput
 from bot.services.commitment_form import new_commitment_form
 from bot.services.context import Services
 from bot.services.validation import resolve_deadline, unresolved_reason
+from bot.slack.delivery import Delivery
 from bot.texts import Texts
 from bot.ui.lists import PAGE_SIZE, list_blocks
 from bot.ui.modals import ModalMeta, commitment_modal
@@ -41,7 +41,7 @@ def ack_now(ack: Ack) -> None:
 def services_of(context: BoltContext) -> Services:
     svc = context.get("services")
     if not isinstance(svc, Services):
-        raise RuntimeError("services missing from the Bolt context; see bot/wiring.py")
+        raise RuntimeError("services missing from the Bolt context; see bot/app/wiring.py")
     return svc
 
 

@@ -8,15 +8,15 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock, SystemClock
 from bot.config import Settings
+from bot.console.demo import ADMIN, COMMITTEES, OWNERS, SECRETARY, seed_demo
 from bot.console.identities import channel_id_for, user_id_for
 from bot.console.session import ConsoleSession
-from bot.delivery import Delivery
-from bot.demo import ADMIN, COMMITTEES, OWNERS, SECRETARY, seed_demo
-from bot.local_slack import LocalBot
 from bot.services import committees as committee_service
 from bot.services.people import Actor
+from bot.slack.delivery import Delivery
 from bot.texts import Texts
 from storage.db import location
 

@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock
 from bot.console import numbered
 from bot.console.identities import channel_id_for, user_id_for
-from bot.local_slack import LocalBot
 from bot.standin.render import render_blocks
 from bot.standin.user_side import Where
 from bot.standin.workspace import Channel, Message, View

@@ -1,6 +1,6 @@
 """Importing an audit answer: a reviewed draft becomes a case with its commitments.
 
-The document is read and its findings extracted first (``bot/import_flow.py``);
+The document is read and its findings extracted first (``bot/slack/import_flow.py``);
 what was found waits in an :class:`ImportDraft` row while a person ticks,
 assigns and dates the commitments over the review modal's pages. Confirming
 creates the case, its recommendations and the chosen commitments in one

@@ -108,4 +108,4 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "files:write",
 )
 """The stand-in's default grant, for its own tests: a bot that posts, reads users and files. It is not the
-bot's list (``bot.wiring.BOT_SCOPES``, which the manifest must match); ``LocalBot`` grants that one."""
+bot's list (``bot.app.wiring.BOT_SCOPES``, which the manifest must match); ``LocalBot`` grants that one."""

@@ -17,18 +17,18 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
 
+from bot.app.scheduled import renderers as scheduled_renderers
+from bot.app.wiring import BOT_SCOPES
 from bot.clock import Clock
 from bot.config import Settings
 from bot.language.normalize import fold
 from bot.outbox.sender import Sender, plain_client
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reminders.planning import plan_reminders
-from bot.scheduled import renderers as scheduled_renderers
 from bot.services.context import Services
-from bot.slack_users import SlackUserDirectory
+from bot.slack.users import SlackUserDirectory
 from bot.standin import SlackStandIn
 from bot.texts import Texts
-from bot.wiring import BOT_SCOPES
 from storage.db import Database
 from storage.models import Commitment, CommitmentStatus, Committee, OutboxMessage, OutboxState, Person
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 ANSWER = """Datum: 2024-02-01
 Dnr 2024/BUN 0012

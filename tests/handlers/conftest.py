@@ -1,6 +1,6 @@
 """Listener unit tests: each listener function called directly, as Bolt would, with fakes.
 
-The services are the application's own (``bot.wiring.build_services``) on a
+The services are the application's own (``bot.app.wiring.build_services``) on a
 fresh SQLite database and a fixed clock; Slack's Web API is :class:`FakeSlack`.
 No stand-in, no sockets, no threads: a test is a function call and a look at
 what came back (the ack, ``respond``, the Web API calls, the database).
@@ -20,6 +20,7 @@ import pytest
 from slack_bolt import BoltContext
 from slack_sdk.webhook import WebhookClient, WebhookResponse
 
+from bot.app.wiring import build_services
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.services import commitments as commitment_service
@@ -28,7 +29,6 @@ from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor
 from bot.texts import Texts
-from bot.wiring import build_services
 from storage.db import Database
 from tests.conftest import STOCKHOLM
 from tests.handlers.fakes import FakeSlack, Person, RecordingAck, RecordingRespond

@@ -8,9 +8,9 @@ from typing import Any
 from slack_bolt import BoltContext
 from sqlalchemy import select
 
-from bot.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION
 from bot.services import commitments as commitment_service
 from bot.services.context import Services
+from bot.slack.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION
 from bot.ui import import_modal
 from bot.ui.review import REVIEW_CALLBACK
 from handlers import commands, imports

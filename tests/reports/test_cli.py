@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from docx import Document
 
-from bot.cli import main
+from bot.cli.main import main
 from tests.reports.conftest import Seeded
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.cli_routines import Progress
+from bot.cli.main import main
+from bot.cli.routines import Progress
 from bot.routines.search import MAX_QUERY
 from bot.services.routines import list_routines
 from bot.texts import Texts

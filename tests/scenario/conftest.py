@@ -25,13 +25,13 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import func, select
 
+from bot.app.local_slack import LocalBot, Mode
 from bot.clock import ManualClock
-from bot.delivery import Delivery
-from bot.local_slack import LocalBot, Mode
 from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
 from bot.services.commitments import CommitmentInput
 from bot.services.people import Actor
+from bot.slack.delivery import Delivery
 from bot.standin import SlackStandIn
 from bot.standin.delivery import Ack, Envelope
 from bot.standin.http_delivery import HttpDelivery

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack_users import SlackUserDirectory
+from bot.slack.users import SlackUserDirectory
 from tests.scenario.conftest import World
 
 

@@ -135,7 +135,7 @@ def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world
     assert ("remind:1:2027-04-30:-14", OutboxState.FAILED.value, "no_recipient") in outbox(world)
 
     # Admins see it on App Home; the CLI lists it and can try again.
-    from bot.delivery import Delivery
+    from bot.slack.delivery import Delivery
 
     Delivery(svc, world.bot.client).publish_home(world.uid("admin"))
     world.bot.settle()

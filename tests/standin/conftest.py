@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.local_slack import LoopbackServer, close_socket_mode
+from bot.app.local_slack import LoopbackServer, close_socket_mode
 from bot.standin import SlackStandIn
 from tests.standin.tiny_app import Seen, build_app
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 
 def test_run_without_token_says_which_and_exits_2(
@@ -68,7 +68,7 @@ def test_outbox_lists_failures_and_retries_them(
 ) -> None:
     from datetime import UTC, datetime
 
-    from bot.cli import main
+    from bot.cli.main import main
     from bot.outbox.store import Planned, enqueue
     from storage.db import Database
     from storage.migrate import upgrade

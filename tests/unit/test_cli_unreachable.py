@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import storage.db
-from bot.cli import main
+from bot.cli.main import main
 from tests.conftest import REPO
 
 # Nothing listens on port 9 (discard) of the loopback: a connection is refused at once.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS
+from bot.app.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS
 from handlers.commands import COMMAND
 from handlers.routines import COMMAND as ROUTINE_COMMAND
 from handlers.shortcuts import FROM_MESSAGE, GLOBAL_NEW

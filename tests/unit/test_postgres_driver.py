@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 PG_URL = "postgresql+psycopg://atagande:hemligt-losen@db-host:5432/atagande"
@@ -49,8 +49,9 @@ def test_sqlite_needs_no_postgresql_driver(tmp_path: Path) -> None:
     program = """
 import sys
 sys.modules["psycopg"] = None
-import bot.cli, bot.console.app, bot.http_app, bot.runner, bot.wiring, handlers, storage.db, storage.models
-from bot.cli import main
+import bot.cli.main, bot.console.app, bot.app.http_app, bot.app.runner, bot.app.wiring
+import handlers, storage.db, storage.models
+from bot.cli.main import main
 sys.exit(main(["db", "upgrade"]) or main(["routines", "list"]))
 """
     env = {

@@ -20,16 +20,16 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.socket_mode.builtin import SocketModeClient
 
+from bot.app.http_app import create_http_app
+from bot.app.scheduled import Scheduled, TickResult
+from bot.app.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
+from bot.app.work_tracking import TrackingExecutor
 from bot.clock import Clock
 from bot.config import Settings
-from bot.http_app import create_http_app
 from bot.outbox.ratelimit import InstantTime
 from bot.outbox.sender import plain_client
-from bot.scheduled import Scheduled, TickResult
 from bot.services.context import Services
 from bot.standin import SlackStandIn
-from bot.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
-from bot.work_tracking import TrackingExecutor
 from storage.db import Database
 
 Mode = Literal["socket", "http"]

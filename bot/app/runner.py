@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.app.scheduled import Scheduled
+from bot.app.timer import start_timer
+from bot.app.wiring import build_services, create_app, make_client
 from bot.config import Settings
 from bot.outbox.sender import plain_client
-from bot.scheduled import Scheduled
-from bot.timer import start_timer
-from bot.wiring import build_services, create_app, make_client
 
 log = logging.getLogger(__name__)
 _SLACK_ERROR = re.compile(r"[a-z_]+")
@@ -105,7 +105,7 @@ def run_socket_mode(settings: Settings) -> None:
 def run_http_mode(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    from bot.http_app import create_http_app
+    from bot.app.http_app import create_http_app
 
     bot_token = settings.require_bot_token()
     settings.require_signing_secret()

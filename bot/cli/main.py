@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
-from bot.cli_routines import RoutinesCliError
+from bot.cli.routines import RoutinesCliError
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", default="md", metavar="md|csv|xlsx|docx|ics", help=texts.get("report_help_format"))
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help=texts.get("report_help_output"))
 
-    from bot import cli_routines
+    from bot.cli import routines as cli_routines
 
     cli_routines.add_parser(sub, texts)
 
@@ -81,9 +81,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def outbox_command(settings: Settings, action: str | None, ids: list[int]) -> str:
     """`atagande outbox`: how delivery stands; `atagande outbox retry [ID …]`: try failed ones again."""
+    from bot.app.wiring import open_database
     from bot.clock import SystemClock
     from bot.outbox import status
-    from bot.wiring import open_database
 
     texts = _texts(settings.timezone)
     db = open_database(settings)
@@ -318,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if args.command == "run":
-            from bot import runner
+            from bot.app import runner
 
             if args.mode == "http":
                 runner.run_http_mode(settings, args.host, args.port)
@@ -334,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = db_upgrade(settings) if args.db_command == "upgrade" else db_backup(settings, args.file)
             print(message)
         elif args.command == "routines":
-            from bot import cli_routines
+            from bot.cli import routines as cli_routines
 
             return cli_routines.run(settings, args)
         elif args.command == "report":
@@ -355,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         # A database or Slack that cannot be reached, from any command: named in one sentence.
-        from bot.cli_failures import explain
+        from bot.cli.failures import explain
 
         sentence = explain(exc, _texts())
         if sentence is None:

@@ -1,6 +1,6 @@
 """The bot's own messages: plan what is due into the outbox, then send it.
 
-One :class:`Scheduled` per process. The timer (bot/timer.py) calls `tick`
+One :class:`Scheduled` per process. The timer (bot/app/timer.py) calls `tick`
 every minute and once at start-up (so a process that was down catches up);
 the console calls it after `:tid` moves the clock.
 """

@@ -3,7 +3,7 @@
 Invented for the demo (no text from real documents): a school committee, a
 social services committee and the municipal board, with commitments in every
 state so that lists, App Home and the traffic lights have something to show,
-and a few routines (``bot/demo_routines.py``) for ``/rutin``.
+and a few routines (``bot/console/demo_routines.py``) for ``/rutin``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.demo_routines import ROUTINES
+from bot.console.demo_routines import ROUTINES
 from bot.services import commitments as cs
 from bot.services import committees as committee_service
 from bot.services import routine_links

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.scheduled import Scheduled
+from bot.app.scheduled import Scheduled
 from bot.services.context import Services
 from bot.services.dedupe import forget_old
 from bot.services.imports import forget_old_drafts

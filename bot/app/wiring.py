@@ -1,7 +1,7 @@
 """Builds the Bolt app: the one place (with handlers/) that knows slack_bolt.
 
 The same :func:`create_app` serves Socket Mode and HTTP mode; only the entry
-point differs (``bot/runner.py``).
+point differs (``bot/app/runner.py``).
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.interval_calculator import RetryIntervalCalculator
 
 import handlers
+from bot.app.work_tracking import TrackingExecutor
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.delivery import Delivery
-from bot.home_refresh import HomeRefresher
 from bot.services.context import Services
 from bot.services.dedupe import delivery_key, first_time
-from bot.slack_users import SlackUserDirectory
+from bot.slack.delivery import Delivery
+from bot.slack.home_refresh import HomeRefresher
+from bot.slack.users import SlackUserDirectory
 from bot.texts import Texts
-from bot.work_tracking import TrackingExecutor
 from storage.db import Database
 from storage.migrate import upgrade
 

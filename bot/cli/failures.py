@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def explain(exc: BaseException, texts: Texts) -> str | None:
     """One Swedish sentence for ``exc`` if it is an unreachable database or Slack, else None."""
-    from bot.runner import SlackUnavailable
+    from bot.app.runner import SlackUnavailable
     from storage.db import DatabaseUnavailable
 
     if isinstance(exc, DatabaseUnavailable):

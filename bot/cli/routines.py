@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli_routines_base import RoutinesCliError, current_time, library_db, load_texts
-from bot.cli_routines_output import Progress, abbreviation_rows, hit_titles, hits_json, notices, render_hits
+from bot.cli.routines_base import RoutinesCliError, current_time, library_db, load_texts
+from bot.cli.routines_output import Progress, abbreviation_rows, hit_titles, hits_json, notices, render_hits
 from bot.config import Settings
 
 if TYPE_CHECKING:

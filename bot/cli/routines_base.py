@@ -38,8 +38,8 @@ _CLI_WORDING = {"err_unknown_routine": "err_unknown_routine_cli"}
 @contextmanager
 def library_db(settings: Settings, texts: Texts) -> Iterator[Database]:
     """The configured database for one command: a refusal becomes the CLI's Swedish sentence, and it is closed."""
+    from bot.app.wiring import open_database
     from bot.domain.errors import UserError
-    from bot.wiring import open_database
 
     db = open_database(settings)
     try:
