@@ -183,30 +183,38 @@ def show_list(svc: Services, respond: Respond, arg: str, channel_id: str, offset
     code = arg.split(" ", maxsplit=1)[0] if arg else ""
     page = command_queries.committee_page(svc, code, channel_id, offset, PAGE_SIZE)
     title = svc.texts.md("list_title.md.j2", committee=page.committee, total=page.total)
-    blocks = list_blocks(
-        svc.texts,
-        title,
-        list(page.views),
-        total=page.total,
-        offset=offset,
-        more_value=f"lista:{page.committee.code}:{offset + PAGE_SIZE}",
-        empty_text=svc.texts.md("list_empty.md.j2", committee=page.committee),
+    empty = svc.texts.md("list_empty.md.j2", committee=page.committee)
+    _respond_page(
+        svc, respond, title, page, offset, f"lista:{page.committee.code}:{offset + PAGE_SIZE}", empty, replace
     )
-    respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
 
 
 def show_mine(svc: Services, respond: Respond, user_id: str, offset: int = 0, replace: bool = False) -> None:
     """A page of the open commitments the user is responsible for."""
     page = command_queries.owner_page(svc, user_id, offset, PAGE_SIZE)
     title = svc.texts.md("mine_title.md.j2", total=page.total)
+    empty = svc.texts.md("mine_empty.md.j2")
+    _respond_page(svc, respond, title, page, offset, f"mina::{offset + PAGE_SIZE}", empty, replace)
+
+
+def _respond_page(
+    svc: Services,
+    respond: Respond,
+    title: str,
+    page: command_queries.CommitmentPage,
+    offset: int,
+    more_value: str,
+    empty_text: str,
+    replace: bool,
+) -> None:
     blocks = list_blocks(
         svc.texts,
         title,
         list(page.views),
         total=page.total,
         offset=offset,
-        more_value=f"mina::{offset + PAGE_SIZE}",
-        empty_text=svc.texts.md("mine_empty.md.j2"),
+        more_value=more_value,
+        empty_text=empty_text,
     )
     respond(text=title, blocks=blocks, response_type="ephemeral", replace_original=replace)
 

@@ -294,28 +294,22 @@ def report_command(
     return texts.get("report_written", path=target, count=report.total)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "extract":
-        # Reading a document needs no settings: a missing Slack token must not stop it.
-        try:
-            print(extract_command(args.file, args.date, args.json))
-        except CliError as exc:
-            print(f"atagande: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            # "atagande extract svar.pdf | head": the reader has stopped; nothing is wrong.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-        return 0
+def _configure_logging(command: str) -> None:
     # The console is a conversation on the terminal: only warnings there.
-    level = logging.WARNING if args.command in ("console", "db", "report", "routines") else logging.INFO
+    level = logging.WARNING if command in ("console", "db", "report", "routines") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Alembic announces each of its plugins at INFO on import; only its warnings matter here.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
+        if args.command == "extract":
+            # Reading a document needs no settings: a missing Slack token must not stop it.
+            print(extract_command(args.file, args.date, args.json))
+            return 0
+        _configure_logging(args.command)
         settings = load_settings()
         if args.command == "run":
             from bot.app import runner
@@ -350,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # "atagande report --committee BUN | head": as for extract.
+        # "atagande extract svar.pdf | head": the reader has stopped; nothing is wrong.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
