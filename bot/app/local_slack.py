@@ -8,7 +8,9 @@ connection or real signed HTTP requests on loopback.
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
+import ssl
 import threading
 import time
 from typing import Any, Literal
@@ -33,6 +35,11 @@ from bot.standin import SlackStandIn
 from storage.db import Database
 
 Mode = Literal["socket", "http"]
+
+
+@functools.cache
+def _unused_tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context()
 
 
 def close_socket_mode(client: SocketModeClient) -> None:
@@ -150,7 +157,12 @@ class LocalBot:
                 self._http.start()
                 slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
             else:
-                self._socket_handler = SocketModeHandler(self.app, slack.app_token, web_client=client)
+                # The stand-in speaks plain WebSocket, but slack_sdk's Socket Mode client loads the system's
+                # certificates for every connection unless the client it opens connections with has a
+                # context; that client only calls apps.connections.open (the app's own stays context-free,
+                # as Bolt copies it for lazy listeners and a context cannot be copied).
+                opener = WebClient(base_url=settings.slack_api_url, timeout=10, ssl=_unused_tls_context())
+                self._socket_handler = SocketModeHandler(self.app, slack.app_token, web_client=opener)
                 self._socket_handler.connect()  # type: ignore[no-untyped-call]
                 slack.attach_socket_mode()
         except BaseException:

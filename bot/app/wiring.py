@@ -111,6 +111,8 @@ def create_app(
     can tell when the bot has finished answering.
     """
     app = App(
+        # Named, or Bolt walks the whole call stack (inspect.stack) to name it after the caller's file.
+        name="atagandeboten",
         listener_executor=executor or TrackingExecutor(),
         client=client,
         signing_secret=services.settings.require_signing_secret() if http_mode else None,
