@@ -21,22 +21,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bench.quality import (
-    DATED_RECALL_TARGET,
-    PRECISION_TARGET,
-    Annotated,
+from bench.quality import DATED_RECALL_TARGET, PRECISION_TARGET, Score, run_extractor, score, total
+from bench.quality_annotations import Annotated, load_documents
+from bench.quality_phrases import (
     PhraseCase,
-    Score,
     dateparser_dates,
     dateparser_right,
     grammar_dates,
     grammar_right,
     load_dateparser_search,
-    load_documents,
     phrase_cases,
-    run_extractor,
-    score,
-    total,
 )
 
 GROUPS = ("samples", "heldout")

@@ -1,14 +1,10 @@
-"""Extraction quality: hand-written expected findings, matching and scores.
+"""Extraction quality: predicted findings matched to the expected ones, and scores.
 
 Shared by `bench.extract_quality` (prints the figures) and
 `tests/extraction/test_quality.py` (asserts the issue's targets), so both judge
-the extractor the same way.
-
-Annotations live in `tests/data/extraction/`: `expected/<stem>.json` for the
-real samples (their text is read from `tests/data/samples/<stem>.txt`, never
-copied) and `heldout/<stem>.json` beside `heldout/<stem>.txt` for documents
-written for this test set. Each expected finding is located by an *anchor*: a
-short exact substring of the document that lies inside the finding.
+the extractor the same way. The expected findings and their anchors are read by
+`bench.quality_annotations`; the deadline phrases alone are measured by
+`bench.quality_phrases`.
 
 A predicted finding matches an expected one of the same kind when one of the
 expected finding's anchors lies inside the predicted span's text (whitespace
@@ -20,148 +16,16 @@ calls) count neither as missed nor as false.
 
 from __future__ import annotations
 
-import importlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "extraction"
-EXPECTED_DIR = DATA / "expected"
-HELDOUT_DIR = DATA / "heldout"
-SAMPLES_DIR = ROOT / "tests" / "data" / "samples"
-
-KINDS = ("commitment", "recommendation")
-MAX_ANCHOR = 60
+from bench.quality_annotations import KINDS, Annotated, Expected, collapse
 
 # The issue's targets ("Quality, measured").
 DATED_RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.85
-
-
-# --------------------------------------------------------------------------- annotations
-
-
-@dataclass(frozen=True)
-class Expected:
-    """One finding a careful reader expects in a document."""
-
-    id: str
-    kind: str
-    anchors: tuple[str, ...]  # the main anchor first, then alternatives (a finding stated twice)
-    deadlines: tuple[date, ...]
-    deadline_phrase: str | None
-    recurrence: bool | str | None  # True/False, an RRULE, or None: not judged
-    owners: tuple[str | None, ...]  # accepted owners, the canonical one first
-    answers: str | None  # anchor of the recommendation a commitment answers
-    optional: bool
-    notes: str = ""
-
-    @property
-    def anchor(self) -> str:
-        return self.anchors[0]
-
-    @property
-    def dated(self) -> bool:
-        return self.kind == "commitment" and bool(self.deadlines) and not self.optional
-
-
-@dataclass(frozen=True)
-class Annotated:
-    """A document with its expected findings."""
-
-    name: str  # file stem
-    group: str  # "samples" or "heldout"
-    text: str
-    reference_date: date
-    expected: tuple[Expected, ...]
-
-
-def _expected_from_json(raw: dict[str, Any]) -> Expected:
-    owner = raw.get("owner")
-    owners: list[str | None] = [owner]
-    owners.extend(o for o in raw.get("owner_also", []) if o not in owners)
-    recurrence = raw.get("recurrence", False)
-    if not isinstance(recurrence, bool | str | None):
-        raise ValueError(f"{raw.get('id')}: recurrence must be true, false, null or an RRULE")
-    return Expected(
-        id=str(raw["id"]),
-        kind=str(raw["kind"]),
-        anchors=(str(raw["anchor"]), *(str(a) for a in raw.get("also_anchors", []))),
-        deadlines=tuple(date.fromisoformat(d) for d in raw.get("deadlines", [])),
-        deadline_phrase=raw.get("deadline_phrase"),
-        recurrence=recurrence,
-        owners=tuple(owners),
-        answers=raw.get("answers"),
-        optional=bool(raw.get("optional", False)),
-        notes=str(raw.get("notes", "")),
-    )
-
-
-def load_annotation(json_path: Path, text_path: Path, group: str) -> Annotated:
-    raw = json.loads(json_path.read_text(encoding="utf-8"))
-    return Annotated(
-        name=json_path.stem,
-        group=group,
-        text=text_path.read_text(encoding="utf-8"),
-        reference_date=date.fromisoformat(raw["reference_date"]),
-        expected=tuple(_expected_from_json(f) for f in raw["findings"]),
-    )
-
-
-def load_documents(
-    *, samples_dir: Path = SAMPLES_DIR, heldout_dir: Path = HELDOUT_DIR
-) -> tuple[list[Annotated], list[str]]:
-    """All annotated documents (samples first), and the sample files that are not on this machine."""
-    docs: list[Annotated] = []
-    missing: list[str] = []
-    for json_path in sorted(EXPECTED_DIR.glob("*.json")):
-        text_path = samples_dir / f"{json_path.stem}.txt"
-        if not text_path.exists():
-            missing.append(text_path.name)
-            continue
-        docs.append(load_annotation(json_path, text_path, "samples"))
-    for json_path in sorted(heldout_dir.glob("*.json")):
-        docs.append(load_annotation(json_path, json_path.with_suffix(".txt"), "heldout"))
-    return docs, missing
-
-
-def collapse(text: str) -> str:
-    """Whitespace collapsed to single spaces and case folded: how anchors are compared."""
-    return " ".join(text.split()).casefold()
-
-
-def annotation_problems(doc: Annotated) -> list[str]:
-    """What is wrong with an annotation: anchors not found once in the text, bad kinds, dangling links."""
-    problems: list[str] = []
-    text = collapse(doc.text)
-    ids: set[str] = set()
-    recommendation_anchors = {a for e in doc.expected if e.kind == "recommendation" for a in e.anchors}
-    for e in doc.expected:
-        where = f"{doc.name} {e.id}"
-        if e.id in ids:
-            problems.append(f"{where}: id used twice")
-        ids.add(e.id)
-        if e.kind not in KINDS:
-            problems.append(f"{where}: unknown kind {e.kind!r}")
-        for anchor in e.anchors:
-            if len(anchor) > MAX_ANCHOR:
-                problems.append(f"{where}: anchor longer than {MAX_ANCHOR} characters: {anchor!r}")
-            count = text.count(collapse(anchor))
-            if count != 1:
-                problems.append(f"{where}: anchor {anchor!r} occurs {count} times")
-        if list(e.deadlines) != sorted(e.deadlines):
-            problems.append(f"{where}: deadlines not earliest first")
-        if e.dated and not e.deadline_phrase:
-            problems.append(f"{where}: a dated commitment needs its deadline_phrase")
-        if e.kind == "recommendation" and (e.deadlines or e.answers):
-            problems.append(f"{where}: a recommendation has no deadline and answers nothing")
-        if e.answers is not None and e.answers not in recommendation_anchors:
-            problems.append(f"{where}: answers {e.answers!r}, which is no recommendation's anchor")
-    return problems
 
 
 # --------------------------------------------------------------------------- predictions
@@ -462,63 +326,3 @@ def total(scores: Iterable[Score]) -> Score:
     for s in scores:
         out = out + s
     return out
-
-
-# --------------------------------------------------------------------------- deadline phrases
-
-
-@dataclass(frozen=True)
-class PhraseCase:
-    document: str
-    id: str
-    phrase: str
-    reference_date: date
-    expected: tuple[date, ...]
-
-
-def phrase_cases(docs: Iterable[Annotated]) -> list[PhraseCase]:
-    """The deadline phrases of all dated commitments (the set both parsers are measured on)."""
-    return [
-        PhraseCase(doc.name, e.id, e.deadline_phrase, doc.reference_date, e.deadlines)
-        for doc in docs
-        for e in doc.expected
-        if e.dated and e.deadline_phrase
-    ]
-
-
-def grammar_dates(case: PhraseCase) -> list[tuple[date, ...]]:
-    """Our Swedish grammar on the phrase alone: the dates of each deadline it finds."""
-    from bot.language.periods import find_deadlines
-
-    return [d.dates for d in find_deadlines(case.phrase, case.reference_date) if d.dates]
-
-
-def grammar_right(case: PhraseCase) -> bool:
-    return any(dates == case.expected for dates in grammar_dates(case))
-
-
-def load_dateparser_search() -> Callable[..., Any] | None:
-    """dateparser's `search_dates`, or None when the optional `bench` extra is not installed."""
-    try:
-        module = importlib.import_module("dateparser.search")
-    except ImportError:
-        return None
-    search: Callable[..., Any] = module.search_dates
-    return search
-
-
-def dateparser_dates(case: PhraseCase, search: Callable[..., Any]) -> list[date]:
-    """dateparser on the phrase, given the same reference date; a period is read as its last day."""
-    settings = {
-        "RELATIVE_BASE": datetime.combine(case.reference_date, datetime.min.time()),
-        "PREFER_DATES_FROM": "future",
-        "PREFER_DAY_OF_MONTH": "last",
-    }
-    found = search(case.phrase, languages=["sv"], settings=settings) or []
-    return [moment.date() for _, moment in found]
-
-
-def dateparser_right(case: PhraseCase, search: Callable[..., Any]) -> bool:
-    """Right when every expected deadline is among the dates dateparser returns."""
-    returned = set(dateparser_dates(case, search))
-    return all(d in returned for d in case.expected)

@@ -11,20 +11,8 @@ from datetime import date
 
 import pytest
 
-from bench.quality import (
-    DATED_RECALL_TARGET,
-    HELDOUT_DIR,
-    PRECISION_TARGET,
-    Annotated,
-    Expected,
-    Predicted,
-    annotation_problems,
-    load_documents,
-    match,
-    run_extractor,
-    score,
-    total,
-)
+from bench.quality import DATED_RECALL_TARGET, PRECISION_TARGET, Predicted, match, run_extractor, score, total
+from bench.quality_annotations import HELDOUT_DIR, Annotated, Expected, annotation_problems, load_documents
 
 # --------------------------------------------------------------------------- the annotations
 
