@@ -314,6 +314,44 @@ class ImportDraft(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
 
 
+class ImportRunState(enum.StrEnum):
+    """Where the reading of one shared document stands."""
+
+    RUNNING = "running"
+    # Read and answered in its thread (a review button, or the sentence that says why not).
+    FINISHED = "finished"
+    # Its process died before it finished; the user was told in the thread to share it again.
+    CUT_OFF = "cut_off"
+
+
+class ImportRun(Base):
+    """One document being read for an import, recorded when the reading starts.
+
+    A process that dies mid-import (kill -9) leaves its row running with a lease
+    that nobody renews; when the lease has run out another process (or the next
+    start) tells the user in the import's thread, once, to share the file again.
+    """
+
+    __tablename__ = "import_runs"
+    __table_args__ = (Index("ix_import_runs_state_lease_until", "state", "lease_until"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    thread_ts: Mapped[str] = mapped_column(String(32))
+    # None for pasted text, which is not kept anywhere to be read again.
+    file_id: Mapped[str | None] = mapped_column(String(32))
+    filename: Mapped[str | None] = mapped_column(String(300))
+    state: Mapped[ImportRunState] = mapped_column(
+        _enum(ImportRunState, "import_run_state"), default=ImportRunState.RUNNING
+    )
+    # The process reading it (or telling about it), and until when it counts as alive.
+    worker: Mapped[str] = mapped_column(String(64))
+    lease_until: Mapped[datetime] = mapped_column()
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+
 class OutboxState(enum.StrEnum):
     """Where a scheduled message stands; a pending row may be claimed by a sender."""
 

@@ -102,10 +102,13 @@ class LocalBot:
         admins: frozenset[str] = frozenset(),
         trigger_ttl: float | None = 3.0,
         db: Database | None = None,
+        slack: SlackStandIn | None = None,
     ) -> None:
+        """`slack`: a stand-in already running, shared with an earlier bot (a restart on the same workspace)."""
         self.mode = mode
         self.clock = clock
-        self.slack = SlackStandIn(
+        self._owns_slack = slack is None
+        self.slack = slack or SlackStandIn(
             scopes=BOT_SCOPES,
             subscribed_events=SUBSCRIBED_EVENTS,
             now=lambda: clock.now().timestamp(),
@@ -129,7 +132,7 @@ class LocalBot:
         return self.services
 
     def start(self) -> LocalBot:
-        slack = self.slack.start()
+        slack = self.slack.start() if self._owns_slack else self.slack
         try:
             settings = Settings(
                 database_url=self._database_url,
@@ -152,6 +155,8 @@ class LocalBot:
                 worker="local",
                 pacer=InstantTime().pacer(),
             )
+            # As the runner's timer does at once on start: imports a crash cut off are told about.
+            self.scheduled.look_after_imports()
             if self.mode == "http":
                 self._http = LoopbackServer(create_http_app(self.app, self.services.db))
                 self._http.start()
@@ -182,6 +187,7 @@ class LocalBot:
         if self.scheduled is None:
             raise RuntimeError("LocalBot is not started")
         result = self.scheduled.tick()
+        self.scheduled.look_after_imports()
         self.settle()
         return result
 
@@ -196,7 +202,8 @@ class LocalBot:
         if self._http is not None:
             self._http.stop()
             self._http = None
-        self.slack.stop()
+        if self._owns_slack:
+            self.slack.stop()
         if self.services is not None and self._db is None:
             self.services.db.dispose()
 

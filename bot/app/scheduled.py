@@ -23,6 +23,7 @@ from bot.outbox.sender import Sender
 from bot.reminders import messages as reminder_messages
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.slack.import_recovery import look_after_imports
 
 log = logging.getLogger(__name__)
 
@@ -80,3 +81,7 @@ class Scheduled:
             if planned or handled:
                 log.info("scheduled messages: %d planned, %d handled", planned, handled)
             return TickResult(planned=planned, handled=handled)
+
+    def look_after_imports(self) -> int:
+        """Keep this process's imports alive; tell the users of imports cut off by a crash (once each)."""
+        return look_after_imports(self.services, self.client)

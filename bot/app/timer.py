@@ -14,6 +14,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot.app.scheduled import Scheduled
 from bot.services.context import Services
 from bot.services.dedupe import forget_old
+from bot.services.import_runs import forget_old as forget_old_runs
 from bot.services.imports import forget_old_drafts
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ TICK_SECONDS = 60
 
 
 def housekeeping(services: Services) -> None:
-    """Forget delivery ids older than Slack's retry window, and import drafts nobody finished."""
+    """Forget delivery ids older than Slack's retry window, import drafts nobody finished, old import runs."""
     removed = forget_old(services.db, services.clock.now())
     if removed:
         log.info("forgot %d old delivery ids", removed)
@@ -30,6 +31,10 @@ def housekeeping(services: Services) -> None:
         drafts = forget_old_drafts(session, services.clock.now())
     if drafts:
         log.info("removed %d unfinished import drafts", drafts)
+    with services.db.write() as session:
+        runs = forget_old_runs(session, services.clock.now())
+    if runs:
+        log.info("forgot %d old import runs", runs)
 
 
 def _tick(scheduled: Scheduled) -> None:
@@ -39,8 +44,15 @@ def _tick(scheduled: Scheduled) -> None:
         log.exception("planning or sending scheduled messages failed")
 
 
+def _look_after_imports(scheduled: Scheduled) -> None:
+    try:
+        scheduled.look_after_imports()
+    except Exception:  # the next minute tries again
+        log.exception("looking after imports in progress failed")
+
+
 def start_timer(services: Services, scheduled: Scheduled | None = None) -> BackgroundScheduler:
-    """Start the process's timer: housekeeping hourly, scheduled messages every minute and now."""
+    """Start the process's timer: housekeeping hourly, scheduled messages and imports every minute and now."""
     scheduler = BackgroundScheduler(timezone=services.settings.timezone)
     scheduler.add_job(housekeeping, "interval", hours=1, args=[services], id="housekeeping", coalesce=True)
     if scheduled is not None:
@@ -53,6 +65,18 @@ def start_timer(services: Services, scheduled: Scheduled | None = None) -> Backg
             coalesce=True,
             max_instances=1,
             # At start-up at once: whatever came due while the process was down goes out now.
+            next_run_time=datetime.now(services.settings.timezone),
+        )
+        # A job of its own, so that a tick busy sending many messages does not hold up the renewal of
+        # the leases of imports in progress; at start-up at once, to find imports a crash cut off.
+        scheduler.add_job(
+            _look_after_imports,
+            "interval",
+            seconds=TICK_SECONDS,
+            args=[scheduled],
+            id="imports",
+            coalesce=True,
+            max_instances=1,
             next_run_time=datetime.now(services.settings.timezone),
         )
     scheduler.start()

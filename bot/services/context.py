@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.services.import_runs import LiveImports
 from bot.services.people import Actor, UserDirectory, actor_for
 from bot.services.routine_library import RoutineLibrary
 from bot.services.search import CommitmentIndex
@@ -25,6 +26,8 @@ class Services:
     users: UserDirectory
     index: CommitmentIndex = field(default_factory=CommitmentIndex)
     routines: RoutineLibrary = field(default_factory=RoutineLibrary)
+    # The imports this process is reading now (their leases are renewed by the timer).
+    live_imports: LiveImports = field(default_factory=LiveImports)
     # Set by the wiring: asks for a user's App Home to be republished soon.
     request_home: Callable[[str], None] = field(default=lambda _user_id: None)
     # Set by the wiring: True when no App Home is waiting to be republished (the stand-in's settle asks).

@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError
 from bot.documents import MAX_BYTES, Document, DocumentError, read_document, too_large
 from bot.domain.errors import UserError
 from bot.extraction import extract
+from bot.services import import_runs
 from bot.services import imports as import_service
 from bot.services.committees import all_committees, committees_managed_by
 from bot.services.context import Services
@@ -68,7 +69,7 @@ class ImportFlow:
         def load() -> bytes:
             return self._download(info)
 
-        self._run(user_id, thread, name, load, committee)
+        self._run(user_id, thread, name, load, committee, file_id=file_id)
 
     def from_text(self, user_id: str, text: str, *, committee: str | None = None) -> None:
         """Text pasted into the import modal."""
@@ -76,7 +77,7 @@ class ImportFlow:
         thread = self._start(user_id, name)
         if thread is None:
             return
-        self._run(user_id, thread, None, lambda: text.encode("utf-8"), committee)
+        self._run(user_id, thread, None, lambda: text.encode("utf-8"), committee, file_id=None)
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -106,9 +107,13 @@ class ImportFlow:
         filename: str | None,
         load: Any,
         committee: str | None,
+        *,
+        file_id: str | None,
     ) -> None:
         texts = self.svc.texts
+        run_id: int | None = None
         try:
+            run_id = self._begin(user_id, thread, file_id, filename)
             data: bytes = load()
             document = read_document(data, filename, progress=lambda done, total: self._progress(thread, done, total))
             self._progress_done(thread, document)
@@ -121,6 +126,36 @@ class ImportFlow:
         except Exception:
             log.exception("importing a document for %s failed", user_id)
             self._reply(thread, texts.get("err_internal"))
+        finally:
+            if run_id is not None:
+                self.svc.live_imports.discard(run_id)
+        # Only once the thread has its answer: a process that dies before this leaves the run open,
+        # and the next start tells the user (bot/slack/import_recovery.py).
+        self._finish(run_id)
+
+    def _begin(self, user_id: str, thread: Thread, file_id: str | None, filename: str | None) -> int:
+        """Record the reading before it starts, so that a crash during it is noticed."""
+        svc = self.svc
+        with svc.db.write() as session:
+            return import_runs.begin(
+                session,
+                svc.live_imports,
+                svc.clock.now(),
+                user_id=user_id,
+                channel_id=thread.channel,
+                thread_ts=thread.ts,
+                file_id=file_id,
+                filename=filename,
+            )
+
+    def _finish(self, run_id: int | None) -> None:
+        if run_id is None:
+            return
+        try:
+            with self.svc.db.write() as session:
+                import_runs.finish(session, run_id, self.svc.clock.now())
+        except Exception:  # the user has had the answer; at worst a later start also says it was cut off
+            log.exception("could not record import run %s as finished", run_id)
 
     def _download(self, info: dict[str, Any]) -> bytes:
         size = int(info.get("size") or 0)
