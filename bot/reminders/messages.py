@@ -14,6 +14,7 @@ from typing import Any
 from bot.language.workdays import last_working_day_on_or_before, previous_working_day
 from bot.outbox.outcome import Fail, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
+from bot.reminders.planning import ONE_A_DAY, WITH_REMINDER
 from bot.services import commitments as commitment_service
 from bot.services.committees import secretaries
 from bot.services.context import Services
@@ -124,7 +125,10 @@ def render(svc: Services, row: Claimed) -> Outcome:
             if row.kind == "escalation":
                 if not secretary_ids:
                     return Fail("no_recipient")
-                return Split([_child(row, s, {}) for s in secretary_ids])
+                recipients = _escalated_to(svc, row, owner_id, secretary_ids)
+                if not recipients:
+                    return Skip(ONE_A_DAY)
+                return Split([_child(row, s, {}) for s in recipients])
             owner_gone = owner_id is None or _is_gone(svc, owner_id)
             if owner_gone:
                 if not secretary_ids:
@@ -135,6 +139,21 @@ def render(svc: Services, row: Claimed) -> Outcome:
             recipient = row.recipient
         assert recipient is not None
         return _message(svc, c, row, recipient)
+
+
+def _escalated_to(svc: Services, row: Claimed, owner_id: str | None, secretary_ids: list[str]) -> list[str]:
+    """The secretaries an escalation goes to: those not reached by a reminder about it at the same moment.
+
+    The reminder goes to the owner, or to the secretaries when there is no owner (or the owner has
+    left Slack); it says as much as the escalation, with the same buttons, so a secretary it
+    reaches gets only it. Whatever stops that reminder (done, answered, moved) stops the
+    escalation too, so nobody is left out by this.
+    """
+    if not row.payload.get(WITH_REMINDER):
+        return secretary_ids
+    if owner_id is None or _is_gone(svc, owner_id):
+        return []
+    return [s for s in secretary_ids if s != owner_id]
 
 
 def _is_gone(svc: Services, user_id: str) -> bool:

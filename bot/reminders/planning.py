@@ -43,6 +43,8 @@ _SHIFT_MARGIN = timedelta(days=14)
 SUPERSEDED = "superseded"
 # Another reminder about the same commitment goes out at the same moment.
 ONE_A_DAY = "one_a_day"
+# In an escalation's payload: the owner's reminder about the same deadline goes out at the same moment.
+WITH_REMINDER = "with_reminder"
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,12 @@ def _as_rows(row: _Row, hits: list[PlannedReminder], done: set[tuple[int, date]]
         skip = None
         if r.kind != "escalation" and chosen is not None and r is not chosen:
             skip = ONE_A_DAY if r.send_at == chosen.send_at else SUPERSEDED
+        payload: dict[str, object] = {"deadline": r.deadline.isoformat(), "reminder": r.kind, "offset": r.offset_days}
+        if r.kind == "escalation" and chosen is not None and chosen.occurrence == r.occurrence:
+            # A reminder about the same deadline goes out with it: whoever that reminder reaches (the
+            # owner, or the secretaries when there is no owner) is left out of the escalation, so
+            # nobody gets two messages about one commitment on one morning (bot/reminders/messages.py).
+            payload[WITH_REMINDER] = True
         out.append(
             Planned(
                 key=r.key(row.id),
@@ -194,7 +202,7 @@ def _as_rows(row: _Row, hits: list[PlannedReminder], done: set[tuple[int, date]]
                 commitment_id=row.id,
                 committee_id=row.committee_id,
                 occurrence=r.occurrence,
-                payload={"deadline": r.deadline.isoformat(), "reminder": r.kind, "offset": r.offset_days},
+                payload=payload,
                 skip_reason=skip,
             )
         )
