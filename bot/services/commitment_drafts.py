@@ -73,13 +73,14 @@ def validate(
     fields of an overdue commitment must stay possible).
     """
     errors: Errors = {}
-    text = check_text(errors, "text", raw.text, required=True, limit=MAX_TEXT)
+    # The text is the commitment's title on its card: one line, so it cannot fake the card's lines.
+    text = check_text(errors, "text", raw.text, required=True, limit=MAX_TEXT, one_line=True)
     code = raw.committee.strip().upper()
     if not code:
         errors["committee"] = ("err_required", {})
     elif session.scalar(select(func.count()).select_from(Committee).where(Committee.code == code)) == 0:
         errors["committee"] = ("err_unknown_committee", {"code": code})
-    role = check_text(errors, "owner_role", raw.owner_role, required=False, limit=MAX_SHORT)
+    role = check_text(errors, "owner_role", raw.owner_role, required=False, limit=MAX_SHORT, one_line=True)
     if current is not None and raw.deadline.strip() == current.phrase:
         deadline: ResolvedDeadline | None = current
     else:
@@ -87,7 +88,7 @@ def validate(
     recurrence = check_recurrence(errors, "recurrence", raw.recurrence, today)
     if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
         errors["deadline"] = ("err_deadline_or_recurrence", {})
-    dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR)
+    dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR, one_line=True)
     recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=MAX_TEXT)
     if raw.owner_user_id and not re.fullmatch(r"[UW][A-Z0-9]+", raw.owner_user_id):
         errors["owner"] = ("err_unknown_user", {})

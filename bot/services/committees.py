@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from bot.domain.errors import NotFound, PermissionDenied, UserError
-from bot.language.personnummer import contains_personal_number
 from bot.services.people import Actor, ensure_person
+from bot.services.text_guard import guarded_text, visible
 from storage.models import Committee, CommitteeMember, MemberRole, Person
 
 CODE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,11}$")
@@ -44,15 +44,14 @@ def create_committee(session: Session, actor: Actor, code: str, name: str, now: 
     if not actor.is_admin:
         raise PermissionDenied("err_admin_only")
     code = normalise_code(code)
-    name = " ".join(name.split())
+    name = visible(name, one_line=True)
     if not CODE.match(code):
         raise UserError("err_committee_code", field="code", code=code)
     if not name:
         raise UserError("err_committee_name_missing", field="name")
     if len(name) > MAX_NAME:
         raise UserError("err_too_long", field="name", limit=MAX_NAME, length=len(name))
-    if contains_personal_number(name):
-        raise UserError("err_personal_number", field="name")
+    name = guarded_text(name, "name", one_line=True)
     exists = session.scalar(select(func.count()).select_from(Committee).where(Committee.code == code))
     if exists:
         raise UserError("err_committee_exists", field="code", code=code)

@@ -6,6 +6,11 @@ assigns and dates the commitments over the review modal's pages. Confirming
 creates the case, its recommendations and the chosen commitments in one
 transaction, each commitment keeping its place in the document. A document
 already imported (same sha256) is named instead of imported twice.
+
+A personnummer in the document does not stop the import: the draft keeps the
+document, its findings, its file name and the case fields with every number
+masked (`text_guard.mask_personal_numbers`, as long as the number, so the
+spans still hold), and so does everything confirmed from it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from bot.services import commitments as commitment_service
 from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
 from bot.services.people import Actor
+from bot.services.text_guard import guard_into, mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT, MAX_TEXT, Errors, ResolvedDeadline, clean
 from storage.models import Case, Commitment, Committee, ImportDraft, Recommendation
 
@@ -89,9 +95,10 @@ def _iso(value: Any) -> date | None:
 def readable(text: Any) -> str:
     """A finding's text as a person should read it: OCR damage repaired, whitespace collapsed.
 
-    The span keeps the way back to the text as written.
+    The span keeps the way back to the text as written. Hidden characters go, and a
+    personnummer a stored draft may still hold is masked.
     """
-    return " ".join(repair_ocr(str(text or "")).split())
+    return visible(mask_personal_numbers(repair_ocr(str(text or ""))), one_line=True)
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
@@ -177,7 +184,9 @@ def create_draft(
     channel_id: str | None = None,
     thread_ts: str | None = None,
 ) -> ImportDraft:
-    data = extraction_json(extraction)
+    # Nothing from the document is stored with a personnummer in clear.
+    data = mask_json(extraction_json(extraction))
+    filename = mask_personal_numbers(document.filename) if document.filename else None
     choices: dict[str, Any] = {}
     for f in data["findings"]:
         if f["kind"] != "commitment":
@@ -193,19 +202,19 @@ def create_draft(
     doc_date = extraction.document_date or None
     case_fields = {
         "committee": _match_committee(session, extraction, preferred_committee, actor),
-        "dnr": (extraction.dnr or "")[:MAX_DNR],
-        "title": (extraction.title or document.filename or "")[:MAX_TITLE],
-        "auditor": (extraction.auditor or "")[:MAX_SHORT],
+        "dnr": (data["dnr"] or "")[:MAX_DNR],
+        "title": (data["title"] or filename or "")[:MAX_TITLE],
+        "auditor": (data["auditor"] or "")[:MAX_SHORT],
         "date": doc_date.isoformat() if doc_date else None,
     }
     draft = ImportDraft(
         user_id=actor.user_id,
         created_at=now,
         updated_at=now,
-        filename=document.filename,
+        filename=filename,
         kind=document.kind,
         sha256=document.sha256,
-        source_text=document.text,
+        source_text=mask_personal_numbers(document.text),
         extraction=data,
         choices=choices,
         case_fields=case_fields,
@@ -245,7 +254,8 @@ def save_review(
             merged[str(index)] = choice.dump()
     draft.choices = merged
     if case_fields is not None:
-        draft.case_fields = {**(draft.case_fields or {}), **case_fields}
+        # What the reviewer typed is kept masked too: the draft never holds a number in clear.
+        draft.case_fields = {**(draft.case_fields or {}), **mask_json(case_fields)}
     draft.updated_at = now
 
 
@@ -267,6 +277,8 @@ def _check_case_fields(session: Session, fields: dict[str, Any], actor: Actor, e
         value = clean(str(fields.get(key) or ""))
         if len(value) > limit:
             errors[f"case_{key}"] = ("err_too_long", {"limit": limit, "length": len(value)})
+        else:
+            guard_into(errors, f"case_{key}", value, one_line=True)
     return committee
 
 
@@ -301,14 +313,14 @@ def confirm(
     existing = imported_case(session, draft.sha256)
     if existing is not None:
         raise UserError("err_import_done", dnr=existing.dnr or "")
-    dnr = clean(str(fields.get("dnr") or "")) or None
+    dnr = visible(str(fields.get("dnr") or ""), one_line=True) or None
     case = _case_for_import(session, committee, dnr, now)
-    case.title = clean(str(fields.get("title") or ""))[:MAX_TITLE]
-    case.auditor = clean(str(fields.get("auditor") or "")) or None
+    case.title = visible(str(fields.get("title") or ""), one_line=True)[:MAX_TITLE]
+    case.auditor = visible(str(fields.get("auditor") or ""), one_line=True) or None
     case.answer_date = _iso(fields.get("date"))
     case.source_filename = (draft.filename or "")[:300] or None
     case.source_sha256 = draft.sha256
-    case.source_text = draft.source_text
+    case.source_text = mask_personal_numbers(draft.source_text)  # a draft stored before masking
     links = answered_recommendation(draft)
     recommendations: dict[int, Recommendation] = {}
     for position, f in enumerate(f for f in findings_of(draft) if f.get("kind") == "recommendation"):

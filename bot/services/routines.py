@@ -8,6 +8,7 @@ process's search index (`RoutineLibrary`) finds it on the next query. The search
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
@@ -29,6 +30,7 @@ from bot.services.routine_library import (
     library_abbreviations,
     next_change,
 )
+from bot.services.text_guard import guarded_body, guarded_optional, guarded_text, visible
 from storage.models import LibraryAbbreviation, Routine
 
 __all__ = [
@@ -63,12 +65,17 @@ MAX_ALIASES = 30
 
 
 def _clean_title(title: str) -> str:
-    text = " ".join(title.split())
+    text = visible(title, one_line=True)
     if not text:
         raise UserError("err_routine_title_missing", field="title")
     if len(text) > MAX_TITLE:
         raise UserError("err_too_long", field="title", limit=MAX_TITLE, length=len(text))
-    return text
+    return guarded_text(text, "title", one_line=True)
+
+
+def _clean_body(body: str) -> str:
+    """A routine's text keeps its lines; a personnummer in it (typed or in an imported file) is refused."""
+    return guarded_body(body, "body")
 
 
 def clean_aliases(raw: Sequence[str]) -> list[str]:
@@ -76,7 +83,7 @@ def clean_aliases(raw: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for alias in raw:
-        text = " ".join(str(alias).split())
+        text = guarded_text(str(alias), "aliases", one_line=True)
         key = fold(text)
         if not key or key in seen:
             continue
@@ -87,6 +94,27 @@ def clean_aliases(raw: Sequence[str]) -> list[str]:
     if len(out) > MAX_ALIASES:
         raise UserError("err_routine_too_many_aliases", field="aliases", limit=MAX_ALIASES)
     return out
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A routine's texts after the guard: all checked before the row is touched, so a refusal changes nothing."""
+
+    title: str
+    body: str | None
+    source: str | None
+    owner: str | None
+    aliases: list[str]
+
+
+def _check(title: str, body: str | None, source: str | None, owner: str | None, aliases: Sequence[str]) -> _Checked:
+    return _Checked(
+        title=_clean_title(title),
+        body=_clean_body(body) if body is not None else None,
+        source=guarded_optional(source, "source"),
+        owner=guarded_optional(owner, "owner"),
+        aliases=clean_aliases(aliases),
+    )
 
 
 def add_routine(
@@ -103,12 +131,12 @@ def add_routine(
     created_by_id: int | None = None,
 ) -> tuple[Routine, bool]:
     """Store a routine; the same document again (same sha256) updates it. Returns (routine, created)."""
+    checked = _check(title, body, source, owner, aliases)
     existing = session.scalars(select(Routine).where(Routine.source_sha256 == sha256)).first() if sha256 else None
     routine = existing or Routine(created_at=now, created_by_id=created_by_id, aliases=[])
-    _describe(routine, title=title, source=source, owner=owner, revision_date=revision_date, now=now)
-    routine.body = body
+    _describe(routine, checked, revision_date=revision_date, now=now)
     routine.source_sha256 = sha256
-    routine.aliases = clean_aliases([*(routine.aliases or []), *aliases])
+    routine.aliases = clean_aliases([*(routine.aliases or []), *checked.aliases])
     routine.change_seq = next_change(session)
     if existing is None:
         session.add(routine)
@@ -129,23 +157,22 @@ def update_routine(
     aliases: Sequence[str],
 ) -> Routine:
     """Change a routine as edited in Slack; `body` None keeps the text (too long for Slack's form)."""
+    checked = _check(title, body, source, owner, aliases)
     routine = get_routine(session, routine_id)
-    _describe(routine, title=title, source=source, owner=owner, revision_date=revision_date, now=now)
-    if body is not None:
-        routine.body = body
-    routine.aliases = clean_aliases(aliases)
+    _describe(routine, checked, revision_date=revision_date, now=now)
+    routine.aliases = checked.aliases
     routine.change_seq = next_change(session)
     session.flush()
     return routine
 
 
-def _describe(
-    routine: Routine, *, title: str, source: str | None, owner: str | None, revision_date: date | None, now: datetime
-) -> None:
-    """What adding and changing a routine set alike: its checked title, source, owner and revision date."""
-    routine.title = _clean_title(title)
-    routine.source = source
-    routine.owner = owner
+def _describe(routine: Routine, checked: _Checked, *, revision_date: date | None, now: datetime) -> None:
+    """What adding and changing a routine set alike: its checked texts and revision date."""
+    routine.title = checked.title
+    if checked.body is not None:
+        routine.body = checked.body
+    routine.source = checked.source
+    routine.owner = checked.owner
     routine.revision_date = revision_date
     routine.updated_at = now
 
@@ -190,11 +217,14 @@ def set_aliases(session: Session, routine_id: int, aliases: Sequence[str], now: 
 
 def set_abbreviation(session: Session, abbreviation: str, expansions: Sequence[str], now: datetime) -> None:
     """The library's own entry for an abbreviation; no expansions removes the built-in one too."""
-    key = " ".join(abbreviation.split())
+    key = visible(abbreviation, one_line=True)
     if not key or len(key) > 32:
         raise UserError("err_routine_abbreviation", field="abbreviation")
+    key = guarded_text(key, "abbreviation", one_line=True)
+    found = (guarded_text(e, "expansions", one_line=True) for e in expansions)
+    expansions = [e for e in found if e]
     row = session.get(LibraryAbbreviation, key) or LibraryAbbreviation(abbreviation=key)
-    row.expansions = [" ".join(e.split()) for e in expansions if e.strip()]
+    row.expansions = expansions
     row.updated_at = now
     session.merge(row)
     next_change(session)

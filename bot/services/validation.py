@@ -1,8 +1,10 @@
 """Checks on what people type, before anything is stored.
 
-Every check reports a message key on the field it concerns. Free text is
-refused when it holds a Swedish personal identity number: personal data about
-individuals does not belong in Slack or in this register.
+Every check reports a message key on the field it concerns. Free text passes
+the one guard of stored text (`bot.services.text_guard`): it is refused when it
+holds a Swedish personal identity number (personal data about individuals does
+not belong in Slack or in this register), hidden characters are removed, and a
+title is kept on one line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import urlparse
 from bot.domain.errors import ValidationFailed
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
 from bot.language.personnummer import contains_personal_number
+from bot.services.text_guard import guard_into, visible
 
 MAX_TEXT = 2000
 MAX_SHORT = 300
@@ -26,26 +29,24 @@ MAX_DNR = 64
 Errors = dict[str, tuple[str, dict[str, Any]]]
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(value: str | None) -> str:
-    """Trim and drop control characters (keeps line breaks and tabs)."""
-    return _CONTROL.sub("", value or "").strip()
+    """Trim and drop control and hidden characters (keeps line breaks and tabs)."""
+    return visible(value)
 
 
-def check_text(errors: Errors, field: str, value: str, *, required: bool, limit: int) -> str:
+def check_text(errors: Errors, field: str, value: str, *, required: bool, limit: int, one_line: bool = False) -> str:
     """Record an error for an empty, over-long or personal-number text; return it cleaned."""
-    value = clean(value)
+    value = visible(value, one_line=one_line)
     if not value:
         if required:
             errors[field] = ("err_required", {})
         return ""
     if len(value) > limit:
         errors[field] = ("err_too_long", {"limit": limit, "length": len(value)})
-    elif contains_personal_number(value):
-        errors[field] = ("err_personal_number", {})
-    return value
+        return value
+    return guard_into(errors, field, value, one_line=one_line)
 
 
 def check_url(errors: Errors, field: str, value: str) -> str | None:
@@ -115,13 +116,16 @@ def unresolved_reason(value: str, today: date) -> str:
 
 
 def check_deadline(errors: Errors, field: str, value: str, today: date, *, required: bool) -> ResolvedDeadline | None:
-    value = clean(value)
+    value = visible(value, one_line=True)
     if not value:
         if required:
             errors[field] = ("err_required", {})
         return None
     if len(value) > MAX_SHORT:
         errors[field] = ("err_too_long", {"limit": MAX_SHORT, "length": len(value)})
+        return None
+    value = guard_into(errors, field, value, one_line=True)  # the phrase is stored as typed
+    if field in errors:
         return None
     resolved = resolve_deadline(value, today)
     if resolved is None:
@@ -135,11 +139,14 @@ def check_deadline(errors: Errors, field: str, value: str, today: date, *, requi
 
 def check_recurrence(errors: Errors, field: str, value: str, today: date) -> tuple[str, str] | None:
     """Return (RRULE, phrase) for a Swedish rhythm, or record an error."""
-    value = clean(value)
+    value = visible(value, one_line=True)
     if not value:
         return None
     if len(value) > MAX_SHORT:
         errors[field] = ("err_too_long", {"limit": MAX_SHORT, "length": len(value)})
+        return None
+    value = guard_into(errors, field, value, one_line=True)  # the phrase is stored as typed
+    if field in errors:
         return None
     rule = parse_recurrence(value, today)
     if rule is None:

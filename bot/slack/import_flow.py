@@ -27,6 +27,7 @@ from bot.services import import_runs
 from bot.services import imports as import_service
 from bot.services.committees import all_committees, committees_managed_by
 from bot.services.context import Services
+from bot.services.text_guard import mask_personal_numbers
 from bot.ui import blocks as bk
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,9 @@ class ImportFlow:
         except UserError as err:
             self.client.chat_postMessage(channel=user_id, text=texts.get_md(err.key, **err.params))
             return None
-        resp = self.client.chat_postMessage(channel=user_id, text=texts.md("import_started.md.j2", name=name))
+        # The file's name as the draft will store it: a personnummer in it is masked.
+        shown = mask_personal_numbers(name)
+        resp = self.client.chat_postMessage(channel=user_id, text=texts.md("import_started.md.j2", name=shown))
         return Thread(channel=str(resp["channel"]), ts=str(resp["ts"]))
 
     def _require_committees(self, user_id: str) -> None:
@@ -215,7 +218,7 @@ class ImportFlow:
                 )
             existing = import_service.open_draft_for(session, user_id, document.sha256)
             if existing is not None:
-                self._post_ready(thread, existing.id, document.filename, existing.extraction, again=True)
+                self._post_ready(thread, existing.id, existing.filename, existing.extraction, again=True)
                 return
         extraction = extract(document.text, today=svc.clock.today())
         actor = svc.actor(user_id)
@@ -230,8 +233,8 @@ class ImportFlow:
                 channel_id=thread.channel,
                 thread_ts=thread.ts,
             )
-            draft_id, data = draft.id, draft.extraction
-        self._post_ready(thread, draft_id, document.filename, data, again=False)
+            draft_id, name, data = draft.id, draft.filename, draft.extraction
+        self._post_ready(thread, draft_id, name, data, again=False)  # the name as stored: masked
 
     def _post_ready(
         self, thread: Thread, draft_id: int, filename: str | None, data: dict[str, Any], *, again: bool
