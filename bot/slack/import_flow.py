@@ -172,7 +172,8 @@ class ImportFlow:
             with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as answer:
                 content_type = str(answer.headers.get("Content-Type") or "")
                 data: bytes = answer.read(MAX_BYTES + 1)
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+            # ValueError: a URL urllib cannot send (Slack percent-encodes names; anything else is refused).
             log.warning("downloading %s failed: %s", info.get("id"), exc)
             raise UserError("err_import_download") from None
         # Without files:read Slack answers url_private with its sign-in page, not an error.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import re
+from urllib.parse import unquote
 
 from bot.standin.replies import HttpReply, text_reply
 from bot.standin.workspace import Workspace
@@ -46,6 +47,6 @@ def serve_download(workspace: Workspace, path: str, authorization: str | None, b
         return text_reply(_SIGN_IN_PAGE, content_type="text/html; charset=utf-8")
     with workspace.lock:
         stored = workspace.files.get(match["file"])
-        if stored is None or stored.content is None or not stored.completed or stored.name != match["name"]:
+        if stored is None or stored.content is None or not stored.completed or stored.name != unquote(match["name"]):
             return text_reply("file_not_found", status=404)
         return HttpReply(status=200, body=stored.content, content_type="application/octet-stream")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from bot.standin.records import JsonDict
 
@@ -29,7 +30,7 @@ class StoredFile:
     def to_slack(self, *, team_id: str, base_url: str, team_domain: str) -> JsonDict:
         """The file object as ``files.info`` returns it."""
         extension = self.name.rsplit(".", 1)[-1].lower() if "." in self.name else "text"
-        private = f"{base_url}files-pri/{team_id}-{self.id}/{self.name}"
+        private = f"{base_url}files-pri/{team_id}-{self.id}/{quote(self.name)}"
         return {
             "id": self.id,
             "created": self.created,
@@ -51,8 +52,8 @@ class StoredFile:
             "display_as_bot": False,
             "username": "",
             "url_private": private,
-            "url_private_download": f"{base_url}files-pri/{team_id}-{self.id}/download/{self.name}",
-            "permalink": f"https://{team_domain}.slack.com/files/{self.user}/{self.id}/{self.name}",
+            "url_private_download": f"{base_url}files-pri/{team_id}-{self.id}/download/{quote(self.name)}",
+            "permalink": f"https://{team_domain}.slack.com/files/{self.user}/{self.id}/{quote(self.name)}",
             "channels": [c for c in self.channels if not c.startswith("D")],
             "groups": [],
             "ims": [c for c in self.channels if c.startswith("D")],

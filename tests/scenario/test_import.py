@@ -145,6 +145,15 @@ def _block(world: World, user: str, suffix: str, nth: int) -> str:
     return ids[nth]
 
 
+def test_a_file_named_in_swedish_with_spaces_is_read(world: World) -> None:
+    # Slack percent-encodes a file's name in its download URL; a name as officials write them must not
+    # stop the download.
+    world.quick_committee()
+    share(world, "sara", "Svar på revisionen – elevhälsa 2024.txt", ANSWER.encode("utf-8"))
+    dm = "\n".join(thread_texts(world, "sara"))
+    assert "2 åtaganden" in dm and "2 rekommendationer" in dm
+
+
 def test_the_same_document_again_is_named_not_imported_twice(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
