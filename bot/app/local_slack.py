@@ -153,7 +153,9 @@ class LocalBot:
                 pacer=InstantTime().pacer(),
             )
             if self.mode == "http":
-                self._http = LoopbackServer(create_http_app(self.app, self.services.db))
+                self._http = LoopbackServer(
+                    create_http_app(self.app, self.services.db, signing_secret=slack.signing_secret)
+                )
                 self._http.start()
                 slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
             else:
