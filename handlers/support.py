@@ -23,7 +23,7 @@ from bot.domain.errors import UserError, ValidationFailed
 from bot.services import command_queries
 from bot.services.commitment_drafts import CommitmentInput
 from bot.services.commitment_form import new_commitment_form
-from bot.services.context import Services
+from bot.services.context import DatabaseBusy, Services
 from bot.services.validation import resolve_deadline, unresolved_reason
 from bot.slack.delivery import Delivery
 from bot.texts import Texts
@@ -124,9 +124,11 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
         body: dict[str, Any] = kwargs.get("body") or {}
         respond = kwargs.get("respond")
         ack = kwargs.get("ack")
-        texts = services_of(context).texts
+        svc = services_of(context)
+        texts = svc.texts
         try:
-            func(**kwargs)
+            with svc.person_waiting():
+                func(**kwargs)
         except UserError as err:
             if not _ack_with_error(ack, body, texts.get(err.key, **err.params)):
                 tell_user(context, body, error_text(texts, err), respond)
@@ -134,6 +136,11 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
             log.warning("Slack refused a call in %s: %s", func.__name__, exc.response.get("error"))
             if not _ack_with_error(ack, body, texts.get("err_slack_unavailable")):
                 tell_user(context, body, texts.get("err_slack_unavailable"), respond)
+        except DatabaseBusy:
+            # Someone else holds the write lock; the service rolled back, nothing was changed.
+            log.warning("listener %s: the database was busy", func.__name__)
+            if not _ack_with_error(ack, body, texts.get("err_database_busy")):
+                tell_user(context, body, texts.get("err_database_busy"), respond)
         except Exception:
             log.exception("listener %s failed", func.__name__)
             if not _ack_with_error(ack, body, texts.get("err_internal")):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,14 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+# How long SQLite waits for another connection's write lock before it gives up. Ten seconds for
+# work nobody watches (the command line, the timer, migrations), which may well outlast a long
+# import; a person in Slack waits less (see lock_wait and its callers).
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# SQLite's result codes for "another connection holds the lock" (SQLITE_BUSY, SQLITE_LOCKED).
+_SQLITE_BUSY_CODES = (5, 6)
+# The wait of the transactions begun in this context, in seconds, when lock_wait set one.
+_lock_wait: ContextVar[float | None] = ContextVar("lock_wait", default=None)
 # Seconds to wait for PostgreSQL to answer a new connection (libpq's connect_timeout), unless the URL sets one:
 # without it, a server behind a firewall that drops packets keeps a command waiting for minutes.
 PG_CONNECT_TIMEOUT_S = 10
@@ -32,6 +41,25 @@ _MESSAGES = (
     ("timeout", "timeout"),
     ("timed out", "timeout"),
 )
+
+
+class DatabaseBusy(OperationalError):
+    """Another connection held the write lock for longer than this transaction would wait."""
+
+    def __init__(self, orig: BaseException) -> None:
+        super().__init__(None, None, orig)
+
+
+@contextmanager
+def lock_wait(seconds: float) -> Iterator[None]:
+    """SQLite transactions begun inside the block (in this thread or task) wait at most `seconds`
+    for the write lock, then raise :class:`DatabaseBusy`. PostgreSQL locks rows, not the database,
+    and is left alone."""
+    token = _lock_wait.set(seconds)
+    try:
+        yield
+    finally:
+        _lock_wait.reset(token)
 
 
 class DatabaseUnavailable(OperationalError):
@@ -68,11 +96,13 @@ def _problem(error: BaseException) -> str:
 
 
 def _unavailable(context: ExceptionContext) -> None:
+    error = context.original_exception
+    if isinstance(error, sqlite3.OperationalError) and getattr(error, "sqlite_errorcode", None) in _SQLITE_BUSY_CODES:
+        raise DatabaseBusy(error) from error
     # No connection yet means connecting failed. A failed pre-ping is left alone:
     # the pool then replaces the stale connection and goes on.
     if context.connection is not None or context.is_pre_ping or context.engine is None:
         return
-    error = context.original_exception
     raise DatabaseUnavailable(location(context.engine.url), _problem(error), error) from error
 
 
@@ -128,6 +158,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # both read and then write would otherwise fail with "database is
         # locked" at once, without waiting for the busy timeout.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        # Each transaction sets its own wait: the connection may come from the pool with another's.
+        wait = _lock_wait.get()
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS if wait is None else round(wait * 1000)}")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine

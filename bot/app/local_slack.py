@@ -158,7 +158,9 @@ class LocalBot:
             # As the runner's timer does at once on start: imports a crash cut off are told about.
             self.scheduled.look_after_imports()
             if self.mode == "http":
-                self._http = LoopbackServer(create_http_app(self.app, self.services.db))
+                self._http = LoopbackServer(
+                    create_http_app(self.app, self.services.db, signing_secret=slack.signing_secret)
+                )
                 self._http.start()
                 slack.attach_http(f"http://127.0.0.1:{self._http.port}/slack/events")
             else:

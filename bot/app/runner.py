@@ -108,11 +108,13 @@ def run_http_mode(settings: Settings, host: str, port: int) -> None:
     from bot.app.http_app import create_http_app
 
     bot_token = settings.require_bot_token()
-    settings.require_signing_secret()
+    signing_secret = settings.require_signing_secret()
     client = make_client(settings, bot_token)
     services = build_services(settings, client)
     _check_slack(settings, bot_token)
     app = create_app(services, client, http_mode=True)
     start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
     log.info("Åtagandeboten is listening for Slack on http://%s:%d/slack/events", host, port)
-    uvicorn.run(create_http_app(app, services.db), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_http_app(app, services.db, signing_secret=signing_secret), host=host, port=port, log_level="info"
+    )

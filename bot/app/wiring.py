@@ -6,6 +6,7 @@ point differs (``bot/app/runner.py``).
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -18,10 +19,11 @@ from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.interval_calculator import RetryIntervalCalculator
 
 import handlers
+import handlers.support
 from bot.app.work_tracking import TrackingExecutor
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.services.context import Services
+from bot.services.context import DatabaseBusy, Services
 from bot.services.dedupe import delivery_key, first_time
 from bot.slack.delivery import Delivery
 from bot.slack.home_refresh import HomeRefresher
@@ -52,6 +54,28 @@ BOT_SCOPES = (
     "groups:history",
 )
 SUBSCRIBED_EVENTS = ("app_home_opened", "file_shared")
+
+
+class _NoRequestBodies(logging.Filter):
+    """Keeps request bodies out of the log: anyone can POST to HTTP mode's endpoint, and a body may be
+    huge or hold what people wrote. Bolt logs a badly signed body whole at INFO, and a request no
+    listener takes with parts of its body (its type, ids) and a code suggestion at WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("Invalid request signature"):
+            return False  # bot/app/http_app.py refuses (and logs) these before Bolt sees them
+        if message.startswith(("Unhandled request", "A global middleware")):
+            record.msg, record.args = "Bolt: a request no listener takes (its body is not logged)", None
+        return True
+
+
+def quiet_request_bodies() -> None:
+    """Install :class:`_NoRequestBodies` on the loggers Bolt writes bodies to (once per process)."""
+    for name in ("slack_bolt.App", "slack_bolt.RequestVerification"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _NoRequestBodies) for f in logger.filters):
+            logger.addFilter(_NoRequestBodies())
 
 
 class ServerErrorRetryHandler(RetryHandler):
@@ -110,10 +134,12 @@ def create_app(
     `executor` runs the work after the ack; the local stand-in passes one so it
     can tell when the bot has finished answering.
     """
+    quiet_request_bodies()
+    work = executor or TrackingExecutor()
     app = App(
         # Named, or Bolt walks the whole call stack (inspect.stack) to name it after the caller's file.
         name="atagandeboten",
-        listener_executor=executor or TrackingExecutor(),
+        listener_executor=work,
         client=client,
         signing_secret=services.settings.require_signing_secret() if http_mode else None,
         request_verification_enabled=http_mode,
@@ -127,9 +153,15 @@ def create_app(
     def provide_services(context: BoltContext, body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         context["services"] = services
         key = delivery_key(body)
-        if key is not None and not first_time(services.db, key, services.clock.now()):
+        try:
+            fresh = key is None or first_time(services.db, key, services.clock.now())
+        except DatabaseBusy:
+            log.warning("the database is busy: a request was acked and answered that it is")
+            return _busy(services, work, context, body)
+        if key is not None and not fresh:
             # A retry of something already handled: answer Slack, do nothing.
-            log.info("duplicate delivery %s ignored", key)
+            # Its kind only: the id is part of the body, which is never logged.
+            log.info("duplicate delivery (%s) ignored", key.partition(":")[0])
             return BoltResponse(status=200, body="")
         next()
         return None
@@ -146,6 +178,22 @@ def create_app(
     # Build the search indexes (commitments, routines) now, not on the first search after a restart.
     threading.Thread(target=_warm_search_index, args=(services,), name="search-warm-up", daemon=True).start()
     return app
+
+
+def _busy(services: Services, work: TrackingExecutor, context: BoltContext, body: dict[str, Any]) -> BoltResponse:
+    """The ack of a request the busy database cannot take: at once, and with the busy sentence.
+
+    A modal's submission keeps its modal open with the sentence on its first field; anyone else
+    who acted is told after the ack. An event is let go (logged): nobody is waiting for it.
+    """
+    text = services.texts.get("err_database_busy")
+    inputs = [b.get("block_id") for b in (body.get("view") or {}).get("blocks") or [] if b.get("type") == "input"]
+    if body.get("type") == "view_submission" and inputs:
+        errors = {"response_action": "errors", "errors": {str(inputs[0]): text}}
+        return BoltResponse(status=200, body=json.dumps(errors), headers={"content-type": "application/json"})
+    if body.get("type") != "event_callback":
+        work.submit(handlers.support.tell_user, context, body, text, context.respond)
+    return BoltResponse(status=200, body="")
 
 
 def _warm_search_index(services: Services) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
@@ -12,7 +13,16 @@ from bot.services.people import Actor, UserDirectory, actor_for
 from bot.services.routine_library import RoutineLibrary
 from bot.services.search import CommitmentIndex
 from bot.texts import Texts
-from storage.db import Database
+from storage.db import Database, DatabaseBusy, lock_wait
+
+# DatabaseBusy is exported for the listeners, which do not import storage.
+__all__ = ["PERSON_LOCK_WAIT_S", "DatabaseBusy", "Services"]
+
+# How long work a person waits for (a listener) waits for another connection's write lock. A
+# submission is checked and saved before its ack, which Slack wants within 3 s; 2 s of waiting
+# still leaves the ack time to show the busy sentence, and writes here take milliseconds, so a
+# wait that long means the lock is held by something slow (an import, a tool), not by traffic.
+PERSON_LOCK_WAIT_S = 2.0
 
 
 @dataclass
@@ -37,6 +47,10 @@ class Services:
         # Bolt deep-copies the request context for lazy listeners; the shared
         # services (engine, caches, locks) must stay one object per process.
         return self
+
+    def person_waiting(self) -> AbstractContextManager[None]:
+        """Writes inside wait at most PERSON_LOCK_WAIT_S for the write lock, then raise DatabaseBusy."""
+        return lock_wait(PERSON_LOCK_WAIT_S)
 
     def actor(self, user_id: str) -> Actor:
         return actor_for(user_id, self.users, self.settings.admins)

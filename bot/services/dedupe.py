@@ -9,10 +9,14 @@ from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage.db import Database
+from storage.db import Database, lock_wait
 from storage.models import ProcessedEvent
 
 KEEP_FOR = timedelta(days=2)
+# How long recording a delivery waits for the write lock. It runs before the ack, which must not
+# wait for a lock someone else holds: a quarter second covers another request's write (they take
+# milliseconds), and beyond it the bot acks at once and says the database is busy.
+ACK_LOCK_WAIT_S = 0.25
 
 
 def delivery_key(body: dict[str, Any]) -> str | None:
@@ -33,14 +37,18 @@ def delivery_key(body: dict[str, Any]) -> str | None:
 
 
 def first_time(db: Database, key: str, now: datetime) -> bool:
-    """Record ``key``; True only for the first delivery (atomic across replicas)."""
+    """Record ``key``; True only for the first delivery (atomic across replicas).
+
+    Raises:
+        DatabaseBusy: another connection held the write lock past ACK_LOCK_WAIT_S.
+    """
     insert = sqlite_insert if db.is_sqlite else pg_insert
     # RETURNING tells "inserted" from "was already there" on both backends
     # (rowcount is not reliable for ON CONFLICT DO NOTHING across drivers).
     stmt = (
         insert(ProcessedEvent).values(key=key, received_at=now).on_conflict_do_nothing().returning(ProcessedEvent.key)
     )
-    with db.write() as session:
+    with lock_wait(ACK_LOCK_WAIT_S), db.write() as session:
         return session.execute(stmt).first() is not None
 
 
