@@ -156,6 +156,13 @@ def create_app(
         try:
             fresh = key is None or first_time(services.db, key, services.clock.now())
         except DatabaseBusy:
+            if body.get("type") == "event_callback":
+                # Nobody clicked for an event (a shared file, a message): it is handled unrecorded rather than
+                # lost. Acked at once, Slack does not send it again; its listener tells the person if the
+                # database is still busy when it gets there.
+                log.warning("the database is busy: an event is handled without its delivery record")
+                next()
+                return None
             log.warning("the database is busy: a request was acked and answered that it is")
             return _busy(services, work, context, body)
         if key is not None and not fresh:
@@ -184,15 +191,14 @@ def _busy(services: Services, work: TrackingExecutor, context: BoltContext, body
     """The ack of a request the busy database cannot take: at once, and with the busy sentence.
 
     A modal's submission keeps its modal open with the sentence on its first field; anyone else
-    who acted is told after the ack. An event is let go (logged): nobody is waiting for it.
+    who acted is told after the ack. (Events do not come here: they are handled unrecorded.)
     """
     text = services.texts.get("err_database_busy")
     inputs = [b.get("block_id") for b in (body.get("view") or {}).get("blocks") or [] if b.get("type") == "input"]
     if body.get("type") == "view_submission" and inputs:
         errors = {"response_action": "errors", "errors": {str(inputs[0]): text}}
         return BoltResponse(status=200, body=json.dumps(errors), headers={"content-type": "application/json"})
-    if body.get("type") != "event_callback":
-        work.submit(handlers.support.tell_user, context, body, text, context.respond)
+    work.submit(handlers.support.tell_user, context, body, text, context.respond)
     return BoltResponse(status=200, body="")
 
 

@@ -61,3 +61,15 @@ def test_a_submission_while_the_database_is_locked_keeps_the_modal_with_the_sent
     assert world.slack.open_view("sara") is not None
     assert world.submit("sara").response is None
     assert world.count_commitments() == 1
+
+
+def test_a_file_shared_while_the_database_is_locked_is_not_lost(world: World) -> None:
+    # Nobody clicks for an event: dropping it would leave the person waiting for an answer that never comes.
+    world.quick_committee()
+    answer = "Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2027.\n"
+    with write_lock_held(world):
+        dm = world.slack.dm("sara")
+        world.act(lambda: world.slack.upload_file("sara", dm, "svar.txt", answer.encode("utf-8")))
+    world.bot.settle()
+    thread = "\n".join(world.slack.render_message(m) for m in world.slack.visible_messages("sara", dm.id))
+    assert "Jag läser" in thread or BUSY in thread.casefold(), thread
