@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import UserError
-from bot.services import answers, registration
+from bot.services import answers, dedupe, registration
 from bot.services.commitments import CommitmentInput
 from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
@@ -171,7 +171,12 @@ def _save_preview(body: dict[str, Any], context: BoltContext, respond: Respond, 
         raise UserError("err_expired")
     if without_owner:
         raw = leave_owner_out(raw)
-    commitment_id = registration.register(svc, svc.actor(str(context.user_id)), raw)
+    # Spara and Spara utan ansvarig on one preview save it once, however often they are clicked.
+    once = dedupe.message_key(body, "preview")
+    commitment_id = registration.register_once(svc, svc.actor(str(context.user_id)), raw, once)
+    if commitment_id is None:
+        respond(text=svc.texts.get("preview_already_saved"), response_type="ephemeral", replace_original=False)
+        return
     finish_registration(svc, context, commitment_id, respond=respond)
 
 
