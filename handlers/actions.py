@@ -34,6 +34,7 @@ from handlers.support import (
     services_of,
     show_list,
     show_mine,
+    tell_user,
 )
 from handlers.support_cards import after_change, finish_registration, occurrence_of
 
@@ -73,8 +74,15 @@ def _answer(done: bool, body: dict[str, Any], client: WebClient, context: BoltCo
     svc = services_of(context)
     commitment_id = _commitment_id(body)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
-    answers.record_answer(svc, actor, commitment_id, done=done, occurrence=occurrence_of(body))
+    answered = answers.record_answer(svc, actor, commitment_id, done=done, occurrence=occurrence_of(body))
+    # Also when nothing was written: the message clicked in may be old, and now shows what is.
     after_change(svc, client, context, body, commitment_id, respond)
+    if answered.closed:
+        if answered.occurrence is not None:
+            said = svc.texts.get("answer_occurrence_done", ref=answered.ref, occurrence=answered.occurrence)
+        else:
+            said = svc.texts.get("answer_already_done", ref=answered.ref)
+        tell_user(context, body, said, respond)
 
 
 @guarded
@@ -101,7 +109,8 @@ def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebCli
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
-    ref = answers.answerable_reference(svc, svc.actor(str(context.user_id)), commitment_id)
+    actor = svc.actor(str(context.user_id))
+    ref = answers.answerable_reference(svc, actor, commitment_id, moves_deadline=kind == "delayed")
     meta = _meta_for(body, commitment_id)
     view = (
         modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)

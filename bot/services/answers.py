@@ -68,6 +68,7 @@ class Answered:
     ref: str
     recorded: bool
     closed: bool = False
+    occurrence: date | None = None  # the occurrence a recurring commitment's answer was about
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def record_answer(
         # A one-off commitment's reminder names its deadline as the occurrence; its answers are about it all.
         occurrence = occurrence if c.recurrence else None
         if _done_already(session, c, occurrence):
-            return Answered(ref=c.reference, recorded=False, closed=True)
+            return Answered(ref=c.reference, recorded=False, closed=True, occurrence=occurrence)
         if c.status != CommitmentStatus.CANCELLED and _said_today(svc, session, c, status, occurrence):
             return Answered(ref=c.reference, recorded=False)
         commitment_service.set_status(session, actor, c, status, svc.clock.now(), occurrence=occurrence)
