@@ -86,6 +86,11 @@ def _statuses(svc: Services) -> tuple[tuple[str, str], ...]:
     return tuple((s.value, svc.texts.get(f"status_{s.value}")) for s in CommitmentStatus)
 
 
+def reference(svc: Services, commitment_id: int) -> str:
+    with svc.db.read() as session:
+        return commitment_service.get_by_id(session, commitment_id).reference
+
+
 def shown_after_change(svc: Services, actor: Actor, commitment_id: int) -> ShownAfterChange:
     with svc.db.read() as session:
         c = commitment_service.get_by_id(session, commitment_id)
