@@ -79,7 +79,7 @@ def _answer(done: bool, body: dict[str, Any], client: WebClient, context: BoltCo
     after_change(svc, client, context, body, commitment_id, respond)
     if answered.closed:
         if answered.occurrence is not None:
-            said = svc.texts.get("answer_occurrence_done", ref=answered.ref, occurrence=answered.occurrence)
+            said = svc.texts.get("answer_occurrence_done", ref=answered.ref, date=answered.occurrence)
         else:
             said = svc.texts.get("answer_already_done", ref=answered.ref)
         tell_user(context, body, said, respond)
