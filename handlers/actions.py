@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import UserError
-from bot.services import answers, registration
+from bot.services import answers, dedupe, registration
 from bot.services.commitments import CommitmentInput
 from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
@@ -34,6 +34,7 @@ from handlers.support import (
     services_of,
     show_list,
     show_mine,
+    tell_user,
 )
 from handlers.support_cards import after_change, finish_registration, occurrence_of
 
@@ -73,8 +74,15 @@ def _answer(done: bool, body: dict[str, Any], client: WebClient, context: BoltCo
     svc = services_of(context)
     commitment_id = _commitment_id(body)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
-    answers.record_answer(svc, actor, commitment_id, done=done, occurrence=occurrence_of(body))
+    answered = answers.record_answer(svc, actor, commitment_id, done=done, occurrence=occurrence_of(body))
+    # Also when nothing was written: the message clicked in may be old, and now shows what is.
     after_change(svc, client, context, body, commitment_id, respond)
+    if answered.closed:
+        if answered.occurrence is not None:
+            said = svc.texts.get("answer_occurrence_done", ref=answered.ref, date=answered.occurrence)
+        else:
+            said = svc.texts.get("answer_already_done", ref=answered.ref)
+        tell_user(context, body, said, respond)
 
 
 @guarded
@@ -101,7 +109,8 @@ def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebCli
     ack()
     svc = services_of(context)
     commitment_id = _commitment_id(body)
-    ref = answers.answerable_reference(svc, svc.actor(str(context.user_id)), commitment_id)
+    actor = svc.actor(str(context.user_id))
+    ref = answers.answerable_reference(svc, actor, commitment_id, moves_deadline=kind == "delayed")
     meta = _meta_for(body, commitment_id)
     view = (
         modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)
@@ -171,7 +180,12 @@ def _save_preview(body: dict[str, Any], context: BoltContext, respond: Respond, 
         raise UserError("err_expired")
     if without_owner:
         raw = leave_owner_out(raw)
-    commitment_id = registration.register(svc, svc.actor(str(context.user_id)), raw)
+    # Spara and Spara utan ansvarig on one preview save it once, however often they are clicked.
+    once = dedupe.message_key(body, "preview")
+    commitment_id = registration.register_once(svc, svc.actor(str(context.user_id)), raw, once)
+    if commitment_id is None:
+        respond(text=svc.texts.get("preview_already_saved"), response_type="ephemeral", replace_original=False)
+        return
     finish_registration(svc, context, commitment_id, respond=respond)
 
 

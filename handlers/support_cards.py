@@ -3,6 +3,7 @@ commitment where the user acted, after a change or after it was registered."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -13,7 +14,9 @@ from slack_sdk import WebClient
 from bot.services import answers, registration
 from bot.services.context import Services
 from bot.ui.commitment import card_blocks, card_fallback, routine_suggestion_blocks
-from handlers.support import delivery_of
+from handlers.support import delivery_of, tell_user
+
+log = logging.getLogger(__name__)
 
 
 def occurrence_of(body: dict[str, Any]) -> date | None:
@@ -34,7 +37,47 @@ def after_change(
     commitment_id: int,
     respond: Callable[..., object],
 ) -> None:
-    """Show the new state where the user clicked, in the channel card, and on Home."""
+    """Show the new state where the user clicked, in the channel card, and on Home.
+
+    The change is saved by now. Should Slack fail or not answer in time, the
+    user is told just that (never the listener's "nothing changed", which would
+    invite a second try) and the card is refreshed once more.
+    """
+    try:
+        _show_change(svc, client, context, body, commitment_id, respond)
+    except Exception:  # a refusal, a timeout, a dropped connection: whatever it was, the change stays saved
+        log.warning("showing the change to commitment %s failed", commitment_id, exc_info=True)
+        _saved_but_not_shown(svc, context, body, commitment_id, respond, "saved_not_shown", refresh=True)
+
+
+def _saved_but_not_shown(
+    svc: Services,
+    context: BoltContext,
+    body: dict[str, Any],
+    commitment_id: int,
+    respond: Callable[..., object] | None,
+    key: str,
+    *,
+    refresh: bool,
+) -> None:
+    """Tell the user their change is saved though Slack failed to show it; with `refresh`, try the card again."""
+    try:
+        tell_user(context, body, svc.texts.get(key, ref=answers.reference(svc, commitment_id)), respond)
+        if refresh:
+            delivery_of(context).refresh_card(commitment_id)
+    except Exception:  # Slack is still away: the saved change is shown at the next refresh
+        log.warning("telling about commitment %s failed as well", commitment_id, exc_info=True)
+    svc.request_home(str(context.user_id))
+
+
+def _show_change(
+    svc: Services,
+    client: WebClient,
+    context: BoltContext,
+    body: dict[str, Any],
+    commitment_id: int,
+    respond: Callable[..., object],
+) -> None:
     delivery = delivery_of(context)
     shown = answers.shown_after_change(svc, svc.actor(str(context.user_id)), commitment_id)
     # The channel card and the reminders come up to date there; any other message clicked in, here.
@@ -63,7 +106,19 @@ def after_change(
 def finish_registration(
     svc: Services, context: BoltContext, commitment_id: int, *, respond: Respond | None = None
 ) -> None:
-    """After saving: announce the commitment and tell the registrar what happened."""
+    """After saving: announce the commitment and tell the registrar what happened.
+
+    It is saved by now: should Slack fail or not answer in time, the registrar is told just that.
+    """
+    try:
+        _announce(svc, context, commitment_id, respond)
+    except Exception:  # a timeout or a dropped connection (announce itself handles Slack's refusals)
+        log.warning("announcing commitment %s failed", commitment_id, exc_info=True)
+        # No second announcement: a post that timed out may have arrived, and a card must not come twice.
+        _saved_but_not_shown(svc, context, {}, commitment_id, respond, "registered_not_shown", refresh=False)
+
+
+def _announce(svc: Services, context: BoltContext, commitment_id: int, respond: Respond | None) -> None:
     warnings = delivery_of(context).announce(commitment_id, str(context.user_id))
     saved = registration.registered(svc, commitment_id)
     view = saved.view

@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.domain.errors import UserError
-from bot.services import answers, registration
+from bot.services import answers, dedupe, registration
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor
@@ -74,11 +74,13 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     raw = _input_from(svc, body, meta)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     try:
-        commitment_id = registration.register(svc, actor, raw)
+        commitment_id = registration.register_once(svc, actor, raw, dedupe.submission_key(body))
     except UserError as err:
         _reject(ack, svc, err, body)
         return
     ack()
+    if commitment_id is None:
+        return  # submitted twice: the first submission registered it and says so
     respond = _respond_via(meta)
     finish_registration(svc, context, commitment_id, respond=respond)
 
@@ -96,8 +98,9 @@ def _respond_via(meta: ModalMeta) -> Any:
     return respond
 
 
-# What an answer modal does with its values: one service call (its own transaction) on the commitment's id.
-Change = Callable[[Services, Actor, int, dict[str, Any]], None]
+# What an answer modal does with its values: one service call (its own transaction) on the commitment's id,
+# once per submitted form (the last argument, its key); False when that form was saved before.
+Change = Callable[[Services, Actor, int, dict[str, Any], str | None], bool]
 
 
 def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, change: Change) -> None:
@@ -114,12 +117,13 @@ def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     # Ask Slack who is acting before taking the database's write lock.
     actor = svc.actor(str(context.user_id))
     try:
-        change(svc, actor, meta.commitment_id, _values(body))
+        changed = change(svc, actor, meta.commitment_id, _values(body), dedupe.submission_key(body))
     except UserError as err:
         _reject(ack, svc, err, body)
         return
     ack()
-    _refresh_after(svc, client, context, body, meta)
+    if changed:  # else submitted twice: the first submission showed the change
+        _refresh_after(svc, client, context, body, meta)
 
 
 @guarded
@@ -127,9 +131,9 @@ def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     svc = services_of(context)
     raw = _input_from(svc, body, ModalMeta.load((body.get("view") or {}).get("private_metadata")))
 
-    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any], once: str | None) -> bool:
         status, reason = state_value(values, "status"), state_value(values, "reason")
-        answers.save_edit(svc, actor, commitment_id, raw, status, reason)
+        return answers.save_edit(svc, actor, commitment_id, raw, status, reason, once=once)
 
     _submit_change(ack, body, client, context, change)
 
@@ -155,17 +159,17 @@ def _noop(**_kwargs: Any) -> None:
 
 @guarded
 def submit_delayed(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any], once: str | None) -> bool:
         deadline, reason = state_value(values, "deadline"), state_value(values, "reason")
-        answers.report_delay(svc, actor, commitment_id, deadline, reason)
+        return answers.report_delay(svc, actor, commitment_id, deadline, reason, once=once)
 
     _submit_change(ack, body, client, context, change)
 
 
 @guarded
 def submit_comment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any]) -> None:
+    def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any], once: str | None) -> bool:
         comment, url = state_value(values, "comment"), state_value(values, "evidence_url")
-        answers.comment(svc, actor, commitment_id, comment, url)
+        return answers.comment(svc, actor, commitment_id, comment, url, once=once)
 
     _submit_change(ack, body, client, context, change)

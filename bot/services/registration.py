@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from bot.services import commitments as commitment_service
-from bot.services import routine_links
+from bot.services import dedupe, routine_links
 from bot.services.commitment_drafts import CommitmentInput
 from bot.services.commitment_view import CommitmentView, view_of
 from bot.services.context import Services
@@ -24,8 +26,24 @@ class Registered:
 def register(svc: Services, actor: Actor, raw: CommitmentInput) -> int:
     """Check and save `raw` in one transaction; the new commitment's id (errors name their fields)."""
     with svc.db.write() as session:
-        draft = commitment_service.validate(session, raw, svc.clock.today())
-        return commitment_service.create(session, actor, draft, svc.clock.now()).id
+        return _save(svc, session, actor, raw)
+
+
+def register_once(svc: Services, actor: Actor, raw: CommitmentInput, once: str | None) -> int | None:
+    """As :func:`register`, once per intent: `once` names it (a preview, a submitted form).
+
+    None comes back, and nothing is saved, when it was saved before (a double click or submit).
+    """
+    with svc.db.write() as session:
+        # Claimed first: a refusal below rolls the claim back with everything else.
+        if once is not None and not dedupe.claim(session, once, svc.clock.now()):
+            return None
+        return _save(svc, session, actor, raw)
+
+
+def _save(svc: Services, session: Session, actor: Actor, raw: CommitmentInput) -> int:
+    draft = commitment_service.validate(session, raw, svc.clock.today())
+    return commitment_service.create(session, actor, draft, svc.clock.now()).id
 
 
 def registered(svc: Services, commitment_id: int) -> Registered:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -196,3 +197,21 @@ def test_linking_a_routine_says_whether_it_was_new_and_who_may(svc: Services) ->
     assert (first.linked, first.title, first.ref) == (True, "Rutin för orosanmälan", "BUN-1")
     assert not again.linked
     assert answers.shown_after_change(svc, OWNER, commitment_id).view.routines == ("Rutin för orosanmälan",)
+
+
+def test_an_answer_to_an_occurrence_already_done_writes_nothing(svc: Services) -> None:
+    commitment_id = registration.register(svc, SECRETARY, replace(_raw(), recurrence="varje månad"))
+    first = date(2027, 4, 30)
+    assert answers.record_answer(svc, OWNER, commitment_id, done=True, occurrence=first).recorded
+    again = answers.record_answer(svc, OWNER, commitment_id, done=False, occurrence=first)
+    assert (again.recorded, again.closed, again.occurrence) == (False, True, first)
+    # The next occurrence is still open to answers, and the commitment goes on.
+    assert answers.record_answer(svc, OWNER, commitment_id, done=True, occurrence=date(2027, 5, 31)).recorded
+    assert _status(svc, commitment_id) == CommitmentStatus.IN_PROGRESS
+    with svc.db.read() as s:
+        rows = cs.history(s, cs.get_by_id(s, commitment_id))
+    assert [(u.kind, u.occurrence) for u in rows] == [
+        (UpdateKind.CREATED, None),
+        (UpdateKind.STATUS, first),
+        (UpdateKind.STATUS, date(2027, 5, 31)),
+    ]
