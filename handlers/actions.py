@@ -252,6 +252,8 @@ def link_routine(body: dict[str, Any], client: WebClient, context: BoltContext, 
     linked = answers.link_routine(svc, svc.actor(str(context.user_id)), commitment_id, routine_id)
     key = "routine_linked" if linked.linked else "routine_already_linked"
     respond(
-        text=svc.texts.get(key, title=linked.title, ref=linked.ref), response_type="ephemeral", replace_original=False
+        text=svc.texts.get_md(key, title=linked.title, ref=linked.ref),
+        response_type="ephemeral",
+        replace_original=False,
     )
     delivery_of(context).refresh_card(commitment_id)

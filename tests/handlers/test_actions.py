@@ -274,3 +274,19 @@ def test_linking_a_suggested_routine_says_so_once(
         services.texts.get("routine_linked", title="Orosanmälan", ref="BUN-1"),
         services.texts.get("routine_already_linked", title="Orosanmälan", ref="BUN-1"),
     ]
+
+
+def test_linking_a_routine_with_a_hostile_title_escapes_it(
+    services: Services, clock: Any, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun
+) -> None:
+    title = "<!channel> <https://evil.example|Orosanmälan>"
+    with services.db.write() as session:
+        routine, _ = routine_service.add_routine(session, title=title, body="Så gör vi.", now=clock.now())
+        routine_id = routine.id
+    body = payloads.click(f"{ACTION_LINK_ROUTINE}:{routine_id}", f"{bun.commitment_id}:{routine_id}", user=ANNA)
+    actions.link_routine(body=body, client=slack, context=as_user(ANNA), respond=respond)
+    [said] = respond.texts
+    # No mention and no disguised link reaches Slack; the title is still shown, escaped.
+    assert "<!channel>" not in said and "<https://" not in said
+    assert "&lt;!channel&gt;" in said
+    assert "BUN-1" in said
