@@ -31,9 +31,11 @@ from handlers.support import (
     delivery_of,
     guarded,
     open_new_modal,
+    sealed,
     services_of,
     show_list,
     show_mine,
+    view_metadata,
 )
 from handlers.support_cards import after_change, finish_registration, occurrence_of
 
@@ -106,7 +108,7 @@ def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebCli
     view = (
         modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)
     )
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    client.views_open(trigger_id=body["trigger_id"], view=sealed(svc, view))
 
 
 @guarded
@@ -134,7 +136,7 @@ def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
         status_options=list(form.statuses),
         current_status=form.current_status,
     )
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    client.views_open(trigger_id=body["trigger_id"], view=sealed(svc, view))
 
 
 @guarded
@@ -214,7 +216,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     if callback not in (modals.NEW_CALLBACK, modals.EDIT_CALLBACK):
         return
     values = (view.get("state") or {}).get("values") or {}
-    meta = modals.ModalMeta.load(view.get("private_metadata"))
+    meta = modals.ModalMeta.load(view_metadata(svc, body))
     typed = CommitmentInput(
         **{
             f: modals.state_value(values, f)
@@ -238,7 +240,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         status_options=list(choices.statuses) if choices.statuses is not None else None,
         current_status=modals.state_value(values, "status") or None,
     )
-    client.views_update(view_id=view["id"], hash=view.get("hash"), view=rebuilt)
+    client.views_update(view_id=view["id"], hash=view.get("hash"), view=sealed(svc, rebuilt))
 
 
 @guarded

@@ -87,14 +87,14 @@ def test_a_button_naming_no_commitment_gives_the_swedish_error(
 
 
 def test_delayed_opens_the_delay_modal_for_that_commitment(
-    slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
+    services: Services, slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
 ) -> None:
     body = payloads.click(ACTION_DELAYED, str(bun.commitment_id), user=ANNA)
     actions.open_delayed(ack=ack, body=body, client=slack, context=as_user(ANNA), respond=respond)
     assert ack.kwargs == {}
     view = slack.opened()
     assert view["callback_id"] == modals.DELAYED_CALLBACK
-    assert modals.ModalMeta.load(view["private_metadata"]).commitment_id == bun.commitment_id
+    assert modals.ModalMeta.load(services.seal.unseal(view["private_metadata"])).commitment_id == bun.commitment_id
     assert slack.called("views.open")[0]["trigger_id"] == payloads.TRIGGER
 
 
