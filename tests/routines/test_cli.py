@@ -250,3 +250,17 @@ def test_a_file_named_directly_is_shown_by_its_name(
     (env / "sip.txt").write_text("Riktlinje för SIP\n\nEn plan.\n", encoding="utf-8")
     assert main(["routines", "import", str(env / "sip.txt")]) == 0
     assert _sources(database_url) == ["sip.txt"]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "-99999999999999999999", "0"])
+def test_a_routine_number_no_routine_can_have_is_not_found(
+    number: str, env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "sip.txt").write_text("Riktlinje för SIP\n\nEn plan.\n", encoding="utf-8")
+    assert main(["routines", "import", str(env / "sip.txt")]) == 0
+    capsys.readouterr()
+    for action in (["remove", number], ["alias", number, "SIP"]):
+        assert main(["routines", *action]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and number in err
+        assert err.count("\n") == 1
