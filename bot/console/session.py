@@ -380,7 +380,7 @@ class ConsoleSession:
                 self._say("console_time_usage")
                 return True
         if not MIN_YEAR <= moment.year <= MAX_YEAR:
-            self._say("console_time_out_of_range", first=MIN_YEAR, last=MAX_YEAR)
+            self._say("console_time_out_of_range", first=str(MIN_YEAR), last=str(MAX_YEAR))
             return True
         self.clock.set(moment.replace(tzinfo=self.clock.tz))
         self._say("console_time_now", when=self.clock.now().strftime("%Y-%m-%d %H:%M"))
