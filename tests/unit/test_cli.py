@@ -110,7 +110,7 @@ def test_backup_that_cannot_be_written_says_so_in_one_sentence(
     assert not target.exists()
 
 
-@pytest.mark.parametrize("port", ["99999", "0", "-1", "tre"])
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "tre"])
 def test_a_port_out_of_range_is_named_in_one_sentence(
     port: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
