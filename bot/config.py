@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.clock import DEFAULT_TIMEZONE
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+# Where Slack's response_urls point; the bot posts to no other host (the local stand-in names its own).
+SLACK_RESPONSE_URL_ORIGINS = frozenset({"https://hooks.slack.com"})
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -45,6 +47,7 @@ class Settings:
     app_token: str | None = None
     signing_secret: str | None = None
     admins: frozenset[str] = field(default_factory=frozenset)
+    response_url_origins: frozenset[str] = SLACK_RESPONSE_URL_ORIGINS
 
     def require_bot_token(self) -> str:
         if not self.bot_token:

@@ -31,10 +31,12 @@ from handlers.support import (
     delivery_of,
     guarded,
     open_new_modal,
+    sealed,
     services_of,
     show_list,
     show_mine,
     tell_user,
+    view_metadata,
 )
 from handlers.support_cards import after_change, finish_registration, occurrence_of
 
@@ -115,7 +117,7 @@ def _open_answer_modal(kind: str, ack: Ack, body: dict[str, Any], client: WebCli
     view = (
         modals.delayed_modal(svc.texts, ref, meta) if kind == "delayed" else modals.comment_modal(svc.texts, ref, meta)
     )
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    client.views_open(trigger_id=body["trigger_id"], view=sealed(svc, view))
 
 
 @guarded
@@ -143,7 +145,7 @@ def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
         status_options=list(form.statuses),
         current_status=form.current_status,
     )
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    client.views_open(trigger_id=body["trigger_id"], view=sealed(svc, view))
 
 
 @guarded
@@ -228,7 +230,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     if callback not in (modals.NEW_CALLBACK, modals.EDIT_CALLBACK):
         return
     values = (view.get("state") or {}).get("values") or {}
-    meta = modals.ModalMeta.load(view.get("private_metadata"))
+    meta = modals.ModalMeta.load(view_metadata(svc, body))
     typed = CommitmentInput(
         **{
             f: modals.state_value(values, f)
@@ -252,7 +254,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         status_options=list(choices.statuses) if choices.statuses is not None else None,
         current_status=modals.state_value(values, "status") or None,
     )
-    client.views_update(view_id=view["id"], hash=view.get("hash"), view=rebuilt)
+    client.views_update(view_id=view["id"], hash=view.get("hash"), view=sealed(svc, rebuilt))
 
 
 @guarded
@@ -266,6 +268,8 @@ def link_routine(body: dict[str, Any], client: WebClient, context: BoltContext, 
     linked = answers.link_routine(svc, svc.actor(str(context.user_id)), commitment_id, routine_id)
     key = "routine_linked" if linked.linked else "routine_already_linked"
     respond(
-        text=svc.texts.get(key, title=linked.title, ref=linked.ref), response_type="ephemeral", replace_original=False
+        text=svc.texts.get_md(key, title=linked.title, ref=linked.ref),
+        response_type="ephemeral",
+        replace_original=False,
     )
     delivery_of(context).refresh_card(commitment_id)

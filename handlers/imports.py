@@ -24,14 +24,13 @@ from bot.services.context import Services
 from bot.services.import_review import PageReader, ReviewDraft
 from bot.services.imports import ImportResult
 from bot.slack.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
-from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui import import_modal
 from bot.ui.commitment import routine_suggestion_blocks
 from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
 from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
-from handlers.support import ack_now, delivery_of, errors_on_fields, guarded, services_of
+from handlers.support import ack_now, delivery_of, errors_on_fields, guarded, sealed, services_of, view_metadata
 
 log = logging.getLogger(__name__)
 # Commitments of one import given routine suggestions: two blocks each, within a message's 50.
@@ -61,7 +60,7 @@ def open_import_modal(svc: Services, client: WebClient, trigger_id: str, user_id
         log.warning("files.list failed: %s", exc.response.get("error"))
         listed = []
     files = readable_files([f for f in listed if isinstance(f, dict)])
-    client.views_open(trigger_id=trigger_id, view=build_import_modal(svc.texts, files, bound))
+    client.views_open(trigger_id=trigger_id, view=sealed(svc, build_import_modal(svc.texts, files, bound)))
 
 
 def _values(body: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +70,8 @@ def _values(body: dict[str, Any]) -> dict[str, Any]:
 @guarded
 def submit_import(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
+    # Checked before the ack, so a form the bot did not sign is refused on its field.
+    opened_with = view_metadata(svc, body)
     file_id, text = import_modal.read_import_modal(_values(body))
     has_files = any(b.get("block_id") == import_modal.FILE_BLOCK for b in (body.get("view") or {}).get("blocks", []))
     target = import_modal.FILE_BLOCK if has_files else import_modal.TEXT_BLOCK
@@ -82,7 +83,7 @@ def submit_import(ack: Ack, body: dict[str, Any], client: WebClient, context: Bo
         return
     ack()
     try:
-        meta = json.loads((body.get("view") or {}).get("private_metadata") or "{}")
+        meta = json.loads(opened_with or "{}")
     except ValueError:
         meta = {}
     committee = meta.get("committee") if isinstance(meta, dict) else None
@@ -105,8 +106,8 @@ def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) 
     ImportFlow(services_of(context), client).from_file(user_id, file_id)
 
 
-def _review_view(screen: import_review.ReviewScreen, texts: Texts, page: int) -> dict[str, Any]:
-    return review_modal(texts, screen.draft, screen.committees, page)
+def _review_view(svc: Services, screen: import_review.ReviewScreen, page: int) -> dict[str, Any]:
+    return sealed(svc, review_modal(svc.texts, screen.draft, screen.committees, page))
 
 
 def _page_reader(page: int, body: dict[str, Any]) -> PageReader:
@@ -123,7 +124,7 @@ def open_review(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     if not value.isdigit():
         return
     screen = import_review.review_screen(svc, str(context.user_id), int(value))
-    client.views_open(trigger_id=str(body["trigger_id"]), view=_review_view(screen, svc.texts, 0))
+    client.views_open(trigger_id=str(body["trigger_id"]), view=_review_view(svc, screen, 0))
 
 
 @guarded
@@ -131,15 +132,13 @@ def turn_page(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
     ack()
     svc = services_of(context)
     view = body.get("view") or {}
-    meta = ReviewMeta.load(view.get("private_metadata"))
+    meta = ReviewMeta.load(view_metadata(svc, body))
     target = str(((body.get("actions") or [{}])[0]).get("value") or "")
     if meta is None or not target.isdigit():
         return
     screen = import_review.turn_page(svc, str(context.user_id), meta.draft_id, _page_reader(meta.page, body))
     try:
-        client.views_update(
-            view_id=str(view["id"]), hash=view.get("hash"), view=_review_view(screen, svc.texts, int(target))
-        )
+        client.views_update(view_id=str(view["id"]), hash=view.get("hash"), view=_review_view(svc, screen, int(target)))
     except SlackApiError as exc:
         # A second click raced this one (hash_conflict); what was typed is saved either way.
         log.info("turning the review page failed: %s", exc.response.get("error"))
@@ -163,7 +162,7 @@ def _show_errors(
 @guarded
 def submit_review(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
-    meta = ReviewMeta.load((body.get("view") or {}).get("private_metadata"))
+    meta = ReviewMeta.load(view_metadata(svc, body))
     if meta is None:
         raise UserError("err_import_gone")
     user_id = str(context.user_id)

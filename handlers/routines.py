@@ -14,7 +14,6 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.webhook import WebhookClient
 
 from bot.domain.errors import UserError
 from bot.language.normalize import fold
@@ -22,7 +21,16 @@ from bot.services import routine_answers as answers
 from bot.services.context import Services
 from bot.slack_format import unescape
 from bot.ui import routines as ui
-from handlers.support import ack_now, errors_on_fields, guarded, modal_errors, services_of
+from handlers.support import (
+    ack_now,
+    errors_on_fields,
+    guarded,
+    modal_errors,
+    response_hook,
+    sealed,
+    services_of,
+    view_metadata,
+)
 
 COMMAND = "/rutin"
 HITS = 5
@@ -202,7 +210,7 @@ def _open_modal(
         # Whether the text was offered: a text too long for the form is kept as it is.
         meta |= {"routine_id": routine.id, "body": ui.body_fits(routine)}
     view = ui.routine_modal(svc.texts, json.dumps(meta), routine)
-    client.views_open(trigger_id=str(body["trigger_id"]), view=view)
+    client.views_open(trigger_id=str(body["trigger_id"]), view=sealed(svc, view))
 
 
 @guarded
@@ -245,7 +253,7 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     view = body.get("view") or {}
     values = (view.get("state") or {}).get("values") or {}
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
-    meta = _meta(view.get("private_metadata"))
+    meta = _meta(view_metadata(svc, body))
     editing = meta.get("routine_id")
     editing = editing if isinstance(editing, int) else None
     try:
@@ -257,7 +265,7 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
         return
     text = svc.texts.md("routine_saved.md.j2", created=saved.created, number=saved.id, title=saved.title)
     ack()
-    _confirm(client, meta, user_id, text)
+    _confirm(svc, client, meta, user_id, text)
 
 
 def _meta(raw: str | None) -> dict[str, Any]:
@@ -268,11 +276,11 @@ def _meta(raw: str | None) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def _confirm(client: WebClient, meta: dict[str, Any], user_id: str, text: str) -> None:
+def _confirm(svc: Services, client: WebClient, meta: dict[str, Any], user_id: str, text: str) -> None:
     """Tell the person the routine is saved, where they opened the form (else in a DM)."""
-    url = str(meta.get("response_url") or "")
-    if url:
-        WebhookClient(url).send(text=text, response_type="ephemeral")
+    hook = response_hook(svc, str(meta.get("response_url") or ""))
+    if hook is not None:
+        hook.send(text=text, response_type="ephemeral")
         return
     channel = str(meta.get("channel_id") or "")
     if channel and not channel.startswith("D"):

@@ -13,7 +13,7 @@ from bot.domain.reminder_policy import ReminderPolicyError
 from bot.services import committee_admin, committee_settings
 from bot.services.context import Services
 from bot.ui.settings_modal import SETTINGS_CALLBACK, opened_for, settings_modal, submitted
-from handlers.support import errors_on_fields, guarded, modal_errors, services_of, tell_user
+from handlers.support import errors_on_fields, guarded, modal_errors, sealed, services_of, tell_user, view_metadata
 
 
 def register(app: App) -> None:
@@ -24,14 +24,14 @@ def open_settings(svc: Services, client: WebClient, trigger_id: str, user_id: st
     """Open the modal for a committee's reminder settings (secretaries and admins only)."""
     form = committee_admin.settings_form(svc, svc.actor(user_id), code)
     view = settings_modal(svc.texts, form.code, form.name, form.policy, form.digest, channel_id)
-    client.views_open(trigger_id=trigger_id, view=view)
+    client.views_open(trigger_id=trigger_id, view=sealed(svc, view))
 
 
 @guarded
 def submit_settings(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
     view = body.get("view") or {}
-    code, channel = opened_for(view)
+    code, channel = opened_for(view_metadata(svc, body))
     values = (view.get("state") or {}).get("values") or {}
     raw = submitted(values)
     problems: dict[str, str] = {}

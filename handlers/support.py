@@ -18,12 +18,14 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
 
 from bot.domain.errors import UserError, ValidationFailed
 from bot.services import command_queries
 from bot.services.commitment_drafts import CommitmentInput
 from bot.services.commitment_form import new_commitment_form
 from bot.services.context import DatabaseBusy, Services
+from bot.services.sealing import slack_response_url
 from bot.services.validation import resolve_deadline, unresolved_reason
 from bot.slack.delivery import Delivery
 from bot.texts import Texts
@@ -47,6 +49,26 @@ def services_of(context: BoltContext) -> Services:
 
 def delivery_of(context: BoltContext) -> Delivery:
     return Delivery(services_of(context), context.client or WebClient())
+
+
+def view_metadata(svc: Services, body: dict[str, Any]) -> str:
+    """The submitted view's private_metadata as the bot wrote it; UserError if the bot did not sign it."""
+    return svc.seal.unseal((body.get("view") or {}).get("private_metadata"))
+
+
+def sealed(svc: Services, view: dict[str, Any]) -> dict[str, Any]:
+    """`view` with its private_metadata signed, for views.open and views.update."""
+    return svc.seal.seal_view(view)
+
+
+def response_hook(svc: Services, url: str) -> WebhookClient | None:
+    """A client for a response_url a modal remembered, if it is on Slack's own hosts; None otherwise."""
+    if not url:
+        return None
+    if not slack_response_url(svc.settings, url):
+        log.warning("not answering through a response_url outside Slack's hosts")
+        return None
+    return WebhookClient(url)
 
 
 def error_text(texts: Texts, err: UserError) -> str:
@@ -169,9 +191,8 @@ def open_new_modal(
     """
     form = new_commitment_form(svc, user_id, prefill, channel_id)
     preview = deadline_preview(svc, form.prefill.deadline)
-    client.views_open(
-        trigger_id=trigger_id, view=commitment_modal(svc.texts, form.committees, form.prefill, meta, preview=preview)
-    )
+    view = commitment_modal(svc.texts, form.committees, form.prefill, meta, preview=preview)
+    client.views_open(trigger_id=trigger_id, view=sealed(svc, view))
 
 
 def deadline_preview(svc: Services, phrase: str) -> str | None:

@@ -13,7 +13,6 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.webhook import WebhookClient
 
 from bot.domain.errors import UserError
 from bot.services import answers, dedupe, registration
@@ -22,7 +21,7 @@ from bot.services.context import Services
 from bot.services.people import Actor
 from bot.ui import modals
 from bot.ui.modals import ModalMeta, state_value
-from handlers.support import errors_on_fields, guarded, modal_errors, services_of
+from handlers.support import errors_on_fields, guarded, modal_errors, response_hook, services_of, view_metadata
 from handlers.support_cards import after_change, finish_registration
 
 log = logging.getLogger(__name__)
@@ -70,7 +69,7 @@ def _reject(ack: Ack, svc: Services, err: UserError, body: dict[str, Any]) -> No
 @guarded
 def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
-    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    meta = ModalMeta.load(view_metadata(svc, body))
     raw = _input_from(svc, body, meta)
     actor = svc.actor(str(context.user_id))  # a Slack call: before the write lock, not under it
     try:
@@ -81,16 +80,16 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     ack()
     if commitment_id is None:
         return  # submitted twice: the first submission registered it and says so
-    respond = _respond_via(meta)
+    respond = _respond_via(svc, meta)
     finish_registration(svc, context, commitment_id, respond=respond)
 
 
-def _respond_via(meta: ModalMeta) -> Any:
-    """A ``respond`` for the message the modal was opened from (its response_url)."""
+def _respond_via(svc: Services, meta: ModalMeta) -> Any:
+    """A ``respond`` for the message the modal was opened from (its response_url, if Slack's)."""
     url = meta.extra.get("response_url") if meta.extra else None
-    if not url:
+    hook = response_hook(svc, str(url or ""))
+    if hook is None:
         return None
-    hook = WebhookClient(str(url))
 
     def respond(**kwargs: Any) -> None:
         hook.send(**kwargs)
@@ -110,7 +109,7 @@ def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     change where the modal was opened from.
     """
     svc = services_of(context)
-    meta = ModalMeta.load((body.get("view") or {}).get("private_metadata"))
+    meta = ModalMeta.load(view_metadata(svc, body))
     if meta.commitment_id is None:
         _reject(ack, svc, UserError("err_expired"), body)
         return
@@ -129,7 +128,7 @@ def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: B
 @guarded
 def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
-    raw = _input_from(svc, body, ModalMeta.load((body.get("view") or {}).get("private_metadata")))
+    raw = _input_from(svc, body, ModalMeta.load(view_metadata(svc, body)))
 
     def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any], once: str | None) -> bool:
         status, reason = state_value(values, "status"), state_value(values, "reason")
@@ -149,7 +148,7 @@ def _refresh_after(
         click["container"] = {"type": "message", "channel_id": meta.channel_id, "message_ts": meta.message_ts}
     elif meta.extra.get("response_url"):
         click["container"] = {"type": "message", "is_ephemeral": True}
-    respond = _respond_via(meta) or _noop
+    respond = _respond_via(svc, meta) or _noop
     after_change(svc, client, context, click, meta.commitment_id, respond)
 
 

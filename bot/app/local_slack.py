@@ -31,6 +31,7 @@ from bot.config import Settings
 from bot.outbox.ratelimit import InstantTime
 from bot.outbox.sender import plain_client
 from bot.services.context import Services
+from bot.services.sealing import origin
 from bot.standin import SlackStandIn
 from storage.db import Database
 
@@ -142,6 +143,8 @@ class LocalBot:
                 app_token=slack.app_token,
                 signing_secret=slack.signing_secret,
                 admins=self._admins,
+                # The stand-in's response_urls are on its own host; the bot posts to no other.
+                response_url_origins=frozenset({origin(slack.base_url)}),
             )
             client = make_client(settings, slack.bot_token, retry_interval=FixedValueRetryIntervalCalculator(0.01))
             self._client = client

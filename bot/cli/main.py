@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the bot (migrates the database first)")
     run.add_argument("--mode", choices=("socket", "http"), default="socket")
-    run.add_argument("--port", type=int, default=3000)
+    # Read by the command, not by argparse, so a bad port gets a Swedish sentence.
+    run.add_argument("--port", default="3000")
     run.add_argument("--host", default="0.0.0.0")
 
     console = sub.add_parser("console", help="try the bot in a terminal, against a local Slack stand-in")
@@ -137,6 +138,11 @@ def db_backup(settings: Settings, target: Path) -> str:
             check = dest.execute("PRAGMA integrity_check").fetchone()
         finally:
             dest.close()
+    except sqlite3.Error:
+        # A folder that may not be written to, a full disk, a name taken by a folder: nothing half-written stays.
+        if partial.is_file():
+            partial.unlink()
+        raise CliError(_texts().get("backup_cannot_write", path=target)) from None
     finally:
         source.close()
     if not check or check[0] != "ok":
@@ -151,6 +157,17 @@ def _texts(tz: ZoneInfo | None = None) -> Texts:
     from bot.texts import Texts
 
     return Texts(tz) if tz is not None else Texts()
+
+
+MAX_PORT = 65535
+
+
+def _port(value: str) -> int:
+    """`--port` as a TCP port (0: any free one, as the tests use), or a sentence that names what was given."""
+    text = value.strip()
+    if not text.isdigit() or int(text) > MAX_PORT:
+        raise CliError(_texts().get("run_bad_port", value=value[:20], limit=MAX_PORT))
+    return int(text)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -310,12 +327,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(extract_command(args.file, args.date, args.json))
             return 0
         _configure_logging(args.command)
+        port = _port(args.port) if args.command == "run" else None
         settings = load_settings()
         if args.command == "run":
             from bot.app import runner
 
-            if args.mode == "http":
-                runner.run_http_mode(settings, args.host, args.port)
+            if args.mode == "http" and port is not None:
+                runner.run_http_mode(settings, args.host, port)
             else:
                 runner.run_socket_mode(settings)
         elif args.command == "console":

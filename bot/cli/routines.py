@@ -96,11 +96,11 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
     """Read every file the paths name and store it as a routine (the same file again updates)."""
     from bot.documents import DocumentError
     from bot.domain.errors import UserError
-    from bot.routines.importing import Draft, collect_files, read_draft
+    from bot.routines.importing import Draft, collect, read_draft
     from bot.services.routines import add_routine
 
     summary = ImportSummary()
-    files = list(collect_files(paths))
+    files = list(collect(paths))
     if not files:
         return summary
     progress = Progress(texts, len(files), stderr)
@@ -110,10 +110,9 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
         progress.interrupt()
         print(texts.get("routines_skipped", path=path, reason=reason), file=stderr)
 
-    def store(batch: list[Draft]) -> None:
+    def store(batch: list[tuple[Draft, str]]) -> None:
         with db.write() as session:
-            for draft in batch:
-                source = str(draft.path)
+            for draft, source in batch:
                 try:
                     # A refused title is refused before the session is touched: the batch goes on.
                     _, created = add_routine(
@@ -133,10 +132,12 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
                 else:
                     summary.updated += 1
 
-    batch: list[Draft] = []
-    for done, path in enumerate(files, start=1):
+    batch: list[tuple[Draft, str]] = []
+    for done, found in enumerate(files, start=1):
+        path = found.path
         try:
-            batch.append(read_draft(path))
+            # Shown as the routine's source: the name in the folder, never the server's path.
+            batch.append((read_draft(path), found.name))
         except DocumentError as err:
             skip(path, texts.get(err.key, **err.params))
         except FileNotFoundError:

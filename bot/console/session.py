@@ -30,6 +30,9 @@ from handlers.routines import COMMAND as ROUTINE_COMMAND
 SLASH_COMMANDS = (COMMAND, ROUTINE_COMMAND)
 NEW_COMMITMENT_SHORTCUT = "new_commitment"
 MESSAGE_SHORTCUT = "register_from_message"
+# The years :tid accepts: the schedules look weeks and years ahead of the clock, and Python's dates end at 9999.
+MIN_YEAR = 1970
+MAX_YEAR = 9000
 # ":fyll 2 Importera=nej": a field of the modal's item 2 (see bot/console/numbered.py).
 _NUMBERED_FILL = re.compile(r"^(\d+)\s+([^=]+)=(.*)$")
 
@@ -376,6 +379,9 @@ class ConsoleSession:
             except ValueError:
                 self._say("console_time_usage")
                 return True
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            self._say("console_time_out_of_range", first=str(MIN_YEAR), last=str(MAX_YEAR))
+            return True
         self.clock.set(moment.replace(tzinfo=self.clock.tz))
         self._say("console_time_now", when=self.clock.now().strftime("%Y-%m-%d %H:%M"))
         self.bot.run_due()

@@ -57,20 +57,48 @@ class Draft:
     revision_date: date | None
 
 
-def collect_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+@dataclass(frozen=True)
+class Found:
+    """A file to read, and the name it is shown by: its path inside the folder given, or its own name."""
+
+    path: Path
+    name: str
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True if `path`, links followed, is in `root` (already resolved)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a broken or looping link
+        return False
+
+
+def collect(paths: Iterable[str | Path]) -> Iterator[Found]:
     """The files the paths name, in order: a folder's files sorted, hidden ones (".name") left out.
 
-    A path that does not exist is yielded as it is, so reading it names it.
+    A folder's walk stays in the folder: a link to anything outside it is left
+    out (a library must not hand out /etc/passwd). Each file is named relative to
+    its folder, or by its own name, never by the server's path, since the name is
+    shown as the routine's source. A path that does not exist is yielded as it
+    is, so reading it names it.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            root = path.resolve()
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path)
-                if found.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    yield found
+                if any(part.startswith(".") for part in relative.parts) or not _inside(found, root):
+                    continue
+                if found.is_file():
+                    yield Found(found, relative.as_posix())
         else:
-            yield path
+            yield Found(path, path.name)
+
+
+def collect_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files of :func:`collect`, without their names."""
+    return (found.path for found in collect(paths))
 
 
 def _clean_heading(line: str) -> str:

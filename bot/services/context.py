@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.services.import_runs import LiveImports
 from bot.services.people import Actor, UserDirectory, actor_for
 from bot.services.routine_library import RoutineLibrary
+from bot.services.sealing import MetadataSeal
 from bot.services.search import CommitmentIndex
 from bot.texts import Texts
 from storage.db import Database, DatabaseBusy, lock_wait
@@ -42,6 +43,11 @@ class Services:
     request_home: Callable[[str], None] = field(default=lambda _user_id: None)
     # Set by the wiring: True when no App Home is waiting to be republished (the stand-in's settle asks).
     home_idle: Callable[[], bool] = field(default=lambda: True)
+    # Signs what modals carry in private_metadata (keyed from the settings' secret).
+    seal: MetadataSeal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.seal = MetadataSeal.for_settings(self.settings)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Services:
         # Bolt deep-copies the request context for lazy listeners; the shared

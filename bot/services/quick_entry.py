@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.domain.errors import PermissionDenied, UserError
+from bot.language.impossible import impossible_date
 from bot.language.periods import find_deadlines
 from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput, validate
 from bot.services.committees import all_committees, can_manage, committee_for_channel, get_committee
@@ -70,6 +71,11 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
     deadline = recurrence = ""
     found = find_deadlines(rest, today)
     dated = [d for d in found if d.kind != "recurrence" and d.dates]
+    # A day not in the calendar is the deadline as written, so checking it says what is wrong
+    # (not "no deadline given", nor a nearby date the grammar made of the rest).
+    no_such_day = impossible_date(rest)
+    if no_such_day is not None:
+        dated = []
     rhythm = [d for d in found if d.recurrence]
     if not dated and not rhythm:
         # "efter sommaren", "inför budgetarbetet 2028": no date, but the deadline field says why.
@@ -77,7 +83,9 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
     body = rest
     # Cut phrases from the end backwards so earlier spans stay valid.
     cuts = []
-    if dated:
+    if no_such_day is not None:
+        deadline = no_such_day
+    elif dated:
         deadline = dated[-1].phrase
         cuts.append(dated[-1].span)
     if rhythm:

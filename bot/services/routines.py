@@ -187,8 +187,13 @@ def require_manager(session: Session, actor: Actor) -> None:
         raise PermissionDenied("err_routine_managers_only")
 
 
+# The largest id a database keeps (a signed 64-bit integer): a larger number names no routine.
+MAX_ID = 2**63 - 1
+
+
 def get_routine(session: Session, routine_id: int) -> Routine:
-    routine = session.get(Routine, routine_id)
+    # Checked first: the database driver cannot even compare a number beyond its integers.
+    routine = session.get(Routine, routine_id) if 0 < routine_id <= MAX_ID else None
     if routine is None:
         raise NotFound("err_unknown_routine", field="routine", ref=str(routine_id))
     return routine

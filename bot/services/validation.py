@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.domain.errors import ValidationFailed
+from bot.language.impossible import impossible_date
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
 from bot.language.personnummer import contains_personal_number
 from bot.services.text_guard import guard_into, visible
@@ -87,7 +88,8 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
     person typed it, which decides what a season means (`bot/language/seasons.py`).
     """
     value = clean(value)
-    if not value:
+    # "31 april 2027" must not quietly become "april 2027".
+    if not value or impossible_date(value) is not None:
         return None
     m = _ISO_DATE.match(value)
     if m:
@@ -103,6 +105,8 @@ def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
 
 def unresolved_reason(value: str, today: date) -> str:
     """The sentence (its key) for a deadline that gave no single date: why, when the grammar knows."""
+    if impossible_date(value) is not None:
+        return "err_deadline_no_such_date"  # "2027-02-30": the day is not in the calendar
     found = parse_deadline(value, today, typed=True)
     if found is None:
         return "err_deadline_unreadable"

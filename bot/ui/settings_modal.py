@@ -75,10 +75,10 @@ def settings_modal(
     )
 
 
-def opened_for(view: dict[str, Any]) -> tuple[str, str]:
-    """(committee code, channel id) the submitted modal was opened for."""
+def opened_for(private_metadata: str) -> tuple[str, str]:
+    """(committee code, channel id) the submitted modal was opened for, from its (checked) private_metadata."""
     try:
-        meta = json.loads(view.get("private_metadata") or "{}")
+        meta = json.loads(private_metadata or "{}")
     except ValueError:
         meta = {}
     if not isinstance(meta, dict):

@@ -103,7 +103,13 @@ def texts() -> Texts:
 
 @pytest.fixture
 def services(db: Database, clock: ManualClock, slack: FakeSlack, database_url: str, texts: Texts) -> Services:
-    settings = Settings(database_url=database_url, timezone=clock.tz, slack_api_url=slack.base_url)
+    settings = Settings(
+        database_url=database_url,
+        timezone=clock.tz,
+        slack_api_url=slack.base_url,
+        # Where the payloads' response_urls point (payloads.RESPONSE_URL).
+        response_url_origins=frozenset({"https://hooks.slack.test"}),
+    )
     built = build_services(settings, slack, db=db, clock=clock)
     built.texts = texts
     return built

@@ -87,14 +87,14 @@ def test_a_button_naming_no_commitment_gives_the_swedish_error(
 
 
 def test_delayed_opens_the_delay_modal_for_that_commitment(
-    slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
+    services: Services, slack: FakeSlack, as_user: Context, ack: RecordingAck, respond: RecordingRespond, bun: Bun
 ) -> None:
     body = payloads.click(ACTION_DELAYED, str(bun.commitment_id), user=ANNA)
     actions.open_delayed(ack=ack, body=body, client=slack, context=as_user(ANNA), respond=respond)
     assert ack.kwargs == {}
     view = slack.opened()
     assert view["callback_id"] == modals.DELAYED_CALLBACK
-    assert modals.ModalMeta.load(view["private_metadata"]).commitment_id == bun.commitment_id
+    assert modals.ModalMeta.load(services.seal.unseal(view["private_metadata"])).commitment_id == bun.commitment_id
     assert slack.called("views.open")[0]["trigger_id"] == payloads.TRIGGER
 
 
@@ -274,3 +274,19 @@ def test_linking_a_suggested_routine_says_so_once(
         services.texts.get("routine_linked", title="Orosanmälan", ref="BUN-1"),
         services.texts.get("routine_already_linked", title="Orosanmälan", ref="BUN-1"),
     ]
+
+
+def test_linking_a_routine_with_a_hostile_title_escapes_it(
+    services: Services, clock: Any, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun
+) -> None:
+    title = "<!channel> <https://evil.example|Orosanmälan>"
+    with services.db.write() as session:
+        routine, _ = routine_service.add_routine(session, title=title, body="Så gör vi.", now=clock.now())
+        routine_id = routine.id
+    body = payloads.click(f"{ACTION_LINK_ROUTINE}:{routine_id}", f"{bun.commitment_id}:{routine_id}", user=ANNA)
+    actions.link_routine(body=body, client=slack, context=as_user(ANNA), respond=respond)
+    [said] = respond.texts
+    # No mention and no disguised link reaches Slack; the title is still shown, escaped.
+    assert "<!channel>" not in said and "<https://" not in said
+    assert "&lt;!channel&gt;" in said
+    assert "BUN-1" in said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from slack_bolt import BoltContext
 
 from bot.services import committees as committee_service
@@ -159,3 +160,14 @@ def test_a_failing_web_api_call_gives_the_swedish_apology(
     slack.fail("views.open", "expired_trigger_id")
     run(slack, as_user(SARA), respond, "ny")
     assert respond.texts == [services.texts.get("err_slack_unavailable")]
+
+
+@pytest.mark.parametrize("deadline", ["senast 2027-02-30", "senast 31 april 2027"])
+def test_a_one_line_with_a_date_that_does_not_exist_says_so(
+    services: Services, slack: FakeSlack, as_user: Context, respond: RecordingRespond, bun: Bun, deadline: str
+) -> None:
+    run(slack, as_user(SARA), respond, f"ny BUN Uppdatera krisplanen {deadline}")
+    said = respond.last["text"]
+    assert "finns inte i kalendern" in said
+    assert deadline.removeprefix("senast ") in said
+    assert not slack.called("chat.postMessage")

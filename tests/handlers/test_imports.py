@@ -123,7 +123,8 @@ def test_a_review_modal_without_its_draft_keeps_the_modal_open_with_the_reason(
     view = {
         "type": "modal",
         "callback_id": REVIEW_CALLBACK,
-        "private_metadata": "not json",
+        # Signed by the bot (so it is read), but not what a review modal remembers.
+        "private_metadata": services.seal.seal("not json"),
         "blocks": [
             {"type": "input", "block_id": "case_committee", "element": {"type": "plain_text_input", "action_id": "x"}}
         ],

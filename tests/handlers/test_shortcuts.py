@@ -61,7 +61,7 @@ def test_the_global_shortcut_tells_a_bystander_why_in_a_dm(
 
 
 def test_a_message_fills_in_the_form_text_owner_deadline_committee_and_link(
-    slack: FakeSlack, as_user: Callable[..., BoltContext], ack: RecordingAck, bun: Bun
+    services: Services, slack: FakeSlack, as_user: Callable[..., BoltContext], ack: RecordingAck, bun: Bun
 ) -> None:
     body = _on_message(SARA, f"<@{ANNA}> tar fram en ny skolskjutsplan senast 15 maj 2027")
     shortcuts.register_from_message(ack=ack, body=body, client=slack, context=as_user(SARA))
@@ -71,16 +71,16 @@ def test_a_message_fills_in_the_form_text_owner_deadline_committee_and_link(
     assert _field(view, "owner")["initial_user"] == ANNA
     assert _field(view, "deadline")["initial_value"] == "senast 15 maj 2027"
     assert _field(view, "committee")["initial_option"]["value"] == "BUN"
-    meta = modals.ModalMeta.load(view["private_metadata"])
+    meta = modals.ModalMeta.load(services.seal.unseal(view["private_metadata"]))
     assert meta.source_permalink is not None and "1700000000.000500" in meta.source_permalink
 
 
 def test_a_message_still_opens_the_form_when_slack_gives_no_permalink(
-    slack: FakeSlack, as_user: Callable[..., BoltContext], ack: RecordingAck, bun: Bun
+    services: Services, slack: FakeSlack, as_user: Callable[..., BoltContext], ack: RecordingAck, bun: Bun
 ) -> None:
     slack.fail("chat.getPermalink", "message_not_found")
     body = _on_message(SARA, "Rutinen ses över under hösten 2027")
     shortcuts.register_from_message(ack=ack, body=body, client=slack, context=as_user(SARA))
     view = slack.opened()
-    assert modals.ModalMeta.load(view["private_metadata"]).source_permalink is None
+    assert modals.ModalMeta.load(services.seal.unseal(view["private_metadata"])).source_permalink is None
     assert _field(view, "deadline")["initial_value"] == "under hösten 2027"

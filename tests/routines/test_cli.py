@@ -211,3 +211,56 @@ def test_list_alias_remove_and_abbreviations(env: Path, capsys: pytest.CaptureFi
     assert "den inbyggda gäller" in capsys.readouterr().out
     assert main(["routines", "abbreviations", "forget", "BFU"]) == 2
     assert "Biblioteket har ingen egen förklaring av BFU." in capsys.readouterr().err
+
+
+def _sources(database_url: str) -> list[str]:
+    db = Database.from_url(database_url)
+    try:
+        with db.read() as s:
+            return sorted(r.source or "" for r in list_routines(s))
+    finally:
+        db.dispose()
+
+
+def test_a_folder_import_stays_inside_the_folder_and_shows_no_server_path(
+    env: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = env / "hemligt"
+    (outside / "mer").mkdir(parents=True)
+    (outside / "losenord.txt").write_text("Lösenord till servern\n\nhemligt123\n", encoding="utf-8")
+    (outside / "mer" / "nycklar.txt").write_text("Nycklar\n\nxyz\n", encoding="utf-8")
+    lib = env / "rutiner"
+    (lib / "skola").mkdir(parents=True)
+    (lib / "skola" / "oros.md").write_text("# Rutin för orosanmälan\n\nSå gör du.\n", encoding="utf-8")
+    (lib / "lank.txt").symlink_to(outside / "losenord.txt")
+    (lib / "mapplank").symlink_to(outside / "mer", target_is_directory=True)
+    # A link that stays inside the folder is an ordinary file of the library.
+    (lib / "inne.md").symlink_to(lib / "skola" / "oros.md")
+    main(["routines", "import", str(lib)])
+    capsys.readouterr()
+    sources = _sources(database_url)
+    # Only what is in the folder, named inside it: no file reached through a link out, no server path.
+    assert sources == ["skola/oros.md"]
+    assert not any(str(env) in s for s in sources)
+
+
+def test_a_file_named_directly_is_shown_by_its_name(
+    env: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "sip.txt").write_text("Riktlinje för SIP\n\nEn plan.\n", encoding="utf-8")
+    assert main(["routines", "import", str(env / "sip.txt")]) == 0
+    assert _sources(database_url) == ["sip.txt"]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "-99999999999999999999", "0"])
+def test_a_routine_number_no_routine_can_have_is_not_found(
+    number: str, env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "sip.txt").write_text("Riktlinje för SIP\n\nEn plan.\n", encoding="utf-8")
+    assert main(["routines", "import", str(env / "sip.txt")]) == 0
+    capsys.readouterr()
+    for action in (["remove", number], ["alias", number, "SIP"]):
+        assert main(["routines", *action]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and number in err
+        assert err.count("\n") == 1

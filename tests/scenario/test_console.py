@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.config import load_settings
 from bot.console.app import run_console
 from bot.console.identities import user_id_for
+from bot.console.session import MAX_YEAR, MIN_YEAR
 from bot.texts import Texts
 from storage.db import Database
 from storage.models import Commitment
@@ -305,3 +306,13 @@ def test_the_demo_starts_as_an_admin_with_routines_to_find(database_url: str) ->
     # The commitment about the routine has it linked.
     assert "Rutin för orosanmälan" in output.split("> /atagande visa BUN-2")[1]
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31", "0001-01-01 00:00"])
+def test_a_time_the_bot_cannot_plan_for_is_refused_and_the_clock_stays(database_url: str, moment: str) -> None:
+    output = _console(f":vem\n:tid {moment}\n:vem\n:tid 2099-04-16 08:30\n", database_url, demo=True)
+    texts = Texts()
+    assert "Traceback" not in output
+    assert texts.get("console_time_out_of_range", first=MIN_YEAR, last=MAX_YEAR) in output
+    # The clock did not move, and the next good time is taken.
+    assert texts.get("console_time_now", when="2099-04-16 08:30") in output

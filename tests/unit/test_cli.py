@@ -91,3 +91,40 @@ def test_outbox_lists_failures_and_retries_them(
     with db.read() as session:
         assert session.query(OutboxMessage).one().state == OutboxState.PENDING
     db.dispose()
+
+
+def test_backup_that_cannot_be_written_says_so_in_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "live.sqlite3"
+    monkeypatch.setenv("ATAGANDE_DATABASE_URL", f"sqlite:///{database}")
+    assert main(["db", "upgrade"]) == 0
+    capsys.readouterr()
+    target = tmp_path / "copy.sqlite3"
+    # Where the copy is written first is taken by a folder: SQLite cannot open it, whoever runs the test.
+    (tmp_path / "copy.sqlite3.partial").mkdir()
+    assert main(["db", "backup", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and str(target) in err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("port", ["99999", "65536", "-1", "tre"])
+def test_a_port_out_of_range_is_named_in_one_sentence(
+    port: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+    # Nothing answers there: if the port were not checked first, the bot would stop at Slack instead.
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    monkeypatch.delenv("ATAGANDE_DATABASE_URL", raising=False)
+    try:
+        status = main(["run", "--mode", "http", "--port", port])
+    except SystemExit as exc:  # argparse's own (English) refusal
+        status = int(exc.code or 0) + 100
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Slack" not in err
+    assert "--port" in err and port in err
