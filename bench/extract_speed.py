@@ -17,7 +17,8 @@ not a test.
 2 MB (``--huge`` adds the 20 MB the import accepts), built three ways: the
 samples repeated verbatim (a long answer that restates itself), the samples
 varied as above, and the held-out answers repeated. Seconds and seconds per MB
-show whether the time grows with the size or faster; beside them the floor, one
+show whether the time grows with the size or faster (the process's CPU seconds
+too, which other work on a shared machine does not inflate); beside them the floor, one
 fold of the whole text (``match_text``), which any reading pays. A size that
 takes longer than ``--limit`` seconds is stopped, and the larger ones of that
 kind are not run.
@@ -95,10 +96,12 @@ text = Path(sys.argv[1]).read_text(encoding="utf-8")
 start = time.perf_counter()
 match_text(text)
 folded = time.perf_counter()
+cpu = time.process_time()
 found = extract(text, today=date(2026, 11, 22))
 done = time.perf_counter()
 print(json.dumps({
-    "extract": done - folded, "floor": folded - start, "findings": len(found.findings),
+    "extract": done - folded, "cpu": time.process_time() - cpu, "floor": folded - start,
+    "findings": len(found.findings),
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))
 """
@@ -280,7 +283,10 @@ def run_series_child(path: Path, limit: float) -> dict[str, float] | None:
 def series(sizes: tuple[int, ...], runs: int, limit: float) -> None:
     """Seconds and seconds per MB of extraction at each size, for each kind of answer."""
     print(f"extract alone in a fresh process, median of {runs} run(s); a run over {limit:g} s is stopped")
-    print(f"{'answer':20}{'size':>8}{'extract':>10}{'s/MB':>8}{'floor':>8}{'peak RSS':>10}{'findings':>10}")
+    print(
+        f"{'answer':20}{'size':>8}{'extract':>10}{'s/MB':>8}{'CPU':>9}{'CPU/MB':>8}{'floor':>8}"
+        f"{'peak RSS':>10}{'findings':>10}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "svar.txt"
         for label, build in series_inputs():
@@ -298,10 +304,12 @@ def series(sizes: tuple[int, ...], runs: int, limit: float) -> None:
                     stopped = True
                     continue
                 took = statistics.median(r["extract"] for r in done)
+                cpu = statistics.median(r["cpu"] for r in done)
                 floor = statistics.median(r["floor"] for r in done)
                 rss = max(r["rss_mb"] for r in done)
                 print(
-                    f"{label:20}{name:>8}{took:>9.2f}s{took / (size / MB):>8.2f}{floor:>7.2f}s"
+                    f"{label:20}{name:>8}{took:>9.2f}s{took / (size / MB):>8.2f}{cpu:>8.2f}s{cpu / (size / MB):>8.2f}"
+                    f"{floor:>7.2f}s"
                     f"{rss:>7.0f} MB{int(done[0]['findings']):>10}"
                 )
 
