@@ -1,6 +1,7 @@
 """Reading and extracting a 100-page audit answer, as text and as PDF.
 
     python -m bench.extract_speed [--chars 300000] [--pages 100] [--runs 5]
+    python -m bench.extract_speed --series [--huge] [--runs 1] [--limit 120]
 
 Builds an answer of about 300,000 characters from the samples in
 ``tests/data/samples`` (repeated with other years, numbers, places, committees
@@ -11,6 +12,16 @@ peak memory (``ru_maxrss``). Peers beside our figures: pypdf's
 ``extract_text`` (optional extra ``bench``) and poppler's ``pdftotext``, where
 installed, over the same PDF (reading only). Figures, not assertions: this is
 not a test.
+
+``--series`` times extraction alone over answers of 150 KB, 300 KB, 1 MB and
+2 MB (``--huge`` adds the 20 MB the import accepts), built three ways: the
+samples repeated verbatim (a long answer that restates itself), the samples
+varied as above, and the held-out answers repeated. Seconds and seconds per MB
+show whether the time grows with the size or faster (the process's CPU seconds
+too, which other work on a shared machine does not inflate); beside them the floor, one
+fold of the whole text (``match_text``), which any reading pays. A size that
+takes longer than ``--limit`` seconds is stopped, and the larger ones of that
+kind are not run.
 """
 
 from __future__ import annotations
@@ -70,6 +81,27 @@ done = time.perf_counter()
 print(json.dumps({
     "read": read - imported, "extract": done - read, "total": done - imported, "imports": imported - start,
     "findings": len(found.findings), "chars": len(document.text), "pages": document.pages,
+    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+# Extraction alone over a text file; the floor is one fold of the whole text, which any reading pays.
+_SERIES_CHILD = """
+import json, resource, sys, time
+from datetime import date
+from pathlib import Path
+from bot.extraction import extract
+from bot.language.normalize import match_text
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+start = time.perf_counter()
+match_text(text)
+folded = time.perf_counter()
+cpu = time.process_time()
+found = extract(text, today=date(2026, 11, 22))
+done = time.perf_counter()
+print(json.dumps({
+    "extract": done - folded, "cpu": time.process_time() - cpu, "floor": folded - start,
+    "findings": len(found.findings),
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))
 """
@@ -202,13 +234,100 @@ def peer_pdftotext(path: Path, runs: int) -> str:
     return f"{statistics.median(times):.2f} s (reading only, whole process)"
 
 
+KB, MB = 1024, 1024 * 1024
+SERIES = (150 * KB, 300 * KB, 1 * MB, 2 * MB)
+HUGE = 20 * MB  # bot.documents.MAX_BYTES: the largest answer the import accepts
+SERIES_LIMIT_S = 120.0
+
+
+def repeat_answer(size: int, sources: list[str]) -> str:
+    """``size`` bytes (UTF-8) of the sources one after the other, again and again, word for word."""
+    whole = "\n\n".join(sources)
+    return fit_bytes("\n\n".join([whole] * (size // len(whole.encode("utf-8")) + 1)), size)
+
+
+def fit_bytes(text: str, size: int) -> str:
+    """``text`` cut to at most ``size`` bytes of UTF-8 (never in the middle of a character)."""
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
+
+
+def series_inputs() -> list[tuple[str, Callable[[int], str]]]:
+    """The kinds of answer the series builds, each as a function from a size in bytes to a text."""
+    samples, heldout = sample_texts(), heldout_texts()
+    return [
+        ("samples repeated", lambda size: repeat_answer(size, samples)),
+        ("samples varied", lambda size: fit_bytes(build_answer(size), size)),
+        ("held-out repeated", lambda size: repeat_answer(size, heldout)),
+    ]
+
+
+def run_series_child(path: Path, limit: float) -> dict[str, float] | None:
+    """Extraction over the text at ``path`` in a fresh process; None when it takes longer than ``limit`` s."""
+    try:
+        answer = subprocess.run(
+            [sys.executable, "-c", _SERIES_CHILD, str(path)],
+            check=False,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=limit,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if answer.returncode != 0:
+        raise SystemExit(f"bench.extract_speed: extracting {path.name} failed:\n{answer.stderr}")
+    result: dict[str, float] = json.loads(answer.stdout)
+    return result
+
+
+def series(sizes: tuple[int, ...], runs: int, limit: float) -> None:
+    """Seconds and seconds per MB of extraction at each size, for each kind of answer."""
+    print(f"extract alone in a fresh process, median of {runs} run(s); a run over {limit:g} s is stopped")
+    print(
+        f"{'answer':20}{'size':>8}{'extract':>10}{'s/MB':>8}{'CPU':>9}{'CPU/MB':>8}{'floor':>8}"
+        f"{'peak RSS':>10}{'findings':>10}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "svar.txt"
+        for label, build in series_inputs():
+            stopped = False
+            for size in sizes:
+                name = f"{size // MB} MB" if size >= MB else f"{size // KB} KB"
+                if stopped:
+                    print(f"{label:20}{name:>8}  not run (a smaller size was stopped)")
+                    continue
+                path.write_text(build(size), encoding="utf-8")
+                results = [run_series_child(path, limit) for _ in range(runs)]
+                done = [r for r in results if r is not None]
+                if len(done) < runs:
+                    print(f"{label:20}{name:>8}  stopped after {limit:g} s")
+                    stopped = True
+                    continue
+                took = statistics.median(r["extract"] for r in done)
+                cpu = statistics.median(r["cpu"] for r in done)
+                floor = statistics.median(r["floor"] for r in done)
+                rss = max(r["rss_mb"] for r in done)
+                print(
+                    f"{label:20}{name:>8}{took:>9.2f}s{took / (size / MB):>8.2f}{cpu:>8.2f}s{cpu / (size / MB):>8.2f}"
+                    f"{floor:>7.2f}s"
+                    f"{rss:>7.0f} MB{int(done[0]['findings']):>10}"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chars", type=int, default=CHARS)
     parser.add_argument("--pages", type=int, default=PAGES)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=None, help="runs per input (5; with --series 1)")
+    parser.add_argument("--series", action="store_true", help="extraction alone at 150 KB, 300 KB, 1 MB, 2 MB")
+    parser.add_argument("--huge", action="store_true", help="with --series: 20 MB too")
+    parser.add_argument("--limit", type=float, default=SERIES_LIMIT_S, help="with --series: stop a run after this")
     args = parser.parse_args()
     require_extract()
+    if args.series:
+        series(SERIES + ((HUGE,) if args.huge else ()), args.runs or 1, args.limit)
+        return
+    args.runs = args.runs or 5
     text = build_answer(args.chars)
     with tempfile.TemporaryDirectory() as folder:
         txt, pdf = Path(folder) / "svar.txt", Path(folder) / "svar.pdf"

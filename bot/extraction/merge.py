@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from bot.extraction.model import COMMITMENT, Finding
 from bot.language.normalize import fold
 
-__all__ = ["dedupe", "same_content", "word_overlap"]
+__all__ = ["content_stems", "dedupe", "same_content", "word_overlap"]
 
 _SAME = 88.0
 _SAME_WORDS = 93.0
@@ -158,7 +158,7 @@ _STOP = frozenset(
 )
 
 
-def _stems(folded: str) -> set[str]:
+def content_stems(folded: str) -> set[str]:
     # Swedish compounds share their head with the plain word ("stickprovskontroller" / "kontroller"):
     # the first and the last six letters of each word are compared.
     out: set[str] = set()
@@ -170,7 +170,7 @@ def _stems(folded: str) -> set[str]:
 
 def word_overlap(a: str, b: str) -> float:
     """How much of the shorter of two folded texts' content words the other repeats (0..1)."""
-    x, y = _stems(a), _stems(b)
+    x, y = content_stems(a), content_stems(b)
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))

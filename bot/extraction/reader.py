@@ -13,6 +13,7 @@ and what is known so far; `finish.finish` turns it into a `Finding`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from bot.extraction import cues
@@ -24,6 +25,7 @@ from bot.extraction.lines import Line
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
 from bot.extraction.owners import find_owner, subject_owner
+from bot.extraction.rec_index import RecIndex
 from bot.extraction.sentence_reader import SentenceReader
 from bot.extraction.sentences import split_sentences
 from bot.extraction.structure import Role, annotate
@@ -65,7 +67,8 @@ class Reader:
         self.document_date = document_date
         self.lines = lines
         self.units = units_of(text, self.lines)
-        self.claimed = [(t.start, t.end) for t in claimed]
+        self.claimed = _disjoint([(t.start, t.end) for t in claimed])
+        self.claimed_ends = [e for _, e in self.claimed]
         # Recommendations read from a table count as recommendations the text around it answers.
         self.table_recs = any("rec" in row for t in claimed for row in t.rows)
         self.genre = genre_of(match_text(text[:_GENRE_CHARS]).folded, self.units)
@@ -75,6 +78,7 @@ class Reader:
         self.drafts: list[Draft] = []
         # Indexes, so that long documents stay linear: recommendations, and commitments by unit and by block.
         self.recs: list[Draft] = []
+        self.rec_index = RecIndex()  # which of them a commitment is compared with (see rec_index)
         self.by_unit: dict[int, list[Draft]] = {}
         self.by_block: dict[int, list[Draft]] = {}
         self.rec_of_unit: dict[int, Draft] = {}
@@ -146,21 +150,25 @@ class Reader:
         return self.drafts
 
     def is_claimed(self, unit: Unit) -> bool:
-        return any(unit.start < e and s < unit.end for s, e in self.claimed)
+        # The claimed spans are disjoint and in order: only the first one ending after the unit's start can overlap.
+        k = bisect_right(self.claimed_ends, unit.start)
+        return k < len(self.claimed) and self.claimed[k][0] < unit.end
 
     def answers_for(self, role: Role, unit_index: int, folded: str) -> Draft | None:
         if _GENERAL_RECS.search(folded):
             return None  # "i enlighet med de rekommendationer som lämnas": all of them, not one
         if role.block is not None and role.certain:
             return self.rec_of_unit.get(role.answers) if role.answers is not None else None
-        recs = [d for d in self.recs if d.first[0] <= unit_index]
-        if not recs:
+        count = self.rec_index.count_before(unit_index)
+        if count == 0:
             return None
-        if len(recs) == 1:
-            return recs[0]
+        if count == 1:
+            return self.recs[0]
         # Several recommendations and no layout saying which is answered: the one whose words the
-        # commitment repeats; without answer labels the nearest one before is the default.
-        scores = sorted(((word_overlap(folded, self.draft_folded(d)), d) for d in recs), key=lambda p: -p[0])
+        # commitment repeats; without answer labels the nearest one before is the default. Only the
+        # candidates the index gives are weighed, so that a long document stays linear.
+        candidates = [self.recs[n] for n in self.rec_index.candidates(folded, unit_index)]
+        scores = sorted(((word_overlap(folded, self.draft_folded(d)), d) for d in candidates), key=lambda p: -p[0])
         (best_score, best), (second_score, _) = scores[0], scores[1]
         if best_score >= 0.25 and best_score - second_score >= 0.1:
             return best
@@ -169,7 +177,9 @@ class Reader:
     def add(self, draft: Draft) -> None:
         self.drafts.append(draft)
         if draft.kind == RECOMMENDATION:
+            # Recommendations come in reading order (`run` walks the units in order).
             self.recs.append(draft)
+            self.rec_index.add(draft.first[0], self.draft_folded(draft))
             return
         for u in {u for u, _, _ in draft.parts}:
             self.by_unit.setdefault(u, []).append(draft)
@@ -276,6 +286,17 @@ class Reader:
         return same_unit or [d for d in in_block if d.first[0] < unit and self.units[d.first[0]].kind != "item"]
 
     # ------------------------------------------------------------------ #
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, overlapping ones joined: the same places, searchable by bisection."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _ahead(found: Deadline, document_date: date | None) -> bool:
