@@ -66,7 +66,9 @@ def read_path_in_worker(path: str | os.PathLike[str], *, limits: Limits = DEFAUL
     if size > MAX_BYTES:
         raise too_large(size)
     with target.open("rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
+        data = handle.read(MAX_BYTES + 1)  # as read_path: never more than one byte past the limit
+        if len(data) > MAX_BYTES:
+            raise too_large(max(os.fstat(handle.fileno()).st_size, len(data)))
     return read_in_worker(data, target.name, limits=limits)
 
 
