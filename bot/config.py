@@ -48,6 +48,10 @@ class Settings:
     signing_secret: str | None = None
     admins: frozenset[str] = field(default_factory=frozenset)
     response_url_origins: frozenset[str] = SLACK_RESPONSE_URL_ORIGINS
+    document_memory_mb: int = 1024
+    """Memory the worker that reads one document may take (ATAGANDE_DOCUMENT_MEMORY_MB)."""
+    document_seconds: int = 120
+    """Time the worker that reads one document may take (ATAGANDE_DOCUMENT_SECONDS)."""
 
     def require_bot_token(self) -> str:
         if not self.bot_token:
@@ -78,6 +82,26 @@ def timezone_setting(env: Mapping[str, str]) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError("config_bad_timezone", variable="ATAGANDE_TIMEZONE", got=name[:60]) from exc
+
+
+# What reading one document may take: below these no answer of a few hundred pages reads at all.
+_DOCUMENT_LIMITS = (("ATAGANDE_DOCUMENT_MEMORY_MB", 1024, 256), ("ATAGANDE_DOCUMENT_SECONDS", 120, 10))
+
+
+def document_limit_settings(env: Mapping[str, str]) -> tuple[int, int]:
+    """Megabytes and seconds the worker reading one document may take; ConfigError for a value that is no
+    whole number at or above the least that works."""
+    values: list[int] = []
+    for variable, default, least in _DOCUMENT_LIMITS:
+        raw = env.get(variable, "").strip()
+        if not raw:
+            values.append(default)
+            continue
+        value = int(raw) if raw.isdigit() else -1
+        if value < least:
+            raise ConfigError("config_bad_document_limit", variable=variable, got=raw[:20], least=str(least))
+        values.append(value)
+    return values[0], values[1]
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -113,6 +137,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if bad:
         raise ConfigError("config_bad_admins", variable="ATAGANDE_ADMINS", got=bad[0][:40])
 
+    document_memory_mb, document_seconds = document_limit_settings(env)
+
     return Settings(
         database_url=database_url,
         timezone=timezone,
@@ -121,4 +147,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         app_token=app_token,
         signing_secret=signing_secret,
         admins=admins,
+        document_memory_mb=document_memory_mb,
+        document_seconds=document_seconds,
     )

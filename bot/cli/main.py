@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 
 from bot.cli.routines import RoutinesCliError
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, document_limit_settings, load_settings
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -206,12 +206,19 @@ def extract_command(path: str, date_arg: str | None, as_json: bool, today: date 
     texts = _texts()
     document_date = _extract_date(date_arg, texts)
 
-    from bot.documents import MAX_BYTES, DocumentError, read_document, read_path
+    from bot.documents import MAX_BYTES, DocumentError
+    from bot.documents.limits import limits_for
+    from bot.documents.worker import read_in_worker, read_path_in_worker
     from bot.extraction import extract
     from bot.extraction.present import table_view
 
+    limits = limits_for(*document_limit_settings(os.environ))
     try:
-        document = read_document(sys.stdin.buffer.read(MAX_BYTES + 1)) if path == "-" else read_path(path)
+        # In a worker process, as the bot reads: a document that runs away gets its sentence, not a crash.
+        if path == "-":
+            document = read_in_worker(sys.stdin.buffer.read(MAX_BYTES + 1), limits=limits)
+        else:
+            document = read_path_in_worker(path, limits=limits)
     except DocumentError as exc:
         raise CliError(texts.get(exc.key, **exc.params)) from None
     except FileNotFoundError:

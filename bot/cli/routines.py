@@ -32,6 +32,7 @@ from bot.cli.routines_output import Progress, abbreviation_rows, hit_titles, hit
 from bot.config import Settings
 
 if TYPE_CHECKING:
+    from bot.documents.limits import Limits
     from bot.services.routine_library import RoutineLibrary
     from bot.texts import Texts
     from storage.db import Database
@@ -92,9 +93,12 @@ class ImportSummary:
     skipped: int = 0
 
 
-def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, stderr: TextIO) -> ImportSummary:
+def import_paths(
+    db: Database, paths: Sequence[str], now: Any, texts: Texts, stderr: TextIO, limits: Limits | None = None
+) -> ImportSummary:
     """Read every file the paths name and store it as a routine (the same file again updates)."""
     from bot.documents import DocumentError
+    from bot.documents.limits import DEFAULT_LIMITS
     from bot.domain.errors import UserError
     from bot.routines.importing import Draft, collect, read_draft
     from bot.services.routines import add_routine
@@ -137,7 +141,7 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
         path = found.path
         try:
             # Shown as the routine's source: the name in the folder, never the server's path.
-            batch.append((read_draft(path), found.name))
+            batch.append((read_draft(path, limits or DEFAULT_LIMITS), found.name))
         except DocumentError as err:
             skip(path, texts.get(err.key, **err.params))
         except FileNotFoundError:
@@ -155,9 +159,12 @@ def import_paths(db: Database, paths: Sequence[str], now: Any, texts: Texts, std
 
 
 def import_command(settings: Settings, paths: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    from bot.documents.limits import limits_for
+
     texts = load_texts()
     with library_db(settings, texts) as db:
-        summary = import_paths(db, paths, current_time(settings), texts, stderr)
+        limits = limits_for(settings.document_memory_mb, settings.document_seconds)
+        summary = import_paths(db, paths, current_time(settings), texts, stderr, limits)
     if summary.created + summary.updated == 0:
         if summary.skipped == 0:
             raise RoutinesCliError(texts.get("routines_no_files"))

@@ -11,7 +11,9 @@ import threading
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from bot.documents.limits import DEFAULT_LIMITS, Limits
 from bot.documents.model import DocumentError, ProgressFn
+from bot.documents.pdfstreams import check_streams
 from bot.documents.text import normalise_newlines
 
 _LOCK = threading.Lock()
@@ -19,8 +21,9 @@ _LOCK = threading.Lock()
 MIN_CHARS_PER_PAGE = 20
 
 
-def read_pdf(data: bytes, progress: ProgressFn | None = None) -> tuple[str, int]:
+def read_pdf(data: bytes, progress: ProgressFn | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[str, int]:
     """The text of every page joined by form feeds, and the page count."""
+    check_streams(data, limits)
     with _LOCK:
         try:
             document = pdfium.PdfDocument(data)
@@ -33,9 +36,16 @@ def read_pdf(data: bytes, progress: ProgressFn | None = None) -> tuple[str, int]
             count = len(document)
             if count == 0:
                 raise DocumentError("doc_corrupt_pdf")
+            if count > limits.pages:
+                raise DocumentError("doc_too_many_pages", pages=count, limit=limits.pages)
             pages: list[str] = []
+            chars = 0
             for number in range(count):
                 pages.append(_page_text(document, number))
+                chars += len(pages[-1])
+                if chars > limits.chars:
+                    # Stop on the page that goes over: the rest would only be thrown away.
+                    raise DocumentError("doc_too_many_chars", limit=limits.chars)
                 if progress is not None:
                     progress(number + 1, count)
         except pdfium.PdfiumError:

@@ -8,6 +8,7 @@ import math
 import os
 from pathlib import Path
 
+from bot.documents.limits import DEFAULT_LIMITS, Limits
 from bot.documents.model import MAX_BYTES, Document, DocumentError, ProgressFn
 from bot.documents.pdf import read_pdf
 from bot.documents.text import decode_text
@@ -77,8 +78,18 @@ def _refuse_by_name(extension: str) -> DocumentError:
     return DocumentError("doc_unknown_type")
 
 
-def read_document(data: bytes, filename: str | None = None, *, progress: ProgressFn | None = None) -> Document:
-    """Read ``data`` as text, PDF or .docx; anything that cannot be read raises DocumentError."""
+def read_document(
+    data: bytes,
+    filename: str | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Read ``data`` as text, PDF or .docx; anything that cannot be read raises DocumentError.
+
+    This reads in the calling process, bounded by ``limits`` except for memory and time: the bot reads
+    through :func:`bot.documents.worker.read_in_worker`, which also bounds those.
+    """
     if len(data) > MAX_BYTES:
         raise too_large(len(data))
     if not data.strip():
@@ -87,7 +98,7 @@ def read_document(data: bytes, filename: str | None = None, *, progress: Progres
     pages = 1
     if _is_pdf(data, extension):
         kind = "pdf"
-        text, pages = read_pdf(data, progress)
+        text, pages = read_pdf(data, progress, limits)
     elif data.startswith(_ZIP_MAGIC):
         kind = "docx"
         text = read_docx(data, named_word=extension in _WORD_EXTENSIONS)
@@ -100,12 +111,16 @@ def read_document(data: bytes, filename: str | None = None, *, progress: Progres
     else:
         kind = "txt"
         text = decode_text(data)
+    if len(text) > limits.chars:
+        raise DocumentError("doc_too_many_chars", limit=limits.chars)
     if not text.strip():
         raise DocumentError("doc_no_text_layer" if kind == "pdf" else "doc_empty")
     return Document(text=text, kind=kind, filename=filename, sha256=hashlib.sha256(data).hexdigest(), pages=pages)
 
 
-def read_path(path: str | os.PathLike[str], *, progress: ProgressFn | None = None) -> Document:
+def read_path(
+    path: str | os.PathLike[str], *, progress: ProgressFn | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Read a file; a file over MAX_BYTES is refused from its size, before it is read.
 
     A missing or unreadable file raises OSError (FileNotFoundError, PermissionError, …): that is
@@ -120,4 +135,4 @@ def read_path(path: str | os.PathLike[str], *, progress: ProgressFn | None = Non
         data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise too_large(max(os.fstat(handle.fileno()).st_size, len(data)))
-    return read_document(data, target.name, progress=progress)
+    return read_document(data, target.name, progress=progress, limits=limits)

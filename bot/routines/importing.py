@@ -1,8 +1,8 @@
 """Turning files into routines: which files a path names, a routine's title and revision date.
 
 Pure reading, no database: `collect_files` walks the paths given (folders
-sorted, hidden files left out), `draft_from` reads one file with
-`bot.documents.read_path` (its refusals are the Swedish answers) and finds
+sorted, hidden files left out), `read_draft` reads one file in a worker
+process (`bot.documents.worker`; its refusals are the Swedish answers) and finds
 the title and the revision date in the text.
 
 The title is a Markdown file's first ``# `` heading; otherwise the first
@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bot.documents import Document, read_path
+from bot.documents import Document
+from bot.documents.limits import DEFAULT_LIMITS, Limits
+from bot.documents.worker import read_path_in_worker
 from bot.language.normalize import fold
 from bot.language.periods import find_deadlines
 
@@ -179,6 +181,9 @@ def draft_from(document: Document, path: Path) -> Draft:
     )
 
 
-def read_draft(path: Path) -> Draft:
-    """Read one file; raises DocumentError (a Swedish answer) or OSError as `read_path` does."""
-    return draft_from(read_path(path), path)
+def read_draft(path: Path, limits: Limits = DEFAULT_LIMITS) -> Draft:
+    """Read one file; raises DocumentError (a Swedish answer) or OSError as `read_path` does.
+
+    In a worker process, so that one file that runs away ends as a skipped file, not as the whole import.
+    """
+    return draft_from(read_path_in_worker(path, limits=limits), path)

@@ -20,7 +20,9 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.documents import MAX_BYTES, Document, DocumentError, read_document, too_large
+from bot.documents import MAX_BYTES, Document, DocumentError, too_large
+from bot.documents.limits import limits_for
+from bot.documents.worker import read_in_worker
 from bot.domain.errors import UserError
 from bot.extraction import extract
 from bot.services import import_runs
@@ -118,7 +120,14 @@ class ImportFlow:
         try:
             run_id = self._begin(user_id, thread, file_id, filename)
             data: bytes = load()
-            document = read_document(data, filename, progress=lambda done, total: self._progress(thread, done, total))
+            # In a worker process: a document that needs too much memory or time is refused there, the bot lives.
+            settings = self.svc.settings
+            document = read_in_worker(
+                data,
+                filename,
+                progress=lambda done, total: self._progress(thread, done, total),
+                limits=limits_for(settings.document_memory_mb, settings.document_seconds),
+            )
             self._progress_done(thread, document)
             self._found(user_id, thread, document, committee)
         except (DocumentError, UserError) as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 import docx
@@ -50,18 +51,7 @@ def winansi_pdf(pages: list[list[str]]) -> bytes:
         )
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return _pdf_file(objects)
 
 
 def _pdf_string(text: str) -> bytes:
@@ -123,3 +113,45 @@ def claim_size(data: bytes, name: str, claimed: int) -> bytes:
             return bytes(raw)
         central += 46 + name_length + extra_length + comment_length
     raise ValueError(f"{name} not in the zip")
+
+
+def inflating_pdf(megabytes: int, *, filler: bytes = b"q Q ", layers: int = 1, pages: int = 1) -> bytes:
+    """A PDF whose pages' contents are one line of text and ``megabytes`` MB of ``filler`` (harmless operators),
+    deflated ``layers`` times: a few KB on disk that PDFium inflates whole when it loads a page."""
+    text = b"BT /F1 11 Tf 50 800 Td (Kommunstyrelsen svarar revisorerna om internkontrollen) Tj ET\n"
+    block = filler * (1024 * 1024 // len(filler))
+    squeeze = zlib.compressobj(9)
+    stream = squeeze.compress(text) + b"".join(squeeze.compress(block) for _ in range(megabytes)) + squeeze.flush()
+    for _ in range(layers - 1):
+        stream = zlib.compress(stream, 9)
+    filters = b"[" + b" ".join([b"/FlateDecode"] * layers) + b"]"
+    contents = b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream"
+    first_page = 4
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (first_page + n) for n in range(pages)), pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+        b" /Contents %d 0 R >>" % (first_page + pages)
+        for _ in range(pages)
+    ]
+    objects.append(contents)  # every page shows the same contents
+    return _pdf_file(objects)
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

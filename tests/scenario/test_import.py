@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bot.documents import MAX_BYTES
 from bot.standin.workspace import Message
 from storage.models import Case, Commitment, ImportDraft, Recommendation
+from tests.documents.builders import inflating_pdf
 from tests.scenario.conftest import World
 
 # An answer written for these tests: two recommendations, each answered by one dated commitment.
@@ -272,3 +273,14 @@ def test_a_file_over_20_mb_gets_one_sentence(world: World) -> None:
     share(world, "sara", "stor.pdf", b"%PDF-1.7\n" + bytes(MAX_BYTES))
     assert "jag läser filer på högst 20 MB" in thread_texts(world, "sara")[-1]
     assert counts(world) == (0, 0, 0, 0)
+
+
+def test_a_pdf_that_inflates_without_bound_gets_one_sentence_and_the_bot_reads_on(world: World) -> None:
+    world.quick_committee()
+    # A few KB on disk whose one page holds 20 MB of content: PDFium would inflate and keep it whole.
+    share(world, "sara", "svar.pdf", inflating_pdf(20, filler=bytes(1)))
+    last = thread_texts(world, "sara")[-1]
+    assert "↳" in last and "PDF-filen packas upp till orimligt mycket data" in last
+    assert counts(world) == (0, 0, 0, 0)
+    share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
+    review_button(world, "sara")  # the next document is read as ever

@@ -54,3 +54,18 @@ def test_admins_and_api_url_are_read() -> None:
     settings = load_settings({"ATAGANDE_ADMINS": "U0AAA1, W0BBB2", "SLACK_API_URL": "http://127.0.0.1:9/api"})
     assert settings.admins == frozenset({"U0AAA1", "W0BBB2"})
     assert settings.slack_api_url == "http://127.0.0.1:9/api/"
+
+
+def test_what_reading_a_document_may_take_is_set_and_checked() -> None:
+    defaults = load_settings({})
+    assert (defaults.document_memory_mb, defaults.document_seconds) == (1024, 120)
+    settings = load_settings({"ATAGANDE_DOCUMENT_MEMORY_MB": "512", "ATAGANDE_DOCUMENT_SECONDS": " 30 "})
+    assert (settings.document_memory_mb, settings.document_seconds) == (512, 30)
+    for variable, value in (
+        ("ATAGANDE_DOCUMENT_MEMORY_MB", "1 GB"),
+        ("ATAGANDE_DOCUMENT_MEMORY_MB", "16"),  # too little to read any answer at all
+        ("ATAGANDE_DOCUMENT_SECONDS", "-5"),
+    ):
+        with pytest.raises(ConfigError) as info:
+            load_settings({variable: value})
+        assert variable in sentence(info.value) and value.strip() in sentence(info.value)
