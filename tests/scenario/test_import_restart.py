@@ -50,7 +50,7 @@ def dies_while_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Ev
         release.wait(30)
         raise _Killed
 
-    monkeypatch.setattr(import_flow, "read_document", hang)
+    monkeypatch.setattr(import_flow, "read_in_worker", hang)
     yield reading
     release.set()
 
