@@ -85,3 +85,15 @@ def test_members_still_read_every_committee_anywhere(world: World) -> None:
     assert "BUN-1" in world.last_text("olle", "allmant")
     world.run("olle", "allmant", "/atagande visa SN-1")
     assert "Inför rutinen för SIP" in world.last_text("olle", "allmant")
+
+
+def test_a_guests_home_shows_their_own_and_no_count_of_the_committees_others(world: World) -> None:
+    guest_world(world)
+    world.act(lambda: world.slack.open_home("gast"))
+    home = world.home_text("gast")
+    assert "BUN-2" in home and "BUN-1" not in home
+    # BUN has two open commitments; the guest is responsible for one and is told of no other.
+    assert "BUN – Barn- och utbildningsnämnden" in home
+    assert "2 öppna" not in home
+    world.act(lambda: world.slack.open_home("anna"))
+    assert "2 öppna" in world.home_text("anna")
