@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.services import commitments as commitment_service
+from bot.services.commitments import CommitmentInput
+from bot.ui.lists import PAGE_SIZE
 from tests.scenario.conftest import World
 
 GUEST_SENTENCE = "Som gäst ser du bara dina egna åtaganden"
@@ -97,3 +100,24 @@ def test_a_guests_home_shows_their_own_and_no_count_of_the_committees_others(wor
     assert "2 öppna" not in home
     world.act(lambda: world.slack.open_home("anna"))
     assert "2 öppna" in world.home_text("anna")
+
+
+def test_a_guest_pages_the_list_of_the_channel_they_act_in(world: World) -> None:
+    guest_world(world)
+    svc = world.bot.svc
+    sara = world.actor("sara")
+    with svc.db.write() as session:
+        for n in range(PAGE_SIZE):
+            raw = CommitmentInput(
+                text=f"Åtgärd {n + 1}", committee="BUN", owner_user_id=world.uid("anna"), deadline="2027-06-30"
+            )
+            commitment_service.create(
+                session, sara, commitment_service.validate(session, raw, svc.clock.today()), svc.clock.now()
+            )
+    world.run("gast", "bun", "/atagande lista")
+    first = world.last("gast", "bun")
+    world.click("gast", first, "Visa fler")
+    # "Visa fler" remembers the channel it was shown in: the second page is BUN's, not the refusal.
+    second = world.slack.render_message(world.last("gast", "bun"))
+    assert GUEST_SENTENCE not in second
+    assert f"Visar {PAGE_SIZE + 1}–{PAGE_SIZE + 2} av {PAGE_SIZE + 2}." in second
