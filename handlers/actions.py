@@ -199,7 +199,9 @@ def list_more(body: dict[str, Any], context: BoltContext, respond: Respond) -> N
     if not offset.isdigit():
         return
     if kind == "lista":
-        show_list(svc, respond, code, "", int(offset), replace=True)
+        # The channel the list was shown in: a guest may page only a list they may read there.
+        channel_id = str((body.get("channel") or {}).get("id") or context.channel_id or "")
+        show_list(svc, respond, str(context.user_id), code, channel_id, int(offset), replace=True)
     elif kind == "mina":
         show_mine(svc, respond, str(context.user_id), int(offset), replace=True)
 

@@ -108,13 +108,13 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         summary, blocks = preview_blocks(svc.texts, one_line_preview(svc, user_id, rest, channel_id))
         respond(text=summary, blocks=blocks, response_type="ephemeral")
     elif sub == "lista":
-        show_list(svc, respond, unescape(rest), channel_id, 0)
+        show_list(svc, respond, user_id, unescape(rest), channel_id, 0)
     elif sub == "mina":
         show_mine(svc, respond, user_id)
     elif sub == "visa":
-        _show(svc, respond, user_id, unescape(rest))
+        _show(svc, respond, user_id, unescape(rest), channel_id)
     elif sub in ("sok", "sök"):
-        _search(svc, respond, unescape(rest))
+        _search(svc, respond, user_id, unescape(rest), channel_id)
     elif sub in ("namnd", "namnder"):
         _committee(svc, respond, user_id, rest)
     elif sub == "kanal":
@@ -125,16 +125,16 @@ def run_command(body: dict[str, Any], respond: Respond, client: WebClient, conte
         respond(text=svc.texts.md("help.md.j2", unknown=parsed.word), response_type="ephemeral")
 
 
-def _show(svc: Services, respond: Respond, user_id: str, arg: str) -> None:
-    card = command_queries.card(svc, user_id, arg)
+def _show(svc: Services, respond: Respond, user_id: str, arg: str, channel_id: str) -> None:
+    card = command_queries.card(svc, user_id, arg, channel_id=channel_id)
     blocks = card_blocks(
         svc.texts, card.view, with_buttons=card.can_update, can_edit=card.can_edit, history=card.history
     )
     respond(text=f"{card.view.ref}", blocks=blocks, response_type="ephemeral")
 
 
-def _search(svc: Services, respond: Respond, query: str) -> None:
-    found = command_queries.search(svc, query)
+def _search(svc: Services, respond: Respond, user_id: str, query: str, channel_id: str) -> None:
+    found = command_queries.search(svc, query, user_id=user_id, channel_id=channel_id)
     count = len(found.views)
     title = svc.texts.md(
         "search_title.md.j2", query=found.query, count=count, cut=found.cut, limit=command_queries.MAX_QUERY

@@ -59,7 +59,7 @@ def send_report(svc: Services, client: WebClient, respond: Respond, user_id: str
     """Build the requested pack and share it in the committee's channel (or the asker's DM)."""
     request = parse_request(text)
     fmt = get_format(request.format or DEFAULT_FORMAT)
-    asked = requested_report(svc, request.committee, request.dnr, channel_id)
+    asked = requested_report(svc, request.committee, request.dnr, channel_id, user_id=user_id)
     report, channel = asked.report, asked.channel_id
     label = fmt.label(svc.texts)
     respond(

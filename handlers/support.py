@@ -206,10 +206,12 @@ def deadline_preview(svc: Services, phrase: str) -> str | None:
     return svc.texts.md("deadline_preview.md.j2", phrase=phrase, resolved=resolved, today=today, why=why)
 
 
-def show_list(svc: Services, respond: Respond, arg: str, channel_id: str, offset: int, replace: bool = False) -> None:
-    """A page of a committee's open commitments (`arg` names it, or the channel does)."""
+def show_list(
+    svc: Services, respond: Respond, user_id: str, arg: str, channel_id: str, offset: int, replace: bool = False
+) -> None:
+    """A page of a committee's open commitments for `user_id` in `channel_id` (`arg` names it, or the channel does)."""
     code = arg.split(" ", maxsplit=1)[0] if arg else ""
-    page = command_queries.committee_page(svc, code, channel_id, offset, PAGE_SIZE)
+    page = command_queries.committee_page(svc, code, channel_id, offset, PAGE_SIZE, user_id=user_id)
     title = svc.texts.md("list_title.md.j2", committee=page.committee, total=page.total)
     empty = svc.texts.md("list_empty.md.j2", committee=page.committee)
     _respond_page(

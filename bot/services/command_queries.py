@@ -2,6 +2,7 @@
 
 Each function opens its own read transaction, loads the commitments with their
 relations in one query and hands back views, so the listener only renders.
+What a guest may read is decided by bot/services/reading.py, asked by each.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from bot.services import commitments as commitment_service
 from bot.services import committees as committee_service
 from bot.services.commitment_view import CommitmentView, view_of
 from bot.services.context import Services
+from bot.services.reading import readable_committees
 from storage.models import StatusUpdate
 
 # A query longer than this is cut (and the answer says so).
 MAX_QUERY = 200
 SEARCH_LIMIT = 20
+# A guest's hits are filtered after ranking: rank this many so that their own
+# still fill a page when the best matches are others'.
+GUEST_SEARCH_POOL = 500
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,12 @@ class SearchResult:
     views: tuple[CommitmentView, ...]
 
 
-def committee_page(svc: Services, code: str, channel_id: str, offset: int, limit: int) -> CommitteePage:
+def committee_page(
+    svc: Services, code: str, channel_id: str, offset: int, limit: int, *, user_id: str
+) -> CommitteePage:
     """The open commitments of the committee `code`, or with no code of the channel's committee."""
     today, now = svc.clock.today(), svc.clock.now()
+    actor = svc.actor(user_id)  # may ask Slack: before the transaction
     with svc.db.read() as session:
         if code:
             committee = committee_service.get_committee(session, code)
@@ -86,6 +94,7 @@ def committee_page(svc: Services, code: str, channel_id: str, offset: int, limit
             if bound is None:
                 raise UserError("err_no_committee_here")
             committee = bound
+        readable_committees(session, actor, channel_id).check_committee(committee)
         rows, total = commitment_service.list_for_committee(session, committee, limit=limit, offset=offset)
         return CommitteePage(
             views=tuple(view_of(c, svc.texts, today, now) for c in rows),
@@ -104,13 +113,14 @@ def owner_page(svc: Services, user_id: str, offset: int, limit: int) -> Commitme
         return CommitmentPage(views=tuple(view_of(c, svc.texts, today, now) for c in rows), total=total, offset=offset)
 
 
-def card(svc: Services, user_id: str, reference: str) -> Card:
-    """The commitment named by `reference`, for `user_id` (whose rights decide the buttons)."""
+def card(svc: Services, user_id: str, reference: str, *, channel_id: str) -> Card:
+    """The commitment named by `reference`, for `user_id` (whose rights decide the buttons) in `channel_id`."""
     if not reference:
         raise UserError("err_need_reference")
     actor = svc.actor(user_id)  # may ask Slack: before the transaction
     with svc.db.read() as session:
         c = commitment_service.get_by_reference(session, reference)
+        readable_committees(session, actor, channel_id).check_commitment(c)
         return Card(
             view=view_of(c, svc.texts, svc.clock.today(), svc.clock.now()),
             can_update=commitment_service.can_update(c, actor),
@@ -133,14 +143,19 @@ def _entry(u: StatusUpdate) -> HistoryEntry:
     )
 
 
-def search(svc: Services, query: str) -> SearchResult:
-    """Commitments matching `query`, best first; a reference finds just that commitment."""
+def search(svc: Services, query: str, *, user_id: str, channel_id: str) -> SearchResult:
+    """Commitments matching `query` that `user_id` may read in `channel_id`, best first.
+
+    A reference finds just that commitment.
+    """
     if not query.strip():
         raise UserError("err_need_query")
     cut = len(query) > MAX_QUERY
     query = query[:MAX_QUERY]
     today, now = svc.clock.today(), svc.clock.now()
+    actor = svc.actor(user_id)  # may ask Slack: before the transaction
     with svc.db.read() as session:
+        readable = readable_committees(session, actor, channel_id)
         direct = None
         if commitment_service.parse_reference(query):
             try:
@@ -152,6 +167,7 @@ def search(svc: Services, query: str) -> SearchResult:
             # otherwise match every other commitment of the committee.
             ids = [direct.id]
         else:
-            ids = [h.commitment_id for h in svc.index.search(session, query, limit=SEARCH_LIMIT)]
-        found = commitment_service.get_many(session, ids[:SEARCH_LIMIT])
+            pool = SEARCH_LIMIT if readable.everything else GUEST_SEARCH_POOL
+            ids = [h.commitment_id for h in svc.index.search(session, query, limit=pool)]
+        found = [c for c in commitment_service.get_many(session, ids) if readable.commitment(c)][:SEARCH_LIMIT]
         return SearchResult(query=query, cut=cut, views=tuple(view_of(c, svc.texts, today, now) for c in found))

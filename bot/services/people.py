@@ -21,6 +21,8 @@ class SlackUser:
     real_name: str = ""
     is_admin: bool = False
     is_owner: bool = False
+    is_restricted: bool = False  # a multi-channel guest
+    is_ultra_restricted: bool = False  # a single-channel guest
     deleted: bool = False
     is_bot: bool = False
 
@@ -42,13 +44,20 @@ class Actor:
     user_id: str
     name: str
     is_admin: bool
+    # A Slack guest reads only what bot/services/reading.py allows.
+    is_guest: bool = False
 
 
 def actor_for(user_id: str, directory: UserDirectory, configured_admins: frozenset[str]) -> Actor:
-    """Workspace admins and owners, and anyone in ATAGANDE_ADMINS, are admins."""
+    """Workspace admins and owners, and anyone in ATAGANDE_ADMINS, are admins.
+
+    A guest (restricted or ultra restricted in Slack) is a guest unless named in
+    ATAGANDE_ADMINS: that setting is the organisation's explicit trust.
+    """
     user = directory.get(user_id)
     is_admin = user_id in configured_admins or bool(user and (user.is_admin or user.is_owner))
-    return Actor(user_id=user_id, name=user.display if user else user_id, is_admin=is_admin)
+    is_guest = not is_admin and bool(user and (user.is_restricted or user.is_ultra_restricted))
+    return Actor(user_id=user_id, name=user.display if user else user_id, is_admin=is_admin, is_guest=is_guest)
 
 
 def ensure_person(session: Session, user_id: str, name: str | None, now: datetime) -> Person:

@@ -158,8 +158,9 @@ class Delivery:
                     .group_by(Commitment.committee_id)
                 ).all()
             )
+            # A committee's count is not shared in a guest's channels: a guest sees only their own.
             rows = [
-                (committee, int(counts.get(cid, 0)), is_secretary(committee, user_id))
+                (committee, None if actor.is_guest else int(counts.get(cid, 0)), is_secretary(committee, user_id))
                 for cid, committee in sorted(shown.items(), key=lambda kv: kv[1].code)
             ]
             can_register = actor.is_admin or bool(secretary_of)

@@ -1,6 +1,6 @@
 """Slack user look-ups through ``users.info``, cached briefly.
 
-Admin rights and display names come from Slack; caching for a few minutes
+Admin rights, guest flags and display names come from Slack; caching for a few minutes
 keeps commands fast without letting a revoked admin act for long.
 """
 
@@ -48,6 +48,8 @@ class SlackUserDirectory:
                 real_name=str(profile.get("real_name") or data.get("real_name") or ""),
                 is_admin=bool(data.get("is_admin")),
                 is_owner=bool(data.get("is_owner")),
+                is_restricted=bool(data.get("is_restricted")),
+                is_ultra_restricted=bool(data.get("is_ultra_restricted")),
                 deleted=bool(data.get("deleted")),
                 is_bot=bool(data.get("is_bot")),
             )

@@ -66,7 +66,8 @@ class User:
     is_admin: bool = False
     is_owner: bool = False
     is_primary_owner: bool = False
-    is_restricted: bool = False
+    is_restricted: bool = False  # a guest (multi-channel, or single-channel when also ultra)
+    is_ultra_restricted: bool = False
     deleted: bool = False
     is_bot: bool = False
     tz: str = DEFAULT_TZ
@@ -120,7 +121,7 @@ class User:
             "is_owner": self.is_owner,
             "is_primary_owner": self.is_primary_owner,
             "is_restricted": self.is_restricted,
-            "is_ultra_restricted": False,
+            "is_ultra_restricted": self.is_ultra_restricted,
             "is_bot": self.is_bot,
             "is_app_user": False,
             "updated": self.updated,

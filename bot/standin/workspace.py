@@ -158,6 +158,8 @@ class Workspace(SurfaceState):
         display_name: str = "",
         is_admin: bool = False,
         is_owner: bool = False,
+        is_restricted: bool = False,
+        is_ultra_restricted: bool = False,
         is_bot: bool = False,
         deleted: bool = False,
         tz: str = DEFAULT_TZ,
@@ -166,6 +168,8 @@ class Workspace(SurfaceState):
         """Add a member called ``name`` (unique) and return it.
 
         ``user_id`` fixes the id (the console keeps ids stable across runs).
+        ``is_restricted`` makes a guest; Slack marks a single-channel guest
+        (``is_ultra_restricted``) as restricted too.
         """
         with self.lock:
             if self.find_user(name) is not None or (user_id is not None and user_id in self.users):
@@ -179,6 +183,8 @@ class Workspace(SurfaceState):
                 is_admin=is_admin,
                 is_owner=is_owner,
                 is_primary_owner=False,
+                is_restricted=is_restricted or is_ultra_restricted,
+                is_ultra_restricted=is_ultra_restricted,
                 is_bot=is_bot,
                 deleted=deleted,
                 tz=tz,

@@ -20,14 +20,17 @@ PER_LIGHT = 20
 def home_view(
     texts: Texts,
     by_light: dict[str, list[CommitmentView]],
-    committees: list[tuple[Committee, int, bool]],
+    committees: list[tuple[Committee, int | None, bool]],
     *,
     can_register: bool,
     is_admin: bool,
     failures: Sequence[Failure] = (),
     failure_total: int = 0,
 ) -> bk.Block:
-    """The Home tab; at most 100 blocks, each group capped with a count of the rest."""
+    """The Home tab; at most 100 blocks, each group capped with a count of the rest.
+
+    A committee's open count is None where it is not to be shown (to a guest).
+    """
     blocks: list[bk.Block] = [bk.header(texts.get("home_title"))]
     quick = [bk.button(texts.get("btn_refresh"), HOME_REFRESH, "home")]
     if can_register:

@@ -70,7 +70,7 @@ def _register(svc: Services, text: str, deadline: str = "senast i april 2027") -
 def test_committee_page_of_the_channels_committee_is_views_earliest_first(svc: Services, bun: None) -> None:
     _register(svc, "Följ upp rutinen för orosanmälan", "under hösten 2027")
     first = _register(svc, "Revidera den lokala BUS-överenskommelsen")
-    page = command_queries.committee_page(svc, "", "CBUN", 0, 10)
+    page = command_queries.committee_page(svc, "", "CBUN", 0, 10, user_id="USEC")
     assert (page.committee.code, page.total) == ("BUN", 2)
     assert [v.ref for v in page.views] == [first, "BUN-1"]
     assert page.views[0].deadline == date(2027, 4, 30)
@@ -78,10 +78,10 @@ def test_committee_page_of_the_channels_committee_is_views_earliest_first(svc: S
 
 def test_committee_page_refuses_a_channel_without_committee_and_an_unknown_code(svc: Services, bun: None) -> None:
     with pytest.raises(UserError) as info:
-        command_queries.committee_page(svc, "", "COTHER", 0, 10)
+        command_queries.committee_page(svc, "", "COTHER", 0, 10, user_id="USEC")
     assert info.value.key == "err_no_committee_here"
     with pytest.raises(NotFound):
-        command_queries.committee_page(svc, "XYZ", "CBUN", 0, 10)
+        command_queries.committee_page(svc, "XYZ", "CBUN", 0, 10, user_id="USEC")
 
 
 def test_owner_page_counts_and_shows_the_owners_commitments(svc: Services, bun: None) -> None:
@@ -93,33 +93,33 @@ def test_owner_page_counts_and_shows_the_owners_commitments(svc: Services, bun: 
 
 def test_card_gives_rights_by_person_and_the_history(svc: Services, bun: None) -> None:
     ref = _register(svc, "Revidera den lokala BUS-överenskommelsen")
-    secretary = command_queries.card(svc, "USEC", ref.lower())
+    secretary = command_queries.card(svc, "USEC", ref.lower(), channel_id="CBUN")
     assert secretary.view.ref == ref
     assert (secretary.can_update, secretary.can_edit) == (True, True)
     assert [(e.kind, e.who, e.new_deadline) for e in secretary.history] == [
         ("created", "Sara Sekreterare", date(2027, 4, 30))
     ]
-    owner = command_queries.card(svc, "UOWNER", ref)
+    owner = command_queries.card(svc, "UOWNER", ref, channel_id="CBUN")
     assert (owner.can_update, owner.can_edit) == (True, False)
-    stranger = command_queries.card(svc, "USTRANGER", ref)
+    stranger = command_queries.card(svc, "USTRANGER", ref, channel_id="CBUN")
     assert (stranger.can_update, stranger.can_edit) == (False, False)
 
 
 def test_card_of_an_unknown_or_missing_reference_is_refused(svc: Services, bun: None) -> None:
     with pytest.raises(NotFound) as info:
-        command_queries.card(svc, "USEC", "BUN-99")
+        command_queries.card(svc, "USEC", "BUN-99", channel_id="CBUN")
     assert info.value.key == "err_unknown_reference"
     with pytest.raises(UserError) as missing:
-        command_queries.card(svc, "USEC", "")
+        command_queries.card(svc, "USEC", "", channel_id="CBUN")
     assert missing.value.key == "err_need_reference"
 
 
 def test_search_by_reference_finds_that_commitment_only(svc: Services, bun: None) -> None:
     _register(svc, "Revidera den lokala BUS-överenskommelsen")
     second = _register(svc, "Följ upp rutinen för orosanmälan")
-    found = command_queries.search(svc, second)
+    found = command_queries.search(svc, second, user_id="USEC", channel_id="CBUN")
     assert [v.ref for v in found.views] == [second]
-    long = command_queries.search(svc, "orosanmälan " * 30)
+    long = command_queries.search(svc, "orosanmälan " * 30, user_id="USEC", channel_id="CBUN")
     assert long.cut and len(long.query) == command_queries.MAX_QUERY
 
 
@@ -211,10 +211,10 @@ def test_one_line_preview_names_committee_owner_and_date(svc: Services, bun: Non
 
 def test_requested_report_of_the_channels_committee_and_where_it_goes(svc: Services, bun: None) -> None:
     ref = _register(svc, "Revidera den lokala BUS-överenskommelsen")
-    asked = requested_report(svc, None, None, "CBUN")
+    asked = requested_report(svc, None, None, "CBUN", user_id="USEC")
     assert (asked.report.committee_code, asked.channel_id) == ("BUN", "CBUN")
     assert [row.reference for row in asked.report.commitments()] == [ref]
-    assert requested_report(svc, "KS", None, "CBUN").channel_id is None
+    assert requested_report(svc, "KS", None, "CBUN", user_id="USEC").channel_id is None
     with pytest.raises(UserError) as info:
-        requested_report(svc, None, None, "COTHER")
+        requested_report(svc, None, None, "COTHER", user_id="USEC")
     assert info.value.key == "report_usage"
