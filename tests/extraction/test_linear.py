@@ -21,10 +21,13 @@ import pytest
 from rapidfuzz import fuzz
 
 from bot.extraction import Extraction, extract
+from bot.extraction import drafts as drafts_module
 from bot.extraction import merge as merge_module
 from bot.extraction import reader as reader_module
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, Finding
+from bot.language.deadline import Deadline
+from bot.language.periods import find_deadlines
 
 TODAY = date(2026, 1, 10)
 _READER = reader_module.__file__
@@ -183,3 +186,23 @@ def test_duplicates_are_merged_with_work_in_proportion_to_the_findings(monkeypat
         assert all(abs(old[0] - new[0]) == 100_000 for old, new in moved.items())
     assert comparisons[70] > 0
     assert _grows_linearly(comparisons), comparisons
+
+
+def test_an_answer_pasted_twice_has_its_time_phrases_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The deadline search is the largest cost per paragraph; a repeated paragraph says what it said before.
+    searched: list[str] = []
+
+    def counted(text: str, reference: date) -> list[Deadline]:
+        searched.append(text)
+        return find_deadlines(text, reference)
+
+    monkeypatch.setattr(drafts_module, "find_deadlines", counted)
+    once = _recommended_and_promised(20)
+    found_once = extract(once, today=TODAY)
+    searched_once = len(searched)
+    searched.clear()
+    found_twice = extract(once + "\n\n" + once, today=TODAY)
+    assert searched_once > 0
+    assert len(searched) == searched_once
+    # The same promises, with the same deadlines, come out of both.
+    assert {(f.text, f.deadlines) for f in found_twice.findings} == {(f.text, f.deadlines) for f in found_once.findings}
