@@ -27,12 +27,19 @@ class UnitText:
     folded: str
     sentences: list[tuple[int, int]]
     reference: date
+    # The time phrases of every text read so far, shared by the document's units: a long answer repeats
+    # itself (a summary restates the body, an answer pasted twice), and a text's phrases are its own.
+    seen: dict[str, list[Deadline]] = field(default_factory=dict)
     _deadlines: list[Deadline] | None = None
 
     @property
     def deadlines(self) -> list[Deadline]:
         if self._deadlines is None:
-            self._deadlines = usable(find_deadlines(self.unit.text, self.reference), self.folded)
+            text = self.unit.text
+            found = self.seen.get(text)
+            if found is None:
+                found = self.seen[text] = usable(find_deadlines(text, self.reference), self.folded)
+            self._deadlines = list(found)
         return self._deadlines
 
     def within(self, start: int, end: int) -> list[Deadline]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -78,14 +78,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
     for i in first_of.values():
         by_kind.setdefault(findings[i].kind, []).append(i)
     for members in by_kind.values():
-        # Near-equal texts have near-equal lengths: compare each text only with the ones not much shorter.
-        members.sort(key=lambda i: len(keys[i]))
-        lengths = [len(keys[i]) for i in members]
-        for a, i in enumerate(members):
-            lo = bisect_left(lengths, _LENGTH_RATIO * lengths[a])
-            window = members[lo:a]
-            if not window:
-                continue
+        for i, window in _shorter_candidates(members, keys):
             choices = [keys[j] for j in window]
             near = {
                 window[b]
@@ -120,6 +113,36 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
     return out, moved
 
 
+# A long answer that restates itself, or a long list of parallel items, holds thousands of findings:
+# weighing each against every other costs their square. Each is weighed against the `_WINDOW` before it
+# and, further back, the last `_PER_STEM` that share each of its content stems (a duplicate repeats
+# nearly all the words of the text it repeats). Answers with up to `_WINDOW` findings of a kind, which
+# is every real one we have seen, are compared exactly as before.
+_WINDOW = 64
+_PER_STEM = 8
+
+
+def _candidates(members: Sequence[int], keys: Sequence[str], starts: Sequence[int]) -> Iterator[tuple[int, list[int]]]:
+    """Each member with the earlier members it may repeat; `starts[a]`: the first position member `a` may reach."""
+    posted: dict[str, list[int]] = {}
+    for a, i in enumerate(members):
+        lo = starts[a]
+        near = set(range(max(lo, a - _WINDOW), a))
+        for stem in content_stems(keys[i]):
+            positions = posted.setdefault(stem, [])
+            near.update(p for p in positions[-_PER_STEM:] if p >= lo)
+            positions.append(a)
+        yield i, [members[p] for p in sorted(near)]
+
+
+def _shorter_candidates(members: list[int], keys: Sequence[str]) -> Iterator[tuple[int, list[int]]]:
+    """Each distinct text with the ones not much shorter it may nearly equal (as long, nearly)."""
+    members.sort(key=lambda i: len(keys[i]))
+    lengths = [len(keys[i]) for i in members]
+    starts = [bisect_left(lengths, _LENGTH_RATIO * length) for length in lengths]
+    return _candidates(members, keys, starts)
+
+
 # A summary restates a commitment the body gives in full, in other words but with the same deadline.
 _RESTATED_OVERLAP = 0.6
 _FAR_APART = 400
@@ -135,8 +158,8 @@ def _join_restatements(
         if f.kind == COMMITMENT and f.deadlines:
             by_dates.setdefault(f.deadlines, []).append(i)
     for members in by_dates.values():
-        for a, i in enumerate(members):
-            for j in members[a + 1 :]:
+        for j, earlier in _candidates(members, keys, [0] * len(members)):
+            for i in earlier:
                 if root(i) == root(j) or abs(findings[i].span[0] - findings[j].span[0]) < _FAR_APART:
                     continue
                 if word_overlap(keys[i], keys[j]) < _RESTATED_OVERLAP:

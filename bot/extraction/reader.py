@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from copy import copy
 from datetime import date
 
 from bot.extraction import cues
@@ -75,6 +76,11 @@ class Reader:
         in_tables = {i for i, unit in enumerate(self.units) if self.is_claimed(unit)}
         self.roles = annotate(self.units, self.genre, in_tables)
         self.infos: dict[int, UnitText] = {}
+        # What a text says is read once: a long answer repeats whole paragraphs word for word (a summary
+        # restates the body; an answer is pasted twice). Keyed by the unit's text (and a sentence's place in it).
+        self.texts_read: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self.deadlines_read: dict[str, list[Deadline]] = {}
+        self.sentences_read: dict[tuple[str, int, int, bool], Sentence] = {}
         self.drafts: list[Draft] = []
         # Indexes, so that long documents stay linear: recommendations, and commitments by unit and by block.
         self.recs: list[Draft] = []
@@ -93,12 +99,23 @@ class Reader:
         found = self.infos.get(i)
         if found is None:
             unit = self.units[i]
-            folded = match_text(unit.text).folded
-            found = UnitText(unit, folded, split_sentences(unit.text), self.reference)
+            read = self.texts_read.get(unit.text)
+            if read is None:
+                read = self.texts_read[unit.text] = (match_text(unit.text).folded, split_sentences(unit.text))
+            folded, sentences = read
+            found = UnitText(unit, folded, list(sentences), self.reference, self.deadlines_read)
             self.infos[i] = found
         return found
 
     def sentence(self, info: UnitText, start: int, end: int, *, timed: bool) -> Sentence:
+        key = (info.unit.text, start, end, timed)
+        known = self.sentences_read.get(key)
+        if known is None:
+            known = self.sentences_read[key] = self._read_sentence(info, start, end, timed=timed)
+        # A copy: the caller marks it (`anaphoric`) by what precedes it, which the repeat may not share.
+        return copy(known)
+
+    def _read_sentence(self, info: UnitText, start: int, end: int, *, timed: bool) -> Sentence:
         folded = info.folded[start:end]
         cue = commitment_cue(folded)
         owner = find_owner(info.unit.text[start:end], folded) if _OWNER_HINT.search(folded) else None

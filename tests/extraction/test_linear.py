@@ -14,14 +14,20 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from types import FrameType
+from types import FrameType, SimpleNamespace
 from typing import Any
 
 import pytest
+from rapidfuzz import fuzz
 
 from bot.extraction import Extraction, extract
+from bot.extraction import drafts as drafts_module
+from bot.extraction import merge as merge_module
 from bot.extraction import reader as reader_module
 from bot.extraction.merge import word_overlap
+from bot.extraction.model import COMMITMENT, Finding
+from bot.language.deadline import Deadline
+from bot.language.periods import find_deadlines
 
 TODAY = date(2026, 1, 10)
 _READER = reader_module.__file__
@@ -137,3 +143,66 @@ def test_the_reader_skips_many_action_plans_in_proportion_to_their_number() -> N
     found = extract(_action_plans(40), today=TODAY)
     assert sum(1 for f in found.findings if f.kind == "commitment" and f.deadlines) == 40
     assert _grows_linearly(lines), lines
+
+
+def _listed_twice(n: int) -> list[Finding]:
+    """`n` parallel promises of one long list, each stated in a summary and again, OCR-damaged, in the body."""
+    summary, body = [], []
+    due = date(2026, 12, 31)
+    for k in range(n):
+        said = f"Nämnden kommer att under 2026 revidera rutinen för {_topic(k)} senast den 31 december 2026."
+        summary.append(Finding(COMMITMENT, said, (100 * k, 100 * k + 90), (due,), None, None, None, None, 0.8))
+        damaged = said.replace("rutinen", "rutlnen")
+        at = 100_000 + 100 * k
+        body.append(Finding(COMMITMENT, damaged, (at, at + 90), (due,), None, None, None, None, 0.8))
+    return summary + body
+
+
+def test_duplicates_are_merged_with_work_in_proportion_to_the_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each finding weighed against every other of similar length costs findings × findings.
+    calls = 0
+
+    def counted(scorer: Callable[..., float]) -> Callable[..., float]:
+        def count(a: str, b: str, **kwargs: Any) -> float:
+            nonlocal calls
+            calls += 1
+            return scorer(a, b, **kwargs)
+
+        return count
+
+    monkeypatch.setattr(
+        merge_module,
+        "fuzz",
+        SimpleNamespace(ratio=counted(fuzz.ratio), token_set_ratio=counted(fuzz.token_set_ratio)),
+    )
+    monkeypatch.setattr(merge_module, "word_overlap", counted(word_overlap))
+    comparisons: dict[int, int] = {}
+    for n in (70, 140, 280):
+        calls = 0
+        merged, moved = merge_module.dedupe(_listed_twice(n))
+        comparisons[n] = calls
+        # Each promise is still one finding, and only its own restatement was merged into it.
+        assert len(merged) == n and len(moved) == n
+        assert all(abs(old[0] - new[0]) == 100_000 for old, new in moved.items())
+    assert comparisons[70] > 0
+    assert _grows_linearly(comparisons), comparisons
+
+
+def test_an_answer_pasted_twice_has_its_time_phrases_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The deadline search is the largest cost per paragraph; a repeated paragraph says what it said before.
+    searched: list[str] = []
+
+    def counted(text: str, reference: date) -> list[Deadline]:
+        searched.append(text)
+        return find_deadlines(text, reference)
+
+    monkeypatch.setattr(drafts_module, "find_deadlines", counted)
+    once = _recommended_and_promised(20)
+    found_once = extract(once, today=TODAY)
+    searched_once = len(searched)
+    searched.clear()
+    found_twice = extract(once + "\n\n" + once, today=TODAY)
+    assert searched_once > 0
+    assert len(searched) == searched_once
+    # The same promises, with the same deadlines, come out of both.
+    assert {(f.text, f.deadlines) for f in found_twice.findings} == {(f.text, f.deadlines) for f in found_once.findings}
