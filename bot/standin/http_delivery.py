@@ -98,9 +98,13 @@ class HttpDelivery:
                     content_type=response.headers.get("Content-Type", ""),
                 )
         except urllib.error.HTTPError as error:
+            try:
+                text = error.read().decode("utf-8", errors="replace")
+            except OSError:  # the app answered (e.g. 413 to a body it would not read) and hung up at once
+                text = ""
             return HttpAnswer(
                 status=error.code,
-                body=error.read().decode("utf-8", errors="replace"),
+                body=text,
                 content_type=error.headers.get("Content-Type", "") if error.headers else "",
                 failure="http_error",
             )
