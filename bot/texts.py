@@ -9,12 +9,14 @@ Short strings are macros in ``templates/strings.j2`` and are called by name.
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket, BytecodeCache
 
 import templates as templates_pkg
 from bot.clock import DEFAULT_TIMEZONE
@@ -45,6 +47,35 @@ def _short_url(url: str) -> str:
     return truncate(rest, 60)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, for every Texts built with the same environment settings.
+
+    The bot builds one Texts, but the console, the tests and the benches build one per bot, and compiling
+    the string files costs a few hundred milliseconds each time. Jinja checks each entry against its
+    template's source, so a changed template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with self._lock:
+            code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        code = bucket.bytecode_to_string()
+        with self._lock:
+            self._code[bucket.key] = code
+
+
+# One per environment: the code Jinja compiles depends on the environment's settings (finalize).
+_MRKDWN_CODE = _CompiledTemplates()
+_PLAIN_CODE = _CompiledTemplates()
+
+
 class Texts:
     """Renders templates; one instance is shared by the whole process.
 
@@ -62,8 +93,8 @@ class Texts:
             "keep_trailing_newline": False,
             "autoescape": False,
         }
-        self.mrkdwn_env = Environment(finalize=_finalize, **common)
-        self.plain_env = Environment(**common)
+        self.mrkdwn_env = Environment(finalize=_finalize, bytecode_cache=_MRKDWN_CODE, **common)
+        self.plain_env = Environment(bytecode_cache=_PLAIN_CODE, **common)
         for env in (self.mrkdwn_env, self.plain_env):
             env.filters["trusted"] = _trusted
             env.filters["shorten"] = lambda text, limit: truncate(" ".join(str(text).split()), int(limit))

@@ -63,3 +63,22 @@ def test_routine_sources_link_only_web_addresses() -> None:
     )
     assert source_md("<!here> Pärm 3") == "&lt;!here&gt; Pärm 3"
     assert source_md("  ") is None
+
+
+def test_texts_share_compiled_templates_but_each_shows_times_in_its_own_zone() -> None:
+    # Compiled templates are kept for the whole process; the filters (and with them the time zone) are
+    # each Texts' own, looked up when a template renders.
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    event = SimpleNamespace(
+        created_at=datetime(2027, 1, 11, 8, 0, tzinfo=UTC),
+        who=None,
+        kind="comment",
+        comment=None,
+        evidence_url=None,
+    )
+    in_stockholm = Texts(ZoneInfo("Europe/Stockholm")).md("commitment_history.md.j2", updates=[event], skipped=0)
+    in_new_york = Texts(ZoneInfo("America/New_York")).md("commitment_history.md.j2", updates=[event], skipped=0)
+    assert "kl. 09.00" in in_stockholm and "kl. 03.00" in in_new_york
