@@ -57,6 +57,22 @@ def truncate(text: str, limit: int, ellipsis: str = "…") -> str:
     return text[: max(0, limit - len(ellipsis))].rstrip() + ellipsis
 
 
+def escape_within(text: str, limit: int, ellipsis: str = "…") -> str:
+    """``text`` escaped for mrkdwn and cut to at most ``limit`` characters, never inside an entity.
+
+    Cut after escaping: "&" is five characters once escaped, so text cut first can grow past a limit
+    Slack enforces (chat.update's 4,000).
+    """
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    cut = escaped[: max(0, limit - len(ellipsis))]
+    start = cut.rfind("&")
+    if start != -1 and ";" not in cut[start:]:
+        cut = cut[:start]  # the cut fell inside "&amp;", "&lt;" or "&gt;"
+    return cut.rstrip() + ellipsis
+
+
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 

@@ -16,6 +16,8 @@ from bot.standin.errors import SlackError
 from bot.standin.workspace import Channel, JsonDict, Message, Workspace
 
 MAX_MARKDOWN_TEXT = 12_000
+# chat.update's own limit on `text` (msg_too_long), far below chat.postMessage's.
+MAX_UPDATE_TEXT = 4_000
 MAX_ATTACHMENTS = 100
 
 
@@ -64,7 +66,7 @@ def check_blocks(raw: Any) -> list[JsonDict]:
     return with_ids(blocks)
 
 
-def message_content(args: Mapping[str, Any], *, required: bool = True) -> Content:
+def message_content(args: Mapping[str, Any], *, required: bool = True, max_text: int = MAX_MESSAGE_TEXT) -> Content:
     """The content of a message from API-style arguments (``text``, ``blocks``, ``attachments``,
     ``markdown_text``).
 
@@ -83,7 +85,7 @@ def message_content(args: Mapping[str, Any], *, required: bool = True) -> Conten
         content.text = markdown
     elif text is not None:
         content.text = str(text)
-        if len(content.text) > MAX_MESSAGE_TEXT:
+        if len(content.text) > max_text:
             raise SlackError("msg_too_long")
     if args.get("blocks") is not None:
         content.blocks = check_blocks(args["blocks"])

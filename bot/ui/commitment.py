@@ -8,7 +8,7 @@ from datetime import date
 # The view is built by the services (they load what it shows); imported from here as before.
 from bot.services.command_queries import HistoryEntry
 from bot.services.commitment_view import CommitmentView, view_of
-from bot.slack_format import Mrkdwn, escape, truncate
+from bot.slack_format import Mrkdwn, escape_within, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
 
@@ -122,7 +122,7 @@ def card_fallback(texts: Texts, c: CommitmentView) -> str:
     Slack reads this text as mrkdwn too (notifications, mentions), so the user
     text in it is escaped like everywhere else.
     """
-    return escape(truncate(texts.plain("commitment_fallback.txt.j2", c=c), 3000))
+    return escape_within(texts.plain("commitment_fallback.txt.j2", c=c), 3000)
 
 
 def list_line(texts: Texts, c: CommitmentView) -> Mrkdwn:

@@ -251,3 +251,15 @@ def test_an_owner_replaced_while_commenting_is_refused_in_the_modal(world: World
     refused = world.submit("anna")
     assert refused.response is not None
     assert refused.response["errors"] == {"comment": BYSTANDER_REFUSAL}
+
+
+def test_a_card_full_of_ampersands_is_still_updated(world: World) -> None:
+    # chat.update takes at most 4,000 characters of text; "&" is five once escaped, so the fallback text
+    # must be cut after escaping, not before.
+    world.quick_committee()
+    ref = world.add("Ta fram R&D-plan " + "& " * 990, announce=True)
+    world.click("anna", world.card(ref), "Klar")
+    assert world.slack.problems == []
+    assert "Status: Klar" in world.card_text(ref)
+    card = world.card(ref)
+    assert len(card.text) <= 4000 and "&amp;" in card.text and not card.text.endswith(("&", "&a", "&am", "&amp"))

@@ -145,6 +145,14 @@ def test_update_delete_and_permalink(standin: SlackStandIn, web: WebClient) -> N
     assert error_of(lambda: web.chat_delete(channel=channel, ts=ts))["error"] == "message_not_found"
 
 
+def test_an_update_holds_at_most_4000_characters_of_text(standin: SlackStandIn, web: WebClient) -> None:
+    # chat.update refuses what chat.postMessage would take (it truncates long text at 40,000 instead).
+    channel = standin.channel("bun").id
+    ts = web.chat_postMessage(channel=channel, text="x" * 5000)["ts"]
+    assert error_of(lambda: web.chat_update(channel=channel, ts=ts, text="y" * 4001))["error"] == "msg_too_long"
+    assert web.chat_update(channel=channel, ts=ts, text="y" * 4000)["ok"]
+
+
 def test_the_bot_cannot_edit_other_peoples_messages(standin: SlackStandIn, web: WebClient) -> None:
     channel = standin.channel("bun").id
     ts = web.chat_postMessage(channel=channel, text="x")["ts"]

@@ -82,3 +82,14 @@ def test_texts_share_compiled_templates_but_each_shows_times_in_its_own_zone() -
     in_stockholm = Texts(ZoneInfo("Europe/Stockholm")).md("commitment_history.md.j2", updates=[event], skipped=0)
     in_new_york = Texts(ZoneInfo("America/New_York")).md("commitment_history.md.j2", updates=[event], skipped=0)
     assert "kl. 09.00" in in_stockholm and "kl. 03.00" in in_new_york
+
+
+def test_escaped_text_is_cut_to_its_limit_and_never_inside_an_entity() -> None:
+    from bot.slack_format import escape_within
+
+    assert escape_within("R&D", 100) == "R&amp;D"
+    for limit in range(5, 40):
+        cut = escape_within("a & b < c > d " * 10, limit)
+        assert len(cut) <= limit
+        body = cut.removesuffix("…")
+        assert body.count("&") == body.count(";")  # every entity whole

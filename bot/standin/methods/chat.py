@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.standin.errors import SlackError
 from bot.standin.messages import (
+    MAX_UPDATE_TEXT,
     bot_message,
     destination_for_bot,
     message_content,
@@ -72,7 +73,8 @@ def update(ctx: CallContext) -> JsonDict:
     """Change one of the bot's messages; blocks or attachments not sent are kept."""
     workspace = ctx.workspace
     message = _own_message(ctx, refusal="cant_update_message")
-    content = message_content(ctx.args)
+    # chat.update takes far less text than chat.postMessage: Slack answers msg_too_long over 4,000.
+    content = message_content(ctx.args, max_text=MAX_UPDATE_TEXT)
     with workspace.lock:
         if "text" in ctx.args or "markdown_text" in ctx.args:
             message.text = content.text
