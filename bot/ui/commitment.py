@@ -80,8 +80,7 @@ def card_blocks(
     out.append(bk.section(texts.md("commitment_card.md.j2", c=c)))
     out.append(bk.context(texts.md("commitment_facts.md.j2", c=c)))
     if history:
-        lines = texts.md("commitment_history.md.j2", updates=history[-15:], skipped=max(0, len(history) - 15))
-        out.append(bk.section(lines))
+        out.append(bk.section(history_text(texts, history)))
     if with_buttons and c.is_open:
         out.append(answer_buttons(texts, c, occurrence))
     if change_owner:
@@ -94,6 +93,22 @@ def card_blocks(
     if can_edit:
         out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
     return out
+
+
+def history_text(texts: Texts, history: Sequence[HistoryEntry], most: int = 15) -> Mrkdwn:
+    """The newest entries of a history that fit one section whole, and how many older ones there are.
+
+    A section holds 3,000 characters; cutting the rendered history there would drop the newest entries
+    and could split a link in two.
+    """
+    shown = min(most, len(history))
+    while True:
+        text = texts.md(
+            "commitment_history.md.j2", updates=history[len(history) - shown :], skipped=len(history) - shown
+        )
+        if len(text) <= bk.SECTION_TEXT or shown == 1:
+            return text  # one entry too long for a section is cut by the section, as any text is
+        shown -= 1
 
 
 def routine_suggestion_blocks(

@@ -263,3 +263,24 @@ def test_a_card_full_of_ampersands_is_still_updated(world: World) -> None:
     assert "Status: Klar" in world.card_text(ref)
     card = world.card(ref)
     assert len(card.text) <= 4000 and "&amp;" in card.text and not card.text.endswith(("&", "&a", "&am", "&amp"))
+
+
+def test_a_long_history_shows_its_latest_entries_whole_and_counts_the_older(world: World) -> None:
+    # Six long comments with a link each are more than a section holds: the card shows the newest whole,
+    # never a link cut in two, and says how many older ones there are and where they all are.
+    from bot.services import answers
+
+    world.quick_committee()
+    ref = world.add("Revidera rutinen")
+    commitment_id = int(ref.split("-")[1])
+    for n in range(6):
+        answers.comment(
+            world.bot.svc, world.actor("anna"), commitment_id, f"Steg {n}: " + "utredning " * 80, f"https://x.se/{n}"
+        )
+    world.run("anna", "bun", f"/atagande visa {ref}")
+    shown = world.last("anna", "bun")
+    history = next(b["text"]["text"] for b in shown.blocks if "Historik" in str(b.get("text", {}).get("text", "")))
+    assert len(history) <= 3000 and not history.endswith("…")
+    assert "Steg 5" in history and "https://x.se/5" in history  # the newest, whole
+    assert "Steg 0" not in history
+    assert "tidigare händelser" in history and "/atagande rapport" in history
