@@ -208,7 +208,7 @@ def _open_modal(
     routine = answers.for_form(svc, user_id, number)
     if routine is not None:
         # Whether the text was offered: a text too long for the form is kept as it is.
-        meta |= {"routine_id": routine.id, "body": ui.body_fits(routine)}
+        meta |= {"routine_id": routine.id, "body": ui.body_fits(routine), "aliases": ui.aliases_fit(routine)}
     view = ui.routine_modal(svc.texts, json.dumps(meta), routine)
     client.views_open(trigger_id=str(body["trigger_id"]), view=sealed(svc, view))
 
@@ -231,7 +231,7 @@ def _revision_date(raw: str) -> date | None:
         raise UserError("err_routine_bad_date", field=ui.FIELD_REVISION) from None
 
 
-def _form(values: dict[str, Any], offered_body: bool) -> answers.RoutineForm:
+def _form(values: dict[str, Any], offered_body: bool, offered_aliases: bool = True) -> answers.RoutineForm:
     """The form's fields, read once for either way of saving them."""
     text_field = ui.submitted(values, ui.FIELD_BODY).strip()
     return answers.RoutineForm(
@@ -241,7 +241,8 @@ def _form(values: dict[str, Any], offered_body: bool) -> answers.RoutineForm:
         source=ui.submitted(values, ui.FIELD_SOURCE).strip() or None,
         owner=" ".join(ui.submitted(values, ui.FIELD_OWNER).split()) or None,
         revision_date=_revision_date(ui.submitted(values, ui.FIELD_REVISION)),
-        aliases=tuple(ui.submitted(values, ui.FIELD_ALIASES).splitlines()),
+        # Likewise: other names too many for the form are kept.
+        aliases=tuple(ui.submitted(values, ui.FIELD_ALIASES).splitlines()) if offered_aliases else None,
     )
 
 
@@ -258,7 +259,11 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     editing = editing if isinstance(editing, int) else None
     try:
         # A new routine's form always offers the text.
-        form = _form(values, offered_body=editing is None or bool(meta.get("body")))
+        form = _form(
+            values,
+            offered_body=editing is None or bool(meta.get("body")),
+            offered_aliases=editing is None or bool(meta.get("aliases", True)),
+        )
         saved = answers.save(svc, user_id, form, editing)
     except UserError as err:
         errors_on_fields(ack, body, modal_errors(svc.texts, err))

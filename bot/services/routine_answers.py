@@ -61,14 +61,14 @@ class RoutineCard:
 
 @dataclass(frozen=True)
 class RoutineForm:
-    """The routine form's fields as submitted, trimmed; `body` None keeps the text (not offered)."""
+    """The routine form's fields as submitted, trimmed; `body` or `aliases` None keeps them (not offered)."""
 
     title: str
     body: str | None
     source: str | None
     owner: str | None
     revision_date: date | None
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def save(svc: Services, user_id: str, form: RoutineForm, editing: int | None) ->
             source=form.source or svc.texts.get("routine_saved_source"),
             owner=form.owner,
             revision_date=form.revision_date,
-            aliases=form.aliases,
+            aliases=form.aliases or (),
             created_by_id=person.id,
         )
         return SavedRoutine(routine.id, routine.title, created)

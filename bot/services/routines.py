@@ -154,11 +154,11 @@ def update_routine(
     source: str | None,
     owner: str | None,
     revision_date: date | None,
-    aliases: Sequence[str],
+    aliases: Sequence[str] | None,
 ) -> Routine:
-    """Change a routine as edited in Slack; `body` None keeps the text (too long for Slack's form)."""
-    checked = _check(title, body, source, owner, aliases)
+    """Change a routine as edited in Slack; `body` or `aliases` None keeps them (too long for Slack's form)."""
     routine = get_routine(session, routine_id)
+    checked = _check(title, body, source, owner, (routine.aliases or ()) if aliases is None else aliases)
     _describe(routine, checked, revision_date=revision_date, now=now)
     routine.aliases = checked.aliases
     routine.change_seq = next_change(session)

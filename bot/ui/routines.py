@@ -155,6 +155,14 @@ def body_fits(routine: RoutineView) -> bool:
     return len(routine.body or "") <= MAX_BODY
 
 
+ALIASES_FIELD = min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES)  # what the form's field for other names holds
+
+
+def aliases_fit(routine: RoutineView) -> bool:
+    """Whether a routine's other names, one per line, fit the form's field, so that they can be edited there."""
+    return len("\n".join(routine.aliases)) <= ALIASES_FIELD
+
+
 def _text_field(
     texts: Texts,
     field: str,
@@ -201,6 +209,20 @@ def routine_modal(texts: Texts, private_metadata: str = "", routine: RoutineView
         )
     else:
         body_block = bk.context(texts.md("routine_body_too_long.md.j2", length=len(routine.body), limit=MAX_BODY))
+    if routine is None or aliases_fit(routine):
+        aliases_block = _text_field(
+            texts,
+            FIELD_ALIASES,
+            "\n".join(routine.aliases) if routine else None,
+            ALIASES_FIELD,
+            multiline=True,
+            hint=True,
+        )
+    else:
+        # Offered cut, an unchanged save would drop the last names; `/rutin alias` sets them whole.
+        aliases_block = bk.context(
+            texts.md("routine_aliases_too_long.md.j2", count=len(routine.aliases), number=routine.id)
+        )
     blocks = [
         _text_field(
             texts, FIELD_TITLE, routine.title if routine else None, MAX_TITLE, optional=False, placeholder=True
@@ -209,14 +231,7 @@ def routine_modal(texts: Texts, private_metadata: str = "", routine: RoutineView
         _text_field(texts, FIELD_SOURCE, routine.source if routine else None, MAX_SOURCE, placeholder=True),
         _text_field(texts, FIELD_OWNER, routine.owner if routine else None, MAX_OWNER, placeholder=True),
         bk.input_block(FIELD_REVISION, texts.get("field_routine_revision"), date_picker, optional=True),
-        _text_field(
-            texts,
-            FIELD_ALIASES,
-            "\n".join(routine.aliases or []) if routine else None,
-            min(bk.INPUT_MAX, MAX_ALIAS * MAX_ALIASES),
-            multiline=True,
-            hint=True,
-        ),
+        aliases_block,
     ]
     return bk.modal(
         NEW_CALLBACK,

@@ -264,6 +264,25 @@ def test_a_text_too_long_for_the_form_is_kept_as_it_is(world: World) -> None:
         assert routine.title == "Handbok för orosanmälan, 2027" and routine.body == body
 
 
+def test_other_names_too_many_for_the_form_are_kept_as_they_are(world: World) -> None:
+    # Thirty names of a hundred characters are more than a form field holds (3,000): the form must not
+    # offer them cut, or an unchanged save would drop the last ones.
+    world.quick_committee()
+    aliases = [f"Namn {n:02d} " + "x" * 110 for n in range(30)]
+    with world.bot.svc.db.write() as session:
+        routine, _ = routine_service.add_routine(
+            session, title="Handbok", body="Kort text.", now=world.bot.svc.clock.now(), aliases=aliases
+        )
+        number = routine.id
+    world.run("sara", "bun", f"/rutin ändra {number}")
+    assert "/rutin alias" in world.modal_text("sara")
+    world.fill("sara", Titel="Handbok, 2027")
+    world.submit("sara")
+    with world.bot.svc.db.read() as session:
+        routine = routine_service.get_routine(session, number)
+        assert routine.title == "Handbok, 2027" and list(routine.aliases or []) == aliases
+
+
 @pytest.mark.transports("socket", "http")
 def test_remove_with_a_confirm_dialog(world: World) -> None:
     world.quick_committee()
