@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -17,6 +18,7 @@ from bot.app.timer import start_timer
 from bot.app.wiring import build_services, create_app, make_client
 from bot.config import Settings
 from bot.outbox.sender import plain_client
+from bot.services.context import Services
 
 log = logging.getLogger(__name__)
 _SLACK_ERROR = re.compile(r"[a-z_]+")
@@ -86,17 +88,23 @@ def _check_slack(settings: Settings, token: str) -> None:
         check.auth_test()
 
 
+def _start(settings: Settings, bot_token: str, *, http_mode: bool) -> tuple[App, Services]:
+    """What both transports start alike: the services, a check that Slack answers, the app and the timer."""
+    client = make_client(settings, bot_token)
+    services = build_services(settings, client)
+    _check_slack(settings, bot_token)
+    app = create_app(services, client, http_mode=http_mode)
+    start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
+    return app, services
+
+
 def run_socket_mode(settings: Settings) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     bot_token = settings.require_bot_token()
     app_token = settings.require_app_token()
-    client = make_client(settings, bot_token)
-    services = build_services(settings, client)
-    _check_slack(settings, bot_token)
-    app = create_app(services, client, http_mode=False)
-    start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
-    handler = SocketModeHandler(app, app_token, web_client=client)
+    app, _services = _start(settings, bot_token, http_mode=False)
+    handler = SocketModeHandler(app, app_token, web_client=app.client)
     log.info("Åtagandeboten is running in Socket Mode")
     with _contacting_slack(settings, "SLACK_APP_TOKEN"):
         handler.start()  # type: ignore[no-untyped-call]  # slack_bolt leaves it unannotated
@@ -109,11 +117,7 @@ def run_http_mode(settings: Settings, host: str, port: int) -> None:
 
     bot_token = settings.require_bot_token()
     signing_secret = settings.require_signing_secret()
-    client = make_client(settings, bot_token)
-    services = build_services(settings, client)
-    _check_slack(settings, bot_token)
-    app = create_app(services, client, http_mode=True)
-    start_timer(services, Scheduled(services, plain_client(bot_token, settings.slack_api_url)))
+    app, services = _start(settings, bot_token, http_mode=True)
     log.info("Åtagandeboten is listening for Slack on http://%s:%d/slack/events", host, port)
     uvicorn.run(
         create_http_app(app, services.db, signing_secret=signing_secret), host=host, port=port, log_level="info"

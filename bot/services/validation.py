@@ -18,7 +18,6 @@ from urllib.parse import urlparse
 from bot.domain.errors import ValidationFailed
 from bot.language.impossible import impossible_date
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
-from bot.language.personnummer import contains_personal_number
 from bot.services.text_guard import guard_into, visible
 
 MAX_TEXT = 2000
@@ -64,10 +63,8 @@ def check_url(errors: Errors, field: str, value: str) -> str | None:
     ):
         errors[field] = ("err_url", {})
         return None
-    if contains_personal_number(value):
-        errors[field] = ("err_personal_number", {})
-        return None
-    return value
+    checked = guard_into(errors, field, value, one_line=True)  # the guard every stored text passes
+    return None if field in errors else checked
 
 
 @dataclass(frozen=True)
