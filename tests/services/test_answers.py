@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.domain.errors import NotFound, PermissionDenied, UserError, ValidationFailed
 from bot.services import answers, registration
 from bot.services import commitments as cs
@@ -16,10 +15,10 @@ from bot.services import committees as committee_service
 from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
-from bot.services.people import Actor, SlackUser
-from bot.texts import Texts
+from bot.services.people import Actor
 from storage.db import Database
 from storage.models import CommitmentStatus, UpdateKind
+from tests.services.offline import offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = Actor("USEC", "Sara Sekreterare", is_admin=False)
@@ -27,17 +26,10 @@ OWNER = Actor("UOWNER", "Olle Ägare", is_admin=False)
 STRANGER = Actor("USTRANGER", "Någon Annan", is_admin=False)
 
 
-class _NoSlack:
-    """A user directory that knows no one (the actors are handed to the services directly)."""
-
-    def get(self, user_id: str) -> SlackUser | None:
-        return None
-
-
 @pytest.fixture
 def svc(db: Database, clock: ManualClock) -> Services:
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="")
-    services = Services(settings=settings, db=db, clock=clock, texts=Texts(clock.tz), users=_NoSlack())
+    # A directory that knows no one: the actors are handed to the services directly.
+    services = offline_services(db, clock, people={})
     with db.write() as s:
         committee_service.create_committee(s, ADMIN, "BUN", "Barn- och utbildningsnämnden", clock.now())
         committee_service.add_secretaries(s, ADMIN, "BUN", [("USEC", "Sara Sekreterare")], clock.now())

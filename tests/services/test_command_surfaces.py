@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.domain.digest_schedule import DigestSchedule
 from bot.domain.errors import NotFound, PermissionDenied, UserError
 from bot.domain.reminder_policy import ReminderPolicy
@@ -19,8 +18,8 @@ from bot.services.commitment_form import new_commitment_form, one_line_preview
 from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor, SlackUser
-from bot.texts import Texts
 from storage.db import Database
+from tests.services.offline import offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = Actor("USEC", "Sara Sekreterare", is_admin=False)
@@ -33,17 +32,9 @@ PEOPLE = {
 }
 
 
-class People:
-    """The Slack users of these tests, without Slack."""
-
-    def get(self, user_id: str) -> SlackUser | None:
-        return PEOPLE.get(user_id)
-
-
 @pytest.fixture
 def svc(db: Database, clock: ManualClock) -> Services:
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", bot_token="")
-    return Services(settings=settings, db=db, clock=clock, texts=Texts(), users=People())
+    return offline_services(db, clock, people=PEOPLE)
 
 
 @pytest.fixture

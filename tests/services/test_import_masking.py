@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.documents import Document
 from bot.domain.errors import UserError
 from bot.extraction import extract
@@ -19,10 +18,10 @@ from bot.services import imports as import_service
 from bot.services.context import Services
 from bot.services.import_review import ReviewDraft
 from bot.services.imports import Choice, commitments_of
-from bot.services.people import Actor, SlackUser
-from bot.texts import Texts
+from bot.services.people import Actor
 from storage.db import Database
 from storage.models import Case, Commitment, ImportDraft, Recommendation, Routine
+from tests.services.offline import offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = Actor("USEC", "Sara Sekreterare", is_admin=False)
@@ -38,18 +37,12 @@ Svar: Nämnden kommer att se över rutinen för elevakter, där eleven 19850202-
 """
 
 
-class People:
-    def get(self, user_id: str) -> SlackUser | None:
-        return SlackUser(id=user_id, name=user_id.lower(), real_name=f"Person {user_id}")
-
-
 @pytest.fixture
 def svc(db: Database, clock: ManualClock) -> Services:
     with db.write() as s:
         committee_service.create_committee(s, ADMIN, "BUN", "Barn- och utbildningsnämnden", clock.now())
         committee_service.add_secretaries(s, ADMIN, "BUN", [("USEC", "Sara Sekreterare")], clock.now())
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", admins=frozenset({ADMIN.user_id}))
-    return Services(settings=settings, db=db, clock=clock, texts=Texts(), users=People())
+    return offline_services(db, clock, admins=frozenset({ADMIN.user_id}))
 
 
 def _draft(svc: Services) -> int:

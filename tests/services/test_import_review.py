@@ -8,31 +8,24 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.domain.errors import NotFound, PermissionDenied, UserError
 from bot.services import committees as committee_service
 from bot.services import import_review
 from bot.services.context import Services
 from bot.services.import_review import ReviewDraft
 from bot.services.imports import Choice, choices_of
-from bot.services.people import Actor, SlackUser
-from bot.texts import Texts
+from bot.services.people import Actor
 from storage.db import Database
 from storage.models import Committee, ImportDraft
+from tests.services.offline import offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = "USEC"
 STRANGER = "USTRANGER"
 
 
-class People:
-    def get(self, user_id: str) -> SlackUser | None:
-        return SlackUser(id=user_id, name=user_id.lower(), real_name=f"Person {user_id}")
-
-
 def _services(db: Database, clock: ManualClock) -> Services:
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", admins=frozenset({ADMIN.user_id}))
-    return Services(settings=settings, db=db, clock=clock, texts=Texts(), users=People())
+    return offline_services(db, clock, admins=frozenset({ADMIN.user_id}))
 
 
 @pytest.fixture

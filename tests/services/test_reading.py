@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.domain.errors import PermissionDenied
 from bot.reports.requested import requested_report
 from bot.services import command_queries
@@ -15,8 +14,8 @@ from bot.services.commitments import CommitmentInput
 from bot.services.context import Services
 from bot.services.people import Actor, SlackUser, actor_for
 from bot.services.reading import GUEST_REFUSAL, readable_committees
-from bot.texts import Texts
 from storage.db import Database
+from tests.services.offline import KnownPeople, offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = Actor("USEC", "Sara Sekreterare", is_admin=False)
@@ -30,15 +29,9 @@ PEOPLE = {
 }
 
 
-class People:
-    def get(self, user_id: str) -> SlackUser | None:
-        return PEOPLE.get(user_id)
-
-
 @pytest.fixture
 def svc(db: Database, clock: ManualClock) -> Services:
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", bot_token="")
-    return Services(settings=settings, db=db, clock=clock, texts=Texts(), users=People())
+    return offline_services(db, clock, people=PEOPLE)
 
 
 @pytest.fixture
@@ -65,10 +58,10 @@ def refs(svc: Services) -> dict[str, str]:
 
 def test_restricted_and_ultra_restricted_users_are_guests_unless_named_admins() -> None:
     admins = frozenset({"UTRUSTED"})
-    assert actor_for("UGUEST", People(), admins).is_guest
-    assert actor_for("USINGLE", People(), admins).is_guest
-    assert not actor_for("UMEMBER", People(), admins).is_guest
-    trusted = actor_for("UTRUSTED", People(), admins)
+    assert actor_for("UGUEST", KnownPeople(PEOPLE), admins).is_guest
+    assert actor_for("USINGLE", KnownPeople(PEOPLE), admins).is_guest
+    assert not actor_for("UMEMBER", KnownPeople(PEOPLE), admins).is_guest
+    trusted = actor_for("UTRUSTED", KnownPeople(PEOPLE), admins)
     assert trusted.is_admin and not trusted.is_guest
 
 

@@ -10,32 +10,23 @@ import pytest
 from sqlalchemy import event
 
 from bot.clock import ManualClock
-from bot.config import Settings
 from bot.domain.errors import NotFound, PermissionDenied
 from bot.services import committees as committee_service
 from bot.services import routine_answers as answers
 from bot.services import routines as routine_service
 from bot.services.context import Services
-from bot.services.people import Actor, SlackUser
-from bot.texts import Texts
+from bot.services.people import Actor
 from storage.db import Database
+from tests.services.offline import offline_services
 
 ADMIN = Actor("UADMIN", "Admin", is_admin=True)
 SECRETARY = "USEC"
 STRANGER = "USTRANGER"
 
 
-class People:
-    """Slack's users as the tests need them: everyone known, nobody a workspace admin."""
-
-    def get(self, user_id: str) -> SlackUser | None:
-        return SlackUser(id=user_id, name=user_id.lower(), real_name=f"Person {user_id}")
-
-
 @pytest.fixture
 def svc(db: Database, clock: ManualClock) -> Services:
-    settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", admins=frozenset({ADMIN.user_id}))
-    services = Services(settings=settings, db=db, clock=clock, texts=Texts(), users=People())
+    services = offline_services(db, clock, admins=frozenset({ADMIN.user_id}))
     with db.write() as s:
         committee_service.create_committee(s, ADMIN, "BUN", "Barn- och utbildningsnämnden", clock.now())
         committee_service.add_secretaries(s, ADMIN, "BUN", [(SECRETARY, "Sara Sekreterare")], clock.now())
