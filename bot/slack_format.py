@@ -73,6 +73,45 @@ def escape_within(text: str, limit: int, ellipsis: str = "…") -> str:
     return cut.rstrip() + ellipsis
 
 
+def _inside_entity(escaped: str, end: int) -> bool:
+    """Whether cutting ``escaped`` at ``end`` would split "&amp;", "&lt;" or "&gt;"."""
+    start = escaped.rfind("&", max(0, end - 4), end)
+    return start != -1 and ";" not in escaped[start:end]
+
+
+def escaped_pieces(text: str, limit: int) -> list[Mrkdwn]:
+    """User text escaped for mrkdwn, in consecutive pieces of at most ``limit`` characters.
+
+    A long text is shown whole over several blocks (a section holds 3,000 characters) instead of
+    being cut: each piece ends at a space or line break, so no word, entity or link label is split;
+    only a single word longer than ``limit`` is split, and then never inside an entity.
+    """
+    rest = escape(text).strip()
+    pieces: list[Mrkdwn] = []
+    while len(rest) > limit:
+        end = max(rest.rfind(" ", 0, limit + 1), rest.rfind("\n", 0, limit + 1))
+        if end <= 0:
+            end = limit
+            while _inside_entity(rest, end):
+                end -= 1
+        pieces.append(Mrkdwn(rest[:end].rstrip()))
+        rest = rest[end:].lstrip()
+    if rest or not pieces:
+        pieces.append(Mrkdwn(rest))
+    return pieces
+
+
+def word_preview(text: str, limit: int, ellipsis: str = "…") -> str:
+    """The beginning of ``text`` in at most ``limit`` characters, ending at a whole word, marked when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - len(ellipsis)) + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else cut[:-1]
+    return cut.rstrip(" ,;:") + ellipsis
+
+
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 

@@ -35,7 +35,7 @@ from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
 from bot.services.people import Actor
 from bot.services.text_guard import guard_into, mask_json, mask_personal_numbers, visible
-from bot.services.validation import MAX_DNR, MAX_SHORT, MAX_TEXT, Errors, ResolvedDeadline, clean
+from bot.services.validation import MAX_DNR, MAX_SHORT, Errors, ResolvedDeadline, clean
 from storage.models import Case, Commitment, Committee, ImportDraft, Recommendation
 
 # Commitments the extractor is fairly sure of start ticked; the rest wait for a person.
@@ -327,7 +327,7 @@ def confirm(
         rec = Recommendation(
             case_id=case.id,
             position=position,
-            text=readable(f.get("text"))[:MAX_TEXT],
+            text=readable(f.get("text")),  # kept whole: the column is Text
             span_start=int(f["span"][0]),
             span_end=int(f["span"][1]),
         )
@@ -384,7 +384,7 @@ def _create_commitment(
             deadline = ResolvedDeadline(choice.deadline, choice.deadline.isoformat(), 1.0)
     recurrence = finding.get("recurrence") or None
     draft = CommitmentDraft(
-        text=readable(finding.get("text"))[:MAX_TEXT],
+        text=readable(finding.get("text")),  # kept whole: the column is Text
         committee_code=committee.code,
         owner_user_id=choice.owner,
         owner_name=owner_names.get(choice.owner or ""),

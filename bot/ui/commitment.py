@@ -8,7 +8,7 @@ from datetime import date
 # The view is built by the services (they load what it shows); imported from here as before.
 from bot.services.command_queries import HistoryEntry
 from bot.services.commitment_view import CommitmentView, view_of
-from bot.slack_format import Mrkdwn, escape_within, truncate
+from bot.slack_format import Mrkdwn, escape_within, escaped_pieces, truncate
 from bot.texts import Texts
 from bot.ui import blocks as bk
 
@@ -40,6 +40,11 @@ ACTION_EDIT = "commitment_edit"
 ACTION_LINK_ROUTINE = "link_routine"
 # Sent to secretaries when a reminder has no one to go to; opens the edit modal.
 ACTION_CHANGE_OWNER = "commitment_change_owner"
+# A commitment's text is shown whole over consecutive sections (3,000 characters each, less the
+# card's first line), up to CARD_TEXT characters: with the facts, a full history (3,000) and the
+# buttons the card stays well within the ~11,000 characters of block text Slack takes in one message.
+CARD_PIECE = bk.SECTION_TEXT - 300
+CARD_TEXT = 5_400
 
 
 def answer_value(commitment_id: int, occurrence: date | None = None) -> str:
@@ -77,7 +82,7 @@ def card_blocks(
     out: list[bk.Block] = []
     if intro:
         out.append(bk.section(intro))
-    out.append(bk.section(texts.md("commitment_card.md.j2", c=c)))
+    out.extend(text_sections(texts, c))
     out.append(bk.context(texts.md("commitment_facts.md.j2", c=c)))
     if history:
         out.append(bk.section(history_text(texts, history)))
@@ -92,6 +97,24 @@ def card_blocks(
         )
     if can_edit:
         out.append(bk.actions(bk.button(texts.get("btn_edit"), ACTION_EDIT, str(c.id)), block_id=f"edit:{c.id}"))
+    return out
+
+
+def text_sections(texts: Texts, c: CommitmentView) -> list[bk.Block]:
+    """The card's first line and the commitment's text, whole, never cut inside a word or an entity.
+
+    A text longer than CARD_TEXT (an imported one can be) shows its beginning and says where the rest is.
+    """
+    pieces = escaped_pieces(c.text, CARD_PIECE)
+    shown: list[Mrkdwn] = []
+    for piece in pieces:
+        if shown and sum(len(p) for p in shown) + len(piece) > CARD_TEXT:
+            break
+        shown.append(piece)
+    out = [bk.section(texts.md("commitment_card.md.j2", c=c, text=shown[0]))]
+    out.extend(bk.section(piece) for piece in shown[1:])
+    if len(shown) < len(pieces):
+        out.append(bk.context(texts.md("commitment_text_more.md.j2")))
     return out
 
 

@@ -25,7 +25,7 @@ from bot.services.imports import (
     findings_of,
     readable,
 )
-from bot.slack_format import truncate
+from bot.slack_format import escaped_pieces, word_preview
 from bot.texts import Texts
 from bot.ui import blocks as bk
 
@@ -35,7 +35,12 @@ PICK_VALUE = "import"
 # Blocks for the entries of one page; the rest is the case fields, header and navigation.
 PAGE_BUDGET = 78
 PER_PAGE = 15
+# A commitment's text up to this length is its tick box's label (a label holds 2,000); a longer one is
+# shown whole in sections above the box, whose label then holds only its beginning.
 TEXT_IN_LABEL = 700
+PREVIEW_IN_LABEL = 200
+# A section holds 3,000 characters; the rest of a piece's section is the "Åtagande 3:" lead.
+PIECE = bk.SECTION_TEXT - 100
 CASE_FIELDS = {
     "case_committee": "case_committee_select",
     "case_dnr": "case_dnr_input",
@@ -116,8 +121,9 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
     result: list[list[Entry]] = [[]]
     cost = commitments = 0
     current_rec: int | None = None
+    texts = {int(f["index"]): readable(f.get("text")) for f in findings_of(draft)}
     for entry in _entries(draft):
-        size = 1 if entry.kind == "recommendation" else 3
+        size = _text_blocks(entry.kind, texts[entry.index]) + (3 if entry.kind == "commitment" else 0)
         if cost + size > PAGE_BUDGET or (entry.kind == "commitment" and commitments == PER_PAGE):
             result.append([])
             cost = commitments = 0
@@ -130,6 +136,21 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
         cost += size
         commitments += entry.kind == "commitment"
     return result
+
+
+def _text_blocks(kind: str, text: str) -> int:
+    """The sections a finding's text takes (a commitment's short text is its label and takes none)."""
+    if kind == "commitment" and len(text) <= TEXT_IN_LABEL:
+        return 0
+    return len(escaped_pieces(text, PIECE))
+
+
+def _text_sections(texts: Texts, template: str, number: int, text: str) -> list[bk.Block]:
+    """A finding's whole text over consecutive sections, the first led by its number."""
+    return [
+        bk.section(texts.md(template, number=number, text=piece, first=i == 0))
+        for i, piece in enumerate(escaped_pieces(text, PIECE))
+    ]
 
 
 def _hint(texts: Texts, finding: dict[str, Any]) -> str:
@@ -155,14 +176,21 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
     }
     if choice.selected:
         pick["initial_options"] = [bk.option(texts.get("review_pick"), PICK_VALUE)]
-    label = texts.get(
-        "review_commitment_label", number=number, text=truncate(readable(finding.get("text")), TEXT_IN_LABEL)
-    )
+    text = readable(finding.get("text"))
+    shown: list[bk.Block] = []
+    if len(text) <= TEXT_IN_LABEL:
+        label = texts.get("review_commitment_label", number=number, text=text)
+    else:
+        shown = _text_sections(texts, "review_commitment_text.md.j2", number, text)
+        label = texts.get(
+            "review_commitment_label_shortened", number=number, preview=word_preview(text, PREVIEW_IN_LABEL)
+        )
     owner = bk.users_select(f"f{index}_owner", choice.owner)
     deadline: bk.Block = {"type": "datepicker", "action_id": f"f{index}_deadline"}
     if choice.deadline is not None:
         deadline["initial_date"] = choice.deadline.isoformat()
     return [
+        *shown,
         bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
         bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
         bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
@@ -229,17 +257,23 @@ def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
         blocks.extend(_case_blocks(texts, draft, committees))
     for entry in all_pages[page]:
         finding = findings[entry.index]
-        if entry.kind == "recommendation":
+        if entry.kind == "recommendation" and entry.continued:
+            # Shown whole where it begins; here only its beginning, to say which one goes on.
+            preview = word_preview(readable(finding.get("text")), PREVIEW_IN_LABEL)
             blocks.append(
                 bk.section(
                     texts.md(
                         "review_recommendation.md.j2",
                         number=rec_numbers[entry.index],
-                        text=truncate(readable(finding.get("text")), 900),
-                        continued=entry.continued,
+                        text=preview,
+                        first=True,
+                        continued=True,
                     )
                 )
             )
+        elif entry.kind == "recommendation":
+            text = readable(finding.get("text"))
+            blocks.extend(_text_sections(texts, "review_recommendation.md.j2", rec_numbers[entry.index], text))
         else:
             choice = choices.get(entry.index, Choice(False, None, None))
             blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index]))

@@ -1,0 +1,90 @@
+"""Long texts are kept whole: an imported commitment of 2,600 characters is stored, reviewed and shown entire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.slack_format import unescape
+from bot.standin.sizes import MAX_BLOCK_TEXT, block_text_length
+from storage.models import Commitment, Recommendation
+from tests.scenario.conftest import World
+from tests.scenario.test_import import review_button, share
+
+SUBJECTS = ["rutinen", "samverkan", "elevhälsan", "skolornas", "rektorernas", "socialtjänstens", "introduktionen"]
+
+
+def long_commitment(at_least: int) -> str:
+    """One commitment sentence of at least ``at_least`` characters, full of "&" and "<…>" (escaped longer)."""
+    text = "Förvaltningen kommer att senast i december 2024 revidera rutinen för orosanmälan"
+    part = 0
+    while len(text) < at_least:
+        text += f", se över {SUBJECTS[part % len(SUBJECTS)]} & dokumentera arbetet i område {part + 1} <bilaga {part}>"
+        part += 1
+    return text + " i samråd med rektorerna."
+
+
+def long_recommendation(at_least: int) -> str:
+    text = "Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor"
+    part = 0
+    while len(text) < at_least:
+        text += f", och att {SUBJECTS[part % len(SUBJECTS)]} följs upp i varje enhet nummer {part + 1}"
+        part += 1
+    return text + "."
+
+
+def answer(commitment: str, recommendation: str) -> str:
+    return f"""Barn- och utbildningsnämnden
+Datum 2024-09-12
+Dnr 2024/BUN 0077
+
+Revisorernas rekommendationer
+
+- {recommendation}
+
+Förvaltningens kommentar:
+{commitment}
+"""
+
+
+def flat(text: str) -> str:
+    return " ".join(unescape(text).split())
+
+
+def section_text(blocks: list[dict[str, Any]]) -> str:
+    """What the sections of a message or view say, in order, as one line of plain text."""
+    return flat(" ".join(str(b["text"]["text"]) for b in blocks if b.get("type") == "section" and b.get("text")))
+
+
+def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world: World) -> None:
+    world.quick_committee()
+    commitment, recommendation = long_commitment(2600), long_recommendation(1200)
+    assert len(commitment) >= 2600 and commitment.count("&") > 20
+    share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Granska och importera")
+
+    # The review shows both texts whole, and says that a label is only the beginning of one.
+    review = world.modal("sara")
+    shown = section_text(review.blocks)
+    assert flat(commitment) in shown
+    assert flat(recommendation) in shown
+    assert "hela texten står ovan" in world.modal_text("sara")
+
+    owner = next(str(b["block_id"]) for b in review.blocks if str(b.get("block_id", "")).endswith("_owner"))
+    world.slack.fill("sara", owner, "anna", block_id=owner)
+    world.submit("sara")
+
+    with world.bot.svc.db.read() as session:
+        stored = session.scalars(select(Commitment)).one()
+        assert stored.text == commitment
+        assert session.scalars(select(Recommendation)).one().text == recommendation
+
+    # The card in the channel and /atagande visa show every character, within Slack's limits.
+    card = world.card("BUN-1")
+    assert flat(commitment) in section_text(card.blocks)
+    assert block_text_length(card.blocks) <= MAX_BLOCK_TEXT
+    world.run("olle", "bun", "/atagande visa BUN-1")
+    shown_card = world.last("olle", "bun")
+    assert flat(commitment) in section_text(shown_card.blocks)
+    assert block_text_length(shown_card.blocks) <= MAX_BLOCK_TEXT
