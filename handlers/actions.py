@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import UserError
-from bot.services import answers, dedupe, registration
+from bot.services import answers, committee_admin, dedupe, registration
 from bot.services.commitments import CommitmentInput
 from bot.services.quick_entry import leave_owner_out, unpack
 from bot.ui import modals
@@ -22,6 +22,7 @@ from bot.ui.commitment import (
     ACTION_LINK_ROUTINE,
     ACTION_ON_TRACK,
 )
+from bot.ui.committee_pages import HOME_PAGE_ACTION, LIST_PAGE_ACTION, committee_list, page_number
 from bot.ui.home import HOME_NEW, HOME_REFRESH
 from bot.ui.lists import MORE_ACTION
 from bot.ui.one_line import PREVIEW_CHOOSE_OWNER, PREVIEW_EDIT, PREVIEW_SAVE, PREVIEW_SAVE_WITHOUT_OWNER
@@ -56,6 +57,8 @@ def register(app: App) -> None:
     app.action(MORE_ACTION)(ack=ack_now, lazy=[list_more])
     app.action(HOME_NEW)(home_new)
     app.action(HOME_REFRESH)(ack=ack_now, lazy=[home_refresh])
+    app.action(re.compile(rf"^{HOME_PAGE_ACTION}_(prev|next)$"))(ack=ack_now, lazy=[home_committee_page])
+    app.action(re.compile(rf"^{LIST_PAGE_ACTION}_(prev|next)$"))(ack=ack_now, lazy=[committee_list_page])
     app.action(modals.DEADLINE_ACTION)(deadline_typed)
     app.action(re.compile(rf"^{ACTION_LINK_ROUTINE}:\d+$"))(ack=ack_now, lazy=[link_routine])
 
@@ -216,6 +219,21 @@ def home_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCon
 @guarded
 def home_refresh(context: BoltContext) -> None:
     delivery_of(context).publish_home(str(context.user_id))
+
+
+@guarded
+def home_committee_page(body: dict[str, Any], context: BoltContext) -> None:
+    delivery_of(context).publish_home(str(context.user_id), page_number(_action_value(body)))
+
+
+@guarded
+def committee_list_page(body: dict[str, Any], context: BoltContext, respond: Respond) -> None:
+    """Another page of /atagande nämnd, in place of the one shown."""
+    svc = services_of(context)
+    actor = svc.actor(str(context.user_id))
+    rows = committee_admin.committees_with_secretaries(svc)
+    text, blocks = committee_list(svc.texts, rows, page_number(_action_value(body)), is_admin=actor.is_admin)
+    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
 
 
 @guarded

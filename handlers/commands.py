@@ -24,6 +24,7 @@ from bot.services.commitment_form import one_line_preview
 from bot.services.context import Services
 from bot.slack_format import parse_mentions, unescape
 from bot.ui.commitment import card_blocks
+from bot.ui.committee_pages import committee_list
 from bot.ui.lists import list_blocks
 from bot.ui.modals import ModalMeta
 from bot.ui.one_line import preview_blocks
@@ -172,7 +173,9 @@ def _committee(svc: Services, respond: Respond, user_id: str, rest: str) -> None
         )
     else:
         rows = committee_admin.committees_with_secretaries(svc)
-        answer = svc.texts.md("committee_list.md.j2", rows=rows, is_admin=actor.is_admin)
+        text, blocks = committee_list(svc.texts, rows, 0, is_admin=actor.is_admin)
+        respond(text=text, blocks=blocks, response_type="ephemeral")
+        return
     respond(text=answer, response_type="ephemeral")
 
 

@@ -121,7 +121,7 @@ class Delivery:
                 log.warning("updating a message about %s failed: %s", view.ref, exc.response.get("error"))
         return {(channel, ts) for channel, ts, _text, _blocks in updates}
 
-    def home_for(self, user_id: str) -> dict[str, object]:
+    def home_for(self, user_id: str, committee_page: int = 0) -> dict[str, object]:
         svc = self.services
         today, now = svc.clock.today(), svc.clock.now()
         actor = svc.actor(user_id)
@@ -174,10 +174,12 @@ class Delivery:
                 is_admin=actor.is_admin,
                 failures=failures,
                 failure_total=failure_total,
+                committee_page=committee_page,
             )
 
-    def publish_home(self, user_id: str) -> None:
+    def publish_home(self, user_id: str, committee_page: int = 0) -> None:
+        """Publish the user's Home tab, its committees at page ``committee_page`` (from 0)."""
         try:
-            self.client.views_publish(user_id=user_id, view=self.home_for(user_id))
+            self.client.views_publish(user_id=user_id, view=self.home_for(user_id, committee_page))
         except SlackApiError as exc:
             log.warning("publishing Home for %s failed: %s", user_id, exc.response.get("error"))

@@ -9,6 +9,8 @@ from bot.outbox.status import Failure, reason_text
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui.commitment import CommitmentView
+from bot.ui.committee_pages import HOME_PAGE_ACTION, page_of, pager
+from bot.ui.committee_pages import line_sections as committee_sections
 from bot.ui.lists import line_sections
 from storage.models import Committee
 
@@ -26,10 +28,12 @@ def home_view(
     is_admin: bool,
     failures: Sequence[Failure] = (),
     failure_total: int = 0,
+    committee_page: int = 0,
 ) -> bk.Block:
     """The Home tab; at most 100 blocks, each group capped with a count of the rest.
 
-    A committee's open count is None where it is not to be shown (to a guest).
+    A committee's open count is None where it is not to be shown (to a guest); the committees are
+    shown a page at a time (``committee_page``, from 0).
     """
     blocks: list[bk.Block] = [bk.header(texts.get("home_title"))]
     quick = [bk.button(texts.get("btn_refresh"), HOME_REFRESH, "home")]
@@ -54,6 +58,12 @@ def home_view(
             blocks.append(bk.context(texts.md("home_more.md.j2", hidden=len(views) - PER_LIGHT)))
     blocks.append(bk.divider())
     blocks.append(bk.header(texts.get("home_committees")))
-    blocks.append(bk.section(texts.md("home_committees.md.j2", committees=committees, is_admin=is_admin)))
+    if committees:
+        page = page_of(committees, committee_page)
+        lines = [texts.md("home_committee_line.md.j2", c=c, open_count=n, secretary=s) for c, n, s in page.rows]
+        blocks += committee_sections(lines)
+        blocks += pager(texts, page, HOME_PAGE_ACTION, "home_committee_pages")
+    else:
+        blocks.append(bk.section(texts.md("home_committees.md.j2", is_admin=is_admin)))
     blocks.append(bk.context(texts.md("home_help.md.j2")))
     return {"type": "home", "blocks": blocks[: bk.VIEW_BLOCKS]}

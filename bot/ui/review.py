@@ -36,7 +36,9 @@ PICK_VALUE = "import"
 PAGE_BUDGET = 78
 PER_PAGE = 15
 # A commitment's text up to this length is its tick box's label (a label holds 2,000); a longer one is
-# shown whole in sections above the box, whose label then holds only its beginning.
+# shown whole in sections above the box, whose label then holds only its beginning. Slack's limits:
+# https://docs.slack.dev/reference/block-kit/blocks/input-block (label 2,000) and
+# https://docs.slack.dev/reference/block-kit/blocks/section-block (text 3,000).
 TEXT_IN_LABEL = 700
 PREVIEW_IN_LABEL = 200
 # A section holds 3,000 characters; the rest of a piece's section is the "Åtagande 3:" lead.
