@@ -227,7 +227,12 @@ def save_edit(
             return False
         c = commitment_service.get_by_id(session, commitment_id)
         draft = commitment_service.validate(
-            session, raw, svc.clock.today(), current=commitment_service.current_deadline(c)
+            session,
+            raw,
+            svc.clock.today(),
+            current=commitment_service.current_deadline(c),
+            stored_text=c.text,
+            stored_recommendation=c.recommendation.text if c.recommendation else None,
         )
         commitment_service.edit(session, actor, c, draft, new_status, reason, svc.clock.now())
         return True

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.services.text_guard import visible
 from bot.services.validation import (
     MAX_DNR,
     MAX_SHORT,
@@ -63,18 +64,33 @@ class CommitmentDraft:
     warnings: tuple[str, ...] = field(default=())
 
 
+def _limit(value: str, stored: str | None, limit: int, *, one_line: bool = False) -> int:
+    """A field's length limit: a stored text longer than typed ones may be (imported whole) keeps its length."""
+    if stored is not None and visible(value, one_line=one_line) == stored:
+        return max(limit, len(stored))
+    return limit
+
+
 def validate(
-    session: Session, raw: CommitmentInput, today: date, current: ResolvedDeadline | None = None
+    session: Session,
+    raw: CommitmentInput,
+    today: date,
+    current: ResolvedDeadline | None = None,
+    stored_text: str | None = None,
+    stored_recommendation: str | None = None,
 ) -> CommitmentDraft:
     """Check every field at once; raise ValidationFailed naming each bad field.
 
     ``current`` is the deadline a commitment already has: kept as it is when the
     field still says the same, even if that date has passed (editing other
-    fields of an overdue commitment must stay possible).
+    fields of an overdue commitment must stay possible). Likewise ``stored_text``
+    and ``stored_recommendation``: an imported text is kept whole, so it may be
+    longer than a typed one, and saving it unchanged must not be refused.
     """
     errors: Errors = {}
     # The text is the commitment's title on its card: one line, so it cannot fake the card's lines.
-    text = check_text(errors, "text", raw.text, required=True, limit=MAX_TEXT, one_line=True)
+    text_limit = _limit(raw.text, stored_text, MAX_TEXT, one_line=True)
+    text = check_text(errors, "text", raw.text, required=True, limit=text_limit, one_line=True)
     code = raw.committee.strip().upper()
     if not code:
         errors["committee"] = ("err_required", {})
@@ -89,7 +105,8 @@ def validate(
     if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
         errors["deadline"] = ("err_deadline_or_recurrence", {})
     dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR, one_line=True)
-    recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=MAX_TEXT)
+    rec_limit = _limit(raw.recommendation, stored_recommendation, MAX_TEXT)
+    recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=rec_limit)
     if raw.owner_user_id and not re.fullmatch(r"[UW][A-Z0-9]+", raw.owner_user_id):
         errors["owner"] = ("err_unknown_user", {})
     elif raw.unknown_names.strip() and not raw.owner_user_id:

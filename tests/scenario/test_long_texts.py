@@ -57,6 +57,11 @@ def section_text(blocks: list[dict[str, Any]]) -> str:
     return flat(" ".join(str(b["text"]["text"]) for b in blocks if b.get("type") == "section" and b.get("text")))
 
 
+def owner_block(world: World) -> str:
+    """The block id of the first commitment's owner field in sara's review."""
+    return next(str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner"))
+
+
 def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world: World) -> None:
     world.quick_committee()
     commitment, recommendation = long_commitment(2600), long_recommendation(1200)
@@ -71,7 +76,7 @@ def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world
     assert flat(recommendation) in shown
     assert "hela texten står ovan" in world.modal_text("sara")
 
-    owner = next(str(b["block_id"]) for b in review.blocks if str(b.get("block_id", "")).endswith("_owner"))
+    owner = owner_block(world)
     world.slack.fill("sara", owner, "anna", block_id=owner)
     world.submit("sara")
 
@@ -88,3 +93,23 @@ def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world
     shown_card = world.last("olle", "bun")
     assert flat(commitment) in section_text(shown_card.blocks)
     assert block_text_length(shown_card.blocks) <= MAX_BLOCK_TEXT
+
+
+def test_a_long_imported_text_survives_an_unchanged_edit(world: World) -> None:
+    # Typed texts hold 2,000 characters; an imported one is longer, and saving the edit form
+    # (to change something else) must neither refuse it nor cut it.
+    world.quick_committee()
+    commitment = long_commitment(2600)
+    share(world, "sara", "langt-svar.txt", answer(commitment, long_recommendation(100)).encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    owner = next(
+        str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner")
+    )
+    world.slack.fill("sara", owner, "anna", block_id=owner)
+    world.submit("sara")
+    world.run("sara", "bun", "/atagande visa BUN-1")
+    world.click("sara", world.last("sara", "bun"), "Redigera")
+    saved = world.submit("sara")
+    assert saved.response is None, saved.response
+    with world.bot.svc.db.read() as session:
+        assert session.scalars(select(Commitment)).one().text == commitment
