@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, home, imports, reports, routines, settings, shortcuts, support, views
+from handlers import actions, commands, home, imports, options, reports, routines, settings, shortcuts, support, views
 
 
 def _import(r: support.CommandRequest) -> None:
@@ -30,5 +30,5 @@ support.add_subcommand(commands.SETTINGS, _settings, opens_modal=True)
 
 
 def register_all(app: App) -> None:
-    for module in (commands, actions, views, shortcuts, home, imports, settings, routines):
+    for module in (commands, actions, views, shortcuts, home, imports, settings, routines, options):
         module.register(app)

@@ -12,6 +12,7 @@ in the modal, on whichever page of it they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,3 +170,31 @@ def option_refusal(target: Field, typed: str) -> Refusal | None:
     if typed in {str(o.get("value")) for o in options} or typed.casefold() in {t.casefold() for t in texts}:
         return None
     return Refusal("console_no_option", {"value": typed, "choices": ", ".join(f"”{t}”" for t in texts)})
+
+
+def external_pick(typed: str, offer: Callable[[str], list[JsonDict]]) -> str | Refusal:
+    """The option to pick in an external select for what was typed, asking the app as Slack does.
+
+    ``offer`` gives the app's options for a typed text (``SlackStandIn.suggestions``).
+    An option whose code or text is what was typed is taken, else the only one offered;
+    none or several offered is a refusal that says so (several are named, so the person
+    can type one of them).
+    """
+    try:
+        offered = offer(typed)
+    except ValueError:
+        offered = []  # Slack would show the menu empty
+    for option in offered:
+        text = plain_text_of(option.get("text"))
+        if typed == str(option.get("value")) or typed.casefold() == text.casefold():
+            return str(option.get("value"))
+    if len(offered) == 1:
+        return str(offered[0].get("value"))
+    if not offered:
+        return Refusal("console_no_match", {"value": typed})
+    names = [f"”{plain_text_of(o.get('text'))}”" for o in offered[:_SHOWN_CHOICES]]
+    more = len(offered) - len(names)
+    return Refusal("console_several", {"value": typed, "choices": ", ".join(names), "more": str(more)})
+
+
+_SHOWN_CHOICES = 10

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -284,10 +285,13 @@ class ConsoleSession:
             self._say("console_no_user", name=typed.removeprefix("@"))
             return False
         value = numbered.value_for(number, target, typed, view.state)
+        external = target.kind == "external_select"
+        if external:  # its options come from the app, for what was typed
+            value = numbered.external_pick(typed, partial(self.slack.suggestions, self.user, target.block_id))
         if isinstance(value, numbered.Refusal):
             self._say(value.key, **value.params)
             return False
-        self.slack.fill(self.user, target.block_id, value, block_id=target.block_id)
+        self.slack.fill(self.user, target.block_id, value, typed=typed if external else None, block_id=target.block_id)
         return True
 
     def _fill_item(self, view: View, number: int, name: str, typed: str) -> bool:

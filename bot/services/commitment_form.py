@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.domain.errors import UserError
+from bot.language.normalize import fold
 from bot.services import committees as committee_service
 from bot.services import quick_entry
 from bot.services.command_queries import CommitteeName
 from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput
 from bot.services.context import Services
 from bot.services.validation import Errors
+
+# Slack shows at most 100 options in a menu; a person types to find the others.
+MAX_CHOICES = 100
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,23 @@ def one_line_preview(svc: Services, user_id: str, line: str, channel_id: str) ->
         channel_code=shown.channel_code,
         other_mentions=shown.other_mentions,
     )
+
+
+def committee_choices(svc: Services, user_id: str, typed: str, limit: int = MAX_CHOICES) -> tuple[CommitteeName, ...]:
+    """The committees `user_id` may register in whose code or name holds every word `typed`, in code order.
+
+    Forgiving as the rest of the bot: case, å/ä/ö and extra spaces do not matter, and a
+    word may be any part of the code or name ("förmyndar" finds Överförmyndarnämnden).
+    Nothing typed gives the first `limit` committees.
+    """
+    actor = svc.actor(user_id)  # may ask Slack: before the transaction
+    words = fold(typed).split()
+    found: list[CommitteeName] = []
+    with svc.db.read() as session:
+        for committee in committee_service.committees_managed_by(session, actor):
+            label = fold(f"{committee.code} {committee.name}")
+            if all(word in label for word in words):
+                found.append(CommitteeName(committee.code, committee.name))
+                if len(found) == limit:
+                    break
+    return tuple(found)

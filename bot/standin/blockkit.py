@@ -43,6 +43,7 @@ __all__ = [
     "iter_elements",
     "plain_text_of",
     "validate_blocks",
+    "validate_suggestions",
     "validate_view",
     "with_ids",
 ]
@@ -91,6 +92,24 @@ def validate_view(view: Any, allowed_types: tuple[str, ...] = ("modal", "home"))
         checker.string(view["callback_id"], f"{pointer}/callback_id", max_len=255)
     if "external_id" in view:
         checker.string(view["external_id"], f"{pointer}/external_id", max_len=255)
+    return checker.problems
+
+
+def validate_suggestions(answer: Any) -> list[BlockProblem]:
+    """Problems Slack finds in an app's answer to ``block_suggestion``; empty if it would show it.
+
+    The answer holds ``options`` (at most 100) or ``option_groups`` (at most 100),
+    each option plain text of at most 75 characters with a value of at most 150, as
+    for a static select's options: https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element#external_select
+    (Slack shows the menu empty and says the options could not load when the answer is refused.)
+    """
+    checker = Checker("modal")
+    answer = checker.obj(answer, "")
+    if answer is not None:
+        checker.keys(answer, {"options", "option_groups"}, "")
+        # Nothing found is an empty list, which Slack shows as "No results".
+        if answer.get("options") != [] or "option_groups" in answer:
+            checker.options(answer, "", max_items=100, plain_only=True)
     return checker.problems
 
 

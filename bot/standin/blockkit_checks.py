@@ -94,6 +94,14 @@ class Checker(ObjectChecks):
             self.integer(element, "max_selected_items", pointer, low=1, high=100)
         if kind in ("external_select", "multi_external_select"):
             self.integer(element, "min_query_length", pointer, low=0, high=100)
+            # The menu loads its options later, but what it starts with must be a whole option
+            # (plain text of at most 75 characters, a value of at most 150), as Slack checks it.
+            if "initial_option" in element:
+                self.option(element["initial_option"], f"{pointer}/initial_option", plain_only=True, allow_url=False)
+            if "initial_options" in element:
+                chosen = self.array(element["initial_options"], f"{pointer}/initial_options", max_items=100)
+                for index, option in enumerate(chosen):
+                    self.option(option, f"{pointer}/initial_options/{index}", plain_only=True, allow_url=False)
 
     def _plain_text_input(self, element: JsonDict, pointer: str) -> None:
         self.boolean(element, "multiline", pointer)

@@ -12,7 +12,7 @@ from typing import Any
 from bot.standin.recording import ApiCall, CallLog
 from bot.standin.render import render_message, render_view
 from bot.standin.user_side import Interaction, UserSide, Where
-from bot.standin.workspace import Channel, Message, User, View, Workspace, ts_key
+from bot.standin.workspace import Channel, JsonDict, Message, User, View, Workspace, ts_key
 
 __all__ = ["StandInUsers"]
 
@@ -51,9 +51,15 @@ class StandInUsers:
         """``user`` picks ``option`` (text or value) in ``menu``. See ``UserSide.select_option``."""
         return self.user_side.select_option(user, where, menu, option, block_id=block_id)
 
-    def fill(self, user: str | User, field: str, value: Any, *, block_id: str | None = None) -> Interaction | None:
+    def fill(
+        self, user: str | User, field: str, value: Any, *, typed: str | None = None, block_id: str | None = None
+    ) -> Interaction | None:
         """``user`` fills ``field`` (block_id, action_id or label) of their modal. See ``UserSide.fill``."""
-        return self.user_side.fill(user, field, value, block_id=block_id)
+        return self.user_side.fill(user, field, value, typed=typed, block_id=block_id)
+
+    def suggestions(self, user: str | User, field: str, typed: str, *, block_id: str | None = None) -> list[JsonDict]:
+        """What the app offers when ``user`` types ``typed`` into an external select. See ``UserSide.suggestions``."""
+        return self.user_side.suggestions(user, field, typed, block_id=block_id)
 
     def submit_view(self, user: str | User) -> Interaction:
         """``user`` submits their top modal; the ack's ``response_action`` is honoured."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.standin import payloads
-from bot.standin.blockkit import iter_elements, plain_text_of
+from bot.standin.blockkit import iter_elements, plain_text_of, validate_suggestions
 from bot.standin.delivery import Ack, Envelope, EnvelopeType, Transport
 from bot.standin.view_state import all_options
 from bot.standin.workspace import Channel, JsonDict, Message, StateValues, User, View, Workspace
@@ -239,7 +239,14 @@ class UserPlumbing:
     def _suggester(
         self, person: User, surface: Surface, block: JsonDict, element: JsonDict
     ) -> Callable[[str], list[JsonDict]]:
+        # Slack asks only once the person has typed min_query_length characters (3 unless the
+        # element says otherwise; 0 loads the list as the menu opens):
+        # https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element#external_select
+        least = element.get("min_query_length", 3)
+
         def options(query: str) -> list[JsonDict]:
+            if len(query) < least:
+                raise ValueError(f"Slack asks the app for options after {least} typed characters, not {query!r}")
             with self.workspace.lock:
                 payload = payloads.block_suggestion(
                     self.workspace,
@@ -254,6 +261,10 @@ class UserPlumbing:
             interaction = self._send(Envelope("interactive", payload, accepts_response_payload=True))
             if not interaction.acked or not interaction.response:
                 raise ValueError(f"the app offered no options for {query!r}")
+            problems = validate_suggestions(interaction.response)
+            if problems:
+                self._problem(f"options for {element['action_id']!r} that Slack refuses: {problems[0]}")
+                raise ValueError(f"Slack refuses the app's options for {query!r}: {problems[0]}")
             return all_options(interaction.response)
 
         return options

@@ -175,7 +175,14 @@ class UserSide(ModalActions, MessageActions):
         return self._choose(person, surface, block, element, option)
 
     def _choose(
-        self, person: User, surface: Surface, block: JsonDict, element: JsonDict, choice: Any
+        self,
+        person: User,
+        surface: Surface,
+        block: JsonDict,
+        element: JsonDict,
+        choice: Any,
+        *,
+        typed: str | None = None,
     ) -> Interaction | None:
         workspace = self.workspace
         suggester = None
@@ -187,7 +194,7 @@ class UserSide(ModalActions, MessageActions):
                 "selected_option": find_option(element["options"], str(choice)),
             }
         else:
-            state = user_value(element, choice, workspace, options=suggester)
+            state = user_value(element, choice, workspace, options=suggester, typed=typed)
         with workspace.lock:
             if state is not None and is_stateful(element):
                 surface.state.setdefault(str(block["block_id"]), {})[str(element["action_id"])] = state
@@ -198,26 +205,55 @@ class UserSide(ModalActions, MessageActions):
             return None
         return self._block_actions(person, surface, action)
 
-    def fill(self, user: str | User, field: str, value: Any, *, block_id: str | None = None) -> Interaction | None:
+    def fill(
+        self,
+        user: str | User,
+        field: str,
+        value: Any,
+        *,
+        typed: str | None = None,
+        block_id: str | None = None,
+    ) -> Interaction | None:
         """``user`` fills in ``field`` (block_id, action_id or label) of their top modal.
 
         ``value`` is what a person would enter: text for text inputs; an option's text
         or value for selects and radio buttons (a list for multi-selects and
         checkboxes); a user's name or id for user selects; a channel's name or id;
         ``"YYYY-MM-DD"`` or a ``date`` for datepickers; ``"HH:MM"`` for timepickers.
-        External selects ask the app for options (``block_suggestion``) first.
+        External selects ask the app for options (``block_suggestion``) first, with
+        what the person ``typed`` into the menu (default: ``value`` itself), and
+        ``value`` must be among the options the app offered.
         Returns the ``block_actions`` interaction when the field dispatches actions.
 
         Raises:
             LookupError: no such field.
             ValueError: a person could not enter that (unknown option, too long …).
         """
+        person, surface, block, element = self._modal_field(user, field, block_id)
+        return self._choose(person, surface, block, element, value, typed=typed)
+
+    def suggestions(self, user: str | User, field: str, typed: str, *, block_id: str | None = None) -> list[JsonDict]:
+        """The options the app offers when ``user`` types ``typed`` into the external select ``field``.
+
+        Raises:
+            LookupError: no such field.
+            ValueError: ``field`` is no external select, Slack would not ask yet
+                (``typed`` shorter than ``min_query_length``) or the app's answer is refused.
+        """
+        person, surface, block, element = self._modal_field(user, field, block_id)
+        if element["type"] not in ("external_select", "multi_external_select"):
+            raise ValueError(f"{field!r} is a {element['type']}, not an external select")
+        return self._suggester(person, surface, block, element)(typed)
+
+    def _modal_field(
+        self, user: str | User, field: str, block_id: str | None
+    ) -> tuple[User, Surface, JsonDict, JsonDict]:
         with self.workspace.lock:
             person = self.workspace.user(user)
             surface = self._surface(person, "modal")
             stateful = {kind for kind in INTERACTIVE_TYPES if kind not in ("button", "overflow")}
             block, element = find_element(surface.blocks, field, kinds=stateful, block_id=block_id)
-        return self._choose(person, surface, block, element, value)
+        return person, surface, block, element
 
     # -- what people see ----------------------------------------------------------------------------
 

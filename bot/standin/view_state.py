@@ -127,6 +127,7 @@ def user_value(
     workspace: Workspace,
     *,
     options: Callable[[str], list[JsonDict]] | None = None,
+    typed: str | None = None,
 ) -> JsonDict:
     """The state entry after a user sets ``element`` to ``value``, as a Slack client would.
 
@@ -134,7 +135,8 @@ def user_value(
     text or value for selects/radio buttons (a list for multi-selects and checkboxes),
     a user's name or id, a channel's name or id, ``"YYYY-MM-DD"`` (or a ``date``) for
     datepickers, ``"HH:MM"`` for timepickers. ``options`` asks the app for an
-    external select's options given the typed text.
+    external select's options given the typed text: what the person ``typed``
+    (default: ``value`` itself), and ``value`` must be among them.
 
     Raises:
         ValueError: a person could not do that (option not offered, text longer than
@@ -155,7 +157,7 @@ def user_value(
     elif kind in ("external_select", "multi_external_select"):
         if options is None:
             raise ValueError("an external select needs the app's options")
-        result = [find_option(options(str(item)), str(item)) for item in _as_list(value)]
+        result = [find_option(options(str(item) if typed is None else typed), str(item)) for item in _as_list(value)]
         if kind == "external_select":
             result = result[0]
     elif kind in ("users_select", "multi_users_select"):

@@ -114,6 +114,17 @@ def static_select(action_id: str, options: list[Block], initial_value: str | Non
     return element
 
 
+def external_select(action_id: str, initial: Block | None = None, *, min_query_length: int = 0) -> Block:
+    """A select whose options the app gives as the person types (``block_suggestion``).
+
+    ``min_query_length`` 0 loads the list as soon as the menu opens.
+    """
+    element: Block = {"type": "external_select", "action_id": action_id, "min_query_length": min_query_length}
+    if initial is not None:
+        element["initial_option"] = initial
+    return element
+
+
 def users_select(action_id: str, initial_user: str | None = None) -> Block:
     element: Block = {"type": "users_select", "action_id": action_id}
     if initial_user:

@@ -73,7 +73,7 @@ def state_value(values: dict[str, Any], block_id: str, action_id: str | None = N
     """
     element = (values.get(block_id) or {}).get(action_id or FIELDS.get(block_id, ""), {}) or {}
     kind = element.get("type")
-    if kind == "static_select":
+    if kind in ("static_select", "external_select"):
         selected = element.get("selected_option") or {}
         return str(selected.get("value") or "")
     if kind == "users_select":
@@ -95,6 +95,15 @@ class CommitteeChoice(Protocol):
 
 def committee_options(committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
     return [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
+
+
+def committee_select(action_id: str, committees: Sequence[CommitteeChoice], initial_code: str | None) -> bk.Block:
+    """The committee picker: its options come as the person types (handlers.options), since a
+    static select holds at most 100 and a municipality can have more; ``initial_code`` is
+    preselected when it is among ``committees``, wherever it is in their order."""
+    chosen = next((c for c in committees if initial_code and c.code == initial_code.upper()), None)
+    initial = committee_options([chosen])[0] if chosen is not None else None
+    return bk.external_select(action_id, initial)
 
 
 def commitment_modal(
@@ -125,7 +134,7 @@ def commitment_modal(
         bk.input_block(
             "committee",
             texts.get("field_committee"),
-            bk.static_select(FIELDS["committee"], committee_options(committees), initial_committee),
+            committee_select(FIELDS["committee"], committees, initial_committee),
         ),
         bk.input_block(
             "owner",

@@ -28,6 +28,7 @@ from bot.services.imports import (
 from bot.slack_format import escaped_pieces, word_preview
 from bot.texts import Texts
 from bot.ui import blocks as bk
+from bot.ui.modals import committee_select
 
 REVIEW_CALLBACK = "import_review"
 PAGE_ACTION = "import_page"
@@ -201,7 +202,6 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
 
 def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
     fields = draft.case_fields or {}
-    options = [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
     when: bk.Block = {"type": "datepicker", "action_id": CASE_FIELDS["case_date"]}
     if fields.get("date"):
         when["initial_date"] = str(fields["date"])
@@ -209,7 +209,7 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
         bk.input_block(
             "case_committee",
             texts.get("review_committee"),
-            bk.static_select(CASE_FIELDS["case_committee"], options, fields.get("committee")),
+            committee_select(CASE_FIELDS["case_committee"], committees, fields.get("committee")),
         ),
         bk.input_block(
             "case_dnr",

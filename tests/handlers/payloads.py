@@ -78,7 +78,9 @@ def home_click(action_id: str, value: str, *, user: str) -> dict[str, Any]:
 def _state(element: dict[str, Any], value: str | None) -> dict[str, Any]:
     """What Slack puts in ``view.state.values`` for one element: ``value``, else its initial value."""
     kind = element.get("type")
-    if kind == "static_select":
+    if kind in ("static_select", "external_select"):
+        # An external select's options came from the app as the person typed: a value picks
+        # one with that value (options, if any, are a static select's).
         chosen = None
         if value is not None:
             chosen = next((o for o in element.get("options", []) if o["value"] == value), {"value": value})

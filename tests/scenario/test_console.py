@@ -109,7 +109,7 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
         ),
         database_url,
     )
-    assert "”SN” finns inte att välja här" in output and "KS" in output
+    assert "Inget val passar ”SN”" in output
     assert "Formuläret har inget fält ”Ansvar”" in output and "”Ägare (person i Slack)”" in output
     assert "ingen användare ”nobody”" in output
     assert "nothing called" not in output and "no option" not in output
@@ -117,6 +117,27 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
     with Database.from_url(database_url).read() as session:
         owner = session.scalars(select(Commitment)).one().owner
         assert owner is not None and owner.slack_user_id == user_id_for("anna")
+
+
+def test_a_committee_is_found_by_typing_part_of_its_name(database_url: str) -> None:
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny KS Kommunstyrelsen",
+                "/atagande nämnd ny SN Socialnämnden",
+                "/atagande nämnd ny SBN Stadsbyggnadsnämnden",
+                "/atagande ny",
+                ":fyll Vad ska göras?=Inför ett årshjul för uppföljning",
+                ":fyll Nämnd=namnden",
+                ":fyll Nämnd=social",
+                ":fyll Klart senast=Q3 2099",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    assert "”namnden” passar flera: ”SBN – Stadsbyggnadsnämnden”, ”SN – Socialnämnden”" in output
+    assert "SN-1 är registrerat" in output
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.standin.blockkit import validate_blocks, validate_view
+from bot.standin.blockkit import validate_blocks, validate_suggestions, validate_view
 
 
 def messages(blocks: Any, surface: Any = "message") -> list[str]:
@@ -92,6 +92,31 @@ def test_selects_options_and_initial_values() -> None:
     bold_option = {**select, "options": [{"text": {"type": "mrkdwn", "text": "*x*"}, "value": "x"}]}
     assert messages([{"type": "actions", "elements": [bold_option]}]) != []
     assert messages([{"type": "actions", "elements": [{**select, "placeholder": plain("p" * 151)}]}]) != []
+
+
+def test_external_selects_start_with_a_whole_option_and_load_at_most_a_hundred() -> None:
+    def option(n: int, text: str = "") -> dict[str, Any]:
+        return {"text": plain(text or f"val {n}"), "value": f"v{n}"}
+
+    select = {"type": "external_select", "action_id": "s", "min_query_length": 0, "initial_option": option(1)}
+    assert messages([{"type": "actions", "elements": [select]}]) == []
+    assert messages([{"type": "actions", "elements": [{**select, "initial_option": option(1, "x" * 76)}]}]) == [
+        "[ERROR] must be less than 76 characters [json-pointer:/blocks/0/elements/0/initial_option/text/text]"
+    ]
+    assert messages([{"type": "actions", "elements": [{**select, "initial_option": {"value": "v1"}}]}]) != []
+    assert messages([{"type": "actions", "elements": [{**select, "min_query_length": -1}]}]) != []
+
+    def answer(options: Any) -> list[str]:
+        return [str(problem) for problem in validate_suggestions(options)]
+
+    assert answer({"options": [option(n) for n in range(100)]}) == []
+    assert answer({"options": []}) == []
+    assert answer({"options": [option(n) for n in range(101)]}) == [
+        "[ERROR] no more than 100 items allowed [json-pointer:/options]"
+    ]
+    assert answer({"options": [{"text": plain("x"), "value": "v" * 151}]}) != []
+    assert answer({"option_groups": [{"label": plain("Nämnder"), "options": [option(1)]}]}) == []
+    assert answer({"choices": [option(1)]}) != []
 
 
 def test_input_blocks_only_in_modals() -> None:

@@ -271,6 +271,50 @@ def test_external_select_asks_the_app_for_options(standin: SlackStandIn, web: We
     assert submission["view"]["state"]["values"]["routine"]["pick"]["selected_option"]["value"] == "r1"
 
 
+def test_external_select_asks_as_slack_does_and_checks_the_answer(standin: SlackStandIn, web: WebClient) -> None:
+    def option(text: str, value: str) -> dict[str, Any]:
+        return {"text": {"type": "plain_text", "text": text}, "value": value}
+
+    committees = [option("BUN – Barn- och utbildningsnämnden", "BUN"), option("KFN – Kultur- och fritid", "KFN")]
+
+    def answer(envelope: Envelope) -> Ack:
+        if envelope.payload["type"] != "block_suggestion":
+            return Ack(acked=True)
+        typed = envelope.payload["value"].casefold()
+        if typed == "alla":  # more than a menu holds
+            return Ack(acked=True, payload={"options": [option(f"N{n}", f"N{n}") for n in range(101)]})
+        return Ack(acked=True, payload={"options": [o for o in committees if typed in o["text"]["text"].casefold()]})
+
+    app = Scripted(answer)
+    standin.attach(app)
+    field: dict[str, Any] = {"type": "external_select", "action_id": "pick"}
+    block: dict[str, Any] = {"type": "input", "block_id": "c", "label": {"type": "plain_text", "text": "Nämnd"}}
+    view: dict[str, Any] = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Nämnd"},
+        "submit": {"type": "plain_text", "text": "Välj"},
+        "blocks": [{**block, "element": field}],
+    }
+    open_modal(standin, web, view)
+    # Without min_query_length Slack waits for three typed characters before it asks.
+    with pytest.raises(ValueError, match="after 3 typed characters"):
+        standin.suggestions("anna", "Nämnd", "ku")
+    assert [o["value"] for o in standin.suggestions("anna", "Nämnd", "kul")] == ["KFN"]
+    # A person types part of a name and picks from what the app offered; nothing else can be picked.
+    standin.fill("anna", "Nämnd", "KFN", typed="fritid")
+    with pytest.raises(ValueError, match="no option"):
+        standin.fill("anna", "Nämnd", "BUN", typed="fritid")
+    standin.submit_view("anna")
+    submitted = app.envelopes[-1].payload["view"]["state"]["values"]["c"]["pick"]["selected_option"]
+    assert submitted["value"] == "KFN"
+    # An answer with more options than a menu holds is refused, and noted as the app's fault.
+    open_modal(standin, web, {**view, "blocks": [{**block, "element": {**field, "min_query_length": 0}}]})
+    assert len(standin.suggestions("anna", "Nämnd", "")) == 2  # opening the menu loads the list
+    with pytest.raises(ValueError, match="no more than 100"):
+        standin.suggestions("anna", "Nämnd", "alla")
+    assert standin.problems and "no more than 100 items" in standin.problems[-1]
+
+
 def test_message_shortcut_and_user_messages(standin: SlackStandIn, web: WebClient) -> None:
     app = Scripted()
     standin.attach(app)

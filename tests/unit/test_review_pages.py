@@ -95,7 +95,7 @@ def test_what_a_page_shows_reads_back() -> None:
             state["selected_date"] = element.get("initial_date")
         elif element["type"] == "users_select":
             state["selected_user"] = "U2"
-        elif element["type"] == "static_select":
+        elif element["type"] in ("static_select", "external_select"):
             state["selected_option"] = element.get("initial_option")
         else:
             state["value"] = element.get("initial_value")
