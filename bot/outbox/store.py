@@ -248,16 +248,17 @@ def split(db: Database, worker: str, row_id: int, children: Sequence[Planned], n
 # --------------------------------------------------------------------------- #
 
 
-def _joinable(row: OutboxMessage, now: datetime) -> bool:
-    """Nobody is reading its members yet: pending, not being sent, and unclaimed (or its claim expired).
+def _joinable(row: OutboxMessage, worker: str, now: datetime) -> bool:
+    """Nobody is reading its members yet: pending, not being sent, and not claimed by another sender.
 
-    A claimed combined row is being rendered from the members it has; a row joining it then
-    would be marked as gathered but never listed, so it joins the next part instead.
+    A combined row another sender holds may be rendered from the members it has right now; a row
+    joining it then would be marked as gathered but never listed, so it joins the next part instead.
+    One this sender holds waits further on in its batch (a sender handles one row at a time).
     """
     return (
         row.state == OutboxState.PENDING
         and row.sending_since is None
-        and (row.claim_until is None or row.claim_until < now)
+        and (row.claimed_by == worker or row.claim_until is None or row.claim_until < now)
     )
 
 
@@ -283,7 +284,7 @@ def gather(db: Database, worker: str, row_id: int, into: Gather, now: datetime) 
                 # Its claim and this join take turns: a sender never renders it while a row joins.
                 stmt = stmt.with_for_update()
             combined = session.scalars(stmt).one()
-            if _joinable(combined, now):
+            if _joinable(combined, worker, now):
                 row.state = OutboxState.SPLIT
                 row.recipient = into.recipient
                 row.payload = {**(row.payload or {}), "combined": key}

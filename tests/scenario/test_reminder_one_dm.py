@@ -87,3 +87,31 @@ def test_reminders_to_different_owners_stay_apart(world: World) -> None:
     assert len(to_olle) == 1 and sorted(_answer_blocks(to_olle[0])) == [4]
     # One reminder alone is the reminder as it always was.
     assert "om 14 dagar" in world.slack.render_message(to_olle[0])
+
+
+def test_more_than_three_messages_hold_wait_for_the_next_working_day_and_are_counted(world: World) -> None:
+    world.quick_committee()
+    long_text = "Nämnden ska se över rutinen för uppföljning av avvikelser och rapportera " * 27  # ~2,000 characters
+    for n in range(70):
+        world.add(f"{n + 1}: {long_text}"[:2000], deadline="2027-04-30")
+    world.at("2027-01-11 09:05")
+    world.at("2027-04-16 08:30")  # Friday
+    messages = _bot_dms(world, "anna")
+    assert len(messages) == 3
+    listed = [cid for m in messages for cid in _answer_blocks(m)]
+    for message in messages:
+        assert len(message.blocks or []) <= 50 and block_text_length(message.blocks) <= BLOCK_TEXT_BUDGET
+    assert len(listed) == len(set(listed)) < 70
+    left = 70 - len(listed)
+    last = world.slack.render_message(messages[-1])
+    assert f"{left} åtaganden till" in last and "/atagande mina" in last and "nästa arbetsdag" in last
+    states = _states(world)
+    assert sum(v == OutboxState.SENT.value for k, v in states.items() if k.startswith("remind:")) == len(listed)
+    assert sum(v == OutboxState.PENDING.value for k, v in states.items() if k.startswith("remind:")) == left
+    # Those left wait for Monday's message (the next working day), not for a burst the same morning.
+    world.at("2027-04-16 17:00")
+    assert len(_bot_dms(world, "anna")) == 3
+    world.at("2027-04-19 08:30")
+    monday = _bot_dms(world, "anna")[3:]
+    assert 1 <= len(monday) <= 3
+    assert sorted(listed + [cid for m in monday for cid in _answer_blocks(m)]) == list(range(1, 71))
