@@ -20,6 +20,7 @@ from bot.digests.sending import DIGEST, OVERVIEW, DigestRenderer, plan_digests
 from bot.outbox.outcome import Renderer
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.sender import Sender
+from bot.reminders import combined as combined_reminders
 from bot.reminders import messages as reminder_messages
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
@@ -38,7 +39,13 @@ def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[st
     """What each kind of outbox row turns into."""
     reminder: Renderer = partial(reminder_messages.render, services)
     digests = DigestRenderer(services, team_url)
-    return {"reminder": reminder, "escalation": reminder, DIGEST: digests.digest, OVERVIEW: digests.overview}
+    return {
+        "reminder": reminder,
+        "escalation": reminder,
+        reminder_messages.COMBINED: partial(combined_reminders.render, services),
+        DIGEST: digests.digest,
+        OVERVIEW: digests.overview,
+    }
 
 
 class Scheduled:

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bot.outbox.store import Claimed, Planned
+
+
+@dataclass(frozen=True)
+class Members:
+    """The rows gathered into one combined message, settled in the transaction that records it.
+
+    `sent` (id, key) are listed in it (recorded as sent with its channel and ts; their keys travel
+    in the message's metadata too); `skipped` (id, reason) lost their point since they were
+    gathered; `released` (id, when) are not in it: pending again from that moment (None: at once).
+    `note` is kept in the combined row's payload.
+    """
+
+    sent: tuple[tuple[int, str], ...] = ()
+    skipped: tuple[tuple[int, str], ...] = ()
+    released: tuple[tuple[int, datetime | None], ...] = ()
+    note: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -21,6 +38,7 @@ class Send:
     text: str
     blocks: list[dict[str, Any]]
     upload: tuple[str, bytes, str] | None = None
+    members: Members | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +46,7 @@ class Skip:
     """Nothing to send any more (done, answered, moved); the reason is recorded."""
 
     reason: str
+    members: Members | None = None
 
 
 @dataclass(frozen=True)
@@ -44,5 +63,20 @@ class Fail:
     error: str
 
 
-Outcome = Send | Skip | Split | Fail
+@dataclass(frozen=True)
+class Gather:
+    """Join one combined message to `recipient` instead of sending this row alone.
+
+    The combined rows are keyed `key`, `key:2` … up to `parts`: a row joins the first that is
+    not yet being sent. When every part is taken, the row stays pending until `overflow_at`.
+    """
+
+    recipient: str
+    key: str
+    kind: str
+    parts: int
+    overflow_at: datetime
+
+
+Outcome = Send | Skip | Split | Fail | Gather
 Renderer = Callable[[Claimed], Outcome]

@@ -27,7 +27,7 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.clock import Clock
 from bot.outbox import store
-from bot.outbox.outcome import Fail, Renderer, Send, Skip, Split
+from bot.outbox.outcome import Fail, Gather, Members, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
 from storage.db import Database
@@ -80,6 +80,14 @@ def _retry_after(exc: SlackApiError) -> float | None:
         return max(float(value), 1.0) if value is not None else 1.0
     except (TypeError, ValueError):
         return 1.0
+
+
+def _event_payload(row: Claimed, message: Send) -> dict[str, Any]:
+    """The message's outbox key, and a combined message's members' keys (so each can be found in Slack)."""
+    payload: dict[str, Any] = {"key": row.key}
+    if message.members is not None and message.members.sent:
+        payload["keys"] = [key for _id, key in message.members.sent]
+    return payload
 
 
 class Sender:
@@ -145,12 +153,15 @@ class Sender:
             self._retry(row, "render_error", maybe_sent=False)
             return
         if isinstance(outcome, Skip):
-            store.mark_skipped(self.db, self.worker, row.id, outcome.reason)
+            store.mark_skipped(self.db, self.worker, row.id, outcome.reason, outcome.members)
         elif isinstance(outcome, Fail):
             log.warning("outbox %s cannot be delivered: %s", row.key, outcome.error)
             store.mark_failed(self.db, self.worker, row.id, outcome.error)
         elif isinstance(outcome, Split):
             store.split(self.db, self.worker, row.id, outcome.children, self.clock.now())
+        elif isinstance(outcome, Gather):
+            if store.gather(self.db, self.worker, row.id, outcome, self.clock.now()) is None:
+                log.info("outbox %s: no combined message to join now; due again %s", row.key, outcome.overflow_at)
         else:
             self._send(row, outcome)
 
@@ -159,7 +170,7 @@ class Sender:
             found = self._already_in_slack(row)
             if found is not None:
                 log.info("outbox %s was already in Slack (%s); not sent again", row.key, found[1])
-                self._sent(row, *found)
+                self._sent(row, *found, message.members)
                 return
         for _ in range(4):
             self.pacer.wait(message.channel)
@@ -171,7 +182,7 @@ class Sender:
                     channel=message.channel,
                     text=message.text,
                     blocks=message.blocks,
-                    metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
+                    metadata={"event_type": METADATA_EVENT, "event_payload": _event_payload(row, message)},
                     unfurl_links=False,
                 )
             except SlackApiError as exc:
@@ -199,14 +210,14 @@ class Sender:
                 self._retry(row, f"connection:{type(exc).__name__}", maybe_sent=True)
                 return
             channel, ts = str(response.get("channel") or message.channel), str(response.get("ts"))
-            self._sent(row, channel, ts)
+            self._sent(row, channel, ts, message.members)
             if message.upload is not None:
                 self._upload(row, channel, ts, message.upload)
             return
         self._retry(row, "ratelimited", maybe_sent=False)
 
-    def _sent(self, row: Claimed, channel: str, ts: str) -> None:
-        store.mark_sent(self.db, self.worker, row.id, self.clock.now(), channel, ts)
+    def _sent(self, row: Claimed, channel: str, ts: str, members: Members | None = None) -> None:
+        store.mark_sent(self.db, self.worker, row.id, self.clock.now(), channel, ts, members)
         if self.on_sent is not None:
             try:
                 self.on_sent(row, channel, ts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session
 
 from storage.db import Database
 from storage.models import OutboxMessage, OutboxState, SchedulerMark
+
+if TYPE_CHECKING:
+    from bot.outbox.outcome import Gather, Members
 
 # Rows per INSERT: well under SQLite's 32,766 bound parameters at ~12 columns a row.
 _CHUNK = 500
@@ -124,23 +127,25 @@ def claim(db: Database, worker: str, now: datetime, *, lease: timedelta, limit: 
         for row in rows:
             row.claimed_by = worker
             row.claim_until = now + lease
-            claimed.append(
-                Claimed(
-                    id=row.id,
-                    key=row.key,
-                    kind=row.kind,
-                    commitment_id=row.commitment_id,
-                    committee_id=row.committee_id,
-                    occurrence=row.occurrence,
-                    recipient=row.recipient,
-                    payload=dict(row.payload or {}),
-                    due_at=row.due_at,
-                    attempts=row.attempts,
-                    channel=row.channel,
-                    sending_since=row.sending_since,
-                )
-            )
+            claimed.append(_claimed(row))
         return claimed
+
+
+def _claimed(row: OutboxMessage) -> Claimed:
+    return Claimed(
+        id=row.id,
+        key=row.key,
+        kind=row.kind,
+        commitment_id=row.commitment_id,
+        committee_id=row.committee_id,
+        occurrence=row.occurrence,
+        recipient=row.recipient,
+        payload=dict(row.payload or {}),
+        due_at=row.due_at,
+        attempts=row.attempts,
+        channel=row.channel,
+        sending_since=row.sending_since,
+    )
 
 
 def _mine(worker: str, row_id: int, now: datetime) -> Any:
@@ -178,21 +183,37 @@ def extend(db: Database, worker: str, row_id: int, now: datetime, lease: timedel
         return session.execute(_mine(worker, row_id, now).values(claim_until=now + lease)).first() is not None
 
 
+def _finished(worker: str, row_id: int) -> Any:
+    return (
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
+        .values(claimed_by=None, claim_until=None)
+    )
+
+
 def _finish(db: Database, worker: str, row_id: int, **values: Any) -> None:
     with db.write() as session:
-        session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
-            .values(claimed_by=None, claim_until=None, **values)
-        )
+        session.execute(_finished(worker, row_id).values(**values))
 
 
-def mark_sent(db: Database, worker: str, row_id: int, now: datetime, channel: str, ts: str) -> None:
-    _finish(db, worker, row_id, state=OutboxState.SENT, sent_at=now, channel=channel, ts=ts, error=None)
+def mark_sent(
+    db: Database, worker: str, row_id: int, now: datetime, channel: str, ts: str, members: Members | None = None
+) -> None:
+    with db.write() as session:
+        values: dict[str, Any] = {"state": OutboxState.SENT, "sent_at": now, "channel": channel, "ts": ts}
+        if members is not None and members.note:
+            row = session.get(OutboxMessage, row_id)
+            values["payload"] = {**((row.payload if row else None) or {}), **members.note}
+        session.execute(_finished(worker, row_id).values(error=None, **values))
+        if members is not None:
+            _settle(session, members, now, channel, ts)
 
 
-def mark_skipped(db: Database, worker: str, row_id: int, reason: str) -> None:
-    _finish(db, worker, row_id, state=OutboxState.SKIPPED, error=reason[:300])
+def mark_skipped(db: Database, worker: str, row_id: int, reason: str, members: Members | None = None) -> None:
+    with db.write() as session:
+        session.execute(_finished(worker, row_id).values(state=OutboxState.SKIPPED, error=reason[:300]))
+        if members is not None:
+            _settle(session, members, None, None, None)
 
 
 def mark_failed(db: Database, worker: str, row_id: int, error: str) -> None:
@@ -220,6 +241,94 @@ def split(db: Database, worker: str, row_id: int, children: Sequence[Planned], n
         session.execute(
             update(OutboxMessage).where(OutboxMessage.id == row_id).values(claimed_by=None, claim_until=None)
         )
+
+
+# --------------------------------------------------------------------------- #
+# Combined messages: rows gathered into one message to one person
+# --------------------------------------------------------------------------- #
+
+
+def _joinable(row: OutboxMessage, worker: str, now: datetime) -> bool:
+    """Nobody is reading its members yet: pending, not being sent, and not claimed by another sender.
+
+    A combined row another sender holds may be rendered from the members it has right now; a row
+    joining it then would be marked as gathered but never listed, so it joins the next part instead.
+    One this sender holds waits further on in its batch (a sender handles one row at a time).
+    """
+    return (
+        row.state == OutboxState.PENDING
+        and row.sending_since is None
+        and (row.claimed_by == worker or row.claim_until is None or row.claim_until < now)
+    )
+
+
+def gather(db: Database, worker: str, row_id: int, into: Gather, now: datetime) -> str | None:
+    """Hand a claimed row to the combined message `into` names; return the combined row's key.
+
+    One transaction: the row becomes `split` with the combined key in its payload (and the
+    recipient it goes to), and the combined row is inserted if new. When every part is taken, the
+    row is pending again from `into.overflow_at` and None is returned; also None if the claim is lost.
+    """
+    with db.write() as session:
+        mine = session.execute(_mine(worker, row_id, now).values(claim_until=now)).first()
+        if mine is None:
+            return None
+        row = session.get(OutboxMessage, row_id)
+        assert row is not None
+        for part in range(1, into.parts + 1):
+            key = into.key if part == 1 else f"{into.key}:{part}"
+            planned = Planned(key=key, kind=into.kind, due_at=now, recipient=into.recipient, payload={"part": part})
+            _insert_new(session, [_row(planned, now, now)])
+            stmt = select(OutboxMessage).where(OutboxMessage.key == key)
+            if session.get_bind().dialect.name != "sqlite":
+                # Its claim and this join take turns: a sender never renders it while a row joins.
+                stmt = stmt.with_for_update()
+            combined = session.scalars(stmt).one()
+            if _joinable(combined, worker, now):
+                row.state = OutboxState.SPLIT
+                row.recipient = into.recipient
+                row.payload = {**(row.payload or {}), "combined": key}
+                row.claimed_by = row.claim_until = None
+                return key
+        row.next_attempt_at = into.overflow_at
+        row.sending_since = None
+        row.claimed_by = row.claim_until = None
+        return None
+
+
+def gathered(db: Database, key: str, recipient: str | None) -> list[Claimed]:
+    """The rows waiting in the combined message `key` to `recipient`, oldest first."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.state == OutboxState.SPLIT, OutboxMessage.recipient == recipient)
+            .order_by(OutboxMessage.id)
+        )
+        return [_claimed(r) for r in rows if (r.payload or {}).get("combined") == key]
+
+
+def _settle(session: Session, members: Members, now: datetime | None, channel: str | None, ts: str | None) -> None:
+    """Record what became of a combined message's members; only rows still waiting in it are touched."""
+    waiting = (OutboxMessage.state == OutboxState.SPLIT,)
+    sent_ids = [row_id for row_id, _key in members.sent]
+    if sent_ids and channel is not None:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(sent_ids), *waiting)
+            .values(state=OutboxState.SENT, sent_at=now, channel=channel, ts=ts, error=None)
+        )
+    for row_id, reason in members.skipped:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, *waiting)
+            .values(state=OutboxState.SKIPPED, error=reason[:300])
+        )
+    for row_id, at in members.released:
+        # Back to "decided when sending": the next render finds its owner (and its combined message) again.
+        values: dict[str, Any] = {"state": OutboxState.PENDING, "recipient": None, "sending_since": None}
+        if at is not None or now is not None:
+            values["next_attempt_at"] = at or now
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id, *waiting).values(**values))
 
 
 # --------------------------------------------------------------------------- #

@@ -8,13 +8,18 @@ answered "Pågår enligt plan" yesterday) is not sent at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.language.workdays import last_working_day_on_or_before, previous_working_day
-from bot.outbox.outcome import Fail, Outcome, Send, Skip, Split
+from bot.language.workdays import (
+    last_working_day_on_or_before,
+    next_working_day_on_or_after,
+    previous_working_day,
+)
+from bot.outbox.outcome import Fail, Gather, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
 from bot.reminders.planning import ONE_A_DAY, WITH_REMINDER
+from bot.reminders.schedule import send_time_on
 from bot.services import commitments as commitment_service
 from bot.services.committees import secretaries
 from bot.services.context import Services
@@ -23,6 +28,10 @@ from bot.ui.commitment import card_blocks, view_of
 from storage.models import Commitment, CommitmentStatus, UpdateKind
 
 CLOSED = (CommitmentStatus.DONE, CommitmentStatus.CANCELLED)
+# The outbox kind of a message listing an owner's reminders of one morning, and how many such
+# messages one person may get in a morning; reminders beyond them wait for the next working day.
+COMBINED = "reminder_day"
+COMBINED_PARTS = 3
 # What counts as "a status update" for escalation: an answer, not a secretary's edit.
 OWNER_ANSWERS = (UpdateKind.STATUS, UpdateKind.COMMENT, UpdateKind.DEADLINE)
 
@@ -71,7 +80,7 @@ def _latest_update(commitment: Commitment, occurrence: date | None) -> LatestUpd
     return LatestUpdate(status=status, at=latest.created_at, comment=latest.comment or latest.reason)
 
 
-def _why_not(svc: Services, c: Commitment, row: Claimed) -> str | None:
+def why_not(svc: Services, c: Commitment, row: Claimed) -> str | None:
     """The reason this reminder is no longer worth sending, if any."""
     if c.status in CLOSED:
         return f"status_{c.status.value}"
@@ -116,7 +125,7 @@ def render(svc: Services, row: Claimed) -> Outcome:
         if not found:
             return Skip("commitment_gone")
         c = found[0]
-        reason = _why_not(svc, c, row)
+        reason = why_not(svc, c, row)
         if reason:
             return Skip(reason)
         owner_id = c.owner.slack_user_id if c.owner else None
@@ -129,16 +138,32 @@ def render(svc: Services, row: Claimed) -> Outcome:
                 if not recipients:
                     return Skip(ONE_A_DAY)
                 return Split([_child(row, s, {}) for s in recipients])
-            owner_gone = owner_id is None or _is_gone(svc, owner_id)
-            if owner_gone:
+            if owner_id is None or _is_gone(svc, owner_id):
                 if not secretary_ids:
                     return Fail("no_recipient")
                 return Split([_child(row, s, {"owner_gone": True}) for s in secretary_ids])
-            recipient = owner_id
-        else:
-            recipient = row.recipient
+            # Several reminders to one owner on one morning go out as one message (bot/reminders/combined.py).
+            return _gather(svc, owner_id)
+        recipient = row.recipient
         assert recipient is not None
         return _message(svc, c, row, recipient)
+
+
+def next_morning(svc: Services) -> datetime:
+    """When reminders go out on the next working day."""
+    today = svc.clock.now().astimezone(svc.clock.tz).date()
+    return send_time_on(next_working_day_on_or_after(today + timedelta(days=1)), svc.clock.tz)
+
+
+def _gather(svc: Services, owner_id: str) -> Gather:
+    today = svc.clock.now().astimezone(svc.clock.tz).date()
+    return Gather(
+        recipient=owner_id,
+        key=f"remind-day:{owner_id}:{today.isoformat()}",
+        kind=COMBINED,
+        parts=COMBINED_PARTS,
+        overflow_at=next_morning(svc),
+    )
 
 
 def _escalated_to(svc: Services, row: Claimed, owner_id: str | None, secretary_ids: list[str]) -> list[str]:
@@ -224,26 +249,35 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
         )
         fallback = texts.get("escalation_fallback", ref=view.ref, days=days_past)
         return fallback, card_blocks(texts, view, intro=intro, occurrence=occurrence, change_owner=True)
-    last = _latest_update(c, occurrence)
-    kind = _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline)
-    owner_gone = bool(facts.payload.get("owner_gone"))
-    intro = texts.md(
-        "reminder.md.j2",
-        kind=kind,
-        ref=view.ref,
-        deadline=deadline,
-        phrase=phrase,
-        days=abs(days_past),
-        last_status=texts.get(f"status_{last.status.value}") if last else None,
-        last_at=last.at if last else None,
-        last_comment=last.comment if last else None,
-        owner_gone=owner_gone,
-        is_open=view.is_open,
-        owner_name=c.owner.display_name or c.owner.slack_user_id if c.owner else None,
-        committee=c.committee.code,
-    )
+    args = reminder_args(svc, c, facts)
+    intro = texts.md("reminder.md.j2", ref=view.ref, is_open=view.is_open, **args)
     fallback = texts.get("reminder_fallback", ref=view.ref, deadline=swedish_date(deadline))
-    return fallback, card_blocks(texts, view, intro=intro, occurrence=occurrence, change_owner=owner_gone)
+    return fallback, card_blocks(texts, view, intro=intro, occurrence=occurrence, change_owner=bool(args["owner_gone"]))
+
+
+def reminder_args(svc: Services, c: Commitment, facts: ReminderFacts) -> dict[str, Any]:
+    """What a reminder says about `c` (kind, deadline, days, latest status), for one card or one list item."""
+    occurrence = facts.occurrence if c.recurrence else None
+    planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
+    deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
+    phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
+    if phrase == deadline.isoformat():
+        phrase = None
+    sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
+    days_past = (sent_on - deadline).days
+    last = _latest_update(c, occurrence)
+    return {
+        "kind": _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline),
+        "deadline": deadline,
+        "phrase": phrase,
+        "days": abs(days_past),
+        "last_status": svc.texts.get(f"status_{last.status.value}") if last else None,
+        "last_at": last.at if last else None,
+        "last_comment": last.comment if last else None,
+        "owner_gone": bool(facts.payload.get("owner_gone")),
+        "owner_name": c.owner.display_name or c.owner.slack_user_id if c.owner else None,
+        "committee": c.committee.code,
+    }
 
 
 def _message(svc: Services, c: Commitment, row: Claimed, recipient: str) -> Send:

@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
 
 from bot.outbox import status as outbox_status
+from bot.reminders import combined
 from bot.reminders.messages import ReminderFacts, render_card
 from bot.services import commitments as commitment_service
 from bot.services.committees import committees_managed_by, is_secretary
@@ -109,6 +110,11 @@ class Delivery:
             ).all()
             for row in reminders:
                 if not (row.channel and row.ts):
+                    continue
+                listing = combined.refreshed(svc, session, row.channel, row.ts) if row.kind == "reminder" else None
+                if listing is not None:
+                    # One of several commitments in one message: the whole message, this one's part as it is now.
+                    updates.append((row.channel, row.ts, *listing))
                     continue
                 sent_at = row.sent_at or row.due_at
                 facts = ReminderFacts(row.kind, dict(row.payload or {}), row.occurrence, row.due_at, sent_at)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select
@@ -176,6 +177,11 @@ def build_sender(
     return Sender(db, client, clock, renderers, worker=worker, lease=lease, on_sent=on_sent)
 
 
+def _keys(event_payload: dict[str, Any]) -> list[str]:
+    """A message's own outbox key, and those of the reminders it lists (one owner's morning, combined)."""
+    return [str(event_payload["key"]), *(str(k) for k in event_payload.get("keys") or [])]
+
+
 def keys_in_slack(slack: SlackStandIn) -> Counter[str]:
     """How often each outbox key reached the stand-in, over every conversation (by message metadata)."""
     seen: Counter[str] = Counter()
@@ -185,7 +191,8 @@ def keys_in_slack(slack: SlackStandIn) -> Counter[str]:
             for message in channel.messages:
                 metadata = message.metadata or {}
                 if message.user == workspace.bot_user.id and metadata.get("event_type") == "atagande_outbox":
-                    seen[str(metadata["event_payload"]["key"])] += 1
+                    for key in _keys(metadata["event_payload"]):
+                        seen[key] += 1
     return seen
 
 
@@ -204,7 +211,8 @@ def ts_in_slack(slack: SlackStandIn) -> dict[str, tuple[str, str]]:
             for message in channel.messages:
                 metadata = message.metadata or {}
                 if metadata.get("event_type") == "atagande_outbox":
-                    found[str(metadata["event_payload"]["key"])] = (channel.id, message.ts)
+                    for key in _keys(metadata["event_payload"]):
+                        found[key] = (channel.id, message.ts)
     return found
 
 
