@@ -84,6 +84,13 @@ def payload_of(kind: str, call: ApiCall) -> Payload | None:
     """The content ``call`` carried (None for calls that carry no message or view)."""
     args = call.args
     if call.method in MESSAGE_METHODS or call.method == "response_url":
+        metadata = args.get("metadata")
+        key = str(((metadata or {}).get("event_payload") or {}).get("key", "")) if isinstance(metadata, dict) else ""
+        # The outbox tags what it sends; a tick can send Monday's digests beside what the step is about.
+        if key.startswith("digest:"):
+            kind = "weekly digest"
+        elif key.startswith("overview:"):
+            kind = "monthly overview"
         channel = str(args.get("channel") or "")
         if channel.startswith(("D", "U")) and "DM" not in kind:
             # A step sends to channels and to people at once (the digest's tick also sends the reminders
