@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 # (files.getUploadURLExternal, files.completeUploadExternal).
 # im:write and the *:history scopes let a sender that took over a dead one's
 # message look in the conversation for it before sending it again (bot/outbox/sender.py).
+# channels:join lets the bot join a committee's public channel when it is bound to it: reading the
+# channel's history and sharing files there need membership (bot/slack/channels.py).
 BOT_SCOPES = (
     "commands",
     "chat:write",
@@ -52,6 +54,7 @@ BOT_SCOPES = (
     "im:history",
     "channels:history",
     "groups:history",
+    "channels:join",
 )
 SUBSCRIBED_EVENTS = ("app_home_opened", "file_shared")
 

@@ -72,7 +72,7 @@ class Fleet:
 
 def populate(slack: SlackStandIn, *, owners: int, committees: int) -> Fleet:
     users = [slack.add_user(f"owner{i}", real_name=f"Ägare {i}").id for i in range(owners)]
-    channels = [slack.add_channel(f"k{i}", members=users[:3]).id for i in range(committees)]
+    channels = [slack.add_channel(f"k{i}", members=users[:3], bot_is_member=True).id for i in range(committees)]
     return Fleet(owners=users, channels=channels)
 
 
