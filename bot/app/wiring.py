@@ -25,6 +25,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.services.context import DatabaseBusy, Services
 from bot.services.dedupe import delivery_key, first_time
+from bot.slack.channels import SlackChannelAccess
 from bot.slack.delivery import Delivery
 from bot.slack.home_refresh import HomeRefresher
 from bot.slack.users import SlackUserDirectory
@@ -126,6 +127,7 @@ def build_services(
         # Moments are shown in the clock's zone, the one every date is worked out in.
         texts=Texts(clock.tz),
         users=SlackUserDirectory(client),
+        channels=SlackChannelAccess(client),
     )
 
 

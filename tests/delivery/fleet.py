@@ -26,6 +26,7 @@ from bot.outbox.sender import Sender, plain_client
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.slack.channels import SlackChannelAccess
 from bot.slack.users import SlackUserDirectory
 from bot.standin import SlackStandIn
 from bot.texts import Texts
@@ -72,7 +73,7 @@ class Fleet:
 
 def populate(slack: SlackStandIn, *, owners: int, committees: int) -> Fleet:
     users = [slack.add_user(f"owner{i}", real_name=f"Ägare {i}").id for i in range(owners)]
-    channels = [slack.add_channel(f"k{i}", members=users[:3], bot_is_member=True).id for i in range(committees)]
+    channels = [slack.add_channel(f"k{i}", members=users[:3]).id for i in range(committees)]
     return Fleet(owners=users, channels=channels)
 
 
@@ -171,7 +172,14 @@ def build_sender(
     """A sender as a process builds it, with the bot's own renderers (reminders, escalations, digests)."""
     client = plain_client(token, api_url)
     settings = Settings(database_url="", timezone=clock.tz, slack_api_url=api_url, bot_token=token)
-    services = Services(settings=settings, db=db, clock=clock, texts=Texts(), users=SlackUserDirectory(client))
+    services = Services(
+        settings=settings,
+        db=db,
+        clock=clock,
+        texts=Texts(),
+        users=SlackUserDirectory(client),
+        channels=SlackChannelAccess(client),
+    )
     renderers = scheduled_renderers(services, lambda: None)
     return Sender(db, client, clock, renderers, worker=worker, lease=lease, on_sent=on_sent)
 
