@@ -20,6 +20,7 @@ from bot.reports.data import Report
 from bot.reports.formats import FORMATS, Format, file_name, get_format
 from bot.reports.requested import requested_report
 from bot.services.context import Services
+from bot.slack.channels import joining_if_needed
 from bot.slack_format import channel_link
 
 # A secretary mostly wants the pack to attach to the committee's agenda: a Word file.
@@ -88,7 +89,8 @@ def _shared_in_channel(
 ) -> bool:
     """Share in the committee's channel; False if Slack says the bot cannot post there."""
     try:
-        _share(svc, client, report, fmt, data, channel, user_id)
+        # A committee bound before binding made the bot join: join its public channel and share there.
+        joining_if_needed(client, channel, lambda: _share(svc, client, report, fmt, data, channel, user_id))
     except SlackApiError as exc:
         if exc.response.get("error") in _CHANNEL_UNAVAILABLE:
             return False

@@ -25,6 +25,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.services.context import DatabaseBusy, Services
 from bot.services.dedupe import delivery_key, first_time
+from bot.slack.channels import SlackChannelAccess
 from bot.slack.delivery import Delivery
 from bot.slack.home_refresh import HomeRefresher
 from bot.slack.users import SlackUserDirectory
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 # (files.getUploadURLExternal, files.completeUploadExternal).
 # im:write and the *:history scopes let a sender that took over a dead one's
 # message look in the conversation for it before sending it again (bot/outbox/sender.py).
+# channels:join lets the bot join a committee's public channel when it is bound to it: reading the
+# channel's history and sharing files there need membership (bot/slack/channels.py).
 BOT_SCOPES = (
     "commands",
     "chat:write",
@@ -52,6 +55,7 @@ BOT_SCOPES = (
     "im:history",
     "channels:history",
     "groups:history",
+    "channels:join",
 )
 SUBSCRIBED_EVENTS = ("app_home_opened", "file_shared")
 
@@ -123,6 +127,7 @@ def build_services(
         # Moments are shown in the clock's zone, the one every date is worked out in.
         texts=Texts(clock.tz),
         users=SlackUserDirectory(client),
+        channels=SlackChannelAccess(client),
     )
 
 

@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.console.demo import ADMIN, COMMITTEES, OWNERS, SECRETARY, seed_demo
 from bot.console.identities import channel_id_for, user_id_for
 from bot.console.session import ConsoleSession
-from bot.services import committees as committee_service
+from bot.services import committee_admin
 from bot.services.people import Actor
 from bot.slack.delivery import Delivery
 from bot.texts import Texts
@@ -29,9 +29,9 @@ def _seed(bot: LocalBot, session: ConsoleSession) -> str:
         session.ensure_channel(channel)
     created = seed_demo(bot.svc, {p.handle: user_id_for(p.handle) for p in people})
     admin = Actor(user_id_for(ADMIN.handle), ADMIN.real_name, is_admin=True)
-    with bot.svc.db.write() as db_session:
-        for code, _name, channel in COMMITTEES:
-            committee_service.bind_channel(db_session, admin, code, channel_id_for(channel), channel)
+    # Bound as /atagande kanal binds: the bot joins each channel, as it would in Slack.
+    for code, _name, channel in COMMITTEES:
+        committee_admin.bind_channel(bot.svc, admin, code, channel_id_for(channel), channel)
     # Post the cards and the owners' DMs as if each had just been registered.
     delivery = Delivery(bot.svc, bot.client)
     for commitment_id in created:

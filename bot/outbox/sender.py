@@ -30,6 +30,7 @@ from bot.outbox import store
 from bot.outbox.outcome import Fail, Gather, Members, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
+from bot.slack.channels import joining_if_needed
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -255,8 +256,13 @@ class Sender:
             # Page through: a busy channel (a committee's, a secretary's DMs) can hold more
             # messages since the attempt than one page, and a miss here means a duplicate.
             for _ in range(HISTORY_PAGES):
-                history = self.client.conversations_history(
-                    channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+                # A channel bound before binding made the bot join answers not_in_channel: join it.
+                history = joining_if_needed(
+                    self.client,
+                    channel,
+                    lambda cursor=cursor: self.client.conversations_history(  # type: ignore[misc]
+                        channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+                    ),
                 )
                 for message in history.get("messages") or []:
                     metadata: dict[str, Any] = message.get("metadata") or {}
@@ -275,6 +281,13 @@ class Sender:
     def _upload(self, row: Claimed, channel: str, ts: str, upload: tuple[str, bytes, str]) -> None:
         filename, content, title = upload
         try:
-            self.client.files_upload_v2(channel=channel, thread_ts=ts, filename=filename, content=content, title=title)
+            # Sharing a file needs membership; join a channel bound before the bot joined it.
+            joining_if_needed(
+                self.client,
+                channel,
+                lambda: self.client.files_upload_v2(
+                    channel=channel, thread_ts=ts, filename=filename, content=content, title=title
+                ),
+            )
         except LOOKUP_ERRORS as exc:
             log.warning("outbox %s: the attachment %s did not upload: %s", row.key, filename, exc)

@@ -17,6 +17,7 @@ from bot.domain.errors import PermissionDenied, UserError
 from bot.domain.reminder_policy import ReminderPolicy
 from bot.services import committee_settings
 from bot.services import committees as committee_service
+from bot.services.channels import Membership
 from bot.services.context import Services
 from bot.services.people import Actor
 from storage.models import Committee, CommitteeMember
@@ -108,9 +109,21 @@ def committees_with_secretaries(svc: Services) -> list[tuple[CommitteeInfo, tupl
 
 
 def bind_channel(svc: Services, actor: Actor, code: str, channel_id: str, channel_name: str) -> ChannelBinding:
-    """Make `channel_id` the committee's channel (its secretaries and admins)."""
+    """Make `channel_id` the committee's channel (its secretaries and admins).
+
+    The bot must be in the channel to read it and share files there: it joins a public channel
+    itself; a private one is bound only once someone in it has invited the bot. Slack is asked
+    between the check of who may bind and the write transaction, never inside it.
+    """
     if not code:
         raise UserError("err_one_line_committee", code="")
+    with svc.db.read() as session:
+        committee_service.check_bindable(session, actor, code, channel_id)
+    membership = svc.channels.ensure_member(channel_id)
+    if membership is Membership.NEEDS_INVITE:
+        raise UserError("err_channel_invite_bot")
+    if membership is Membership.ARCHIVED:
+        raise UserError("err_channel_archived")
     with svc.db.write() as session:
         committee, previous = committee_service.bind_channel(session, actor, code, channel_id, channel_name)
         return ChannelBinding(_info(committee), _info(previous) if previous is not None else None)

@@ -77,15 +77,21 @@ def secretaries(committee: Committee) -> list[Person]:
     return [m.person for m in committee.members if m.role == MemberRole.SECRETARY]
 
 
-def bind_channel(
-    session: Session, actor: Actor, code: str, channel_id: str, channel_name: str
-) -> tuple[Committee, Committee | None]:
-    """Bind the channel to the committee; return it and the committee that had the channel before."""
+def check_bindable(session: Session, actor: Actor, code: str, channel_id: str) -> Committee:
+    """The committee, if `actor` may bind a channel to it and `channel_id` is a channel, not a DM."""
     committee = get_committee(session, code)
     if not can_manage(committee, actor):
         raise PermissionDenied("err_secretary_only", code=committee.code)
     if channel_id.startswith("D"):
         raise UserError("err_channel_is_dm")
+    return committee
+
+
+def bind_channel(
+    session: Session, actor: Actor, code: str, channel_id: str, channel_name: str
+) -> tuple[Committee, Committee | None]:
+    """Bind the channel to the committee; return it and the committee that had the channel before."""
+    committee = check_bindable(session, actor, code, channel_id)
     previous = committee_for_channel(session, channel_id)
     if previous is not None and previous.id != committee.id:
         if not can_manage(previous, actor):

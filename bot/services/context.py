@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.services.channels import ChannelAccess
 from bot.services.import_runs import LiveImports
 from bot.services.people import Actor, UserDirectory, actor_for
 from bot.services.routine_library import RoutineLibrary
@@ -35,6 +36,8 @@ class Services:
     clock: Clock
     texts: Texts
     users: UserDirectory
+    # Makes the bot a member of a channel bound to a committee (bot/slack/channels.py).
+    channels: ChannelAccess
     index: CommitmentIndex = field(default_factory=CommitmentIndex)
     routines: RoutineLibrary = field(default_factory=RoutineLibrary)
     # The imports this process is reading now (their leases are renewed by the timer).

@@ -36,6 +36,8 @@ ACCESS: dict[str, Access] = {
     # channels:history / groups:history / im:history / mpim:history by type: the handler.
     "conversations.history": Access(),
     "conversations.members": Access(),
+    # Public channels only: a private one takes an invitation (https://docs.slack.dev/reference/methods/conversations.join/).
+    "conversations.join": Access(("channels:join",)),
     "users.info": Access(("users:read",)),
     "users.list": Access(("users:read",)),
     "views.open": Access(),

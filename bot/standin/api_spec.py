@@ -103,9 +103,15 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "chat:write",
     "chat:write.public",
     "users:read",
-    "im:write",
     "files:read",
     "files:write",
+    "im:write",
+    "im:history",
+    "channels:history",
+    "channels:join",
+    "groups:history",
 )
-"""The stand-in's default grant, for its own tests: a bot that posts, reads users and files. It is not the
-bot's list (``bot.app.wiring.BOT_SCOPES``, which the manifest must match); ``LocalBot`` grants that one."""
+"""The stand-in's default grant: what Åtagandeboten's manifest requests (``manifest.json``, which
+``bot.app.wiring.BOT_SCOPES`` must match; ``tests/unit/test_manifest.py`` keeps the three equal), so a
+test over the stand-in meets exactly the scopes the installed app has. The stand-in does not import the
+bot's list: it models Slack, not the app."""

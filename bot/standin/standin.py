@@ -268,10 +268,11 @@ class SlackStandIn(StandInUsers):
         *,
         is_private: bool = False,
         members: Iterable[str | User] = (),
-        bot_is_member: bool = True,
+        bot_is_member: bool = False,
         channel_id: str | None = None,
     ) -> Channel:
-        """Add a channel with ``members`` (names or ids); the bot joins unless ``bot_is_member=False``."""
+        """Add a channel with ``members`` (names or ids). The bot is not in it, as in Slack, unless
+        ``bot_is_member`` (it was invited); it joins a public channel through ``conversations.join``."""
         return self.workspace.add_channel(
             name, is_private=is_private, members=members, bot_is_member=bot_is_member, channel_id=channel_id
         )

@@ -227,14 +227,16 @@ class Workspace(SurfaceState):
         *,
         is_private: bool = False,
         members: Iterable[str | User] = (),
-        bot_is_member: bool = True,
+        bot_is_member: bool = False,
         topic: str = "",
         purpose: str = "",
         channel_id: str | None = None,
     ) -> Channel:
         """Add a channel called ``name`` with ``members`` (names, ids or users) and return it.
 
-        The bot is a member unless ``bot_is_member`` is False (to test ``not_in_channel``).
+        As in Slack, a channel a person creates does not hold the bot: it joins a public one
+        itself (``conversations.join``) and must be invited to a private one, which
+        ``bot_is_member=True`` stands for.
         """
         with self.lock:
             name = name.removeprefix("#")

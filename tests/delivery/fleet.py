@@ -27,6 +27,7 @@ from bot.outbox.sender import Sender, plain_client
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.slack.channels import SlackChannelAccess
 from bot.slack.users import SlackUserDirectory
 from bot.standin import SlackStandIn
 from bot.texts import Texts
@@ -172,7 +173,14 @@ def build_sender(
     """A sender as a process builds it, with the bot's own renderers (reminders, escalations, digests)."""
     client = plain_client(token, api_url)
     settings = Settings(database_url="", timezone=clock.tz, slack_api_url=api_url, bot_token=token)
-    services = Services(settings=settings, db=db, clock=clock, texts=Texts(), users=SlackUserDirectory(client))
+    services = Services(
+        settings=settings,
+        db=db,
+        clock=clock,
+        texts=Texts(),
+        users=SlackUserDirectory(client),
+        channels=SlackChannelAccess(client),
+    )
     renderers = scheduled_renderers(services, lambda: None)
     return Sender(db, client, clock, renderers, worker=worker, lease=lease, on_sent=on_sent)
 

@@ -111,6 +111,12 @@ class Rig:
         self.clock.advance(timedelta(seconds=seconds))
 
 
+def looked_up(rig: Rig) -> list[Any]:
+    """The look-ups Slack answered: the fleet's channels were bound before the bot joined them, so
+    the first look-up in one is refused (not_in_channel), the bot joins, and it looks again."""
+    return [c for c in rig.slack.calls_to("conversations.history") if c.error is None]
+
+
 @pytest.fixture
 def rig(db: Database) -> Iterator[Rig]:
     clock = ManualClock(FRIDAY, STOCKHOLM)
@@ -171,7 +177,7 @@ def test_server_errors_are_retried_with_growing_backoff_and_sent_once(rig: Rig) 
     assert rig.state("digest:K0:w") == (OutboxState.SENT, None)
     assert keys_in_slack(rig.slack) == {"digest:K0:w": 1}
     # A 5xx may hide a message that did arrive: it was looked for before each resend.
-    assert len(rig.slack.calls_to("conversations.history")) == 2
+    assert len(looked_up(rig)) == 2
 
 
 def test_a_dropped_connection_is_retried_after_a_look_up(rig: Rig) -> None:
@@ -277,7 +283,7 @@ def test_a_send_interrupted_before_it_reached_slack_is_sent_once(rig: Rig) -> No
     rig.later(LEASE.total_seconds() + 1)
     assert rig.sender("alive").run_once() == 1
     assert keys_in_slack(rig.slack) == {"digest:K0:w": 1}
-    assert len(rig.slack.calls_to("conversations.history")) == 1
+    assert len(looked_up(rig)) == 1
 
 
 def test_the_pacer_keeps_one_second_between_posts_to_one_channel() -> None:

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from bot.app.local_slack import LocalBot, Mode
 from bot.clock import ManualClock
 from bot.services import commitments as commitment_service
+from bot.services import committee_admin
 from bot.services import committees as committee_service
 from bot.services.commitments import CommitmentInput
 from bot.services.people import Actor
@@ -51,7 +52,8 @@ class World:
 
     People: ``admin`` (a Slack workspace admin), ``kim`` (an admin only through
     ATAGANDE_ADMINS), ``sara`` (becomes BUN's secretary), ``anna`` (an owner) and
-    ``olle`` (a bystander). Channels: ``bun`` and ``allmant``, everyone in both.
+    ``olle`` (a bystander). Channels: ``bun`` and ``allmant``, everyone in both but the bot, which
+    joins a channel when a committee is bound to it.
     """
 
     bot: LocalBot
@@ -180,15 +182,22 @@ class World:
     def quick_committee(
         self, code: str = "BUN", name: str = "Barn- och utbildningsnämnden", channel: str = "bun"
     ) -> None:
-        """A committee with sara as secretary bound to ``channel``, straight into the database."""
+        """A committee with sara as secretary, straight into the database, bound to ``channel`` through
+        the binding service, which makes the bot join the channel as the command does."""
         svc = self.bot.svc
         admin = self.actor("admin")
         now = svc.clock.now()
         with svc.db.write() as session:
             committee_service.create_committee(session, admin, code, name, now)
             committee_service.add_secretaries(session, admin, code, [(self.uid("sara"), "Sara Sekreterare")], now)
-            if channel:
-                committee_service.bind_channel(session, admin, code, self.slack.channel(channel).id, channel)
+        if channel:
+            committee_admin.bind_channel(svc, admin, code, self.slack.channel(channel).id, channel)
+
+    def bind_without_joining(self, code: str, channel: str) -> None:
+        """Bind ``channel`` to ``code`` straight in the database, as before binding made the bot join:
+        a committee whose channel the bot is not in."""
+        with self.bot.svc.db.write() as session:
+            committee_service.bind_channel(session, self.actor("admin"), code, self.slack.channel(channel).id, channel)
 
     def add(
         self,
@@ -287,6 +296,7 @@ def world(request: pytest.FixtureRequest, database_url: str, clock: ManualClock)
     for name, real in (("sara", "Sara Sekreterare"), ("anna", "Anna Andersson"), ("olle", "Olle Olsson")):
         slack.add_user(name, real_name=real)
     everyone = ["admin", "kim", "sara", "anna", "olle"]
+    # People's channels, as in Slack: the bot is in neither until binding a committee to one joins it.
     slack.add_channel("bun", members=everyone)
     slack.add_channel("allmant", members=everyone)
     bot.start()

@@ -121,8 +121,9 @@ def test_a_committee_without_a_channel_gets_it_in_the_dm(world: World) -> None:
 
 
 def test_a_private_channel_without_the_bot_falls_back_to_the_dm(world: World) -> None:
-    world.slack.add_channel("bun-intern", is_private=True, members=["sara", "olle"], bot_is_member=False)
-    world.quick_committee(channel="bun-intern")
+    world.slack.add_channel("bun-intern", is_private=True, members=["sara", "olle"])
+    world.quick_committee(channel="")
+    world.bind_without_joining("BUN", "bun-intern")  # bound before binding checked the bot was invited
     world.add("Revidera den lokala BUS-överenskommelsen")
     answer = ask(world, "olle", "allmant", "/atagande rapport BUN csv")
     assert "Jag kunde inte lägga uppföljningspaketet i nämndens kanal" in answer

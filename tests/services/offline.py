@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.services.channels import Membership
 from bot.services.context import Services
 from bot.services.people import SlackUser
 from bot.texts import Texts
@@ -24,6 +25,17 @@ class KnownPeople:
         return self._people.get(user_id)
 
 
+class InvitedEverywhere:
+    """Channels as the service tests need them: the bot is (or becomes) a member of every one."""
+
+    def __init__(self) -> None:
+        self.joined: list[str] = []
+
+    def ensure_member(self, channel_id: str) -> Membership:
+        self.joined.append(channel_id)
+        return Membership.MEMBER
+
+
 def offline_services(
     db: Database,
     clock: ManualClock,
@@ -32,4 +44,11 @@ def offline_services(
     admins: frozenset[str] = frozenset(),
 ) -> Services:
     settings = Settings(database_url="", timezone=clock.tz, slack_api_url="", bot_token="", admins=admins)
-    return Services(settings=settings, db=db, clock=clock, texts=Texts(clock.tz), users=KnownPeople(people))
+    return Services(
+        settings=settings,
+        db=db,
+        clock=clock,
+        texts=Texts(clock.tz),
+        users=KnownPeople(people),
+        channels=InvitedEverywhere(),
+    )

@@ -24,12 +24,12 @@ from tests.standin.tiny_app import Seen, build_app
 
 
 def populate(standin: SlackStandIn) -> None:
-    """anna and bertil in #bun; cecilia outside it; a private #ks-intern the bot is not in."""
+    """anna, bertil and the bot (invited) in #bun; cecilia outside it; a private #ks-intern the bot is not in."""
     standin.add_user("anna", real_name="Anna Åberg")
     standin.add_user("bertil", real_name="Bertil Öst", is_admin=True)
     standin.add_user("cecilia")
-    standin.add_channel("bun", members=["anna", "bertil"])
-    standin.add_channel("ks-intern", is_private=True, members=["bertil"], bot_is_member=False)
+    standin.add_channel("bun", members=["anna", "bertil"], bot_is_member=True)
+    standin.add_channel("ks-intern", is_private=True, members=["bertil"])
 
 
 @pytest.fixture(autouse=True)

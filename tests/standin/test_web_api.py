@@ -278,7 +278,7 @@ def test_views_update_and_push(standin: SlackStandIn, web: WebClient) -> None:
 def test_conversations_and_users(standin: SlackStandIn) -> None:
     with SlackStandIn(scopes=["chat:write", "users:read", "channels:read", "groups:read", "im:write"]) as slack:
         slack.add_user("anna")
-        slack.add_channel("bun", members=["anna"])
+        slack.add_channel("bun", members=["anna"], bot_is_member=True)
         web = WebClient(token=slack.bot_token, base_url=slack.api_url)
         channel = slack.channel("bun").id
         info = web.conversations_info(channel=channel, include_num_members=True)["channel"]

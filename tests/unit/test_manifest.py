@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.app.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS
+from bot.standin import DEFAULT_SCOPES
 from handlers.commands import COMMAND
 from handlers.routines import COMMAND as ROUTINE_COMMAND
 from handlers.shortcuts import FROM_MESSAGE, GLOBAL_NEW
@@ -25,3 +26,12 @@ def test_manifest_matches_the_code() -> None:
     assert all(len(s["name"]) <= 24 for s in shortcuts.values())
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_stand_in_grants_what_the_manifest_requests() -> None:
+    """The stand-in's default grant is the real one: a test over it meets the scopes the app has."""
+    manifest = json.loads((REPO / "manifest.json").read_text(encoding="utf-8"))
+    requested = sorted(manifest["oauth_config"]["scopes"]["bot"])
+    assert sorted(DEFAULT_SCOPES) == requested == sorted(BOT_SCOPES)
+    # The bot joins a committee's public channel when it is bound to one.
+    assert "channels:join" in requested

@@ -1,4 +1,5 @@
-"""``conversations.open``, ``conversations.info``, ``conversations.members``, ``conversations.history``."""
+"""``conversations.open``, ``conversations.info``, ``conversations.members``, ``conversations.history``,
+``conversations.join``."""
 
 from __future__ import annotations
 
@@ -115,6 +116,10 @@ def history(ctx: CallContext) -> JsonDict:
     workspace = ctx.workspace
     channel = visible_to_bot(workspace, ctx.text("channel") or "")
     _require_scope_for(ctx, channel, "history")
+    # A bot token reads only where the bot is a member; chat:write.public lets it post to a public
+    # channel, never read it (https://docs.slack.dev/reference/methods/conversations.history/).
+    if workspace.bot_user.id not in channel.members:
+        raise SlackError("not_in_channel")
     oldest, latest = _timestamp(ctx, "oldest"), _timestamp(ctx, "latest")
     inclusive = ctx.flag("inclusive")
     with_metadata = ctx.flag("include_all_metadata")
@@ -142,7 +147,32 @@ def history(ctx: CallContext) -> JsonDict:
     }
 
 
+def join(ctx: CallContext) -> JsonDict:
+    """The bot joins a public channel (https://docs.slack.dev/reference/methods/conversations.join/).
+
+    Only public channels can be joined: a private channel, a DM or a group DM takes an invitation,
+    so Slack answers ``method_not_supported_for_channel_type``; an archived one ``is_archived``.
+    Joining a channel the bot is already in succeeds with the warning ``already_in_channel``.
+    """
+    workspace = ctx.workspace
+    with workspace.lock:
+        channel = workspace.channels.get(ctx.text("channel") or "")
+        if channel is None:
+            raise SlackError("channel_not_found")
+        if channel.is_private or channel.is_im or channel.is_mpim:
+            raise SlackError("method_not_supported_for_channel_type")
+        if channel.is_archived:
+            raise SlackError("is_archived")
+        if workspace.bot_user.id in channel.members:
+            ctx.warnings.append("already_in_channel")
+        else:
+            workspace.join(channel, workspace.bot_user)
+        body = channel.to_slack(team_id=workspace.team.id, bot_user_id=workspace.bot_user.id, now=workspace.now())
+    return {"channel": body}
+
+
 HANDLERS = {
+    "conversations.join": join,
     "conversations.history": history,
     "conversations.open": open_conversation,
     "conversations.info": info,

@@ -69,7 +69,13 @@ def _targets(ctx: CallContext) -> list[Channel]:
     if ctx.text("channel_id") is not None:
         keys.append(str(ctx.text("channel_id")))
     keys.extend(part.strip() for part in (ctx.text("channels") or "").split(",") if part.strip())
-    return [destination_for_bot(ctx.workspace, key, ctx.scopes) for key in keys]
+    targets = [destination_for_bot(ctx.workspace, key, ctx.scopes) for key in keys]
+    # Sharing a file needs membership: chat:write.public covers messages only, so a public channel
+    # the bot has not joined answers not_in_channel
+    # (https://docs.slack.dev/reference/methods/files.completeUploadExternal/).
+    if any(ctx.workspace.bot_user.id not in channel.members for channel in targets):
+        raise SlackError("not_in_channel")
+    return targets
 
 
 def _visible_to_bot(ctx: CallContext, stored: StoredFile) -> bool:
