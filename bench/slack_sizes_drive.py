@@ -23,6 +23,7 @@ from bench.slack_sizes_data import Size, answer_document, committee_codes, long_
 from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock
 from bot.services import commitments as cs
+from bot.services import committee_admin
 from bot.services import committees as committee_service
 from bot.services import routines as routine_service
 from bot.services.commitments import CommitmentInput
@@ -126,8 +127,10 @@ class Drive:
                 )
                 committee_service.create_committee(session, admin, code, name, now)
                 committee_service.add_secretaries(session, admin, code, [(self.uid("sara"), "Sara Sekreterare")], now)
-                channel = self.slack.channel(code.lower())
-                committee_service.bind_channel(session, admin, code, channel.id, channel.name)
+        # Bound through the binding service, as `/atagande kanal` does: the bot joins each channel.
+        for code in codes:
+            channel = self.slack.channel(code.lower())
+            committee_admin.bind_channel(svc, admin, code, channel.id, channel.name)
         # BUN's deadlines fall in three groups: reminded on the digest's Monday, reminded the week
         # after, and far off; everyone else's are far off.
         deadlines = ("2027-01-25", "2027-01-22", "2027-06-30")
