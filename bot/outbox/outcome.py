@@ -10,17 +10,34 @@ from bot.outbox.store import Claimed, Planned
 
 
 @dataclass(frozen=True)
+class Reply:
+    """One message to post in the thread of the message a `Send` posts (its fallback text and blocks)."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class Send:
     """Post `blocks` to `channel` (a channel id, or a user id for a DM).
 
     `upload` is a file to upload in the message's thread afterwards
     (file name, bytes, title), e.g. the monthly overview's chart.
+
+    `continuations` are posted in the message's thread afterwards, in order, each as an outbox
+    row of its own (docs/architecture.md, "The outbox"). A message whose blocks carry more text
+    than one message may is split by the sender on block boundaries, the rest going first among
+    the continuations, with `continuation_text` (the message's `text` if None) as their fallback.
+    `thread_ts` posts the message itself as a reply in that thread.
     """
 
     channel: str
     text: str
     blocks: list[dict[str, Any]]
     upload: tuple[str, bytes, str] | None = None
+    continuations: Sequence[Reply] = ()
+    continuation_text: str | None = None
+    thread_ts: str | None = None
 
 
 @dataclass(frozen=True)

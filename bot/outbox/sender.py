@@ -8,7 +8,9 @@ Rules (docs/architecture.md, "The outbox"):
 - 429 is honoured (Retry-After), 5xx and dropped connections are retried
   with backoff, at most one message per second goes to one channel;
 - errors that no retry mends (channel_not_found, not_in_channel,
-  account_inactive …) are recorded on the row, shown to admins, and not retried.
+  account_inactive …) are recorded on the row, shown to admins, and not retried;
+- a message is never too long for Slack: what does not fit in one message goes to
+  its thread as continuations, each a row of its own (`bot.outbox.thread`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from bot.outbox import store
 from bot.outbox.outcome import Fail, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
+from bot.outbox.thread import CONTINUATION, next_part, render_continuation, within_budget
+from bot.ui.message_size import MESSAGE_TEXT_BUDGET, block_text
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -66,6 +70,13 @@ def plain_client(token: str, base_url: str) -> WebClient:
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min … at most an hour between tries."""
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def _smaller(message: Send, exc: SlackApiError) -> Send | None:
+    """``message`` in parts of half its text if Slack refused it as too long and it has blocks to part."""
+    if exc.response.get("error") != "msg_blocks_too_long" or len(message.blocks) < 2:
+        return None
+    return within_budget(message, budget=min(MESSAGE_TEXT_BUDGET, block_text(message.blocks)) // 2)
 
 
 def _retry_after(exc: SlackApiError) -> float | None:
@@ -133,7 +144,8 @@ class Sender:
     # -- one row ---------------------------------------------------------------------------
 
     def handle(self, row: Claimed) -> None:
-        renderer = self.renderers.get(row.kind)
+        # Continuations are the outbox's own rows: whatever renderers a process has, it posts them.
+        renderer = render_continuation if row.kind == CONTINUATION else self.renderers.get(row.kind)
         if renderer is None:
             store.mark_failed(self.db, self.worker, row.id, f"unknown_kind:{row.kind}")
             return
@@ -155,11 +167,12 @@ class Sender:
             self._send(row, outcome)
 
     def _send(self, row: Claimed, message: Send) -> None:
+        message = within_budget(message)
         if row.sending_since is not None and row.channel:
-            found = self._already_in_slack(row)
+            found = self._already_in_slack(row, message.thread_ts)
             if found is not None:
                 log.info("outbox %s was already in Slack (%s); not sent again", row.key, found[1])
-                self._sent(row, *found)
+                self._sent(row, message, *found)
                 return
         for _ in range(4):
             self.pacer.wait(message.channel)
@@ -173,8 +186,16 @@ class Sender:
                     blocks=message.blocks,
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
                     unfurl_links=False,
+                    thread_ts=message.thread_ts,
                 )
             except SlackApiError as exc:
+                smaller = _smaller(message, exc)
+                if smaller is not None:
+                    # Slack measured more than the budget allows for: refused, so nothing
+                    # arrived; send it again in smaller parts rather than lose it.
+                    log.warning("outbox %s: Slack found the message too long; sending it in parts", row.key)
+                    message = smaller
+                    continue
                 wait = _retry_after(exc)
                 if wait is None:
                     self._api_error(row, exc)
@@ -199,14 +220,16 @@ class Sender:
                 self._retry(row, f"connection:{type(exc).__name__}", maybe_sent=True)
                 return
             channel, ts = str(response.get("channel") or message.channel), str(response.get("ts"))
-            self._sent(row, channel, ts)
+            self._sent(row, message, channel, ts)
             if message.upload is not None:
                 self._upload(row, channel, ts, message.upload)
             return
         self._retry(row, "ratelimited", maybe_sent=False)
 
-    def _sent(self, row: Claimed, channel: str, ts: str) -> None:
-        store.mark_sent(self.db, self.worker, row.id, self.clock.now(), channel, ts)
+    def _sent(self, row: Claimed, message: Send, channel: str, ts: str) -> None:
+        now = self.clock.now()
+        following = next_part(row, message, channel, ts, now)
+        store.mark_sent(self.db, self.worker, row.id, now, channel, ts, then=[following] if following else [])
         if self.on_sent is not None:
             try:
                 self.on_sent(row, channel, ts)
@@ -231,8 +254,11 @@ class Sender:
         at = self.clock.now() + backoff(attempts)
         store.retry_later(self.db, self.worker, row.id, at, error, maybe_sent=maybe_sent)
 
-    def _already_in_slack(self, row: Claimed) -> tuple[str, str] | None:
-        """The (channel, ts) of this row's message if an earlier attempt did reach Slack."""
+    def _already_in_slack(self, row: Claimed, thread_ts: str | None) -> tuple[str, str] | None:
+        """The (channel, ts) of this row's message if an earlier attempt did reach Slack.
+
+        A reply in a thread is not in the channel's history; it is looked for in its thread.
+        """
         assert row.channel is not None and row.sending_since is not None
         channel = row.channel
         try:
@@ -244,9 +270,19 @@ class Sender:
             # Page through: a busy channel (a committee's, a secretary's DMs) can hold more
             # messages since the attempt than one page, and a miss here means a duplicate.
             for _ in range(HISTORY_PAGES):
-                history = self.client.conversations_history(
-                    channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
-                )
+                if thread_ts is not None:
+                    history = self.client.conversations_replies(
+                        channel=channel,
+                        ts=thread_ts,
+                        oldest=oldest,
+                        include_all_metadata=True,
+                        limit=200,
+                        cursor=cursor,
+                    )
+                else:
+                    history = self.client.conversations_history(
+                        channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+                    )
                 for message in history.get("messages") or []:
                     metadata: dict[str, Any] = message.get("metadata") or {}
                     payload = metadata.get("event_payload") or {}

@@ -187,8 +187,30 @@ def _finish(db: Database, worker: str, row_id: int, **values: Any) -> None:
         )
 
 
-def mark_sent(db: Database, worker: str, row_id: int, now: datetime, channel: str, ts: str) -> None:
-    _finish(db, worker, row_id, state=OutboxState.SENT, sent_at=now, channel=channel, ts=ts, error=None)
+def mark_sent(
+    db: Database, worker: str, row_id: int, now: datetime, channel: str, ts: str, then: Sequence[Planned] = ()
+) -> None:
+    """Record the row as sent and plan `then` (its thread's next part) in the same transaction.
+
+    Together or not at all: a sender that dies in between leaves the row to be found in Slack
+    and recorded again, and the next part is planned then (its key keeps it to one).
+    """
+    with db.write() as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
+            .values(
+                claimed_by=None,
+                claim_until=None,
+                state=OutboxState.SENT,
+                sent_at=now,
+                channel=channel,
+                ts=ts,
+                error=None,
+            )
+        )
+        if then:
+            _insert_new(session, [_row(p, now, p.due_at) for p in then])
 
 
 def mark_skipped(db: Database, worker: str, row_id: int, reason: str) -> None:
