@@ -16,11 +16,11 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.channel_join import joining_if_needed
 from bot.reports.data import Report
 from bot.reports.formats import FORMATS, Format, file_name, get_format
 from bot.reports.requested import requested_report
 from bot.services.context import Services
-from bot.slack.channels import joining_if_needed
 from bot.slack_format import channel_link
 
 # A secretary mostly wants the pack to attach to the committee's agenda: a Word file.

@@ -33,6 +33,7 @@ __all__ = [
     "overview_chart_groups",
     "overview_chart_title",
     "overview_message",
+    "overview_month_name",
 ]
 
 # Fields of one section block: two per row (committee, lights), ten at most.
@@ -314,6 +315,11 @@ def overview_chart_groups(overview: Overview) -> list[tuple[str, dict[Commitment
         (line.code, {status: line.counts.by_status.get(status, 0) for status in CommitmentStatus})
         for line in overview.committees
     ]
+
+
+def overview_month_name(overview: Overview) -> str:
+    """The overview's month in Swedish ("december 2026")."""
+    return _month_name(overview)
 
 
 def overview_chart_title(texts: Texts, overview: Overview) -> str:

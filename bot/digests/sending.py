@@ -16,7 +16,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.digests.blocks import digest_message, overview_chart_groups, overview_chart_title, overview_message
+from bot.digests.blocks import (
+    digest_message,
+    overview_chart_groups,
+    overview_chart_title,
+    overview_message,
+    overview_month_name,
+)
 from bot.digests.content import load_digest
 from bot.digests.overview import load_overview
 from bot.digests.schedule import Period, due_digest, due_overview
@@ -25,6 +31,7 @@ from bot.outbox.outcome import Fail, Outcome, Send, Skip
 from bot.outbox.store import Claimed, Planned, enqueue
 from bot.reports.chart import status_chart_png
 from bot.services.context import Services
+from bot.slack_format import escape
 from storage.db import Database
 from storage.models import Committee, OutboxMessage
 
@@ -126,7 +133,10 @@ class DigestRenderer:
                 )
             digest = load_digest(session, committee, svc.clock.now(), period, tz=svc.clock.tz)
             message = digest_message(svc.texts, digest, team_url=self.team_url())
-            return Send(channel=channel, text=message.text, blocks=message.blocks)
+            # A digest with every section full is more than one message holds: the sender
+            # posts the rest in its thread, each part with this fallback text.
+            continued = svc.texts.get("digest_continued", week=digest.today.isocalendar().week, code=digest.code)
+            return Send(channel=channel, text=message.text, blocks=message.blocks, continuation_text=escape(continued))
 
     def overview(self, row: Claimed) -> Outcome:
         svc = self.services
@@ -140,4 +150,11 @@ class DigestRenderer:
             title = overview_chart_title(svc.texts, overview)
             chart = status_chart_png(overview_chart_groups(overview), title)
             name = f"oversikt-{row.payload.get('month', 'manad')}.png"
-            return Send(channel=channel, text=message.text, blocks=message.blocks, upload=(name, chart, title))
+            continued = escape(svc.texts.get("overview_continued", month=overview_month_name(overview)))
+            return Send(
+                channel=channel,
+                text=message.text,
+                blocks=message.blocks,
+                upload=(name, chart, title),
+                continuation_text=continued,
+            )

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from bot.outbox.store import Claimed, Planned
+from bot.outbox.store import Claimed, Gather, Members, Planned
+
+__all__ = ["Fail", "Gather", "Members", "Outcome", "Renderer", "Reply", "Send", "Skip", "Split"]
 
 
 @dataclass(frozen=True)
-class Members:
-    """The rows gathered into one combined message, settled in the transaction that records it.
+class Reply:
+    """One message to post in the thread of the message a `Send` posts (its fallback text and blocks)."""
 
-    `sent` (id, key) are listed in it (recorded as sent with its channel and ts; their keys travel
-    in the message's metadata too); `skipped` (id, reason) lost their point since they were
-    gathered; `released` (id, when) are not in it: pending again from that moment (None: at once).
-    `note` is kept in the combined row's payload.
-    """
-
-    sent: tuple[tuple[int, str], ...] = ()
-    skipped: tuple[tuple[int, str], ...] = ()
-    released: tuple[tuple[int, datetime | None], ...] = ()
-    note: dict[str, Any] = field(default_factory=dict)
+    text: str
+    blocks: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -32,6 +25,12 @@ class Send:
 
     `upload` is a file to upload in the message's thread afterwards
     (file name, bytes, title), e.g. the monthly overview's chart.
+
+    `continuations` are posted in the message's thread afterwards, in order, each as an outbox
+    row of its own (docs/architecture.md, "The outbox"). A message whose blocks carry more text
+    than one message may is split by the sender on block boundaries, the rest going first among
+    the continuations, with `continuation_text` (the message's `text` if None) as their fallback.
+    `thread_ts` posts the message itself as a reply in that thread.
     """
 
     channel: str
@@ -39,6 +38,9 @@ class Send:
     blocks: list[dict[str, Any]]
     upload: tuple[str, bytes, str] | None = None
     members: Members | None = None
+    continuations: Sequence[Reply] = ()
+    continuation_text: str | None = None
+    thread_ts: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,21 +63,6 @@ class Fail:
     """Cannot be delivered without a person acting (no owner and no secretary …); shown to admins."""
 
     error: str
-
-
-@dataclass(frozen=True)
-class Gather:
-    """Join one combined message to `recipient` instead of sending this row alone.
-
-    The combined rows are keyed `key`, `key:2` … up to `parts`: a row joins the first that is
-    not yet being sent. When every part is taken, the row stays pending until `overflow_at`.
-    """
-
-    recipient: str
-    key: str
-    kind: str
-    parts: int
-    overflow_at: datetime
 
 
 Outcome = Send | Skip | Split | Fail | Gather

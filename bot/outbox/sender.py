@@ -8,7 +8,9 @@ Rules (docs/architecture.md, "The outbox"):
 - 429 is honoured (Retry-After), 5xx and dropped connections are retried
   with backoff, at most one message per second goes to one channel;
 - errors that no retry mends (channel_not_found, not_in_channel,
-  account_inactive …) are recorded on the row, shown to admins, and not retried.
+  account_inactive …) are recorded on the row, shown to admins, and not retried;
+- a message is never too long for Slack: what does not fit in one message goes to
+  its thread as continuations, each a row of its own (`bot.outbox.thread`).
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from bot.channel_join import joining_if_needed
 from bot.clock import Clock
+from bot.message_size import MESSAGE_TEXT_BUDGET, block_text
 from bot.outbox import store
-from bot.outbox.outcome import Fail, Gather, Members, Renderer, Send, Skip, Split
+from bot.outbox.outcome import Fail, Gather, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
-from bot.slack.channels import joining_if_needed
+from bot.outbox.thread import CONTINUATION, next_part, render_continuation, within_budget
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,13 @@ def plain_client(token: str, base_url: str) -> WebClient:
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min … at most an hour between tries."""
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def _smaller(message: Send, exc: SlackApiError) -> Send | None:
+    """``message`` in parts of half its text if Slack refused it as too long and it has blocks to part."""
+    if exc.response.get("error") != "msg_blocks_too_long" or len(message.blocks) < 2:
+        return None
+    return within_budget(message, budget=min(MESSAGE_TEXT_BUDGET, block_text(message.blocks)) // 2)
 
 
 def _retry_after(exc: SlackApiError) -> float | None:
@@ -142,7 +153,8 @@ class Sender:
     # -- one row ---------------------------------------------------------------------------
 
     def handle(self, row: Claimed) -> None:
-        renderer = self.renderers.get(row.kind)
+        # Continuations are the outbox's own rows: whatever renderers a process has, it posts them.
+        renderer = render_continuation if row.kind == CONTINUATION else self.renderers.get(row.kind)
         if renderer is None:
             store.mark_failed(self.db, self.worker, row.id, f"unknown_kind:{row.kind}")
             return
@@ -167,11 +179,12 @@ class Sender:
             self._send(row, outcome)
 
     def _send(self, row: Claimed, message: Send) -> None:
+        message = within_budget(message)
         if row.sending_since is not None and row.channel:
-            found = self._already_in_slack(row)
+            found = self._already_in_slack(row, message.thread_ts)
             if found is not None:
                 log.info("outbox %s was already in Slack (%s); not sent again", row.key, found[1])
-                self._sent(row, *found, message.members)
+                self._sent(row, message, *found)
                 return
         for _ in range(4):
             self.pacer.wait(message.channel)
@@ -185,8 +198,16 @@ class Sender:
                     blocks=message.blocks,
                     metadata={"event_type": METADATA_EVENT, "event_payload": _event_payload(row, message)},
                     unfurl_links=False,
+                    thread_ts=message.thread_ts,
                 )
             except SlackApiError as exc:
+                smaller = _smaller(message, exc)
+                if smaller is not None:
+                    # Slack measured more than the budget allows for: refused, so nothing
+                    # arrived; send it again in smaller parts rather than lose it.
+                    log.warning("outbox %s: Slack found the message too long; sending it in parts", row.key)
+                    message = smaller
+                    continue
                 wait = _retry_after(exc)
                 if wait is None:
                     self._api_error(row, exc)
@@ -211,14 +232,18 @@ class Sender:
                 self._retry(row, f"connection:{type(exc).__name__}", maybe_sent=True)
                 return
             channel, ts = str(response.get("channel") or message.channel), str(response.get("ts"))
-            self._sent(row, channel, ts, message.members)
+            self._sent(row, message, channel, ts)
             if message.upload is not None:
                 self._upload(row, channel, ts, message.upload)
             return
         self._retry(row, "ratelimited", maybe_sent=False)
 
-    def _sent(self, row: Claimed, channel: str, ts: str, members: Members | None = None) -> None:
-        store.mark_sent(self.db, self.worker, row.id, self.clock.now(), channel, ts, members)
+    def _sent(self, row: Claimed, message: Send, channel: str, ts: str) -> None:
+        now = self.clock.now()
+        following = next_part(row, message, channel, ts, now)
+        store.mark_sent(
+            self.db, self.worker, row.id, now, channel, ts, message.members, then=[following] if following else []
+        )
         if self.on_sent is not None:
             try:
                 self.on_sent(row, channel, ts)
@@ -243,8 +268,11 @@ class Sender:
         at = self.clock.now() + backoff(attempts)
         store.retry_later(self.db, self.worker, row.id, at, error, maybe_sent=maybe_sent)
 
-    def _already_in_slack(self, row: Claimed) -> tuple[str, str] | None:
-        """The (channel, ts) of this row's message if an earlier attempt did reach Slack."""
+    def _already_in_slack(self, row: Claimed, thread_ts: str | None) -> tuple[str, str] | None:
+        """The (channel, ts) of this row's message if an earlier attempt did reach Slack.
+
+        A reply in a thread is not in the channel's history; it is looked for in its thread.
+        """
         assert row.channel is not None and row.sending_since is not None
         channel = row.channel
         try:
@@ -260,9 +288,7 @@ class Sender:
                 history = joining_if_needed(
                     self.client,
                     channel,
-                    lambda cursor=cursor: self.client.conversations_history(  # type: ignore[misc]
-                        channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
-                    ),
+                    lambda cursor=cursor: self._page(channel, thread_ts, oldest, cursor),  # type: ignore[misc]
                 )
                 for message in history.get("messages") or []:
                     metadata: dict[str, Any] = message.get("metadata") or {}
@@ -277,6 +303,16 @@ class Sender:
             log.warning("outbox %s: could not look for an earlier attempt (%s)", row.key, exc)
             return None
         return None
+
+    def _page(self, channel: str, thread_ts: str | None, oldest: str, cursor: str | None) -> Any:
+        """One page of the channel's history, or of the thread `thread_ts` (replies are not in the history)."""
+        if thread_ts is not None:
+            return self.client.conversations_replies(
+                channel=channel, ts=thread_ts, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+            )
+        return self.client.conversations_history(
+            channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+        )
 
     def _upload(self, row: Claimed, channel: str, ts: str, upload: tuple[str, bytes, str]) -> None:
         filename, content, title = upload

@@ -9,9 +9,9 @@ passes, or finished.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,9 +20,6 @@ from sqlalchemy.orm import Session
 
 from storage.db import Database
 from storage.models import OutboxMessage, OutboxState, SchedulerMark
-
-if TYPE_CHECKING:
-    from bot.outbox.outcome import Gather, Members
 
 # Rows per INSERT: well under SQLite's 32,766 bound parameters at ~12 columns a row.
 _CHUNK = 500
@@ -60,6 +57,37 @@ class Claimed:
     attempts: int
     channel: str | None
     sending_since: datetime | None
+
+
+@dataclass(frozen=True)
+class Members:
+    """The rows gathered into one combined message, settled in the transaction that records it.
+
+    `sent` (id, key) are listed in it (recorded as sent with its channel and ts; their keys travel
+    in the message's metadata too); `skipped` (id, reason) lost their point since they were
+    gathered; `released` (id, when) are not in it: pending again from that moment (None: at once).
+    `note` is kept in the combined row's payload.
+    """
+
+    sent: tuple[tuple[int, str], ...] = ()
+    skipped: tuple[tuple[int, str], ...] = ()
+    released: tuple[tuple[int, datetime | None], ...] = ()
+    note: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Gather:
+    """Join one combined message to `recipient` instead of sending this row alone.
+
+    The combined rows are keyed `key`, `key:2` … up to `parts`: a row joins the first that is
+    not yet being sent. When every part is taken, the row stays pending until `overflow_at`.
+    """
+
+    recipient: str
+    key: str
+    kind: str
+    parts: int
+    overflow_at: datetime
 
 
 def _row(p: Planned, now: datetime, next_attempt_at: datetime) -> dict[str, Any]:
@@ -197,8 +225,21 @@ def _finish(db: Database, worker: str, row_id: int, **values: Any) -> None:
 
 
 def mark_sent(
-    db: Database, worker: str, row_id: int, now: datetime, channel: str, ts: str, members: Members | None = None
+    db: Database,
+    worker: str,
+    row_id: int,
+    now: datetime,
+    channel: str,
+    ts: str,
+    members: Members | None = None,
+    then: Sequence[Planned] = (),
 ) -> None:
+    """Record the row as sent, settle the rows gathered into it (`members`) and plan `then` (its
+    thread's next part), all in one transaction.
+
+    Together or not at all: a sender that dies in between leaves the row to be found in Slack
+    and recorded again, and the next part is planned then (its key keeps it to one).
+    """
     with db.write() as session:
         values: dict[str, Any] = {"state": OutboxState.SENT, "sent_at": now, "channel": channel, "ts": ts}
         if members is not None and members.note:
@@ -207,6 +248,8 @@ def mark_sent(
         session.execute(_finished(worker, row_id).values(error=None, **values))
         if members is not None:
             _settle(session, members, now, channel, ts)
+        if then:
+            _insert_new(session, [_row(p, now, p.due_at) for p in then])
 
 
 def mark_skipped(db: Database, worker: str, row_id: int, reason: str, members: Members | None = None) -> None:

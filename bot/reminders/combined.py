@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.message_size import MESSAGE_TEXT_BUDGET, block_text
 from bot.outbox import store
 from bot.outbox.outcome import Members, Outcome, Send, Skip
 from bot.outbox.store import Claimed
@@ -28,13 +29,10 @@ from bot.reminders.planning import ONE_A_DAY
 from bot.services import commitments as commitment_service
 from bot.services.context import Services
 from bot.slack_format import escape_within
-from bot.standin.sizes import block_text_length
 from bot.ui import blocks as bk
 from bot.ui.commitment import answer_buttons, view_of
 from storage.models import Commitment, OutboxMessage, OutboxState
 
-# Room left under Slack's limits for the part of a message a person reads.
-MAX_BLOCK_TEXT = 10_000
 MAX_ITEMS = 20  # 2 blocks each, with the intro and the closing line: 42 of Slack's 50
 # Where the combined message says what became of the reminders that did not fit.
 MORE, LATER = "more", "later"
@@ -129,7 +127,7 @@ def _fit(
             blocks.append(
                 bk.context(svc.texts.md("reminder_list_more.md.j2", more=closing[MORE], later=closing[LATER]))
             )
-        if note is not None or count == 1 or block_text_length(blocks) <= MAX_BLOCK_TEXT:
+        if note is not None or count == 1 or block_text(blocks) <= MESSAGE_TEXT_BUDGET:
             refs = ", ".join(ref for ref, _ in parts[:count])
             text = escape_within(svc.texts.get("reminder_list_fallback", count=count, refs=refs), 3000)
             return count, text, blocks, closing

@@ -11,7 +11,6 @@ See https://docs.slack.dev/reference/methods/conversations.join/.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TypeVar
 
 from slack_sdk import WebClient
@@ -62,16 +61,3 @@ class SlackChannelAccess:
                 return Membership.NEEDS_INVITE
             raise
         return Membership.MEMBER
-
-
-def joining_if_needed(client: WebClient, channel: str, call: Callable[[], T]) -> T:
-    """``call()``; if Slack answers ``not_in_channel`` (a public channel bound before the bot joined
-    it), join the channel and call once more. Any other error, or a failed join, is raised."""
-    try:
-        return call()
-    except SlackApiError as exc:
-        if _error(exc) != "not_in_channel":
-            raise
-    log.info("the bot was not in %s; joining it and trying again", channel)
-    client.conversations_join(channel=channel)
-    return call()

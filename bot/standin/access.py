@@ -35,6 +35,8 @@ ACCESS: dict[str, Access] = {
     "conversations.info": Access(),
     # channels:history / groups:history / im:history / mpim:history by type: the handler.
     "conversations.history": Access(),
+    # The same history scopes as conversations.history, by type: the handler.
+    "conversations.replies": Access(),
     "conversations.members": Access(),
     # Public channels only: a private one takes an invitation (https://docs.slack.dev/reference/methods/conversations.join/).
     "conversations.join": Access(("channels:join",)),

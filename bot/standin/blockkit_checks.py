@@ -20,6 +20,7 @@ from bot.standin.blockkit_schema import (
     RICH_LEAVES,
     JsonDict,
 )
+from bot.standin.sizes import utf16_length
 
 __all__ = ["Checker", "block_elements"]
 
@@ -128,7 +129,12 @@ class Checker(ObjectChecks):
         if "alt_text" not in obj:
             self.fail("missing required field: alt_text", pointer)
         else:
-            self.string(obj["alt_text"], f"{pointer}/alt_text", max_len=2000, min_len=1)
+            # 2,000 on image blocks and image elements alike
+            # (https://docs.slack.dev/reference/block-kit/blocks/image-block), counted as Slack
+            # counts, in UTF-16 code units: an emoji outside the BMP takes two.
+            alt, alt_pointer = obj["alt_text"], f"{pointer}/alt_text"
+            if self.string(alt, alt_pointer, max_len=2000, min_len=1) and utf16_length(alt) > 2000:
+                self.fail("must be less than 2001 characters", alt_pointer)
 
     # -- blocks ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.standin.blockkit import MAX_MESSAGE_TEXT, validate_blocks, with_ids
 from bot.standin.errors import SlackError
+from bot.standin.sizes import MAX_BLOCK_TEXT, block_text_length
 from bot.standin.workspace import Channel, JsonDict, Message, Workspace
 
 MAX_MARKDOWN_TEXT = 12_000
@@ -50,8 +51,14 @@ def parse_json_arg(value: Any, *, name: str, error: str) -> Any:
 def check_blocks(raw: Any) -> list[JsonDict]:
     """Message blocks parsed and checked, with Slack's ``block_id`` / ``action_id`` filled in.
 
+    Every way a message takes blocks comes through here, so the total-size rule holds for all of
+    them: Slack answers ``msg_blocks_too_long`` when the blocks together carry too much text, even
+    if each is within its own limit (the error chat.postMessage and chat.update name in
+    https://api.slack.com/methods/chat.postMessage; the number is undocumented, see ``sizes``).
+
     Raises:
-        SlackError: ``invalid_blocks_format`` (not a JSON array) or ``invalid_blocks``.
+        SlackError: ``invalid_blocks_format`` (not a JSON array), ``invalid_blocks`` or
+            ``msg_blocks_too_long``.
     """
     blocks = parse_json_arg(raw, name="blocks", error="invalid_blocks_format")
     if not isinstance(blocks, list):
@@ -62,6 +69,12 @@ def check_blocks(raw: Any) -> list[JsonDict]:
             "invalid_blocks",
             messages=[str(problem) for problem in problems],
             extra={"errors": [f"{p.message} [json-pointer:{p.pointer}]" for p in problems]},
+        )
+    total = block_text_length(blocks)
+    if total > MAX_BLOCK_TEXT:
+        raise SlackError(
+            "msg_blocks_too_long",
+            messages=[f"[ERROR] the blocks carry {total} characters of text, more than {MAX_BLOCK_TEXT}"],
         )
     return with_ids(blocks)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.message_size import MESSAGE_BLOCKS, Block
 from bot.slack_format import truncate
 
-Block = dict[str, Any]
+__all__ = ["MESSAGE_BLOCKS", "Block"]
 
 SECTION_TEXT = 3000
 FIELD_TEXT = 2000
@@ -22,7 +23,6 @@ CONTEXT_TEXT = 3000
 PLACEHOLDER = 150
 LABEL = 2000
 MODAL_TITLE = 24
-MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
 INPUT_MAX = 3000
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bot.standin.errors import SlackError
 from bot.standin.messages import (
     MAX_UPDATE_TEXT,
@@ -14,6 +16,13 @@ from bot.standin.messages import (
 from bot.standin.methods.context import CallContext
 from bot.standin.workspace import JsonDict, Message
 
+# Slack refuses metadata over its size limit with ``metadata_too_large`` ("Metadata exceeds size
+# limit", https://api.slack.com/methods/chat.postMessage and chat.update; the metadata itself:
+# https://docs.slack.dev/messaging/message-metadata). The reference gives no number, so the
+# stand-in holds the serialized JSON to 8 KB (UTF-8 bytes): far above the outbox's key, well
+# below anything a whole payload would need.
+MAX_METADATA_BYTES = 8 * 1024
+
 
 def _metadata(ctx: CallContext) -> JsonDict | None:
     raw = ctx.args.get("metadata")
@@ -22,6 +31,8 @@ def _metadata(ctx: CallContext) -> JsonDict | None:
     metadata = parse_json_arg(raw, name="metadata", error="invalid_metadata_format")
     if not isinstance(metadata, dict) or "event_type" not in metadata or "event_payload" not in metadata:
         raise SlackError("invalid_metadata_format")
+    if len(json.dumps(metadata, ensure_ascii=False, separators=(",", ":")).encode()) > MAX_METADATA_BYTES:
+        raise SlackError("metadata_too_large")
     return metadata
 
 
@@ -75,6 +86,8 @@ def update(ctx: CallContext) -> JsonDict:
     message = _own_message(ctx, refusal="cant_update_message")
     # chat.update takes far less text than chat.postMessage: Slack answers msg_too_long over 4,000.
     content = message_content(ctx.args, max_text=MAX_UPDATE_TEXT)
+    # Checked before anything changes: a refused update leaves the message as it was.
+    metadata = _metadata(ctx) if "metadata" in ctx.args else None
     with workspace.lock:
         if "text" in ctx.args or "markdown_text" in ctx.args:
             message.text = content.text
@@ -85,7 +98,7 @@ def update(ctx: CallContext) -> JsonDict:
         if content.attachments_given:
             message.attachments = content.attachments
         if "metadata" in ctx.args:
-            message.metadata = _metadata(ctx)
+            message.metadata = metadata
         message.edited = {"user": workspace.bot_user.id, "ts": workspace.next_ts()}
         workspace.notify()
         return {
