@@ -32,3 +32,18 @@ def joining_if_needed(client: WebClient, channel: str, call: Callable[[], T]) ->
     log.info("the bot was not in %s; joining it and trying again", channel)
     client.conversations_join(channel=channel)
     return call()
+
+
+def join_before_sharing(client: WebClient, channel: str) -> None:
+    """Join ``channel`` before a file is shared there, if it is a public channel the bot is not in.
+
+    Slack refuses a share only after the file is uploaded, so joining after that refusal would leave
+    the first upload behind, unshared. A conversation the bot cannot join (private, a DM) is left to
+    the share itself, which says why it failed.
+    """
+    if channel.startswith("D"):
+        return
+    try:
+        client.conversations_join(channel=channel)
+    except SlackApiError as exc:
+        log.debug("not joining %s before sharing: %s", channel, exc.response.get("error"))

@@ -16,7 +16,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.channel_join import joining_if_needed
+from bot.channel_join import join_before_sharing
 from bot.reports.data import Report
 from bot.reports.formats import FORMATS, Format, file_name, get_format
 from bot.reports.requested import requested_report
@@ -90,7 +90,8 @@ def _shared_in_channel(
     """Share in the committee's channel; False if Slack says the bot cannot post there."""
     try:
         # A committee bound before binding made the bot join: join its public channel and share there.
-        joining_if_needed(client, channel, lambda: _share(svc, client, report, fmt, data, channel, user_id))
+        join_before_sharing(client, channel)
+        _share(svc, client, report, fmt, data, channel, user_id)
     except SlackApiError as exc:
         if exc.response.get("error") in _CHANNEL_UNAVAILABLE:
             return False

@@ -27,7 +27,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
-from bot.channel_join import joining_if_needed
+from bot.channel_join import join_before_sharing, joining_if_needed
 from bot.clock import Clock
 from bot.message_size import MESSAGE_TEXT_BUDGET, block_text
 from bot.outbox import store
@@ -318,12 +318,7 @@ class Sender:
         filename, content, title = upload
         try:
             # Sharing a file needs membership; join a channel bound before the bot joined it.
-            joining_if_needed(
-                self.client,
-                channel,
-                lambda: self.client.files_upload_v2(
-                    channel=channel, thread_ts=ts, filename=filename, content=content, title=title
-                ),
-            )
+            join_before_sharing(self.client, channel)
+            self.client.files_upload_v2(channel=channel, thread_ts=ts, filename=filename, content=content, title=title)
         except LOOKUP_ERRORS as exc:
             log.warning("outbox %s: the attachment %s did not upload: %s", row.key, filename, exc)

@@ -144,8 +144,10 @@ def test_a_crash_between_the_parts_posts_every_part_once(thread: Thread, crash_o
     thread.sender("alive").run_once()
     check_whole_thread(thread)
     # The part that may have arrived was looked for where it would be: a reply in its thread.
+    # (Counting the look-ups Slack answered: the fleet's channel was bound before the bot joined
+    # it, so a first look-up there is refused, the bot joins and looks again.)
     looked_in = "conversations.history" if crash_on == 1 else "conversations.replies"
-    assert len(thread.slack.calls_to(looked_in)) == 1
+    assert len([c for c in thread.slack.calls_to(looked_in) if c.error is None]) == 1
 
 
 def test_a_message_slack_finds_too_long_is_sent_in_smaller_parts_not_failed(thread: Thread) -> None:
