@@ -136,7 +136,13 @@ class DigestRenderer:
             # A digest with every section full is more than one message holds: the sender
             # posts the rest in its thread, each part with this fallback text.
             continued = svc.texts.get("digest_continued", week=digest.today.isocalendar().week, code=digest.code)
-            return Send(channel=channel, text=message.text, blocks=message.blocks, continuation_text=escape(continued))
+            return Send(
+                channel=channel,
+                text=message.text,
+                blocks=message.blocks,
+                continuation_text=escape(continued),
+                thread_note=svc.texts.get("continued_in_thread"),
+            )
 
     def overview(self, row: Claimed) -> Outcome:
         svc = self.services
@@ -157,4 +163,5 @@ class DigestRenderer:
                 blocks=message.blocks,
                 upload=(name, chart, title),
                 continuation_text=continued,
+                thread_note=svc.texts.get("continued_in_thread"),
             )

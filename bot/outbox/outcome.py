@@ -41,6 +41,8 @@ class Send:
     continuations: Sequence[Reply] = ()
     continuation_text: str | None = None
     thread_ts: str | None = None
+    # Shown at the end of the first message when it is split, so a reader knows to open the thread.
+    thread_note: str | None = None
 
 
 @dataclass(frozen=True)

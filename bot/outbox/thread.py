@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final
 
-from bot.message_size import MESSAGE_TEXT_BUDGET, fits, split_blocks
+from bot.message_size import MESSAGE_BLOCKS, MESSAGE_TEXT_BUDGET, block_text, fits, split_blocks
 from bot.outbox.outcome import Reply, Send
 from bot.outbox.store import Claimed, Planned
 
@@ -32,7 +32,12 @@ def within_budget(message: Send, *, budget: int = MESSAGE_TEXT_BUDGET) -> Send:
     """
     if fits(message.blocks, budget=budget):
         return message
-    first, *rest = split_blocks(message.blocks, budget=budget)
+    note = _note(message.thread_note)
+    # Room for the note in every part keeps the split simple: it is short and said once.
+    room = budget - block_text(note) if note else budget
+    first, *rest = split_blocks(message.blocks, budget=room, max_blocks=MESSAGE_BLOCKS - (1 if note else 0))
+    if note and rest:
+        first = [*first, note]
     text = message.continuation_text or message.text
     moved = tuple(Reply(text, blocks) for blocks in rest)
     return Send(
@@ -43,7 +48,14 @@ def within_budget(message: Send, *, budget: int = MESSAGE_TEXT_BUDGET) -> Send:
         continuations=(*moved, *message.continuations),
         continuation_text=message.continuation_text,
         thread_ts=message.thread_ts,
+        thread_note=message.thread_note,
     )
+
+
+def _note(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
 def next_part(row: Claimed, message: Send, channel: str, ts: str, now: datetime) -> Planned | None:

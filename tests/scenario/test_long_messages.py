@@ -54,6 +54,8 @@ def check_thread(messages: list[Message], key: str) -> Message:
     for message in messages:
         assert block_text_length(message.blocks) <= MAX_BLOCK_TEXT
         assert len(message.blocks) <= 50
+    # The first message says that the rest follows in its thread.
+    assert "tråden" in json.dumps(parent.blocks[-1], ensure_ascii=False)
     return parent
 
 
