@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -49,16 +50,29 @@ class Scheduled:
         client: a Web API client for sending; see `bot.outbox.sender.plain_client`.
         worker: the name written on this process's claims.
         pacer: keeps posts to one channel a second apart (the local stand-in passes one on instant time).
+        sleep: waits out Slack's Retry-After (the local stand-in passes the pacer's instant time).
     """
 
     def __init__(
-        self, services: Services, client: WebClient, *, worker: str | None = None, pacer: ChannelPacer | None = None
+        self,
+        services: Services,
+        client: WebClient,
+        *,
+        worker: str | None = None,
+        pacer: ChannelPacer | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.services = services
         self.client = client
         self._team_url: str | None = None
         self.sender = Sender(
-            services.db, client, services.clock, renderers(services, self.team_url), worker=worker, pacer=pacer
+            services.db,
+            client,
+            services.clock,
+            renderers(services, self.team_url),
+            worker=worker,
+            pacer=pacer,
+            sleep=sleep,
         )
         # One tick at a time in this process; other processes are kept apart by the database.
         self._lock = threading.Lock()
