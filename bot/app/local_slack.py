@@ -192,6 +192,11 @@ class LocalBot:
         return self
 
     @property
+    def waits(self) -> InstantTime:
+        """The bot's time spent waiting for Slack (pacing, Retry-After), which passes at once here."""
+        return self._waits
+
+    @property
     def client(self) -> WebClient:
         """The bot's own Web API client (for sending as the bot outside a request)."""
         if self._client is None:

@@ -24,6 +24,7 @@ from bot.outbox.sender import Sender
 from bot.reminders import messages as reminder_messages
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.slack import import_cards
 from bot.slack.import_recovery import look_after_imports
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,14 @@ def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[st
     """What each kind of outbox row turns into."""
     reminder: Renderer = partial(reminder_messages.render, services)
     digests = DigestRenderer(services, team_url)
-    return {"reminder": reminder, "escalation": reminder, DIGEST: digests.digest, OVERVIEW: digests.overview}
+    return {
+        "reminder": reminder,
+        "escalation": reminder,
+        DIGEST: digests.digest,
+        OVERVIEW: digests.overview,
+        import_cards.SUMMARY: partial(import_cards.render_summary, services),
+        import_cards.CARD: partial(import_cards.render_card, services),
+    }
 
 
 class Scheduled:
@@ -73,6 +81,7 @@ class Scheduled:
             worker=worker,
             pacer=pacer,
             sleep=sleep,
+            on_sent=partial(import_cards.record_card, services),
         )
         # One tick at a time in this process; other processes are kept apart by the database.
         self._lock = threading.Lock()

@@ -15,12 +15,15 @@ class Send:
 
     `upload` is a file to upload in the message's thread afterwards
     (file name, bytes, title), e.g. the monthly overview's chart.
+    `thread_ts` posts it as a reply in that thread (an imported commitment's card
+    under the import's summary).
     """
 
     channel: str
     text: str
     blocks: list[dict[str, Any]]
     upload: tuple[str, bytes, str] | None = None
+    thread_ts: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,5 +47,16 @@ class Fail:
     error: str
 
 
-Outcome = Send | Skip | Split | Fail
+@dataclass(frozen=True)
+class Later:
+    """Not yet: what this row needs is not in Slack yet (a card's thread parent); try again after `seconds`.
+
+    Not an attempt: nothing was sent, so the row keeps its attempts and is not given up on.
+    """
+
+    seconds: float
+    reason: str
+
+
+Outcome = Send | Skip | Split | Fail | Later
 Renderer = Callable[[Claimed], Outcome]

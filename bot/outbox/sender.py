@@ -27,7 +27,7 @@ from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.clock import Clock
 from bot.outbox import store
-from bot.outbox.outcome import Fail, Renderer, Send, Skip, Split
+from bot.outbox.outcome import Fail, Later, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
 from storage.db import Database
@@ -151,12 +151,16 @@ class Sender:
             store.mark_failed(self.db, self.worker, row.id, outcome.error)
         elif isinstance(outcome, Split):
             store.split(self.db, self.worker, row.id, outcome.children, self.clock.now())
+        elif isinstance(outcome, Later):
+            at = self.clock.now() + timedelta(seconds=outcome.seconds)
+            maybe_sent = row.sending_since is not None
+            store.retry_later(self.db, self.worker, row.id, at, outcome.reason, maybe_sent=maybe_sent)
         else:
             self._send(row, outcome)
 
     def _send(self, row: Claimed, message: Send) -> None:
         if row.sending_since is not None and row.channel:
-            found = self._already_in_slack(row)
+            found = self._already_in_slack(row, message.thread_ts)
             if found is not None:
                 log.info("outbox %s was already in Slack (%s); not sent again", row.key, found[1])
                 self._sent(row, *found)
@@ -171,6 +175,7 @@ class Sender:
                     channel=message.channel,
                     text=message.text,
                     blocks=message.blocks,
+                    thread_ts=message.thread_ts,
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": row.key}},
                     unfurl_links=False,
                 )
@@ -231,8 +236,12 @@ class Sender:
         at = self.clock.now() + backoff(attempts)
         store.retry_later(self.db, self.worker, row.id, at, error, maybe_sent=maybe_sent)
 
-    def _already_in_slack(self, row: Claimed) -> tuple[str, str] | None:
-        """The (channel, ts) of this row's message if an earlier attempt did reach Slack."""
+    def _already_in_slack(self, row: Claimed, thread_ts: str | None = None) -> tuple[str, str] | None:
+        """The (channel, ts) of this row's message if an earlier attempt did reach Slack.
+
+        A reply is looked for in its thread (conversations.replies): history lists only a channel's
+        top-level messages.
+        """
         assert row.channel is not None and row.sending_since is not None
         channel = row.channel
         try:
@@ -244,9 +253,14 @@ class Sender:
             # Page through: a busy channel (a committee's, a secretary's DMs) can hold more
             # messages since the attempt than one page, and a miss here means a duplicate.
             for _ in range(HISTORY_PAGES):
-                history = self.client.conversations_history(
-                    channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
-                )
+                if thread_ts is not None:
+                    history = self.client.conversations_replies(
+                        channel=channel, ts=thread_ts, oldest=oldest, include_all_metadata=True, cursor=cursor
+                    )
+                else:
+                    history = self.client.conversations_history(
+                        channel=channel, oldest=oldest, include_all_metadata=True, limit=200, cursor=cursor
+                    )
                 for message in history.get("messages") or []:
                     metadata: dict[str, Any] = message.get("metadata") or {}
                     payload = metadata.get("event_payload") or {}

@@ -35,6 +35,8 @@ ACCESS: dict[str, Access] = {
     "conversations.info": Access(),
     # channels:history / groups:history / im:history / mpim:history by type: the handler.
     "conversations.history": Access(),
+    # The same history scopes, by type: the handler.
+    "conversations.replies": Access(),
     "conversations.members": Access(),
     "users.info": Access(("users:read",)),
     "users.list": Access(("users:read",)),
