@@ -102,6 +102,11 @@ class RetryAfterHandler(RetryHandler):
         super().__init__(max_retry_count=max_retry_count)
         self.sleep = sleep
 
+    def __deepcopy__(self, memo: dict[int, object]) -> RetryAfterHandler:
+        # Bolt deep-copies the client for each request; `sleep` may be bound to a clock that holds a lock,
+        # and the copy must wait on that same clock anyway.
+        return RetryAfterHandler(self.max_retry_count, self.sleep)
+
     def _can_retry(
         self,
         *,
