@@ -22,7 +22,6 @@ from bot.domain.errors import UserError, ValidationFailed
 from bot.services import import_review
 from bot.services.context import Services
 from bot.services.import_review import PageReader, ReviewDraft
-from bot.services.imports import ImportResult
 from bot.slack.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
 from bot.ui import blocks as bk
 from bot.ui import import_modal
@@ -172,21 +171,24 @@ def submit_review(ack: Ack, body: dict[str, Any], client: WebClient, context: Bo
         _show_errors(ack, svc, body, refused.draft, meta.page, refused.error)
         return
     ack(response_action="clear")
-    _announce(svc, client, context, confirmed.result, confirmed.channel or user_id, confirmed.thread_ts)
+    _announce(svc, client, context, confirmed, confirmed.channel or user_id, confirmed.thread_ts)
 
 
 def _announce(
     svc: Services,
     client: WebClient,
     context: BoltContext,
-    result: ImportResult,
+    confirmed: import_review.Confirmed,
     channel: str,
     thread_ts: str | None,
 ) -> None:
+    # The committee channel's summary and cards go through the outbox (planned with the import), one
+    # message a second as Slack takes them; the owners are told here.
+    result = confirmed.result
     delivery = delivery_of(context)
-    warnings: set[str] = set()
+    warnings: set[str] = set() if confirmed.cards_planned or not result.commitment_ids else {"warn_no_channel"}
     for commitment_id in result.commitment_ids:
-        warnings.update(delivery.announce(commitment_id, str(context.user_id)))
+        warnings.update(delivery.tell_owner(commitment_id, str(context.user_id)))
     told = import_review.announcement(svc, result, SUGGEST_FOR)
     suggestion_blocks: list[dict[str, Any]] = []
     for suggested in told.suggested:

@@ -115,6 +115,11 @@ class LocalBot:
             now=lambda: clock.now().timestamp(),
             trigger_ttl=trigger_ttl,
         )
+        # The bot's waits for Slack (pacing, Retry-After) pass on instant time, not in real seconds; the
+        # stand-in measures its posting rate on its clock plus that time, so a bot that waits as Slack
+        # asks gets its messages in and one that does not meets 429 (a shared stand-in takes the new bot's).
+        self._waits = InstantTime()
+        self.slack.rate_clock = lambda: clock.now().timestamp() + self._waits.monotonic()
         self._database_url = database_url
         self._admins = admins
         self._db = db
@@ -146,7 +151,12 @@ class LocalBot:
                 # The stand-in's response_urls are on its own host; the bot posts to no other.
                 response_url_origins=frozenset({origin(slack.base_url)}),
             )
-            client = make_client(settings, slack.bot_token, retry_interval=FixedValueRetryIntervalCalculator(0.01))
+            client = make_client(
+                settings,
+                slack.bot_token,
+                retry_interval=FixedValueRetryIntervalCalculator(0.01),
+                sleep=self._waits.sleep,
+            )
             self._client = client
             self.services = build_services(settings, client, db=self._db, clock=self.clock)
             self.app = create_app(self.services, client, http_mode=self.mode == "http", executor=self._work)
@@ -156,7 +166,8 @@ class LocalBot:
                 self.services,
                 plain_client(slack.bot_token, slack.api_url),
                 worker="local",
-                pacer=InstantTime().pacer(),
+                pacer=self._waits.pacer(),
+                sleep=self._waits.sleep,
             )
             # As the runner's timer does at once on start: imports a crash cut off are told about.
             self.scheduled.look_after_imports()
@@ -179,6 +190,11 @@ class LocalBot:
             self.stop()
             raise
         return self
+
+    @property
+    def waits(self) -> InstantTime:
+        """The bot's time spent waiting for Slack (pacing, Retry-After), which passes at once here."""
+        return self._waits
 
     @property
     def client(self) -> WebClient:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -24,6 +25,7 @@ from bot.reminders import combined as combined_reminders
 from bot.reminders import messages as reminder_messages
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.slack import import_cards
 from bot.slack.import_recovery import look_after_imports
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,8 @@ def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[st
         reminder_messages.COMBINED: partial(combined_reminders.render, services),
         DIGEST: digests.digest,
         OVERVIEW: digests.overview,
+        import_cards.SUMMARY: partial(import_cards.render_summary, services),
+        import_cards.CARD: partial(import_cards.render_card, services),
     }
 
 
@@ -56,16 +60,30 @@ class Scheduled:
         client: a Web API client for sending; see `bot.outbox.sender.plain_client`.
         worker: the name written on this process's claims.
         pacer: keeps posts to one channel a second apart (the local stand-in passes one on instant time).
+        sleep: waits out Slack's Retry-After (the local stand-in passes the pacer's instant time).
     """
 
     def __init__(
-        self, services: Services, client: WebClient, *, worker: str | None = None, pacer: ChannelPacer | None = None
+        self,
+        services: Services,
+        client: WebClient,
+        *,
+        worker: str | None = None,
+        pacer: ChannelPacer | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.services = services
         self.client = client
         self._team_url: str | None = None
         self.sender = Sender(
-            services.db, client, services.clock, renderers(services, self.team_url), worker=worker, pacer=pacer
+            services.db,
+            client,
+            services.clock,
+            renderers(services, self.team_url),
+            worker=worker,
+            pacer=pacer,
+            sleep=sleep,
+            on_sent=partial(import_cards.record_card, services),
         )
         # One tick at a time in this process; other processes are kept apart by the database.
         self._lock = threading.Lock()

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.interval_calculator import RetryIntervalCalculator
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 import handlers
 import handlers.support
@@ -89,15 +94,69 @@ class ServerErrorRetryHandler(RetryHandler):
         return response is not None and response.status_code in (500, 502, 503, 504)
 
 
-def make_client(settings: Settings, token: str, *, retry_interval: RetryIntervalCalculator | None = None) -> WebClient:
+class RetryAfterHandler(RetryHandler):
+    """Retry a 429 once its Retry-After has passed, waited out with `sleep`.
+
+    slack_sdk's own RateLimitErrorRetryHandler always sleeps in real time; the local stand-in's bot
+    waits on instant time instead, which the stand-in's posting rate is measured on. A little jitter
+    keeps several waiting threads (or replicas) from all coming back in the same instant.
+    """
+
+    def __init__(self, max_retry_count: int = 3, sleep: Callable[[float], None] = time.sleep) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.sleep = sleep
+
+    def __deepcopy__(self, memo: dict[int, object]) -> RetryAfterHandler:
+        # Bolt deep-copies the client for each request; `sleep` may be bound to a clock that holds a lock,
+        # and the copy must wait on that same clock anyway.
+        return RetryAfterHandler(self.max_retry_count, self.sleep)
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and response.status_code == 429
+
+    def prepare_for_next_attempt(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        if response is None:
+            raise error or RuntimeError("a retry without a response")
+        state.next_attempt_requested = True
+        header = {key.lower(): value for key, value in response.headers.items()}.get("retry-after") or ["1"]
+        try:
+            wait = max(float(header[0]), 1.0)
+        except (TypeError, ValueError, IndexError):
+            wait = 1.0
+        self.sleep(wait + random.random() / 2)
+        state.increment_current_attempt()
+
+
+def make_client(
+    settings: Settings,
+    token: str,
+    *,
+    retry_interval: RetryIntervalCalculator | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> WebClient:
     """A Web API client that honours Retry-After and retries 5xx and dropped connections.
 
     `retry_interval` replaces slack_sdk's backoff between retries of 5xx and dropped connections
-    (the local stand-in's bot retries at once; Slack itself gets the backoff).
+    (the local stand-in's bot retries at once; Slack itself gets the backoff); `sleep` waits out a
+    Retry-After (the local stand-in's bot waits on instant time).
     """
     client = WebClient(token=token, base_url=settings.slack_api_url, timeout=10)
     client.retry_handlers.extend(
-        [RateLimitErrorRetryHandler(max_retry_count=3), ServerErrorRetryHandler(max_retry_count=2)]
+        [RetryAfterHandler(max_retry_count=3, sleep=sleep), ServerErrorRetryHandler(max_retry_count=2)]
     )
     # The default list already holds one ConnectionErrorRetryHandler; keep one.
     if not any(isinstance(h, ConnectionErrorRetryHandler) for h in client.retry_handlers):

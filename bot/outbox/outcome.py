@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.outbox.store import Claimed, Gather, Members, Planned
 
-__all__ = ["Fail", "Gather", "Members", "Outcome", "Renderer", "Reply", "Send", "Skip", "Split"]
+__all__ = ["Fail", "Gather", "Later", "Members", "Outcome", "Renderer", "Reply", "Send", "Skip", "Split"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Send:
     row of its own (docs/architecture.md, "The outbox"). A message whose blocks carry more text
     than one message may is split by the sender on block boundaries, the rest going first among
     the continuations, with `continuation_text` (the message's `text` if None) as their fallback.
-    `thread_ts` posts the message itself as a reply in that thread.
+    `thread_ts` posts the message itself as a reply in that thread (an imported commitment's
+    card under the import's summary).
     """
 
     channel: str
@@ -67,5 +68,16 @@ class Fail:
     error: str
 
 
-Outcome = Send | Skip | Split | Fail | Gather
+@dataclass(frozen=True)
+class Later:
+    """Not yet: what this row needs is not in Slack yet (a card's thread parent); try again after `seconds`.
+
+    Not an attempt: nothing was sent, so the row keeps its attempts and is not given up on.
+    """
+
+    seconds: float
+    reason: str
+
+
+Outcome = Send | Skip | Split | Fail | Gather | Later
 Renderer = Callable[[Claimed], Outcome]

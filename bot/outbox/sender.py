@@ -31,7 +31,7 @@ from bot.channel_join import join_before_sharing, joining_if_needed
 from bot.clock import Clock
 from bot.message_size import MESSAGE_TEXT_BUDGET, block_text
 from bot.outbox import store
-from bot.outbox.outcome import Fail, Gather, Renderer, Send, Skip, Split
+from bot.outbox.outcome import Fail, Gather, Later, Renderer, Send, Skip, Split
 from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.store import Claimed
 from bot.outbox.thread import CONTINUATION, next_part, render_continuation, within_budget
@@ -175,6 +175,10 @@ class Sender:
         elif isinstance(outcome, Gather):
             if store.gather(self.db, self.worker, row.id, outcome, self.clock.now()) is None:
                 log.info("outbox %s: no combined message to join now; due again %s", row.key, outcome.overflow_at)
+        elif isinstance(outcome, Later):
+            at = self.clock.now() + timedelta(seconds=outcome.seconds)
+            maybe_sent = row.sending_since is not None
+            store.retry_later(self.db, self.worker, row.id, at, outcome.reason, maybe_sent=maybe_sent)
         else:
             self._send(row, outcome)
 
@@ -268,10 +272,11 @@ class Sender:
         at = self.clock.now() + backoff(attempts)
         store.retry_later(self.db, self.worker, row.id, at, error, maybe_sent=maybe_sent)
 
-    def _already_in_slack(self, row: Claimed, thread_ts: str | None) -> tuple[str, str] | None:
+    def _already_in_slack(self, row: Claimed, thread_ts: str | None = None) -> tuple[str, str] | None:
         """The (channel, ts) of this row's message if an earlier attempt did reach Slack.
 
-        A reply in a thread is not in the channel's history; it is looked for in its thread.
+        A reply is looked for in its thread (conversations.replies): history lists only a channel's
+        top-level messages.
         """
         assert row.channel is not None and row.sending_since is not None
         channel = row.channel

@@ -20,12 +20,12 @@ from slack_sdk.errors import SlackApiError
 from bot.domain.errors import UserError
 from bot.routines.importing import find_revision_date, find_title
 from bot.services import committees as committee_service
+from bot.services import import_cards, routine_links
 from bot.services import imports as import_service
-from bot.services import routine_links
 from bot.services import routines as routine_service
 from bot.services.context import Services
 from bot.services.imports import Choice, ImportResult
-from storage.models import ImportDraft
+from storage.models import Case, ImportDraft
 
 # What one page of the review modal holds: the choices on it, and the case fields on the first page.
 PageChoices = tuple[dict[int, Choice], dict[str, Any] | None]
@@ -59,11 +59,15 @@ class ReviewScreen:
 
 @dataclass(frozen=True)
 class Confirmed:
-    """An import confirmed, and where its report goes (the DM thread it started in)."""
+    """An import confirmed, and where its report goes (the DM thread it started in).
+
+    `cards_planned`: the committee has a channel, and the summary and cards are in the outbox for it.
+    """
 
     result: ImportResult
     channel: str | None
     thread_ts: str | None
+    cards_planned: bool = False
 
 
 class ReviewRefused(Exception):
@@ -163,7 +167,12 @@ def confirm_review(svc: Services, user_id: str, draft_id: int, read: PageReader)
         with svc.db.write() as session:
             draft = import_service.get_draft(session, draft_id, user_id)
             result = import_service.confirm(session, actor, draft, names, svc.clock.now())
-            return Confirmed(result, draft.channel_id, draft.thread_ts)
+            case = session.get(Case, result.case_id)
+            # In the same transaction: the commitments never exist without their cards planned.
+            planned = case is not None and bool(case.committee.channel_id) and bool(result.commitment_ids)
+            if case is not None and planned:
+                import_cards.plan(session, case.id, case.committee_id, result.commitment_ids, svc.clock.now())
+            return Confirmed(result, draft.channel_id, draft.thread_ts, cards_planned=planned)
     except UserError as err:
         with svc.db.read() as session:
             row = session.get(ImportDraft, draft_id)

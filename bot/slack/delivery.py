@@ -56,12 +56,11 @@ class Delivery:
             c = commitment_service.get_by_id(session, commitment_id)
             view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
             channel = c.committee.channel_id
-            owner = c.owner.slack_user_id if c.owner else None
-        blocks = card_blocks(svc.texts, view)
-        text = card_fallback(svc.texts, view)
         if channel:
             try:
-                resp = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+                resp = self.client.chat_postMessage(
+                    channel=channel, text=card_fallback(svc.texts, view), blocks=card_blocks(svc.texts, view)
+                )
             except SlackApiError as exc:
                 error = str(exc.response.get("error", ""))
                 log.warning("posting %s to %s failed: %s", view.ref, channel, error)
@@ -72,8 +71,19 @@ class Delivery:
                     commitment_service.record_message(session, c, str(resp["channel"]), str(resp["ts"]))
         else:
             warnings.append("warn_no_channel")
+        return warnings + self.tell_owner(commitment_id, actor_user_id)
+
+    def tell_owner(self, commitment_id: int, actor_user_id: str) -> list[str]:
+        """DM a new commitment's card to its owner (unless they registered it); return warning keys."""
+        svc = self.services
+        with svc.db.read() as session:
+            c = commitment_service.get_by_id(session, commitment_id)
+            view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
+            owner = c.owner.slack_user_id if c.owner else None
+        warnings: list[str] = []
         if owner and owner != actor_user_id:
             intro = svc.texts.md("owner_assigned.md.j2", ref=view.ref)
+            text = card_fallback(svc.texts, view)
             try:
                 self.client.chat_postMessage(channel=owner, text=text, blocks=card_blocks(svc.texts, view, intro=intro))
             except SlackApiError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.standin.api_spec import DEFAULT_SCOPES, METHODS
 from bot.standin.clock import ManualClock
 from bot.standin.delivery import Ack, Envelope
+from bot.standin.pacing import ChannelRate
 from bot.standin.recording import ApiCall
 from bot.standin.render import mrkdwn_to_text, render_message, render_view
 from bot.standin.standin import SlackStandIn
@@ -21,6 +22,7 @@ __all__ = [
     "Ack",
     "ApiCall",
     "Channel",
+    "ChannelRate",
     "Envelope",
     "Interaction",
     "ManualClock",

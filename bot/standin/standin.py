@@ -32,6 +32,7 @@ from bot.standin.faults import Fault, FaultKind, FaultPlan
 from bot.standin.file_transfer import receive_upload, serve_download
 from bot.standin.http_delivery import HttpDelivery
 from bot.standin.ids import random_secret
+from bot.standin.pacing import SLACK_CHANNEL_RATE, ChannelBuckets, ChannelRate
 from bot.standin.recording import ApiCall, CallLog
 from bot.standin.replies import HttpReply, text_reply
 from bot.standin.response_url import handle_response_url
@@ -56,6 +57,8 @@ class SlackStandIn(StandInUsers):
             ``app_home_opened``, ``message.im``); default: every event the stand-in makes.
         team_name, team_domain, bot_name: how the workspace and the bot are called.
         host, port, socket_port: where to listen (0 = a free port).
+        channel_rate: how fast one channel takes the bot's messages (Slack: about one a second after a
+            short burst, bot/standin/pacing.py); None keeps no rate.
     """
 
     def __init__(
@@ -72,6 +75,7 @@ class SlackStandIn(StandInUsers):
         host: str = "127.0.0.1",
         port: int = 0,
         socket_port: int = 0,
+        channel_rate: ChannelRate | None = SLACK_CHANNEL_RATE,
     ) -> None:
         self.workspace = Workspace(
             now=now, team_name=team_name, team_domain=team_domain, bot_name=bot_name, trigger_ttl=trigger_ttl
@@ -84,6 +88,8 @@ class SlackStandIn(StandInUsers):
         self.verification_token = random_secret(24)
         self.log = CallLog()
         self.faults = FaultPlan()
+        # Measured on whatever the stand-in clock is at the time of the call (``now`` may be reassigned).
+        self.pacing = ChannelBuckets(channel_rate, self._seconds)
         self.socket_mode = SocketModeServer(
             app_id=self.workspace.app_id, host=host, port=socket_port, ack_timeout=ack_timeout
         )
@@ -95,6 +101,7 @@ class SlackStandIn(StandInUsers):
             faults=self.faults,
             log=self.log,
             socket_url=self.socket_mode.issue_url,
+            pacing=self.pacing,
         )
         self._http = LoopbackHttpServer(self._route, host=host, port=port)
         self._transport: Transport | None = None
@@ -161,6 +168,29 @@ class SlackStandIn(StandInUsers):
     @now.setter
     def now(self, clock: Callable[[], float]) -> None:
         self.workspace.now = clock
+
+    def _seconds(self) -> float:
+        return self.workspace.now()
+
+    @property
+    def channel_rate(self) -> ChannelRate | None:
+        """How fast one channel takes the bot's messages (None: no rate is kept)."""
+        return self.pacing.rate
+
+    @channel_rate.setter
+    def channel_rate(self, rate: ChannelRate | None) -> None:
+        self.pacing.rate = rate
+        self.pacing.reset()
+
+    @property
+    def rate_clock(self) -> Callable[[], float]:
+        """The seconds the posting rate is measured in; the stand-in clock unless a caller sets another
+        (the local bot adds the time it waited for Slack, which on instant time passes no real time)."""
+        return self.pacing.clock
+
+    @rate_clock.setter
+    def rate_clock(self, clock: Callable[[], float]) -> None:
+        self.pacing.clock = clock
 
     @property
     def trigger_ttl(self) -> float | None:

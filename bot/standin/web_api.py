@@ -21,6 +21,7 @@ from bot.standin.api_spec import METHODS, SLACK_METHODS, MethodSpec
 from bot.standin.errors import SlackError
 from bot.standin.faults import Fault, FaultPlan
 from bot.standin.methods import HANDLERS, CallContext
+from bot.standin.pacing import ChannelBuckets, RateLimited
 from bot.standin.recording import ApiCall, CallLog, decode_args
 from bot.standin.replies import HttpReply, json_reply
 from bot.standin.workspace import JsonDict, Workspace
@@ -68,13 +69,13 @@ def parse_args(body: bytes, content_type: str, query: str = "") -> dict[str, Any
     return args
 
 
+def _rate_limited(retry_after: int) -> HttpReply:
+    return json_reply({"ok": False, "error": "ratelimited"}, status=429, headers=(("Retry-After", str(retry_after)),))
+
+
 def _fault_reply(fault: Fault) -> HttpReply:
     if fault.kind == "rate_limited":
-        return json_reply(
-            {"ok": False, "error": "ratelimited"},
-            status=429,
-            headers=(("Retry-After", str(fault.retry_after)),),
-        )
+        return _rate_limited(fault.retry_after)
     if fault.kind == "server_error":
         return json_reply(
             {"ok": False, "error": _SERVER_ERRORS.get(fault.status, "fatal_error")},
@@ -132,6 +133,7 @@ class WebApi:
         faults: planned faults, consumed per call.
         log: where every call is recorded.
         socket_url: issues a Socket Mode URL for ``apps.connections.open``.
+        pacing: the posting rate per channel (None: none is kept).
     """
 
     def __init__(
@@ -144,6 +146,7 @@ class WebApi:
         faults: FaultPlan,
         log: CallLog,
         socket_url: Callable[[], str],
+        pacing: ChannelBuckets | None = None,
     ) -> None:
         self.workspace = workspace
         self.bot_token = bot_token
@@ -152,6 +155,7 @@ class WebApi:
         self.faults = faults
         self.log = log
         self.socket_url = socket_url
+        self.pacing = pacing
 
     def handle(self, method: str, body: bytes, headers: Mapping[str, str], query: str = "") -> HttpReply:
         """Answer one request to ``/api/<method>``; ``headers`` keys are case-insensitive names."""
@@ -177,6 +181,8 @@ class WebApi:
                 body_out["warning"] = ",".join(warnings)
                 body_out["response_metadata"] = {"warnings": warnings}
             reply = json_reply(body_out)
+        except RateLimited as limited:
+            reply = _rate_limited(limited.retry_after)
         except SlackError as error:
             reply = json_reply(error.body())
         return self._finish(method, args, token, reply)
@@ -232,5 +238,6 @@ class WebApi:
             workspace=self.workspace,
             scopes=self.scopes,
             socket_url=self.socket_url,
+            pacing=self.pacing,
         )
         return HANDLERS[method](context), context.warnings

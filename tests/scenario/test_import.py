@@ -132,7 +132,8 @@ def test_a_file_shared_in_the_dm_is_read_reviewed_and_imported(world: World) -> 
         assert first.source_span_start is not None and first.source_span_end is not None
         assert "revidera rutinen för orosanmälan" in ANSWER[first.source_span_start : first.source_span_end]
         assert second.deadline == date(2025, 6, 30)
-    # The new commitments have their cards in the committee channel, the owner was told.
+    # The new commitments' cards go to the committee channel through the outbox, the owner was told.
+    world.bot.run_due()
     assert world.card_text("BUN-1")
     assert "BUN-1" in world.dm_text("anna")
     assert "Importerat till *BUN*" in "\n".join(thread_texts(world, "sara")) or "Importerat till BUN" in "\n".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.standin.methods import auth, chat, conversations, files, threads, users, views
+from bot.standin.methods import auth, chat, conversations, files, users, views
 from bot.standin.methods.context import CallContext
 from bot.standin.workspace import JsonDict
 
@@ -14,7 +14,6 @@ HANDLERS: dict[str, Handler] = {
     **auth.HANDLERS,
     **chat.HANDLERS,
     **conversations.HANDLERS,
-    **threads.HANDLERS,
     **users.HANDLERS,
     **views.HANDLERS,
     **files.HANDLERS,

@@ -49,6 +49,9 @@ def post_message(ctx: CallContext) -> JsonDict:
     channel = destination_for_bot(workspace, _required_text(ctx, "channel"), ctx.scopes)
     content = message_content(ctx.args)
     thread_ts = ctx.text("thread_ts")
+    if ctx.pacing is not None:
+        # Checked last, once the call is otherwise sound: a refused message costs no token.
+        ctx.pacing.take(channel.id)
     message = bot_message(workspace, channel, content, thread_ts=thread_ts, metadata=_metadata(ctx))
     workspace.add_message(message)
     return {"channel": channel.id, "ts": message.ts, "message": message.to_slack(workspace.bot_profile)}

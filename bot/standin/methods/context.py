@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from bot.standin.errors import SlackError
+from bot.standin.pacing import ChannelBuckets
 from bot.standin.workspace import JsonDict, Workspace
 
 _Item = TypeVar("_Item")
@@ -28,6 +29,8 @@ class CallContext:
     workspace: Workspace
     scopes: frozenset[str]
     socket_url: Callable[[], str]
+    # Posting rate per channel (bot/standin/pacing.py); None: no rate is kept.
+    pacing: ChannelBuckets | None = None
     warnings: list[str] = field(default_factory=list)
 
     def text(self, name: str) -> str | None:

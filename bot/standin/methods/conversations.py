@@ -1,12 +1,13 @@
-"""``conversations.open``, ``conversations.info``, ``conversations.members``, ``conversations.history``,
-``conversations.join``."""
+"""``conversations.open``, ``.info``, ``.members``, ``.history``, ``.replies`` and ``.join``."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from bot.standin.errors import SlackError
 from bot.standin.messages import visible_to_bot
 from bot.standin.methods.context import CallContext
-from bot.standin.workspace import Channel, JsonDict
+from bot.standin.workspace import Channel, JsonDict, Message, Workspace
 
 _MAX_MPIM_USERS = 8
 
@@ -107,6 +108,19 @@ def _timestamp(ctx: CallContext, name: str) -> float | None:
         raise SlackError("invalid_ts_" + name) from None
 
 
+def _window(ctx: CallContext) -> Callable[[float], bool]:
+    """Whether a ts is within ``oldest`` and ``latest`` (ends only with ``inclusive``)."""
+    oldest, latest = _timestamp(ctx, "oldest"), _timestamp(ctx, "latest")
+    inclusive = ctx.flag("inclusive")
+
+    def within(ts: float) -> bool:
+        if oldest is not None and (ts < oldest or (ts == oldest and not inclusive)):
+            return False
+        return latest is None or ts < latest or (ts == latest and inclusive)
+
+    return within
+
+
 def history(ctx: CallContext) -> JsonDict:
     """Top-level messages, newest first, between ``oldest`` and ``latest``.
 
@@ -116,35 +130,54 @@ def history(ctx: CallContext) -> JsonDict:
     workspace = ctx.workspace
     channel = visible_to_bot(workspace, ctx.text("channel") or "")
     _require_scope_for(ctx, channel, "history")
+    _require_member(workspace, channel)
+    within = _window(ctx)
+    with workspace.lock:
+        found = [m for m in channel.messages if not m.is_reply and within(float(m.ts))]
+        found.sort(key=lambda m: float(m.ts), reverse=True)
+        return {**_page_of(ctx, found), "pin_count": 0}
+
+
+def _require_member(workspace: Workspace, channel: Channel) -> None:
     # A bot token reads only where the bot is a member; chat:write.public lets it post to a public
     # channel, never read it (https://docs.slack.dev/reference/methods/conversations.history/).
     if workspace.bot_user.id not in channel.members:
         raise SlackError("not_in_channel")
-    oldest, latest = _timestamp(ctx, "oldest"), _timestamp(ctx, "latest")
-    inclusive = ctx.flag("inclusive")
-    with_metadata = ctx.flag("include_all_metadata")
 
-    def within(ts: float) -> bool:
-        if oldest is not None and (ts < oldest or (ts == oldest and not inclusive)):
-            return False
-        return latest is None or ts < latest or (ts == latest and inclusive)
 
+def _page_of(ctx: CallContext, found: list[Message]) -> JsonDict:
+    """One page of ``found`` as Slack lists messages; metadata only with ``include_all_metadata``."""
+    workspace = ctx.workspace
+    page, next_cursor = ctx.page(found, default_limit=100, max_limit=999)
+    messages = []
+    for message in page:
+        body = message.to_slack(workspace.bot_profile if message.user == workspace.bot_user.id else None)
+        if not ctx.flag("include_all_metadata"):
+            body.pop("metadata", None)
+        messages.append(body)
+    return {"messages": messages, "has_more": bool(next_cursor), "response_metadata": {"next_cursor": next_cursor}}
+
+
+def replies(ctx: CallContext) -> JsonDict:
+    """A thread: its parent, then its replies oldest first (``ts`` may name the parent or a reply).
+
+    Replies are not in ``conversations.history``; this is the only way to read them. The same
+    history scope as for ``conversations.history`` is needed.
+    """
+    workspace = ctx.workspace
+    channel = visible_to_bot(workspace, ctx.text("channel") or "")
+    _require_scope_for(ctx, channel, "history")
+    _require_member(workspace, channel)
+    ts = ctx.text("ts") or ""
+    within = _window(ctx)
     with workspace.lock:
-        found = [m for m in channel.messages if not m.is_reply and within(float(m.ts))]
-        found.sort(key=lambda m: float(m.ts), reverse=True)
-        page, next_cursor = ctx.page(found, default_limit=100, max_limit=999)
-        messages = []
-        for message in page:
-            body = message.to_slack(workspace.bot_profile if message.user == workspace.bot_user.id else None)
-            if not with_metadata:
-                body.pop("metadata", None)
-            messages.append(body)
-    return {
-        "messages": messages,
-        "has_more": bool(next_cursor),
-        "pin_count": 0,
-        "response_metadata": {"next_cursor": next_cursor},
-    }
+        named = workspace.find_message(channel.id, ts)
+        if named is None:
+            raise SlackError("thread_not_found")
+        parent_ts = named.thread_ts or named.ts
+        thread = [m for m in channel.messages if parent_ts in (m.ts, m.thread_ts) and within(float(m.ts))]
+        thread.sort(key=lambda m: float(m.ts))
+        return _page_of(ctx, thread)
 
 
 def join(ctx: CallContext) -> JsonDict:
@@ -174,6 +207,7 @@ def join(ctx: CallContext) -> JsonDict:
 HANDLERS = {
     "conversations.join": join,
     "conversations.history": history,
+    "conversations.replies": replies,
     "conversations.open": open_conversation,
     "conversations.info": info,
     "conversations.members": members,
