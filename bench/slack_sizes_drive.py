@@ -242,6 +242,9 @@ class Drive:
             return
         with self.kind("import: confirmation and cards"):
             self.slack.submit_view("sara")
+            # The summary and the cards in its thread go out through the outbox, on the next tick.
+            self.bot.settle()
+            self.bot.run_due()
 
 
 def run(size: Size) -> Recorded:

@@ -86,6 +86,7 @@ def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world
         assert session.scalars(select(Recommendation)).one().text == recommendation
 
     # The card in the channel and /atagande visa show every character, within Slack's limits.
+    world.bot.run_due()  # the cards go to the channel through the outbox
     card = world.card("BUN-1")
     assert flat(commitment) in section_text(card.blocks)
     assert block_text_length(card.blocks) <= MAX_BLOCK_TEXT
