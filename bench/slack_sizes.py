@@ -24,7 +24,7 @@ import resource
 import sys
 import time
 
-from bench.slack_sizes_check import check, over_lines, refusals, table
+from bench.slack_sizes_check import check, over_lines, refusals, table, waits
 from bench.slack_sizes_data import FULL, TINY, Size
 from bench.slack_sizes_drive import Recorded, run
 
@@ -45,6 +45,9 @@ def report(recorded: Recorded, limits: dict[str, int] | None = None) -> tuple[li
     lines += [f"  {line}" for line in refused[:40]]
     if len(refused) > 40:
         lines.append(f"  … and {len(refused) - 40} more")
+    waited = waits(recorded.calls)
+    lines.append(f"asked to wait (429, a burst into one channel): {sum(waited.values())} calls")
+    lines += [f"  {kind}: {count}" for kind, count in waited.items()]
     return lines, not over and not at_limit and not refused
 
 

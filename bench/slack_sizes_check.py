@@ -220,12 +220,25 @@ def check(payloads: Iterable[Payload], limits: dict[str, int] | None = None) -> 
 
 
 def refusals(labelled: Sequence[tuple[str, ApiCall]]) -> list[str]:
-    """Every call Slack (the stand-in) refused, as "kind: method → error"."""
+    """Every call Slack (the stand-in) refused for what it carried, as "kind: method → error".
+
+    A 429 is not among them: it refuses the moment, not the payload, and the bot waits out its
+    Retry-After and sends again (``waits`` counts them).
+    """
     return [
         f"{kind}: {call.method} → {call.error or f'HTTP {call.status}'}"
         for kind, call in labelled
-        if not call.ok and call.method != "file_upload"
+        if not call.ok and call.method != "file_upload" and call.status != 429
     ]
+
+
+def waits(labelled: Sequence[tuple[str, ApiCall]]) -> dict[str, int]:
+    """How many calls of each kind Slack asked to wait (429, a burst into one channel)."""
+    counted: dict[str, int] = {}
+    for kind, call in labelled:
+        if call.status == 429:
+            counted[kind] = counted.get(kind, 0) + 1
+    return counted
 
 
 # The measures shown in the table's "largest" column, most telling first.
