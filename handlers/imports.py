@@ -187,8 +187,7 @@ def _announce(
     result = confirmed.result
     delivery = delivery_of(context)
     warnings: set[str] = set() if confirmed.cards_planned or not result.commitment_ids else {"warn_no_channel"}
-    for commitment_id in result.commitment_ids:
-        warnings.update(delivery.tell_owner(commitment_id, str(context.user_id)))
+    warnings.update(delivery.tell_owners(list(result.commitment_ids), str(context.user_id)))
     told = import_review.announcement(svc, result, SUGGEST_FOR)
     suggestion_blocks: list[dict[str, Any]] = []
     for suggested in told.suggested:

@@ -23,6 +23,7 @@ from bot.services.context import Services
 from bot.services.traffic import Light, light
 from bot.ui.commitment import card_blocks, card_fallback, view_of
 from bot.ui.home import home_view
+from bot.ui.lists import owned_list_blocks
 from storage.models import Commitment, Committee, CommitteeMember, MemberRole, OutboxMessage, OutboxState, Person
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,41 @@ class Delivery:
                 log.warning("DM to owner of %s failed: %s", view.ref, exc.response.get("error"))
                 warnings.append("warn_owner_dm_failed")
         if owner:
+            svc.request_home(owner)
+        return warnings
+
+    def tell_owners(self, commitment_ids: list[int], actor_user_id: str) -> list[str]:
+        """Tell each owner of an import's new commitments once: their card for one, a list for several.
+
+        An import of 120 commitments to one förvaltningschef is one direct message, not 120 (Slack
+        allows about one message a second to a conversation, and nobody reads a hundred).
+        """
+        svc = self.services
+        by_owner: dict[str, list[int]] = defaultdict(list)
+        with svc.db.read() as session:
+            for commitment_id in commitment_ids:
+                c = commitment_service.get_by_id(session, commitment_id)
+                if c.owner and c.owner.slack_user_id and c.owner.slack_user_id != actor_user_id:
+                    by_owner[c.owner.slack_user_id].append(commitment_id)
+                elif c.owner and c.owner.slack_user_id:
+                    svc.request_home(c.owner.slack_user_id)
+        warnings: list[str] = []
+        for owner, ids in by_owner.items():
+            if len(ids) == 1:
+                warnings += self.tell_owner(ids[0], actor_user_id)
+                continue
+            with svc.db.read() as session:
+                views = [
+                    view_of(commitment_service.get_by_id(session, i), svc.texts, svc.clock.today(), svc.clock.now())
+                    for i in ids
+                ]
+            text = svc.texts.md("owner_assigned_many.md.j2", count=len(views))
+            blocks = owned_list_blocks(svc.texts, text, views)
+            try:
+                self.client.chat_postMessage(channel=owner, text=text, blocks=blocks)
+            except SlackApiError as exc:
+                log.warning("DM to owner %s of %d commitments failed: %s", owner, len(ids), exc.response.get("error"))
+                warnings.append("warn_owner_dm_failed")
             svc.request_home(owner)
         return warnings
 

@@ -48,3 +48,17 @@ def list_blocks(
     if more_value and shown_to < total:
         blocks.append(bk.actions(bk.button(texts.get("btn_more"), MORE_ACTION, more_value), block_id="list_more"))
     return blocks
+
+
+# An owner told of an import's commitments sees this many lines; `/atagande mina` lists them all.
+OWNED_LINES = 40
+
+
+def owned_list_blocks(texts: Texts, intro: str, views: list[CommitmentView]) -> list[bk.Block]:
+    """One message telling an owner of several new commitments: the intro, their lines, and where
+    to see the rest when there are more than one message should hold."""
+    blocks: list[bk.Block] = [bk.section(intro), *line_sections(texts, views[:OWNED_LINES])]
+    blocks.append(
+        bk.context(texts.md("owner_assigned_more.md.j2", shown=min(len(views), OWNED_LINES), total=len(views)))
+    )
+    return blocks

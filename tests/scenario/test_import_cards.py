@@ -113,3 +113,27 @@ def test_a_crash_halfway_through_the_cards_posts_each_card_exactly_once(world: W
     _summary, refs = _thread_refs(world)
     # The card whose sender died in the call was found in the thread, not posted again.
     assert len(refs) == len(set(refs)) == CARDS
+
+
+def test_an_owner_of_many_imported_commitments_is_told_once(world: World) -> None:
+    # Slack takes about a message a second per conversation, and nobody reads a dozen DMs that say
+    # the same: an owner given many commitments in one import gets one message listing them.
+    world.quick_committee()
+    share(world, "sara", "manga-svar.txt", many_commitments(12).encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    owners = [str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner")]
+    assert len(owners) >= 5
+    for block_id in owners:
+        world.slack.fill("sara", block_id, "anna", block_id=block_id)
+    world.submit("sara")
+    world.bot.run_due()
+
+    dm = world.slack.dm("anna").id
+    told = [m for m in world.slack.visible_messages("anna", dm) if m.bot_id is not None]
+    assert len(told) == 1, [world.slack.render_message(m)[:80] for m in told]
+    text = world.slack.render_message(told[0])
+    with world.bot.svc.db.read() as session:
+        refs = [f"BUN-{c.number}" for c in session.scalars(select(Commitment)) if c.owner is not None]
+    assert len(refs) == len(owners)
+    assert all(ref in text for ref in refs), text
+    assert f"{len(refs)} nya åtaganden" in text
