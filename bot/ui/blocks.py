@@ -114,12 +114,17 @@ def static_select(action_id: str, options: list[Block], initial_value: str | Non
     return element
 
 
-def external_select(action_id: str, initial: Block | None = None, *, min_query_length: int = 0) -> Block:
+def external_select(
+    action_id: str, initial: Block | None = None, *, min_query_length: int = 0, placeholder: str | None = None
+) -> Block:
     """A select whose options the app gives as the person types (``block_suggestion``).
 
-    ``min_query_length`` 0 loads the list as soon as the menu opens.
+    ``min_query_length`` 0 loads the list as soon as the menu opens. Without a placeholder Slack
+    shows its own, in English.
     """
     element: Block = {"type": "external_select", "action_id": action_id, "min_query_length": min_query_length}
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER)
     if initial is not None:
         element["initial_option"] = initial
     return element

@@ -97,13 +97,15 @@ def committee_options(committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
     return [bk.option(f"{c.code} – {c.name}", c.code) for c in committees]
 
 
-def committee_select(action_id: str, committees: Sequence[CommitteeChoice], initial_code: str | None) -> bk.Block:
+def committee_select(
+    action_id: str, committees: Sequence[CommitteeChoice], initial_code: str | None, placeholder: str | None = None
+) -> bk.Block:
     """The committee picker: its options come as the person types (handlers.options), since a
     static select holds at most 100 and a municipality can have more; ``initial_code`` is
     preselected when it is among ``committees``, wherever it is in their order."""
     chosen = next((c for c in committees if initial_code and c.code == initial_code.upper()), None)
     initial = committee_options([chosen])[0] if chosen is not None else None
-    return bk.external_select(action_id, initial)
+    return bk.external_select(action_id, initial, placeholder=placeholder)
 
 
 def commitment_modal(
@@ -134,7 +136,9 @@ def commitment_modal(
         bk.input_block(
             "committee",
             texts.get("field_committee"),
-            committee_select(FIELDS["committee"], committees, initial_committee),
+            committee_select(
+                FIELDS["committee"], committees, initial_committee, texts.get("field_committee_placeholder")
+            ),
         ),
         bk.input_block(
             "owner",

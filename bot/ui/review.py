@@ -209,7 +209,12 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
         bk.input_block(
             "case_committee",
             texts.get("review_committee"),
-            committee_select(CASE_FIELDS["case_committee"], committees, fields.get("committee")),
+            committee_select(
+                CASE_FIELDS["case_committee"],
+                committees,
+                fields.get("committee"),
+                texts.get("field_committee_placeholder"),
+            ),
         ),
         bk.input_block(
             "case_dnr",

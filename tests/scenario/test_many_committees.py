@@ -56,6 +56,8 @@ def test_the_register_modal_finds_and_keeps_a_committee_beyond_the_first_hundred
     initial = element.get("initial_option")
     assert isinstance(initial, dict) and initial["value"] == FAR_CODE
     assert FAR_NAME in plain_text_of(initial["text"])
+    # Slack's own placeholder is English: the picker says in Swedish that one types to search.
+    assert "Skriv" in plain_text_of(element["placeholder"])
 
     # Opening the list (nothing typed) asks the app; typing narrows it, forgiving case and å/ä/ö.
     assert len(offered_codes(world, "sara", "")) == 100
