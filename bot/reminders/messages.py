@@ -218,6 +218,19 @@ def _reminder_kind(planned: str, days_past: int, sent_on: date, deadline: date) 
     return "before"
 
 
+def _when(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[date | None, date, str | None, date, int]:
+    """(occurrence, deadline, its phrase, the day the message goes out, days past the deadline then)."""
+    occurrence = facts.occurrence if c.recurrence else None
+    planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
+    # A one-off commitment has one deadline: after "Försenad" the new one, with its own phrase.
+    deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
+    phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
+    if phrase == deadline.isoformat():
+        phrase = None
+    sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
+    return occurrence, deadline, phrase, sent_on, (sent_on - deadline).days
+
+
 def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str, list[dict[str, Any]]]:
     """(fallback text, blocks) of a reminder or escalation about `c`, as it stands now.
 
@@ -227,15 +240,7 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
     """
     texts = svc.texts
     view = view_of(c, texts, svc.clock.today(), svc.clock.now())
-    occurrence = facts.occurrence if c.recurrence else None
-    planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
-    # A one-off commitment has one deadline: after "Försenad" the new one, with its own phrase.
-    deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
-    phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
-    if phrase == deadline.isoformat():
-        phrase = None
-    sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
-    days_past = (sent_on - deadline).days
+    occurrence, deadline, phrase, _sent_on, days_past = _when(svc, c, facts)
     if facts.kind == "escalation":
         intro = texts.md(
             "escalation.md.j2",
@@ -257,14 +262,7 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
 
 def reminder_args(svc: Services, c: Commitment, facts: ReminderFacts) -> dict[str, Any]:
     """What a reminder says about `c` (kind, deadline, days, latest status), for one card or one list item."""
-    occurrence = facts.occurrence if c.recurrence else None
-    planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
-    deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
-    phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
-    if phrase == deadline.isoformat():
-        phrase = None
-    sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
-    days_past = (sent_on - deadline).days
+    occurrence, deadline, phrase, sent_on, days_past = _when(svc, c, facts)
     last = _latest_update(c, occurrence)
     return {
         "kind": _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline),

@@ -5,27 +5,15 @@ from __future__ import annotations
 from bot.texts import Texts
 from bot.ui import blocks as bk
 from bot.ui.commitment import CommitmentView, list_line
+from bot.ui.committee_pages import line_sections as pack_lines
 
-LINES_PER_SECTION = 10
 PAGE_SIZE = 40
 MORE_ACTION = "list_more"
 
 
 def line_sections(texts: Texts, views: list[CommitmentView]) -> list[bk.Block]:
     """Lines packed into sections, each within the 3,000-character section limit."""
-    out: list[bk.Block] = []
-    chunk: list[str] = []
-    size = 0
-    for v in views:
-        line = list_line(texts, v)
-        if chunk and (len(chunk) >= LINES_PER_SECTION or size + len(line) + 1 > bk.SECTION_TEXT):
-            out.append(bk.section("\n".join(chunk)))
-            chunk, size = [], 0
-        chunk.append(line)
-        size += len(line) + 1
-    if chunk:
-        out.append(bk.section("\n".join(chunk)))
-    return out
+    return pack_lines([list_line(texts, v) for v in views])
 
 
 def list_blocks(
