@@ -147,6 +147,7 @@ def open_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltCo
         editing=True,
         status_options=list(form.statuses),
         current_status=form.current_status,
+        reference=form.reference,
     )
     client.views_open(trigger_id=body["trigger_id"], view=sealed(svc, view))
 
@@ -264,6 +265,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     choices = answers.form_choices(
         svc, svc.actor(str(context.user_id)), meta.commitment_id if editing and meta.commitment_id is not None else None
     )
+    typed = modals.with_kept(typed, meta, choices.stored)  # a text the form showed but did not offer
     rebuilt = modals.commitment_modal(
         svc.texts,
         choices.committees,
@@ -273,6 +275,7 @@ def deadline_typed(ack: Ack, body: dict[str, Any], client: WebClient, context: B
         preview=deadline_preview(svc, typed.deadline),
         status_options=list(choices.statuses) if choices.statuses is not None else None,
         current_status=modals.state_value(values, "status") or None,
+        reference=choices.reference,
     )
     client.views_update(view_id=view["id"], hash=view.get("hash"), view=sealed(svc, rebuilt))
 

@@ -128,11 +128,13 @@ def _submit_change(ack: Ack, body: dict[str, Any], client: WebClient, context: B
 @guarded
 def submit_edit(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     svc = services_of(context)
-    raw = _input_from(svc, body, ModalMeta.load(view_metadata(svc, body)))
+    meta = ModalMeta.load(view_metadata(svc, body))
+    raw = _input_from(svc, body, meta)
+    kept = modals.kept_fields(meta)  # shown, not offered: the stored values stay
 
     def change(svc: Services, actor: Actor, commitment_id: int, values: dict[str, Any], once: str | None) -> bool:
         status, reason = state_value(values, "status"), state_value(values, "reason")
-        return answers.save_edit(svc, actor, commitment_id, raw, status, reason, once=once)
+        return answers.save_edit(svc, actor, commitment_id, raw, status, reason, once=once, kept=kept)
 
     _submit_change(ack, body, client, context, change)
 

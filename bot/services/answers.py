@@ -7,7 +7,8 @@ values back: a :class:`CommitmentView`, a reference, the choices of a form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -50,14 +51,21 @@ class EditForm:
     committees: tuple[CommitteeChoice, ...]
     statuses: tuple[tuple[str, str], ...]
     current_status: str
+    reference: str
 
 
 @dataclass(frozen=True)
 class FormChoices:
-    """The committees (and, editing, the statuses) a rebuilt register or edit modal offers."""
+    """The committees (and, editing, the statuses) a rebuilt register or edit modal offers.
+
+    Editing, also the commitment's reference and its stored texts ("text", "recommendation"): a
+    text too long for the form was shown, not offered, and the rebuilt form shows it again.
+    """
 
     committees: tuple[CommitteeChoice, ...]
     statuses: tuple[tuple[str, str], ...] | None
+    reference: str | None = None
+    stored: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -191,19 +199,23 @@ def edit_form(svc: Services, actor: Actor, commitment_id: int) -> EditForm:
             committees=(_choice(c.committee),),
             statuses=_statuses(svc),
             current_status=c.status.value,
+            reference=c.reference,
         )
 
 
 def form_choices(svc: Services, actor: Actor, editing_id: int | None) -> FormChoices:
     """The choices of a register modal (the actor's committees) or of an edit modal (its one committee)."""
     with svc.db.read() as session:
-        if editing_id is not None:
-            committees = [commitment_service.get_by_id(session, editing_id).committee]
-        else:
+        if editing_id is None:
             committees = committee_service.committees_managed_by(session, actor)
+            return FormChoices(committees=tuple(_choice(c) for c in committees), statuses=None)
+        c = commitment_service.get_by_id(session, editing_id)
+        stored = _prefill(c)
         return FormChoices(
-            committees=tuple(_choice(c) for c in committees),
-            statuses=_statuses(svc) if editing_id is not None else None,
+            committees=(_choice(c.committee),),
+            statuses=_statuses(svc),
+            reference=c.reference,
+            stored={"text": stored.text, "recommendation": stored.recommendation},
         )
 
 
@@ -216,9 +228,11 @@ def save_edit(
     reason: str,
     *,
     once: str | None = None,
+    kept: Collection[str] = (),
 ) -> bool:
     """A secretary's edit from the modal; `status` is a status's value, anything else keeps it.
 
+    The fields in `kept` were not offered (longer than the form holds): their stored values stay.
     False, and nothing saved, when `once` (the submitted form) was saved before.
     """
     new_status = CommitmentStatus(status) if status in {s.value for s in CommitmentStatus} else None
@@ -233,6 +247,7 @@ def save_edit(
             current=commitment_service.current_deadline(c),
             stored_text=c.text,
             stored_recommendation=c.recommendation.text if c.recommendation else None,
+            kept=kept,
         )
         commitment_service.edit(session, actor, c, draft, new_status, reason, svc.clock.now())
         return True

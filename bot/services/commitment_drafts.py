@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -78,6 +79,7 @@ def validate(
     current: ResolvedDeadline | None = None,
     stored_text: str | None = None,
     stored_recommendation: str | None = None,
+    kept: Collection[str] = (),
 ) -> CommitmentDraft:
     """Check every field at once; raise ValidationFailed naming each bad field.
 
@@ -86,11 +88,16 @@ def validate(
     fields of an overdue commitment must stay possible). Likewise ``stored_text``
     and ``stored_recommendation``: an imported text is kept whole, so it may be
     longer than a typed one, and saving it unchanged must not be refused.
+    The fields named in ``kept`` ("text", "recommendation") were not offered for editing (longer than a
+    form's field holds): their stored values are kept exactly as they are, whatever ``raw`` says.
     """
     errors: Errors = {}
     # The text is the commitment's title on its card: one line, so it cannot fake the card's lines.
-    text_limit = _limit(raw.text, stored_text, MAX_TEXT, one_line=True)
-    text = check_text(errors, "text", raw.text, required=True, limit=text_limit, one_line=True)
+    if "text" in kept and stored_text is not None:
+        text = stored_text
+    else:
+        text_limit = _limit(raw.text, stored_text, MAX_TEXT, one_line=True)
+        text = check_text(errors, "text", raw.text, required=True, limit=text_limit, one_line=True)
     code = raw.committee.strip().upper()
     if not code:
         errors["committee"] = ("err_required", {})
@@ -105,8 +112,11 @@ def validate(
     if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
         errors["deadline"] = ("err_deadline_or_recurrence", {})
     dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR, one_line=True)
-    rec_limit = _limit(raw.recommendation, stored_recommendation, MAX_TEXT)
-    recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=rec_limit)
+    if "recommendation" in kept and stored_recommendation is not None:
+        recommendation = stored_recommendation
+    else:
+        rec_limit = _limit(raw.recommendation, stored_recommendation, MAX_TEXT)
+        recommendation = check_text(errors, "recommendation", raw.recommendation, required=False, limit=rec_limit)
     if raw.owner_user_id and not re.fullmatch(r"[UW][A-Z0-9]+", raw.owner_user_id):
         errors["owner"] = ("err_unknown_user", {})
     elif raw.unknown_names.strip() and not raw.owner_user_id:

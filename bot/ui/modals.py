@@ -7,11 +7,12 @@ Block ids equal the field names that services use in their errors, so a
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from bot.services.commitments import CommitmentInput
+from bot.slack_format import Mrkdwn, escaped_pieces
 from bot.texts import Texts
 from bot.ui import blocks as bk
 
@@ -37,6 +38,13 @@ FIELDS = {
     "comment": "comment_input",
     "evidence_url": "evidence_input",
 }
+
+# What a text field of a form holds (Slack refuses a longer initial_value), and the fields of the
+# edit form whose stored value can be longer: an imported text is kept whole, however long.
+FIELD_HOLDS = bk.INPUT_MAX
+LONG_FIELDS = ("text", "recommendation")
+# How much of a text the form shows when it cannot offer it for editing.
+KEPT_PREVIEW = 600
 
 
 @dataclass
@@ -108,6 +116,39 @@ def committee_select(
     return bk.external_select(action_id, initial, placeholder=placeholder)
 
 
+def kept_fields(meta: ModalMeta) -> frozenset[str]:
+    """The fields an edit form showed instead of offering, whose stored values a save keeps.
+
+    The metadata is signed (bot.services.sealing), so this is what the bot itself wrote.
+    """
+    kept = meta.extra.get("kept")
+    return frozenset(f for f in kept if f in LONG_FIELDS) if isinstance(kept, list) else frozenset()
+
+
+def with_kept(typed: CommitmentInput, meta: ModalMeta, stored: Mapping[str, str]) -> CommitmentInput:
+    """What was typed, with the stored value of each field the form did not offer (the form sent none)."""
+    return replace(typed, **{f: stored[f] for f in kept_fields(meta) if f in stored})
+
+
+def _kept_blocks(texts: Texts, field_name: str, value: str, reference: str | None) -> list[bk.Block]:
+    """A stored text too long for a form's field, shown instead of offered: offered, it would be cut, and an
+    unchanged save would then cut it in the database too (or be refused as too long)."""
+    pieces = escaped_pieces(value, KEPT_PREVIEW)  # the beginning ends on a word, never inside an entity
+    # Already escaped: kept Mrkdwn, so the template does not escape it twice.
+    beginning = Mrkdwn(pieces[0] + ("…" if len(pieces) > 1 else ""))
+    return [
+        bk.section(
+            texts.md("commitment_field_shown.md.j2", label=texts.get(f"field_{field_name}"), beginning=beginning),
+            block_id=f"{field_name}_kept",
+        ),
+        bk.context(
+            texts.md(
+                "commitment_field_kept.md.j2", field=field_name, length=len(value), limit=FIELD_HOLDS, ref=reference
+            )
+        ),
+    ]
+
+
 def commitment_modal(
     texts: Texts,
     committees: Sequence[CommitteeChoice],
@@ -118,21 +159,36 @@ def commitment_modal(
     preview: str | None = None,
     status_options: list[tuple[str, str]] | None = None,
     current_status: str | None = None,
+    reference: str | None = None,
 ) -> bk.Block:
-    """The register/edit modal, prefilled from ``prefill``."""
+    """The register/edit modal, prefilled from ``prefill``.
+
+    Editing (commitment ``reference``), a text or recommendation longer than a field holds is shown,
+    not offered, as a routine's long body is; the metadata names it so that a save keeps it.
+    """
     initial_committee = prefill.committee or (committees[0].code if len(committees) == 1 else None)
+    kept = [f for f in LONG_FIELDS if editing and len(getattr(prefill, f)) > FIELD_HOLDS]
+    extra = {k: v for k, v in meta.extra.items() if k != "kept"} | ({"kept": kept} if kept else {})
+    meta = replace(meta, extra=extra)
+    text_blocks = (
+        _kept_blocks(texts, "text", prefill.text, reference)
+        if "text" in kept
+        else [
+            bk.input_block(
+                "text",
+                texts.get("field_text"),
+                bk.text_input(
+                    FIELDS["text"],
+                    multiline=True,
+                    initial=prefill.text,
+                    placeholder=texts.get("field_text_placeholder"),
+                    max_length=FIELD_HOLDS,
+                ),
+            )
+        ]
+    )
     blocks: list[bk.Block] = [
-        bk.input_block(
-            "text",
-            texts.get("field_text"),
-            bk.text_input(
-                FIELDS["text"],
-                multiline=True,
-                initial=prefill.text,
-                placeholder=texts.get("field_text_placeholder"),
-                max_length=3000,
-            ),
-        ),
+        *text_blocks,
         bk.input_block(
             "committee",
             texts.get("field_committee"),
@@ -193,13 +249,20 @@ def commitment_modal(
             bk.text_input(FIELDS["dnr"], initial=prefill.dnr, placeholder=texts.get("field_dnr_placeholder")),
             optional=True,
         ),
-        bk.input_block(
-            "recommendation",
-            texts.get("field_recommendation"),
-            bk.text_input(FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=3000),
-            optional=True,
-        ),
     ]
+    if "recommendation" in kept:
+        blocks += _kept_blocks(texts, "recommendation", prefill.recommendation, reference)
+    else:
+        blocks.append(
+            bk.input_block(
+                "recommendation",
+                texts.get("field_recommendation"),
+                bk.text_input(
+                    FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=FIELD_HOLDS
+                ),
+                optional=True,
+            )
+        )
     if editing:
         if status_options:
             options = [bk.option(label, value) for value, label in status_options]

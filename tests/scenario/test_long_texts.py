@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -114,3 +115,60 @@ def test_a_long_imported_text_survives_an_unchanged_edit(world: World) -> None:
     assert saved.response is None, saved.response
     with world.bot.svc.db.read() as session:
         assert session.scalars(select(Commitment)).one().text == commitment
+
+
+def imported(world: World, commitment: str, recommendation: str) -> None:
+    """BUN-1 imported from an answer holding `recommendation` and `commitment`, with anna as its owner."""
+    world.quick_committee()
+    share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    owner = owner_block(world)
+    world.slack.fill("sara", owner, "anna", block_id=owner)
+    world.submit("sara")
+
+
+def stored_texts(world: World) -> tuple[str, str | None, int]:
+    """BUN-1's text, its recommendation's text, and how many recommendations there are."""
+    with world.bot.svc.db.read() as session:
+        c = session.scalars(select(Commitment)).one()
+        recommendations = len(session.scalars(select(Recommendation)).all())
+        return c.text, c.recommendation.text if c.recommendation else None, recommendations
+
+
+def test_texts_longer_than_the_edit_form_holds_survive_an_unchanged_save(world: World) -> None:
+    # A form's text field holds 3,000 characters: these two cannot be offered whole, so they must not be cut.
+    commitment, recommendation = long_commitment(3400), long_recommendation(3200)
+    imported(world, commitment, recommendation)
+    assert stored_texts(world) == (commitment, recommendation, 1)
+    before = world.history_kinds("BUN-1")
+
+    world.run("sara", "bun", "/atagande visa BUN-1")
+    world.click("sara", world.last("sara", "bun"), "Redigera")
+    form, shown = world.modal_text("sara"), section_text(world.modal("sara").blocks)
+    saved = world.submit("sara")
+
+    assert saved.response is None, saved.response
+    assert stored_texts(world) == (commitment, recommendation, 1)
+    # The form shows each text's beginning, read-only, and says where the whole text can be read.
+    assert flat(commitment)[:400] in shown and flat(recommendation)[:400] in shown
+    assert "/atagande visa BUN-1" in form
+    assert world.history_kinds("BUN-1") == before  # nothing changed, so nothing is recorded
+
+
+def test_changing_the_deadline_keeps_texts_longer_than_the_edit_form_holds(world: World) -> None:
+    commitment, recommendation = long_commitment(3400), long_recommendation(3200)
+    imported(world, commitment, recommendation)
+    before = world.history_kinds("BUN-1")
+
+    world.run("sara", "bun", "/atagande visa BUN-1")
+    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.fill("sara", **{"Klart senast": "senast i maj 2027"})  # the form is rebuilt with the date's preview
+    assert "31 maj 2027" in world.modal_text("sara")
+    world.fill("sara", **{"Anledning till ändringen": "Nämnden flyttade sitt sammanträde"})
+    saved = world.submit("sara")
+
+    assert saved.response is None, saved.response
+    with world.bot.svc.db.read() as session:
+        assert session.scalars(select(Commitment)).one().deadline == date(2027, 5, 31)
+    assert stored_texts(world) == (commitment, recommendation, 1)
+    assert world.history_kinds("BUN-1") == [*before, "deadline"]
