@@ -329,8 +329,10 @@ def gather(db: Database, worker: str, row_id: int, into: Gather, now: datetime) 
             combined = session.scalars(stmt).one()
             if _joinable(combined, worker, now):
                 row.state = OutboxState.SPLIT
+                # A row already addressed (an escalation to one secretary) keeps that when released.
+                addressed = {"addressed": row.recipient} if row.recipient else {}
                 row.recipient = into.recipient
-                row.payload = {**(row.payload or {}), "combined": key}
+                row.payload = {**(row.payload or {}), "combined": key, **addressed}
                 row.claimed_by = row.claim_until = None
                 return key
         row.next_attempt_at = into.overflow_at
@@ -367,11 +369,17 @@ def _settle(session: Session, members: Members, now: datetime | None, channel: s
             .values(state=OutboxState.SKIPPED, error=reason[:300])
         )
     for row_id, at in members.released:
-        # Back to "decided when sending": the next render finds its owner (and its combined message) again.
-        values: dict[str, Any] = {"state": OutboxState.PENDING, "recipient": None, "sending_since": None}
-        if at is not None or now is not None:
-            values["next_attempt_at"] = at or now
-        session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id, *waiting).values(**values))
+        row = session.get(OutboxMessage, row_id)
+        if row is None or row.state != OutboxState.SPLIT:
+            continue
+        # Back to "decided when sending": the next render finds its owner (and its combined message)
+        # again; a row that was addressed before it was gathered goes back to that person.
+        row.state = OutboxState.PENDING
+        row.recipient = (row.payload or {}).get("addressed")
+        row.sending_since = None
+        when = at or now
+        if when is not None:
+            row.next_attempt_at = when
 
 
 # --------------------------------------------------------------------------- #

@@ -56,7 +56,7 @@ def render(svc: Services, row: Claimed) -> Outcome:
             reason = "commitment_gone" if c is None else why_not(svc, c, m)
             if c is None or reason:
                 skipped.append((m.id, reason or "commitment_gone"))
-            elif (c.owner.slack_user_id if c.owner else None) != row.recipient:
+            elif _for_owner(m) and (c.owner.slack_user_id if c.owner else None) != row.recipient:
                 released.append((m.id, None))  # a new owner since it was gathered: planned afresh, for them
             else:
                 if c.id in kept:  # two reminders about one commitment: the later planned is kept
@@ -74,7 +74,7 @@ def render(svc: Services, row: Claimed) -> Outcome:
             return Send(channel=row.recipient, text=text, blocks=blocks, members=members_out)
         part = int(row.payload.get("part") or 1)
         parts = [_item(svc, found[m.commitment_id or 0], facts[m.id]) for m in items]
-    fitted, text, blocks, note = _fit(svc, parts, part)
+    fitted, text, blocks, note = _fit(svc, parts, part, secretary=not all(_for_owner(m) for m in items))
     listed = items[:fitted]
     # Those that did not fit go to the next part at once, or after the last part to the next working day.
     release_at = next_morning(svc) if note.get(LATER) else None
@@ -92,6 +92,11 @@ def render(svc: Services, row: Claimed) -> Outcome:
     )
 
 
+def _for_owner(row: Claimed) -> bool:
+    """Whether `row` reminds the commitment's owner (not a secretary: an escalation, or an owner who left)."""
+    return row.kind == "reminder" and not row.payload.get("owner_gone")
+
+
 def _deadline_of(c: Commitment, payload: dict[str, Any], occurrence: date | None) -> date:
     """The deadline a reminder is about, for listing the most urgent first."""
     if not c.recurrence and c.deadline is not None:
@@ -103,13 +108,25 @@ def _item(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str, list
     """(reference, blocks) of one commitment's part: what is due and its state, and its answers while open."""
     view = view_of(c, svc.texts, svc.clock.today(), svc.clock.now())
     args = reminder_args(svc, c, facts)
-    section = bk.section(svc.texts.md("reminder_item.md.j2", c=view, **args), block_id=f"item:{c.id}")
+    escalation = facts.kind == "escalation"
+    section = bk.section(
+        svc.texts.md("reminder_item.md.j2", c=view, escalation=escalation, owner=view.owner, **args),
+        block_id=f"item:{c.id}",
+    )
     occurrence = facts.occurrence if c.recurrence else None
-    return view.ref, [section, answer_buttons(svc.texts, view, occurrence)] if view.is_open else [section]
+    # To a secretary, as on the single escalation: "Byt ägare" beside the answers.
+    change_owner = escalation or bool(args["owner_gone"])
+    buttons = answer_buttons(svc.texts, view, occurrence, change_owner=change_owner)
+    return view.ref, [section, buttons] if view.is_open else [section]
 
 
 def _fit(
-    svc: Services, parts: Sequence[tuple[str, list[bk.Block]]], part: int, note: dict[str, Any] | None = None
+    svc: Services,
+    parts: Sequence[tuple[str, list[bk.Block]]],
+    part: int,
+    note: dict[str, Any] | None = None,
+    *,
+    secretary: bool = False,
 ) -> tuple[int, str, list[bk.Block], dict[str, Any]]:
     """(how many parts fit, fallback text, blocks, note) of a message listing the first parts that fit.
 
@@ -120,7 +137,8 @@ def _fit(
     while True:
         more = len(parts) - count
         closing = dict(note) if note is not None else ({LATER: part >= COMBINED_PARTS, MORE: more} if more else {})
-        blocks: list[bk.Block] = [bk.section(svc.texts.md("reminder_list_intro.md.j2", count=count, part=part))]
+        intro = svc.texts.md("reminder_list_intro.md.j2", count=count, part=part, secretary=secretary)
+        blocks: list[bk.Block] = [bk.section(intro)]
         for _ref, item_blocks in parts[:count]:
             blocks.extend(item_blocks)
         if closing.get(MORE):
@@ -163,5 +181,7 @@ def refreshed(svc: Services, session: Session, channel: str, ts: str) -> tuple[s
     items.sort(key=lambda item: (item[0], item[1]))
     payload = dict(combined[0].payload or {})
     note = {k: payload[k] for k in (MORE, LATER) if k in payload}
-    _count, text, blocks, _note = _fit(svc, [item for _d, _id, item in items], int(payload.get("part") or 1), note)
+    secretary = not all(m.kind == "reminder" and not (m.payload or {}).get("owner_gone") for m in members)
+    parts = [item for _d, _id, item in items]
+    _count, text, blocks, _note = _fit(svc, parts, int(payload.get("part") or 1), note, secretary=secretary)
     return text, blocks

@@ -144,9 +144,9 @@ def render(svc: Services, row: Claimed) -> Outcome:
                 return Split([_child(row, s, {"owner_gone": True}) for s in secretary_ids])
             # Several reminders to one owner on one morning go out as one message (bot/reminders/combined.py).
             return _gather(svc, owner_id)
-        recipient = row.recipient
-        assert recipient is not None
-        return _message(svc, c, row, recipient)
+        # A secretary's escalations (and reminders for owners who left) are gathered the same way: a
+        # secretary of a committee with two hundred overdue commitments gets a few messages, not 200.
+        return _gather(svc, row.recipient)
 
 
 def next_morning(svc: Services) -> datetime:
@@ -155,11 +155,11 @@ def next_morning(svc: Services) -> datetime:
     return send_time_on(next_working_day_on_or_after(today + timedelta(days=1)), svc.clock.tz)
 
 
-def _gather(svc: Services, owner_id: str) -> Gather:
+def _gather(svc: Services, recipient: str) -> Gather:
     today = svc.clock.now().astimezone(svc.clock.tz).date()
     return Gather(
-        recipient=owner_id,
-        key=f"remind-day:{owner_id}:{today.isoformat()}",
+        recipient=recipient,
+        key=f"remind-day:{recipient}:{today.isoformat()}",
         kind=COMBINED,
         parts=COMBINED_PARTS,
         overflow_at=next_morning(svc),

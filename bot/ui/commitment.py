@@ -52,15 +52,20 @@ def answer_value(commitment_id: int, occurrence: date | None = None) -> str:
     return f"{commitment_id}:{occurrence.isoformat()}" if occurrence else str(commitment_id)
 
 
-def answer_buttons(texts: Texts, c: CommitmentView, occurrence: date | None = None) -> bk.Block:
+def answer_buttons(
+    texts: Texts, c: CommitmentView, occurrence: date | None = None, *, change_owner: bool = False
+) -> bk.Block:
+    """The one-click answers; `change_owner` adds "Byt ägare" among them (for a secretary)."""
     value = answer_value(c.id, occurrence)
-    return bk.actions(
+    buttons = [
         bk.button(texts.get("btn_done"), ACTION_DONE, value, style="primary"),
         bk.button(texts.get("btn_on_track"), ACTION_ON_TRACK, value),
         bk.button(texts.get("btn_delayed"), ACTION_DELAYED, value, style="danger"),
         bk.button(texts.get("btn_comment"), ACTION_COMMENT, value),
-        block_id=f"answer:{c.id}",
-    )
+    ]
+    if change_owner:
+        buttons.append(bk.button(texts.get("btn_change_owner"), ACTION_CHANGE_OWNER, str(c.id)))
+    return bk.actions(*buttons, block_id=f"answer:{c.id}")
 
 
 def card_blocks(

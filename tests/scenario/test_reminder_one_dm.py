@@ -115,3 +115,29 @@ def test_more_than_three_messages_hold_wait_for_the_next_working_day_and_are_cou
     monday = _bot_dms(world, "anna")[3:]
     assert 1 <= len(monday) <= 3
     assert sorted(listed + [cid for m in monday for cid in _answer_blocks(m)]) == list(range(1, 71))
+
+
+def test_thirty_escalations_one_morning_come_to_the_secretary_as_a_few_messages(world: World) -> None:
+    # A committee whose ansvarig answered nothing: fourteen days after the deadline every commitment
+    # escalates to the nämndsekreterare, who gets a few messages listing them, not thirty.
+    world.quick_committee()
+    for n in range(30):
+        world.add(f"Åtgärd {n + 1}", deadline="2027-04-30")
+    world.at("2027-01-11 09:05")
+    world.at("2027-05-14 08:30")  # the escalation day
+    messages = _bot_dms(world, "sara")
+    assert 1 <= len(messages) <= 3, f"{len(messages)} DMs to one secretary in one morning"
+    listed: dict[int, Message] = {}
+    for message in messages:
+        assert len(message.blocks or []) <= 50
+        assert block_text_length(message.blocks or []) <= BLOCK_TEXT_BUDGET
+        assert "Eskalering" in world.slack.render_message(message)
+        for commitment_id in _answer_blocks(message):
+            listed[commitment_id] = message
+    assert sorted(listed) == list(range(1, 31))
+    to_sara = f":to:{world.uid('sara')}"
+    escalations = {k: v for k, v in _states(world).items() if k.startswith("escalate:") and k.endswith(to_sara)}
+    assert len(escalations) == 30 and set(escalations.values()) == {OutboxState.SENT.value}
+    # "Byt ägare" beside each commitment's answers opens the form for that commitment.
+    world.click("sara", listed[12], "Byt ägare", block_id="answer:12")
+    assert "[ Åtgärd 12 ]" in world.modal_text("sara")
