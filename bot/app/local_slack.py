@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import socket
 import ssl
 import threading
@@ -36,6 +37,8 @@ from bot.standin import SlackStandIn
 from storage.db import Database
 
 Mode = Literal["socket", "http"]
+
+log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -104,8 +107,13 @@ class LocalBot:
         trigger_ttl: float | None = 3.0,
         db: Database | None = None,
         slack: SlackStandIn | None = None,
+        send_soon: bool = False,
     ) -> None:
-        """`slack`: a stand-in already running, shared with an earlier bot (a restart on the same workspace)."""
+        """`slack`: a stand-in already running, shared with an earlier bot (a restart on the same workspace).
+
+        `send_soon`: when the bot asks for the outbox to be sent now (after an import), do so at once, as
+        the runner's timer does; without it only `run_due` sends, so a test decides when.
+        """
         self.mode = mode
         self.clock = clock
         self._owns_slack = slack is None
@@ -130,6 +138,7 @@ class LocalBot:
         self._client: WebClient | None = None
         self.scheduled: Scheduled | None = None
         self._work = TrackingExecutor()
+        self._send_soon = send_soon
 
     @property
     def svc(self) -> Services:
@@ -169,6 +178,8 @@ class LocalBot:
                 pacer=self._waits.pacer(),
                 sleep=self._waits.sleep,
             )
+            if self._send_soon:
+                self.services.send_soon = self._request_send
             # As the runner's timer does at once on start: imports a crash cut off are told about.
             self.scheduled.look_after_imports()
             if self.mode == "http":
@@ -202,6 +213,16 @@ class LocalBot:
         if self._client is None:
             raise RuntimeError("LocalBot is not started")
         return self._client
+
+    def _request_send(self) -> None:
+        self._work.submit(self._send_due)  # tracked: `settle` waits for it
+
+    def _send_due(self) -> None:
+        try:
+            if self.scheduled is not None:
+                self.scheduled.tick()
+        except Exception:  # as the timer: the next run tries again
+            log.exception("sending what the outbox holds failed")
 
     def run_due(self) -> TickResult:
         """Plan and send the scheduled messages that are due at the clock's time."""

@@ -51,6 +51,14 @@ def _look_after_imports(scheduled: Scheduled) -> None:
         log.exception("looking after imports in progress failed")
 
 
+def _send_soon(scheduler: BackgroundScheduler, services: Services) -> None:
+    """Bring the next tick forward to now (it runs in the timer's thread, one at a time as always)."""
+    try:
+        scheduler.modify_job("scheduled-messages", next_run_time=datetime.now(services.settings.timezone))
+    except Exception:  # a stopped timer, say: the messages wait for the next start
+        log.exception("could not bring the scheduled messages forward")
+
+
 def start_timer(services: Services, scheduled: Scheduled | None = None) -> BackgroundScheduler:
     """Start the process's timer: housekeeping hourly, scheduled messages and imports every minute and now."""
     scheduler = BackgroundScheduler(timezone=services.settings.timezone)
@@ -67,6 +75,7 @@ def start_timer(services: Services, scheduled: Scheduled | None = None) -> Backg
             # At start-up at once: whatever came due while the process was down goes out now.
             next_run_time=datetime.now(services.settings.timezone),
         )
+        services.send_soon = lambda: _send_soon(scheduler, services)
         # A job of its own, so that a tick busy sending many messages does not hold up the renewal of
         # the leases of imports in progress; at start-up at once, to find imports a crash cut off.
         scheduler.add_job(

@@ -56,7 +56,9 @@ def run_console(
         tmp = tempfile.TemporaryDirectory(prefix="atagande-demo-")
         database_url = f"sqlite:///{Path(tmp.name) / 'demo.sqlite3'}"
         start_user = start_user if start_user != "sekreterare" else SECRETARY.handle
-    bot = LocalBot(database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None)
+    bot = LocalBot(
+        database_url=database_url, clock=clock, mode="socket", admins=settings.admins, trigger_ttl=None, send_soon=True
+    )
     bot.slack.start()
     try:
         # The first user is the workspace owner, so they may create committees (in

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock
-from bot.console import numbered
+from bot.console import numbered, pressing
 from bot.console.identities import channel_id_for, user_id_for
 from bot.standin.render import render_blocks
 from bot.standin.user_side import Where
@@ -236,13 +236,16 @@ class ConsoleSession:
         if self.slack.open_view(self.user) is not None:
             places.append("modal")
         places.extend(reversed(self._printed.get(self.user, {}).values()))
+        # "Klar BUN-7": the button of BUN-7 where a message lists several commitments.
+        button, block_ids = pressing.button_and_blocks(self.bot.svc, label)
         for where in places:
-            try:
-                interaction = self.slack.click_button(self.user, where, label)
-            except LookupError:
-                continue
-            self._after(interaction.acked)
-            return True
+            for block_id in block_ids:
+                try:
+                    interaction = self.slack.click_button(self.user, where, button, block_id=block_id)
+                except LookupError:
+                    continue
+                self._after(interaction.acked)
+                return True
         self._say("console_no_button", label=label)
         return True
 

@@ -44,6 +44,9 @@ class Services:
     live_imports: LiveImports = field(default_factory=LiveImports)
     # Set by the wiring: asks for a user's App Home to be republished soon.
     request_home: Callable[[str], None] = field(default=lambda _user_id: None)
+    # Set by the wiring: asks the timer to send what the outbox holds now rather than at its next
+    # minute (an import's summary and cards, which a person who just confirmed is waiting to see).
+    send_soon: Callable[[], None] = field(default=lambda: None)
     # Set by the wiring: True when no App Home is waiting to be republished (the stand-in's settle asks).
     home_idle: Callable[[], bool] = field(default=lambda: True)
     # Signs what modals carry in private_metadata (keyed from the settings' secret).

@@ -172,11 +172,14 @@ def confirm_review(svc: Services, user_id: str, draft_id: int, read: PageReader)
             planned = case is not None and bool(case.committee.channel_id) and bool(result.commitment_ids)
             if case is not None and planned:
                 import_cards.plan(session, case.id, case.committee_id, result.commitment_ids, svc.clock.now())
-            return Confirmed(result, draft.channel_id, draft.thread_ts, cards_planned=planned)
+            confirmed = Confirmed(result, draft.channel_id, draft.thread_ts, cards_planned=planned)
     except UserError as err:
         with svc.db.read() as session:
             row = session.get(ImportDraft, draft_id)
             raise ReviewRefused(err, _view(row) if row is not None else None) from err
+    if confirmed.cards_planned:
+        svc.send_soon()  # committed: the summary and cards go out now, not at the timer's next minute
+    return confirmed
 
 
 def announcement(svc: Services, result: ImportResult, suggest_for: int) -> Announcement:

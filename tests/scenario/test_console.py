@@ -187,6 +187,59 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     assert "Traceback" not in output
 
 
+def test_an_import_confirmed_in_the_console_is_posted_in_the_channel_at_once(database_url: str, tmp_path: Path) -> None:
+    # The summary and the cards go out through the outbox; the console must not wait for `:tid` to show
+    # them, as the bot's timer does not wait for its next minute.
+    answer = tmp_path / "svar.txt"
+    answer.write_text(ANSWER_WITH_THREE, encoding="utf-8")
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                "/atagande nämnd sekreterare BUN @sara",
+                ":kanal bun",
+                "/atagande kanal BUN",
+                f":dela {answer}",
+                ":klicka Granska och importera",
+                ":skicka",
+                ":avsluta",
+            ]
+        ),
+        database_url,
+    )
+    after = output.split(":skicka", 1)[1]
+    assert "3 nya åtaganden för BUN" in after
+    assert "BUN-3" in after
+    assert "Traceback" not in output
+
+
+def test_klicka_with_a_reference_presses_that_commitments_button_in_a_list(database_url: str) -> None:
+    # A morning's reminder lists BUN-1 and BUN-2, each with its own Klar: the reference says which.
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                ":som anna",
+                ":som sara",
+                "/atagande nämnd sekreterare BUN @sara",
+                ":kanal bun",
+                "/atagande kanal BUN",
+                "/atagande ny BUN Revidera rutinen för orosanmälan senast i april 2099 @anna",
+                ":klicka Spara",
+                "/atagande ny BUN Utvärdera elevhälsans arbete senast i april 2099 @anna",
+                ":klicka Spara",
+                ":tid 2099-04-16 08:30",
+                ":som anna",
+                ":klicka Klar BUN-1",
+            ]
+        ),
+        database_url,
+    )
+    assert "2 av dina åtaganden" in output
+    assert _statuses(database_url) == {1: "done", 2: "not_started"}
+    assert "Traceback" not in output
+
+
 def _statuses(database_url: str) -> dict[int, str]:
     """Each commitment's number and status, as stored."""
     database = Database.from_url(database_url)
