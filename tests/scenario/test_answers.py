@@ -88,14 +88,14 @@ def test_comment_with_an_evidence_link(world: World) -> None:
     world.click("anna", world.card(ref), "Kommentera")
     assert "Kommentera BUN-1." in world.modal_text("anna")
     for bad in ("protokollet på intranätet", "ftp://intra.example.se/p", "javascript:alert(1)", "https://intranat"):
-        world.fill("anna", **{"Kommentar": "Beslut i nämnden", "Länk till underlag (valfritt)": bad})
+        world.fill("anna", **{"Kommentar": "Beslut i nämnden", "Länk till underlag": bad})
         refused = world.submit("anna")
         assert refused.response == {
             "response_action": "errors",
             "errors": {"evidence_url": "Länken måste vara en hel webbadress som börjar med https:// eller http://."},
         }, bad
     assert world.history_kinds(ref) == ["created"]
-    world.fill("anna", **{"Länk till underlag (valfritt)": "https://intra.example.se/protokoll/2027-02-14"})
+    world.fill("anna", **{"Länk till underlag": "https://intra.example.se/protokoll/2027-02-14"})
     assert world.submit("anna").response is None
     assert world.history_kinds(ref) == ["created", "comment"]
     world.run("olle", "bun", f"/atagande visa {ref}")

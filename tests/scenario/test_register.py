@@ -238,7 +238,7 @@ def test_a_link_in_a_comment_cannot_break_out_of_its_mrkdwn(world: World) -> Non
         "anna",
         **{
             "Kommentar": "Se protokollet",
-            "Länk till underlag (valfritt)": "https://intra.example.se/p?a=1&b=<!channel>",
+            "Länk till underlag": "https://intra.example.se/p?a=1&b=<!channel>",
         },
     )
     assert world.submit("anna").response is None
