@@ -187,6 +187,15 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     assert "Traceback" not in output
 
 
+# BUN created, sara its secretary, and #bun its channel (the console starts as sara in #allmant).
+BUN_IN_ITS_CHANNEL = (
+    "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+    "/atagande nämnd sekreterare BUN @sara",
+    ":kanal bun",
+    "/atagande kanal BUN",
+)
+
+
 def test_an_import_confirmed_in_the_console_is_posted_in_the_channel_at_once(database_url: str, tmp_path: Path) -> None:
     # The summary and the cards go out through the outbox; the console must not wait for `:tid` to show
     # them, as the bot's timer does not wait for its next minute.
@@ -195,10 +204,7 @@ def test_an_import_confirmed_in_the_console_is_posted_in_the_channel_at_once(dat
     output = _console(
         "\n".join(
             [
-                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
-                "/atagande nämnd sekreterare BUN @sara",
-                ":kanal bun",
-                "/atagande kanal BUN",
+                *BUN_IN_ITS_CHANNEL,
                 f":dela {answer}",
                 ":klicka Granska och importera",
                 ":skicka",
@@ -218,12 +224,9 @@ def test_klicka_with_a_reference_presses_that_commitments_button_in_a_list(datab
     output = _console(
         "\n".join(
             [
-                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
                 ":som anna",
                 ":som sara",
-                "/atagande nämnd sekreterare BUN @sara",
-                ":kanal bun",
-                "/atagande kanal BUN",
+                *BUN_IN_ITS_CHANNEL,
                 "/atagande ny BUN Revidera rutinen för orosanmälan senast i april 2099 @anna",
                 ":klicka Spara",
                 "/atagande ny BUN Utvärdera elevhälsans arbete senast i april 2099 @anna",
