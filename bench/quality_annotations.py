@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extraction"
 EXPECTED_DIR = DATA / "expected"
 HELDOUT_DIR = DATA / "heldout"
+# Real government decisions and answers with hand-written gold, split into dev and untouched (its README).
+REAL_DIR = DATA / "real"
+REAL_PARTS = ("dev", "untouched")
 SAMPLES_DIR = ROOT / "tests" / "data" / "samples"
 
 KINDS = ("commitment", "recommendation")
@@ -108,6 +111,19 @@ def load_documents(
     for json_path in sorted(heldout_dir.glob("*.json")):
         docs.append(load_annotation(json_path, json_path.with_suffix(".txt"), "heldout"))
     return docs, missing
+
+
+def load_real(part: str, real_dir: Path = REAL_DIR) -> list[Annotated]:
+    """The real documents of one part of the split (`dev` or `untouched`); each one's group is its genre."""
+    if part not in REAL_PARTS:
+        raise ValueError(f"part must be one of {REAL_PARTS}, not {part!r}")
+    stems = json.loads((real_dir / "split.json").read_text(encoding="utf-8"))[part]
+    docs = []
+    for stem in stems:
+        json_path = real_dir / f"{stem}.json"
+        genre = str(json.loads(json_path.read_text(encoding="utf-8"))["genre"])
+        docs.append(load_annotation(json_path, json_path.with_suffix(".txt"), genre))
+    return docs
 
 
 def collapse(text: str) -> str:
