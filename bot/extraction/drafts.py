@@ -74,6 +74,9 @@ class Draft:
     hedged: bool = False
     owner: str | None = None
     explicit_owner: bool = False
+    # An owner carried from the decision ("Regeringen ger X i uppdrag"), not said by the sentence itself:
+    # it names who, but is no sign that the sentence is a commitment.
+    carried_owner: bool = False
     block: int | None = None
     answers: Draft | None = None
     structural: bool = False

@@ -51,7 +51,7 @@ def finish(reader: Reader, draft: Draft, rec_spans: dict[int, tuple[int, int]]) 
             draft.strength,
             date_confidence=chosen.confidence if chosen.deadlines else 0.0,
             has_recurrence=chosen.recurrence is not None,
-            has_owner=draft.owner is not None,
+            has_owner=draft.owner is not None and not draft.carried_owner,
             answers=answers is not None,
             hedged=draft.hedged,
             report=reader.genre == "report",

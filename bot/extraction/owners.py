@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extraction.agencies import AGENCY
 from bot.extraction.cues import sv
 from bot.language.normalize import repair_ocr
 
@@ -48,7 +49,9 @@ _ROLE = sv(
 # Owners too general to route to anyone: the answering side as a whole.
 _GENERIC = sv(
     r"^(?:förvaltningen|nämnden|nämnderna|styrelsen|kommunen|verksamheten|verksamheterna|organisationen"
-    r"|vi|man|skolan|skolorna|enheterna|förvaltningarna)$"
+    r"|vi|man|skolan|skolorna|enheterna|förvaltningarna"
+    # In a government decision "myndigheten" and "verket" point back to the agency given the task.
+    r"|myndigheten|myndigheterna|verket)$"
 )
 # Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
 _SUBJECT_VERB = sv(
@@ -127,7 +130,11 @@ def subject_owner(text: str, folded: str) -> str | None:
         return None
     start = _clause_start(folded, m.start())
     phrase = folded[start : m.start()].strip()
-    if not phrase or len(phrase.split()) > 10 or not _role_like(phrase):
+    if not phrase or len(phrase.split()) > 10:
+        return None
+    # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska").
+    agency = text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase)
+    if not agency and not _role_like(phrase):
         return None
     return _clean_owner(text[start : m.start()])
 

@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
+from bot.extraction.agencies import assigned_agency, government_owner
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -164,6 +165,7 @@ class Reader:
             if record.action is not None and not self.is_claimed(self.units[record.action[0]]):
                 self.add_record(record)
         self.spread_owners()
+        self.carry_assignee()
         return self.drafts
 
     def is_claimed(self, unit: Unit) -> bool:
@@ -249,7 +251,8 @@ class Reader:
         for s, e in info.sentences:
             if s < start or e > end:
                 continue
-            owner = find_owner(info.unit.text[s:e], info.folded[s:e])
+            text, folded = info.unit.text[s:e], info.folded[s:e]
+            owner = assigned_agency(text, folded) or government_owner(folded) or find_owner(text, folded)
             if owner:
                 draft.owner, draft.explicit_owner = owner, True
                 return
@@ -284,6 +287,24 @@ class Reader:
             for d in self.owner_targets(unit, block, offset):
                 if not d.explicit_owner:
                     d.owner, d.explicit_owner = owner, True
+
+    def carry_assignee(self) -> None:
+        """In a government decision, "Uppdraget ska redovisas …" and "myndigheten ska …" after "Regeringen ger
+        X i uppdrag" are X's: a commitment without an owner gets the agency last given a task before it."""
+        assignments: list[tuple[int, int, str]] = []
+        for i, info in sorted(self.infos.items()):
+            for s, e in info.sentences:
+                agency = assigned_agency(info.unit.text[s:e], info.folded[s:e])
+                if agency is not None:
+                    assignments.append((i, s, agency))
+        if not assignments:
+            return
+        for d in self.drafts:
+            if d.kind != COMMITMENT or d.owner is not None:
+                continue
+            before = [a for a in assignments if a[:2] <= d.first]
+            if before:
+                d.owner, d.carried_owner = before[-1][2], True
 
     def draft_about(self, target: str, unit: int, block: int | None) -> Draft | None:
         """ "X ansvarar för stickprovskontrollerna": the commitment (in the block, else the unit) about those."""

@@ -1,0 +1,66 @@
+"""Owners in government texts: the agency a decision gives a task to, and the government itself.
+
+A government decision (regeringsuppdrag) names its owner once: "Regeringen uppdrar åt Trafikverket att …",
+"Regeringen ger Statens skolverk i uppdrag att …"; later sentences speak of "uppdraget" or "myndigheten"
+and mean that agency. In an answer to Riksrevisionen the government promises itself: "Regeringen avser att
+…", "Regeringen kommer att …". Both functions take the clean text and its aligned fold, like `owners`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.cues import sv
+
+__all__ = ["AGENCY", "assigned_agency", "government_owner"]
+
+# A Swedish agency's name as folded: the words central agencies are named with, or a name of their forms.
+AGENCY = sv(
+    r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|rådet|nämnden)\b"
+    r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\buniversitet\b"
+)
+# "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
+_ASSIGNS = sv(r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger)\s+")
+_NAME_END = sv(r"\s+(?:i\s+uppdrag\b|att\b)")
+_MAX_NAME_WORDS = 12
+# Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").
+_NAME_GOES_ON = re.compile(r"^(?:for|och|i|pa|vid|med|\(.*)$")
+# A long official name is given in the short form the text itself adds: "… samhällsbyggande (Formas)".
+_SHORT_FORM = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]+)\)$")
+_LONG_NAME_WORDS = 4
+# The government as the subject of what it intends: "Regeringen avser att", "avser regeringen att".
+_GOVERNMENT = sv(
+    r"^\W*regeringen\s+(?:avser|kommer\s+att|har\s+för\s+avsikt|planerar|ska|skall|har\s+påbörjat|har\s+beslutat"
+    r"|följer|kommer\s+(?:[^\s.;]+\s+){0,3}?att)\b"
+    r"|\b(?:avser|kommer|planerar|ska)\s+regeringen\s+(?:[^\s.;]+\s+){0,3}?att\b"
+)
+GOVERNMENT = "Regeringen"
+
+
+def assigned_agency(text: str, folded: str) -> str | None:
+    """The agency the government gives a task to in this sentence, as written, or None."""
+    m = _ASSIGNS.search(folded)
+    if m is None or not text[m.end() : m.end() + 1].isupper():
+        return None  # an agency's name is a proper noun: "ger Trafikverket", not "ger stöd"
+    words = folded[m.end() :].split(maxsplit=2)
+    if len(words) >= 2 and AGENCY.search(words[0]) and not _NAME_GOES_ON.match(words[1]):
+        # "uppdrar åt Trafikverket att", "uppdrar åt E-hälsomyndigheten utveckla" (the decision lacks "att"):
+        # a one-word name, whatever follows it.
+        end = m.end() + len(words[0])
+    else:
+        end_m = _NAME_END.search(folded, m.end())
+        end = end_m.start() if end_m else -1
+        if end >= 0 and len(folded[m.end() : end].split()) > _MAX_NAME_WORDS:
+            end = -1
+    if end < 0:
+        return None
+    name = " ".join(text[m.end() : end].split()).strip(" ,.;:")
+    short = _SHORT_FORM.match(name)
+    if short is not None and len(short["long"].split()) > _LONG_NAME_WORDS:
+        name = short["short"].strip()
+    return name if AGENCY.search(folded[m.end() : end]) else None
+
+
+def government_owner(folded: str) -> str | None:
+    """ "Regeringen" when the sentence is the government promising something itself, else None."""
+    return GOVERNMENT if _GOVERNMENT.search(folded) else None
