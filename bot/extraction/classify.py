@@ -70,6 +70,8 @@ def ska_strength(folded: str) -> float:
             if _SUPINE.match(nxt):
                 best = max(best, MEDIUM)  # "ska ha genomgått utbildningen senast i oktober": a completion
             continue
+        if _manner_of_work(verb, after, left_words, folded):
+            continue  # "ska samråda med …", "ska belasta anslag 1:1": how the task is done or paid, not a task
         if verb == "ske":
             best = max(best, WEAK)  # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise
             continue
@@ -79,6 +81,31 @@ def ska_strength(folded: str) -> float:
         passive = verb.endswith("as") or verb in ("ses", "ges", "nas", "fas")
         best = max(best, MEDIUM if passive or cues.ACTOR.search(subject) else WEAK)
     return best
+
+
+def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: str) -> bool:
+    """Does this "ska" say how a task is to be done, paid for or reported, rather than give one?
+
+    Government decisions surround each task with such sentences ("Uppdraget ska genomföras i nära dialog
+    med …", "Kostnaderna ska belasta anslag …", "För- och nackdelar ska redovisas"); readers of real
+    decisions count the task and its dated reports, never these. A date keeps a report ("Uppdraget ska
+    redovisas senast den 4 september 2020").
+    """
+    if cues.MANNER_VERBS.intersection(after[:8]) or (left_words and left_words[-1] == "hansyn"):
+        return True  # "ska vid genomförandet av uppdraget även samråda med …"
+    rest = " ".join(after[after.index(verb) + 1 :]) if verb in after else ""
+    if verb == "ske" and cues.MANNER_AFTER_SKE.match(rest):
+        return True
+    dated = bool(cues.DATED.search(folded))
+    if verb in cues.DONE_HOW_VERBS and cues.MANNER_PHRASE.search(rest) and not dated:
+        return True
+    if verb == "det" and rest.startswith(("framga", "aven framga", "ocksa framga")):
+        return True  # "Av redovisningen ska det framgå …": what a report contains
+    return (
+        bool(cues.CONTENT_VERBS.intersection(after[:2]))
+        and not dated
+        and not cues.ACTOR.search(" ".join(left_words[-3:]))
+    )
 
 
 def commitment_cue(folded: str) -> Cue | None:
@@ -132,7 +159,22 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.strength <= MEDIUM and cues.ASSESSMENT.search(folded):
         return None
+    if best.reason in ("ska", "completion") and _only_manner(folded):
+        return None  # "Uppdraget ska genomföras i nära dialog med …": how, not what
     return Cue(best.strength, best.reason, hedged)
+
+
+def _only_manner(folded: str) -> bool:
+    """Is every "ska" in the sentence one that says how a task is done, paid or reported?"""
+    seen = False
+    for m in cues.SKA.finditer(folded):
+        left_words = _WORDS.findall(folded[: m.start()])[-8:]
+        after = _WORDS.findall(folded[m.end() : m.end() + 80])
+        verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
+        if not _manner_of_work(verb, after, left_words, folded):
+            return False
+        seen = True
+    return seen
 
 
 def is_recommendation(folded: str, *, auditors_speak: bool) -> bool:

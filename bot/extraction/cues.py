@@ -202,3 +202,22 @@ TIME_HINT = re.compile(
     r"|infor|vecka|kvartal|termin|lasar|halvar|tertial|arlig|arsskift|arets|varje|gang|samband|manad|nasta|innevarande"
     r"|kommande|q[1-4]|ht|vt|pask|midsommar|\bi ar\b|\bnar\b|vid\s+\w+mote|sammantrade|per\s+\w+|vis\b"
 )
+
+# Government decisions: what surrounds a task without being one (see classify._manner_of_work).
+# Whom to consult, what to heed, how it is paid: "ska samråda med", "ska beakta", "ska belasta anslag".
+MANNER_VERBS = frozenset(
+    {"samrada", "samverka", "beakta", "inhamta", "inhamtas", "samtala", "belasta", "rekvireras", "utga"}
+)
+# "ska ske inom ramen för …", "ska ske med beaktande av …", "ska ske i samråd med …".
+MANNER_AFTER_SKE = re.compile(
+    r"(?:\w+ ){0,2}?(?:inom ramen|med beaktande|under forutsattning"
+    r"|i (?:nara )?(?:samrad|dialog|samarbete|samverkan))\b"
+)
+# "Uppdraget ska genomföras i nära dialog med …", "ska tas fram i dialog med …", "på ett kostnadseffektivt sätt".
+DONE_HOW_VERBS = frozenset({"genomforas", "utforas", "tas", "bedrivas", "ske"})
+MANNER_PHRASE = re.compile(
+    r"^(?:\w+ ){0,2}?(?:i (?:nara )?(?:samrad|dialog|samarbete|samverkan)|pa ett \w+ satt|i ljuset|i enlig\w*)\b"
+)
+# A report's content, passive and undated: "För- och nackdelar ska redovisas", "Konsekvenserna ska beskrivas".
+CONTENT_VERBS = frozenset({"redovisas", "beskrivas"})
+DATED = re.compile(r"\b(?:19|20)\d\d\b(?!:)|\bsenast\b|\barlig|\blopande\b|\bvarje\b|\bvartannat\b|\binfor\b|\bfore\b")

@@ -112,8 +112,10 @@ SUBJECT = [
         "Länsstyrelserna ska bland annat tillsammans med Socialstyrelsen lämna regionalt kompetensstöd till kommuner.",
         "Länsstyrelserna",
     ),
-    (  # 043_ru_uppdrag-att-genomfora-en-granskning-och-uppfoljning-av-trafi.txt
-        "Trafikanalys ska vid uppdragets genomförande samverka med Ekonomistyrningsverket.",
+    (  # 060_ru_uppdrag-till-trafikanalys-att-forbereda-overforing-av-uppgif.txt (the gold's C4; consulting
+        # Ekonomistyrningsverket, the sentence here before, is how the work is done: no commitment)
+        "Trafikanalys ska löpande informera Regeringskansliet (Landsbygds- och infrastrukturdepartementet) om hur "
+        "arbetet med uppdraget fortskrider.",
         "Trafikanalys",
     ),
     (  # 049_ru_uppdrag-om-riktade-insatser-for-hogre-kunskapsresultat-och-o.txt
