@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import logging
 import socket
 import ssl
 import threading
@@ -23,6 +22,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.socket_mode.builtin import SocketModeClient
 
+from bot.app import timer
 from bot.app.http_app import create_http_app
 from bot.app.scheduled import Scheduled, TickResult
 from bot.app.wiring import BOT_SCOPES, SUBSCRIBED_EVENTS, build_services, create_app, make_client
@@ -37,8 +37,6 @@ from bot.standin import SlackStandIn
 from storage.db import Database
 
 Mode = Literal["socket", "http"]
-
-log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -215,14 +213,8 @@ class LocalBot:
         return self._client
 
     def _request_send(self) -> None:
-        self._work.submit(self._send_due)  # tracked: `settle` waits for it
-
-    def _send_due(self) -> None:
-        try:
-            if self.scheduled is not None:
-                self.scheduled.tick()
-        except Exception:  # as the timer: the next run tries again
-            log.exception("sending what the outbox holds failed")
+        if self.scheduled is not None:
+            self._work.submit(timer.tick, self.scheduled)  # tracked: `settle` waits for it
 
     def run_due(self) -> TickResult:
         """Plan and send the scheduled messages that are due at the clock's time."""

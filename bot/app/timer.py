@@ -37,7 +37,8 @@ def housekeeping(services: Services) -> None:
         log.info("forgot %d old import runs", runs)
 
 
-def _tick(scheduled: Scheduled) -> None:
+def tick(scheduled: Scheduled) -> None:
+    """One tick of the scheduled messages; a failure is logged, and the next tick tries again."""
     try:
         scheduled.tick()
     except Exception:  # the next tick tries again; a timer thread must not die
@@ -65,7 +66,7 @@ def start_timer(services: Services, scheduled: Scheduled | None = None) -> Backg
     scheduler.add_job(housekeeping, "interval", hours=1, args=[services], id="housekeeping", coalesce=True)
     if scheduled is not None:
         scheduler.add_job(
-            _tick,
+            tick,
             "interval",
             seconds=TICK_SECONDS,
             args=[scheduled],

@@ -92,9 +92,9 @@ def render(svc: Services, row: Claimed) -> Outcome:
     )
 
 
-def _for_owner(row: Claimed) -> bool:
+def _for_owner(row: Claimed | OutboxMessage) -> bool:
     """Whether `row` reminds the commitment's owner (not a secretary: an escalation, or an owner who left)."""
-    return row.kind == "reminder" and not row.payload.get("owner_gone")
+    return row.kind == "reminder" and not (row.payload or {}).get("owner_gone")
 
 
 def _deadline_of(c: Commitment, payload: dict[str, Any], occurrence: date | None) -> date:
@@ -181,7 +181,7 @@ def refreshed(svc: Services, session: Session, channel: str, ts: str) -> tuple[s
     items.sort(key=lambda item: (item[0], item[1]))
     payload = dict(combined[0].payload or {})
     note = {k: payload[k] for k in (MORE, LATER) if k in payload}
-    secretary = not all(m.kind == "reminder" and not (m.payload or {}).get("owner_gone") for m in members)
+    secretary = not all(_for_owner(m) for m in members)
     parts = [item for _d, _id, item in items]
     _count, text, blocks, _note = _fit(svc, parts, int(payload.get("part") or 1), note, secretary=secretary)
     return text, blocks
