@@ -21,7 +21,7 @@ from bot.services import commitments as commitment_service
 from bot.services.committees import committees_managed_by, is_secretary
 from bot.services.context import Services
 from bot.services.traffic import Light, light
-from bot.ui.commitment import card_blocks, card_fallback, view_of
+from bot.ui.commitment import CommitmentView, card_blocks, card_fallback, view_of
 from bot.ui.home import home_view
 from bot.ui.lists import owned_list_blocks
 from storage.models import Commitment, Committee, CommitteeMember, MemberRole, OutboxMessage, OutboxState, Person
@@ -101,30 +101,26 @@ class Delivery:
         allows about one message a second to a conversation, and nobody reads a hundred).
         """
         svc = self.services
-        by_owner: dict[str, list[int]] = defaultdict(list)
+        by_owner: dict[str, list[CommitmentView]] = defaultdict(list)
         with svc.db.read() as session:
             for commitment_id in commitment_ids:
                 c = commitment_service.get_by_id(session, commitment_id)
-                if c.owner and c.owner.slack_user_id and c.owner.slack_user_id != actor_user_id:
-                    by_owner[c.owner.slack_user_id].append(commitment_id)
-                elif c.owner and c.owner.slack_user_id:
-                    svc.request_home(c.owner.slack_user_id)
+                owner = c.owner.slack_user_id if c.owner else None
+                if owner and owner != actor_user_id:
+                    by_owner[owner].append(view_of(c, svc.texts, svc.clock.today(), svc.clock.now()))
+                elif owner:
+                    svc.request_home(owner)
         warnings: list[str] = []
-        for owner, ids in by_owner.items():
-            if len(ids) == 1:
-                warnings += self.tell_owner(ids[0], actor_user_id)
+        for owner, views in by_owner.items():
+            if len(views) == 1:
+                warnings += self.tell_owner(views[0].id, actor_user_id)
                 continue
-            with svc.db.read() as session:
-                views = [
-                    view_of(commitment_service.get_by_id(session, i), svc.texts, svc.clock.today(), svc.clock.now())
-                    for i in ids
-                ]
             text = svc.texts.md("owner_assigned_many.md.j2", count=len(views))
             blocks = owned_list_blocks(svc.texts, text, views)
             try:
                 self.client.chat_postMessage(channel=owner, text=text, blocks=blocks)
             except SlackApiError as exc:
-                log.warning("DM to owner %s of %d commitments failed: %s", owner, len(ids), exc.response.get("error"))
+                log.warning("DM to owner %s of %d commitments failed: %s", owner, len(views), exc.response.get("error"))
                 warnings.append("warn_owner_dm_failed")
             svc.request_home(owner)
         return warnings
