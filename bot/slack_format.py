@@ -66,11 +66,10 @@ def escape_within(text: str, limit: int, ellipsis: str = "…") -> str:
     escaped = escape(text)
     if len(escaped) <= limit:
         return escaped
-    cut = escaped[: max(0, limit - len(ellipsis))]
-    start = cut.rfind("&")
-    if start != -1 and ";" not in cut[start:]:
-        cut = cut[:start]  # the cut fell inside "&amp;", "&lt;" or "&gt;"
-    return cut.rstrip() + ellipsis
+    end = max(0, limit - len(ellipsis))
+    while _inside_entity(escaped, end):  # back to before "&amp;", "&lt;" or "&gt;"
+        end -= 1
+    return escaped[:end].rstrip() + ellipsis
 
 
 def _inside_entity(escaped: str, end: int) -> bool:
