@@ -142,6 +142,8 @@ def commitment_cue(folded: str) -> Cue | None:
     ska = ska_strength(folded)
     if ska:
         found.append(Cue(ska, "ska"))
+    if cues.REPORT_DUE.search(folded) and not cues.AUDIT_META.search(folded):
+        found.append(Cue(MEDIUM, "report"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))
     if cues.CONTINUE.search(folded):
@@ -157,7 +159,8 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    if best.strength <= MEDIUM and cues.ASSESSMENT.search(folded):
+    if best.strength <= MEDIUM and best.reason != "assign" and cues.ASSESSMENT.search(folded):
+        # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
         return None
     if best.reason in ("ska", "completion") and _only_manner(folded):
         return None  # "Uppdraget ska genomföras i nära dialog med …": how, not what

@@ -221,3 +221,9 @@ MANNER_PHRASE = re.compile(
 # A report's content, passive and undated: "För- och nackdelar ska redovisas", "Konsekvenserna ska beskrivas".
 CONTENT_VERBS = frozenset({"redovisas", "beskrivas"})
 DATED = re.compile(r"\b(?:19|20)\d\d\b(?!:)|\bsenast\b|\barlig|\blopande\b|\bvarje\b|\bvartannat\b|\binfor\b|\bfore\b")
+# A report handed in by a date, in the passive present: "Delredovisning lämnas senast den 30 september 2021",
+# "Slutredovisning presenteras senast den 15 juni 2023", "En slutredovisning av hela uppdraget lämnas senast …".
+REPORT_DUE = sv(
+    r"\b(?:del|slut)?(?:redovisning|rapport)\w*\b[^.;]{0,120}?\b(?:lämnas|presenteras|redovisas|överlämnas|ges\s+in)\b"
+    r"[^.;]{0,120}?\bsenast\b"
+)

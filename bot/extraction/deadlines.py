@@ -135,5 +135,24 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
         first = ranges[0]
+        end = _range_end(first)
+        if end is not None and (document_date is None or end > document_date):
+            # "under perioden 2026–2030", "under 2020 till 2022": the work goes on through the period, and a
+            # period used as a deadline means its last day.
+            return Chosen((end,), " ".join(first.phrase.split()), None, first.note, _RANGE_CONFIDENCE)
         return Chosen((), " ".join(first.phrase.split()), None, first.note, 0.0)
     return Chosen((), None, None, None, 0.0)
+
+
+_RANGE_CONFIDENCE = 0.6
+_DURING = re.compile(r"^\W*under\b", re.IGNORECASE)
+_RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
+
+
+def _range_end(found: Deadline) -> date | None:
+    """The last day of a period the work is done during ("under perioden …"); a period that only says when
+    work starts or a background period ("programperioden 2021–2027") is none."""
+    m = _RANGE_NOTE.search(found.note or "")
+    if m is None or not _DURING.match(found.phrase):
+        return None
+    return date.fromisoformat(m.group(1))

@@ -24,6 +24,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
+from bot.extraction.decisions import is_decision, read_as_decision
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
 from bot.extraction.merge import dedupe
@@ -137,6 +138,8 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings.append(finding)
     for table in tables:
         findings.extend(_table_findings(table, reference, reader.genre == "report"))
+    if is_decision(text):
+        findings = read_as_decision(findings, text, reference, doc_date)
     merged, moved = dedupe(findings)
     out: list[Finding] = []
     for found in merged:

@@ -138,9 +138,15 @@ class SentenceReader:
         group = [k]
         j = k + 1
         bridged = False
+        dated = sents[k].has_date
         while j < len(sents) and not sents[j].rec:
+            if dated and sents[j].has_date and (sents[j].cue is not None or cues.SKA.search(sents[j].folded)):
+                # "… delredovisa uppdraget senast den 1 februari. Uppdraget ska slutredovisas senast den 30 maj":
+                # a second dated promise is a second finding with its own deadline, not this one's completion.
+                break
             if self.is_satellite(sents[j], " ".join(sents[g].folded for g in group)):
                 group.append(j)
+                dated = dated or sents[j].has_date
                 j += 1
             elif not bridged and self.bridges(sents, j):
                 group.extend((j, j + 1))

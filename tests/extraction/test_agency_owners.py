@@ -156,33 +156,38 @@ GOVERNMENT = [
     "i förhållande till en jämförelsegrupp.",
 ]
 
-# The decision, then "Uppdraget ska redovisas …" further on in the same decision: the task's owner reports.
+# The decision, then "Uppdraget ska redovisas …" further on in the same decision: one task, due when reported.
 CARRIED = [
     (  # 002_ru_uppdrag-att-utvardera-avgiftsfinansieringen-av-den-offentlig.txt, lines 3 and 21
         GIVEN[0][0],
         "Uppdraget ska redovisas till regeringen (Landsbygdsdepartementet) senast den 30 juni 2015.",
         "Statskontoret",
+        date(2015, 6, 30),
     ),
     (  # 005_ru_uppdrag-att-ta-fram-underlag-infor-arbetet-med-en-svensk-fly.txt, lines 3 and 14
         ASSIGNED[0][0],
         "Uppdraget ska redovisas till Regeringskansliet (Näringsdepartementet) senast den 15 mars 2016.",
         "Trafikanalys",
+        date(2016, 3, 15),
     ),
     (  # 007_ru_uppdrag-att-utveckla-miljozonsbestammelserna.txt, lines 3 and 17
         ASSIGNED[1][0],
         "Uppdraget ska redovisas till Regeringskansliet (Näringsdepartementet) senast den 30 september 2016.",
         "Transportstyrelsen",
+        date(2016, 9, 30),
     ),
     (  # 013_ru_uppdrag-att-beskriva-kartlagga-och-analysera-mal-om-overprov.txt, lines 3 and 19
         GIVEN[1][0],
         "Uppdraget ska redovisas till regeringen senast den 15 december 2017.",
         "Upphandlingsmyndigheten",
+        date(2017, 12, 15),
     ),
     (  # 023_ru_uppdrag-att-bedoma-och-vid-behov-foresla-forebyggande-atgard.txt, lines 3 and 13
         "Regeringen uppdrar åt Statens jordbruksverk (Jordbruksverket) att bedöma och vid behov föreslå förebyggande "
         "åtgärder för att hindra introduktion och spridning av afrikansk svinpest (ASF) i Sverige.",
         "Uppdraget ska redovisas till Regeringskansliet (Näringsdepartementet) senast den 31 oktober 2019.",
         "Statens jordbruksverk (Jordbruksverket)",
+        date(2019, 10, 31),
     ),
 ]
 
@@ -203,7 +208,13 @@ def test_the_government_owns_what_it_intends(sentence: str) -> None:
     assert owner is not None and owner.casefold() == "regeringen"
 
 
-@pytest.mark.parametrize(("decision", "report", "owner"), CARRIED, ids=lambda v: str(v)[:40])
-def test_the_report_of_a_task_belongs_to_the_agency_given_it(decision: str, report: str, owner: str) -> None:
+@pytest.mark.parametrize(("decision", "report", "owner", "due"), CARRIED, ids=lambda v: str(v)[:40])
+def test_the_report_of_a_task_is_the_tasks_deadline(decision: str, report: str, owner: str, due: date) -> None:
+    # Those who follow a decision up register the task once, due when it is reported, owned by the agency.
     text = f"{decision}\n\nAnnat i beslutet.\n\n{report}\n"
-    assert _owner_of(text, report) == owner
+    decided = date(due.year - 1, 1, 1)  # before the report date, as the decision was
+    found = commitments(run(text, today=decided, document_date=decided))
+    assert len(found) == 1, [f.text[:60] for f in found]
+    assert decision[:40] in found[0].text
+    assert found[0].owner == owner
+    assert found[0].deadlines == (due,)

@@ -1,0 +1,284 @@
+"""Decisions that give a task: one task, its parts and its report, read as the people who follow it up do.
+
+A decision ("Regeringen ger Trafikverket i uppdrag att …", "Nämnden ger förvaltningen i uppdrag att …")
+states one task, then how it is to be done and when it is reported. Read sentence by sentence it gives
+many "ska" sentences, most of them about the task's content ("Analysen ska fastställa …", "Rapporterna
+ska ges in på svenska och engelska"), and a report sentence ("Uppdraget ska redovisas senast den 30 juni
+2015") that is the task's deadline. Those who follow such a decision up register the task once with the
+report date as its deadline, an interim report (delredovisning) with its own date as a commitment of its
+own, what a named actor is told to do as its own commitment, and a list under a dated lead-in
+("Trafikverket ska senast den 15 november 2018" over bullets) as one commitment with the list.
+
+An answer to an audit is not read this way: there, each item of a list is an action followed up on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from bot.extraction.agencies import AGENCY, assigned_agency
+from bot.extraction.classify import MEDIUM
+from bot.extraction.cues import sv
+from bot.extraction.deadlines import choose
+from bot.extraction.model import COMMITMENT, Finding
+from bot.extraction.owners import subject_owner
+from bot.extraction.scoring import commitment_confidence
+from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
+
+__all__ = ["is_decision", "read_as_decision"]
+
+_HEAD_CHARS = 4_000
+# "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
+_GIVES_TASK = sv(
+    r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|ger\s+[^.]{1,160}?"
+    r"\bi\s+uppdrag\s+att\b)"
+)
+_TITLE = sv(r"^\W*uppdrag\s+(?:att|om|till|åt|inom|för)\b")
+
+
+def is_decision(text: str) -> bool:
+    """Does the document give a task (a decision), rather than answer an audit?"""
+    head = match_text(text[:_HEAD_CHARS]).folded
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return bool(_GIVES_TASK.search(head) or _TITLE.search(first))
+
+
+@dataclass(frozen=True)
+class _Doc:
+    text: str
+    reference: date
+    document_date: date | None
+
+
+def read_as_decision(
+    findings: Sequence[Finding], text: str, reference: date, document_date: date | None
+) -> list[Finding]:
+    """The findings of a decision: lists under a lead-in made one, the task's content and background
+    left out, and the report of the task joined to the task."""
+    doc = _Doc(text, reference, document_date)
+    out = [f for f in findings if f.kind != COMMITMENT]
+    commitments = [f for f in findings if f.kind == COMMITMENT]
+    lists = _lead_in_lists(doc)
+    kept: list[Finding] = []
+    for f in commitments:
+        if any(start <= f.span[0] < end for start, end, _ in lists):
+            continue  # an item of a list: the list is read whole below
+        if _in_background(doc.text, f.span[0]) or _is_content(doc, f):
+            continue
+        kept.append(f)
+    kept.extend(made for _s, _e, made in lists if made is not None)
+    kept.sort(key=lambda f: f.span)
+    return out + _join_reports(kept)
+
+
+# ---------------------------------------------------------------- lists under a lead-in
+
+_BULLET = re.compile(r"^[ \t]*(?:[*•\-–−]|\d{1,2}[.)])[ \t]+\S")
+_LEAD_IN = sv(r"\b(?:ska|skall|ingår\s+(?:det\s+)?att|ska\s+bland\s+annat)\b[^.]*:?\s*$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((start, start + len(line.rstrip("\r\n"))))
+        start += len(line)
+    return out
+
+
+def _lead_in_lists(doc: _Doc) -> list[tuple[int, int, Finding | None]]:
+    """Each list under a lead-in ("X ska:", "Trafikverket ska senast den 15 november 2018"): the items' span,
+    and the one commitment the list makes when its lead-in is dated (None: the list is the task's content)."""
+    lines = _lines(doc.text)
+    out: list[tuple[int, int, Finding | None]] = []
+    k = 0
+    while k < len(lines):
+        s, e = lines[k]
+        lead = doc.text[s:e].strip().lstrip("#").strip()
+        if not lead or _BULLET.match(doc.text[s:e]) or lead.endswith((".", "?", "!")) or len(lead) > 300:
+            k += 1
+            continue
+        items = _items_after(doc.text, lines, k)
+        folded = match_text(lead).folded
+        if not items or not _LEAD_IN.search(folded):
+            k += 1
+            continue
+        first, last = lines[items[0]][0], lines[items[-1]][1]
+        out.append((first, last, _list_commitment(doc, lead, s, last)))
+        k = items[-1] + 1
+    return out
+
+
+def _items_after(text: str, lines: list[tuple[int, int]], k: int) -> list[int]:
+    """The bullet lines right after line `k` (blank lines and wrapped item lines between them allowed)."""
+    j = k + 1
+    while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
+        j += 1
+    items: list[int] = []
+    while j < len(lines):
+        line = text[lines[j][0] : lines[j][1]]
+        if _BULLET.match(line):
+            items.append(j)
+        elif line.strip() and (not items or not (line.startswith((" ", "\t")) or _continues(text, lines, j, items))):
+            break
+        j += 1
+    return items
+
+
+def _continues(text: str, lines: list[tuple[int, int]], j: int, items: list[int]) -> bool:
+    """A wrapped item: the line goes on from an item without a full stop before it."""
+    previous = text[lines[j - 1][0] : lines[j - 1][1]].rstrip()
+    return bool(items) and bool(previous) and not previous.endswith((".", ":", ";"))
+
+
+def _list_commitment(doc: _Doc, lead: str, start: int, end: int) -> Finding | None:
+    chosen = choose(find_deadlines(lead, doc.reference), document_date=doc.document_date)
+    if not chosen.deadlines:
+        return None
+    folded = match_text(lead).folded
+    owner = assigned_agency(lead, folded) or subject_owner(lead, folded) or _named_subject(lead, folded)
+    confidence = commitment_confidence(
+        MEDIUM,
+        date_confidence=chosen.confidence,
+        has_recurrence=chosen.recurrence is not None,
+        has_owner=owner is not None,
+        answers=False,
+        hedged=False,
+        report=False,
+    )
+    return Finding(
+        kind=COMMITMENT,
+        text=" ".join(doc.text[start:end].split()),
+        span=(start, end),
+        deadlines=chosen.deadlines,
+        deadline_phrase=chosen.phrase,
+        recurrence=chosen.recurrence,
+        owner=owner,
+        committee=None,
+        confidence=confidence,
+        deadline_note=chosen.note,
+    )
+
+
+_SUBJECT_BEFORE_SKA = re.compile(r"^\W*(?P<name>.+?)\s+(?:ska|skall)\b")
+
+
+def _named_subject(text: str, folded: str) -> str | None:
+    m = _SUBJECT_BEFORE_SKA.match(folded)
+    if m is None or not AGENCY.search(m["name"]) or not text[:1].isupper():
+        return None
+    return text[: m.end("name")].strip()
+
+
+# ---------------------------------------------------------------- content and background
+
+# Sections of a decision that give its reasons or history, not its tasks.
+_BACKGROUND_HEADING = re.compile(
+    r"^#*\s*(?:skälen\s+för\s+(?:regeringens|nämndens|styrelsens)\s+beslut|bakgrund|ärendet)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ANY_HEADING = re.compile(r"^#+\s", re.MULTILINE)
+
+
+def _in_background(text: str, at: int) -> bool:
+    heading = None
+    for m in _BACKGROUND_HEADING.finditer(text, 0, at):
+        heading = m
+    if heading is None:
+        return False
+    nxt = _ANY_HEADING.search(text, heading.end())
+    return nxt is None or nxt.start() > at
+
+
+_MODAL = sv(r"\b(?:ska|skall|bör|kommer|får|lämnas|presenteras|redovisas|ges)\b")
+# Who can be given something to do: the agencies, the government, the administration, a named role.
+_ACTOR = sv(
+    r"^(?:regeringen|regeringskansliet|myndighet(?:en|erna)?|samordnaren|utredaren|nämnden|förvaltningen|kommunen"
+    r"|regionen|styrelsen|länsstyrelse\w*|universitet\w*|skolverket|formas|vinnova|sverige|de|den|dessa|hon|han)$"
+)
+# A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").
+_ADVERBIAL_START = sv(
+    r"^\W*(?:vid|i|om|när|efter|inom|för|under|även|vidare|dessutom|därutöver|därtill|därefter|inför|tillsammans"
+    r"|utöver|som|med|genom|av)\b"
+)
+_REPORT_SUBJECT = sv(r"^\W*(?:\w+\s+)?(?:(?:del|slut)?redovisning\w*|(?:del|slut)?rapport\w*|uppdraget)\b")
+
+
+def _is_content(doc: _Doc, f: Finding) -> bool:
+    """Is this sentence about the task's content or manner, not something someone is given to do?
+
+    "Analysen ska fastställa …", "Geografisk spridning ska säkerställas", "Rapporterna ska ges in på
+    svenska och engelska": no actor does it. A dated sentence or a report of the task stays.
+    """
+    if f.deadlines or f.recurrence:
+        return False
+    folded = match_text(f.text).folded
+    if _GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
+        return False
+    if re.search(r"\bbor\b", folded) and not re.search(r"\b(?:ska|skall|kommer|avser)\b", folded):
+        return True  # "Trafikanalys bör därför ges i uppdrag": the reasons for the decision
+    m = _MODAL.search(folded)
+    if m is None:
+        return False
+    after = folded[m.end() :].split()[:1]
+    raw_after = f.text[m.end() :].split()[:1]  # the fold is aligned with the text
+    if after and (_ACTOR.match(after[0]) or AGENCY.search(after[0]) or (raw_after and raw_after[0][:1].isupper())):
+        return False  # "Vid genomförandet av uppdraget ska Formas inhämta …"
+    before = folded[: m.start()].strip()
+    if _ADVERBIAL_START.match(before) or not before:
+        return True
+    words = before.split()
+    if any(_ACTOR.match(w) or AGENCY.search(w) for w in words):
+        return False
+    # A name inside the subject ("Post- och telestyrelsen", "Uppsala universitet") is an actor.
+    return not any(w[:1].isupper() for w in f.text[: m.start()].split()[1:])
+
+
+# ---------------------------------------------------------------- the task's report
+
+_TASK_REPORT = sv(
+    r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
+    r"|en\s+slutrapport|redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
+    r"|\b(?:ska|skall)\s+(?:\w+\s+){0,3}?(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
+)
+_INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
+_BOTH = sv(r"\bdel-\s+och\s+slut")
+
+
+def _join_reports(commitments: list[Finding]) -> list[Finding]:
+    """A report of the task ("Uppdraget ska redovisas senast den …") gives the task its deadline and is
+    not a commitment of its own; an interim report stays one."""
+    tasks = [i for i, f in enumerate(commitments) if _gives_task(f)]
+    dropped: set[int] = set()
+    changed: dict[int, Finding] = {}
+    for i, f in enumerate(commitments):
+        if not f.deadlines or i in tasks:
+            continue
+        folded = match_text(f.text).folded
+        if not _TASK_REPORT.search(folded) or (_INTERIM.search(folded) and not _BOTH.search(folded)):
+            continue
+        before = [t for t in tasks if commitments[t].span[0] < f.span[0]]
+        same_owner = [t for t in before if f.owner and commitments[t].owner == f.owner]
+        candidates = same_owner or before
+        if not candidates:
+            continue
+        target = candidates[-1]
+        task = changed.get(target, commitments[target])
+        deadlines = f.deadlines[-1:] if _BOTH.search(folded) else f.deadlines
+        changed[target] = replace(
+            task,
+            deadlines=deadlines,
+            deadline_phrase=f.deadline_phrase,
+            deadline_note=f.deadline_note,
+            confidence=max(task.confidence, f.confidence),
+            owner=task.owner or f.owner,
+        )
+        dropped.add(i)
+    return [changed.get(i, f) for i, f in enumerate(commitments) if i not in dropped]
+
+
+def _gives_task(f: Finding) -> bool:
+    return bool(_GIVES_TASK.search(match_text(f.text).folded))
