@@ -154,7 +154,7 @@ def commitment_cue(folded: str) -> Cue | None:
     if negated and best.reason not in ("completion",):
         return None
     past = bool(cues.PAST.search(folded))
-    if best.strength < STRONG and best.reason not in ("ongoing", "completion") and past:
+    if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past:
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):

@@ -134,7 +134,7 @@ PAST = sv(
 )
 ASSESSMENT = sv(
     r"\bbed(?:[oed]{1,3}|ö)m(?:er|s|ning\w*|t|a|de|des|ts)?\b|\bkonstater\w*|\bvår\s+bedömning|\bvi\s+ser\s+att\b"
-    r"|\bframgår\b|\benligt\s+uppgift\b|\bdet\s+finns\s+(?:en\s+)?risk\b|\bsaknas\b|\bbrister\b|\bi\s+syfte\s+att\b"
+    r"|\bframgår\b|\benligt\s+uppgift\b|\bdet\s+finns\s+(?:en\s+)?risk\b|\bsaknas\b|\bbrister\b"
 )
 HEDGE = sv(
     r"\b(?:sannolikt|troligen|troligtvis|eventuellt|möjligen|möjligtvis|förhoppningsvis|kanske)\b"
@@ -226,4 +226,7 @@ DATED = re.compile(r"\b(?:19|20)\d\d\b(?!:)|\bsenast\b|\barlig|\blopande\b|\bvar
 REPORT_DUE = sv(
     r"\b(?:del|slut)?(?:redovisning|rapport)\w*\b[^.;]{0,120}?\b(?:lämnas|presenteras|redovisas|överlämnas|ges\s+in)\b"
     r"[^.;]{0,120}?\bsenast\b"
+    r"|\buppdrag(?:et|ets)\b[^.;]{0,160}?\b(?:ska|skall)\s+(?:del|slut)?redovisas\b[^.;]{0,120}?\bsenast\b"
+    # "Förslag till … ska, i enlighet med mall för programmen, lämnas till regeringen … senast den 15 oktober 2020"
+    r"|\b(?:ska|skall)\b[^.;]{0,160}?\b(?:lämnas|överlämnas|ges\s+in)\s+till\b[^.;]{0,120}?\bsenast\b"
 )

@@ -242,15 +242,21 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
 _TASK_REPORT = sv(
     r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
     r"|en\s+slutrapport|redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
-    r"|\b(?:ska|skall)\s+(?:\w+\s+){0,3}?(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
+    r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"
+    r"(?:regeringen|regeringskansliet|nämnden|styrelsen|kommunstyrelsen)\b"
+    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
+    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
 )
 _INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
 _BOTH = sv(r"\bdel-\s+och\s+slut")
+# A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
+# den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
+_OWN_DEADLINE = re.compile(r"^\W*(?:under|senast|före|innan|till\s+och\s+med|t\.o\.m\.?)\s", re.IGNORECASE)
 
 
 def _join_reports(commitments: list[Finding]) -> list[Finding]:
-    """A report of the task ("Uppdraget ska redovisas senast den …") gives the task its deadline and is
-    not a commitment of its own; an interim report stays one."""
+    """A report of the task ("Uppdraget ska redovisas senast den …") gives an undated task its deadline
+    and is not a commitment of its own; an interim report stays one."""
     tasks = [i for i, f in enumerate(commitments) if _gives_task(f)]
     dropped: set[int] = set()
     changed: dict[int, Finding] = {}
@@ -267,6 +273,10 @@ def _join_reports(commitments: list[Finding]) -> list[Finding]:
             continue
         target = candidates[-1]
         task = changed.get(target, commitments[target])
+        if task.deadlines and target not in changed and _OWN_DEADLINE.match(task.deadline_phrase or ""):
+            if task.deadlines[-1:] == f.deadlines[-1:]:
+                dropped.add(i)  # "… i uppdrag att till och med den 30 april 2028 …" reported that day: one
+            continue  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
         deadlines = f.deadlines[-1:] if _BOTH.search(folded) else f.deadlines
         changed[target] = replace(
             task,
