@@ -197,8 +197,22 @@ _MODAL = sv(r"\b(?:ska|skall|bör|kommer|får|lämnas|presenteras|redovisas|ges)
 # Who can be given something to do: the agencies, the government, the administration, a named role.
 _ACTOR = sv(
     r"^(?:regeringen|regeringskansliet|myndighet(?:en|erna)?|samordnaren|utredaren|nämnden|förvaltningen|kommunen"
-    r"|regionen|styrelsen|länsstyrelse\w*|universitet\w*|skolverket|formas|vinnova|sverige|de|den|dessa|hon|han)$"
+    r"|regionen|styrelsen|länsstyrelse\w*|universitet\w*|skolverket|formas|vinnova|sverige)$"
 )
+# What the report shall contain, how the task is done or paid for, and the steps inside it: the task's
+# content. "Skolverket ska också redovisa vilka konsekvenser …", "Trafikanalys ska genomföra uppdraget i
+# samråd med …", "Vid behov ska Trafikanalys även samråda med …", "får Formas under 2022 använda 1 000 000
+# kronor", "… ska redovisas i enlighet med …", "Skolverket ska därigenom bl.a. säkerställa …".
+_CONTENT = sv(
+    r"\b(?:ska|skall)\s+(?:också|även|vidare|dessutom|därtill)\s+(?:redovisa|beskriva|analysera)\s+(?:hur|vilka|vilken|vilket|vad|om)\b"
+    r"|\b(?:genomföra|utföra)\s+uppdraget\s+(?:i\s+samråd|i\s+samverkan|i\s+dialog|tillsammans)\b"
+    r"|\bsamråda\s+med\b|\bsyftar\s+till\b|\b(?:redovisas|utformas|genomföras)\s+(?:i\s+enlighet\s+med|enligt)\b"
+    r"|\b(?:därigenom|som\s+en\s+del\s+i|i\s+samband\s+med\s+detta)\b|^\W*vid\s+behov\b"
+)
+# "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
+_FUNDING = sv(r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b")
+# A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
+_PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
 # A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").
 _ADVERBIAL_START = sv(
     r"^\W*(?:vid|i|om|när|efter|inom|för|under|även|vidare|dessutom|därutöver|därtill|därefter|inför|tillsammans"
@@ -213,11 +227,15 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     "Analysen ska fastställa …", "Geografisk spridning ska säkerställas", "Rapporterna ska ges in på
     svenska och engelska": no actor does it. A dated sentence or a report of the task stays.
     """
-    if f.deadlines or f.recurrence:
-        return False
     folded = match_text(f.text).folded
     if _GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
+    if _FUNDING.search(folded):
+        return True  # what the task may cost, whatever its dates
+    if f.deadlines or f.recurrence:
+        return False
+    if _CONTENT.search(folded):
+        return True
     if re.search(r"\bbor\b", folded) and not re.search(r"\b(?:ska|skall|kommer|avser)\b", folded):
         return True  # "Trafikanalys bör därför ges i uppdrag": the reasons for the decision
     m = _MODAL.search(folded)
@@ -225,7 +243,9 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
         return False
     after = folded[m.end() :].split()[:1]
     raw_after = f.text[m.end() :].split()[:1]  # the fold is aligned with the text
-    if after and (_ACTOR.match(after[0]) or AGENCY.search(after[0]) or (raw_after and raw_after[0][:1].isupper())):
+    if _PASSIVE_AFTER.match(folded[m.end() :].strip()):
+        return True  # "ska de utformas med den struktur …", "Geografisk spridning ska säkerställas"
+    if after and (_ACTOR.match(after[0]) or AGENCY.search(after[0]) or (raw_after and _named(raw_after[0]))):
         return False  # "Vid genomförandet av uppdraget ska Formas inhämta …"
     before = folded[: m.start()].strip()
     if _ADVERBIAL_START.match(before) or not before:
@@ -234,7 +254,12 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     if any(_ACTOR.match(w) or AGENCY.search(w) for w in words):
         return False
     # A name inside the subject ("Post- och telestyrelsen", "Uppsala universitet") is an actor.
-    return not any(w[:1].isupper() for w in f.text[: m.start()].split()[1:])
+    return not any(_named(w) for w in f.text[: m.start()].split()[1:])
+
+
+def _named(word: str) -> bool:
+    """A word of a name ("Trafikverket", "Post- och telestyrelsen"); an acronym ("EU-nivå") names no actor."""
+    return word[:1].isupper() and not word[:2].isupper()
 
 
 # ---------------------------------------------------------------- the task's report
@@ -248,6 +273,7 @@ _TASK_REPORT = sv(
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
 )
 _INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
+_FIRST_TASK_WITHIN = 1_500
 _BOTH = sv(r"\bdel-\s+och\s+slut")
 # A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
 # den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
@@ -258,6 +284,8 @@ def _join_reports(commitments: list[Finding]) -> list[Finding]:
     """A report of the task ("Uppdraget ska redovisas senast den …") gives an undated task its deadline
     and is not a commitment of its own; an interim report stays one."""
     tasks = [i for i, f in enumerate(commitments) if _gives_task(f)]
+    if not tasks and commitments and commitments[0].span[0] < _FIRST_TASK_WITHIN:
+        tasks = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
     dropped: set[int] = set()
     changed: dict[int, Finding] = {}
     for i, f in enumerate(commitments):
