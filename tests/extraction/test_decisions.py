@@ -1,0 +1,149 @@
+"""A decision that gives a task is read as those who follow it up read it (bot/extraction/decisions.py).
+
+Every passage is copied from a DEV text in tests/data/extraction/real/ (named beside it; never from the
+untouched part): the task is registered once, due when it is reported; an interim report is a commitment
+of its own; a dated lead-in makes its list one commitment; what the task contains is no commitment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction.helpers import commitments, run
+
+# 017_ru_uppdrag-att-utreda-anvandning-av-alternativa-anlaggningstekn.txt (lines 3-15, 21, shortened items)
+DATED_LISTS = """# Uppdrag att utreda användning av alternativa anläggningstekniker
+
+Regeringen uppdrar åt Trafikverket att ta fram en modell för hur anläggning av bredband i landsbygd kan ske \
+inom statliga vägars vägområde.
+
+Trafikverket ska senast den 15 november 2018
+
+* Analysera, bedöma och föreslå var inom vägområdet anläggning av bredband kan ske om ytterslänt och släntfot \
+inte kan användas.
+* Identifiera risker som kan uppkomma vid anläggning av bredband i olika delar av vägområdet och användning av \
+alternativa anläggningstekniker samt föreslå riskreducerande åtgärder.
+
+Trafikverket ska senast den 31 december 2018
+
+* Bedöma om den egna organisationen som hanterar ledningsärenden (så kallade grävtillstånd) bör utformas \
+annorlunda, mot bakgrund av vad som framkommer i genomförandet av detta uppdrag.
+"""
+
+
+def test_a_dated_lead_in_makes_its_list_one_commitment_owned_by_its_subject() -> None:
+    found = commitments(run(DATED_LISTS, today=date(2018, 7, 1), document_date=date(2018, 7, 1)))
+    lists = [f for f in found if f.text.startswith("Trafikverket ska senast")]
+    assert [f.deadlines for f in lists] == [(date(2018, 11, 15),), (date(2018, 12, 31),)]
+    assert all(f.owner == "Trafikverket" for f in lists)
+    assert "Identifiera risker" in lists[0].text  # the items are the commitment's text
+    assert not any(f.text.startswith(("Analysera", "Identifiera", "Bedöma")) for f in found)
+
+
+# 035_ru_uppdrag-om-utveckling-och-forvaltning-av-en-tjanst-for-utfar.txt (lines 3, 7-10, 19; items shortened)
+UNDATED_LIST = """Regeringen uppdrar åt E-hälsomyndigheten utveckla och förvalta en tjänst för att utfärda vaccinationsbevis \
+till dem som vaccinerats mot covid-19.
+
+E-hälsomyndigheten ska:
+
+* utveckla och förvalta en tjänst för utfärdande av vaccinationsbevis som möter EU:s specifikationer,
+* ansvara för en tillhörande verifieringstjänst,
+* säkerställa att det finns en organisation för förvaltning av tjänsten efter att tjänsten tagits i drift, och
+
+Under arbetets gång ska E-hälsomyndigheten informera Regeringskansliet om hur arbetet går. Delredovisning \
+lämnas senast den 30 september 2021. Slutredovisning presenteras senast den 15 juni 2023.
+"""
+
+
+def test_an_undated_list_is_the_tasks_content_and_the_reports_date_the_task_and_the_interim() -> None:
+    found = commitments(run(UNDATED_LIST, today=date(2021, 6, 1), document_date=date(2021, 6, 1)))
+    by_start = {f.text[:20]: f for f in found}
+    task = by_start["Regeringen uppdrar å"]
+    assert task.deadlines == (date(2023, 6, 15),)  # the final report is the task's deadline
+    assert task.owner == "E-hälsomyndigheten"
+    interim = [f for f in found if "Delredovisning" in f.text and "Slutredovisning" not in f.text]
+    assert [f.deadlines for f in interim] == [(date(2021, 9, 30),)]
+    assert not any(f.text.startswith(("utveckla", "ansvara", "säkerställa")) for f in found)
+
+
+# Each pair: two adjacent sentences, two commitments with a deadline each.
+TWO_REPORTS = [
+    (  # 041_ru_uppdrag-att-ta-fram-diskussionsunderlag-om-eus-urbana-agenda.txt, line 16
+        "Formas ska senast den 1 februari genom en rapport delredovisa uppdraget till Regeringskansliet "
+        "(Finansdepartementet). Uppdraget ska slutredovisas i en rapport senast den 30 maj 2023 till "
+        "Regeringskansliet.",
+        date(2022, 6, 1),
+        {date(2023, 2, 1), date(2023, 5, 30)},
+    ),
+    (  # 037_ru_uppdrag-att-analysera-regelfragor-sa-att-andelen-som-reser-m.txt, last paragraph
+        "Uppdraget ska redovisas till Regeringskansliet (Infrastrukturdepartementet) senast den 31 oktober 2022. "
+        "Den del av uppdraget som avser regler om enkelriktad trafik ska delredovisas till Regeringskansliet "
+        "(Infrastrukturdepartementet) senast den 31 mars 2022.",
+        date(2021, 10, 1),
+        {date(2022, 10, 31), date(2022, 3, 31)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "decided", "dates"), TWO_REPORTS, ids=["041", "037"])
+def test_two_dated_reports_in_a_row_are_two_commitments(text: str, decided: date, dates: set[date]) -> None:
+    found = commitments(run(text, today=decided, document_date=decided))
+    assert sorted(len(f.deadlines) for f in found) == [1, 1]
+    assert {f.deadlines[0] for f in found} == dates
+
+
+# What the task contains, how it is done or paid for: in the decision, after its task.
+CONTENT = [
+    # 005_ru_uppdrag-att-ta-fram-underlag-infor-arbetet-med-en-svensk-fly.txt, line 20
+    "Strategin ska främja ett bättre utnyttjande av befintliga resurser samt en bättre samordning mellan olika "
+    "sektorsområden för att nå gemensamma mål.",
+    # 029_ru_uppdrag-att-ta-fram-forslag-till-nationellt-regionalfondspro.txt, line 41
+    "Potentialen med att öka samarbetet över gränserna inom EU ska tas tillvara.",
+    # 029, line 95
+    "Geografisk spridning i hela landet ska säkerställas.",
+    # 031_ru_uppdrag-om-statens-skolverks-och-statens-skolinspektions-moj.txt, line 8
+    "Skolverket ska också redovisa vilka konsekvenser detta får för skolhuvudmäns, andra myndigheters och "
+    "enskildas möjligheter att få uppgifter från Skolverket.",
+    # 041_ru_uppdrag-att-ta-fram-diskussionsunderlag-om-eus-urbana-agenda.txt, line 14
+    "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot det under utgiftsområde 18 "
+    "Samhällsplanering, bostadsförsörjning och byggande samt konsumentpolitik för budgetåret 2022 uppförda anslaget.",
+    # 059_ru_uppdrag-till-statens-skolverk-att-forbereda-inforandet-av-en.txt, line 15
+    "Skolverket ska därigenom bl.a. säkerställa att vetenskaplig empiri vad gäller elevers kognitiva utveckling "
+    "beaktas.",
+    # 060_ru_uppdrag-till-trafikanalys-att-forbereda-overforing-av-uppgif.txt, line 9
+    "Vid behov ska Trafikanalys även samråda med Ekonomistyrningsverket som efter den 1 januari 2026 kommer att "
+    "vara sammanslagen med Statskontoret.",
+]
+_TASK = "Regeringen uppdrar åt Skolverket att ta fram förslag till nya läroplaner.\n\n"
+
+
+@pytest.mark.parametrize("sentence", CONTENT, ids=lambda s: s[:30])
+def test_what_the_task_contains_is_no_commitment_of_its_own(sentence: str) -> None:
+    found = commitments(run(_TASK + sentence + "\n", today=date(2020, 1, 1), document_date=date(2020, 1, 1)))
+    assert [f.text[:30] for f in found] == [_TASK[:30]]
+
+
+def test_the_same_sentences_in_an_answer_are_still_read_as_promises() -> None:
+    # An answer to an audit is not a decision: "Skolverket ska också redovisa …" there stays a promise.
+    answer = (
+        "Rekommendation 1\nNämnden bör säkerställa att rutinerna är kända.\n\nNämndens svar:\n"
+        "Förvaltningen ska också redovisa vilka konsekvenser detta får för skolorna senast den 31 maj 2020.\n"
+    )
+    found = commitments(run(answer, today=date(2020, 1, 1), document_date=date(2020, 1, 1)))
+    assert [f.deadlines for f in found] == [(date(2020, 5, 31),)]
+
+
+# 053_ru_uppdrag-till-livsmedelsverket-att-genomfora-atgarder-under-p.txt, lines 14 and 26
+PERIODS = [
+    "Livsmedelsverket ska under perioden 2026–2030, i dialog med Statens jordbruksverk och Naturvårdsverket, "
+    "fortsätta att arbeta för att minska livsmedelsförluster och matsvinn i hela livsmedelskedjan.",
+    "Livsmedelsverket ska under perioden 2026–2030 verka för en fortsatt utveckling av offentliga måltider.",
+]
+
+
+@pytest.mark.parametrize("sentence", PERIODS, ids=["matsvinn", "maltider"])
+def test_work_during_a_period_is_due_at_its_end(sentence: str) -> None:
+    found = commitments(run(sentence, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
+    assert [f.deadlines for f in found] == [(date(2030, 12, 31),)]
