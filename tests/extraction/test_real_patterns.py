@@ -144,7 +144,8 @@ def test_real_pattern(case: dict[str, Any]) -> None:
     result = extract(passage, document_date=dated, today=dated)
     found = sorted((f for f in result.findings if f.kind == "commitment"), key=lambda f: f.span)
     expected = [Expected.read(raw) for raw in case["expect"]]
-    assert assignment(passage, found, expected) is not None, report(found, expected, passage)
+    if assignment(passage, found, expected) is None:
+        pytest.fail(report(found, expected, passage), pytrace=False)
 
 
 def test_the_table_holds_what_it_claims() -> None:
@@ -157,5 +158,6 @@ def test_the_table_holds_what_it_claims() -> None:
         source = case["source"]
         assert source["file"] and (source.get("address", "").startswith("https://") or source.get("where")), case["id"]
         date.fromisoformat(case["reference_date"])
+        assert case.get("known_failure", "x").strip(), case["id"]  # a mark says why
         for exp in map(Expected.read, case["expect"]):
             assert any(fold(a) in fold(case["text"]) for a in exp.anchors), (case["id"], exp.anchors)
