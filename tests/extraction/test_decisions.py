@@ -43,8 +43,8 @@ def test_a_dated_lead_in_makes_its_list_one_commitment_owned_by_its_subject() ->
 
 
 # 035_ru_uppdrag-om-utveckling-och-forvaltning-av-en-tjanst-for-utfar.txt (lines 3, 7-10, 19; items shortened)
-UNDATED_LIST = """Regeringen uppdrar åt E-hälsomyndigheten utveckla och förvalta en tjänst för att utfärda vaccinationsbevis \
-till dem som vaccinerats mot covid-19.
+UNDATED_LIST = """Regeringen uppdrar åt E-hälsomyndigheten utveckla och förvalta en tjänst för att utfärda \
+vaccinationsbevis till dem som vaccinerats mot covid-19.
 
 E-hälsomyndigheten ska:
 
