@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from bot.extraction.agencies import AGENCY, assigned_agency
 from bot.extraction.classify import MEDIUM
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import choose
+from bot.extraction.decision_reports import GIVES_TASK, join_reports
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import subject_owner
 from bot.extraction.scoring import commitment_confidence
@@ -32,11 +33,6 @@ from bot.language.periods import find_deadlines
 __all__ = ["is_decision", "read_as_decision"]
 
 _HEAD_CHARS = 4_000
-# "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
-_GIVES_TASK = sv(
-    r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|ger\s+[^.]{1,160}?"
-    r"\bi\s+uppdrag\s+att\b)"
-)
 _TITLE = sv(r"^\W*uppdrag\s+(?:att|om|till|åt|inom|för)\b")
 
 
@@ -44,7 +40,7 @@ def is_decision(text: str) -> bool:
     """Does the document give a task (a decision), rather than answer an audit?"""
     head = match_text(text[:_HEAD_CHARS]).folded
     first = next((line for line in head.splitlines() if line.strip()), "")
-    return bool(_GIVES_TASK.search(head) or _TITLE.search(first))
+    return bool(GIVES_TASK.search(head) or _TITLE.search(first))
 
 
 @dataclass(frozen=True)
@@ -72,7 +68,7 @@ def read_as_decision(
         kept.append(f)
     kept.extend(made for _s, _e, made in lists if made is not None)
     kept.sort(key=lambda f: f.span)
-    return out + _join_reports(kept)
+    return out + join_reports(kept)
 
 
 # ---------------------------------------------------------------- lists under a lead-in
@@ -228,7 +224,7 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     svenska och engelska": no actor does it. A dated sentence or a report of the task stays.
     """
     folded = match_text(f.text).folded
-    if _GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
+    if GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
     if _FUNDING.search(folded):
         return True  # what the task may cost, whatever its dates
@@ -260,63 +256,3 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
 def _named(word: str) -> bool:
     """A word of a name ("Trafikverket", "Post- och telestyrelsen"); an acronym ("EU-nivå") names no actor."""
     return word[:1].isupper() and not word[:2].isupper()
-
-
-# ---------------------------------------------------------------- the task's report
-
-_TASK_REPORT = sv(
-    r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
-    r"|en\s+slutrapport|redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
-    r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"
-    r"(?:regeringen|regeringskansliet|nämnden|styrelsen|kommunstyrelsen)\b"
-    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
-    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
-)
-_INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
-_FIRST_TASK_WITHIN = 1_500
-_BOTH = sv(r"\bdel-\s+och\s+slut")
-# A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
-# den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
-_OWN_DEADLINE = re.compile(r"^\W*(?:under|senast|före|innan|till\s+och\s+med|t\.o\.m\.?)\s", re.IGNORECASE)
-
-
-def _join_reports(commitments: list[Finding]) -> list[Finding]:
-    """A report of the task ("Uppdraget ska redovisas senast den …") gives an undated task its deadline
-    and is not a commitment of its own; an interim report stays one."""
-    tasks = [i for i, f in enumerate(commitments) if _gives_task(f)]
-    if not tasks and commitments and commitments[0].span[0] < _FIRST_TASK_WITHIN:
-        tasks = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
-    dropped: set[int] = set()
-    changed: dict[int, Finding] = {}
-    for i, f in enumerate(commitments):
-        if not f.deadlines or i in tasks:
-            continue
-        folded = match_text(f.text).folded
-        if not _TASK_REPORT.search(folded) or (_INTERIM.search(folded) and not _BOTH.search(folded)):
-            continue
-        before = [t for t in tasks if commitments[t].span[0] < f.span[0]]
-        same_owner = [t for t in before if f.owner and commitments[t].owner == f.owner]
-        candidates = same_owner or before
-        if not candidates:
-            continue
-        target = candidates[-1]
-        task = changed.get(target, commitments[target])
-        if task.deadlines and target not in changed and _OWN_DEADLINE.match(task.deadline_phrase or ""):
-            if task.deadlines[-1:] == f.deadlines[-1:]:
-                dropped.add(i)  # "… i uppdrag att till och med den 30 april 2028 …" reported that day: one
-            continue  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
-        deadlines = f.deadlines[-1:] if _BOTH.search(folded) else f.deadlines
-        changed[target] = replace(
-            task,
-            deadlines=deadlines,
-            deadline_phrase=f.deadline_phrase,
-            deadline_note=f.deadline_note,
-            confidence=max(task.confidence, f.confidence),
-            owner=task.owner or f.owner,
-        )
-        dropped.add(i)
-    return [changed.get(i, f) for i, f in enumerate(commitments) if i not in dropped]
-
-
-def _gives_task(f: Finding) -> bool:
-    return bool(_GIVES_TASK.search(match_text(f.text).folded))

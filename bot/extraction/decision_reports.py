@@ -1,0 +1,140 @@
+"""When a decision's task is due: its report joined to it, as those who follow the decision up register it.
+
+"Regeringen ger Trafikverket i uppdrag att …" is undated; "Uppdraget ska redovisas … senast den 30 juni
+2015" further on says when it is done. One commitment, due that day. A decision in parts ("Trafikverket ska
+i ett första deluppdrag …", "Deluppdraget ska redovisas …", "Delen om höjda banavgifter ska redovisas …")
+has a report per part; an interim report (delredovisning) is a commitment of its own; a task that has a
+deadline of its own ("under 2020 till 2022 fördela …") keeps it, and its report stays a second commitment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.extraction.cues import sv
+from bot.extraction.merge import word_overlap
+from bot.extraction.model import Finding
+from bot.language.normalize import match_text
+
+__all__ = ["GIVES_TASK", "TASK_REPORT", "join_reports"]
+
+# "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
+GIVES_TASK = sv(
+    r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|ger\s+[^.]{1,160}?"
+    r"\bi\s+uppdrag\s+att\b)"
+)
+# A part of the task given as such: "Trafikverket ska i ett andra deluppdrag utreda …".
+_PART = sv(r"\bi\s+ett\s+(?:första|andra|tredje|fjärde|femte|sjätte)\s+deluppdrag\b|\bdeluppdrag\s+\d\b")
+TASK_REPORT = sv(
+    r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
+    r"|en\s+slutrapport|redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
+    r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"
+    r"(?:regeringen|regeringskansliet|nämnden|styrelsen|kommunstyrelsen)\b"
+    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
+    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
+    r"|\bredovisningen\s+ska\s+lämnas\s+till\s+(?:regeringen|regeringskansliet)\b"
+)
+# The report of a part: "Deluppdraget ska redovisas årligen …", "Delen om direkt extern medfinansiering ska
+# redovisas …", "En redovisning av … med anledning av detta deluppdrag ska lämnas …".
+_PART_REPORT = sv(
+    r"^\W*(?:deluppdraget|delen\s+om|den\s+årliga\s+redovisningen)\b|\b(?:detta|det)\s+deluppdrag\b[^.;]{0,120}?\blämnas\b"
+)
+_INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
+_BOTH = sv(r"\bdel-\s+och\s+slut")
+_FIRST_TASK_WITHIN = 1_500
+# A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
+# den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
+_OWN_DEADLINE = re.compile(r"^\W*(?:under|senast|före|innan|till\s+och\s+med|t\.o\.m\.?)\s", re.IGNORECASE)
+# Done together with the task's report: "I samband med att Trafikverket redovisar uppdraget ska verket …".
+_WITH_THE_REPORT = sv(
+    r"\bi\s+samband\s+med\s+(?:att\s+\S+\s+(?:slut)?redovisar\s+uppdraget|(?:slut)?redovisningen\s+av\s+uppdraget)\b"
+)
+# A dated report that completes the undated promise right before it: "Trafikverket ska vidare göra en
+# sammanställning av de samlade effekterna … Den samlade bedömningen av effekterna ska redovisas senast …".
+_REPORTED = sv(r"^\W*(?:den|det|de|en|ett)\s+[^.;]{0,80}?\b(?:ska|skall)\s+(?:redovisas|lämnas|överlämnas)\b")
+_ADJACENT = 3
+_ABOUT_THE_SAME = 0.3
+
+
+def join_reports(commitments: list[Finding]) -> list[Finding]:
+    """The decision's commitments (in text order) with each report of a task joined to its task."""
+    found = list(commitments)
+    main = [i for i, f in enumerate(found) if _folded_search(GIVES_TASK, f)]
+    if not main and found and found[0].span[0] < _FIRST_TASK_WITHIN:
+        main = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
+    parts = [i for i, f in enumerate(found) if i not in main and _folded_search(_PART, f)]
+    dropped: set[int] = set()
+    for i, f in enumerate(found):
+        if i in main or i in parts or not (f.deadlines or f.recurrence):
+            continue
+        folded = match_text(f.text).folded
+        if _PART_REPORT.search(folded):
+            target = _nearest_before(found, parts or main, f)
+        elif TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
+            target = _nearest_before(found, main, f, owner=f.owner)
+        elif (
+            _REPORTED.search(folded)
+            and i > 0
+            and _completes(found[i - 1], f, text_gap=f.span[0] - found[i - 1].span[1])
+        ):
+            target = i - 1
+        else:
+            continue
+        if target is None:
+            continue
+        task = found[target]
+        if task.deadlines and _OWN_DEADLINE.match(task.deadline_phrase or ""):
+            if task.deadlines[-1:] == f.deadlines[-1:]:
+                dropped.add(i)  # "… i uppdrag att till och med den 30 april 2028 …", reported that day: one
+            continue  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
+        found[target] = _due_when_reported(task, f, last_only=bool(_BOTH.search(folded)))
+        dropped.add(i)
+    kept = [f for i, f in enumerate(found) if i not in dropped]
+    return _with_the_report(kept, [found[i] for i in main if i not in dropped])
+
+
+def _folded_search(pattern: re.Pattern[str], f: Finding) -> bool:
+    return pattern.search(match_text(f.text).folded) is not None
+
+
+def _nearest_before(found: list[Finding], among: list[int], f: Finding, owner: str | None = None) -> int | None:
+    before = [t for t in among if found[t].span[0] < f.span[0]]
+    same_owner = [t for t in before if owner and found[t].owner == owner]
+    candidates = same_owner or before
+    return candidates[-1] if candidates else None
+
+
+def _completes(promise: Finding, report: Finding, *, text_gap: int) -> bool:
+    """Is `report` the dated report of the undated `promise` just before it, about the same thing?"""
+    if promise.deadlines or promise.recurrence or not 0 <= text_gap <= _ADJACENT:
+        return False
+    return word_overlap(match_text(promise.text).folded, match_text(report.text).folded) >= _ABOUT_THE_SAME
+
+
+def _due_when_reported(task: Finding, report: Finding, *, last_only: bool) -> Finding:
+    """The task due when its report is, owned as before (or by whom the report names)."""
+    return replace(
+        task,
+        deadlines=report.deadlines[-1:] if last_only else report.deadlines,
+        deadline_phrase=report.deadline_phrase,
+        deadline_note=report.deadline_note,
+        recurrence=task.recurrence or report.recurrence,
+        confidence=max(task.confidence, report.confidence),
+        owner=task.owner or report.owner,
+    )
+
+
+def _with_the_report(kept: list[Finding], tasks: list[Finding]) -> list[Finding]:
+    """An undated promise to be done with the task's report is due when the task is."""
+    dated = [t for t in tasks if t.deadlines]
+    if not dated:
+        return kept
+    out = []
+    for f in kept:
+        if not f.deadlines and not f.recurrence and _folded_search(_WITH_THE_REPORT, f):
+            task = ([t for t in dated if t.span[0] < f.span[0]] or dated)[-1]
+            out.append(replace(f, deadlines=task.deadlines[-1:], deadline_phrase=task.deadline_phrase))
+        else:
+            out.append(f)
+    return out
