@@ -11,15 +11,19 @@ expected finding's anchors lies inside the predicted span's text (whitespace
 collapsed, case folded). Matching is one-to-one (maximum bipartite matching,
 required findings first); a prediction that only covers findings already
 matched is a duplicate and counts as false. Optional findings (borderline
-calls) count neither as missed nor as false.
+calls) count neither as missed nor as false. A rhythm with an end ("årligen från och med 2024
+till och med 2028": first date and a rule with UNTIL) is compared as the dates it gives, as the gold
+lists them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+
+from dateutil.rrule import rrulestr
 
 from bench.quality_annotations import KINDS, Annotated, Expected, collapse
 
@@ -64,6 +68,23 @@ def run_extractor(doc: Annotated) -> list[Predicted]:
 
     result = extract(doc.text, document_date=doc.reference_date, today=doc.reference_date)
     return [predicted_from(f) for f in result.findings]
+
+
+_MAX_OCCURRENCES = 60
+
+
+def dates_given(pred: Predicted) -> tuple[date, ...]:
+    """The predicted deadlines, a rhythm that ends (UNTIL) unrolled from its first date to its end."""
+    own = tuple(sorted(pred.deadlines))
+    if not own or not pred.recurrence or "UNTIL=" not in pred.recurrence:
+        return own
+    start = datetime.combine(own[0], datetime.min.time())
+    try:
+        rule = rrulestr(pred.recurrence, dtstart=start)
+    except (ValueError, TypeError):
+        return own
+    unrolled = {d.date() for _, d in zip(range(_MAX_OCCURRENCES), rule, strict=False)}
+    return tuple(sorted(unrolled | set(own)))
 
 
 # --------------------------------------------------------------------------- matching
@@ -266,7 +287,7 @@ def score(doc: Annotated, predicted: Sequence[Predicted]) -> Score:
         s.commitments_found += 1
         if e.dated:
             s.dated_found += 1
-            if tuple(sorted(pred.deadlines)) == e.deadlines:
+            if dates_given(pred) == e.deadlines:
                 s.dated_right += 1
             else:
                 issues.append(

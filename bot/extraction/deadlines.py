@@ -18,7 +18,7 @@ from dateutil.rrule import rrulestr
 from bot.extraction import cues
 from bot.language.deadline import Deadline
 
-__all__ = ["Chosen", "choose", "usable"]
+__all__ = ["Chosen", "choose", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -85,8 +85,22 @@ def _opening(ranges: list[Deadline]) -> date | None:
     """Where an open range ("från och med", "med start i") begins, if the first range is one."""
     if not ranges or not ranges[0].note:
         return None
-    m = re.search(r"\bfrom:(\d{4}-\d{2}-\d{2})", ranges[0].note)
+    # "från och med 2024" (from:…), or a closed range "från och med 2024 till och med 2028" (range:start/end).
+    m = re.search(r"\b(?:from|range):(\d{4}-\d{2}-\d{2})", ranges[0].note)
     return date.fromisoformat(m.group(1)) if m else None
+
+
+def _closing(ranges: list[Deadline]) -> date | None:
+    """Where a closed range ("från och med 2024 till och med 2028", "perioden 2022–2033") ends."""
+    m = _RANGE_NOTE.search(ranges[0].note or "") if ranges else None
+    return date.fromisoformat(m.group(1)) if m else None
+
+
+def with_end(rule: str | None, end: date | None) -> str | None:
+    """A rhythm that stops after `end` (UNTIL), unless it has an end already."""
+    if rule is None or end is None or re.search(r"\b(?:UNTIL|COUNT)=", rule):
+        return rule
+    return f"{rule};UNTIL={end:%Y%m%d}"
 
 
 def _first_on_or_after(rule: str, start: date) -> date | None:
@@ -127,11 +141,15 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         # The first rhythm named is the finding's own ("två gånger per år och … i samband med delårsrapporten").
         best = rhythms[0]
         start = _opening(ranges)
+        if start is not None and document_date is not None:
+            start = max(start, document_date)  # "årligen … för perioden 2022–2033" decided in 2024: from 2024
         opening = _first_on_or_after(best.recurrence, start) if start is not None and best.recurrence else None
         if opening is not None:
-            # "varje månad, med start i maj": the rhythm's first date is the first deadline.
+            # "varje månad, med start i maj": the rhythm's first date is the first deadline; "från och med 2024
+            # till och med 2028" ends it too.
             phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
-            return Chosen((opening,), phrase, best.recurrence, None, min(best.confidence, ranges[0].confidence))
+            rule = with_end(best.recurrence, _closing(ranges))
+            return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
         first = ranges[0]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from bot.extraction.cues import sv
+from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import Finding
 from bot.language.normalize import match_text
@@ -119,7 +121,7 @@ def _due_when_reported(task: Finding, report: Finding, *, last_only: bool) -> Fi
         deadlines=report.deadlines[-1:] if last_only else report.deadlines,
         deadline_phrase=report.deadline_phrase,
         deadline_note=report.deadline_note,
-        recurrence=task.recurrence or report.recurrence,
+        recurrence=_rhythm(task.recurrence, report.recurrence),
         confidence=max(task.confidence, report.confidence),
         owner=task.owner or report.owner,
     )
@@ -138,3 +140,15 @@ def _with_the_report(kept: list[Finding], tasks: list[Finding]) -> list[Finding]
         else:
             out.append(f)
     return out
+
+
+_UNTIL = re.compile(r"\bUNTIL=(\d{4})(\d{2})(\d{2})")
+
+
+def _rhythm(task: str | None, report: str | None) -> str | None:
+    """The report's rhythm (it names the day: "Den årliga redovisningen ska lämnas … senast den 31 maj"),
+    ending where the task's ends ("årligen till och med … perioden 2022–2033")."""
+    if report is None:
+        return task
+    m = _UNTIL.search(task or "")
+    return with_end(report, date(int(m[1]), int(m[2]), int(m[3])) if m else None)

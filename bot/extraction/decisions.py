@@ -132,7 +132,7 @@ def _continues(text: str, lines: list[tuple[int, int]], j: int, items: list[int]
 
 def _list_commitment(doc: _Doc, lead: str, start: int, end: int) -> Finding | None:
     chosen = choose(find_deadlines(lead, doc.reference), document_date=doc.document_date)
-    if not chosen.deadlines:
+    if not chosen.deadlines and chosen.recurrence is None:
         return None
     folded = match_text(lead).folded
     owner = assigned_agency(lead, folded) or subject_owner(lead, folded) or _named_subject(lead, folded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 
 from bot.language.months import MONTH_NAMES
 from bot.language.rhythm_rules import NOT_JULY
@@ -56,8 +57,25 @@ def _ints(value: str) -> list[int]:
 def describe_rrule(rrule: str) -> str:
     """A short Swedish description of a rule made by this module ("årligen i december").
 
-    Rules from elsewhere get a best effort; anything unreadable is "återkommande".
+    A rule that ends says so ("årligen i april till och med 2028"). Rules from elsewhere get a best
+    effort; anything unreadable is "återkommande".
     """
+    base = _describe(rrule)
+    m = _UNTIL.search(rrule)
+    if m is None or base == "återkommande":
+        return base
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return base
+    if (month, day) == (12, 31):
+        return f"{base} till och med {year}"
+    return f"{base} till och med {day} {MONTH_NAMES[month - 1]} {year}"
+
+
+_UNTIL = re.compile(r"\bUNTIL=(\d{4})(\d{2})(\d{2})", re.IGNORECASE)
+
+
+def _describe(rrule: str) -> str:
     try:
         parts = dict(part.split("=", 1) for part in rrule.strip().removeprefix("RRULE:").split(";") if "=" in part)
         freq = parts.get("FREQ", "").upper()

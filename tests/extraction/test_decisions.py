@@ -147,3 +147,25 @@ PERIODS = [
 def test_work_during_a_period_is_due_at_its_end(sentence: str) -> None:
     found = commitments(run(sentence, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
     assert [f.deadlines for f in found] == [(date(2030, 12, 31),)]
+
+
+# 043_ru_uppdrag-att-genomfora-en-granskning-och-uppfoljning-av-trafi.txt, lines 7-14 (the third item shortened)
+YEARLY_LIST = """Regeringen ger Trafikanalys i uppdrag att granska och följa upp Trafikverkets arbete med kostnadskontroll.
+
+Trafikanalys ska därefter till Regeringskansliet (Infrastrukturdepartementet) senast den 30 april årligen, \
+från och med 2024 till och med 2028, redovisa:
+
+− en övergripande beskrivning av problembilden med
+kostnadsökningar för verksamheten inom nationell plan för
+transportinfrastrukturen,
+− en redogörelse för vilka förbättringsområden som Trafikanalys föreslår för vidare uppföljning och analys.
+"""
+
+
+def test_a_yearly_report_from_one_year_to_another_is_a_rhythm_that_ends() -> None:
+    found = commitments(run(YEARLY_LIST, today=date(2022, 8, 1), document_date=date(2022, 8, 1)))
+    yearly = [f for f in found if f.text.startswith("Trafikanalys ska därefter")]
+    assert len(yearly) == 1
+    assert yearly[0].deadlines == (date(2024, 4, 30),)  # the first report
+    assert yearly[0].recurrence is not None and "UNTIL=20281231" in yearly[0].recurrence
+    assert yearly[0].owner == "Trafikanalys"

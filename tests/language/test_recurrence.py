@@ -148,6 +148,9 @@ def test_recurrence_in_running_text() -> None:
         ("FREQ=DAILY", "varje dag"),
         ("nonsense", "återkommande"),
         ("FREQ=YEARLY;INTERVAL=x", "återkommande"),
+        # A rhythm that ends says when ("årligen … från och med 2024 till och med 2028").
+        ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30;UNTIL=20281231", "årligen i april till och med 2028"),
+        ("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15;UNTIL=20330315", "årligen den 15 mars till och med 15 mars 2033"),
     ],
 )
 def test_describe_rrule(rule: str, text: str) -> None:
