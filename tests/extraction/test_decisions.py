@@ -150,7 +150,8 @@ def test_work_during_a_period_is_due_at_its_end(sentence: str) -> None:
 
 
 # 043_ru_uppdrag-att-genomfora-en-granskning-och-uppfoljning-av-trafi.txt, lines 7-14 (the third item shortened)
-YEARLY_LIST = """Regeringen ger Trafikanalys i uppdrag att granska och följa upp Trafikverkets arbete med kostnadskontroll.
+YEARLY_LIST = """Regeringen ger Trafikanalys i uppdrag att granska och följa upp Trafikverkets \
+kostnadskontroll.
 
 Trafikanalys ska därefter till Regeringskansliet (Infrastrukturdepartementet) senast den 30 april årligen, \
 från och med 2024 till och med 2028, redovisa:
