@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.rrule import rrulestr
 
@@ -54,10 +54,18 @@ def _is_event(found: Deadline, folded: str) -> bool:
 _DEFAULT_YEARLY = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"
 
 
+_YEAR_END_EVERY = re.compile(r"^FREQ=YEARLY;INTERVAL=(\d+);BYMONTH=12;BYMONTHDAY=(?:31|-1)$")
+
+
 def _anchored(rule: str | None, first: date) -> str | None:
     """ "Årligen, första gången i februari 2025": a yearly rhythm falls in the month of its first date."""
     if rule == _DEFAULT_YEARLY and first.month != 12:
         return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY=-1"
+    m = _YEAR_END_EVERY.match(rule or "")
+    if m is not None and first.month != 12:
+        # "senast den 15 april 2025 respektive 2026 och därefter vartannat år": every other 15 April.
+        day = -1 if (first + timedelta(days=1)).month != first.month else first.day
+        return f"FREQ=YEARLY;INTERVAL={m[1]};BYMONTH={first.month};BYMONTHDAY={day}"
     return rule
 
 

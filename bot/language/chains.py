@@ -315,7 +315,14 @@ def _opened(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> 
 def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> Deadline | None:
     """A deadline: each atom's date as its preposition and vague word say."""
     dates: list[date] = []
-    for atom, iv in zip(said.items, intervals, strict=True):
+    first = said.items[0]
+    for n, (written, interval) in enumerate(zip(said.items, intervals, strict=True)):
+        atom, iv = written, interval
+        if n and written.kind == "year" and written.year is not None and first.kind in ("date", "month"):
+            # "senast den 15 april 2025 respektive 2026": the same day, the year after.
+            again = first.build(written.year)
+            if again is not None:
+                atom, iv = first, again
         d = _deadline_of(iv, atom, said.mode, said.vague)
         if d is None:
             return None

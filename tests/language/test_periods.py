@@ -173,6 +173,10 @@ CASES: list[tuple[str, date, list[str], str]] = [
     ("under våren och hösten 2021", REF, ["2021-06-30", "2021-12-31"], "list"),
     ("i mars, juni och september 2024", REF, ["2024-03-31", "2024-06-30", "2024-09-30"], "list"),
     ("under 2021 och 2022", REF, ["2021-12-31", "2022-12-31"], "list"),
+    # One date repeated over years (049_ru in tests/data/extraction/real): the same day in the later year.
+    ("senast den 15 april 2025 respektive 2026", REF, ["2025-04-15", "2026-04-15"], "list"),
+    ("senast den 1 mars 2024 och 2025", REF, ["2024-03-01", "2025-03-01"], "list"),
+    ("senast i mars 2024 och 2025", REF, ["2024-03-31", "2025-03-31"], "list"),
 ]
 
 NEGATIVES: list[str] = [
