@@ -3,8 +3,9 @@
 A modal holds at most 100 blocks, and a long answer has more findings than
 that, so the findings are paged (never dropped): each recommendation is shown
 with the commitments that answer them, each commitment as a tick box (its
-text is the label), an owner picker and a deadline. What a page holds is
-saved in the draft before another page is shown.
+text is the label), an owner picker and a deadline, and, when that deadline
+has already passed, what to do about it (done, a new date, kept overdue).
+What a page holds is saved in the draft before another page is shown.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bot.language.recurrence import describe_rrule
+from bot.services.import_checks import PAST_CHOICES, deadline_passed
 from bot.services.imports import (
     Choice,
     DraftContent,
@@ -36,6 +38,10 @@ PICK_VALUE = "import"
 # Blocks for the entries of one page; the rest is the case fields, header and navigation.
 PAGE_BUDGET = 78
 PER_PAGE = 15
+# Input blocks of one commitment, counted whether shown or not (the passed-deadline radio comes and goes
+# with the date): a page's layout then never depends on the day or on what was picked, so a page is read
+# back exactly as it was shown. 15 commitments x 5 = 75 blocks, within PAGE_BUDGET.
+COMMITMENT_INPUTS = 5
 # A commitment's text up to this length is its tick box's label (a label holds 2,000); a longer one is
 # shown whole in sections above the box, whose label then holds only its beginning. Slack's limits:
 # https://docs.slack.dev/reference/block-kit/blocks/input-block (label 2,000) and
@@ -126,7 +132,7 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
     current_rec: int | None = None
     texts = {int(f["index"]): readable(f.get("text")) for f in findings_of(draft)}
     for entry in _entries(draft):
-        size = _text_blocks(entry.kind, texts[entry.index]) + (3 if entry.kind == "commitment" else 0)
+        size = _text_blocks(entry.kind, texts[entry.index]) + (COMMITMENT_INPUTS if entry.kind == "commitment" else 0)
         if cost + size > PAGE_BUDGET or (entry.kind == "commitment" and commitments == PER_PAGE):
             result.append([])
             cost = commitments = 0
@@ -170,7 +176,22 @@ def _hint(texts: Texts, finding: dict[str, Any]) -> str:
     )
 
 
-def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, number: int) -> list[bk.Block]:
+def _past_block(texts: Texts, index: int, choice: Choice, today: date | None) -> list[bk.Block]:
+    """The choice for a deadline that has passed (shown once chosen, too, so that it can be changed)."""
+    if choice.deadline is None or (choice.past is None and (today is None or not deadline_passed(choice, today))):
+        return []
+    options = [bk.option(texts.get(f"review_past_{value}"), value) for value in PAST_CHOICES]
+    radio: bk.Block = {"type": "radio_buttons", "action_id": f"f{index}_past", "options": options}
+    chosen = next((o for o in options if o["value"] == choice.past), None)
+    if chosen is not None:
+        radio["initial_option"] = chosen
+    label = texts.get("review_past_label", deadline=choice.deadline)
+    return [bk.input_block(f"f{index}_past", label, radio, optional=True, hint=texts.get("review_past_hint"))]
+
+
+def _commitment_blocks(
+    texts: Texts, finding: dict[str, Any], choice: Choice, number: int, today: date | None
+) -> list[bk.Block]:
     index = int(finding["index"])
     pick: bk.Block = {
         "type": "checkboxes",
@@ -197,6 +218,7 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
         bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
         bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
         bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
+        *_past_block(texts, index, choice, today),
     ]
 
 
@@ -238,7 +260,14 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
     ]
 
 
-def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice], page: int) -> bk.Block:
+def review_modal(
+    texts: Texts,
+    draft: ReviewedDraft,
+    committees: Sequence[CommitteeChoice],
+    page: int,
+    today: date | None = None,
+) -> bk.Block:
+    """One page of the review; `today` (the bot's zone) tells which deadlines have passed."""
     all_pages = pages(draft)
     page = max(0, min(page, len(all_pages) - 1))
     findings = {int(f["index"]): f for f in findings_of(draft)}
@@ -283,7 +312,7 @@ def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
             blocks.extend(_text_sections(texts, "review_recommendation.md.j2", rec_numbers[entry.index], text))
         else:
             choice = choices.get(entry.index, Choice(False, None, None))
-            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index]))
+            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index], today))
     if not numbers:
         blocks.append(bk.section(texts.md("review_nothing_found.md.j2")))
     nav: list[bk.Block] = []
@@ -323,11 +352,14 @@ def read_page(
         picked = _element(values, f"f{i}_pick", f"f{i}_pick").get("selected_options") or []
         owner = _element(values, f"f{i}_owner", f"f{i}_owner").get("selected_user")
         when = _element(values, f"f{i}_deadline", f"f{i}_deadline").get("selected_date")
+        past = (_element(values, f"f{i}_past", f"f{i}_past").get("selected_option") or {}).get("value")
         try:
             deadline = date.fromisoformat(str(when)) if when else None
         except ValueError:
             deadline = None
-        choices[i] = Choice(bool(picked), str(owner) if owner else None, deadline)
+        choices[i] = Choice(
+            bool(picked), str(owner) if owner else None, deadline, past if past in PAST_CHOICES else None
+        )
     if page != 0:
         return choices, None
     selected = _element(values, "case_committee", CASE_FIELDS["case_committee"]).get("selected_option") or {}

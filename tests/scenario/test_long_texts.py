@@ -18,7 +18,7 @@ SUBJECTS = ["rutinen", "samverkan", "elevhälsan", "skolornas", "rektorernas", "
 
 def long_commitment(at_least: int) -> str:
     """One commitment sentence of at least ``at_least`` characters, full of "&" and "<…>" (escaped longer)."""
-    text = "Förvaltningen kommer att senast i december 2024 revidera rutinen för orosanmälan"
+    text = "Förvaltningen kommer att senast i december 2027 revidera rutinen för orosanmälan"
     part = 0
     while len(text) < at_least:
         text += f", se över {SUBJECTS[part % len(SUBJECTS)]} & dokumentera arbetet i område {part + 1} <bilaga {part}>"

@@ -104,3 +104,11 @@ def test_what_a_page_shows_reads_back() -> None:
     assert choices == {i: Choice(True, "U2", date(2027, 4, 30)) for i in choices}
     assert set(choices) == set(choices_of(draft))
     assert case_fields is not None and case_fields["committee"] == "BUN" and case_fields["dnr"] == "2027/BUN 1"
+
+
+def test_a_choice_stored_before_the_passed_deadline_choice_existed_still_loads() -> None:
+    old = {"selected": True, "owner": "U2", "deadline": "2023-04-30"}
+    assert Choice.load(old) == Choice(True, "U2", date(2023, 4, 30), None)
+    assert Choice.load({**old, "past": "done"}).past == "done"
+    assert Choice.load({**old, "past": "anything"}).past is None
+    assert Choice.load(Choice(False, None, None, "overdue").dump()) == Choice(False, None, None, "overdue")
