@@ -112,6 +112,7 @@ def create(
     recommendation: Recommendation | None = None,
     source_span: tuple[int, int] | None = None,
     status: CommitmentStatus = CommitmentStatus.NOT_STARTED,
+    original_text: str | None = None,
 ) -> Commitment:
     """Store a checked draft with its first history row; the caller commits.
 
@@ -119,7 +120,8 @@ def create(
     commitment's place in the document; a typed registration finds or makes
     its case from the draft's dnr. An import may also create a commitment
     done already (an old answer brought in late): its first history row
-    carries that status.
+    carries that status; and a text the reviewer edited keeps the
+    document's wording (`original_text`) in that row.
     """
     committee = get_committee(session, draft.committee_code)
     if not can_manage(committee, actor):
@@ -169,6 +171,7 @@ def create(
             status=status,
             new_deadline=commitment.deadline,
             new_deadline_phrase=commitment.deadline_phrase,
+            reason=original_text,
         )
     )
     session.flush()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from bot.services.text_guard import guard_into, visible
 from bot.services.validation import Errors
 
 PAST_DONE = "done"
@@ -35,12 +36,14 @@ class Choice:
     """What the reviewer decided for one commitment finding.
 
     `past`: for a deadline that has passed, one of PAST_CHOICES (None: not decided).
+    `text`: the commitment's text as the reviewer left it in the review (None: not offered, as found).
     """
 
     selected: bool
     owner: str | None
     deadline: date | None
     past: str | None = None
+    text: str | None = None
 
     def dump(self) -> dict[str, Any]:
         return {
@@ -48,18 +51,20 @@ class Choice:
             "owner": self.owner,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "past": self.past,
+            "text": self.text,
         }
 
     @classmethod
     def load(cls, raw: Any) -> Choice:
-        # Drafts stored before `past` existed load without it.
+        # Drafts stored before `past` and `text` existed load without them.
         raw = raw if isinstance(raw, dict) else {}
-        past = raw.get("past")
+        past, text = raw.get("past"), raw.get("text")
         return cls(
             bool(raw.get("selected")),
             raw.get("owner") or None,
             _iso(raw.get("deadline")),
             past if past in PAST_CHOICES else None,
+            text if isinstance(text, str) else None,
         )
 
 
@@ -81,3 +86,8 @@ def check_chosen(errors: Errors, finding: dict[str, Any], choice: Choice, number
             errors[f"f{index}_deadline"] = ("err_import_new_date_passed", params)
         elif not passed and choice.past == PAST_OVERDUE:
             errors[f"f{index}_past"] = ("err_import_overdue_not_passed", params)
+    if choice.text is not None:
+        if not visible(choice.text):
+            errors[f"f{index}_text"] = ("err_import_text_empty", {"number": number})
+        else:
+            guard_into(errors, f"f{index}_text", choice.text, one_line=True)

@@ -365,8 +365,12 @@ def _create_commitment(
         else:
             deadline = ResolvedDeadline(choice.deadline, choice.deadline.isoformat(), 1.0)
     recurrence = finding.get("recurrence") or None
+    found_text = readable(finding.get("text"))
+    # The reviewer's text when one was offered and changed; the document's wording then goes into the
+    # history (the span keeps the way to the document itself).
+    text = visible(choice.text, one_line=True) if choice.text is not None else found_text
     draft = CommitmentDraft(
-        text=readable(finding.get("text")),  # kept whole: the column is Text
+        text=text,  # kept whole: the column is Text
         committee_code=committee.code,
         owner_user_id=choice.owner,
         owner_name=owner_names.get(choice.owner or ""),
@@ -388,6 +392,7 @@ def _create_commitment(
         source_span=(int(span[0]), int(span[1])) if span[0] is not None else None,
         # An old commitment the reviewer says is done comes in done; its history says so.
         status=CommitmentStatus.DONE if choice.past == PAST_DONE else CommitmentStatus.NOT_STARTED,
+        original_text=found_text if text != found_text else None,
     )
     return commitment.id
 

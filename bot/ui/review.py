@@ -2,8 +2,8 @@
 
 A modal holds at most 100 blocks, and a long answer has more findings than
 that, so the findings are paged (never dropped): each recommendation is shown
-with the commitments that answer them, each commitment as a tick box (its
-text is the label), an owner picker and a deadline, and, when that deadline
+with the commitments that answer them, each commitment as a tick box, its
+text to edit (OCR damage repaired), an owner picker and a deadline, and, when that deadline
 has already passed, what to do about it (done, a new date, kept overdue).
 What a page holds is saved in the draft before another page is shown.
 """
@@ -42,11 +42,13 @@ PER_PAGE = 15
 # with the date): a page's layout then never depends on the day or on what was picked, so a page is read
 # back exactly as it was shown. 15 commitments x 5 = 75 blocks, within PAGE_BUDGET.
 COMMITMENT_INPUTS = 5
-# A commitment's text up to this length is its tick box's label (a label holds 2,000); a longer one is
-# shown whole in sections above the box, whose label then holds only its beginning. Slack's limits:
+# A commitment's text up to what a plain_text_input holds is offered in one, to be edited before it is
+# saved; a longer one is shown whole in sections above its tick box, whose label then holds only its
+# beginning (an input would cut it). Slack's limits:
+# https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element (max_length 3,000),
 # https://docs.slack.dev/reference/block-kit/blocks/input-block (label 2,000) and
 # https://docs.slack.dev/reference/block-kit/blocks/section-block (text 3,000).
-TEXT_IN_LABEL = 700
+TEXT_IN_INPUT = bk.INPUT_MAX
 PREVIEW_IN_LABEL = 200
 # A section holds 3,000 characters; the rest of a piece's section is the "Åtagande 3:" lead.
 PIECE = bk.SECTION_TEXT - 100
@@ -148,8 +150,8 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
 
 
 def _text_blocks(kind: str, text: str) -> int:
-    """The sections a finding's text takes (a commitment's short text is its label and takes none)."""
-    if kind == "commitment" and len(text) <= TEXT_IN_LABEL:
+    """The sections a finding's text takes (a commitment's text that fits an input takes none)."""
+    if kind == "commitment" and len(text) <= TEXT_IN_INPUT:
         return 0
     return len(escaped_pieces(text, PIECE))
 
@@ -202,8 +204,16 @@ def _commitment_blocks(
         pick["initial_options"] = [bk.option(texts.get("review_pick"), PICK_VALUE)]
     text = readable(finding.get("text"))
     shown: list[bk.Block] = []
-    if len(text) <= TEXT_IN_LABEL:
-        label = texts.get("review_commitment_label", number=number, text=text)
+    editable: list[bk.Block] = []
+    if len(text) <= TEXT_IN_INPUT:
+        label = texts.get("review_commitment_label_editable", number=number)
+        element = bk.text_input(
+            f"f{index}_text",
+            multiline=True,
+            initial=choice.text if choice.text is not None else text,
+            max_length=TEXT_IN_INPUT,
+        )
+        editable = [bk.input_block(f"f{index}_text", texts.get("review_commitment_text"), element, optional=True)]
     else:
         shown = _text_sections(texts, "review_commitment_text.md.j2", number, text)
         label = texts.get(
@@ -216,6 +226,7 @@ def _commitment_blocks(
     return [
         *shown,
         bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
+        *editable,
         bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
         bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
         *_past_block(texts, index, choice, today),
@@ -353,12 +364,15 @@ def read_page(
         owner = _element(values, f"f{i}_owner", f"f{i}_owner").get("selected_user")
         when = _element(values, f"f{i}_deadline", f"f{i}_deadline").get("selected_date")
         past = (_element(values, f"f{i}_past", f"f{i}_past").get("selected_option") or {}).get("value")
+        # Offered and emptied is "" (refused if ticked); not offered (too long for an input) is None.
+        text = _element(values, f"f{i}_text", f"f{i}_text")
+        typed = str(text.get("value") or "") if text else None
         try:
             deadline = date.fromisoformat(str(when)) if when else None
         except ValueError:
             deadline = None
         choices[i] = Choice(
-            bool(picked), str(owner) if owner else None, deadline, past if past in PAST_CHOICES else None
+            bool(picked), str(owner) if owner else None, deadline, past if past in PAST_CHOICES else None, typed
         )
     if page != 0:
         return choices, None

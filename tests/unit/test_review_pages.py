@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.services.imports import Choice, choices_of
+from bot.services.imports import Choice, choices_of, readable
 from bot.texts import Texts
 from bot.ui.review import pages, read_page, review_modal
 from storage.models import Committee, ImportDraft
@@ -101,7 +101,9 @@ def test_what_a_page_shows_reads_back() -> None:
             state["value"] = element.get("initial_value")
         values[block["block_id"]] = {element["action_id"]: state}
     choices, case_fields = read_page(draft, 0, values)
-    assert choices == {i: Choice(True, "U2", date(2027, 4, 30)) for i in choices}
+    found = {int(f["index"]): f for f in draft.extraction["findings"]}
+    # Each commitment's text comes back as it was offered: repaired, on one line.
+    assert choices == {i: Choice(True, "U2", date(2027, 4, 30), None, readable(found[i]["text"])) for i in choices}
     assert set(choices) == set(choices_of(draft))
     assert case_fields is not None and case_fields["committee"] == "BUN" and case_fields["dnr"] == "2027/BUN 1"
 
