@@ -283,8 +283,13 @@ def confirm(
     committee = _check_case_fields(session, fields, actor, errors)
     choices = choices_of(draft)
     chosen = [f for f in commitments_of(draft) if choices.get(int(f["index"]), Choice(False, None, None)).selected]
-    if not chosen:
-        errors.setdefault("case_committee", ("err_import_none_chosen", {}))
+    # A case may come without commitments (a follow-up audit, an answer that promises nothing); where
+    # commitments were found, leaving them all out must be asked for, and asking contradicts a tick.
+    without = bool(fields.get("without_commitments"))
+    if not chosen and commitments_of(draft) and not without:
+        errors["case_without"] = ("err_import_none_chosen", {})
+    elif chosen and without:
+        errors["case_without"] = ("err_import_without_but_chosen", {"count": len(chosen)})
     numbers = {int(f["index"]): n for n, f in enumerate(commitments_of(draft), start=1)}
     today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
     for f in chosen:

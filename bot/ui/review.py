@@ -58,7 +58,9 @@ CASE_FIELDS = {
     "case_title": "case_title_input",
     "case_auditor": "case_auditor_input",
     "case_date": "case_date_picker",
+    "case_without": "case_without_commitments",
 }
+WITHOUT_VALUE = "without"
 
 
 class ReviewedDraft(DraftContent, Protocol):
@@ -268,6 +270,26 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
             optional=True,
         ),
         bk.input_block("case_date", texts.get("review_date"), when, optional=True),
+        *_without_block(texts, draft),
+    ]
+
+
+def _without_block(texts: Texts, draft: ReviewedDraft) -> list[bk.Block]:
+    """Where commitments were found, importing none of them is a tick of its own (never an oversight)."""
+    if not commitments_of(draft):
+        return []
+    option = bk.option(texts.get("review_without"), WITHOUT_VALUE)
+    element: bk.Block = {"type": "checkboxes", "action_id": CASE_FIELDS["case_without"], "options": [option]}
+    if (draft.case_fields or {}).get("without_commitments"):
+        element["initial_options"] = [option]
+    return [
+        bk.input_block(
+            "case_without",
+            texts.get("review_without_label"),
+            element,
+            optional=True,
+            hint=texts.get("review_without_hint"),
+        )
     ]
 
 
@@ -384,6 +406,9 @@ def read_page(
         "auditor": _element(values, "case_auditor", CASE_FIELDS["case_auditor"]).get("value") or "",
         "date": _element(values, "case_date", CASE_FIELDS["case_date"]).get("selected_date") or None,
     }
+    without = _element(values, "case_without", CASE_FIELDS["case_without"])
+    if without:
+        case_fields["without_commitments"] = bool(without.get("selected_options"))
     return choices, case_fields
 
 
