@@ -50,6 +50,7 @@ COMMITMENT_INPUTS = 5
 # https://docs.slack.dev/reference/block-kit/blocks/section-block (text 3,000).
 TEXT_IN_INPUT = bk.INPUT_MAX
 PREVIEW_IN_LABEL = 200
+PREVIEW_ABOVE_INPUT = 80
 # A section holds 3,000 characters; the rest of a piece's section is the "Åtagande 3:" lead.
 PIECE = bk.SECTION_TEXT - 100
 CASE_FIELDS = {
@@ -208,7 +209,10 @@ def _commitment_blocks(
     shown: list[bk.Block] = []
     editable: list[bk.Block] = []
     if len(text) <= TEXT_IN_INPUT:
-        label = texts.get("review_commitment_label_editable", number=number)
+        # The label keeps "Åtagande 2:" and the text's beginning, to find one's way down a long page.
+        label = texts.get(
+            "review_commitment_label_editable", number=number, preview=word_preview(text, PREVIEW_ABOVE_INPUT)
+        )
         element = bk.text_input(
             f"f{index}_text",
             multiline=True,
