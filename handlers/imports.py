@@ -106,7 +106,7 @@ def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) 
 
 
 def _review_view(svc: Services, screen: import_review.ReviewScreen, page: int) -> dict[str, Any]:
-    return sealed(svc, review_modal(svc.texts, screen.draft, screen.committees, page))
+    return sealed(svc, review_modal(svc.texts, screen.draft, screen.committees, page, screen.today))
 
 
 def _page_reader(page: int, body: dict[str, Any]) -> PageReader:
@@ -149,9 +149,15 @@ def _show_errors(
     """Each error on its field; one about a field on another page says which page."""
     errors = err.errors if isinstance(err, ValidationFailed) else {err.field or "": (err.key, err.params)}
     messages: dict[str, str] = {}
-    for field, (key, params) in errors.items():
-        text = svc.texts.get(key, **params)
+    shown = {str(b.get("block_id")) for b in (body.get("view") or {}).get("blocks") or []}
+    for named, (asked, params) in errors.items():
+        field, key = named, asked
         elsewhere = page_of_field(draft, field) if draft is not None else None
+        if key == "err_import_passed_choose" and elsewhere == page and field not in shown:
+            # A passed date picked on this page, where no choice for it is shown (the page was drawn with
+            # another date): it can only be a new date, on the date picker.
+            field, key = field.replace("_past", "_deadline"), "err_import_date_passed"
+        text = svc.texts.get(key, **params)
         if elsewhere is not None and elsewhere != page:
             text = svc.texts.get("err_review_other_page", page=elsewhere + 1, message=text)
         messages[field] = text

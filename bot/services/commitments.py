@@ -111,12 +111,17 @@ def create(
     case: Case | None = None,
     recommendation: Recommendation | None = None,
     source_span: tuple[int, int] | None = None,
+    status: CommitmentStatus = CommitmentStatus.NOT_STARTED,
+    original_text: str | None = None,
 ) -> Commitment:
     """Store a checked draft with its first history row; the caller commits.
 
     An import passes the case and recommendation it created and the
     commitment's place in the document; a typed registration finds or makes
-    its case from the draft's dnr.
+    its case from the draft's dnr. An import may also create a commitment
+    done already (an old answer brought in late): its first history row
+    carries that status; and a text the reviewer edited keeps the
+    document's wording (`original_text`) in that row.
     """
     committee = get_committee(session, draft.committee_code)
     if not can_manage(committee, actor):
@@ -144,7 +149,7 @@ def create(
         original_deadline_phrase=deadline.phrase if deadline else None,
         recurrence=draft.recurrence,
         recurrence_phrase=draft.recurrence_phrase,
-        status=CommitmentStatus.NOT_STARTED,
+        status=status,
         source_permalink=draft.source_permalink,
         source_span_start=source_span[0] if source_span else None,
         source_span_end=source_span[1] if source_span else None,
@@ -163,9 +168,10 @@ def create(
             person_id=creator.id,
             created_at=now,
             kind=UpdateKind.CREATED,
-            status=CommitmentStatus.NOT_STARTED,
+            status=status,
             new_deadline=commitment.deadline,
             new_deadline_phrase=commitment.deadline_phrase,
+            reason=original_text,
         )
     )
     session.flush()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +52,12 @@ class CommitteeOption:
 
 @dataclass(frozen=True)
 class ReviewScreen:
-    """One page's worth of the review modal: the draft and the committees the reviewer may choose."""
+    """One page's worth of the review modal: the draft, the committees the reviewer may choose, and today
+    (the bot's zone), which tells the deadlines that have already passed."""
 
     draft: ReviewDraft
     committees: tuple[CommitteeOption, ...]
+    today: date
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,8 @@ def review_screen(svc: Services, user_id: str, draft_id: int) -> ReviewScreen:
     with svc.db.read() as session:
         draft = import_service.get_draft(session, draft_id, user_id)
         committees = committee_service.committees_managed_by(session, actor)
-        return ReviewScreen(_view(draft), tuple(CommitteeOption(c.code, c.name) for c in committees))
+        options = tuple(CommitteeOption(c.code, c.name) for c in committees)
+        return ReviewScreen(_view(draft), options, svc.clock.today())
 
 
 def _save_page(svc: Services, user_id: str, draft_id: int, read: PageReader) -> ReviewDraft:

@@ -31,39 +31,22 @@ from bot.domain.errors import NotFound, PermissionDenied, UserError, ValidationF
 from bot.extraction import Extraction
 from bot.language.normalize import fold, fold_dnr, repair_ocr
 from bot.services import commitments as commitment_service
+from bot.services import import_checks
 from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
+from bot.services.import_checks import PAST_DONE, check_chosen
 from bot.services.people import Actor
 from bot.services.text_guard import guard_into, mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT, Errors, ResolvedDeadline, clean
-from storage.models import Case, Commitment, Committee, ImportDraft, Recommendation
+from storage.models import Case, Commitment, CommitmentStatus, Committee, ImportDraft, Recommendation
 
+# What the reviewer decided for one commitment (defined beside its checks; its callers know it from here).
+Choice = import_checks.Choice
 # Commitments the extractor is fairly sure of start ticked; the rest wait for a person.
 PRESELECT_CONFIDENCE = 0.6
 # An unconfirmed draft is kept this long, then removed by housekeeping.
 KEEP_DRAFTS = timedelta(days=14)
 MAX_TITLE = 500
-
-
-@dataclass(frozen=True)
-class Choice:
-    """What the reviewer decided for one commitment finding."""
-
-    selected: bool
-    owner: str | None
-    deadline: date | None
-
-    def dump(self) -> dict[str, Any]:
-        return {
-            "selected": self.selected,
-            "owner": self.owner,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-        }
-
-    @classmethod
-    def load(cls, raw: Any) -> Choice:
-        raw = raw if isinstance(raw, dict) else {}
-        return cls(bool(raw.get("selected")), raw.get("owner") or None, _iso(raw.get("deadline")))
 
 
 class DraftContent(Protocol):
@@ -293,20 +276,24 @@ def confirm(
 
     ``owner_names`` maps the chosen owners' Slack ids to their names (looked up
     by the caller before the write began). Errors name the review fields:
-    ``case_<field>`` for the case, ``f<index>_deadline`` for a commitment.
+    ``case_<field>`` for the case, ``f<index>_<field>`` for a commitment (see ``import_checks``).
     """
     errors: Errors = {}
     fields = draft.case_fields or {}
     committee = _check_case_fields(session, fields, actor, errors)
     choices = choices_of(draft)
     chosen = [f for f in commitments_of(draft) if choices.get(int(f["index"]), Choice(False, None, None)).selected]
-    if not chosen:
-        errors.setdefault("case_committee", ("err_import_none_chosen", {}))
+    # A case may come without commitments (a follow-up audit, an answer that promises nothing); where
+    # commitments were found, leaving them all out must be asked for, and asking contradicts a tick.
+    without = bool(fields.get("without_commitments"))
+    if not chosen and commitments_of(draft) and not without:
+        errors["case_without"] = ("err_import_none_chosen", {})
+    elif chosen and without:
+        errors["case_without"] = ("err_import_without_but_chosen", {"count": len(chosen)})
     numbers = {int(f["index"]): n for n, f in enumerate(commitments_of(draft), start=1)}
+    today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
     for f in chosen:
-        choice = choices[int(f["index"])]
-        if choice.deadline is None and not f.get("recurrence"):
-            errors[f"f{f['index']}_deadline"] = ("err_import_needs_deadline", {"number": numbers[int(f["index"])]})
+        check_chosen(errors, f, choices[int(f["index"])], numbers[int(f["index"])], today)
     if errors:
         raise ValidationFailed(errors)
     assert committee is not None
@@ -383,8 +370,12 @@ def _create_commitment(
         else:
             deadline = ResolvedDeadline(choice.deadline, choice.deadline.isoformat(), 1.0)
     recurrence = finding.get("recurrence") or None
+    found_text = readable(finding.get("text"))
+    # The reviewer's text when one was offered and changed; the document's wording then goes into the
+    # history (the span keeps the way to the document itself).
+    text = visible(choice.text, one_line=True) if choice.text is not None else found_text
     draft = CommitmentDraft(
-        text=readable(finding.get("text")),  # kept whole: the column is Text
+        text=text,  # kept whole: the column is Text
         committee_code=committee.code,
         owner_user_id=choice.owner,
         owner_name=owner_names.get(choice.owner or ""),
@@ -404,6 +395,9 @@ def _create_commitment(
         case=case,
         recommendation=rec,
         source_span=(int(span[0]), int(span[1])) if span[0] is not None else None,
+        # An old commitment the reviewer says is done comes in done; its history says so.
+        status=CommitmentStatus.DONE if choice.past == PAST_DONE else CommitmentStatus.NOT_STARTED,
+        original_text=found_text if text != found_text else None,
     )
     return commitment.id
 

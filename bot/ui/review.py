@@ -2,9 +2,10 @@
 
 A modal holds at most 100 blocks, and a long answer has more findings than
 that, so the findings are paged (never dropped): each recommendation is shown
-with the commitments that answer them, each commitment as a tick box (its
-text is the label), an owner picker and a deadline. What a page holds is
-saved in the draft before another page is shown.
+with the commitments that answer them, each commitment as a tick box, its
+text to edit (OCR damage repaired), an owner picker and a deadline, and, when that deadline
+has already passed, what to do about it (done, a new date, kept overdue).
+What a page holds is saved in the draft before another page is shown.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bot.language.recurrence import describe_rrule
+from bot.services.import_checks import PAST_CHOICES, deadline_passed
 from bot.services.imports import (
     Choice,
     DraftContent,
@@ -36,12 +38,19 @@ PICK_VALUE = "import"
 # Blocks for the entries of one page; the rest is the case fields, header and navigation.
 PAGE_BUDGET = 78
 PER_PAGE = 15
-# A commitment's text up to this length is its tick box's label (a label holds 2,000); a longer one is
-# shown whole in sections above the box, whose label then holds only its beginning. Slack's limits:
+# Input blocks of one commitment, counted whether shown or not (the passed-deadline radio comes and goes
+# with the date): a page's layout then never depends on the day or on what was picked, so a page is read
+# back exactly as it was shown. 15 commitments x 5 = 75 blocks, within PAGE_BUDGET.
+COMMITMENT_INPUTS = 5
+# A commitment's text up to what a plain_text_input holds is offered in one, to be edited before it is
+# saved; a longer one is shown whole in sections above its tick box, whose label then holds only its
+# beginning (an input would cut it). Slack's limits:
+# https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element (max_length 3,000),
 # https://docs.slack.dev/reference/block-kit/blocks/input-block (label 2,000) and
 # https://docs.slack.dev/reference/block-kit/blocks/section-block (text 3,000).
-TEXT_IN_LABEL = 700
+TEXT_IN_INPUT = bk.INPUT_MAX
 PREVIEW_IN_LABEL = 200
+PREVIEW_ABOVE_INPUT = 80
 # A section holds 3,000 characters; the rest of a piece's section is the "Åtagande 3:" lead.
 PIECE = bk.SECTION_TEXT - 100
 CASE_FIELDS = {
@@ -50,7 +59,9 @@ CASE_FIELDS = {
     "case_title": "case_title_input",
     "case_auditor": "case_auditor_input",
     "case_date": "case_date_picker",
+    "case_without": "case_without_commitments",
 }
+WITHOUT_VALUE = "without"
 
 
 class ReviewedDraft(DraftContent, Protocol):
@@ -126,7 +137,7 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
     current_rec: int | None = None
     texts = {int(f["index"]): readable(f.get("text")) for f in findings_of(draft)}
     for entry in _entries(draft):
-        size = _text_blocks(entry.kind, texts[entry.index]) + (3 if entry.kind == "commitment" else 0)
+        size = _text_blocks(entry.kind, texts[entry.index]) + (COMMITMENT_INPUTS if entry.kind == "commitment" else 0)
         if cost + size > PAGE_BUDGET or (entry.kind == "commitment" and commitments == PER_PAGE):
             result.append([])
             cost = commitments = 0
@@ -142,8 +153,8 @@ def pages(draft: ReviewedDraft) -> list[list[Entry]]:
 
 
 def _text_blocks(kind: str, text: str) -> int:
-    """The sections a finding's text takes (a commitment's short text is its label and takes none)."""
-    if kind == "commitment" and len(text) <= TEXT_IN_LABEL:
+    """The sections a finding's text takes (a commitment's text that fits an input takes none)."""
+    if kind == "commitment" and len(text) <= TEXT_IN_INPUT:
         return 0
     return len(escaped_pieces(text, PIECE))
 
@@ -170,7 +181,22 @@ def _hint(texts: Texts, finding: dict[str, Any]) -> str:
     )
 
 
-def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, number: int) -> list[bk.Block]:
+def _past_block(texts: Texts, index: int, choice: Choice, today: date | None) -> list[bk.Block]:
+    """The choice for a deadline that has passed (shown once chosen, too, so that it can be changed)."""
+    if choice.deadline is None or (choice.past is None and (today is None or not deadline_passed(choice, today))):
+        return []
+    options = [bk.option(texts.get(f"review_past_{value}"), value) for value in PAST_CHOICES]
+    radio: bk.Block = {"type": "radio_buttons", "action_id": f"f{index}_past", "options": options}
+    chosen = next((o for o in options if o["value"] == choice.past), None)
+    if chosen is not None:
+        radio["initial_option"] = chosen
+    label = texts.get("review_past_label", deadline=choice.deadline)
+    return [bk.input_block(f"f{index}_past", label, radio, optional=True, hint=texts.get("review_past_hint"))]
+
+
+def _commitment_blocks(
+    texts: Texts, finding: dict[str, Any], choice: Choice, number: int, today: date | None
+) -> list[bk.Block]:
     index = int(finding["index"])
     pick: bk.Block = {
         "type": "checkboxes",
@@ -181,8 +207,19 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
         pick["initial_options"] = [bk.option(texts.get("review_pick"), PICK_VALUE)]
     text = readable(finding.get("text"))
     shown: list[bk.Block] = []
-    if len(text) <= TEXT_IN_LABEL:
-        label = texts.get("review_commitment_label", number=number, text=text)
+    editable: list[bk.Block] = []
+    if len(text) <= TEXT_IN_INPUT:
+        # The label keeps "Åtagande 2:" and the text's beginning, to find one's way down a long page.
+        label = texts.get(
+            "review_commitment_label_editable", number=number, preview=word_preview(text, PREVIEW_ABOVE_INPUT)
+        )
+        element = bk.text_input(
+            f"f{index}_text",
+            multiline=True,
+            initial=choice.text if choice.text is not None else text,
+            max_length=TEXT_IN_INPUT,
+        )
+        editable = [bk.input_block(f"f{index}_text", texts.get("review_commitment_text"), element, optional=True)]
     else:
         shown = _text_sections(texts, "review_commitment_text.md.j2", number, text)
         label = texts.get(
@@ -195,8 +232,10 @@ def _commitment_blocks(texts: Texts, finding: dict[str, Any], choice: Choice, nu
     return [
         *shown,
         bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
+        *editable,
         bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
         bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
+        *_past_block(texts, index, choice, today),
     ]
 
 
@@ -235,10 +274,37 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
             optional=True,
         ),
         bk.input_block("case_date", texts.get("review_date"), when, optional=True),
+        *_without_block(texts, draft),
     ]
 
 
-def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice], page: int) -> bk.Block:
+def _without_block(texts: Texts, draft: ReviewedDraft) -> list[bk.Block]:
+    """Where commitments were found, importing none of them is a tick of its own (never an oversight)."""
+    if not commitments_of(draft):
+        return []
+    option = bk.option(texts.get("review_without"), WITHOUT_VALUE)
+    element: bk.Block = {"type": "checkboxes", "action_id": CASE_FIELDS["case_without"], "options": [option]}
+    if (draft.case_fields or {}).get("without_commitments"):
+        element["initial_options"] = [option]
+    return [
+        bk.input_block(
+            "case_without",
+            texts.get("review_without_label"),
+            element,
+            optional=True,
+            hint=texts.get("review_without_hint"),
+        )
+    ]
+
+
+def review_modal(
+    texts: Texts,
+    draft: ReviewedDraft,
+    committees: Sequence[CommitteeChoice],
+    page: int,
+    today: date | None = None,
+) -> bk.Block:
+    """One page of the review; `today` (the bot's zone) tells which deadlines have passed."""
     all_pages = pages(draft)
     page = max(0, min(page, len(all_pages) - 1))
     findings = {int(f["index"]): f for f in findings_of(draft)}
@@ -283,7 +349,7 @@ def review_modal(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
             blocks.extend(_text_sections(texts, "review_recommendation.md.j2", rec_numbers[entry.index], text))
         else:
             choice = choices.get(entry.index, Choice(False, None, None))
-            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index]))
+            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index], today))
     if not numbers:
         blocks.append(bk.section(texts.md("review_nothing_found.md.j2")))
     nav: list[bk.Block] = []
@@ -323,11 +389,17 @@ def read_page(
         picked = _element(values, f"f{i}_pick", f"f{i}_pick").get("selected_options") or []
         owner = _element(values, f"f{i}_owner", f"f{i}_owner").get("selected_user")
         when = _element(values, f"f{i}_deadline", f"f{i}_deadline").get("selected_date")
+        past = (_element(values, f"f{i}_past", f"f{i}_past").get("selected_option") or {}).get("value")
+        # Offered and emptied is "" (refused if ticked); not offered (too long for an input) is None.
+        text = _element(values, f"f{i}_text", f"f{i}_text")
+        typed = str(text.get("value") or "") if text else None
         try:
             deadline = date.fromisoformat(str(when)) if when else None
         except ValueError:
             deadline = None
-        choices[i] = Choice(bool(picked), str(owner) if owner else None, deadline)
+        choices[i] = Choice(
+            bool(picked), str(owner) if owner else None, deadline, past if past in PAST_CHOICES else None, typed
+        )
     if page != 0:
         return choices, None
     selected = _element(values, "case_committee", CASE_FIELDS["case_committee"]).get("selected_option") or {}
@@ -338,6 +410,9 @@ def read_page(
         "auditor": _element(values, "case_auditor", CASE_FIELDS["case_auditor"]).get("value") or "",
         "date": _element(values, "case_date", CASE_FIELDS["case_date"]).get("selected_date") or None,
     }
+    without = _element(values, "case_without", CASE_FIELDS["case_without"])
+    if without:
+        case_fields["without_commitments"] = bool(without.get("selected_options"))
     return choices, case_fields
 
 

@@ -164,7 +164,7 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
         "Barn- och utbildningsnämnden\nDatum 2024-09-12\n\nRevisorernas rekommendationer\n\n"
         "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
         "Förvaltningens kommentar:\n"
-        "Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2024.\n",
+        "Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2027.\n",
         encoding="utf-8",
     )
     output = _console(
@@ -182,7 +182,7 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     assert "Det finns ingen fil ”finns-inte.pdf”" in output
     assert "Jag hittade 1 åtagande" in output
     assert "Granska importen" in output
-    assert "”senast i december 2024” → 31 december 2024" in output
+    assert "”senast i december 2027” → 31 december 2027" in output
     assert "Importerat till BUN" in output and "BUN-1" in output
     assert "Traceback" not in output
 

@@ -25,13 +25,13 @@ Revisorernas rekommendationer
 - Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.
 
 Förvaltningens kommentar:
-Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2024.
+Förvaltningen kommer att revidera rutinen för orosanmälan senast i december 2027.
 Rektorerna ansvarar för att rutinen gås igenom med all personal.
 
 - Nämnden bör följa upp elevhälsans insatser systematiskt.
 
 Förvaltningens kommentar:
-Förvaltningen avser att under våren 2025 ta fram en plan för uppföljning av elevhälsans insatser.
+Förvaltningen avser att under våren 2028 ta fram en plan för uppföljning av elevhälsans insatser.
 Elevhälsochefen ansvarar för detta.
 """
 
@@ -58,7 +58,7 @@ def many_commitments(n: int) -> str:
     ]
     for i in range(n):
         verb, thing = verbs[i % len(verbs)], things[i // len(verbs) % len(things)]
-        lines.append(f"att under 2025 {verb} {thing},")
+        lines.append(f"att under 2027 {verb} {thing},")
         lines.append("")
     return "\n".join(lines)
 
@@ -105,7 +105,7 @@ def test_a_file_shared_in_the_dm_is_read_reviewed_and_imported(world: World) -> 
     assert "BUN – Barn- och utbildningsnämnden" in text  # the committee, matched by name
     assert "revidera rutinen för orosanmälan" in text
     assert "Rekommendation 1" in text and "Rekommendation 2" in text
-    assert "”senast i december 2024” → 31 december 2024" in text
+    assert "”senast i december 2027” → 31 december 2027" in text
 
     owner = _block(world, "sara", "_owner", 0)
     world.slack.fill("sara", owner, "anna", block_id=owner)
@@ -124,14 +124,14 @@ def test_a_file_shared_in_the_dm_is_read_reviewed_and_imported(world: World) -> 
         commitments = session.scalars(select(Commitment).order_by(Commitment.number)).all()
         assert len(commitments) == 2
         first, second = commitments
-        assert first.deadline == date(2024, 12, 31)
-        assert first.deadline_phrase == "senast i december 2024"
+        assert first.deadline == date(2027, 12, 31)
+        assert first.deadline_phrase == "senast i december 2027"
         assert first.recommendation_id == recs[0].id and second.recommendation_id == recs[1].id
         assert first.case_id == case.id
         assert first.owner is not None and first.owner.slack_user_id == world.uid("anna")
         assert first.source_span_start is not None and first.source_span_end is not None
         assert "revidera rutinen för orosanmälan" in ANSWER[first.source_span_start : first.source_span_end]
-        assert second.deadline == date(2025, 6, 30)
+        assert second.deadline == date(2028, 6, 30)
     # The new commitments' cards go to the committee channel through the outbox, the owner was told.
     world.bot.run_due()
     assert world.card_text("BUN-1")
@@ -230,7 +230,7 @@ def test_someone_who_is_no_secretary_is_told_why(world: World) -> None:
 
 def test_an_undated_commitment_needs_a_deadline_before_import(world: World) -> None:
     world.quick_committee()
-    text = ANSWER.replace(" senast i december 2024", "")
+    text = ANSWER.replace(" senast i december 2027", "")
     share(world, "sara", "svar.txt", text.encode("utf-8"))
     world.click("sara", review_button(world, "sara"), "Granska och importera")
     pick = _block(world, "sara", "_pick", 0)
@@ -240,11 +240,11 @@ def test_an_undated_commitment_needs_a_deadline_before_import(world: World) -> N
     deadline_block = _block(world, "sara", "_deadline", 0)
     assert "saknar deadline" in interaction.response["errors"][deadline_block]
     assert counts(world)[:3] == (0, 0, 0)
-    world.slack.fill("sara", deadline_block, "2025-03-31", block_id=deadline_block)
+    world.slack.fill("sara", deadline_block, "2027-03-31", block_id=deadline_block)
     world.submit("sara")
     with world.bot.svc.db.read() as session:
         deadlines = [c.deadline for c in session.scalars(select(Commitment))]
-    assert date(2025, 3, 31) in deadlines
+    assert date(2027, 3, 31) in deadlines
 
 
 def test_long_answers_are_paged_and_choices_survive_paging(world: World) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.services.imports import Choice, choices_of
+from bot.services.imports import Choice, choices_of, readable
 from bot.texts import Texts
 from bot.ui.review import pages, read_page, review_modal
 from storage.models import Committee, ImportDraft
@@ -101,6 +101,16 @@ def test_what_a_page_shows_reads_back() -> None:
             state["value"] = element.get("initial_value")
         values[block["block_id"]] = {element["action_id"]: state}
     choices, case_fields = read_page(draft, 0, values)
-    assert choices == {i: Choice(True, "U2", date(2027, 4, 30)) for i in choices}
+    found = {int(f["index"]): f for f in draft.extraction["findings"]}
+    # Each commitment's text comes back as it was offered: repaired, on one line.
+    assert choices == {i: Choice(True, "U2", date(2027, 4, 30), None, readable(found[i]["text"])) for i in choices}
     assert set(choices) == set(choices_of(draft))
     assert case_fields is not None and case_fields["committee"] == "BUN" and case_fields["dnr"] == "2027/BUN 1"
+
+
+def test_a_choice_stored_before_the_passed_deadline_choice_existed_still_loads() -> None:
+    old = {"selected": True, "owner": "U2", "deadline": "2023-04-30"}
+    assert Choice.load(old) == Choice(True, "U2", date(2023, 4, 30), None)
+    assert Choice.load({**old, "past": "done"}).past == "done"
+    assert Choice.load({**old, "past": "anything"}).past is None
+    assert Choice.load(Choice(False, None, None, "overdue").dump()) == Choice(False, None, None, "overdue")

@@ -39,6 +39,8 @@ def test_every_string_renders() -> None:
     samples: dict[str, object] = {"limit": 10, "length": 12, "value": "x", "date": date(2027, 1, 1), "code": "BUN"}
     samples.update(ref="BUN-1", chars=12345, pages=3, page=2, number=4, confidence=0.8, dates=[date(2027, 4, 30)])
     samples.update(size_mb=25.5, limit_mb=20, note="ocr_1_as_i")
+    # A passed deadline in the import's review (strings_import.j2).
+    samples.update(deadline=date(2023, 4, 30), today=date(2027, 1, 11))
     # The follow-up pack's strings (strings_reports.j2).
     moment = datetime(2027, 1, 13, 9, 0, tzinfo=UTC)
     samples.update(day=date(2027, 4, 30), at=moment, old=date(2027, 4, 30), new=date(2027, 12, 31), n=3, count=3)

@@ -1,0 +1,93 @@
+"""What the reviewer chose for each commitment of an import, and the checks of those choices.
+
+An old answer imported late holds deadlines that have already passed. Such a commitment needs one
+decision before it is created: it is done already, it gets a new date, or it stays overdue. A date
+after today in the review's date picker is a new date by itself, so a busy official only answers the
+radio for what is really old. A missing decision, or one the date contradicts, is an error on that
+commitment's own field; nothing is ever created silently red.
+
+"Passed" is before today in the bot's time zone (the clock's) when the review is confirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.services.text_guard import guard_into, visible
+from bot.services.validation import Errors
+
+PAST_DONE = "done"
+PAST_NEW = "new"
+PAST_OVERDUE = "overdue"
+PAST_CHOICES = (PAST_DONE, PAST_NEW, PAST_OVERDUE)
+
+
+def _iso(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the reviewer decided for one commitment finding.
+
+    `past`: for a deadline that has passed, one of PAST_CHOICES (None: not decided).
+    `text`: the commitment's text as the reviewer left it in the review (None: not offered, as found).
+    """
+
+    selected: bool
+    owner: str | None
+    deadline: date | None
+    past: str | None = None
+    text: str | None = None
+
+    def dump(self) -> dict[str, Any]:
+        return {
+            "selected": self.selected,
+            "owner": self.owner,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "past": self.past,
+            "text": self.text,
+        }
+
+    @classmethod
+    def load(cls, raw: Any) -> Choice:
+        # Drafts stored before `past` and `text` existed load without them.
+        raw = raw if isinstance(raw, dict) else {}
+        past, text = raw.get("past"), raw.get("text")
+        return cls(
+            bool(raw.get("selected")),
+            raw.get("owner") or None,
+            _iso(raw.get("deadline")),
+            past if past in PAST_CHOICES else None,
+            text if isinstance(text, str) else None,
+        )
+
+
+def deadline_passed(choice: Choice, today: date) -> bool:
+    return choice.deadline is not None and choice.deadline < today
+
+
+def check_chosen(errors: Errors, finding: dict[str, Any], choice: Choice, number: int, today: date) -> None:
+    """Record on the commitment's fields what keeps a ticked finding from being created."""
+    index = int(finding["index"])
+    if choice.deadline is None and not finding.get("recurrence"):
+        errors[f"f{index}_deadline"] = ("err_import_needs_deadline", {"number": number})
+    elif choice.deadline is not None:
+        passed = deadline_passed(choice, today)
+        params = {"number": number, "deadline": choice.deadline, "today": today}
+        if passed and choice.past is None:
+            errors[f"f{index}_past"] = ("err_import_passed_choose", params)
+        elif passed and choice.past == PAST_NEW:
+            errors[f"f{index}_deadline"] = ("err_import_new_date_passed", params)
+        elif not passed and choice.past == PAST_OVERDUE:
+            errors[f"f{index}_past"] = ("err_import_overdue_not_passed", params)
+    if choice.text is not None:
+        if not visible(choice.text):
+            errors[f"f{index}_text"] = ("err_import_text_empty", {"number": number})
+        else:
+            guard_into(errors, f"f{index}_text", choice.text, one_line=True)
