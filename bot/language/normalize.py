@@ -10,7 +10,8 @@ Four tools, for four needs:
   so a regular expression run over the result gives spans that are valid in
   the original text. The date grammar reads this.
 - `fold_dnr` / `find_dnr`: diarienummer in one comparable form.
-- `repair_ocr`: a conservative, length-preserving repair for display.
+- `repair_ocr`: a conservative, length-preserving repair for display; `repair_for_reading` also undoes
+  damage that took an extra character ("fo6r" → "för"), for text that is only shown.
 
 Choices worth knowing:
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from bot.language.dnr import find_dnr, fold_dnr
 from bot.language.folding import TOKEN, MatchText, fold, fold_aligned, match_text
-from bot.language.ocr_repair import repair_ocr
+from bot.language.ocr_repair import repair_for_reading, repair_ocr
 
 __all__ = [
     "MatchText",
@@ -39,6 +40,7 @@ __all__ = [
     "fold_aligned",
     "fold_dnr",
     "match_text",
+    "repair_for_reading",
     "repair_ocr",
     "tokens",
 ]

@@ -8,7 +8,7 @@ from itertools import product
 
 from bot.language.folding import CODE_NUMBER, ORDINAL
 
-__all__ = ["repair_ocr"]
+__all__ = ["repair_for_reading", "repair_ocr"]
 
 # Correct Swedish forms that OCR often strips of their diacritics or misreads
 # ("nimnden", "dtgard", "forvaltningen"). "stem:suffix,suffix" adds inflected
@@ -261,3 +261,23 @@ def repair_ocr(text: str) -> str:
         return text
     out.append(text[last:])
     return "".join(out)
+
+
+# An ö read as two characters, the o and its dots ("fo6r", "foér" for "för"), and the most frequent
+# Swedish word with its ö read as é ("fér"). Shortens the text: for reading only, never for spans.
+_SPLIT_O = re.compile(r"(?<=[^\W\d_])([oO])[6é](?=[^\W\d_])|\b([fF])é(r)\b")
+
+
+def repair_for_reading(text: str) -> str:
+    """`repair_ocr`, and the damage that takes an extra character undone ("fo6r" → "för").
+
+    The result may be shorter than `text`: use it to show a text, not to find places in it.
+    """
+    repaired = repair_ocr(text)
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return "Ö" if m.group(1) == "O" else "ö"
+        return f"{m.group(2)}ö{m.group(3)}"
+
+    return _SPLIT_O.sub(one, repaired)

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from bot.documents import Document
 from bot.domain.errors import NotFound, PermissionDenied, UserError, ValidationFailed
 from bot.extraction import Extraction
-from bot.language.normalize import fold, fold_dnr, repair_ocr
+from bot.language.normalize import fold, fold_dnr, repair_for_reading
 from bot.services import commitments as commitment_service
 from bot.services import import_checks
 from bot.services.commitment_drafts import CommitmentDraft
@@ -81,7 +81,7 @@ def readable(text: Any) -> str:
     The span keeps the way back to the text as written. Hidden characters go, and a
     personnummer a stored draft may still hold is masked.
     """
-    return visible(mask_personal_numbers(repair_ocr(str(text or ""))), one_line=True)
+    return visible(mask_personal_numbers(repair_for_reading(str(text or ""))), one_line=True)
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:

@@ -24,7 +24,16 @@ from bot.services.traffic import Light, light
 from bot.ui.commitment import CommitmentView, card_blocks, card_fallback, view_of
 from bot.ui.home import home_view
 from bot.ui.lists import owned_list_blocks
-from storage.models import Commitment, Committee, CommitteeMember, MemberRole, OutboxMessage, OutboxState, Person
+from storage.models import (
+    Commitment,
+    CommitmentStatus,
+    Committee,
+    CommitteeMember,
+    MemberRole,
+    OutboxMessage,
+    OutboxState,
+    Person,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +115,9 @@ class Delivery:
             for commitment_id in commitment_ids:
                 c = commitment_service.get_by_id(session, commitment_id)
                 owner = c.owner.slack_user_id if c.owner else None
-                if owner and owner != actor_user_id:
+                if owner and c.status == CommitmentStatus.DONE:
+                    svc.request_home(owner)  # an old answer's commitment imported as done: nothing to do
+                elif owner and owner != actor_user_id:
                     by_owner[owner].append(view_of(c, svc.texts, svc.clock.today(), svc.clock.now()))
                 elif owner:
                     svc.request_home(owner)

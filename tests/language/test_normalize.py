@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.normalize import find_dnr, fold, fold_aligned, fold_dnr, match_text, repair_ocr, tokens
+from bot.language.normalize import (
+    find_dnr,
+    fold,
+    fold_aligned,
+    fold_dnr,
+    match_text,
+    repair_for_reading,
+    repair_ocr,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -114,3 +123,18 @@ def test_repair_ocr(damaged: str, repaired: str) -> None:
 )
 def test_repair_ocr_leaves_correct_text_alone(correct: str) -> None:
     assert repair_ocr(correct) == correct
+
+
+@pytest.mark.parametrize(
+    ("damaged", "read"),
+    [
+        # tests/data/samples/000: "kompletterats med fokusomraden fo6r 2023": the ö read as "o6".
+        ("fokusomraden fo6r 2023", "fokusomraden för 2023"),
+        ("arbetet fér att", "arbetet för att"),
+        ("Fo6r nämnden", "För nämnden"),
+        ("med socialnimnden", "med socialnämnden"),  # and what repair_ocr repairs
+        ("poem 2023", "poem 2023"),
+    ],
+)
+def test_repair_for_reading_undoes_damage_that_took_an_extra_character(damaged: str, read: str) -> None:
+    assert repair_for_reading(damaged) == read

@@ -94,6 +94,10 @@ def test_a_passed_deadline_is_named_and_each_commitment_gets_its_choice(world: W
         (CommitmentStatus.NOT_STARTED, date(2023, 12, 31)),
         (CommitmentStatus.NOT_STARTED, date(2027, 3, 31)),
     ]
+    # The owner is told of the two still to do, not of the one imported as done.
+    world.bot.run_due()
+    told = world.dm_text("anna")
+    assert "2 nya åtaganden" in told and "BUN-2" in told and "BUN-3" in told and "BUN-1" not in told
     # Its history says it came in done, and when it was due.
     world.run("sara", "bun", "/atagande visa BUN-1")
     shown = world.ephemeral_of("sara", "bun")[-1]
