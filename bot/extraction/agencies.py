@@ -11,16 +11,28 @@ from __future__ import annotations
 import re
 
 from bot.extraction.cues import sv
+from bot.language.normalize import match_text
 
-__all__ = ["AGENCY", "assigned_agency", "government_owner"]
+__all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "receiving_agency"]
 
 # A Swedish agency's name as folded: the words central agencies are named with, or a name of their forms.
 AGENCY = sv(
     r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|rådet|nämnden)\b"
     r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\buniversitet\b"
+    r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
+    r"|högskola|högskolan|bevakningen|kriminalvården)\b"
 )
 # "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
 _ASSIGNS = sv(r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger)\s+")
+# "Socialstyrelsen får uppdraget att", "Trafikverket får också i uppdrag att": the agency named first.
+_RECEIVES = sv(
+    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått)\s+(?:också\s+|även\s+)?(?:i\s+uppdrag|uppdraget)\s+att\b"
+)
+# A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
+_FRONTED = sv(
+    r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
+)
+_NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w-]*|och|för|AB")
 _NAME_END = sv(r"\s+(?:i\s+uppdrag\b|att\b)")
 _MAX_NAME_WORDS = 12
 # Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").
@@ -32,7 +44,7 @@ _LONG_NAME_WORDS = 4
 _GOVERNMENT = sv(
     r"^\W*regeringen\s+(?:avser|kommer\s+att|har\s+för\s+avsikt|planerar|ska|skall|har\s+påbörjat|har\s+beslutat"
     r"|följer|kommer\s+(?:[^\s.;]+\s+){0,3}?att)\b"
-    r"|\b(?:avser|kommer|planerar|ska)\s+regeringen\s+(?:[^\s.;]+\s+){0,3}?att\b"
+    r"|\b(?:avser|kommer|planerar|ska)\s+regeringen\s+(?:[^\s.;]+\s+){0,3}?att\b|^\W*regeringens\s+avsikt\b"
 )
 GOVERNMENT = "Regeringen"
 
@@ -59,6 +71,30 @@ def assigned_agency(text: str, folded: str) -> str | None:
     if short is not None and len(short["long"].split()) > _LONG_NAME_WORDS:
         name = short["short"].strip()
     return name if AGENCY.search(folded[m.end() : end]) else None
+
+
+def receiving_agency(text: str, folded: str) -> str | None:
+    """ "Socialstyrelsen får uppdraget att …": the agency that receives a task, as written, or None."""
+    m = _RECEIVES.match(folded)
+    if m is None or not text[m.start("name") : m.start("name") + 1].isupper() or not AGENCY.search(m["name"]):
+        return None
+    return " ".join(text[m.start("name") : m.end("name")].split())
+
+
+def fronted_subject(text: str, folded: str) -> str | None:
+    """The agency named right after "ska" when an adverbial opens the sentence, or None."""
+    m = _FRONTED.match(folded)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in text[m.end() :].split():
+        if not _NAME_WORD.fullmatch(word) or (not words and not word[:1].isupper()):
+            break
+        words.append(word)
+    while words and words[-1] in ("och", "för"):
+        words.pop()
+    name = " ".join(words)
+    return name if name and AGENCY.search(match_text(name).folded) else None
 
 
 def government_owner(folded: str) -> str | None:

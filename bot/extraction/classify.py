@@ -155,7 +155,7 @@ def commitment_cue(folded: str) -> Cue | None:
     best = max(found, key=lambda c: c.strength)
     if negated and best.reason not in ("completion",):
         return None
-    past = bool(cues.PAST.search(folded))
+    past = _main_clause_past(folded)
     if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past:
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None
@@ -167,6 +167,16 @@ def commitment_cue(folded: str) -> Cue | None:
     if best.reason in ("ska", "completion") and _only_manner(folded):
         return None  # "Uppdraget ska genomföras i nära dialog med …": how, not what
     return Cue(best.strength, best.reason, hedged)
+
+
+_SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan)\b")
+
+
+def _main_clause_past(folded: str) -> bool:
+    """Does the main clause tell of the past? "ska … redovisa vilka åtgärder som har vidtagits" does not:
+    the past is inside what is to be reported."""
+    cut = _SUBCLAUSE.search(folded)
+    return bool(cues.PAST.search(folded[: cut.start()] if cut else folded))
 
 
 def _only_manner(folded: str) -> bool:

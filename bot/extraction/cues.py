@@ -44,7 +44,7 @@ KOMMER_ATT = sv(
 )
 # Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".
 INTENT = sv(
-    rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikten\s+är\s+att\b|\bär\s+avsikten\s+att\b"
+    rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikt(?:en)?\s+är\s+att\b|\bär\s+avsikten\s+att\b"
     r"|\bämnar\b|\b(?:åtar|åtog|åtagit)\s+sig\b|\btar\s+på\s+sig\s+att\b"
 )
 PLAN = sv(
@@ -54,7 +54,7 @@ PLAN = sv(
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 ASSIGN = sv(
     rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
-    r"|\bi\s+uppdrag\s+(?:att|åt)\b"
+    r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
 )
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".
 COMPLETION = sv(
@@ -165,7 +165,9 @@ SHOULD_DISCOURSE = sv(
     r"|uppmärksammas|tilläggas|sägas)\b"
 )
 # The auditors as a voice inside an answer ("Revisorerna rekommenderar", "enligt granskningen bör").
-AUDITOR_VOICE = sv(r"\brevisor\w*|\bgranskning\w*|\brapporten\b|\bey\b|\bpwc\b|\bkpmg\b|\brevisionen\b")
+AUDITOR_VOICE = sv(
+    r"\brevisor\w*|\bgranskning\w*|\brapporten\b|\bey\b|\bpwc\b|\bkpmg\b|\brevisionen\b|\briksrevisionen\b"
+)
 
 # A subject that can promise: the answering organisation, a unit or a role.
 ACTOR = sv(
@@ -227,6 +229,8 @@ REPORT_DUE = sv(
     r"\b(?:del|slut)?(?:redovisning|rapport)\w*\b[^.;]{0,120}?\b(?:lämnas|presenteras|redovisas|överlämnas|ges\s+in)\b"
     r"[^.;]{0,120}?\bsenast\b"
     r"|\buppdrag(?:et|ets)\b[^.;]{0,160}?\b(?:ska|skall)\s+(?:del|slut)?redovisas\b[^.;]{0,120}?\bsenast\b"
+    # "Slutredovisning ska göras senast den 31 januari 2017", "En delredovisning … ska ske senast …"
+    r"|\b(?:del|slut)?(?:redovisning|rapport)\w*\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:göras|ske)\b[^.;]{0,60}?\bsenast\b"
     # "Förslag till … ska, i enlighet med mall för programmen, lämnas till regeringen … senast den 15 oktober 2020"
     r"|\b(?:ska|skall)\b[^.;]{0,160}?\b(?:lämnas|överlämnas|ges\s+in)\s+till\b[^.;]{0,120}?\bsenast\b"
 )

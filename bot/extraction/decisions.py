@@ -203,7 +203,11 @@ _CONTENT = sv(
     r"\b(?:ska|skall)\s+(?:också|även|vidare|dessutom|därtill)\s+(?:redovisa|beskriva|analysera)\s+(?:hur|vilka|vilken|vilket|vad|om)\b"
     r"|\b(?:genomföra|utföra)\s+uppdraget\s+(?:i\s+samråd|i\s+samverkan|i\s+dialog|tillsammans)\b"
     r"|\bsamråda\s+med\b|\bsyftar\s+till\b|\b(?:redovisas|utformas|genomföras)\s+(?:i\s+enlighet\s+med|enligt)\b"
-    r"|\b(?:därigenom|som\s+en\s+del\s+i|i\s+samband\s+med\s+detta)\b|^\W*vid\s+behov\b"
+    r"|\b(?:därigenom|därefter|som\s+en\s+del\s+i|i\s+samband\s+med\s+detta)\b|^\W*vid\s+behov\b"
+    # How the work is done: "I arbetet med kursplanerna ska Skolverket överväga …", "ska föra en nära dialog
+    # med …", "ska utifrån erfarenheter … analysera", "författningsändringar som följer av uppdraget".
+    r"|^\W*i\s+arbetet\s+med\b|\bi\s+arbetet\s+med\s+(?:detta|det)\b|\bföra\s+(?:en\s+)?(?:\w+\s+)?dialog\b"
+    r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b"
 )
 # "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
 _FUNDING = sv(r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b")

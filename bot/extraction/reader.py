@@ -19,7 +19,7 @@ from datetime import date
 
 from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
-from bot.extraction.agencies import assigned_agency, government_owner
+from bot.extraction.agencies import assigned_agency, fronted_subject, government_owner, receiving_agency
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -252,7 +252,13 @@ class Reader:
             if s < start or e > end:
                 continue
             text, folded = info.unit.text[s:e], info.folded[s:e]
-            owner = assigned_agency(text, folded) or government_owner(folded) or find_owner(text, folded)
+            owner = (
+                assigned_agency(text, folded)
+                or receiving_agency(text, folded)
+                or government_owner(folded)
+                or find_owner(text, folded)
+                or fronted_subject(text, folded)
+            )
             if owner:
                 draft.owner, draft.explicit_owner = owner, True
                 return
