@@ -42,6 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "tests" / "data" / "samples"
 HELDOUT = REPO / "tests" / "data" / "extraction" / "heldout"
+REAL = REPO / "tests" / "data" / "extraction" / "real"
 TEXT_TARGET_S = 2.0
 PDF_TARGET_S = 10.0
 MEMORY_TARGET_MB = 300.0
@@ -154,6 +155,12 @@ def _chooser(group: list[str], rng: random.Random) -> Callable[[re.Match[str]], 
 def heldout_texts(pattern: str = "*.txt") -> list[str]:
     """The held-out answers written for the quality bench (tables, e-mails, OCR damage, regional answers)."""
     return [p.read_text(encoding="utf-8") for p in sorted(HELDOUT.glob(pattern))]
+
+
+def real_decisions() -> list[str]:
+    """The dev part of the real government decisions (tests/data/extraction/real, split.json)."""
+    dev = json.loads((REAL / "split.json").read_text(encoding="utf-8"))["dev"]
+    return [(REAL / f"{stem}.txt").read_text(encoding="utf-8") for stem in dev if "_ru_" in stem]
 
 
 def build_answer(chars: int = CHARS, seed: int = 7, sources: list[str] | None = None) -> str:
@@ -350,6 +357,8 @@ def main() -> None:
         for label, sources in (
             ("held-out answers, text", heldout_texts()),
             ("action-plan tables only, text", heldout_texts("[af]_*.txt")),
+            # Government decisions are read as decisions (bot.extraction.decisions): lists, reports joined.
+            ("government decisions (real dev texts), text", real_decisions()),
         ):
             other = Path(folder) / "other.txt"
             other.write_text(build_answer(args.chars, sources=sources), encoding="utf-8")

@@ -59,11 +59,12 @@ def read_as_decision(
     out = [f for f in findings if f.kind != COMMITMENT]
     commitments = [f for f in findings if f.kind == COMMITMENT]
     lists = _lead_in_lists(doc)
+    background = _background_spans(doc.text)
     kept: list[Finding] = []
     for f in commitments:
         if any(start <= f.span[0] < end for start, end, _ in lists):
             continue  # an item of a list: the list is read whole below
-        if _in_background(doc.text, f.span[0]) or _is_content(doc, f):
+        if any(start <= f.span[0] < end for start, end in background) or _is_content(doc, f):
             continue
         kept.append(f)
     kept.extend(made for _s, _e, made in lists if made is not None)
@@ -179,14 +180,13 @@ _BACKGROUND_HEADING = re.compile(
 _ANY_HEADING = re.compile(r"^#+\s", re.MULTILINE)
 
 
-def _in_background(text: str, at: int) -> bool:
-    heading = None
-    for m in _BACKGROUND_HEADING.finditer(text, 0, at):
-        heading = m
-    if heading is None:
-        return False
-    nxt = _ANY_HEADING.search(text, heading.end())
-    return nxt is None or nxt.start() > at
+def _background_spans(text: str) -> list[tuple[int, int]]:
+    """Where the decision gives its reasons or history: from such a heading to the next heading."""
+    spans = []
+    for m in _BACKGROUND_HEADING.finditer(text):
+        nxt = _ANY_HEADING.search(text, m.end())
+        spans.append((m.start(), nxt.start() if nxt else len(text)))
+    return spans
 
 
 _MODAL = sv(r"\b(?:ska|skall|bör|kommer|får|lämnas|presenteras|redovisas|ges)\b")
