@@ -45,6 +45,8 @@ _GOVERNMENT = sv(
     r"^\W*regeringen\s+(?:avser|kommer\s+att|har\s+för\s+avsikt|planerar|ska|skall|har\s+påbörjat|har\s+beslutat"
     r"|följer|kommer\s+(?:[^\s.;]+\s+){0,3}?att)\b"
     r"|\b(?:avser|kommer|planerar|ska)\s+regeringen\s+(?:[^\s.;]+\s+){0,3}?att\b|^\W*regeringens\s+avsikt\b"
+    # "Regeringen har tillsatt en utredning … och avser att initiera en utredning": its own intention.
+    r"|^\W*regeringen\s+har\s+[^;]{0,300}?\boch\s+(?:avser|planerar|kommer)\s+(?:\w+\s+)?att\b"
 )
 GOVERNMENT = "Regeringen"
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
-from bot.extraction.agencies import assigned_agency, fronted_subject, government_owner, receiving_agency
+from bot.extraction.agencies import AGENCY, assigned_agency, fronted_subject, government_owner, receiving_agency
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -248,9 +248,19 @@ class Reader:
         self.add(draft)
 
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None:
+        first = True
         for s, e in info.sentences:
             if s < start or e > end:
                 continue
+            if not first and draft.owner is None:
+                # The promise's own subject ("Skatteverket ska …") before what a later sentence names
+                # ("Vidare har regeringen gett Skatteverket i uppdrag …").
+                f_s, f_e = next((a, b) for a, b in info.sentences if a >= start)
+                subject = subject_owner(info.unit.text[f_s:f_e], info.folded[f_s:f_e])
+                if subject is not None and AGENCY.search(info.folded[f_s:f_e][: len(subject) + 2]):
+                    draft.owner, draft.explicit_owner = subject, True
+                    return
+            first = False
             text, folded = info.unit.text[s:e], info.folded[s:e]
             owner = (
                 assigned_agency(text, folded)

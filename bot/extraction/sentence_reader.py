@@ -191,6 +191,8 @@ class SentenceReader:
 
     def is_satellite(self, sent: Sentence, before: str) -> bool:
         """A sentence that completes the commitment before it (`before`): its deadline, owner or report-back."""
+        if sent.cue is not None and _AGENCY_PROMISES.match(sent.folded):
+            return False  # "Skatteverket ska enligt regleringsbrevet … redovisa …": a promise of its own
         if sent.owner and (sent.cue is None or sent.cue.strength < STRONG or sent.anaphoric):
             target = owner_object(sent.folded)
             # "X ansvarar för stickprovskontrollerna" belongs to the commitment about those, wherever it is.
@@ -245,6 +247,13 @@ class SentenceReader:
         self.reader.add(draft)
         self.reader.last_rec = draft
         return j
+
+
+# An agency as the subject of its own promise: "Skatteverket ska …", "Trafikanalys avser att …".
+_AGENCY_PROMISES = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?[\w-]*(?:verket|myndigheten|styrelsen|inspektionen|kontoret|analys|kollegium|institutet)"
+    r"\s+(?:ska|skall|kommer|avser|planerar)\b"
+)
 
 
 def _quick_cue(folded: str) -> bool:
