@@ -189,6 +189,11 @@ def real_report(part: str, max_issues: int) -> int:
     print(table([*columns, ("total", grand)], REAL_TARGETS))
     print("(the real documents' gold names commitments only: recommendations there are not judged)")
     print()
+    # The peer: the same deadline phrases, read alone by our grammar and by dateparser.
+    search = load_dateparser_search()
+    for line in phrase_report(phrase_cases(docs), search, verbose=False):
+        print(line)
+    print()
     issues = sorted(grand.issues, key=lambda i: (i.what, i.document))
     for issue in issues[:max_issues]:
         print(f"  {issue.what:<9} {issue.document[:14]:<14} {issue.detail}")
