@@ -170,3 +170,15 @@ def test_a_yearly_report_from_one_year_to_another_is_a_rhythm_that_ends() -> Non
     assert yearly[0].deadlines == (date(2024, 4, 30),)  # the first report
     assert yearly[0].recurrence is not None and "UNTIL=20281231" in yearly[0].recurrence
     assert yearly[0].owner == "Trafikanalys"
+
+
+def test_an_answer_that_gives_a_task_is_still_read_as_an_answer() -> None:
+    # Written by the team: a committee's answer whose decision gives the administration a task.
+    answer = (
+        "Förslag till beslut\nNämnden ger förvaltningen i uppdrag att revidera rutinen för orosanmälan.\n\n"
+        "Rekommendation 1\nNämnden bör säkerställa att rutinerna är kända.\n\nNämndens svar:\n"
+        "Rutinen ska revideras och gås igenom med all personal.\n"
+    )
+    found = commitments(run(answer, today=date(2024, 3, 1), document_date=date(2024, 3, 1)))
+    # Read as a decision, the undated passive "Rutinen ska revideras" would be the task's content.
+    assert any(f.text.startswith("Rutinen ska revideras") for f in found)
