@@ -104,7 +104,8 @@ def _lead_in_lists(doc: _Doc) -> list[tuple[int, int, Finding | None]]:
             k += 1
             continue
         first, last = lines[items[0]][0], lines[items[-1]][1]
-        out.append((first, last, _list_commitment(doc, lead, s, last)))
+        texts = [_item_text(doc.text, lines, j, items) for j in items]
+        out.append((first, last, _list_commitment(doc, lead, texts, s, last)))
         k = items[-1] + 1
     return out
 
@@ -131,7 +132,23 @@ def _continues(text: str, lines: list[tuple[int, int]], j: int, items: list[int]
     return bool(items) and bool(previous) and not previous.endswith((".", ":", ";"))
 
 
-def _list_commitment(doc: _Doc, lead: str, start: int, end: int) -> Finding | None:
+def _item_text(text: str, lines: list[tuple[int, int]], j: int, items: list[int]) -> str:
+    """An item's words without its bullet, its wrapped lines joined."""
+    following = [i for i in items if i > j]
+    stop = lines[following[0]][0] if following else lines[items[-1]][1]
+    if not following:
+        stop = lines[j][1]
+        k = j + 1
+        while k < len(lines) and _continues(text, lines, k, items) and text[lines[k][0] : lines[k][1]].strip():
+            stop, k = lines[k][1], k + 1
+    words = " ".join(text[lines[j][0] : stop].split())
+    return _BULLET_MARK.sub("", words).rstrip(" ,;")
+
+
+_BULLET_MARK = re.compile(r"^(?:[*•\-–−]|\d{1,2}[.)])\s+")
+
+
+def _list_commitment(doc: _Doc, lead: str, items: list[str], start: int, end: int) -> Finding | None:
     chosen = choose(find_deadlines(lead, doc.reference), document_date=doc.document_date)
     if not chosen.deadlines and chosen.recurrence is None:
         return None
@@ -148,7 +165,7 @@ def _list_commitment(doc: _Doc, lead: str, start: int, end: int) -> Finding | No
     )
     return Finding(
         kind=COMMITMENT,
-        text=" ".join(doc.text[start:end].split()),
+        text=f"{' '.join(lead.split()).rstrip(':')}: {'; '.join(items)}",
         span=(start, end),
         deadlines=chosen.deadlines,
         deadline_phrase=chosen.phrase,
