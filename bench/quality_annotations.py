@@ -22,7 +22,7 @@ EXPECTED_DIR = DATA / "expected"
 HELDOUT_DIR = DATA / "heldout"
 # Real government decisions and answers with hand-written gold, split into dev and untouched (its README).
 REAL_DIR = DATA / "real"
-REAL_PARTS = ("dev", "untouched")
+REAL_PARTS = ("dev", "untouched", "check")
 SAMPLES_DIR = ROOT / "tests" / "data" / "samples"
 
 KINDS = ("commitment", "recommendation")
