@@ -32,7 +32,7 @@ class Cue:
 
 _WORDS = re.compile(r"[^\W\d_]+")
 # "Av remissmissivet ska det framgå att …": what a document is to say, not a report due.
-_SAYS_WHAT = re.compile(r"\bska(?:ll)?\s+det\s+framga\b")
+_SAYS_WHAT = re.compile(r"\bska(?:ll)?\s+det\s+(?:\S+\s+){0,2}?framga\b")
 # A supine after "ska ha": "gått", "genomgått", "genomfört", "tagit", "fått", "slutfört" …
 _SUPINE = re.compile(r"^\w{2,}(?:tt|rt|it|at|lt|nt|dt|tt)$")
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
-from bot.extraction.model import Finding
+from bot.extraction.model import FROM_TASK, Finding
 from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
 
 __all__ = ["GIVES_TASK", "TASK_REPORT", "join_reports"]
 
@@ -30,7 +31,8 @@ GIVES_TASK = sv(
 _PART = sv(r"\bi\s+ett\s+(?:första|andra|tredje|fjärde|femte|sjätte)\s+deluppdrag\b|\bdeluppdrag\s+\d\b")
 TASK_REPORT = sv(
     r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
-    r"|en\s+slutrapport|redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
+    r"|en\s+slutrapport|(?:en\s+)?redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
+    r"|^\W*(?:projektet|utredningen|översynen)\s+(?:ska|skall)\s+(?:slut)?redovisas\b"
     r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"
     r"(?:regeringen|regeringskansliet|nämnden|styrelsen|kommunstyrelsen)\b"
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
@@ -43,7 +45,7 @@ _PART_REPORT = sv(
     r"^\W*(?:deluppdraget|delen\s+om|den\s+årliga\s+redovisningen)\b|\b(?:detta|det)\s+deluppdrag\b[^.;]{0,120}?\blämnas\b"
 )
 _INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
-_BOTH = sv(r"\bdel-\s+och\s+slut")
+_BOTH = sv(r"\bdel-\s+och\s+slut|\bdelredovis\w*\b[^.;]*\bslutredovis")
 _FIRST_TASK_WITHIN = 1_500
 # A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
 # den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
@@ -59,10 +61,11 @@ _ADJACENT = 3
 _ABOUT_THE_SAME = 0.3
 
 
-def join_reports(commitments: list[Finding]) -> list[Finding]:
+def join_reports(commitments: list[Finding], text: str, reference: date) -> list[Finding]:
     """The decision's commitments (in text order) with each report of a task joined to its task."""
     found = list(commitments)
     main = [i for i, f in enumerate(found) if _folded_search(GIVES_TASK, f)]
+    given = bool(main)
     if not main and found and found[0].span[0] < _FIRST_TASK_WITHIN:
         main = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
     parts = [i for i, f in enumerate(found) if i not in main and _folded_search(_PART, f)]
@@ -74,7 +77,7 @@ def join_reports(commitments: list[Finding]) -> list[Finding]:
         if _PART_REPORT.search(folded):
             target = _nearest_before(found, parts or main, f)
         elif TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
-            target = _nearest_before(found, main, f, owner=f.owner)
+            target = _first_before(found, main, f, owner=f.owner)
         elif (
             _REPORTED.search(folded)
             and i > 0
@@ -90,10 +93,20 @@ def join_reports(commitments: list[Finding]) -> list[Finding]:
             if task.deadlines[-1:] == f.deadlines[-1:]:
                 dropped.add(i)  # "… i uppdrag att till och med den 30 april 2028 …", reported that day: one
             continue  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
-        found[target] = _due_when_reported(task, f, last_only=bool(_BOTH.search(folded)))
-        dropped.add(i)
+        both = bool(_BOTH.search(folded)) and len(f.deadlines) > 1
+        found[target] = _due_when_reported(task, f, last_only=both)
+        if both:
+            # "Uppdraget ska delredovisas senast den 11 november 2024 och slutredovisas senast den 15 december
+            # 2025": the final report dates the task; the interim report stays a commitment with its own date.
+            found[i] = replace(f, deadlines=f.deadlines[:-1])
+        else:
+            dropped.add(i)
     kept = [f for i, f in enumerate(found) if i not in dropped]
-    return _with_the_report(kept, [found[i] for i in main if i not in dropped])
+    tasks = [found[i] for i in main if i not in dropped]
+    reported = _same_time(_with_the_report(kept, tasks), text, reference)
+    # Only one task given ("Regeringen ger X i uppdrag att …") dates what the decision says besides; a decision
+    # of several numbered tasks ("1. Uppdrag att …", "2. …") has a date for each, or none.
+    return _due_with_the_task(reported, tasks) if given else reported
 
 
 def _folded_search(pattern: re.Pattern[str], f: Finding) -> bool:
@@ -105,6 +118,15 @@ def _nearest_before(found: list[Finding], among: list[int], f: Finding, owner: s
     same_owner = [t for t in before if owner and found[t].owner == owner]
     candidates = same_owner or before
     return candidates[-1] if candidates else None
+
+
+def _first_before(found: list[Finding], among: list[int], f: Finding, owner: str | None) -> int | None:
+    """The decision's first task before `f` (its owner's, when it names one): "Uppdraget ska redovisas …"
+    reports the main task, not a second one given further on ("… uppdrar åt X att också upprätta …")."""
+    before = [t for t in among if found[t].span[0] < f.span[0]]
+    same_owner = [t for t in before if owner and found[t].owner == owner]
+    candidates = same_owner or before
+    return candidates[0] if candidates else None
 
 
 def _completes(promise: Finding, report: Finding, *, text_gap: int) -> bool:
@@ -152,3 +174,62 @@ def _rhythm(task: str | None, report: str | None) -> str | None:
         return task
     m = _UNTIL.search(task or "")
     return with_end(report, date(int(m[1]), int(m[2]), int(m[3])) if m else None)
+
+
+# Duties that go on while the work does: no date of their own, and none from the task.
+_CONTINUOUS = sv(
+    r"\blöpande\b|\bkontinuerlig\w*|\bfortlöpande\b|\bunder\s+(?:arbetets|uppdragets)\s+gång\b"
+    r"|\bunder\s+hela\b|\bvid\s+behov\b"
+)
+
+
+def _due_with_the_task(kept: list[Finding], tasks: list[Finding]) -> list[Finding]:
+    """What a decision tells an agency to do, without a date of its own, is due when the task is reported:
+    "Tillväxtverket ska … analysera och jämföra …" in a decision reported on 31 October 2020. A rhythm of
+    reports ("årligen i april från och med 2023") ends before the final report.
+
+    Duties that go on while the work does ("ska löpande informera") keep no date.
+    """
+    task = next((t for t in tasks if t.deadlines), None)
+    if task is None:
+        return kept
+    final = task.deadlines[-1]
+    out = []
+    for f in kept:
+        if f is task or f in tasks:
+            out.append(f)
+        elif not f.deadlines and f.recurrence is None and not _folded_search(_CONTINUOUS, f):
+            if f.span[0] > task.span[0]:
+                note = ";".join(x for x in (f.deadline_note, FROM_TASK) if x)
+                out.append(replace(f, deadlines=(final,), deadline_phrase=task.deadline_phrase, deadline_note=note))
+            else:
+                out.append(f)
+        elif f.recurrence and f.deadlines and f.deadlines[0] < final:
+            out.append(replace(f, recurrence=with_end(f.recurrence, final - timedelta(days=1))))
+        else:
+            out.append(f)
+    return out
+
+
+# "Vid samma tidpunkt ska en ekonomisk redovisning lämnas …": when the report before it is due.
+_SAME_TIME = sv(r"\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b|\bsamtidigt\s+(?:ska|skall)\b")
+
+
+_BEFORE_CHARS = 600
+
+
+def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]:
+    """ "Vid samma tidpunkt ska Skogsstyrelsen lämna en ekonomisk redovisning …": due on the last date the
+    text named before it ("… ska återbetalas senast den 31 januari 2017.")."""
+    out: list[Finding] = []
+    for f in kept:
+        when = None
+        if not f.deadlines and _folded_search(_SAME_TIME, f):
+            before = text[max(0, f.span[0] - _BEFORE_CHARS) : f.span[0]]
+            named = [d for d in find_deadlines(before, reference) if d.dates]
+            when = named[-1] if named else None
+        if when is not None:
+            out.append(replace(f, deadlines=when.dates[-1:], deadline_phrase=" ".join(when.phrase.split())))
+        else:
+            out.append(f)
+    return out

@@ -69,7 +69,7 @@ def read_as_decision(
         kept.append(f)
     kept.extend(made for _s, _e, made in lists if made is not None)
     kept.sort(key=lambda f: f.span)
-    return out + join_reports(kept)
+    return out + join_reports(kept, doc.text, doc.reference)
 
 
 # ---------------------------------------------------------------- lists under a lead-in
@@ -224,10 +224,14 @@ _CONTENT = sv(
     # How the work is done: "I arbetet med kursplanerna ska Skolverket överväga …", "ska föra en nära dialog
     # med …", "ska utifrån erfarenheter … analysera", "författningsändringar som följer av uppdraget".
     r"|^\W*i\s+arbetet\s+med\b|\bi\s+arbetet\s+med\s+(?:detta|det)\b|\bföra\s+(?:en\s+)?(?:\w+\s+)?dialog\b"
-    r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b"
+    r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b|\bta\s+hänsyn\s+till\b"
+    # A lead-in to what follows: "Inom ramen för uppdraget ska följande åtgärder genomföras …".
+    r"|\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|skall)\b"
 )
 # "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
-_FUNDING = sv(r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b")
+_FUNDING = sv(
+    r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b|^\W*medlen\s+(?:ska|skall|får)\s+användas\b"
+)
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
 # A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").

@@ -19,7 +19,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from bot.extraction.model import COMMITMENT, Finding
+from bot.extraction.model import COMMITMENT, FROM_TASK, Finding
 from bot.language.normalize import fold
 
 __all__ = ["content_stems", "dedupe", "same_content", "word_overlap"]
@@ -155,7 +155,8 @@ def _join_restatements(
     """Join commitments far apart in the text that share their deadline(s) and most of their words."""
     by_dates: dict[tuple[date, ...], list[int]] = {}
     for i, f in enumerate(findings):
-        if f.kind == COMMITMENT and f.deadlines:
+        if f.kind == COMMITMENT and f.deadlines and FROM_TASK not in (f.deadline_note or ""):
+            # A date taken from the decision's task is shared by everything in it: no sign of a restatement.
             by_dates.setdefault(f.deadlines, []).append(i)
     for members in by_dates.values():
         for j, earlier in _candidates(members, keys, [0] * len(members)):

@@ -8,6 +8,8 @@ from typing import Any
 
 __all__ = ["COMMITMENT", "RECOMMENDATION", "Extraction", "Finding"]
 
+# A deadline_note mark: the date is the task's (a decision's report date), not one the sentence gives.
+FROM_TASK = "from_task"
 COMMITMENT = "commitment"
 RECOMMENDATION = "recommendation"
 

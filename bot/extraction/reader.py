@@ -21,6 +21,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
 from bot.extraction.agencies import AGENCY, assigned_agency, fronted_subject, government_owner, receiving_agency
 from bot.extraction.classify import commitment_cue, is_recommendation
+from bot.extraction.decision_reports import GIVES_TASK
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
 from bot.extraction.lines import Line
@@ -41,6 +42,7 @@ __all__ = ["TABLE_STRENGTH", "Reader"]
 # Fields and table cells say outright what is the action, the owner and the date.
 TABLE_STRENGTH = 0.65
 _GENRE_CHARS = 60_000
+_TASK_CHARS = 4_000
 _END_HEADING = re.compile(
     r"^(?:\d[\d.]*\s+)?(?:ekonomiska\s+konsekvenser|barnperspektiv|beslutsunderlag|bilagor?|sammanfattning|bakgrund"
     r"|beskrivning\s+av\s+arendet|metod|revisionskriterier|inledning|forslag\s+till\s+beslut)\b"
@@ -74,6 +76,8 @@ class Reader:
         # Recommendations read from a table count as recommendations the text around it answers.
         self.table_recs = any("rec" in row for t in claimed for row in t.rows)
         self.genre = genre_of(match_text(text[:_GENRE_CHARS]).folded, self.units)
+        # "Regeringen uppdrar åt X att …" near the start: a decision that gives a task (bot.extraction.decisions).
+        self.gives_task = GIVES_TASK.search(match_text(text[:_TASK_CHARS]).folded) is not None
         in_tables = {i for i, unit in enumerate(self.units) if self.is_claimed(unit)}
         self.roles = annotate(self.units, self.genre, in_tables)
         self.infos: dict[int, UnitText] = {}

@@ -27,6 +27,7 @@ class ReaderState(Protocol):
     named here so that the two modules do not import each other."""
 
     genre: str
+    gives_task: bool
     recs: list[Draft]
     table_recs: bool
     by_unit: dict[int, list[Draft]]
@@ -140,6 +141,14 @@ class SentenceReader:
         bridged = False
         dated = sents[k].has_date
         while j < len(sents) and not sents[j].rec:
+            if (
+                self.reader.gives_task
+                and _REPORTS_TASK.match(sents[j].folded)
+                and not any(cues.ASSIGN.search(sents[g].folded) for g in group)
+            ):
+                # In a decision that gives a task, "… en muntlig lägesavstämning … Uppdraget ska redovisas …
+                # senast …" reports that task, not the sentence before it (unless that sentence gave it).
+                break
             if dated and sents[j].has_date and (sents[j].cue is not None or cues.SKA.search(sents[j].folded)):
                 # "… delredovisa uppdraget senast den 1 februari. Uppdraget ska slutredovisas senast den 30 maj":
                 # a second dated promise is a second finding with its own deadline, not this one's completion.
@@ -249,6 +258,7 @@ class SentenceReader:
         return j
 
 
+_REPORTS_TASK = re.compile(r"^\W*(?:hela\s+)?uppdraget\s+(?:ska|skall)\s+(?:slut)?redovisas\b")
 # An agency as the subject of its own promise: "Skatteverket ska …", "Trafikanalys avser att …".
 _AGENCY_PROMISES = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?[\w-]*(?:verket|myndigheten|styrelsen|inspektionen|kontoret|analys|kollegium|institutet)"

@@ -182,3 +182,76 @@ def test_an_answer_that_gives_a_task_is_still_read_as_an_answer() -> None:
     found = commitments(run(answer, today=date(2024, 3, 1), document_date=date(2024, 3, 1)))
     # Read as a decision, the undated passive "Rutinen ska revideras" would be the task's content.
     assert any(f.text.startswith("Rutinen ska revideras") for f in found)
+
+
+# 040_ru_uppdrag-att-pa-prov-genomfora-fiskeriforvaltningsatgarder-so.txt (check part), lines 3 and 13
+TRAWL = """Regeringen ger Havs- och vattenmyndigheten i uppdrag att genomföra ett tidsbegränsat vetenskapligt \
+projekt som motsvarar en utflyttning av trålgränsen för fartyg som fiskar efter pelagiska arter i Östersjön.
+
+Havs- och vattenmyndigheten ska ha en kontinuerlig dialog om uppdragets genomförande med Regeringskansliet \
+(Näringsdepartementet). Myndigheten ska senast den 30 november 2022 och årligen i april från och med 2023 komma \
+in med en lägesrapport om genomförandet av uppdraget till Regeringskansliet (Näringsdepartementet). Havs- och \
+vattenmyndigheten ska därefter senast den 30 april 2027 lämna en slutredovisning av uppdraget till \
+Regeringskansliet (Näringsdepartementet).
+"""
+
+
+def test_the_final_report_dates_the_task_ends_the_rhythm_of_reports_and_leaves_a_dialog_undated() -> None:
+    found = commitments(run(TRAWL, today=date(2022, 8, 1), document_date=date(2022, 8, 1)))
+    task = next(f for f in found if f.text.startswith("Regeringen ger"))
+    assert task.deadlines == (date(2027, 4, 30),)
+    yearly = next(f for f in found if "lägesrapport" in f.text)
+    assert yearly.deadlines[0] == date(2022, 11, 30)
+    assert yearly.recurrence is not None and "BYMONTH=4" in yearly.recurrence
+    assert "UNTIL=20270429" in yearly.recurrence  # the last status report is the one before the final report
+    dialog = [f for f in found if "kontinuerlig dialog" in f.text]
+    assert all(not f.deadlines for f in dialog)  # a duty that goes on while the work does
+
+
+# 030_ru_uppdrag_att_forbereda_programperioden.txt (check part), lines 3, 20 and 22 (shortened)
+SUBTASK = """Regeringen uppdrar åt Tillväxtverket att förbereda och vidta de åtgärder som behövs för att vara \
+förvaltande myndighet för regionalfondsprogrammen.
+
+Tillväxtverket ska, utifrån regionala förslag, analysera och jämföra vilka indikatorer och målsättningar som \
+inkluderas i respektive regionalt program.
+
+Uppdraget ska redovisas till regeringen (Näringsdepartementet) senast den 31 oktober 2020.
+"""
+
+
+def test_what_a_decision_tells_the_agency_to_do_is_due_when_the_task_is_reported() -> None:
+    found = commitments(run(SUBTASK, today=date(2020, 4, 1), document_date=date(2020, 4, 1)))
+    assert len(found) == 2
+    assert all(f.deadlines == (date(2020, 10, 31),) for f in found)
+    sub = next(f for f in found if f.text.startswith("Tillväxtverket ska"))
+    assert sub.deadline_note is not None and "from_task" in sub.deadline_note  # the review says where it came from
+
+
+# 048_ru_uppdrag-att-for-kommunal-vuxenutbildning-ta-fram-kurser-i-ut.txt (check part), line 34, after its task
+INTERIM_AND_FINAL = """Regeringen uppdrar åt Statens skolverk att ta fram kurser i svenska för invandrare.
+
+Uppdraget ska delredovisas till Regeringskansliet (Utbildningsdepartementet) senast den 11 november 2024 och \
+slutredovisas till senast den 15 december 2025.
+"""
+
+
+def test_an_interim_and_a_final_report_in_one_sentence_date_the_interim_and_the_task() -> None:
+    found = commitments(run(INTERIM_AND_FINAL, today=date(2024, 4, 1), document_date=date(2024, 4, 1)))
+    assert sorted(f.deadlines for f in found) == [(date(2024, 11, 11),), (date(2025, 12, 15),)]
+    assert next(f for f in found if f.text.startswith("Regeringen")).deadlines == (date(2025, 12, 15),)
+
+
+# 004_ru_uppdrag-att-framja-anstallning-av-nyanlanda-i-de-grona-narin.txt (check part), line 7 (its end)
+SAME_TIME = """Regeringen uppdrar åt Skogsstyrelsen att genomföra ett pilotprojekt för nyanlända i de gröna näringarna.
+
+Medlen utbetalas engångsvis efter rekvisition ställd till Kammarkollegiet. Rekvisition ska ske senast den 15 \
+november 2016. Medel som inte utnyttjats ska återbetalas till Kammarkollegiet senast den 31 januari 2017. Vid samma \
+tidpunkt ska Skogsstyrelsen lämna en ekonomisk redovisning över använda medel till Regeringskansliet \
+(Näringsdepartementet).
+"""
+
+
+def test_a_report_due_at_the_same_time_takes_the_date_before_it() -> None:
+    found = commitments(run(SAME_TIME, today=date(2016, 3, 1), document_date=date(2016, 3, 1)))
+    economic = [f for f in found if "ekonomisk redovisning" in f.text and not f.text.startswith("Regeringen")]
+    assert [f.deadlines for f in economic] == [(date(2017, 1, 31),)]
