@@ -18,6 +18,7 @@ lists them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -156,8 +157,20 @@ def normalise_owner(owner: str | None) -> str | None:
     return collapse(owner) if owner is not None and owner.strip() else None
 
 
+_SHORT_FORM = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]+)\)\s*$")
+
+
+def _names(owner: str | None) -> set[str | None]:
+    """An owner's names: as written, and for "Statens jordbruksverk (Jordbruksverket)" each of its forms."""
+    m = _SHORT_FORM.match(owner or "")
+    forms = {owner} | ({m["long"], m["short"]} if m else set())
+    return {normalise_owner(f) for f in forms}
+
+
 def owner_right(exp: Expected, owner: str | None) -> bool:
-    return normalise_owner(owner) in {normalise_owner(o) for o in exp.owners}
+    """The owner named right: the same name, or the same agency in its long or short form."""
+    expected = set().union(*(_names(o) for o in exp.owners)) if exp.owners else {None}
+    return bool(_names(owner) & expected) if owner else None in expected
 
 
 def recurrence_right(exp: Expected, recurrence: str | None) -> bool | None:

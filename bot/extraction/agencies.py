@@ -23,7 +23,10 @@ AGENCY = sv(
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"
 )
 # "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
-_ASSIGNS = sv(r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger)\s+")
+_ASSIGNS = sv(
+    r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger|gav(?:\s+den\s+\d{1,2}\s+\w+)?)\s+"
+    r"|\b(?:ger|gav)\s+regeringen\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s+"
+)
 # "Socialstyrelsen får uppdraget att", "Trafikverket får också i uppdrag att": the agency named first.
 _RECEIVES = sv(
     r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått)\s+(?:också\s+|även\s+)?(?:i\s+uppdrag|uppdraget)\s+att\b"
@@ -33,7 +36,7 @@ _FRONTED = sv(
     r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
 )
 _NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w-]*|och|för|AB")
-_NAME_END = sv(r"\s+(?:i\s+uppdrag\b|att\b)")
+_NAME_END = sv(r"\s+(?:i\s+uppdrag\b|uppdrag\s+att\b|att\b)")
 _MAX_NAME_WORDS = 12
 # Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").
 _NAME_GOES_ON = re.compile(r"^(?:for|och|i|pa|vid|med|\(.*)$")

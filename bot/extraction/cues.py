@@ -53,7 +53,8 @@ PLAN = sv(
 )
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 ASSIGN = sv(
-    rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
+    rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
+    r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
 )
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".

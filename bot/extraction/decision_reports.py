@@ -24,8 +24,9 @@ __all__ = ["GIVES_TASK", "TASK_REPORT", "join_reports"]
 
 # "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
 GIVES_TASK = sv(
-    r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|ger\s+[^.]{1,160}?"
-    r"\bi\s+uppdrag\s+att\b)"
+    r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|(?:ger|gav)\s+[^.]{1,160}?"
+    r"\b(?:i\s+)?uppdrag\s+att\b)"
+    r"|\b(?:ger|gav)\s+(?:regeringen|nämnden)\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s"
 )
 # A part of the task given as such: "Trafikverket ska i ett andra deluppdrag utreda …".
 _PART = sv(r"\bi\s+ett\s+(?:första|andra|tredje|fjärde|femte|sjätte)\s+deluppdrag\b|\bdeluppdrag\s+\d\b")
@@ -38,6 +39,7 @@ TASK_REPORT = sv(
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
     r"|\bredovisningen\s+ska\s+lämnas\s+till\s+(?:regeringen|regeringskansliet)\b"
+    r"|\bslutredovisa\s+(?:hela\s+)?uppdraget\b"
 )
 # The report of a part: "Deluppdraget ska redovisas årligen …", "Delen om direkt extern medfinansiering ska
 # redovisas …", "En redovisning av … med anledning av detta deluppdrag ska lämnas …".

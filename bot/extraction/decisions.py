@@ -62,8 +62,9 @@ def read_as_decision(
     background = _background_spans(doc.text)
     kept: list[Finding] = []
     for f in commitments:
-        if any(start <= f.span[0] < end for start, end, _ in lists):
-            continue  # an item of a list: the list is read whole below
+        under = next((made for start, end, made in lists if start <= f.span[0] < end), False)
+        if under is not False and (under is not None or not _own_item(f)):
+            continue  # an item of a list: a dated list is read whole below, an undated one is the task's content
         if any(start <= f.span[0] < end for start, end in background) or _is_content(doc, f):
             continue
         kept.append(f)
@@ -108,6 +109,15 @@ def _lead_in_lists(doc: _Doc) -> list[tuple[int, int, Finding | None]]:
         out.append((first, last, _list_commitment(doc, lead, texts, s, last)))
         k = items[-1] + 1
     return out
+
+
+# An item under "Statskontoret ska:" that is more than the task's content: a report or a duty of its own.
+_OWN_ITEM = sv(r"\blöpande\b|\bkontinuerlig\w*|\bredovis\w*|\brapport\w*|\binformera\b")
+
+
+def _own_item(f: Finding) -> bool:
+    """ "senast den 1 november 2024 delredovisning …", "löpande informera Regeringskansliet om arbetet"."""
+    return bool(f.deadlines or f.recurrence or _OWN_ITEM.search(match_text(f.text).folded))
 
 
 def _items_after(text: str, lines: list[tuple[int, int]], k: int) -> list[int]:

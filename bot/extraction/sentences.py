@@ -15,6 +15,7 @@ _ABBREVIATIONS = frozenset(
         *("enl", "resp", "jfr", "p.g.a", "pga", "inkl", "exkl", "f.d", "m.fl", "mfl", "st", "sid", "s", "tel"),
         *("ang", "avd", "forts", "bil", "prop", "kl", "e.d", "o.d", "etc", "vs", "mm", "bl", "ex", "jf", "f"),
         *("dir", "tf", "t.f", "adj", "ordf", "v", "vecka", "fig", "tab", "pkt", "p", "ff", "kv", "u.a"),
+        *("kungl", "kgl"),  # "Kungl. Tekniska högskolan"
     }
 )
 

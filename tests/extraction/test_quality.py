@@ -13,7 +13,16 @@ from datetime import date
 import pytest
 
 from bench.extract_quality import REAL_DATED_TARGET, REAL_OWNER_TARGET
-from bench.quality import DATED_RECALL_TARGET, PRECISION_TARGET, Predicted, match, run_extractor, score, total
+from bench.quality import (
+    DATED_RECALL_TARGET,
+    PRECISION_TARGET,
+    Predicted,
+    match,
+    owner_right,
+    run_extractor,
+    score,
+    total,
+)
 from bench.quality_annotations import (
     HELDOUT_DIR,
     REAL_PARTS,
@@ -118,6 +127,23 @@ def test_perfect_predictions_score_full_marks() -> None:
     assert s.owners_right == 2
     assert s.issues == []
     assert s.targets_met()
+
+
+@pytest.mark.parametrize(
+    ("expected", "given", "right"),
+    [
+        ("Statens jordbruksverk", "Statens jordbruksverk (Jordbruksverket)", True),
+        ("Statens jordbruksverk (Jordbruksverket)", "Jordbruksverket", True),
+        ("Jordbruksverket", "Statens jordbruksverk (Jordbruksverket)", True),
+        ("Statens jordbruksverk", "Statens energimyndighet (Energimyndigheten)", False),
+        (None, None, True),
+        ("Trafikverket", None, False),
+    ],
+)
+def test_an_agency_in_its_long_or_short_form_is_the_same_owner(
+    expected: str | None, given: str | None, right: bool
+) -> None:
+    assert owner_right(_expected("C1", "commitment", "x", owners=(expected,)), given) is right
 
 
 def test_anchor_matches_across_line_breaks_and_case() -> None:
