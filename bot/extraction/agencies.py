@@ -21,6 +21,9 @@ AGENCY = sv(
     r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\buniversitet\b"
     r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"
+    # Agencies named without a telling ending.
+    r"|^(?:vinnova|forte|sida|riksgälden|polisen|msb|scb|smhi|sgu|sametinget|kronofogden|försvarsmakten"
+    r"|riksbanken|svenska\s+kraftnät|affärsverket\s+svenska\s+kraftnät)\b"
 )
 # "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
 _ASSIGNS = sv(

@@ -36,11 +36,21 @@ _HEAD_CHARS = 4_000
 _TITLE = sv(r"^\W*uppdrag\s+(?:att|om|till|åt|inom|för)\b")
 
 
-def is_decision(text: str) -> bool:
-    """Does the document give a task (a decision), rather than answer an audit?"""
+def is_decision(text: str, *, answers_recommendations: bool) -> bool:
+    """Does the document give a task (a decision), rather than answer an audit?
+
+    A government decision ("Regeringen uppdrar åt …", a title "Uppdrag att …") is one even where its
+    wording reads like recommendations; a committee's task ("Nämnden ger förvaltningen i uppdrag att …")
+    only where the document answers no recommendations.
+    """
     head = match_text(text[:_HEAD_CHARS]).folded
     first = next((line for line in head.splitlines() if line.strip()), "")
-    return bool(GIVES_TASK.search(head) or _TITLE.search(first))
+    if _GOVERNMENT_TASK.search(head) or _TITLE.search(first):
+        return True
+    return not answers_recommendations and GIVES_TASK.search(head) is not None
+
+
+_GOVERNMENT_TASK = sv(r"\bregeringen\s+(?:uppdrar|ger|gav)\b|\b(?:ger|gav)\s+regeringen\b[^.]{0,40}\buppdrag\b")
 
 
 @dataclass(frozen=True)

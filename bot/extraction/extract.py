@@ -138,7 +138,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings.append(finding)
     for table in tables:
         findings.extend(_table_findings(table, reference, reader.genre == "report"))
-    if is_decision(text) and not any(f.kind == RECOMMENDATION for f in findings):
+    if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
         # uppdrag att …" among its answers) is still read as an answer, each promise on its own.
         findings = read_as_decision(findings, text, reference, doc_date)
