@@ -34,7 +34,7 @@ from bot.services import commitments as commitment_service
 from bot.services import import_checks
 from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, committees_managed_by, get_committee
-from bot.services.import_checks import PAST_DONE, check_chosen
+from bot.services.import_checks import PAST_DONE, check_chosen, with_case_choice
 from bot.services.people import Actor
 from bot.services.text_guard import guard_into, mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT, Errors, ResolvedDeadline, clean
@@ -281,7 +281,9 @@ def confirm(
     errors: Errors = {}
     fields = draft.case_fields or {}
     committee = _check_case_fields(session, fields, actor, errors)
-    choices = choices_of(draft)
+    today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
+    # A passed deadline left alone on its own radio takes the case-level choice (all done / all overdue).
+    choices = {i: with_case_choice(c, fields.get("past"), today) for i, c in choices_of(draft).items()}
     chosen = [f for f in commitments_of(draft) if choices.get(int(f["index"]), Choice(False, None, None)).selected]
     # A case may come without commitments (a follow-up audit, an answer that promises nothing); where
     # commitments were found, leaving them all out must be asked for, and asking contradicts a tick.
@@ -291,7 +293,6 @@ def confirm(
     elif chosen and without:
         errors["case_without"] = ("err_import_without_but_chosen", {"count": len(chosen)})
     numbers = {int(f["index"]): n for n, f in enumerate(commitments_of(draft), start=1)}
-    today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
     for f in chosen:
         check_chosen(errors, f, choices[int(f["index"])], numbers[int(f["index"])], today)
     if errors:

@@ -4,7 +4,8 @@ A modal holds at most 100 blocks, and a long answer has more findings than
 that, so the findings are paged (never dropped): each recommendation is shown
 with the commitments that answer them, each commitment as a tick box, its
 text to edit (OCR damage repaired), an owner picker and a deadline, and, when that deadline
-has already passed, what to do about it (done, a new date, kept overdue).
+has already passed, what to do about it (done, a new date, kept overdue); the case section then
+offers that choice once for them all (an old answer brought in late).
 What a page holds is saved in the draft before another page is shown.
 """
 
@@ -17,7 +18,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bot.language.recurrence import describe_rrule
-from bot.services.import_checks import PAST_CHOICES, deadline_passed
+from bot.services.import_checks import CASE_PAST_CHOICES, PAST_CHOICES, PAST_EACH, deadline_passed
 from bot.services.imports import (
     Choice,
     DraftContent,
@@ -35,7 +36,7 @@ from bot.ui.modals import committee_select
 REVIEW_CALLBACK = "import_review"
 PAGE_ACTION = "import_page"
 PICK_VALUE = "import"
-# Blocks for the entries of one page; the rest is the case fields, header and navigation.
+# Blocks for the entries of one page; the rest (at most 22) is the case fields, header and navigation.
 PAGE_BUDGET = 78
 PER_PAGE = 15
 # Input blocks of one commitment, counted whether shown or not (the passed-deadline radio comes and goes
@@ -60,6 +61,7 @@ CASE_FIELDS = {
     "case_auditor": "case_auditor_input",
     "case_date": "case_date_picker",
     "case_without": "case_without_commitments",
+    "case_passed": "case_passed_choice",
 }
 WITHOUT_VALUE = "without"
 
@@ -239,7 +241,9 @@ def _commitment_blocks(
     ]
 
 
-def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
+def _case_blocks(
+    texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice], today: date | None
+) -> list[bk.Block]:
     fields = draft.case_fields or {}
     when: bk.Block = {"type": "datepicker", "action_id": CASE_FIELDS["case_date"]}
     if fields.get("date"):
@@ -275,7 +279,26 @@ def _case_blocks(texts: Texts, draft: ReviewedDraft, committees: Sequence[Commit
         ),
         bk.input_block("case_date", texts.get("review_date"), when, optional=True),
         *_without_block(texts, draft),
+        *_case_past_block(texts, draft, today),
     ]
+
+
+def _case_past_block(texts: Texts, draft: ReviewedDraft, today: date | None) -> list[bk.Block]:
+    """One choice for every passed deadline at once (an old answer brought in late), when one has passed."""
+    passed = [c for c in choices_of(draft).values() if today is not None and deadline_passed(c, today)]
+    if not passed:
+        return []
+    options = [bk.option(texts.get(f"review_case_past_{value}"), value) for value in CASE_PAST_CHOICES]
+    stored = (draft.case_fields or {}).get("past")
+    chosen = next((o for o in options if o["value"] == stored), options[0])
+    radio: bk.Block = {
+        "type": "radio_buttons",
+        "action_id": CASE_FIELDS["case_passed"],
+        "options": options,
+        "initial_option": chosen,
+    }
+    label = texts.get("review_case_past_label", count=len(passed))
+    return [bk.input_block("case_passed", label, radio, optional=True, hint=texts.get("review_case_past_hint"))]
 
 
 def _without_block(texts: Texts, draft: ReviewedDraft) -> list[bk.Block]:
@@ -327,7 +350,7 @@ def review_modal(
         )
     ]
     if page == 0:
-        blocks.extend(_case_blocks(texts, draft, committees))
+        blocks.extend(_case_blocks(texts, draft, committees, today))
     for entry in all_pages[page]:
         finding = findings[entry.index]
         if entry.kind == "recommendation" and entry.continued:
@@ -413,6 +436,11 @@ def read_page(
     without = _element(values, "case_without", CASE_FIELDS["case_without"])
     if without:
         case_fields["without_commitments"] = bool(without.get("selected_options"))
+    # Shown only while a deadline has passed: not shown, the stored choice stays as it was.
+    past = _element(values, "case_passed", CASE_FIELDS["case_passed"])
+    if past:
+        value = (past.get("selected_option") or {}).get("value")
+        case_fields["past"] = value if value in CASE_PAST_CHOICES else PAST_EACH
     return choices, case_fields
 
 
