@@ -29,7 +29,8 @@ PAST_EACH = "each"
 CASE_PAST_CHOICES = (PAST_EACH, PAST_DONE, PAST_OVERDUE)
 
 
-def _iso(value: Any) -> date | None:
+def iso_date(value: Any) -> date | None:
+    """A date stored as ISO text in a draft's JSON; None for nothing or for what is no date."""
     try:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
@@ -67,7 +68,7 @@ class Choice:
         return cls(
             bool(raw.get("selected")),
             raw.get("owner") or None,
-            _iso(raw.get("deadline")),
+            iso_date(raw.get("deadline")),
             past if past in PAST_CHOICES else None,
             text if isinstance(text, str) else None,
         )

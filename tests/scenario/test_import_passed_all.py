@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.services.imports import commitments_of
-from bot.ui.review import PER_PAGE
+from bot.ui.review_pages import PER_PAGE
 from storage.models import CommitmentStatus, ImportDraft
 from tests.scenario.conftest import World
 from tests.scenario.test_import import ANSWER, review_button, share

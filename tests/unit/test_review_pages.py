@@ -9,7 +9,8 @@ import pytest
 
 from bot.services.imports import Choice, choices_of, readable
 from bot.texts import Texts
-from bot.ui.review import pages, read_page, review_modal
+from bot.ui.review import review_modal
+from bot.ui.review_pages import pages, read_page
 from storage.models import Committee, ImportDraft
 
 
