@@ -28,7 +28,8 @@ from bot.ui import import_modal
 from bot.ui.commitment import routine_suggestion_blocks
 from bot.ui.import_modal import IMPORT_CALLBACK, readable_files
 from bot.ui.import_modal import import_modal as build_import_modal
-from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, page_of_field, read_page, review_modal
+from bot.ui.review import PAGE_ACTION, REVIEW_CALLBACK, ReviewMeta, review_modal
+from bot.ui.review_pages import page_of_field, read_page
 from handlers.support import ack_now, delivery_of, errors_on_fields, guarded, sealed, services_of, view_metadata
 
 log = logging.getLogger(__name__)

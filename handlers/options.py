@@ -14,7 +14,7 @@ from slack_bolt import Ack, App, BoltContext
 from bot.domain.errors import UserError
 from bot.services.commitment_form import committee_choices
 from bot.ui.modals import FIELDS, committee_options
-from bot.ui.review import CASE_FIELDS
+from bot.ui.review_pages import CASE_FIELDS
 from handlers.support import services_of
 
 log = logging.getLogger(__name__)

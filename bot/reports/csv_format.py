@@ -31,7 +31,8 @@ def _text(value: table.Cell) -> str:
 
 
 def render_csv(report: Report, texts: Texts) -> bytes:
-    """UTF-8 with a byte order mark, ``;`` between fields, CRLF line ends, one row per commitment."""
+    """UTF-8 with a byte order mark, ``;`` between fields, CRLF line ends, a row per commitment
+    (and per recommendation none answers)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(table.header(texts))

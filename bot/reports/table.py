@@ -1,4 +1,5 @@
-"""The follow-up pack as one table: a row per commitment, the same columns in CSV and Excel."""
+"""The follow-up pack as one table: a row per commitment (and per recommendation none answers), the same
+columns in CSV and Excel."""
 
 from __future__ import annotations
 
@@ -84,8 +85,25 @@ def _phrase(day: date | None, phrase: str | None) -> str | None:
     return None if day is not None and phrase == day.isoformat() else phrase
 
 
-def rows(texts: Texts, report: Report) -> Iterator[tuple[CommitmentRow, list[Cell]]]:
-    """Every commitment and its cells, in report order."""
-    for case, group, row in facts.rows_with_context(report):
-        # `now` is the clock's, so its zone is the one the bot runs in (ATAGANDE_TIMEZONE).
-        yield row, cells(texts, case, group, row, report.now.tzinfo)
+def _unanswered_cells(texts: Texts, case: CaseGroup, group: RecommendationGroup) -> list[Cell]:
+    """A recommendation no commitment answers: its case and text, and the sentence that says so."""
+    known: dict[str, Cell] = {
+        "report_col_case": case.dnr,
+        "report_col_case_title": case.title,
+        "report_col_recommendation": " ".join((group.text or "").split()),
+        "report_col_text": texts.get("report_no_commitments"),
+    }
+    return [known.get(c.key) for c in COLUMNS]
+
+
+def rows(texts: Texts, report: Report) -> Iterator[tuple[CommitmentRow | None, list[Cell]]]:
+    """Every commitment and its cells, in report order, and a row (without a commitment) for each
+    recommendation that none answers: the auditors look for those too, and a follow-up audit imported
+    without commitments would otherwise not be in the table at all."""
+    for case in report.cases:
+        for group in case.recommendations:
+            if not group.commitments and group.text is not None:
+                yield None, _unanswered_cells(texts, case, group)
+            for row in group.commitments:
+                # `now` is the clock's, so its zone is the one the bot runs in (ATAGANDE_TIMEZONE).
+                yield row, cells(texts, case, group, row, report.now.tzinfo)

@@ -73,6 +73,8 @@ def _commitments_sheet(sheet: Worksheet, report: Report, texts: Texts) -> None:
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
             cell.alignment = _WRAP if spec.kind == "long" else _TOP
+        if row is None:  # a recommendation that no commitment answers
+            continue
         _light_cell(_cell(sheet, n, table.LIGHT_COLUMN + 1), row.light)
         if len(row.evidence) == 1:
             link = _cell(sheet, n, evidence_column + 1)
@@ -122,7 +124,8 @@ def _bold_row(sheet: Worksheet) -> None:
 
 
 def render_xlsx(report: Report, texts: Texts) -> bytes:
-    """The workbook as bytes: sheet "Åtaganden" (one row per commitment) and "Sammanställning"."""
+    """The workbook as bytes: sheet "Åtaganden" (a row per commitment, and per recommendation
+    none answers) and "Sammanställning"."""
     workbook = Workbook()
     commitments = workbook.active
     assert isinstance(commitments, Worksheet)

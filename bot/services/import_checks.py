@@ -3,7 +3,9 @@
 An old answer imported late holds deadlines that have already passed. Such a commitment needs one
 decision before it is created: it is done already, it gets a new date, or it stays overdue. A date
 after today in the review's date picker is a new date by itself, so a busy official only answers the
-radio for what is really old. A missing decision, or one the date contradicts, is an error on that
+radio for what is really old. An answer with many old commitments is decided once, in the case
+section (all done, or all kept overdue); a commitment's own radio, when set, wins over that. A missing
+decision, or one the date contradicts, is an error on that
 commitment's own field; nothing is ever created silently red.
 
 "Passed" is before today in the bot's time zone (the clock's) when the review is confirmed.
@@ -11,7 +13,7 @@ commitment's own field; nothing is ever created silently red.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,9 +24,13 @@ PAST_DONE = "done"
 PAST_NEW = "new"
 PAST_OVERDUE = "overdue"
 PAST_CHOICES = (PAST_DONE, PAST_NEW, PAST_OVERDUE)
+# The case-level choice for every passed deadline: each on its own radio (the default), or all alike.
+PAST_EACH = "each"
+CASE_PAST_CHOICES = (PAST_EACH, PAST_DONE, PAST_OVERDUE)
 
 
-def _iso(value: Any) -> date | None:
+def iso_date(value: Any) -> date | None:
+    """A date stored as ISO text in a draft's JSON; None for nothing or for what is no date."""
     try:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
@@ -62,7 +68,7 @@ class Choice:
         return cls(
             bool(raw.get("selected")),
             raw.get("owner") or None,
-            _iso(raw.get("deadline")),
+            iso_date(raw.get("deadline")),
             past if past in PAST_CHOICES else None,
             text if isinstance(text, str) else None,
         )
@@ -70,6 +76,17 @@ class Choice:
 
 def deadline_passed(choice: Choice, today: date) -> bool:
     return choice.deadline is not None and choice.deadline < today
+
+
+def with_case_choice(choice: Choice, case_past: Any, today: date) -> Choice:
+    """The commitment's choice, its passed deadline decided by the case-level choice where its own radio is not.
+
+    A date after today is a new date and needs no decision; a radio that is set is the reviewer's word
+    for that one commitment.
+    """
+    if choice.past is None and case_past in (PAST_DONE, PAST_OVERDUE) and deadline_passed(choice, today):
+        return replace(choice, past=str(case_past))
+    return choice
 
 
 def check_chosen(errors: Errors, finding: dict[str, Any], choice: Choice, number: int, today: date) -> None:

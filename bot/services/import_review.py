@@ -21,11 +21,12 @@ from slack_sdk.errors import SlackApiError
 from bot.domain.errors import UserError
 from bot.routines.importing import find_revision_date, find_title
 from bot.services import committees as committee_service
-from bot.services import import_cards, routine_links
+from bot.services import import_cards, import_confirm, routine_links
 from bot.services import imports as import_service
 from bot.services import routines as routine_service
 from bot.services.context import Services
-from bot.services.imports import Choice, ImportResult
+from bot.services.import_confirm import ImportResult
+from bot.services.imports import Choice
 from storage.models import Case, ImportDraft
 
 # What one page of the review modal holds: the choices on it, and the case fields on the first page.
@@ -170,7 +171,7 @@ def confirm_review(svc: Services, user_id: str, draft_id: int, read: PageReader)
     try:
         with svc.db.write() as session:
             draft = import_service.get_draft(session, draft_id, user_id)
-            result = import_service.confirm(session, actor, draft, names, svc.clock.now())
+            result = import_confirm.confirm(session, actor, draft, names, svc.clock.now())
             case = session.get(Case, result.case_id)
             # In the same transaction: the commitments never exist without their cards planned.
             planned = case is not None and bool(case.committee.channel_id) and bool(result.commitment_ids)
@@ -189,7 +190,7 @@ def confirm_review(svc: Services, user_id: str, draft_id: int, read: PageReader)
 def announcement(svc: Services, result: ImportResult, suggest_for: int) -> Announcement:
     """The new commitments' references, and routines suggested for the first `suggest_for` of them."""
     with svc.db.read() as session:
-        created = import_service.created_commitments(session, result)
+        created = import_confirm.created_commitments(session, result)
         refs = tuple(f"{result.committee_code}-{c.number}" for c in created)
         suggested = tuple(
             Suggested(

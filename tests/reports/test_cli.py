@@ -36,7 +36,7 @@ def test_csv_and_ics_to_standard_output(cli: Path, capsysbinary: pytest.CaptureF
     assert main(["report", "--committee", "BUN", "--case", "2023/BUN 0148", "--format", "csv"]) == 0
     out = capsysbinary.readouterr().out
     assert out.startswith(b"\xef\xbb\xbf\xc3\x84rende;")  # BOM, then "Ärende;"
-    assert out.count(b"\r\n") == 5  # the header and the case's four commitments
+    assert out.count(b"\r\n") == 6  # the header, the case's four commitments and its unanswered recommendation
     assert main(["report", "--committee", "BUN", "--format", "ics"]) == 0
     assert capsysbinary.readouterr().out.startswith(b"BEGIN:VCALENDAR\r\n")
 

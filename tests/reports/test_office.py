@@ -38,14 +38,19 @@ def test_xlsx_reads_back_with_filters_dates_and_lights(report: Report, texts: Te
     sheet, _ = _sheets(render_xlsx(report, texts))
     headers = [c.value for c in sheet[1]]
     assert headers[:5] == ["Ärende", "Ärendets titel", "Rekommendation", "Referens", "Åtagande"]
-    assert sheet.max_row == 8  # the header and seven commitments
-    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(headers))}8"
+    # The header, seven commitments and the recommendation that none answers.
+    assert sheet.max_row == 9
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(headers))}9"
     assert sheet.freeze_panes == "E2"
     assert sheet.column_dimensions["E"].width == 50
     assert all(c.font.bold for c in sheet[1])
 
     ref, light, deadline = _column(sheet, "Referens"), _column(sheet, "Trafikljus"), _column(sheet, "Klart senast")
-    rows = {sheet.cell(r, ref).value: r for r in range(2, 9)}
+    rows = {sheet.cell(r, ref).value: r for r in range(2, 10)}
+    unanswered = rows[None]
+    assert sheet.cell(unanswered, 3).value == RECOMMENDATIONS[2]
+    assert sheet.cell(unanswered, 5).value == "Inget åtagande är registrerat för rekommendationen."
+    assert sheet.cell(unanswered, light).value is None and sheet.cell(unanswered, light).fill.fill_type is None
     first = rows["BUN-1"]
     assert sheet.cell(first, 1).value == DNR
     assert sheet.cell(first, 3).value == RECOMMENDATIONS[0]

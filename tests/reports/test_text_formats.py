@@ -18,7 +18,7 @@ from bot.reports.markdown import render_markdown
 from bot.services import commitments as cs
 from bot.texts import Texts
 from storage.db import Database
-from tests.reports.conftest import DNR, EVIDENCE, REASON, SECRETARY, Seeded, seed
+from tests.reports.conftest import DNR, EVIDENCE, REASON, RECOMMENDATIONS, SECRETARY, Seeded, seed
 
 
 def _csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -26,11 +26,16 @@ def _csv_rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
 
 
-def test_csv_reads_back_one_row_per_commitment(report: Report, texts: Texts) -> None:
+def test_csv_reads_back_one_row_per_commitment_and_per_unanswered_recommendation(report: Report, texts: Texts) -> None:
     data = render_csv(report, texts)
     assert b"\r\n" in data and data.count(b";") > 100
     rows = _csv_rows(data)
-    assert [r["Referens"] for r in rows] == ["BUN-1", "BUN-2", "BUN-3", "BUN-4", "BUN-7", "BUN-5", "BUN-6"]
+    assert [r["Referens"] for r in rows] == ["BUN-1", "BUN-2", "BUN-3", "", "BUN-4", "BUN-7", "BUN-5", "BUN-6"]
+    # The third recommendation, which no commitment answers, has a row of its own that says so.
+    unanswered = rows.pop(3)
+    assert (unanswered["Ärende"], unanswered["Rekommendation"]) == (DNR, RECOMMENDATIONS[2])
+    assert unanswered["Åtagande"] == "Inget åtagande är registrerat för rekommendationen."
+    assert unanswered["Status"] == unanswered["Trafikljus"] == unanswered["Klart senast"] == ""
     first = rows[0]
     assert first["Ärende"] == DNR
     assert first["Rekommendation"].startswith("Säkerställ att rutinen")

@@ -13,7 +13,7 @@ from bot.documents import Document
 from bot.domain.errors import UserError
 from bot.extraction import extract
 from bot.services import committees as committee_service
-from bot.services import import_review
+from bot.services import import_confirm, import_review
 from bot.services import imports as import_service
 from bot.services.context import Services
 from bot.services.import_review import ReviewDraft
@@ -110,7 +110,7 @@ def test_a_personal_number_in_the_case_fields_is_refused_on_its_field_at_confirm
     with db.write() as s, pytest.raises(UserError) as refused:
         draft = s.get(ImportDraft, draft_id)
         assert draft is not None
-        import_service.confirm(s, SECRETARY, draft, {}, svc.clock.now())
+        import_confirm.confirm(s, SECRETARY, draft, {}, svc.clock.now())
     assert getattr(refused.value, "errors", {}).get("case_auditor", ("",))[0] == "err_personal_number"
     with db.read() as s:
         assert s.scalars(select(Case)).first() is None

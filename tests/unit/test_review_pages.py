@@ -9,7 +9,8 @@ import pytest
 
 from bot.services.imports import Choice, choices_of, readable
 from bot.texts import Texts
-from bot.ui.review import pages, read_page, review_modal
+from bot.ui.review import review_modal
+from bot.ui.review_pages import pages, read_page
 from storage.models import Committee, ImportDraft
 
 
@@ -71,6 +72,10 @@ def test_each_commitment_once_and_every_page_fits(recs: int, per: int, loose: in
     for number, entries in enumerate(all_pages):
         view = review_modal(texts, draft, committees, number)
         assert len(view["blocks"]) <= 100
+        # Every deadline passed: each commitment's radio, and on the first page the choice for them all.
+        late = review_modal(texts, draft, committees, number, today=date(2028, 1, 1))
+        assert len(late["blocks"]) <= 100
+        assert any(b.get("block_id") == "case_passed" for b in late["blocks"]) == (number == 0 and per + loose > 0)
         shown.extend(e.index for e in entries if e.kind == "commitment")
         # A page never starts with a commitment whose recommendation is not shown on it.
         first = next((e for e in entries if e.kind == "commitment"), None)
