@@ -25,6 +25,9 @@ _EVENT_BEFORE = cues.sv(
     r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper)\s*$"
 )
 _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
+# How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
+# "gäller till och med", "löper ut den".
+_LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
 _MAX_DATES = 4
 
 
@@ -45,7 +48,7 @@ def _is_event(found: Deadline, folded: str) -> bool:
     phrase = folded[s:e]
     if found.kind == "date" and phrase.startswith("per ") and "senast" not in before[-10:]:
         return True
-    if _EVENT_BEFORE.search(before):
+    if _EVENT_BEFORE.search(before) or _LASTS_UNTIL.search(before):
         return True
     # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".
     return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)

@@ -255,3 +255,14 @@ def test_a_report_due_at_the_same_time_takes_the_date_before_it() -> None:
     found = commitments(run(SAME_TIME, today=date(2016, 3, 1), document_date=date(2016, 3, 1)))
     economic = [f for f in found if "ekonomisk redovisning" in f.text and not f.text.startswith("Regeringen")]
     assert [f.deadlines for f in economic] == [(date(2017, 1, 31),)]
+
+
+def test_how_long_something_lasts_is_no_deadline() -> None:
+    # 038_ru_uppdrag-att-anordna-en-forsoksverksamhet-med-kompletterande-.txt (check part), line 5
+    text = (
+        "Regeringen ger Linköpings universitet i uppdrag att anordna en försöksverksamhet.\n\n"
+        "Försöksverksamheten ska startas upp under 2022 och pågå till och med den 31 januari 2028.\n"
+    )
+    found = commitments(run(text, today=date(2021, 12, 1), document_date=date(2021, 12, 1)))
+    started = next(f for f in found if f.text.startswith("Försöksverksamheten"))
+    assert started.deadlines == (date(2022, 12, 31),)
