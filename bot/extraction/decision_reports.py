@@ -71,44 +71,60 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
     if not main and found and found[0].span[0] < _FIRST_TASK_WITHIN:
         main = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
     parts = [i for i, f in enumerate(found) if i not in main and _folded_search(_PART, f)]
-    dropped: set[int] = set()
+    reports: dict[int, list[int]] = {}
     for i, f in enumerate(found):
         if i in main or i in parts or not (f.deadlines or f.recurrence):
             continue
-        folded = match_text(f.text).folded
-        if _PART_REPORT.search(folded):
-            target = _nearest_before(found, parts or main, f)
-        elif TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
-            target = _first_before(found, main, f, owner=f.owner)
-        elif (
-            _REPORTED.search(folded)
-            and i > 0
-            and _completes(found[i - 1], f, text_gap=f.span[0] - found[i - 1].span[1])
-        ):
-            target = i - 1
-        else:
-            continue
-        if target is None:
-            continue
-        task = found[target]
-        if task.deadlines and _OWN_DEADLINE.match(task.deadline_phrase or ""):
-            if task.deadlines[-1:] == f.deadlines[-1:]:
-                dropped.add(i)  # "… i uppdrag att till och med den 30 april 2028 …", reported that day: one
-            continue  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
-        both = bool(_BOTH.search(folded)) and len(f.deadlines) > 1
-        found[target] = _due_when_reported(task, f, last_only=both)
-        if both:
-            # "Uppdraget ska delredovisas senast den 11 november 2024 och slutredovisas senast den 15 december
-            # 2025": the final report dates the task; the interim report stays a commitment with its own date.
-            found[i] = replace(f, deadlines=f.deadlines[:-1])
-        else:
-            dropped.add(i)
+        target = _reported_task(found, main, parts, i)
+        if target is not None:
+            reports.setdefault(target, []).append(i)
+    dropped: set[int] = set()
+    for target, of_task in reports.items():
+        # A task reported more than once ("Uppdraget ska alltså slutredovisas senast den 28 februari 2026" under
+        # one measure, "En slutredovisning av uppdraget … senast den 28 februari 2031" at the end) is due at its
+        # last report; the earlier ones stay commitments of their own. A rhythm of reports joins it too.
+        once = [i for i in of_task if found[i].deadlines and found[i].recurrence is None]
+        final = max(once, key=lambda i: (found[i].deadlines[-1], i)) if once else None
+        for i in of_task:
+            if i in once and i != final:
+                continue
+            dropped |= _join(found, target, i)
     kept = [f for i, f in enumerate(found) if i not in dropped]
     tasks = [found[i] for i in main if i not in dropped]
     reported = _same_time(_with_the_report(kept, tasks), text, reference)
     # Only one task given ("Regeringen ger X i uppdrag att …") dates what the decision says besides; a decision
     # of several numbered tasks ("1. Uppdrag att …", "2. …") has a date for each, or none.
     return _due_with_the_task(reported, tasks) if given else reported
+
+
+def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: int) -> int | None:
+    """The task (or part of it) finding `i` reports, or None when it reports none."""
+    f = found[i]
+    folded = match_text(f.text).folded
+    if _PART_REPORT.search(folded):
+        return _nearest_before(found, parts or main, f)
+    if TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
+        return _first_before(found, main, f, owner=f.owner)
+    if _REPORTED.search(folded) and i > 0 and _completes(found[i - 1], f, text_gap=f.span[0] - found[i - 1].span[1]):
+        return i - 1
+    return None
+
+
+def _join(found: list[Finding], target: int, i: int) -> set[int]:
+    """Join report `i` to its task `target` in place; the indexes of what is no longer a finding of its own."""
+    task, f = found[target], found[i]
+    if task.deadlines and _OWN_DEADLINE.match(task.deadline_phrase or ""):
+        if task.deadlines[-1:] == f.deadlines[-1:]:
+            return {i}  # "… i uppdrag att till och med den 30 april 2028 …", reported that day: one
+        return set()  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
+    both = bool(_BOTH.search(match_text(f.text).folded)) and len(f.deadlines) > 1
+    found[target] = _due_when_reported(task, f, last_only=both)
+    if both:
+        # "Uppdraget ska delredovisas senast den 11 november 2024 och slutredovisas senast den 15 december
+        # 2025": the final report dates the task; the interim report stays a commitment with its own date.
+        found[i] = replace(f, deadlines=f.deadlines[:-1])
+        return set()
+    return {i}
 
 
 def _folded_search(pattern: re.Pattern[str], f: Finding) -> bool:

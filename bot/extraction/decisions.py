@@ -245,13 +245,13 @@ _CONTENT = sv(
     # med …", "ska utifrån erfarenheter … analysera", "författningsändringar som följer av uppdraget".
     r"|^\W*i\s+arbetet\s+med\b|\bi\s+arbetet\s+med\s+(?:detta|det)\b|\bföra\s+(?:en\s+)?(?:\w+\s+)?dialog\b"
     r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b|\bta\s+hänsyn\s+till\b"
-    # A lead-in to what follows: "Inom ramen för uppdraget ska följande åtgärder genomföras …".
-    r"|\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|skall)\b"
 )
 # "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
 _FUNDING = sv(
     r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b|^\W*medlen\s+(?:ska|skall|får)\s+användas\b"
 )
+# A lead-in to what follows: "Inom ramen för uppdraget ska följande åtgärder genomföras under perioden …".
+_LEAD_IN_ONLY = sv(r"\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|skall)\b")
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
 # A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").
@@ -271,8 +271,8 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     folded = match_text(f.text).folded
     if GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
-    if _FUNDING.search(folded):
-        return True  # what the task may cost, whatever its dates
+    if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded):
+        return True  # what the task may cost, or a lead-in to the measures below, whatever its dates
     if f.deadlines or f.recurrence:
         return False
     if _CONTENT.search(folded):
