@@ -266,3 +266,22 @@ def test_how_long_something_lasts_is_no_deadline() -> None:
     found = commitments(run(text, today=date(2021, 12, 1), document_date=date(2021, 12, 1)))
     started = next(f for f in found if f.text.startswith("Försöksverksamheten"))
     assert started.deadlines == (date(2022, 12, 31),)
+
+
+# 054_ru_uppdrag-till-tillvaxtverket-att-genomfora-atgarder-under-per.txt (check part), lines 3, 30-32 and the end
+REPORTED_TWICE = """Regeringen ger Tillväxtverket i uppdrag att genomföra nedan angivna åtgärder.
+
+2. Analyser av den samlade regelgivningen för den samlade livsmedelkedjan
+
+   Uppdragstiden ligger fast. Uppdraget ska alltså slutredovisas senast den 28 februari 2026.
+
+En slutredovisning av uppdraget och en ekonomisk redovisning per åtgärd ska lämnas till Regeringskansliet \
+senast den 28 februari 2031.
+"""
+
+
+def test_a_task_reported_twice_is_due_at_its_last_report_and_the_earlier_stays() -> None:
+    found = commitments(run(REPORTED_TWICE, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
+    task = next(f for f in found if f.text.startswith("Regeringen ger"))
+    assert task.deadlines == (date(2031, 2, 28),)
+    assert any(f.deadlines == (date(2026, 2, 28),) and "slutredovisas" in f.text for f in found)
