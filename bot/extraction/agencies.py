@@ -18,7 +18,7 @@ __all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "
 # A Swedish agency's name as folded: the words central agencies are named with, or a name of their forms.
 AGENCY = sv(
     r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|rådet|nämnden)\b"
-    r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\buniversitet\b"
+    r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\b\w*universitet\w*"
     r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"
     # Agencies named without a telling ending.
@@ -41,6 +41,7 @@ _FRONTED = sv(
 _NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w-]*|och|för|AB")
 _NAME_END = sv(r"\s+(?:i\s+uppdrag\b|uppdrag\s+att\b|att\b)")
 _MAX_NAME_WORDS = 12
+_SHORT_NAME_WORDS = 4
 # Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").
 _NAME_GOES_ON = re.compile(r"^(?:for|och|i|pa|vid|med|\(.*)$")
 # A long official name is given in the short form the text itself adds: "… samhällsbyggande (Formas)".
@@ -63,6 +64,9 @@ def assigned_agency(text: str, folded: str) -> str | None:
     if m is None or not text[m.end() : m.end() + 1].isupper():
         return None  # an agency's name is a proper noun: "ger Trafikverket", not "ger stöd"
     words = folded[m.end() :].split(maxsplit=2)
+    whole = _NAME_END.search(folded, m.end())
+    if whole is not None and len(folded[m.end() : whole.start()].split()) <= _SHORT_NAME_WORDS:
+        words = []  # "uppdrar åt Affärsverket svenska kraftnät att": the name up to "att", however it ends
     if len(words) >= 2 and AGENCY.search(words[0]) and not _NAME_GOES_ON.match(words[1]):
         # "uppdrar åt Trafikverket att", "uppdrar åt E-hälsomyndigheten utveckla" (the decision lacks "att"):
         # a one-word name, whatever follows it.

@@ -17,6 +17,7 @@ from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import FROM_TASK, Finding
+from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 
@@ -91,7 +92,7 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
             dropped |= _join(found, target, i)
     kept = [f for i, f in enumerate(found) if i not in dropped]
     tasks = [found[i] for i in main if i not in dropped]
-    reported = _same_time(_with_the_report(kept, tasks), text, reference)
+    reported = _interim_apart(_same_time(_with_the_report(kept, tasks), text, reference), text)
     # Only one task given ("Regeringen ger X i uppdrag att …") dates what the decision says besides; a decision
     # of several numbered tasks ("1. Uppdrag att …", "2. …") has a date for each, or none.
     return _due_with_the_task(reported, tasks) if given else reported
@@ -251,3 +252,50 @@ def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]
         else:
             out.append(f)
     return out
+
+
+_INTERIM_REPORT = sv(r"\b(?:muntlig\s+)?del(?:redovis|rapport)\w*")
+_FINAL_REPORT = sv(r"\bslut(?:redovis|rapport)\w*")
+
+
+def _interim_apart(kept: list[Finding], text: str) -> list[Finding]:
+    """ "… En delredovisning … ska lämnas senast den 9 juni 2022 och en slutredovisning ska lämnas senast den
+    3 oktober 2022": the task is due at the final report, the interim report is a commitment of its own."""
+    out: list[Finding] = []
+    for f in kept:
+        folded = match_text(f.text).folded
+        if len(f.deadlines) < 2 or f.recurrence is not None or not _FINAL_REPORT.search(folded):
+            out.append(f)
+            continue
+        raw = text[f.span[0] : f.span[1]]
+        sentence = next(
+            ((a, b) for a, b in split_sentences(raw) if _INTERIM_REPORT.search(match_text(raw[a:b]).folded)), None
+        )
+        if sentence is None:
+            out.append(f)
+            continue
+        a, b = sentence
+        final = replace(f, deadlines=f.deadlines[-1:])
+        if a == 0 and len(raw[b:].strip()) == 0:
+            # One sentence says both: it is cut where the final report begins ("… och en slutredovisning …").
+            cut = _FINAL_AFTER.search(match_text(raw).folded)
+            if cut is None:
+                out.append(f)
+                continue
+            b = cut.start()
+            final = replace(
+                final,
+                text=" ".join(raw[cut.start("final") :].split()),
+                span=(f.span[0] + cut.start("final"), f.span[1]),
+            )
+        interim = replace(
+            f,
+            text=" ".join(raw[a:b].split()),
+            span=(f.span[0] + a, f.span[0] + b),
+            deadlines=f.deadlines[:-1],
+        )
+        out.extend((final, interim))
+    return out
+
+
+_FINAL_AFTER = sv(r"[,;]?\s+(?:och|samt)\s+(?P<final>(?:en\s+|den\s+)?slut(?:redovis|rapport)\w*)")

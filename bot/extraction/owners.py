@@ -59,6 +59,7 @@ _SUBJECT_VERB = sv(
     r"|har\s+påbörjat|har\s+för\s+avsikt)\b"
 )
 _MAX_OWNER = 110
+_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
 
 
@@ -132,8 +133,10 @@ def subject_owner(text: str, folded: str) -> str | None:
     phrase = folded[start : m.start()].strip()
     if not phrase or len(phrase.split()) > 10:
         return None
-    # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska").
-    agency = text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase)
+    # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
+    # or its initials: "SLU ska", "MSB ska".
+    initials = _INITIALS.fullmatch(text[start : m.start()].strip()) is not None
+    agency = initials or (text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase))
     if not agency and not _role_like(phrase):
         return None
     return _clean_owner(text[start : m.start()])

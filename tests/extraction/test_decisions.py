@@ -285,3 +285,18 @@ def test_a_task_reported_twice_is_due_at_its_last_report_and_the_earlier_stays()
     task = next(f for f in found if f.text.startswith("Regeringen ger"))
     assert task.deadlines == (date(2031, 2, 28),)
     assert any(f.deadlines == (date(2026, 2, 28),) and "slutredovisas" in f.text for f in found)
+
+
+def test_an_interim_and_a_final_report_of_a_part_are_two_commitments() -> None:
+    # 039_ru_uppdrag-att-genomfora-insatser-for-en-forbattrad-forlossning.txt (untouched part, after its one
+    # run), line 8: a part of the task with an oral interim report and a final report in one sentence.
+    text = (
+        "Regeringen uppdrar åt Socialstyrelsen att genomföra insatser för en förbättrad förlossningsvård.\n\n"
+        "Socialstyrelsen ska förbereda och stödja implementeringen av nationella riktlinjer för förlossningsvården. "
+        "En muntlig delredovisning ska lämnas senast den 30 december 2022 och en slutredovisning ska lämnas "
+        "senast den 31 maj 2023 till Regeringskansliet.\n"
+    )
+    found = commitments(run(text, today=date(2022, 4, 1), document_date=date(2022, 4, 1)))
+    interim = [f for f in found if "muntlig delredovisning" in f.text]
+    assert [f.deadlines for f in interim] == [(date(2022, 12, 30),)]
+    assert any(f.deadlines == (date(2023, 5, 31),) and "slutredovisning" in f.text for f in found)
