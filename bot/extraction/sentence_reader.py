@@ -259,10 +259,10 @@ class SentenceReader:
 
 
 _REPORTS_TASK = re.compile(r"^\W*(?:hela\s+)?uppdraget\s+(?:ska|skall)\s+(?:slut)?redovisas\b")
-# An agency as the subject of its own promise: "Skatteverket ska …", "Trafikanalys avser att …".
+# An agency or the government as the subject of its own promise: "Skatteverket ska …", "Regeringen kommer …".
 _AGENCY_PROMISES = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,2}?[\w-]*(?:verket|myndigheten|styrelsen|inspektionen|kontoret|analys|kollegium|institutet)"
-    r"\s+(?:ska|skall|kommer|avser|planerar)\b"
+    r"^\W*(?:(?:[\w-]+\s+){0,2}?[\w-]*(?:verket|myndigheten|styrelsen|inspektionen|kontoret|analys|kollegium|institutet)"
+    r"|regeringen)\s+(?:ska|skall|kommer|avser|planerar)\b"
 )
 
 
