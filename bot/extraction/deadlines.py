@@ -79,12 +79,25 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
     (sista skoldag är fredag den 13 juni)"): the date is kept and the vague phrase left out.
     """
     kept = [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
+    if any(d.kind == "date" and d.phrase.lower().startswith("senast") for d in kept):
+        # "… senast den 28 februari 2019 lämna en verksamhetsrapport om uppdragets genomförande under 2018":
+        # beside a day to report by, a year the report is about is no deadline.
+        kept = [d for d in kept if not _reported_on(d, folded)]
     explained = {
         id(a)
         for a, b in itertools.pairwise(kept)
         if a.kind != "date" and b.kind == "date" and _bracketed_after(folded, a.span[1], b.span)
     }
     return [d for d in kept if id(d) not in explained]
+
+
+_ABOUT = cues.sv(r"\b(?:om|för|avseende|gällande|kring)\s+(?:[^\s.;]+\s+){1,3}$")
+
+
+def _reported_on(found: Deadline, folded: str) -> bool:
+    """A period a report is about: "om uppdragets genomförande under 2018", "för insatserna under 2019"."""
+    s, _e = found.span
+    return found.kind == "period" and _ABOUT.search(folded[max(0, s - 60) : s]) is not None
 
 
 def _bracketed_after(folded: str, end: int, span: tuple[int, int]) -> bool:

@@ -38,7 +38,7 @@ TASK_REPORT = sv(
     r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"
     r"(?:regeringen|regeringskansliet|nämnden|styrelsen|kommunstyrelsen)\b"
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\b(?:slutredovisa|redovisa)\s+(?:hela\s+)?uppdraget\b"
-    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
+    r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:\w+\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
     r"|\bredovisningen\s+ska\s+lämnas\s+till\s+(?:regeringen|regeringskansliet)\b"
     r"|\bslutredovisa\s+(?:hela\s+)?uppdraget\b"
 )

@@ -247,6 +247,8 @@ _CONTENT = sv(
     r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b|\bta\s+hänsyn\s+till\b"
 )
 # "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
+# What a report is to say, whatever dates it names: "Av redovisningen ska det bl.a. framgå … för 2023 och 2024".
+_SAYS = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")
 _FUNDING = sv(
     r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b|^\W*medlen\s+(?:ska|skall|får)\s+användas\b"
 )
@@ -271,7 +273,7 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     folded = match_text(f.text).folded
     if GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
-    if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded):
+    if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded) or _SAYS.search(folded):
         return True  # what the task may cost, or a lead-in to the measures below, whatever its dates
     if f.deadlines or f.recurrence:
         return False
