@@ -8,6 +8,7 @@ check the annotations and the matcher itself.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -277,3 +278,13 @@ def test_the_real_dev_documents_meet_the_real_targets_in_every_genre() -> None:
             assert s.dated_right / s.dated_expected >= REAL_DATED_TARGET, f"{genre} dated\n{report}"
         assert s.commitments_real / s.commitments_reported >= PRECISION_TARGET, f"{genre} precision\n{report}"
         assert s.owners_right / s.commitments_found >= REAL_OWNER_TARGET, f"{genre} owners\n{report}"
+
+
+def test_the_second_readers_gold_locates_every_commitment_in_its_text() -> None:
+    from bench.extract_agreement import SECOND, predictions
+
+    docs = {d.name: d for part in REAL_PARTS for d in load_real(part)}
+    for path in sorted(SECOND.glob("*.json")):
+        doc = docs[path.stem]
+        required = [f for f in json.loads(path.read_text(encoding="utf-8"))["findings"] if not f.get("optional")]
+        assert len(predictions(path, doc)) == len(required), path.name
