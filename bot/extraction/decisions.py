@@ -24,6 +24,7 @@ from bot.extraction.classify import MEDIUM
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import choose
 from bot.extraction.decision_reports import GIVES_TASK, join_reports
+from bot.extraction.finish import make_finding
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import subject_owner
 from bot.extraction.scoring import commitment_confidence
@@ -183,18 +184,8 @@ def _list_commitment(doc: _Doc, lead: str, items: list[str], start: int, end: in
         hedged=False,
         report=False,
     )
-    return Finding(
-        kind=COMMITMENT,
-        text=f"{' '.join(lead.split()).rstrip(':')}: {'; '.join(items)}",
-        span=(start, end),
-        deadlines=chosen.deadlines,
-        deadline_phrase=chosen.phrase,
-        recurrence=chosen.recurrence,
-        owner=owner,
-        committee=None,
-        confidence=confidence,
-        deadline_note=chosen.note,
-    )
+    text = f"{' '.join(lead.split()).rstrip(':')}: {'; '.join(items)}"
+    return make_finding(COMMITMENT, text, (start, end), chosen, owner, None, confidence, None)
 
 
 _SUBJECT_BEFORE_SKA = re.compile(r"^\W*(?P<name>.+?)\s+(?:ska|skall)\b")
