@@ -252,6 +252,16 @@ class ImportFlow:
         texts = self.svc.texts
         findings = data.get("findings") or []
         commitments = [f for f in findings if f.get("kind") == "commitment"]
+        if not findings:
+            # Nothing to go through: say so and point to what can be done instead, not to an empty review.
+            nothing = texts.md(
+                "import_found_nothing.md.j2", name=filename or texts.get("import_pasted_name"), routine=True
+            )
+            actions = bk.actions(bk.button(texts.get("btn_save_as_routine"), SAVE_AS_ROUTINE_ACTION, str(draft_id)))
+            self.client.chat_postMessage(
+                channel=thread.channel, thread_ts=thread.ts, text=nothing, blocks=[bk.section(nothing), actions]
+            )
+            return
         summary = texts.md(
             "import_ready.md.j2",
             name=filename or texts.get("import_pasted_name"),
