@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.language.periods import find_deadlines
 from bot.language.workdays import (
     last_working_day_on_or_before,
     next_working_day_on_or_after,
@@ -225,10 +226,23 @@ def _when(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[date | No
     # A one-off commitment has one deadline: after "Försenad" the new one, with its own phrase.
     deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
     phrase = c.deadline_phrase if not c.recurrence else c.recurrence_phrase
-    if phrase == deadline.isoformat():
-        phrase = None
+    if phrase is not None and not says_more_than(phrase, deadline):
+        phrase = None  # "30 april 2027 (”senast den 30 april 2027”)" says the date twice
     sent_on = facts.sent_at.astimezone(svc.clock.tz).date()
     return occurrence, deadline, phrase, sent_on, (sent_on - deadline).days
+
+
+_ONLY_THE_DATE = 300  # days before the deadline a phrase without a year is read from
+
+
+def says_more_than(phrase: str, deadline: date) -> bool:
+    """Does the document's phrase tell more than the date itself ("senast i april", "före jul"), or only
+    repeat it ("senast den 30 april 2027", "2027-04-30")?"""
+    found = find_deadlines(phrase, deadline - timedelta(days=_ONLY_THE_DATE))
+    if len(found) != 1 or found[0].kind != "date" or found[0].dates != (deadline,):
+        return True
+    start, end = found[0].span
+    return bool((phrase[:start] + phrase[end:]).strip(" ,.;:()”\"'"))
 
 
 def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str, list[dict[str, Any]]]:

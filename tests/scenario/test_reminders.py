@@ -185,3 +185,14 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     assert week_14 == []
     world.at("2027-04-06 09:30")
     assert len([m for m in world.slack.visible_messages("olle", "bun") if "2027-W14" in str(m.metadata)]) == 1
+
+
+def test_a_reminder_quotes_the_documents_words_only_when_they_say_more_than_the_date(world: World) -> None:
+    world.quick_committee()
+    world.add("Revidera rutinen för orosanmälan", deadline="senast den 30 april 2027")
+    world.add("Revidera BUS-överenskommelsen", deadline="senast i april 2027")
+    world.at("2027-04-16 08:30")  # 14 days before both
+    sent = " ".join(reminders_to(world, "anna"))
+    assert "30 april 2027" in sent
+    assert "”senast den 30 april 2027”" not in sent  # only the date again: not quoted
+    assert "”senast i april 2027”" in sent  # the words the answer used: quoted beside the date
