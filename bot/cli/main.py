@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
+from bot.cli.parser import SwedishParser, metavar
 from bot.cli.routines import RoutinesCliError
 from bot.config import ConfigError, Settings, document_limit_settings, load_settings
 
@@ -38,45 +39,47 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="atagande", description="Åtagandeboten: audit commitments in Slack.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    run = sub.add_parser("run", help="run the bot (migrates the database first)")
-    run.add_argument("--mode", choices=("socket", "http"), default="socket")
-    # Read by the command, not by argparse, so a bad port gets a Swedish sentence.
-    run.add_argument("--port", default="3000")
-    run.add_argument("--host", default="0.0.0.0")
-
-    console = sub.add_parser("console", help="try the bot in a terminal, against a local Slack stand-in")
-    console.add_argument("--demo", action="store_true", help="start with sample committees and commitments")
-    console.add_argument("--as", dest="user", default="sekreterare", help="the user you start as")
-
     texts = _texts()
+    parser = SwedishParser(prog="atagande", description=texts.get("cli_description"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=metavar("command"))
+
+    run = sub.add_parser("run", help=texts.get("cli_help_run"))
+    run.add_argument("--mode", choices=("socket", "http"), default="socket", help=texts.get("cli_help_run_mode"))
+    # Read by the command, not by argparse, so a bad port gets a Swedish sentence.
+    run.add_argument("--port", default="3000", metavar=metavar("port"), help=texts.get("cli_help_run_port"))
+    run.add_argument("--host", default="0.0.0.0", metavar=metavar("host"), help=texts.get("cli_help_run_host"))
+
+    console = sub.add_parser("console", help=texts.get("cli_help_console"))
+    console.add_argument("--demo", action="store_true", help=texts.get("cli_help_console_demo"))
+    console.add_argument(
+        "--as", dest="user", default="sekreterare", metavar=metavar("name"), help=texts.get("cli_help_console_as")
+    )
+
     extract = sub.add_parser("extract", help=texts.get("extract_help"))
-    extract.add_argument("file", help=texts.get("extract_help_file"))
-    extract.add_argument("--date", help=texts.get("extract_help_date"))
+    extract.add_argument("file", metavar=metavar("file"), help=texts.get("extract_help_file"))
+    extract.add_argument("--date", metavar=metavar("date"), help=texts.get("extract_help_date"))
     extract.add_argument("--json", action="store_true", help=texts.get("extract_help_json"))
 
     outbox = sub.add_parser("outbox", help=texts.get("outbox_help"))
-    outbox_sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", metavar=metavar("action"))
     retry = outbox_sub.add_parser("retry", help=texts.get("outbox_help_retry"))
-    retry.add_argument("ids", nargs="*", type=int)
+    retry.add_argument("ids", nargs="*", type=int, metavar="ID", help=texts.get("cli_help_outbox_ids"))
     report = sub.add_parser("report", help=texts.get("report_help"))
-    report.add_argument("--committee", required=True, metavar="CODE", help=texts.get("report_help_committee"))
+    report.add_argument("--committee", required=True, metavar=metavar("code"), help=texts.get("report_help_committee"))
     report.add_argument("--case", metavar="DNR", help=texts.get("report_help_case"))
     # Checked by the command, not by argparse, so a wrong format gets a Swedish sentence.
     report.add_argument("--format", default="md", metavar="md|csv|xlsx|docx|ics", help=texts.get("report_help_format"))
-    report.add_argument("-o", "--output", type=Path, metavar="FILE", help=texts.get("report_help_output"))
+    report.add_argument("-o", "--output", type=Path, metavar=metavar("file"), help=texts.get("report_help_output"))
 
     from bot.cli import routines as cli_routines
 
     cli_routines.add_parser(sub, texts)
 
-    db = sub.add_parser("db", help="database maintenance")
-    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    db_sub.add_parser("upgrade", help="apply migrations")
-    backup = db_sub.add_parser("backup", help="consistent copy of the SQLite database, also while the bot runs")
-    backup.add_argument("file", type=Path)
+    db = sub.add_parser("db", help=texts.get("cli_help_db"))
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar=metavar("action"))
+    db_sub.add_parser("upgrade", help=texts.get("cli_help_db_upgrade"))
+    backup = db_sub.add_parser("backup", help=texts.get("cli_help_db_backup"))
+    backup.add_argument("file", type=Path, metavar=metavar("file"), help=texts.get("cli_help_db_backup_file"))
     return parser
 
 

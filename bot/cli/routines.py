@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bot.cli.parser import metavar
 from bot.cli.routines_base import RoutinesCliError, current_time, library_db, load_texts
 from bot.cli.routines_output import Progress, abbreviation_rows, hit_titles, hits_json, notices, render_hits
 from bot.config import Settings
@@ -60,27 +61,29 @@ _MAX_SOURCE = 1000
 
 def add_parser(sub: Any, texts: Texts) -> None:
     routines = sub.add_parser("routines", help=texts.get("routines_help"))
-    actions = routines.add_subparsers(dest="routines_command", required=True, metavar="ACTION")
+    actions = routines.add_subparsers(dest="routines_command", required=True, metavar=metavar("action"))
     imp = actions.add_parser("import", help=texts.get("routines_help_import"))
-    imp.add_argument("paths", nargs="+", metavar="PATH", help=texts.get("routines_help_paths"))
+    imp.add_argument("paths", nargs="+", metavar=metavar("path"), help=texts.get("routines_help_paths"))
     search = actions.add_parser("search", help=texts.get("routines_help_search"))
-    search.add_argument("query", metavar="QUERY", help=texts.get("routines_help_query"))
+    search.add_argument("query", metavar=metavar("query"), help=texts.get("routines_help_query"))
     # Checked by the command, not by argparse, so a wrong value gets a Swedish sentence.
     search.add_argument("--limit", default=str(DEFAULT_LIMIT), metavar="N", help=texts.get("routines_help_limit"))
     search.add_argument("--json", action="store_true", help=texts.get("routines_help_json"))
     actions.add_parser("list", help=texts.get("routines_help_list"))
     remove = actions.add_parser("remove", help=texts.get("routines_help_remove"))
-    remove.add_argument("id", metavar="ID")
+    remove.add_argument("id", metavar="ID", help=texts.get("cli_help_routine_id"))
     alias = actions.add_parser("alias", help=texts.get("routines_help_alias"))
-    alias.add_argument("id", metavar="ID")
-    alias.add_argument("aliases", nargs="*", metavar="ALIAS")
+    alias.add_argument("id", metavar="ID", help=texts.get("cli_help_routine_id"))
+    alias.add_argument("aliases", nargs="*", metavar="ALIAS", help=texts.get("cli_help_routine_aliases"))
     abbreviations = actions.add_parser("abbreviations", help=texts.get("routines_help_abbreviations"))
-    abbr = abbreviations.add_subparsers(dest="abbr_command", metavar="ACTION")
+    abbr = abbreviations.add_subparsers(dest="abbr_command", metavar=metavar("action"))
     abbr_set = abbr.add_parser("set", help=texts.get("routines_help_abbr_set"))
-    abbr_set.add_argument("abbreviation", metavar="ABBR")
-    abbr_set.add_argument("expansions", nargs="*", metavar="EXPANSION")
+    abbr_set.add_argument("abbreviation", metavar=metavar("abbr"), help=texts.get("cli_help_abbr"))
+    abbr_set.add_argument(
+        "expansions", nargs="*", metavar=metavar("expansion"), help=texts.get("cli_help_abbr_expansions")
+    )
     forget = abbr.add_parser("forget", help=texts.get("routines_help_abbr_forget"))
-    forget.add_argument("abbreviation", metavar="ABBR")
+    forget.add_argument("abbreviation", metavar=metavar("abbr"), help=texts.get("cli_help_abbr"))
 
 
 # --- import -----------------------------------------------------------------

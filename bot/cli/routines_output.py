@@ -103,10 +103,11 @@ class AbbreviationRow:
 
 def abbreviation_rows(library: dict[str, list[str]]) -> list[AbbreviationRow]:
     """The merged table as written: the built-in entries, the library's own over them (an empty one removes)."""
+    from bot.language.collation import swedish_key
     from bot.language.normalize import fold
     from bot.routines.abbreviations import BUILT_IN
 
     rows: dict[str, AbbreviationRow] = {fold(k): AbbreviationRow(k, tuple(v), False) for k, v in BUILT_IN.items()}
     for abbr, expansions in library.items():
         rows[fold(abbr)] = AbbreviationRow(abbr, tuple(expansions), True)
-    return sorted(rows.values(), key=lambda r: fold(r.abbreviation))
+    return sorted(rows.values(), key=lambda r: swedish_key(r.abbreviation))

@@ -1,8 +1,9 @@
 """Which button ``:klicka`` means when a message holds several with one label.
 
-A morning's reminder lists several commitments, each with its own **Klar**; ``:klicka Klar BUN-7``
-presses the one of BUN-7. The buttons of a commitment sit in blocks named by its id (``answer:7``,
-and on a card ``owner:7`` and ``edit:7``), so a reference at the end of the label names the block.
+A morning's reminder lists several commitments, each with its own **Markera som klart**;
+``:klicka Markera som klart BUN-7`` presses the one of BUN-7. The buttons of a commitment sit in blocks
+named by its id (``answer:7``, and on a card ``owner:7`` and ``edit:7``), so a reference at the end of
+the label names the block.
 """
 
 from __future__ import annotations

@@ -54,6 +54,8 @@ class ConsoleSession:
         # What each user has already been shown: (channel id, ts) → rendered text.
         self._seen: dict[str, dict[tuple[str, str], str]] = {}
         self._seen_view: dict[str, str] = {}
+        # The Home tab (id and hash) last printed to each user: a click on Home that publishes it anew prints it.
+        self._seen_home: dict[str, str] = {}
         # What was printed to each user, oldest first (a message printed again moves to the end):
         # ``:klicka`` presses in the latest of these, as a person clicks in what they just read.
         self._printed: dict[str, dict[tuple[str, str], Where]] = {}
@@ -236,7 +238,7 @@ class ConsoleSession:
         if self.slack.open_view(self.user) is not None:
             places.append("modal")
         places.extend(reversed(self._printed.get(self.user, {}).values()))
-        # "Klar BUN-7": the button of BUN-7 where a message lists several commitments.
+        # "Markera som klart BUN-7": the button of BUN-7 where a message lists several commitments.
         button, block_ids = pressing.button_and_blocks(self.bot.svc, label)
         for where in places:
             for block_id in block_ids:
@@ -245,6 +247,8 @@ class ConsoleSession:
                 except LookupError:
                     continue
                 self._after(interaction.acked)
+                if where == "home":
+                    self._print_home(only_if_new=True)
                 return True
         self._say("console_no_button", label=label)
         return True
@@ -340,11 +344,18 @@ class ConsoleSession:
     def _home(self, _arg: str) -> bool:
         self.slack.open_home(self.user)
         self.bot.settle()
-        home = self.slack.home(self.user)
-        if home is not None:
-            print(self.slack.render_view(home), file=self.out)
-            self._remember_printed(("home", ""), "home")
+        self._print_home(only_if_new=False)
         return True
+
+    def _print_home(self, *, only_if_new: bool) -> None:
+        """Print the user's Home tab; ``only_if_new``: only when the bot published it since it was last printed."""
+        home = self.slack.home(self.user)
+        published = f"{home.id}:{home.hash}" if home is not None else ""
+        if home is None or (only_if_new and self._seen_home.get(self.user) == published):
+            return
+        self._seen_home[self.user] = published
+        print(self.slack.render_view(home), file=self.out)
+        self._remember_printed(("home", ""), "home")
 
     def _global_shortcut(self, _arg: str) -> bool:
         self.slack.global_shortcut(self.user, NEW_COMMITMENT_SHORTCUT)

@@ -71,12 +71,18 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(simple)
 
 
-def _footer(document: WordDocument, text: str) -> None:
+def _footer(document: WordDocument, text: str, texts: Texts) -> None:
+    """The title, then "Sida 1 av 3": the numbers are Word's fields, right on every page however it lays out."""
     paragraph = document.sections[0].footer.paragraphs[0]
-    run = paragraph.add_run(f"{text} · ")
-    run.font.size = Pt(8)
-    run.font.color.rgb = _GREY
-    _field(paragraph, "PAGE")
+    parts = (
+        (f"{text} · {texts.get('report_footer_page')} ", "PAGE"),
+        (f" {texts.get('report_footer_of')} ", "NUMPAGES"),
+    )
+    for words, field in parts:
+        run = paragraph.add_run(words)
+        run.font.size = Pt(8)
+        run.font.color.rgb = _GREY
+        _field(paragraph, field)
 
 
 def _link(paragraph: Paragraph, url: str) -> None:
@@ -258,7 +264,7 @@ def render_docx(report: Report, texts: Texts) -> bytes:
     if report.case_dnr:
         lines.insert(0, texts.get("report_case_only", dnr=report.case_dnr))
     document.add_paragraph(facts.xml_safe(" · ".join(lines)))
-    _footer(document, title)
+    _footer(document, title, texts)
     _summary(document, report, texts)
     body = _Body(document)
     if not report.cases:

@@ -5,7 +5,9 @@ officials write in titles and bodies, so the search can find "SIP" from
 "samordnad individuell plan" and the other way round. Only expansions that are
 established in Swedish municipalities are here; SIG ("sociala insatsgrupper")
 is one, and SKIP is left out: its expansion varies between regions. A library
-can add or replace entries with its own table (`merged`).
+can add or replace entries with its own table (`merged`). The expansions are written as Swedish
+writes them, since `atagande routines abbreviations` shows them: a law or a common noun in small letters,
+an agency's or a service's proper name with its capitals (the search folds case away).
 
 Some abbreviations are everyday words once case and diacritics are gone ("MAR"
 and "mår", "LAS" and "läs", "SKA" and "ska"): in a routine's text those stand
@@ -46,7 +48,7 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "ADL": ("aktiviteter i dagliga livet", "aktiviteter i det dagliga livet"),
     "IOP": ("idéburet offentligt partnerskap",),
     "AKK": ("alternativ och kompletterande kommunikation",),
-    "SIS": ("statens institutionsstyrelse",),
+    "SIS": ("Statens institutionsstyrelse",),
     "LSS": ("lagen om stöd och service till vissa funktionshindrade", "lagen om stöd och service"),
     "SoL": ("socialtjänstlagen",),
     "SoF": ("socialtjänstförordningen",),
@@ -64,7 +66,7 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "MAR": ("medicinskt ansvarig för rehabilitering",),
     "BPSD": ("beteendemässiga och psykiska symtom vid demens",),
     "HLR": ("hjärt-lungräddning",),
-    "NPÖ": ("nationell patientöversikt",),
+    "NPÖ": ("Nationell patientöversikt",),
     "SBAR": ("situation, bakgrund, aktuellt tillstånd, rekommendation",),
     "EHT": ("elevhälsoteam", "elevhälsoteamet"),
     "EMI": ("elevhälsans medicinska insats",),
@@ -78,8 +80,8 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "SYV": ("studie- och yrkesvägledning", "studie- och yrkesvägledare"),
     "KAA": ("kommunala aktivitetsansvaret", "kommunalt aktivitetsansvar"),
     "IKT": ("informations- och kommunikationsteknik",),
-    "SPSM": ("specialpedagogiska skolmyndigheten",),
-    "CSN": ("centrala studiestödsnämnden",),
+    "SPSM": ("Specialpedagogiska skolmyndigheten",),
+    "CSN": ("Centrala studiestödsnämnden",),
     "AST": ("anpassad studiegång",),
     "SKA": ("systematiskt kvalitetsarbete",),
     # Employer, administration and the laws of a public body.
@@ -92,7 +94,7 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "GDPR": ("dataskyddsförordningen", "allmän dataskyddsförordning"),
     "PUB": ("personuppgiftsbiträde",),
     "DSO": ("dataskyddsombud",),
-    "IMY": ("integritetsskyddsmyndigheten",),
+    "IMY": ("Integritetsskyddsmyndigheten",),
     "OSL": ("offentlighets- och sekretesslagen",),
     "TF": ("tryckfrihetsförordningen",),
     "FL": ("förvaltningslagen",),
@@ -111,8 +113,8 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "SBA": ("systematiskt brandskyddsarbete",),
     "LSO": ("lagen om skydd mot olyckor",),
     "LEH": ("lagen om extraordinära händelser",),
-    "BRÅ": ("brottsförebyggande rådet",),
-    "MSB": ("myndigheten för samhällsskydd och beredskap",),
+    "BRÅ": ("Brottsförebyggande rådet",),
+    "MSB": ("Myndigheten för samhällsskydd och beredskap",),
     "PBL": ("plan- och bygglagen",),
     "MB": ("miljöbalken",),
     "VA": ("vatten och avlopp",),
@@ -120,10 +122,10 @@ BUILT_IN: Mapping[str, tuple[str, ...]] = {
     "OVK": ("obligatorisk ventilationskontroll",),
     "DP": ("detaljplan",),
     # Agencies a routine names as partners.
-    "IVO": ("inspektionen för vård och omsorg",),
-    "SKR": ("sveriges kommuner och regioner",),
-    "FK": ("försäkringskassan",),
-    "AF": ("arbetsförmedlingen",),
+    "IVO": ("Inspektionen för vård och omsorg",),
+    "SKR": ("Sveriges Kommuner och Regioner",),
+    "FK": ("Försäkringskassan",),
+    "AF": ("Arbetsförmedlingen",),
 }
 
 # Abbreviations that are also everyday Swedish words once folded ("mår", "läs", "ska", "sig", "lov",

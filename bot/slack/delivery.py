@@ -234,6 +234,7 @@ class Delivery:
                 failures=failures,
                 failure_total=failure_total,
                 committee_page=committee_page,
+                read_at=now,
             )
 
     def publish_home(self, user_id: str, committee_page: int = 0) -> None:

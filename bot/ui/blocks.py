@@ -85,20 +85,27 @@ def option(text: str, value: str) -> Block:
     return {"text": plain(text, OPTION_TEXT), "value": value[:OPTION_VALUE]}
 
 
+# Every field the bot builds takes its placeholder as a required argument: without one, Slack shows its
+# own, in English ("Select a user", "Select a date"), in a form that is otherwise Swedish.
+
+
 def text_input(
     action_id: str,
     *,
+    placeholder: str,
     multiline: bool = False,
     initial: str | None = None,
-    placeholder: str | None = None,
     max_length: int | None = None,
     dispatch_on_enter: bool = False,
 ) -> Block:
-    element: Block = {"type": "plain_text_input", "action_id": action_id, "multiline": multiline}
+    element: Block = {
+        "type": "plain_text_input",
+        "action_id": action_id,
+        "multiline": multiline,
+        "placeholder": plain(placeholder, PLACEHOLDER),
+    }
     if initial:
         element["initial_value"] = initial[: max_length or INPUT_MAX]
-    if placeholder:
-        element["placeholder"] = plain(placeholder, PLACEHOLDER)
     if max_length:
         element["max_length"] = max_length
     if dispatch_on_enter:
@@ -106,8 +113,13 @@ def text_input(
     return element
 
 
-def static_select(action_id: str, options: list[Block], initial_value: str | None = None) -> Block:
-    element: Block = {"type": "static_select", "action_id": action_id, "options": options[:100]}
+def static_select(action_id: str, options: list[Block], initial_value: str | None = None, *, placeholder: str) -> Block:
+    element: Block = {
+        "type": "static_select",
+        "action_id": action_id,
+        "options": options[:100],
+        "placeholder": plain(placeholder, PLACEHOLDER),
+    }
     initial = next((o for o in options if o["value"] == initial_value), None)
     if initial is not None:
         element["initial_option"] = initial
@@ -115,25 +127,35 @@ def static_select(action_id: str, options: list[Block], initial_value: str | Non
 
 
 def external_select(
-    action_id: str, initial: Block | None = None, *, min_query_length: int = 0, placeholder: str | None = None
+    action_id: str, initial: Block | None = None, *, placeholder: str, min_query_length: int = 0
 ) -> Block:
     """A select whose options the app gives as the person types (``block_suggestion``).
 
-    ``min_query_length`` 0 loads the list as soon as the menu opens. Without a placeholder Slack
-    shows its own, in English.
+    ``min_query_length`` 0 loads the list as soon as the menu opens.
     """
-    element: Block = {"type": "external_select", "action_id": action_id, "min_query_length": min_query_length}
-    if placeholder:
-        element["placeholder"] = plain(placeholder, PLACEHOLDER)
+    element: Block = {
+        "type": "external_select",
+        "action_id": action_id,
+        "min_query_length": min_query_length,
+        "placeholder": plain(placeholder, PLACEHOLDER),
+    }
     if initial is not None:
         element["initial_option"] = initial
     return element
 
 
-def users_select(action_id: str, initial_user: str | None = None) -> Block:
-    element: Block = {"type": "users_select", "action_id": action_id}
+def users_select(action_id: str, initial_user: str | None = None, *, placeholder: str) -> Block:
+    element: Block = {"type": "users_select", "action_id": action_id, "placeholder": plain(placeholder, PLACEHOLDER)}
     if initial_user:
         element["initial_user"] = initial_user
+    return element
+
+
+def datepicker(action_id: str, initial: str | None = None, *, placeholder: str) -> Block:
+    """A date picker; ``initial`` is an ISO date (YYYY-MM-DD)."""
+    element: Block = {"type": "datepicker", "action_id": action_id, "placeholder": plain(placeholder, PLACEHOLDER)}
+    if initial:
+        element["initial_date"] = initial
     return element
 
 

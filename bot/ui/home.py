@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from functools import partial
 
 from bot.outbox.status import Failure, reason_text
@@ -29,11 +30,13 @@ def home_view(
     failures: Sequence[Failure] = (),
     failure_total: int = 0,
     committee_page: int = 0,
+    read_at: datetime | None = None,
 ) -> bk.Block:
     """The Home tab; at most 100 blocks, each group capped with a count of the rest.
 
     A committee's open count is None where it is not to be shown (to a guest); the committees are
-    shown a page at a time (``committee_page``, from 0).
+    shown a page at a time (``committee_page``, from 0). ``read_at``, when the database was read, is
+    shown at the foot.
     """
     blocks: list[bk.Block] = [bk.header(texts.get("home_title"))]
     quick = [bk.button(texts.get("btn_refresh"), HOME_REFRESH, "home")]
@@ -65,5 +68,8 @@ def home_view(
         blocks += pager(texts, page, HOME_PAGE_ACTION, "home_committee_pages")
     else:
         blocks.append(bk.section(texts.md("home_committees.md.j2", is_admin=is_admin)))
-    blocks.append(bk.context(texts.md("home_help.md.j2")))
+    help_lines = [texts.md("home_help.md.j2")]
+    if read_at is not None:
+        help_lines.append(texts.get_md("home_read_at", at=read_at))
+    blocks.append(bk.context(*help_lines))
     return {"type": "home", "blocks": blocks[: bk.VIEW_BLOCKS]}

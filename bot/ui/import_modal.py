@@ -44,7 +44,7 @@ def import_modal(texts: Texts, files: list[SharedFile], committee: str | None) -
             bk.input_block(
                 FILE_BLOCK,
                 texts.get("import_file_label"),
-                bk.static_select(FILE_ACTION, options),
+                bk.static_select(FILE_ACTION, options, placeholder=texts.get("placeholder_file")),
                 optional=True,
             )
         )
@@ -52,7 +52,9 @@ def import_modal(texts: Texts, files: list[SharedFile], committee: str | None) -
         bk.input_block(
             TEXT_BLOCK,
             texts.get("import_text_label"),
-            bk.text_input(TEXT_ACTION, multiline=True, max_length=PASTE_LIMIT),
+            bk.text_input(
+                TEXT_ACTION, multiline=True, max_length=PASTE_LIMIT, placeholder=texts.get("placeholder_pasted_answer")
+            ),
             optional=True,
             hint=texts.get("import_text_hint", limit=PASTE_LIMIT),
         )

@@ -106,7 +106,7 @@ def committee_options(committees: Sequence[CommitteeChoice]) -> list[bk.Block]:
 
 
 def committee_select(
-    action_id: str, committees: Sequence[CommitteeChoice], initial_code: str | None, placeholder: str | None = None
+    action_id: str, committees: Sequence[CommitteeChoice], initial_code: str | None, placeholder: str
 ) -> bk.Block:
     """The committee picker: its options come as the person types (handlers.options), since a
     static select holds at most 100 and a municipality can have more; ``initial_code`` is
@@ -199,7 +199,7 @@ def commitment_modal(
         bk.input_block(
             "owner",
             texts.get("field_owner"),
-            bk.users_select(FIELDS["owner"], prefill.owner_user_id),
+            bk.users_select(FIELDS["owner"], prefill.owner_user_id, placeholder=texts.get("placeholder_person")),
             optional=True,
             # From a one-line registration whose @name no one has: left empty here, on purpose, is no owner.
             hint=texts.get("field_owner_not_found_hint", names=prefill.unknown_names)
@@ -258,7 +258,11 @@ def commitment_modal(
                 "recommendation",
                 texts.get("field_recommendation"),
                 bk.text_input(
-                    FIELDS["recommendation"], multiline=True, initial=prefill.recommendation, max_length=FIELD_HOLDS
+                    FIELDS["recommendation"],
+                    multiline=True,
+                    initial=prefill.recommendation,
+                    max_length=FIELD_HOLDS,
+                    placeholder=texts.get("placeholder_recommendation"),
                 ),
                 optional=True,
             )
@@ -270,14 +274,16 @@ def commitment_modal(
                 bk.input_block(
                     "status",
                     texts.get("field_status"),
-                    bk.static_select(FIELDS["status"], options, current_status),
+                    bk.static_select(
+                        FIELDS["status"], options, current_status, placeholder=texts.get("placeholder_status")
+                    ),
                 )
             )
         blocks.append(
             bk.input_block(
                 "reason",
                 texts.get("field_edit_reason"),
-                bk.text_input(FIELDS["reason"], multiline=True),
+                bk.text_input(FIELDS["reason"], multiline=True, placeholder=texts.get("placeholder_edit_reason")),
                 optional=True,
                 hint=texts.get("field_edit_reason_hint"),
             )
@@ -306,7 +312,11 @@ def delayed_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
                 bk.text_input(FIELDS["deadline"], placeholder=texts.get("field_deadline_placeholder")),
                 hint=texts.get("field_deadline_hint"),
             ),
-            bk.input_block("reason", texts.get("field_reason"), bk.text_input(FIELDS["reason"], multiline=True)),
+            bk.input_block(
+                "reason",
+                texts.get("field_reason"),
+                bk.text_input(FIELDS["reason"], multiline=True, placeholder=texts.get("placeholder_delay_reason")),
+            ),
         ],
         submit=texts.get("btn_save"),
         close=texts.get("btn_cancel"),
@@ -323,7 +333,9 @@ def comment_modal(texts: Texts, ref: str, meta: ModalMeta) -> bk.Block:
             bk.input_block(
                 "comment",
                 texts.get("field_comment"),
-                bk.text_input(FIELDS["comment"], multiline=True, max_length=2000),
+                bk.text_input(
+                    FIELDS["comment"], multiline=True, max_length=2000, placeholder=texts.get("placeholder_comment")
+                ),
             ),
             bk.input_block(
                 "evidence_url",

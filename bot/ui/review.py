@@ -118,6 +118,7 @@ def _commitment_blocks(
             multiline=True,
             initial=choice.text if choice.text is not None else text,
             max_length=TEXT_IN_INPUT,
+            placeholder=texts.get("placeholder_review_text"),
         )
         editable = [bk.input_block(f"f{index}_text", texts.get("review_commitment_text"), element, optional=True)]
     else:
@@ -125,10 +126,12 @@ def _commitment_blocks(
         label = texts.get(
             "review_commitment_label_shortened", number=number, preview=word_preview(text, PREVIEW_IN_LABEL)
         )
-    owner = bk.users_select(f"f{index}_owner", choice.owner)
-    deadline: bk.Block = {"type": "datepicker", "action_id": f"f{index}_deadline"}
-    if choice.deadline is not None:
-        deadline["initial_date"] = choice.deadline.isoformat()
+    owner = bk.users_select(f"f{index}_owner", choice.owner, placeholder=texts.get("placeholder_person"))
+    deadline = bk.datepicker(
+        f"f{index}_deadline",
+        choice.deadline.isoformat() if choice.deadline is not None else None,
+        placeholder=texts.get("placeholder_date"),
+    )
     return [
         *shown,
         bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
@@ -143,9 +146,11 @@ def _case_blocks(
     texts: Texts, draft: ReviewedDraft, committees: Sequence[CommitteeChoice], today: date | None
 ) -> list[bk.Block]:
     fields = draft.case_fields or {}
-    when: bk.Block = {"type": "datepicker", "action_id": CASE_FIELDS["case_date"]}
-    if fields.get("date"):
-        when["initial_date"] = str(fields["date"])
+    when = bk.datepicker(
+        CASE_FIELDS["case_date"],
+        str(fields["date"]) if fields.get("date") else None,
+        placeholder=texts.get("placeholder_date"),
+    )
     return [
         bk.input_block(
             "case_committee",
@@ -160,19 +165,34 @@ def _case_blocks(
         bk.input_block(
             "case_dnr",
             texts.get("review_dnr"),
-            bk.text_input(CASE_FIELDS["case_dnr"], initial=fields.get("dnr") or None, max_length=64),
+            bk.text_input(
+                CASE_FIELDS["case_dnr"],
+                initial=fields.get("dnr") or None,
+                max_length=64,
+                placeholder=texts.get("field_dnr_placeholder"),
+            ),
             optional=True,
         ),
         bk.input_block(
             "case_title",
             texts.get("review_title"),
-            bk.text_input(CASE_FIELDS["case_title"], initial=fields.get("title") or None, max_length=500),
+            bk.text_input(
+                CASE_FIELDS["case_title"],
+                initial=fields.get("title") or None,
+                max_length=500,
+                placeholder=texts.get("placeholder_case_title"),
+            ),
             optional=True,
         ),
         bk.input_block(
             "case_auditor",
             texts.get("review_auditor"),
-            bk.text_input(CASE_FIELDS["case_auditor"], initial=fields.get("auditor") or None, max_length=300),
+            bk.text_input(
+                CASE_FIELDS["case_auditor"],
+                initial=fields.get("auditor") or None,
+                max_length=300,
+                placeholder=texts.get("placeholder_case_auditor"),
+            ),
             optional=True,
         ),
         bk.input_block("case_date", texts.get("review_date"), when, optional=True),

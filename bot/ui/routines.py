@@ -171,7 +171,6 @@ def _text_field(
     *,
     multiline: bool = False,
     optional: bool = True,
-    placeholder: bool = False,
     hint: bool = False,
 ) -> bk.Block:
     """One of the form's text fields; its label, placeholder and hint are the texts named after it."""
@@ -181,7 +180,7 @@ def _text_field(
         bk.text_input(
             field,
             multiline=multiline,
-            placeholder=texts.get(f"field_routine_{field}_placeholder") if placeholder else None,
+            placeholder=texts.get(f"field_routine_{field}_placeholder"),
             max_length=max_length,
             initial=initial,
         ),
@@ -196,13 +195,12 @@ def routine_modal(texts: Texts, private_metadata: str = "", routine: RoutineView
     Editing, the fields hold the routine as it is. A text longer than Slack's field (an imported
     document, often) is not offered, so that saving cannot cut it; re-importing the file changes it.
     """
-    date_picker: bk.Block = {
-        "type": "datepicker",
-        "action_id": FIELD_REVISION,
-        "placeholder": bk.plain(texts.get("field_routine_revision_placeholder"), bk.PLACEHOLDER),
-    }
-    if routine is not None and routine.revision_date is not None:
-        date_picker["initial_date"] = routine.revision_date.isoformat()
+    revised = routine.revision_date if routine is not None else None
+    date_picker = bk.datepicker(
+        FIELD_REVISION,
+        revised.isoformat() if revised is not None else None,
+        placeholder=texts.get("field_routine_revision_placeholder"),
+    )
     if routine is None or body_fits(routine):
         body_block = _text_field(
             texts, FIELD_BODY, routine.body if routine else None, MAX_BODY, multiline=True, hint=True
@@ -224,12 +222,10 @@ def routine_modal(texts: Texts, private_metadata: str = "", routine: RoutineView
             texts.md("routine_aliases_too_long.md.j2", count=len(routine.aliases), number=routine.id)
         )
     blocks = [
-        _text_field(
-            texts, FIELD_TITLE, routine.title if routine else None, MAX_TITLE, optional=False, placeholder=True
-        ),
+        _text_field(texts, FIELD_TITLE, routine.title if routine else None, MAX_TITLE, optional=False),
         body_block,
-        _text_field(texts, FIELD_SOURCE, routine.source if routine else None, MAX_SOURCE, placeholder=True),
-        _text_field(texts, FIELD_OWNER, routine.owner if routine else None, MAX_OWNER, placeholder=True),
+        _text_field(texts, FIELD_SOURCE, routine.source if routine else None, MAX_SOURCE),
+        _text_field(texts, FIELD_OWNER, routine.owner if routine else None, MAX_OWNER),
         bk.input_block(FIELD_REVISION, texts.get("field_routine_revision"), date_picker, optional=True),
         aliases_block,
     ]

@@ -37,31 +37,53 @@ def settings_modal(
         bk.input_block(
             "before_days",
             texts.get("settings_before_days"),
-            bk.text_input(FIELDS["before_days"], initial=days, placeholder="14, 3", max_length=60),
+            bk.text_input(
+                FIELDS["before_days"], initial=days, placeholder=texts.get("placeholder_before_days"), max_length=60
+            ),
             optional=True,
             hint=texts.get("settings_before_days_hint"),
         ),
         bk.input_block(
             "on_the_day",
             texts.get("settings_on_the_day"),
-            bk.static_select(FIELDS["on_the_day"], yes_no, "ja" if policy.on_the_day else "nej"),
+            bk.static_select(
+                FIELDS["on_the_day"],
+                yes_no,
+                "ja" if policy.on_the_day else "nej",
+                placeholder=texts.get("placeholder_yes_no"),
+            ),
         ),
         bk.input_block(
             "overdue_every_days",
             texts.get("settings_overdue_every_days"),
-            bk.text_input(FIELDS["overdue_every_days"], initial=str(policy.overdue_every_days), max_length=3),
+            bk.text_input(
+                FIELDS["overdue_every_days"],
+                initial=str(policy.overdue_every_days),
+                max_length=3,
+                placeholder=texts.get("placeholder_days", days=7),
+            ),
             hint=texts.get("settings_overdue_hint"),
         ),
         bk.input_block(
             "escalate_after_days",
             texts.get("settings_escalate_after_days"),
-            bk.text_input(FIELDS["escalate_after_days"], initial=str(policy.escalate_after_days), max_length=3),
+            bk.text_input(
+                FIELDS["escalate_after_days"],
+                initial=str(policy.escalate_after_days),
+                max_length=3,
+                placeholder=texts.get("placeholder_days", days=14),
+            ),
             hint=texts.get("settings_escalate_hint"),
         ),
         bk.input_block(
             "digest_schedule",
             texts.get("settings_digest_schedule"),
-            bk.text_input(FIELDS["digest_schedule"], initial=_spoken(texts, digest), max_length=40),
+            bk.text_input(
+                FIELDS["digest_schedule"],
+                initial=_spoken(texts, digest),
+                max_length=40,
+                placeholder=texts.get("placeholder_digest_schedule"),
+            ),
             hint=texts.get("digest_schedule_hint"),
         ),
     ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from typing import Any
 
 import openpyxl
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -125,7 +127,7 @@ def test_docx_is_a_document_for_the_agenda(report: Report, texts: Texts) -> None
     texts_only = [t for _, t in styled]
     assert "● Status: Försenad · Röd" in texts_only
     assert "Ägare: Anna Andersson (förvaltningschef)" in texts_only
-    assert "Ursprungligen: 30 april 2027 (”senast i april 2027”)" in texts_only
+    assert "Ursprungligt slutdatum: 30 april 2027 (”senast i april 2027”)" in texts_only
     assert "Inget åtagande är registrerat för rekommendationen." in texts_only
 
 
@@ -155,7 +157,18 @@ def test_docx_summary_table_chart_links_and_page(report: Report, texts: Texts) -
     assert document.core_properties.title == "Uppföljning av åtaganden BUN 18 januari 2027"
     assert document.core_properties.language == "sv-SE"
     assert 'w:lang w:val="sv-SE"' in document.styles.element.xml  # Word checks the spelling in Swedish
-    assert "PAGE" in section.footer.paragraphs[0]._p.xml
+    assert footer_text(section.footer.paragraphs[0]).endswith("Sida {PAGE} av {NUMPAGES}")
+
+
+def footer_text(paragraph: Any) -> str:
+    """The footer as Word shows it, each field as {ITS_INSTRUCTION}: the page number is Word's own, not a text."""
+    shown = []
+    for child in paragraph._p.iterchildren():
+        if child.tag == qn("w:fldSimple"):
+            shown.append("{" + child.get(qn("w:instr")).strip() + "}")
+        elif child.tag == qn("w:r"):
+            shown.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+    return "".join(shown)
 
 
 def test_docx_of_one_case(db: Database, clock: ManualClock, seeded: Seeded, texts: Texts) -> None:

@@ -41,8 +41,10 @@ def test_csv_reads_back_one_row_per_commitment_and_per_unanswered_recommendation
     assert first["Rekommendation"].startswith("Säkerställ att rutinen")
     assert first["Åtagande"] == "Revidera den lokala BUS-överenskommelsen"
     assert (first["Ägare"], first["Roll"]) == ("Anna Andersson", "förvaltningschef")
-    assert (first["Klart senast"], first["Klart senast, som det står"]) == ("2027-12-31", "under hösten 2027")
-    assert (first["Ursprungligen"], first["Ursprungligen, som det stod"]) == ("2027-04-30", "senast i april 2027")
+    # The date, and its wording in the committee's answer, under the glossary's names.
+    assert (first["Klart senast"], first["Klart senast (formulering i svaret)"]) == ("2027-12-31", "under hösten 2027")
+    original = (first["Ursprungligt slutdatum"], first["Ursprungligt slutdatum (formulering i svaret)"])
+    assert original == ("2027-04-30", "senast i april 2027")
     assert (first["Status"], first["Trafikljus"]) == ("Försenad", "Röd")
     # The reason keeps its semicolon: the field is quoted, not split.
     assert REASON in first["Flyttat datum och skäl"]
@@ -87,7 +89,7 @@ def test_markdown(report: Report, texts: Texts) -> None:
     assert headings[headings.index("## Åtaganden utan ärende") + 1].startswith("#### ")
     assert "_Inget åtagande är registrerat för rekommendationen._" in text
     assert "- **Klart senast:** 31 december 2027 (”under hösten 2027”)" in text
-    assert "- **Ursprungligen:** 30 april 2027 (”senast i april 2027”)" in text
+    assert "- **Ursprungligt slutdatum:** 30 april 2027 (”senast i april 2027”)" in text
     assert "- **Senaste kommentar:** ”Andra genomgången är bokad till mars” (13 januari 2027, Sara Sekreterare)" in text
     assert f"- **Underlag:** <{EVIDENCE}>" in text
     assert "- **Ägare:** Bo Berg (rektor)" in text and "- **Återkommer:** två gånger per läsår" in text

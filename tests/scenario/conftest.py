@@ -39,6 +39,7 @@ from bot.standin.http_delivery import HttpDelivery
 from bot.standin.user_side import Interaction
 from bot.standin.workspace import SLACKBOT_ID, Message, View
 from storage.models import Commitment, Committee
+from tests.unit.test_form_placeholders import placeholder_problems
 
 # Named in ATAGANDE_ADMINS (LocalBot's ``admins``) but no admin in Slack itself.
 CONFIGURED_ADMIN_ID = "UKIMADMIN1"
@@ -265,6 +266,20 @@ def _no_leaks(world: World) -> list[str]:
     return [text[:300] for text in world.everything_shown() if any(leak in text for leak in LEAKS)]
 
 
+FORM_METHODS = ("views.open", "views.push", "views.update", "views.publish")
+
+
+def _english_placeholders(world: World) -> list[str]:
+    """Every field of every form the bot opened says in Swedish what to fill in (Slack's own default is English)."""
+    found: list[str] = []
+    for method in FORM_METHODS:
+        for call in world.slack.calls_to(method):
+            view = call.args.get("view")
+            if isinstance(view, dict):
+                found += placeholder_problems(view.get("blocks") or [])
+    return found
+
+
 TRANSPORTS: tuple[Mode, ...] = ("socket", "http")
 
 
@@ -306,5 +321,6 @@ def world(request: pytest.FixtureRequest, database_url: str, clock: ManualClock)
         bot.settle()
         assert slack.problems == [], slack.problems
         assert _no_leaks(w) == []
+        assert _english_placeholders(w) == []
     finally:
         bot.stop()

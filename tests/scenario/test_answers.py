@@ -22,14 +22,14 @@ def test_done_updates_the_card_in_place_and_keeps_history(world: World) -> None:
     ref = announced(world)
     card = world.card(ref)
     world.slack.clear_calls()
-    world.click("anna", card, "Klar")
+    world.click("anna", card, "Markera som klart")
     updates = world.slack.calls_to("chat.update")
     assert [(u.args["channel"], u.args["ts"]) for u in updates] == [(card.channel, card.ts)]
     after = world.card(ref)
     assert after.ts == card.ts
     text = world.slack.render_message(after)
     assert "Status: Klar" in text
-    assert "[ Klar ]" not in text  # a closed commitment has nothing left to answer
+    assert "[ Markera som klart ]" not in text  # a closed commitment has nothing left to answer
     assert world.history_kinds(ref) == ["created", "status"]
     assert world.slack.calls_to("chat.postMessage") == []  # no new message, the card changed
     assert "Du äger inga öppna åtaganden just nu." in world.home_text("anna")
@@ -40,7 +40,7 @@ def test_on_track_keeps_the_buttons(world: World) -> None:
     world.click("anna", world.card(ref), "Pågår enligt plan")
     text = world.card_text(ref)
     assert "Status: Pågår" in text
-    assert "[ Klar ]  [ Pågår enligt plan ]  [ Försenad ]  [ Kommentera ]" in text
+    assert "[ Markera som klart ]  [ Pågår enligt plan ]  [ Meddela försening ]  [ Kommentera ]" in text
     assert world.history_kinds(ref) == ["created", "status"]
     world.run("olle", "bun", f"/atagande visa {ref}")
     assert "Anna Andersson: satte status Pågår" in world.last_text("olle", "bun")
@@ -49,7 +49,7 @@ def test_on_track_keeps_the_buttons(world: World) -> None:
 @pytest.mark.transports("socket", "http")
 def test_delayed_needs_a_new_date_and_a_reason(world: World) -> None:
     ref = announced(world)
-    world.click("anna", world.card(ref), "Försenad")
+    world.click("anna", world.card(ref), "Meddela försening")
     assert "BUN-1 blir försenat." in world.modal_text("anna")
     # Slack itself refuses empty required fields.
     empty = world.submit("anna")
@@ -121,7 +121,7 @@ def test_a_bystander_cannot_answer_and_nothing_changes(world: World) -> None:
     card = world.card(ref)
     before = world.slack.render_message(card)
     world.slack.clear_calls()
-    for label in ("Klar", "Pågår enligt plan", "Försenad", "Kommentera"):
+    for label in ("Markera som klart", "Pågår enligt plan", "Meddela försening", "Kommentera"):
         world.click("olle", card, label)
         answer = world.last("olle", "bun")
         assert answer.is_ephemeral, label
@@ -160,9 +160,9 @@ def test_show_gives_history_and_the_right_buttons(world: World) -> None:
     text = world.last_text("olle", "bun")
     assert "Historik" in text
     assert "Sara Sekreterare: registrerade åtagandet, klart senast 30 april 2027" in text
-    assert "[ Klar ]" not in text and "Redigera" not in text  # a reader only reads
+    assert "[ Markera som klart ]" not in text and "Redigera" not in text  # a reader only reads
     world.run("anna", "bun", "/atagande visa bun 1")
-    assert "[ Klar ]" in world.last_text("anna", "bun")
+    assert "[ Markera som klart ]" in world.last_text("anna", "bun")
     assert "Redigera" not in world.last_text("anna", "bun")
     world.run("sara", "bun", "/atagande visa BUN-1")
     assert "[ Redigera ]" in world.last_text("sara", "bun")
@@ -171,7 +171,7 @@ def test_show_gives_history_and_the_right_buttons(world: World) -> None:
 def test_done_in_the_show_answer_updates_it_and_the_card(world: World) -> None:
     ref = announced(world)
     world.run("anna", "allmant", f"/atagande visa {ref}")
-    world.click("anna", world.last("anna", "allmant"), "Klar")
+    world.click("anna", world.last("anna", "allmant"), "Markera som klart")
     assert "Status: Klar" in world.last_text("anna", "allmant")
     assert "Status: Klar" in world.card_text(ref)
 
@@ -219,7 +219,7 @@ def test_an_owner_cannot_edit(world: World) -> None:
 
 def test_a_commitment_cancelled_while_the_modal_is_open(world: World) -> None:
     ref = announced(world)
-    world.click("anna", world.card(ref), "Försenad")
+    world.click("anna", world.card(ref), "Meddela försening")
     with world.bot.svc.db.write() as session:
         c = commitment_service.get_by_reference(session, ref)
         commitment_service.set_status(session, world.actor("sara"), c, CommitmentStatus.CANCELLED, world.clock.now())
@@ -258,7 +258,7 @@ def test_a_card_full_of_ampersands_is_still_updated(world: World) -> None:
     # must be cut after escaping, not before.
     world.quick_committee()
     ref = world.add("Ta fram R&D-plan " + "& " * 990, announce=True)
-    world.click("anna", world.card(ref), "Klar")
+    world.click("anna", world.card(ref), "Markera som klart")
     assert world.slack.problems == []
     assert "Status: Klar" in world.card_text(ref)
     card = world.card(ref)

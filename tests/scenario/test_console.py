@@ -233,7 +233,7 @@ def test_klicka_with_a_reference_presses_that_commitments_button_in_a_list(datab
                 ":klicka Spara",
                 ":tid 2099-04-16 08:30",
                 ":som anna",
-                ":klicka Klar BUN-1",
+                ":klicka Markera som klart BUN-1",
             ]
         ),
         database_url,
@@ -271,13 +271,13 @@ def test_klicka_presses_in_the_reminder_just_seen_not_in_a_card_in_the_channel(d
                 ":klicka Spara",
                 ":tid 2099-04-16 08:30",
                 ":som anna",
-                ":klicka Klar",
+                ":klicka Markera som klart",
             ]
         ),
         database_url,
     )
     # The reminder DM was the last thing printed to anna, after both cards in #bun.
-    seen = output.split("anna@#bun> :klicka Klar")[0]
+    seen = output.split("anna@#bun> :klicka Markera som klart")[0]
     assert seen.rindex("Påminnelse: BUN-1") > seen.rindex("BUN-2 · Barn- och utbildningsnämnden")
     assert _statuses(database_url) == {1: "done", 2: "not_started"}
     assert "Traceback" not in output
@@ -393,3 +393,9 @@ def test_a_time_the_bot_cannot_plan_for_is_refused_and_the_clock_stays(database_
     assert texts.get("console_time_out_of_range", first=MIN_YEAR, last=MAX_YEAR) in output
     # The clock did not move, and the next good time is taken.
     assert texts.get("console_time_now", when="2099-04-16 08:30") in output
+
+
+def test_read_again_on_home_prints_home_anew(database_url: str) -> None:
+    output = _console(":hem\n:klicka Läs in igen", database_url, demo=True)
+    after = output.split(":klicka Läs in igen", 1)[1]
+    assert "[ Läs in igen ]" in after and "Inläst " in after  # Home printed again, saying when it was read

@@ -108,7 +108,7 @@ def test_a_card_that_cannot_be_updated_does_not_lose_the_answer(world: World) ->
     world.quick_committee()
     ref = world.add("Åtgärd", announce=True)
     world.slack.inject("chat.update", "error", error="message_not_found")
-    world.click("anna", world.card(ref), "Klar")
+    world.click("anna", world.card(ref), "Markera som klart")
     assert world.history_kinds(ref) == ["created", "status"]
     world.run("anna", "bun", f"/atagande visa {ref}")
     assert "Status: Klar" in world.last_text("anna", "bun")

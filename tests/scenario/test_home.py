@@ -34,7 +34,7 @@ def test_home_groups_my_commitments_by_traffic_light(world: World) -> None:
     assert "Mina nämnder" in text
     assert "BUN – Barn- och utbildningsnämnden · #bun · 4 öppna" in text
     assert "du är sekreterare" not in text
-    assert "[ Uppdatera ]" in text and "Nytt åtagande" not in text
+    assert "[ Läs in igen ]" in text and "Nytt åtagande" not in text
 
 
 def test_an_update_turns_yellow_green_and_a_moved_date_red(world: World) -> None:
@@ -45,7 +45,7 @@ def test_an_update_turns_yellow_green_and_a_moved_date_red(world: World) -> None
     world.click("anna", world.card(soon), "Pågår enligt plan")
     text = world.home_text("anna")  # refreshed by the click, without opening it again
     assert "🟡" not in text and "🟢 Enligt plan (2)" in text
-    world.click("anna", world.card(later), "Försenad")
+    world.click("anna", world.card(later), "Meddela försening")
     world.fill("anna", **{"Nytt datum": "2027-12-15", "Varför flyttas datumet?": "Väntar på upphandling"})
     assert world.submit("anna").response is None
     text = world.home_text("anna")
@@ -61,7 +61,7 @@ def test_a_secretary_sees_committees_and_the_register_button(world: World) -> No
     assert "Du äger inga öppna åtaganden just nu. 🎉" in text
     assert "BUN – Barn- och utbildningsnämnden · #bun · 1 öppna · du är sekreterare" in text
     assert "SN – Socialnämnden · 0 öppna · du är sekreterare" in text
-    assert "[ Nytt åtagande ]  [ Uppdatera ]" in text
+    assert "[ Nytt åtagande ]  [ Läs in igen ]" in text
     world.click("sara", "home", "Nytt åtagande")
     assert "Nytt åtagande" in world.modal_text("sara")
 
@@ -86,7 +86,7 @@ def test_refresh_shows_what_changed_meanwhile(world: World) -> None:
     world.quick_committee()
     assert "Du äger inga öppna åtaganden" in open_home(world, "anna")
     world.add("Ny åtgärd", deadline="2027-06-01")  # registered behind the Home tab's back
-    world.click("anna", "home", "Uppdatera")
+    world.click("anna", "home", "Läs in igen")
     assert "BUN-1 Ny åtgärd" in world.home_text("anna")
 
 
@@ -99,3 +99,33 @@ def test_many_commitments_stay_within_slacks_limits(world: World) -> None:
     assert "… och 5 till. Se alla med /atagande mina." in text
     view = world.slack.home("anna")
     assert view is not None and len(view.blocks) <= 100
+
+
+def test_read_again_rereads_home_and_says_when(world: World) -> None:
+    # "Läs in igen", not "Uppdatera" (which is what an owner does to a status): it reads Home afresh.
+    world.quick_committee()
+    assert "BUN-1" not in open_home(world, "anna")
+    world.add("Åtgärd som tillkom efteråt", deadline="2027-09-30")  # stored, Home not published
+    world.clock.advance(timedelta(minutes=25))  # 09.25
+    world.click("anna", "home", "Läs in igen")
+    text = world.home_text("anna")
+    assert "BUN-1 Åtgärd som tillkom efteråt" in text
+    assert "kl. 09.25" in text  # when it was read, so that a press shows something even if nothing changed
+    assert "Uppdatera" not in text
+
+
+def test_the_answer_buttons_are_verbs(world: World) -> None:
+    from bot.ui.commitment import ACTION_DELAYED, ACTION_DONE
+
+    world.quick_committee()
+    ref = world.add("Åtgärd", deadline="2027-09-30", announce=True)
+    buttons = {
+        e["action_id"]: e["text"]["text"]
+        for b in world.card(ref).blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+    assert buttons[ACTION_DONE] == "Markera som klart"
+    assert buttons[ACTION_DELAYED] == "Meddela försening"
+    world.click("anna", world.card(ref), "Meddela försening")
+    assert (world.modal("anna").title or {}).get("text") == "Meddela försening"

@@ -9,7 +9,7 @@ import pytest
 from bot.services import committees as committee_service
 from tests.scenario.conftest import World
 
-ANSWER_BUTTONS = ["Klar", "Pågår enligt plan", "Försenad", "Kommentera"]
+ANSWER_BUTTONS = ["Markera som klart", "Pågår enligt plan", "Meddela försening", "Kommentera"]
 
 
 def luhn_complete(nine: str) -> str:

@@ -65,7 +65,7 @@ def test_a_double_submit_of_the_register_form_registers_once(world: World) -> No
 
 def test_a_double_click_on_done_writes_one_row(world: World) -> None:
     ref = announced(world)
-    click = world.click("anna", world.card(ref), "Klar")
+    click = world.click("anna", world.card(ref), "Markera som klart")
     assert again(world, click).acked
     assert world.history_kinds(ref) == ["created", "status"]
     assert status_of(world, ref) == CommitmentStatus.DONE
@@ -85,7 +85,7 @@ def test_on_track_twice_the_same_day_writes_one_row(world: World) -> None:
 
 def test_a_double_submit_of_delayed_moves_the_date_once(world: World) -> None:
     ref = announced(world)
-    world.click("anna", world.card(ref), "Försenad")
+    world.click("anna", world.card(ref), "Meddela försening")
     world.fill("anna", **{"Nytt datum": "senast i juni 2027", "Varför flyttas datumet?": "Personalbrist under våren"})
     submitted = world.submit("anna")
     assert submitted.response is None

@@ -35,7 +35,8 @@ def test_one_line_preview_then_save(world: World) -> None:
     assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
     assert "Spara" not in world.ephemeral_of("sara", "bun")[-1]
     assert "BUN-1" in receipt
-    assert "[ Klar ]  [ Pågår enligt plan ]  [ Försenad ]  [ Kommentera ]" in world.card_text("BUN-1")
+    buttons = "[ Markera som klart ]  [ Pågår enligt plan ]  [ Meddela försening ]  [ Kommentera ]"
+    assert buttons in world.card_text("BUN-1")
     assert "Du är ägare för BUN-1." in world.dm_text("anna")
     assert "BUN-1" in world.home_text("anna")
     assert world.count_commitments() == 1

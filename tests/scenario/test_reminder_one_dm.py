@@ -61,7 +61,7 @@ def test_forty_reminders_one_morning_come_as_a_few_messages_listing_them_all(wor
 
     # Answering one commitment records it for that commitment, and its part of the message shows the answer.
     message = listed[7]
-    world.click("anna", message, "Klar", block_id="answer:7")
+    world.click("anna", message, "Markera som klart", block_id="answer:7")
     assert world.history_kinds("BUN-7")[-1] == "status"
     assert world.history_kinds("BUN-8")[-1] == "created"
     updated = world.slack.workspace.find_message(world.slack.dm("anna").id, message.ts)

@@ -62,7 +62,7 @@ def test_when_last_months_occurrence_is_done_this_months_reminder_is_the_one_sen
     dm = world.slack.dm("anna").id
     january = [m for m in world.slack.visible_messages("anna", dm) if "31 januari 2027" in str(m.blocks)]
     assert len(january) == 1
-    world.click("anna", january[0], "Klar")
+    world.click("anna", january[0], "Markera som klart")
     world.at("2027-02-11 08:30")
     sent = len(reminders_to(world, "anna"))
     # 12 February: January's overdue rhythm and February's 14 days before meet; January's is done.

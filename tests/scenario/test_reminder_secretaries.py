@@ -42,4 +42,4 @@ def test_a_secretary_who_owns_the_commitment_gets_one_message_a_day(world: World
     world.add("Följ upp rutinen för orosanmälan", deadline="2027-04-30", owner="sara")
     got = _day_14(world, "sara")
     assert len(got) == 1, got
-    assert "14 dagar" in got[0] and "[ Klar ]" in got[0]
+    assert "14 dagar" in got[0] and "[ Markera som klart ]" in got[0]

@@ -76,7 +76,7 @@ def test_after_forsenad_the_reminder_shows_the_new_date_beside_the_new_phrase(wo
     world.at("2027-04-16 08:30")
     reminder = the_reminder(world)
     assert "30 april 2027" in intro(reminder) and "senast i april 2027" in intro(reminder)
-    world.click("anna", reminder, "Försenad")
+    world.click("anna", reminder, "Meddela försening")
     world.fill("anna", **{"Nytt datum": "senast i juni 2027", "Varför flyttas datumet?": "Personalbrist under våren"})
     assert world.submit("anna").response is None
     text = intro(as_updated(world, reminder))

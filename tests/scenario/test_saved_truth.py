@@ -11,7 +11,7 @@ def test_a_slack_timeout_after_saving_says_it_was_saved(world: World) -> None:
     # Slack answers the card's update after the bot has given up waiting (the change is saved by then).
     world.bot.client.timeout = 1
     world.slack.inject("chat.update", "slow", seconds=2.5)
-    world.click("anna", world.card(ref), "Klar")
+    world.click("anna", world.card(ref), "Markera som klart")
     said = " ".join(world.ephemeral_of("anna", "bun"))
     assert "inget ändrades" not in said
     assert f"Ändringen av {ref} är sparad" in said

@@ -11,7 +11,7 @@ def test_a_stale_button_in_the_owners_dm_does_not_reopen(world: World) -> None:
     ref = announced(world)
     dm = world.slack.dm("anna").id
     dm_card = world.last("anna", dm)
-    world.click("anna", world.card(ref), "Klar")
+    world.click("anna", world.card(ref), "Markera som klart")
     assert status_of(world, ref) == CommitmentStatus.DONE
     world.click("anna", dm_card, "Pågår enligt plan")
     assert status_of(world, ref) == CommitmentStatus.DONE
@@ -28,8 +28,8 @@ def test_a_stale_button_in_the_owners_dm_does_not_reopen(world: World) -> None:
 def test_a_stale_delayed_button_does_not_reopen(world: World) -> None:
     ref = announced(world)
     dm_card = world.last("anna", world.slack.dm("anna").id)
-    world.click("anna", world.card(ref), "Klar")
-    world.click("anna", dm_card, "Försenad")
+    world.click("anna", world.card(ref), "Markera som klart")
+    world.click("anna", dm_card, "Meddela försening")
     assert world.slack.open_view("anna") is None
     assert f"{ref} är redan klart" in world.dm_text("anna")
     assert status_of(world, ref) == CommitmentStatus.DONE

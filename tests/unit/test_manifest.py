@@ -35,3 +35,20 @@ def test_the_stand_in_grants_what_the_manifest_requests() -> None:
     assert sorted(DEFAULT_SCOPES) == requested == sorted(BOT_SCOPES)
     # The bot joins a committee's public channel when it is bound to one.
     assert "channels:join" in requested
+
+
+def test_the_apps_description_says_in_swedish_what_it_does() -> None:
+    from bot.texts import Texts
+
+    manifest = json.loads((REPO / "manifest.json").read_text(encoding="utf-8"))
+    info = manifest["display_information"]
+    short, long = info["description"], info["long_description"]
+    # Slack's limits: a description of at most 140 characters, a long one of 175 to 4,000.
+    assert len(short) <= 140 and 175 <= len(long) <= 4000
+    assert "åtaganden" in short and "påmin" in short  # what it keeps, and how
+    # The buttons it names are the ones people see.
+    texts = Texts()
+    for key in ("btn_done", "btn_on_track", "btn_delayed", "btn_comment"):
+        assert texts.get(key) in long
+    for word in ("deadline", "vid liv", "granskar", "ägarna"):  # English, a calque, the glossary's "not" words
+        assert word not in (short + " " + long).lower()
