@@ -32,7 +32,7 @@ def test_done_updates_the_card_in_place_and_keeps_history(world: World) -> None:
     assert "[ Klar ]" not in text  # a closed commitment has nothing left to answer
     assert world.history_kinds(ref) == ["created", "status"]
     assert world.slack.calls_to("chat.postMessage") == []  # no new message, the card changed
-    assert "Du äger inga öppna åtaganden just nu." in world.home_text("anna")
+    assert "Du är inte ansvarig för något öppet åtagande just nu." in world.home_text("anna")
 
 
 def test_on_track_keeps_the_buttons(world: World) -> None:

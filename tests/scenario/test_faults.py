@@ -128,7 +128,8 @@ def test_slack_failing_during_a_submission_keeps_the_modal_with_a_swedish_error(
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     # Who the registrar is must be asked again (the cache is gone), and Slack refuses:
     # first the owner's name (not needed to register), then the registrar (needed).
@@ -152,7 +153,8 @@ def test_the_owners_name_is_not_needed_to_register(world: World) -> None:
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     world.slack.inject("users.info", "error", error="fatal_error")
     assert world.submit("sara").response is None

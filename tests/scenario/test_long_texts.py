@@ -68,7 +68,7 @@ def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world
     commitment, recommendation = long_commitment(2600), long_recommendation(1200)
     assert len(commitment) >= 2600 and commitment.count("&") > 20
     share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
 
     # The review offers the commitment whole to edit (an input holds 3,000 characters; a longer text is
     # shown, see test_import_edit_text) and shows the recommendation whole.
@@ -103,7 +103,7 @@ def test_a_long_imported_text_survives_an_unchanged_edit(world: World) -> None:
     world.quick_committee()
     commitment = long_commitment(2600)
     share(world, "sara", "langt-svar.txt", answer(commitment, long_recommendation(100)).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     owner = next(
         str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner")
     )
@@ -121,7 +121,7 @@ def imported(world: World, commitment: str, recommendation: str) -> None:
     """BUN-1 imported from an answer holding `recommendation` and `commitment`, with anna as its owner."""
     world.quick_committee()
     share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     owner = owner_block(world)
     world.slack.fill("sara", owner, "anna", block_id=owner)
     world.submit("sara")

@@ -44,7 +44,7 @@ def test_new_opens_the_modal_with_the_channels_committee(world: World) -> None:
     open_modal(world)
     text = world.modal_text("sara")
     assert "Nytt åtagande" in text
-    for label in ("Vad ska göras?", "Nämnd", "Ägare (person i Slack)", "Klart senast", "Återkommer", "Diarienummer"):
+    for label in ("Vad ska göras?", "Nämnd", "Ansvarig (person i Slack)", "Klart senast", "Återkommer", "Diarienummer"):
         assert label in text
     assert "[ BUN – Barn- och utbildningsnämnden ▾ ]" in text
 
@@ -84,7 +84,7 @@ def test_a_complete_modal_registers_announces_and_tells_everyone(world: World) -
         "sara",
         **{
             "Vad ska göras?": "Revidera den lokala BUS-överenskommelsen",
-            "Ägare (person i Slack)": "anna",
+            "Ansvarig (person i Slack)": "anna",
             "Ägarens roll som den står i svaret": "förvaltningschef",
             "Klart senast": "senast i april 2027",
             "Diarienummer": "2023/BUN 0148",

@@ -53,7 +53,8 @@ def test_a_double_submit_of_the_register_form_registers_once(world: World) -> No
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     submitted = world.submit("sara")
     assert submitted.response is None

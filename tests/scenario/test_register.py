@@ -110,7 +110,7 @@ def test_an_unknown_name_is_said_and_the_owner_is_chosen_before_saving(world: Wo
     world.click("sara", world.last("sara", "bun"), "Välj ansvarig")
     form = world.modal_text("sara")
     assert "[ Revidera överenskommelsen ]" in form and "@okand" in form
-    world.fill("sara", **{"Ägare (person i Slack)": "anna"})
+    world.fill("sara", **{"Ansvarig (person i Slack)": "anna"})
     assert world.submit("sara").response is None
     assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
     assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))

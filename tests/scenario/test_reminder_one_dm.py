@@ -138,6 +138,6 @@ def test_thirty_escalations_one_morning_come_to_the_secretary_as_a_few_messages(
     to_sara = f":to:{world.uid('sara')}"
     escalations = {k: v for k, v in _states(world).items() if k.startswith("escalate:") and k.endswith(to_sara)}
     assert len(escalations) == 30 and set(escalations.values()) == {OutboxState.SENT.value}
-    # "Byt ägare" beside each commitment's answers opens the form for that commitment.
-    world.click("sara", listed[12], "Byt ägare", block_id="answer:12")
+    # "Byt ansvarig" beside each commitment's answers opens the form for that commitment.
+    world.click("sara", listed[12], "Byt ansvarig", block_id="answer:12")
     assert "[ Åtgärd 12 ]" in world.modal_text("sara")

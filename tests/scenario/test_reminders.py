@@ -95,7 +95,7 @@ def test_a_late_start_sends_one_reminder_and_the_escalation(world: World) -> Non
     assert len(to_anna) == 1, to_anna
     assert "för 14 dagar sedan" in to_anna[0]
     to_sara = reminders_to(world, "sara")
-    assert len(to_sara) == 1 and "Eskalering" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    assert len(to_sara) == 1 and "Eskalering" in to_sara[0] and "[ Byt ansvarig ]" in to_sara[0]
     states = {key: state for key, state, _ in outbox(world)}
     assert states["remind:1:2027-04-30:14"] == "sent"
     assert states["remind:1:2027-04-30:7"] == "skipped"
@@ -110,11 +110,11 @@ def test_a_reminder_for_a_departed_owner_goes_to_the_secretaries(world: World) -
     world.at("2027-04-16 08:30")
     assert reminders_to(world, "anna") == []
     to_sara = reminders_to(world, "sara")
-    assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ansvarig ]" in to_sara[0]
     message = [
-        m for m in world.slack.visible_messages("sara", world.slack.dm("sara").id) if "Byt ägare" in str(m.blocks)
+        m for m in world.slack.visible_messages("sara", world.slack.dm("sara").id) if "Byt ansvarig" in str(m.blocks)
     ]
-    world.click("sara", message[0], "Byt ägare")
+    world.click("sara", message[0], "Byt ansvarig")
     assert "Ägare" in world.modal_text("sara")
 
 
