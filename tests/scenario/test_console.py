@@ -53,7 +53,7 @@ def test_first_user_sets_up_a_committee_and_registers(database_url: str) -> None
     assert "sara@#allmant> /atagande nämnd ny BUN" in output
     assert "30 april 2099" in output
     assert "BUN-1 är registrerat" in output
-    assert "Du är ägare för BUN-1" in output
+    assert "Du är ansvarig för BUN-1" in output
     assert "Status: Pågår" in output
     assert "Mina åtaganden" in output
     assert "Inget formulär är öppet." in output
@@ -100,9 +100,9 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
                 ":fyll Vad ska göras?=Inför ett årshjul för uppföljning",
                 ":fyll Nämnd=SN",
                 ":fyll Nämnd=KS",
-                ":fyll Ansvar=anna",  # no such field
-                ":fyll Ägare=@nobody",
-                ":fyll Ägare=anna",  # the label is "Ansvarig (person i Slack)"
+                ":fyll Ägare=anna",  # no such field (the word the form no longer uses)
+                ":fyll Ansvarig=@nobody",
+                ":fyll Ansvarig=anna",  # the label is "Ansvarig (person i Slack)"
                 ":fyll Klart senast=Q3 2099",
                 ":skicka",
             ]
@@ -110,7 +110,7 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
         database_url,
     )
     assert "Inget val passar ”SN”" in output
-    assert "Formuläret har inget fält ”Ansvar”" in output and "”Ansvarig (person i Slack)”" in output
+    assert "Formuläret har inget fält ”Ägare”" in output and "”Ansvarig (person i Slack)”" in output
     assert "ingen användare ”nobody”" in output
     assert "nothing called" not in output and "no option" not in output
     assert "KS-1 är registrerat" in output

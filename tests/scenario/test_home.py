@@ -46,7 +46,7 @@ def test_an_update_turns_yellow_green_and_a_moved_date_red(world: World) -> None
     text = world.home_text("anna")  # refreshed by the click, without opening it again
     assert "🟡" not in text and "🟢 Enligt plan (2)" in text
     world.click("anna", world.card(later), "Försenad")
-    world.fill("anna", **{"Nytt datum": "2027-12-15", "Varför flyttas datumet?": "Väntar på upphandling"})
+    world.fill("anna", **{"Nytt slutdatum": "2027-12-15", "Varför ändras slutdatumet?": "Väntar på upphandling"})
     assert world.submit("anna").response is None
     text = world.home_text("anna")
     assert "🔴 Försenade eller flyttade (1)" in text
@@ -59,7 +59,7 @@ def test_a_secretary_sees_committees_and_the_register_button(world: World) -> No
     world.add("Åtgärd", deadline="2027-05-01")
     text = open_home(world, "sara")
     assert "Du är inte ansvarig för något öppet åtagande just nu. 🎉" in text
-    assert "BUN – Barn- och utbildningsnämnden · #bun · 1 öppna · du är sekreterare" in text
+    assert "BUN – Barn- och utbildningsnämnden · #bun · 1 öppet · du är sekreterare" in text
     assert "SN – Socialnämnden · 0 öppna · du är sekreterare" in text
     assert "[ Nytt åtagande ]  [ Uppdatera ]" in text
     world.click("sara", "home", "Nytt åtagande")

@@ -238,7 +238,7 @@ def test_an_undated_commitment_needs_a_deadline_before_import(world: World) -> N
     interaction = world.slack.submit_view("sara")
     assert interaction.response is not None and interaction.response["response_action"] == "errors"
     deadline_block = _block(world, "sara", "_deadline", 0)
-    assert "saknar deadline" in interaction.response["errors"][deadline_block]
+    assert "saknar slutdatum" in interaction.response["errors"][deadline_block]
     assert counts(world)[:3] == (0, 0, 0)
     world.slack.fill("sara", deadline_block, "2027-03-31", block_id=deadline_block)
     world.submit("sara")

@@ -110,7 +110,7 @@ def test_a_long_imported_text_survives_an_unchanged_edit(world: World) -> None:
     world.slack.fill("sara", owner, "anna", block_id=owner)
     world.submit("sara")
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     saved = world.submit("sara")
     assert saved.response is None, saved.response
     with world.bot.svc.db.read() as session:
@@ -143,7 +143,7 @@ def test_texts_longer_than_the_edit_form_holds_survive_an_unchanged_save(world: 
     before = world.history_kinds("BUN-1")
 
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     form, shown = world.modal_text("sara"), section_text(world.modal("sara").blocks)
     saved = world.submit("sara")
 
@@ -161,7 +161,7 @@ def test_changing_the_deadline_keeps_texts_longer_than_the_edit_form_holds(world
     before = world.history_kinds("BUN-1")
 
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     world.fill("sara", **{"Klart senast": "senast i maj 2027"})  # the form is rebuilt with the date's preview
     assert "31 maj 2027" in world.modal_text("sara")
     world.fill("sara", **{"Anledning till ändringen": "Nämnden flyttade sitt sammanträde"})

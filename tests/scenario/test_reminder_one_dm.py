@@ -131,7 +131,7 @@ def test_thirty_escalations_one_morning_come_to_the_secretary_as_a_few_messages(
     for message in messages:
         assert len(message.blocks or []) <= 50
         assert block_text_length(message.blocks or []) <= BLOCK_TEXT_BUDGET
-        assert "Eskalering" in world.slack.render_message(message)
+        assert "Obesvarat" in world.slack.render_message(message)
         for commitment_id in _answer_blocks(message):
             listed[commitment_id] = message
     assert sorted(listed) == list(range(1, 31))

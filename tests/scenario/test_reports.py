@@ -126,7 +126,7 @@ def test_a_private_channel_without_the_bot_falls_back_to_the_dm(world: World) ->
     world.bind_without_joining("BUN", "bun-intern")  # bound before binding checked the bot was invited
     world.add("Revidera den lokala BUS-överenskommelsen")
     answer = ask(world, "olle", "allmant", "/atagande rapport BUN csv")
-    assert "Jag kunde inte lägga uppföljningsrapporten i nämndens kanal" in answer
+    assert "Jag kunde inte publicera uppföljningsrapporten i nämndens kanal" in answer
     [stored] = shared_files(world)
     assert stored.channels == [world.slack.dm("olle").id]
     assert stored.content is not None and stored.content.startswith("\ufeff".encode())
