@@ -180,11 +180,11 @@ def test_long_input_is_quoted_shortened() -> None:
 @pytest.mark.parametrize(
     ("schedule", "described"),
     [
-        (DigestSchedule(), "måndagar kl. 08:00"),
-        (DigestSchedule(1, time(9, 0)), "tisdagar kl. 09:00"),
-        (DigestSchedule(2, time(13, 30)), "onsdagar kl. 13:30"),
-        (DigestSchedule(3, time(0, 5)), "torsdagar kl. 00:05"),
-        (DigestSchedule(4, time(7, 30)), "fredagar kl. 07:30"),
+        (DigestSchedule(), "måndagar kl. 08.00"),
+        (DigestSchedule(1, time(9, 0)), "tisdagar kl. 09.00"),
+        (DigestSchedule(2, time(13, 30)), "onsdagar kl. 13.30"),
+        (DigestSchedule(3, time(0, 5)), "torsdagar kl. 00.05"),
+        (DigestSchedule(4, time(7, 30)), "fredagar kl. 07.30"),
     ],
 )
 def test_describe_in_swedish(schedule: DigestSchedule, described: str) -> None:
