@@ -177,7 +177,7 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     assert (
         "30 och 7 dagar före, på dagen, sedan varje vecka; nämndsekreterarna får veta efter 21 dagar utan svar" in saved
     )
-    assert "tisdagar kl. 09:30" in saved
+    assert "tisdagar kl. 09.30" in saved
     # The new policy decides: 30 days before a deadline of 30 April is 31 March.
     world.add("Revidera rutinen", deadline="senast i april 2027")
     world.at("2027-01-11 09:05")
