@@ -233,11 +233,11 @@ class Drive:
         with self.kind("import: reading the answer"):
             self.slack.upload_file("sara", self.slack.dm("sara"), "Svar på revisionsrapport.txt", document)
         dm = self.slack.dm("sara").id
-        found = [m for m in self.slack.visible_messages("sara", dm) if "Granska och importera" in str(m.blocks)]
+        found = [m for m in self.slack.visible_messages("sara", dm) if "Gå igenom och importera" in str(m.blocks)]
         if not found:
             return
         with self.kind("import: review modal"):
-            self.slack.click_button("sara", found[-1], "Granska och importera")
+            self.slack.click_button("sara", found[-1], "Gå igenom och importera")
         if self.slack.open_view("sara") is None:
             return
         with self.kind("import: confirmation and cards"):

@@ -51,6 +51,17 @@ def swedish_count(value: object) -> str:
     return str(value)
 
 
+def plural(value: object, singular: str, plural_form: str, bare: bool = False) -> str:
+    """A count and the words that agree with it: "1 öppet åtagande", "2 öppna åtaganden".
+
+    The one place the templates choose between singular and plural, so that no text says "1 öppna"
+    (docs/ordlista.md). `bare` gives the words alone, for a verb or pronoun that agrees with a count
+    shown elsewhere ("de kommer").
+    """
+    words = singular if value == 1 else plural_form
+    return words if bare else f"{swedish_count(value)} {words}"
+
+
 # Characters that would start Markdown formatting, a link or HTML in the text of a commitment.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -69,5 +80,6 @@ def filters(tz: ZoneInfo) -> dict[str, Callable[..., Any]]:
         "tidpunkt": partial(swedish_datetime, tz=tz),
         "manad": partial(swedish_month, tz=tz),
         "antal": swedish_count,
+        "plural": plural,
         "md_text": markdown_text,
     }

@@ -143,10 +143,10 @@ class DigestSchedule:
         return f"{_CANONICAL_DAYS[self.weekday]} {self.at:%H:%M}"
 
     def describe(self) -> str:
-        """Swedish, for people: "måndagar kl. 08:00"."""
+        """Swedish, for people: "måndagar kl. 08.00" (the time with a full stop, as Swedish writes it)."""
         texts = _texts()
         days = texts.get(f"digest_days_{_CANONICAL_DAYS[self.weekday]}")
-        return texts.get("digest_schedule_describe", days=days, time=f"{self.at:%H:%M}")
+        return texts.get("digest_schedule_describe", days=days, time=f"{self.at:%H.%M}")
 
 
 def _parse_time(value: str, raw: str) -> time:

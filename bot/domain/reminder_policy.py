@@ -9,18 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from bot.texts import Texts
 
 __all__ = ["ReminderPolicy", "ReminderPolicyError", "field_error"]
 
 _MAX_DAYS = 365
 
+# Each field's error, by its name in templates/strings_reminders.j2.
 _FIELD_ERRORS: Final[dict[str, str]] = {
-    "before_days": "Dagar före deadline måste vara heltal mellan 1 och 365.",
-    "on_the_day": "Påminnelse på dagen måste vara ja eller nej.",
-    "overdue_every_days": "Dagar mellan påminnelser efter deadline måste vara ett heltal mellan 0 och 365 (0 = inga).",
-    "escalate_after_days": "Dagar till eskalering måste vara ett heltal mellan 0 och 365 (0 = ingen eskalering).",
+    "before_days": "err_policy_before_days",
+    "on_the_day": "err_policy_on_the_day",
+    "overdue_every_days": "err_policy_overdue_every_days",
+    "escalate_after_days": "err_policy_escalate_after_days",
 }
+
+
+@lru_cache(maxsize=1)
+def _texts() -> Texts:
+    # Imported late, as in digest_schedule: checking a policy should not pay for a Jinja environment.
+    from bot.texts import Texts
+
+    return Texts()
 
 
 class ReminderPolicyError(ValueError):
@@ -36,7 +49,7 @@ class ReminderPolicyError(ValueError):
 
 
 def field_error(field: str) -> ReminderPolicyError:
-    return ReminderPolicyError(field, _FIELD_ERRORS[field])
+    return ReminderPolicyError(field, _texts().get(_FIELD_ERRORS[field]))
 
 
 def _is_int_between(value: object, low: int, high: int) -> bool:
@@ -76,10 +89,10 @@ class ReminderPolicy:
     def from_json(cls, data: Mapping[str, Any]) -> ReminderPolicy:
         """The policy stored on a committee; missing keys (or `{}`) take the defaults."""
         if not isinstance(data, Mapping):
-            raise ReminderPolicyError("", "Påminnelseinställningen måste vara ett JSON-objekt.")
+            raise ReminderPolicyError("", _texts().get("err_policy_not_an_object"))
         unknown = sorted(str(key) for key in data if key not in _FIELD_ERRORS)
         if unknown:
-            raise ReminderPolicyError(unknown[0], f"Okänd inställning för påminnelser: {unknown[0]}.")
+            raise ReminderPolicyError(unknown[0], _texts().get("err_policy_unknown", name=unknown[0]))
         values = dict(data)
         if "before_days" in values:
             before = values["before_days"]
@@ -99,46 +112,11 @@ class ReminderPolicy:
         }
 
     def describe(self) -> str:
-        """Swedish summary, e.g. "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar"."""
-        parts: list[str] = []
-        if self.before_days:
-            unit = "dag" if self.before_days == (1,) else "dagar"
-            parts.append(f"{_swedish_list([str(days) for days in self.before_days])} {unit} före")
-        if self.on_the_day:
-            parts.append("på dagen")
-        if self.overdue_every_days:
-            every = _every(self.overdue_every_days)
-            parts.append(f"sedan {every}" if parts else f"{every} efter deadline")
-        reminders = ", ".join(parts) if parts else "inga påminnelser"
-        if self.escalate_after_days:
-            escalation = f"eskalering efter {_days(self.escalate_after_days)}"
-        else:
-            escalation = "ingen eskalering"
-        return f"{reminders}; {escalation}"
-
-
-def _swedish_list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} och {items[-1]}"
-
-
-def _days(count: int) -> str:
-    return f"{count} dag" if count == 1 else f"{count} dagar"
-
-
-def _ordinal(number: int) -> str:
-    """Swedish abbreviated ordinal: 3:e, 21:a, 22:a, but 11:e and 12:e."""
-    last_two = number % 100
-    suffix = "a" if number % 10 in (1, 2) and last_two not in (11, 12) else "e"
-    return f"{number}:{suffix}"
-
-
-def _every(days: int) -> str:
-    """Swedish frequency: "varje vecka", "varannan dag", "var 3:e vecka" …"""
-    count, unit = (days // 7, "vecka") if days % 7 == 0 else (days, "dag")
-    if count == 1:
-        return f"varje {unit}"
-    if count == 2:
-        return f"varannan {unit}"
-    return f"var {_ordinal(count)} {unit}"
+        """In Swedish words (templates/strings_reminders.j2): "14 och 3 dagar före, på dagen, sedan varje vecka; …"."""
+        return _texts().get(
+            "policy_describe",
+            before_days=list(self.before_days),
+            on_the_day=self.on_the_day,
+            overdue_every_days=self.overdue_every_days,
+            escalate_after_days=self.escalate_after_days,
+        )

@@ -114,7 +114,7 @@ def _item(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str, list
         block_id=f"item:{c.id}",
     )
     occurrence = facts.occurrence if c.recurrence else None
-    # To a secretary, as on the single escalation: "Byt ägare" beside the answers.
+    # To a secretary, as on the single escalation: "Byt ansvarig" beside the answers.
     change_owner = escalation or bool(args["owner_gone"])
     buttons = answer_buttons(svc.texts, view, occurrence, change_owner=change_owner)
     return view.ref, [section, buttons] if view.is_open else [section]

@@ -142,7 +142,7 @@ def record_answer(
     """Klar (``done``) or Pågår enligt plan; with `occurrence`, about that one occurrence.
 
     Nothing is written twice (a double click) and nothing done is reopened (a
-    button on an old message): reopening is the secretaries' Redigera.
+    button on an old message): reopening is the secretaries' Ändra.
     """
     status = CommitmentStatus.DONE if done else CommitmentStatus.IN_PROGRESS
     with svc.db.write() as session:

@@ -55,7 +55,7 @@ def answer_value(commitment_id: int, occurrence: date | None = None) -> str:
 def answer_buttons(
     texts: Texts, c: CommitmentView, occurrence: date | None = None, *, change_owner: bool = False
 ) -> bk.Block:
-    """The one-click answers; `change_owner` adds "Byt ägare" among them (for a secretary)."""
+    """The one-click answers; `change_owner` adds "Byt ansvarig" among them (for a secretary)."""
     value = answer_value(c.id, occurrence)
     buttons = [
         bk.button(texts.get("btn_done"), ACTION_DONE, value, style="primary"),
@@ -82,7 +82,7 @@ def card_blocks(
     """The commitment as a message: summary, facts, history, and the answer buttons.
 
     `occurrence` makes the buttons answer one occurrence of a recurring
-    commitment; `change_owner` adds "Byt ägare" (for secretaries).
+    commitment; `change_owner` adds "Byt ansvarig" (for secretaries).
     """
     out: list[bk.Block] = []
     if intro:

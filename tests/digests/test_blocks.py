@@ -85,10 +85,10 @@ def test_lines_say_what_each_section_needs() -> None:
     sections = _section_texts(digest_message(TEXTS, digest))
     assert sections[0] == (
         "*BUN – Barn- och utbildningsnämnden*: 42 öppna åtaganden den 30 november 2026.\n"
-        "🔴 1 har passerat datum · 🟢 1 blev klart · ↪️ 1 nytt datum · 💤 2 utan uppdatering på 30 dagar"
+        "🔴 1 har passerat slutdatumet · 🟢 1 blev klart · ↪️ 1 nytt slutdatum · 💤 2 utan uppdatering på 30 dagar"
     )
     assert sections[1] == (
-        "🔴 *Datumet har passerat* (1)\n"
+        "🔴 *Har passerat slutdatumet* (1)\n"
         "🔴 *BUN-1* Revidera den lokala BUS-överenskommelsen med polisen och socialtjänsten — 15 november 2026"
         " · <@UOWNER> · _Ej påbörjad_ · `/atagande visa BUN-1`"
     )
@@ -162,7 +162,9 @@ def test_an_empty_digest_still_says_so() -> None:
 def test_fallback_text_counts_each_section() -> None:
     digest = _digest(overdue=[_item(1)], done=[_done(2)], moved=[_moved(3), _moved(4)], totals={"overdue": 3})
     message = digest_message(TEXTS, digest)
-    assert message.text == ("Veckosammanfattning v. 49 för BUN: 3 har passerat datum, 1 blev klart, 2 fick nya datum.")
+    assert message.text == (
+        "Veckosammanfattning v. 49 för BUN: 3 har passerat slutdatumet, 1 blev klart, 2 fick nya slutdatum."
+    )
     footer = message.blocks[-1]
     assert footer["type"] == "context"
     assert "`/atagande lista BUN`" in footer["elements"][0]["text"]

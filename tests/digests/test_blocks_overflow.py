@@ -47,10 +47,10 @@ def _expected_lines(digest: CommitteeDigest, team_url: str | None) -> dict[str, 
 
 
 TITLES = {
-    "overdue": "🔴 *Datumet har passerat*",
+    "overdue": "🔴 *Har passerat slutdatumet*",
     "due_soon": "🟡 *Ska vara klart inom 30 dagar*",
     "done": "🟢 *Klart sedan förra sammanfattningen*",
-    "moved": "↪️ *Nytt datum sedan förra sammanfattningen*",
+    "moved": "↪️ *Nytt slutdatum sedan förra sammanfattningen*",
     "silent": "💤 *Ingen uppdatering på 30 dagar*",
 }
 

@@ -44,14 +44,14 @@ def test_overview_is_a_table_of_lights_with_totals() -> None:
     _valid(message)
     assert message.blocks[0]["text"]["text"] == "Månadsöversikt december 2026 – alla nämnder"
     assert _section_texts(message)[0] == (
-        "Läget den 1 december 2026: *9 öppna åtaganden* i 3 nämnder, varav *2 har passerat datum*."
+        "Läget den 1 december 2026: *9 öppna åtaganden* i 3 nämnder, varav *2 har passerat slutdatumet*."
     )
     table = [field["text"] for field in message.blocks[2]["fields"]]
     assert table == [
         "*Nämnd*",
         "*🔴 röd · 🟡 gul · 🟢 grön*",
         "*BUN* Barn- och utbildningsnämnden",
-        "🔴 3 · 🟡 5 · 🟢 12 · 2 har passerat datum",
+        "🔴 3 · 🟡 5 · 🟢 12 · 2 har passerat slutdatumet",
         "*KS* Kommunstyrelsen &lt;ks&gt;",
         "🔴 0 · 🟡 0 · 🟢 0 · inga åtaganden",
         "*SN* Socialnämnden",
@@ -59,7 +59,7 @@ def test_overview_is_a_table_of_lights_with_totals() -> None:
     ]
     assert [field["text"] for field in message.blocks[3]["fields"]] == [
         "*Totalt*",
-        "🔴 4 · 🟡 5 · 🟢 16 · 2 har passerat datum",
+        "🔴 4 · 🟡 5 · 🟢 16 · 2 har passerat slutdatumet",
     ]
     assert message.blocks[4]["elements"][0]["text"] == ("Ej påbörjad 9 · Pågår 0 · Klar 16 · Försenad 0 · Avbruten 0")
     assert message.text == "Månadsöversikt december 2026: 9 öppna åtaganden i 3 nämnder – 4 röda, 5 gula, 16 gröna."

@@ -71,11 +71,15 @@ def test_valid_schedules_are_stored_in_one_form(raw: str, canonical: str) -> Non
 
 
 INVALID: list[tuple[str, str, str]] = [
-    ("", "err_digest_schedule_empty", "Ange veckodag och klockslag för veckosammanfattningen, t.ex. ”måndag 08:00”."),
+    (
+        "",
+        "err_digest_schedule_empty",
+        "Ange veckodag och klockslag för veckosammanfattningen, t.ex. ”måndag kl. 08.00”.",
+    ),
     (
         "   ",
         "err_digest_schedule_empty",
-        "Ange veckodag och klockslag för veckosammanfattningen, t.ex. ”måndag 08:00”.",
+        "Ange veckodag och klockslag för veckosammanfattningen, t.ex. ”måndag kl. 08.00”.",
     ),
     (
         "lördag 10:00",
@@ -95,49 +99,50 @@ INVALID: list[tuple[str, str, str]] = [
     (
         "månag 08:00",
         "err_digest_schedule_day",
-        "”månag” är ingen veckodag. Skriv t.ex. ”måndag 08:00” eller ”fre 07:30”.",
+        "”månag” är ingen veckodag. Skriv t.ex. ”måndag kl. 08.00” eller ”fre 7.30”.",
     ),
     (
         "vecka 8",
         "err_digest_schedule_day",
-        "”vecka” är ingen veckodag. Skriv t.ex. ”måndag 08:00” eller ”fre 07:30”.",
+        "”vecka” är ingen veckodag. Skriv t.ex. ”måndag kl. 08.00” eller ”fre 7.30”.",
     ),
     (
         "mån 25:00",
         "err_digest_schedule_time",
-        "”25:00” är inget klockslag. Skriv timme och minut mellan 00:00 och 23:59, t.ex. 08:00, 8 eller 7.30.",
+        "”25:00” är inget klockslag. Skriv timme och minut mellan 00.00 och 23.59, t.ex. 08.00, 8 eller 7.30.",
     ),
     (
         "tis 8:61",
         "err_digest_schedule_time",
-        "”8:61” är inget klockslag. Skriv timme och minut mellan 00:00 och 23:59, t.ex. 08:00, 8 eller 7.30.",
+        "”8:61” är inget klockslag. Skriv timme och minut mellan 00.00 och 23.59, t.ex. 08.00, 8 eller 7.30.",
     ),
     (
         "fre 7:5",
         "err_digest_schedule_time",
-        "”7:5” är inget klockslag. Skriv timme och minut mellan 00:00 och 23:59, t.ex. 08:00, 8 eller 7.30.",
+        "”7:5” är inget klockslag. Skriv timme och minut mellan 00.00 och 23.59, t.ex. 08.00, 8 eller 7.30.",
     ),
     (
         "ons åtta",
         "err_digest_schedule_time",
-        "”åtta” är inget klockslag. Skriv timme och minut mellan 00:00 och 23:59, t.ex. 08:00, 8 eller 7.30.",
+        "”åtta” är inget klockslag. Skriv timme och minut mellan 00.00 och 23.59, t.ex. 08.00, 8 eller 7.30.",
     ),
     (
         "mån 8 och tors 9",
         "err_digest_schedule_unreadable",
         "Jag förstår inte ”mån 8 och tors 9” som veckodag och klockslag. "
-        "Skriv t.ex. ”måndag 08:00”, ”tis 9” eller ”fre 07:30”.",
+        "Skriv t.ex. ”måndag kl. 08.00”, ”tis 9” eller ”fre 7.30”.",
     ),
     (
         "08:00",
         "err_digest_schedule_unreadable",
-        "Jag förstår inte ”08:00” som veckodag och klockslag. Skriv t.ex. ”måndag 08:00”, ”tis 9” eller ”fre 07:30”.",
+        "Jag förstår inte ”08:00” som veckodag och klockslag. "
+        "Skriv t.ex. ”måndag kl. 08.00”, ”tis 9” eller ”fre 7.30”.",
     ),
     (
         "0 8 * * 1",
         "err_digest_schedule_unreadable",
         "Jag förstår inte ”0 8 * * 1” som veckodag och klockslag. "
-        "Skriv t.ex. ”måndag 08:00”, ”tis 9” eller ”fre 07:30”.",
+        "Skriv t.ex. ”måndag kl. 08.00”, ”tis 9” eller ”fre 7.30”.",
     ),
 ]
 
@@ -175,11 +180,11 @@ def test_long_input_is_quoted_shortened() -> None:
 @pytest.mark.parametrize(
     ("schedule", "described"),
     [
-        (DigestSchedule(), "måndagar kl. 08:00"),
-        (DigestSchedule(1, time(9, 0)), "tisdagar kl. 09:00"),
-        (DigestSchedule(2, time(13, 30)), "onsdagar kl. 13:30"),
-        (DigestSchedule(3, time(0, 5)), "torsdagar kl. 00:05"),
-        (DigestSchedule(4, time(7, 30)), "fredagar kl. 07:30"),
+        (DigestSchedule(), "måndagar kl. 08.00"),
+        (DigestSchedule(1, time(9, 0)), "tisdagar kl. 09.00"),
+        (DigestSchedule(2, time(13, 30)), "onsdagar kl. 13.30"),
+        (DigestSchedule(3, time(0, 5)), "torsdagar kl. 00.05"),
+        (DigestSchedule(4, time(7, 30)), "fredagar kl. 07.30"),
     ],
 )
 def test_describe_in_swedish(schedule: DigestSchedule, described: str) -> None:

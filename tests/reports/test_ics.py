@@ -49,7 +49,7 @@ def test_one_all_day_event_per_commitment_with_a_deadline(report: Report, texts:
     assert delayed.decoded("DTSTAMP").isoformat() == "2027-01-18T08:00:00+00:00"
     description = str(delayed["DESCRIPTION"])
     assert "Status: Försenad · Röd" in description
-    assert "Ägare: Anna Andersson (förvaltningschef)" in description
+    assert "Ansvarig: Anna Andersson (förvaltningschef)" in description
     assert "Ursprungligt slutdatum: 30 april 2027" in description
     assert REASON in description  # its ";" and "," escaped in the file, whole again here
     assert "Rekommendation 1: Säkerställ att rutinen" in description

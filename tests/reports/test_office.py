@@ -39,7 +39,7 @@ def _column(sheet: Worksheet, header: str) -> int:
 def test_xlsx_reads_back_with_filters_dates_and_lights(report: Report, texts: Texts) -> None:
     sheet, _ = _sheets(render_xlsx(report, texts))
     headers = [c.value for c in sheet[1]]
-    assert headers[:5] == ["Ärende", "Ärendets titel", "Rekommendation", "Referens", "Åtagande"]
+    assert headers[:5] == ["Ärende", "Ärendemening", "Rekommendation", "Referens", "Åtagande"]
     # The header, seven commitments and the recommendation that none answers.
     assert sheet.max_row == 9
     assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(headers))}9"
@@ -126,7 +126,7 @@ def test_docx_is_a_document_for_the_agenda(report: Report, texts: Texts) -> None
     assert ("Quote", RECOMMENDATIONS[1]) in styled
     texts_only = [t for _, t in styled]
     assert "● Status: Försenad · Röd" in texts_only
-    assert "Ägare: Anna Andersson (förvaltningschef)" in texts_only
+    assert "Ansvarig: Anna Andersson (förvaltningschef)" in texts_only
     assert "Ursprungligt slutdatum: 30 april 2027 (”senast i april 2027”)" in texts_only
     assert "Inget åtagande är registrerat för rekommendationen." in texts_only
 

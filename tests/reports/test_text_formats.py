@@ -40,14 +40,14 @@ def test_csv_reads_back_one_row_per_commitment_and_per_unanswered_recommendation
     assert first["Ärende"] == DNR
     assert first["Rekommendation"].startswith("Säkerställ att rutinen")
     assert first["Åtagande"] == "Revidera den lokala BUS-överenskommelsen"
-    assert (first["Ägare"], first["Roll"]) == ("Anna Andersson", "förvaltningschef")
+    assert (first["Ansvarig"], first["Roll"]) == ("Anna Andersson", "förvaltningschef")
     # The date, and its wording in the committee's answer, under the glossary's names.
     assert (first["Klart senast"], first["Klart senast (formulering i svaret)"]) == ("2027-12-31", "under hösten 2027")
     original = (first["Ursprungligt slutdatum"], first["Ursprungligt slutdatum (formulering i svaret)"])
     assert original == ("2027-04-30", "senast i april 2027")
     assert (first["Status"], first["Trafikljus"]) == ("Försenad", "Röd")
     # The reason keeps its semicolon: the field is quoted, not split.
-    assert REASON in first["Flyttat datum och skäl"]
+    assert REASON in first["Ändrat slutdatum och skäl"]
     done = rows[3]
     assert (done["Rekommendation"], done["Underlag"], done["Kommenterat"]) == (
         "Övriga åtaganden",
@@ -92,7 +92,7 @@ def test_markdown(report: Report, texts: Texts) -> None:
     assert "- **Ursprungligt slutdatum:** 30 april 2027 (”senast i april 2027”)" in text
     assert "- **Senaste kommentar:** ”Andra genomgången är bokad till mars” (13 januari 2027, Sara Sekreterare)" in text
     assert f"- **Underlag:** <{EVIDENCE}>" in text
-    assert "- **Ägare:** Bo Berg (rektor)" in text and "- **Återkommer:** två gånger per läsår" in text
+    assert "- **Ansvarig:** Bo Berg (rektor)" in text and "- **Återkommer:** två gånger per läsår" in text
 
 
 def test_markdown_escapes_what_people_wrote(db: Database, clock: ManualClock, seeded: Seeded, texts: Texts) -> None:

@@ -9,7 +9,7 @@ from bot.services.commitments import CommitmentInput
 from storage.models import CommitmentStatus
 from tests.scenario.conftest import World
 
-BYSTANDER_REFUSAL = "Bara ägaren, nämndens sekreterare och administratörer kan uppdatera BUN-1."
+BYSTANDER_REFUSAL = "Bara den ansvariga, nämndsekreterarna och administratörer kan uppdatera BUN-1."
 
 
 def announced(world: World) -> str:
@@ -32,7 +32,7 @@ def test_done_updates_the_card_in_place_and_keeps_history(world: World) -> None:
     assert "[ Markera som klart ]" not in text  # a closed commitment has nothing left to answer
     assert world.history_kinds(ref) == ["created", "status"]
     assert world.slack.calls_to("chat.postMessage") == []  # no new message, the card changed
-    assert "Du äger inga öppna åtaganden just nu." in world.home_text("anna")
+    assert "Du är inte ansvarig för något öppet åtagande just nu." in world.home_text("anna")
 
 
 def test_on_track_keeps_the_buttons(world: World) -> None:
@@ -54,7 +54,7 @@ def test_delayed_needs_a_new_date_and_a_reason(world: World) -> None:
     # Slack itself refuses empty required fields.
     empty = world.submit("anna")
     assert empty.ack is None and set(empty.client_errors) == {"deadline", "reason"}
-    world.fill("anna", **{"Nytt datum": "när vi hinner", "Varför flyttas datumet?": "Personalbrist"})
+    world.fill("anna", **{"Nytt slutdatum": "när vi hinner", "Varför ändras slutdatumet?": "Personalbrist"})
     refused = world.submit("anna")
     assert refused.response is not None
     assert refused.response["errors"] == {
@@ -62,14 +62,14 @@ def test_delayed_needs_a_new_date_and_a_reason(world: World) -> None:
         "”under hösten 2027” eller ”v. 12”."
     }
     assert "! Jag förstår inte ”när vi hinner” som ett datum." in world.modal_text("anna")
-    world.fill("anna", **{"Nytt datum": "2026-12-01"})
+    world.fill("anna", **{"Nytt slutdatum": "2026-12-01"})
     refused = world.submit("anna")
     assert refused.response is not None and "har redan passerat" in refused.response["errors"]["deadline"]
-    world.fill("anna", **{"Nytt datum": "senast i juni 2027", "Varför flyttas datumet?": "Gäller 19121212-1212"})
+    world.fill("anna", **{"Nytt slutdatum": "senast i juni 2027", "Varför ändras slutdatumet?": "Gäller 19121212-1212"})
     refused = world.submit("anna")
     assert refused.response is not None and list(refused.response["errors"]) == ["reason"]
     assert world.history_kinds(ref) == ["created"]
-    world.fill("anna", **{"Varför flyttas datumet?": "Personalbrist under våren"})
+    world.fill("anna", **{"Varför ändras slutdatumet?": "Personalbrist under våren"})
     assert world.submit("anna").response is None
     text = world.card_text(ref)
     assert "🔴" in text
@@ -78,7 +78,7 @@ def test_delayed_needs_a_new_date_and_a_reason(world: World) -> None:
     assert "Ursprungligen: 30 april 2027 (”senast i april 2027”)" in text
     assert world.history_kinds(ref) == ["created", "deadline"]
     world.run("anna", "bun", f"/atagande visa {ref}")
-    assert "flyttade datumet från 30 april 2027 till 30 juni 2027: ”Personalbrist under våren”" in world.last_text(
+    assert "ändrade slutdatumet från 30 april 2027 till 30 juni 2027: ”Personalbrist under våren”" in world.last_text(
         "anna", "bun"
     )
 
@@ -146,7 +146,7 @@ def test_answering_in_the_owners_dm_updates_both_messages(world: World) -> None:
     ref = announced(world)
     dm = world.slack.dm("anna").id
     dm_card = world.last("anna", dm)
-    assert "Du är ägare för BUN-1." in world.slack.render_message(dm_card)
+    assert "Du är ansvarig för BUN-1." in world.slack.render_message(dm_card)
     world.click("anna", dm_card, "Pågår enligt plan")
     assert "Status: Pågår" in world.card_text(ref)
     assert "Status: Pågår" in world.last_text("anna", dm)
@@ -160,12 +160,12 @@ def test_show_gives_history_and_the_right_buttons(world: World) -> None:
     text = world.last_text("olle", "bun")
     assert "Historik" in text
     assert "Sara Sekreterare: registrerade åtagandet, klart senast 30 april 2027" in text
-    assert "[ Markera som klart ]" not in text and "Redigera" not in text  # a reader only reads
+    assert "[ Markera som klart ]" not in text and "[ Ändra ]" not in text  # a reader only reads
     world.run("anna", "bun", "/atagande visa bun 1")
     assert "[ Markera som klart ]" in world.last_text("anna", "bun")
-    assert "Redigera" not in world.last_text("anna", "bun")
+    assert "[ Ändra ]" not in world.last_text("anna", "bun")
     world.run("sara", "bun", "/atagande visa BUN-1")
-    assert "[ Redigera ]" in world.last_text("sara", "bun")
+    assert "[ Ändra ]" in world.last_text("sara", "bun")
 
 
 def test_done_in_the_show_answer_updates_it_and_the_card(world: World) -> None:
@@ -191,9 +191,9 @@ def test_show_explains_unknown_and_malformed_references(world: World) -> None:
 def test_the_secretary_edits_and_a_moved_date_needs_a_reason(world: World) -> None:
     ref = announced(world)
     world.run("sara", "bun", f"/atagande visa {ref}")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     text = world.modal_text("sara")
-    assert "Redigera åtagande" in text and "[ senast i april 2027 ]" in text
+    assert "Ändra åtagande" in text and "[ senast i april 2027 ]" in text
     world.fill("sara", **{"Klart senast": "senast i maj 2027"})
     assert "”senast i maj 2027” → 31 maj 2027" in world.modal_text("sara")
     refused = world.submit("sara")
@@ -213,7 +213,7 @@ def test_an_owner_cannot_edit(world: World) -> None:
     edit_button = world.last("sara", "bun")
     # Anna cannot see sara's ephemeral; she gets no edit button of her own either.
     world.run("anna", "bun", f"/atagande visa {ref}")
-    assert "Redigera" not in world.last_text("anna", "bun")
+    assert "[ Ändra ]" not in world.last_text("anna", "bun")
     assert edit_button.is_ephemeral
 
 
@@ -223,7 +223,7 @@ def test_a_commitment_cancelled_while_the_modal_is_open(world: World) -> None:
     with world.bot.svc.db.write() as session:
         c = commitment_service.get_by_reference(session, ref)
         commitment_service.set_status(session, world.actor("sara"), c, CommitmentStatus.CANCELLED, world.clock.now())
-    world.fill("anna", **{"Nytt datum": "2027-08-31", "Varför flyttas datumet?": "Sjukskrivning"})
+    world.fill("anna", **{"Nytt slutdatum": "2027-08-31", "Varför ändras slutdatumet?": "Sjukskrivning"})
     refused = world.submit("anna")
     # The reason is shown on the modal's own field, not on one it does not have.
     assert refused.response == {

@@ -38,7 +38,7 @@ def test_long_fields_in_the_modal_are_refused(world: World) -> None:
         "sara",
         **{
             "Vad ska göras?": "Åtgärda",
-            "Ägarens roll som den står i svaret": "r" * 301,
+            "Den ansvarigas roll som den står i svaret": "r" * 301,
             "Återkommer": "årligen " * 40,
             "Diarienummer": "2023/BUN " + "1" * 60,
         },
@@ -64,8 +64,8 @@ def test_an_over_long_one_line_is_refused(world: World) -> None:
 def test_a_delay_reason_that_is_too_long(world: World) -> None:
     world.quick_committee()
     ref = world.add("Åtgärd", announce=True)
-    world.click("anna", world.card(ref), "Meddela försening")
-    world.fill("anna", **{"Nytt datum": "2027-08-31", "Varför flyttas datumet?": "x" * 2001})
+    world.click("anna", world.card(ref), "Försenad")
+    world.fill("anna", **{"Nytt slutdatum": "2027-08-31", "Varför ändras slutdatumet?": "x" * 2001})
     refused = world.submit("anna")
     assert refused.response is not None
     assert refused.response["errors"] == {"reason": "Texten är för lång: 2001 tecken, högst 2000 får plats."}

@@ -50,7 +50,8 @@ def test_a_submission_while_the_database_is_locked_keeps_the_modal_with_the_sent
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     with write_lock_held(world):
         refused = world.submit("sara")

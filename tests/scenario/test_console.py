@@ -53,7 +53,7 @@ def test_first_user_sets_up_a_committee_and_registers(database_url: str) -> None
     assert "sara@#allmant> /atagande nämnd ny BUN" in output
     assert "30 april 2099" in output
     assert "BUN-1 är registrerat" in output
-    assert "Du är ägare för BUN-1" in output
+    assert "Du är ansvarig för BUN-1" in output
     assert "Status: Pågår" in output
     assert "Mina åtaganden" in output
     assert "Inget formulär är öppet." in output
@@ -100,9 +100,9 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
                 ":fyll Vad ska göras?=Inför ett årshjul för uppföljning",
                 ":fyll Nämnd=SN",
                 ":fyll Nämnd=KS",
-                ":fyll Ansvar=anna",  # no such field
-                ":fyll Ägare=@nobody",
-                ":fyll Ägare=anna",  # the label is "Ägare (person i Slack)"
+                ":fyll Ägare=anna",  # no such field (the word the form no longer uses)
+                ":fyll Ansvarig=@nobody",
+                ":fyll Ansvarig=anna",  # the label is "Ansvarig (person i Slack)"
                 ":fyll Klart senast=Q3 2099",
                 ":skicka",
             ]
@@ -110,7 +110,7 @@ def test_a_field_is_named_by_the_start_of_its_label_and_a_wrong_one_is_said_in_s
         database_url,
     )
     assert "Inget val passar ”SN”" in output
-    assert "Formuläret har inget fält ”Ansvar”" in output and "”Ägare (person i Slack)”" in output
+    assert "Formuläret har inget fält ”Ägare”" in output and "”Ansvarig (person i Slack)”" in output
     assert "ingen användare ”nobody”" in output
     assert "nothing called" not in output and "no option" not in output
     assert "KS-1 är registrerat" in output
@@ -173,7 +173,7 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
                 "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
                 ":dela finns-inte.pdf",
                 f":dela {answer}",
-                ":klicka Granska och importera",
+                ":klicka Gå igenom och importera",
                 ":skicka",
             ]
         ),
@@ -181,7 +181,7 @@ def test_sharing_an_answer_with_the_bot_imports_it(database_url: str, tmp_path: 
     )
     assert "Det finns ingen fil ”finns-inte.pdf”" in output
     assert "Jag hittade 1 åtagande" in output
-    assert "Granska importen" in output
+    assert "Gå igenom förslagen" in output
     assert "”senast i december 2027” → 31 december 2027" in output
     assert "Importerat till BUN" in output and "BUN-1" in output
     assert "Traceback" not in output
@@ -206,7 +206,7 @@ def test_an_import_confirmed_in_the_console_is_posted_in_the_channel_at_once(dat
             [
                 *BUN_IN_ITS_CHANNEL,
                 f":dela {answer}",
-                ":klicka Granska och importera",
+                ":klicka Gå igenom och importera",
                 ":skicka",
                 ":avsluta",
             ]
@@ -307,7 +307,7 @@ def test_the_import_review_is_filled_by_number(database_url: str, tmp_path: Path
                 ":som anna",
                 ":som sara",
                 f":dela {answer}",
-                ":klicka Granska och importera",
+                ":klicka Gå igenom och importera",
                 ":hjälp",
                 # A label that every finding has is ambiguous without a number.
                 f":fyll {deadline}=2099-11-30",
@@ -325,7 +325,7 @@ def test_the_import_review_is_filled_by_number(database_url: str, tmp_path: Path
         database_url,
     )
     # The printed modal and :hjälp both say how to pick a finding's field by its number.
-    review = output.split(":klicka Granska och importera")[1].split(":hjälp")[0]
+    review = output.split(":klicka Gå igenom och importera")[1].split(":hjälp")[0]
     assert ":fyll 1 Importera=" in review and f":fyll 1 {deadline}=" in review
     assert ":fyll NR FÄLT=VÄRDE" in output.split("> :hjälp")[1]
     assert "skriv numret först" in output.split(f"> :fyll {deadline}=2099-11-30")[1]

@@ -39,7 +39,7 @@ def test_a_rate_limit_is_waited_out_and_the_card_arrives_once(world: World) -> N
     assert "⚠️" not in receipt
     assert channel_posts(world) == [(429, "ratelimited"), (200, None)]
     world.card("BUN-1")  # exactly one card
-    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+    assert "Du är ansvarig för BUN-1." in world.dm_text("anna")
 
 
 def test_a_server_error_is_retried(world: World) -> None:
@@ -60,7 +60,7 @@ def test_a_missing_channel_is_explained_and_the_commitment_kept(world: World) ->
     assert world.count_commitments() == 1
     assert not [m for m in world.slack.visible_messages("olle", "bun") if "BUN-1" in str(m.blocks)]
     # The owner still heard of it.
-    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+    assert "Du är ansvarig för BUN-1." in world.dm_text("anna")
 
 
 def test_the_bot_outside_the_channel_says_how_to_invite_it(world: World) -> None:
@@ -78,8 +78,8 @@ def test_slack_down_for_a_while_still_saves_and_says_so(world: World) -> None:
     world.slack.inject("chat.postMessage", "server_error", status=500, times=6)
     register_one_line(world)
     receipt = wait_for_receipt(world, "BUN-1")
-    assert "Jag kunde inte posta åtagandet i nämndens kanal just nu; det är sparat ändå." in receipt
-    assert "Jag kunde inte skicka ett meddelande till ägaren." in receipt
+    assert "Jag kunde inte publicera åtagandet i nämndens kanal just nu; det är sparat ändå." in receipt
+    assert "Jag kunde inte skicka ett meddelande till den ansvariga." in receipt
     assert world.count_commitments() == 1
 
 
@@ -119,7 +119,7 @@ def test_users_info_failing_gives_a_swedish_answer(world: World) -> None:
     world.slack.inject("users.info", "error", error="fatal_error", times=3)
     world.run("olle", "allmant", "/atagande nämnd ny SN Socialnämnden")
     text = world.last_text("olle", "allmant")
-    assert "Slack svarar inte just nu" in text or "Något gick fel hos Åtagandeboten" in text
+    assert "Slack svarar inte just nu" in text or "Något gick fel hos mig" in text
     assert "SN" not in world.committees()
 
 
@@ -128,7 +128,8 @@ def test_slack_failing_during_a_submission_keeps_the_modal_with_a_swedish_error(
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     # Who the registrar is must be asked again (the cache is gone), and Slack refuses:
     # first the owner's name (not needed to register), then the registrar (needed).
@@ -152,8 +153,9 @@ def test_the_owners_name_is_not_needed_to_register(world: World) -> None:
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     world.slack.inject("users.info", "error", error="fatal_error")
     assert world.submit("sara").response is None
-    assert "Ägare: @anna" in world.card_text("BUN-1")
+    assert "Ansvarig: @anna" in world.card_text("BUN-1")

@@ -45,8 +45,8 @@ def test_an_update_turns_yellow_green_and_a_moved_date_red(world: World) -> None
     world.click("anna", world.card(soon), "Pågår enligt plan")
     text = world.home_text("anna")  # refreshed by the click, without opening it again
     assert "🟡" not in text and "🟢 Enligt plan (2)" in text
-    world.click("anna", world.card(later), "Meddela försening")
-    world.fill("anna", **{"Nytt datum": "2027-12-15", "Varför flyttas datumet?": "Väntar på upphandling"})
+    world.click("anna", world.card(later), "Försenad")
+    world.fill("anna", **{"Nytt slutdatum": "2027-12-15", "Varför ändras slutdatumet?": "Väntar på upphandling"})
     assert world.submit("anna").response is None
     text = world.home_text("anna")
     assert "🔴 Försenade eller flyttade (1)" in text
@@ -58,8 +58,8 @@ def test_a_secretary_sees_committees_and_the_register_button(world: World) -> No
     world.quick_committee("SN", "Socialnämnden", channel="")
     world.add("Åtgärd", deadline="2027-05-01")
     text = open_home(world, "sara")
-    assert "Du äger inga öppna åtaganden just nu. 🎉" in text
-    assert "BUN – Barn- och utbildningsnämnden · #bun · 1 öppna · du är sekreterare" in text
+    assert "Du är inte ansvarig för något öppet åtagande just nu. 🎉" in text
+    assert "BUN – Barn- och utbildningsnämnden · #bun · 1 öppet · du är sekreterare" in text
     assert "SN – Socialnämnden · 0 öppna · du är sekreterare" in text
     assert "[ Nytt åtagande ]  [ Läs in igen ]" in text
     world.click("sara", "home", "Nytt åtagande")
@@ -76,7 +76,7 @@ def test_an_admin_sees_every_committee(world: World) -> None:
 
 def test_a_newcomer_gets_a_friendly_home(world: World) -> None:
     text = open_home(world, "olle")
-    assert "Du äger inga öppna åtaganden just nu." in text
+    assert "Du är inte ansvarig för något öppet åtagande just nu." in text
     assert "Du är inte sekreterare i någon nämnd." in text
     assert "Skriv /atagande hjälp för alla kommandon." in text
 
@@ -84,7 +84,7 @@ def test_a_newcomer_gets_a_friendly_home(world: World) -> None:
 @pytest.mark.transports("socket", "http")
 def test_refresh_shows_what_changed_meanwhile(world: World) -> None:
     world.quick_committee()
-    assert "Du äger inga öppna åtaganden" in open_home(world, "anna")
+    assert "Du är inte ansvarig för något öppet åtagande" in open_home(world, "anna")
     world.add("Ny åtgärd", deadline="2027-06-01")  # registered behind the Home tab's back
     world.click("anna", "home", "Läs in igen")
     assert "BUN-1 Ny åtgärd" in world.home_text("anna")

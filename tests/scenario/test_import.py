@@ -75,7 +75,7 @@ def review_button(world: World, user: str) -> Message:
     found = [
         m
         for m in world.slack.visible_messages(user, world.slack.dm(user).id)
-        if "Granska och importera" in str(m.blocks)
+        if "Gå igenom och importera" in str(m.blocks)
     ]
     assert found, thread_texts(world, user)
     return found[-1]
@@ -98,9 +98,9 @@ def test_a_file_shared_in_the_dm_is_read_reviewed_and_imported(world: World) -> 
     assert "2 åtaganden" in dm and "2 rekommendationer" in dm
     assert counts(world)[:3] == (0, 0, 0)  # nothing is created before the review
 
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     text = world.modal_text("sara")
-    assert "Granska importen" in text
+    assert "Gå igenom förslagen" in text
     assert "2024/BUN 0077" in text  # the dnr, prefilled from the document
     assert "BUN – Barn- och utbildningsnämnden" in text  # the committee, matched by name
     assert "revidera rutinen för orosanmälan" in text
@@ -159,7 +159,7 @@ def test_a_file_named_in_swedish_with_spaces_is_read(world: World) -> None:
 def test_the_same_document_again_is_named_not_imported_twice(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     world.submit("sara")
     before = counts(world)
     share(world, "sara", "samma-svar.txt", ANSWER.encode("utf-8"))
@@ -232,13 +232,13 @@ def test_an_undated_commitment_needs_a_deadline_before_import(world: World) -> N
     world.quick_committee()
     text = ANSWER.replace(" senast i december 2027", "")
     share(world, "sara", "svar.txt", text.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     pick = _block(world, "sara", "_pick", 0)
     world.slack.fill("sara", pick, ["Importera"], block_id=pick)
     interaction = world.slack.submit_view("sara")
     assert interaction.response is not None and interaction.response["response_action"] == "errors"
     deadline_block = _block(world, "sara", "_deadline", 0)
-    assert "saknar deadline" in interaction.response["errors"][deadline_block]
+    assert "saknar slutdatum" in interaction.response["errors"][deadline_block]
     assert counts(world)[:3] == (0, 0, 0)
     world.slack.fill("sara", deadline_block, "2027-03-31", block_id=deadline_block)
     world.submit("sara")
@@ -251,7 +251,7 @@ def test_long_answers_are_paged_and_choices_survive_paging(world: World) -> None
     world.quick_committee()
     share(world, "sara", "langt.txt", many_commitments(40).encode("utf-8"))
     assert "40 åtaganden" in "\n".join(thread_texts(world, "sara"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     assert "Sida 1 av 3" in world.modal_text("sara")
     # Untick the first commitment of page 1, then go to page 2 and back.
     first = _block(world, "sara", "_pick", 0)

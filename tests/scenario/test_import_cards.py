@@ -27,7 +27,7 @@ REF = re.compile(r"\*(BUN-\d+)\*")
 def _import(world: World, n: int) -> None:
     world.quick_committee()
     share(world, "sara", "manga-svar.txt", many_commitments(n).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     world.submit("sara")
 
 
@@ -120,7 +120,7 @@ def test_an_owner_of_many_imported_commitments_is_told_once(world: World) -> Non
     # the same: an owner given many commitments in one import gets one message listing them.
     world.quick_committee()
     share(world, "sara", "manga-svar.txt", many_commitments(12).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     owners = [str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner")]
     assert len(owners) >= 5
     for block_id in owners:

@@ -20,7 +20,7 @@ EDITED = "Förvaltningen reviderar rutinen för orosanmälan tillsammans med rek
 def open_review(world: World, text: str) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", text.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
 
 
 def text_element(world: World, nth: int) -> dict[str, object]:

@@ -49,7 +49,7 @@ def counts(world: World) -> tuple[int, int, int]:
 def test_a_follow_up_audit_is_imported_as_a_case_with_its_recommendations(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "uppfoljning.txt", FOLLOW_UP.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     assert "utan åtaganden" in world.modal_text("sara")  # it says what importing will do
     interaction = world.submit("sara")
     assert (interaction.response or {}).get("response_action") == "clear", interaction.response
@@ -63,7 +63,7 @@ def test_a_follow_up_audit_is_imported_as_a_case_with_its_recommendations(world:
 def import_follow_up(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "uppfoljning.txt", FOLLOW_UP.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     interaction = world.submit("sara")
     assert (interaction.response or {}).get("response_action") == "clear", interaction.response
     world.bot.run_due()
@@ -130,7 +130,7 @@ def test_the_list_home_and_digest_say_no_commitment_is_open(world: World) -> Non
 def test_leaving_every_found_commitment_unticked_takes_a_tick_of_its_own(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     for pick in blocks(world, "_pick"):
         choose(world, pick, [])
     interaction = world.slack.submit_view("sara")
@@ -148,7 +148,7 @@ def test_leaving_every_found_commitment_unticked_takes_a_tick_of_its_own(world: 
 def test_commitments_ticked_and_none_asked_for_is_refused(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     choose(world, "case_without", ["Importera ärendet utan åtaganden"])
     interaction = world.slack.submit_view("sara")
     assert interaction.response is not None and interaction.response["response_action"] == "errors"

@@ -95,5 +95,5 @@ def test_the_case_choice_survives_paging_and_covers_every_page(world: World) -> 
 def test_no_case_choice_when_no_deadline_has_passed(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     assert blocks(world, "_deadline") and case_choice(world) is None

@@ -51,7 +51,7 @@ def blocks(world: World, suffix: str) -> list[str]:
 def open_old_answer(world: World, text: str = OLD_ANSWER) -> None:
     world.quick_committee()
     share(world, "sara", "gammalt-svar.txt", text.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
 
 
 def choose(world: World, block_id: str, value: object) -> None:

@@ -116,7 +116,7 @@ def test_mine_lists_what_i_own(world: World) -> None:
     assert "BUN-1 Revidera den lokala BUS-överenskommelsen" in text
     assert "BUN-2" not in text
     world.run("sara", "allmant", "/atagande mina")
-    assert "Du äger inga öppna åtaganden." in world.last_text("sara", "allmant")
+    assert "Du är inte ansvarig för något öppet åtagande." in world.last_text("sara", "allmant")
 
 
 def test_mine_is_paged_too(world: World) -> None:

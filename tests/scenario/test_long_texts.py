@@ -68,7 +68,7 @@ def test_an_imported_commitment_of_2600_characters_is_kept_and_shown_whole(world
     commitment, recommendation = long_commitment(2600), long_recommendation(1200)
     assert len(commitment) >= 2600 and commitment.count("&") > 20
     share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
 
     # The review offers the commitment whole to edit (an input holds 3,000 characters; a longer text is
     # shown, see test_import_edit_text) and shows the recommendation whole.
@@ -103,14 +103,14 @@ def test_a_long_imported_text_survives_an_unchanged_edit(world: World) -> None:
     world.quick_committee()
     commitment = long_commitment(2600)
     share(world, "sara", "langt-svar.txt", answer(commitment, long_recommendation(100)).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     owner = next(
         str(b["block_id"]) for b in world.modal("sara").blocks if str(b.get("block_id", "")).endswith("_owner")
     )
     world.slack.fill("sara", owner, "anna", block_id=owner)
     world.submit("sara")
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     saved = world.submit("sara")
     assert saved.response is None, saved.response
     with world.bot.svc.db.read() as session:
@@ -121,7 +121,7 @@ def imported(world: World, commitment: str, recommendation: str) -> None:
     """BUN-1 imported from an answer holding `recommendation` and `commitment`, with anna as its owner."""
     world.quick_committee()
     share(world, "sara", "langt-svar.txt", answer(commitment, recommendation).encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     owner = owner_block(world)
     world.slack.fill("sara", owner, "anna", block_id=owner)
     world.submit("sara")
@@ -143,7 +143,7 @@ def test_texts_longer_than_the_edit_form_holds_survive_an_unchanged_save(world: 
     before = world.history_kinds("BUN-1")
 
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     form, shown = world.modal_text("sara"), section_text(world.modal("sara").blocks)
     saved = world.submit("sara")
 
@@ -161,7 +161,7 @@ def test_changing_the_deadline_keeps_texts_longer_than_the_edit_form_holds(world
     before = world.history_kinds("BUN-1")
 
     world.run("sara", "bun", "/atagande visa BUN-1")
-    world.click("sara", world.last("sara", "bun"), "Redigera")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
     world.fill("sara", **{"Klart senast": "senast i maj 2027"})  # the form is rebuilt with the date's preview
     assert "31 maj 2027" in world.modal_text("sara")
     world.fill("sara", **{"Anledning till ändringen": "Nämnden flyttade sitt sammanträde"})

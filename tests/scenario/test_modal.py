@@ -44,7 +44,7 @@ def test_new_opens_the_modal_with_the_channels_committee(world: World) -> None:
     open_modal(world)
     text = world.modal_text("sara")
     assert "Nytt åtagande" in text
-    for label in ("Vad ska göras?", "Nämnd", "Ägare (person i Slack)", "Klart senast", "Återkommer", "Diarienummer"):
+    for label in ("Vad ska göras?", "Nämnd", "Ansvarig (person i Slack)", "Klart senast", "Återkommer", "Diarienummer"):
         assert label in text
     assert "[ BUN – Barn- och utbildningsnämnden ▾ ]" in text
 
@@ -84,8 +84,8 @@ def test_a_complete_modal_registers_announces_and_tells_everyone(world: World) -
         "sara",
         **{
             "Vad ska göras?": "Revidera den lokala BUS-överenskommelsen",
-            "Ägare (person i Slack)": "anna",
-            "Ägarens roll som den står i svaret": "förvaltningschef",
+            "Ansvarig (person i Slack)": "anna",
+            "Den ansvarigas roll som den står i svaret": "förvaltningschef",
             "Klart senast": "senast i april 2027",
             "Diarienummer": "2023/BUN 0148",
             "Revisorernas rekommendation": "Säkerställ att överenskommelsen revideras.",
@@ -100,11 +100,11 @@ def test_a_complete_modal_registers_announces_and_tells_everyone(world: World) -
     text = world.slack.render_message(card)
     assert "Revidera den lokala BUS-överenskommelsen" in text
     assert "Klart senast: 30 april 2027 (”senast i april 2027”)" in text
-    assert "Ägare: @anna (förvaltningschef)" in text
+    assert "Ansvarig: @anna (förvaltningschef)" in text
     assert "Dnr: 2023/BUN 0148" in text
     assert "Rekommendation: Säkerställ att överenskommelsen revideras." in text
     # The owner hears of it, the registrar gets a receipt, the owner's Home shows it.
-    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+    assert "Du är ansvarig för BUN-1." in world.dm_text("anna")
     assert "✅ BUN-1 är registrerat." in world.dm_text("sara")
     assert "BUN-1 Revidera den lokala BUS-överenskommelsen" in world.home_text("anna")
     assert world.history_kinds("BUN-1") == ["created"]
@@ -186,7 +186,7 @@ def test_personal_identity_numbers_are_refused_in_any_free_text(world: World) ->
         **{
             "Vad ska göras?": "Utred ärendet för 19121212-1212 skyndsamt",
             "Klart senast": "2027-06-30",
-            "Ägarens roll som den står i svaret": f"handläggare för {samordning}",
+            "Den ansvarigas roll som den står i svaret": f"handläggare för {samordning}",
             "Revisorernas rekommendation": "Gäller 1212121212",
         },
     )
@@ -202,7 +202,7 @@ def test_personal_identity_numbers_are_refused_in_any_free_text(world: World) ->
         "sara",
         **{
             "Vad ska göras?": "Åtgärda enligt beslut 2023-05-15",
-            "Ägarens roll som den står i svaret": "rektor",
+            "Den ansvarigas roll som den står i svaret": "rektor",
             "Revisorernas rekommendation": "Se 2023/BUN 0148",
         },
     )

@@ -53,7 +53,8 @@ def test_a_double_submit_of_the_register_form_registers_once(world: World) -> No
     world.quick_committee()
     world.run("sara", "bun", "/atagande ny")
     world.fill(
-        "sara", **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ägare (person i Slack)": "anna"}
+        "sara",
+        **{"Vad ska göras?": "Revidera rutinen", "Klart senast": "2027-05-31", "Ansvarig (person i Slack)": "anna"},
     )
     submitted = world.submit("sara")
     assert submitted.response is None
@@ -85,8 +86,10 @@ def test_on_track_twice_the_same_day_writes_one_row(world: World) -> None:
 
 def test_a_double_submit_of_delayed_moves_the_date_once(world: World) -> None:
     ref = announced(world)
-    world.click("anna", world.card(ref), "Meddela försening")
-    world.fill("anna", **{"Nytt datum": "senast i juni 2027", "Varför flyttas datumet?": "Personalbrist under våren"})
+    world.click("anna", world.card(ref), "Försenad")
+    world.fill(
+        "anna", **{"Nytt slutdatum": "senast i juni 2027", "Varför ändras slutdatumet?": "Personalbrist under våren"}
+    )
     submitted = world.submit("anna")
     assert submitted.response is None
     assert again(world, submitted).acked

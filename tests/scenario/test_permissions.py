@@ -42,8 +42,8 @@ def test_an_owner_updates_only_their_own(world: World) -> None:
     world.quick_committee()
     mine = world.add("Annas åtgärd", announce=True)
     theirs = world.add("Olles åtgärd", owner="olle", announce=True)
-    world.click("anna", world.card(theirs), "Markera som klart")
-    assert "Bara ägaren, nämndens sekreterare och administratörer kan uppdatera BUN-2." in world.last_text(
+    world.click("anna", world.card(theirs), "Klar")
+    assert "Bara den ansvariga, nämndsekreterarna och administratörer kan uppdatera BUN-2." in world.last_text(
         "anna", "bun"
     )
     assert world.history_kinds(theirs) == ["created"]
@@ -64,7 +64,7 @@ def test_a_secretary_of_another_committee_cannot_update(world: World) -> None:
         )
     world.run("olle", "allmant", "/atagande visa SN-1")
     text = world.last_text("olle", "allmant")
-    assert "SN-1" in text and "[ Markera som klart ]" not in text and "Redigera" not in text
+    assert "SN-1" in text and "[ Markera som klart ]" not in text and "[ Ändra ]" not in text
 
 
 def test_everyone_may_read(world: World) -> None:

@@ -36,7 +36,7 @@ def test_an_imported_document_with_a_personal_number_is_masked_in_the_review_and
     answers = "\n".join(thread_texts(world, "sara")).replace(FILENAME, "", 1)  # the person's own upload
     assert "svar-ÅÅMMDD-XXXX.txt" in answers and "1234" not in answers
 
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     review = world.modal_text("sara")
     assert "eleven ÅÅMMDD\u2011XXXX" in review and "1234" not in review
     world.submit("sara")

@@ -25,7 +25,7 @@ def test_one_line_preview_then_save(world: World) -> None:
     text = world.slack.render_message(preview)
     assert "Så här förstod jag det." in text
     assert "Vad: Revidera den lokala BUS-överenskommelsen" in text
-    assert "Ägare: @anna" in text
+    assert "Ansvarig: @anna" in text
     assert "Klart senast: 30 april 2027 (”senast i april 2027”)" in text
     assert "[ Spara ]  [ Ändra ]" in text
     assert world.count_commitments() == 0
@@ -35,9 +35,10 @@ def test_one_line_preview_then_save(world: World) -> None:
     assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
     assert "Spara" not in world.ephemeral_of("sara", "bun")[-1]
     assert "BUN-1" in receipt
-    buttons = "[ Markera som klart ]  [ Pågår enligt plan ]  [ Meddela försening ]  [ Kommentera ]"
-    assert buttons in world.card_text("BUN-1")
-    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+    assert "[ Markera som klart ]  [ Pågår enligt plan ]  [ Meddela försening ]  [ Kommentera ]" in world.card_text(
+        "BUN-1"
+    )
+    assert "Du är ansvarig för BUN-1." in world.dm_text("anna")
     assert "BUN-1" in world.home_text("anna")
     assert world.count_commitments() == 1
 
@@ -53,11 +54,11 @@ def test_change_opens_the_modal_prefilled_and_saves_from_there(world: World) -> 
     assert "[ senast i april 2027 ]" in text
     assert "”senast i april 2027” → 30 april 2027" in text
     assert "[ BUN – Barn- och utbildningsnämnden ▾ ]" in text
-    world.fill("sara", **{"Ägarens roll som den står i svaret": "förvaltningschef"})
+    world.fill("sara", **{"Den ansvarigas roll som den står i svaret": "förvaltningschef"})
     assert world.submit("sara").response is None
     # The preview the modal came from now says it is done.
     assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
-    assert "Ägare: @anna (förvaltningschef)" in world.card_text("BUN-1")
+    assert "Ansvarig: @anna (förvaltningschef)" in world.card_text("BUN-1")
 
 
 def test_a_recurrence_in_one_line(world: World) -> None:
@@ -111,11 +112,11 @@ def test_an_unknown_name_is_said_and_the_owner_is_chosen_before_saving(world: Wo
     world.click("sara", world.last("sara", "bun"), "Välj ansvarig")
     form = world.modal_text("sara")
     assert "[ Revidera överenskommelsen ]" in form and "@okand" in form
-    world.fill("sara", **{"Ägare (person i Slack)": "anna"})
+    world.fill("sara", **{"Ansvarig (person i Slack)": "anna"})
     assert world.submit("sara").response is None
     assert "✅ BUN-1 är registrerat." in world.ephemeral_of("sara", "bun")[-1]
     assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))
-    assert "Du är ägare för BUN-1." in world.dm_text("anna")
+    assert "Du är ansvarig för BUN-1." in world.dm_text("anna")
 
 
 def test_a_name_typed_with_a_capital_is_the_person_and_a_second_name_is_said(world: World) -> None:
@@ -127,7 +128,7 @@ def test_a_name_typed_with_a_capital_is_the_person_and_a_second_name_is_said(wor
     # One commitment, one ansvarig: a second person named is not dropped without a word.
     world.run("sara", "bun", "/atagande ny BUN Revidera överenskommelsen senast i april 2027 @anna @olle")
     text = world.last_text("sara", "bun")
-    owner_line = next(line for line in text.splitlines() if line.strip().startswith("Ägare:"))
+    owner_line = next(line for line in text.splitlines() if line.strip().startswith("Ansvarig:"))
     assert owner_line.split()[1] == "@anna" and "@olle kom inte med" in owner_line
     world.click("sara", world.last("sara", "bun"), "Spara")
     assert stored(world, "BUN-1") == ("Revidera överenskommelsen", world.uid("anna"))

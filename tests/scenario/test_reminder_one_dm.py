@@ -131,13 +131,13 @@ def test_thirty_escalations_one_morning_come_to_the_secretary_as_a_few_messages(
     for message in messages:
         assert len(message.blocks or []) <= 50
         assert block_text_length(message.blocks or []) <= BLOCK_TEXT_BUDGET
-        assert "Eskalering" in world.slack.render_message(message)
+        assert "Obesvarat" in world.slack.render_message(message)
         for commitment_id in _answer_blocks(message):
             listed[commitment_id] = message
     assert sorted(listed) == list(range(1, 31))
     to_sara = f":to:{world.uid('sara')}"
     escalations = {k: v for k, v in _states(world).items() if k.startswith("escalate:") and k.endswith(to_sara)}
     assert len(escalations) == 30 and set(escalations.values()) == {OutboxState.SENT.value}
-    # "Byt ägare" beside each commitment's answers opens the form for that commitment.
-    world.click("sara", listed[12], "Byt ägare", block_id="answer:12")
+    # "Byt ansvarig" beside each commitment's answers opens the form for that commitment.
+    world.click("sara", listed[12], "Byt ansvarig", block_id="answer:12")
     assert "[ Åtgärd 12 ]" in world.modal_text("sara")

@@ -35,7 +35,7 @@ def test_a_monthly_rhythm_starts_at_its_first_month_end_not_on_the_day_it_was_re
     # The first reminder is about the rhythm's first deadline, the last day of January.
     assert "31 januari 2027" in before_first[0]
     # No escalation about a deadline that never was; the first one comes 14 days after 31 January.
-    escalated = [day for day, (_, to_sara) in seen.items() if any("Eskalering" in text for text in to_sara)]
+    escalated = [day for day, (_, to_sara) in seen.items() if any("Obesvarat" in text for text in to_sara)]
     assert escalated and min(escalated) >= date(2027, 2, 12), escalated
     assert all("31 januari 2027" in text for text in seen[min(escalated)][1])
     # Never two reminders about it on one day, even where January's overdue rhythm meets February's reminders.

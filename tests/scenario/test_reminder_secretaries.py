@@ -32,7 +32,7 @@ def test_a_commitment_without_an_owner_gives_its_secretary_one_message_a_day(wor
     got = _day_14(world, "sara")
     assert len(got) == 1, got
     assert "14 dagar" in got[0] and "30 april 2027" in got[0]
-    assert "[ Byt ägare ]" in got[0]
+    assert "[ Byt ansvarig ]" in got[0]
     # The other message of the day is recorded as not sent, and why.
     assert any(key.startswith("escalate:1:2027-04-30") and error == "one_a_day" for key, _, error in outbox(world))
 

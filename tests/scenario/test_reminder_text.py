@@ -77,7 +77,9 @@ def test_after_forsenad_the_reminder_shows_the_new_date_beside_the_new_phrase(wo
     reminder = the_reminder(world)
     assert "30 april 2027" in intro(reminder) and "senast i april 2027" in intro(reminder)
     world.click("anna", reminder, "Meddela försening")
-    world.fill("anna", **{"Nytt datum": "senast i juni 2027", "Varför flyttas datumet?": "Personalbrist under våren"})
+    world.fill(
+        "anna", **{"Nytt slutdatum": "senast i juni 2027", "Varför ändras slutdatumet?": "Personalbrist under våren"}
+    )
     assert world.submit("anna").response is None
     text = intro(as_updated(world, reminder))
     assert "30 juni 2027" in text and "senast i juni 2027" in text
@@ -119,9 +121,9 @@ def test_the_escalation_waits_for_the_working_day_after_fourteen_days(world: Wor
     world.add("Revidera BUS-överenskommelsen", deadline="2027-01-29")  # a Friday; 14 days after is a Friday too
     world.add("Utvärdera ledningsgruppen", deadline="2027-01-31")  # a Sunday; 14 days after is a Sunday
     world.at("2027-02-12 08:30")
-    escalated = [text for text in reminders_to(world, "sara") if "Eskalering" in text]
+    escalated = [text for text in reminders_to(world, "sara") if "Obesvarat" in text]
     assert len(escalated) == 1 and "29 januari 2027" in escalated[0] and "14 dagar" in escalated[0]
     # Sunday 14 February is not moved back to Friday the 12th, when only 12 days had passed.
     world.at("2027-02-15 08:30")
-    escalated = [text for text in reminders_to(world, "sara") if "Eskalering" in text]
+    escalated = [text for text in reminders_to(world, "sara") if "Obesvarat" in text]
     assert len(escalated) == 2 and "31 januari 2027" in escalated[1] and "15 dagar" in escalated[1]

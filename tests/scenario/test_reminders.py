@@ -12,7 +12,7 @@ def reminders_to(world: World, user: str) -> list[str]:
     return [
         world.slack.render_message(m)
         for m in world.slack.visible_messages(user, world.slack.dm(user).id)
-        if any(word in str(m.blocks) for word in ("Påminnelse", "skulle ha varit klart", "Eskalering", "I dag"))
+        if any(word in str(m.blocks) for word in ("Påminnelse", "skulle ha varit klart", "Obesvarat", "I dag"))
     ]
 
 
@@ -96,7 +96,7 @@ def test_a_late_start_sends_one_reminder_and_the_escalation(world: World) -> Non
     assert len(to_anna) == 1, to_anna
     assert "för 14 dagar sedan" in to_anna[0]
     to_sara = reminders_to(world, "sara")
-    assert len(to_sara) == 1 and "Eskalering" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    assert len(to_sara) == 1 and "Obesvarat" in to_sara[0] and "[ Byt ansvarig ]" in to_sara[0]
     states = {key: state for key, state, _ in outbox(world)}
     assert states["remind:1:2027-04-30:14"] == "sent"
     assert states["remind:1:2027-04-30:7"] == "skipped"
@@ -111,12 +111,12 @@ def test_a_reminder_for_a_departed_owner_goes_to_the_secretaries(world: World) -
     world.at("2027-04-16 08:30")
     assert reminders_to(world, "anna") == []
     to_sara = reminders_to(world, "sara")
-    assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ägare ]" in to_sara[0]
+    assert len(to_sara) == 1 and "finns inte längre i Slack" in to_sara[0] and "[ Byt ansvarig ]" in to_sara[0]
     message = [
-        m for m in world.slack.visible_messages("sara", world.slack.dm("sara").id) if "Byt ägare" in str(m.blocks)
+        m for m in world.slack.visible_messages("sara", world.slack.dm("sara").id) if "Byt ansvarig" in str(m.blocks)
     ]
-    world.click("sara", message[0], "Byt ägare")
-    assert "Ägare" in world.modal_text("sara")
+    world.click("sara", message[0], "Byt ansvarig")
+    assert "Ansvarig" in world.modal_text("sara")
 
 
 def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world: World) -> None:
@@ -141,8 +141,8 @@ def test_a_commitment_with_no_owner_and_no_secretary_is_shown_as_a_failure(world
     Delivery(svc, world.bot.client).publish_home(world.uid("admin"))
     world.bot.settle()
     home = world.home_text("admin")
-    assert "1 meddelande från boten gick inte fram" in home and "SN-1" in home
-    assert "ingen ägare och nämnden ingen sekreterare" in home
+    assert "1 meddelande från mig gick inte fram" in home and "SN-1" in home
+    assert "ingen ansvarig och nämnden ingen nämndsekreterare" in home
     Delivery(svc, world.bot.client).publish_home(world.uid("anna"))
     world.bot.settle()
     assert "gick inte fram" not in world.home_text("anna")
@@ -153,16 +153,19 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     world.run("olle", "bun", "/atagande nämnd påminnelser BUN")
     assert "bara sekreterarna för BUN" in " ".join(world.ephemeral_of("olle", "bun"))
     world.run("sara", "bun", "/atagande nämnd påminnelser BUN")
-    assert "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar" in world.modal_text("sara")
-    world.fill("sara", **{"Påminn ägaren så här många dagar före": "30, x"})
+    assert (
+        "14 och 3 dagar före, på dagen, sedan varje vecka; nämndsekreterarna får veta efter 14 dagar utan svar"
+        in world.modal_text("sara")
+    )
+    world.fill("sara", **{"Påminn den ansvariga så här många dagar före slutdatumet": "30, x"})
     interaction = world.submit("sara")
     assert interaction.response is not None and "before_days" in str(interaction.response)
     assert "heltal mellan 1 och 365" in world.modal_text("sara")
     world.fill(
         "sara",
         **{
-            "Påminn ägaren så här många dagar före": "30 och 7",
-            "Eskalera till sekreterarna efter … dagar": "21",
+            "Påminn den ansvariga så här många dagar före slutdatumet": "30 och 7",
+            "Antal dagar efter slutdatumet innan nämndsekreterarna får veta": "21",
             "Veckosammanfattning i kanalen": "lördag 9",
         },
     )
@@ -172,8 +175,10 @@ def test_a_secretary_changes_the_reminder_policy(world: World) -> None:
     world.submit("sara")
     world.bot.settle()
     saved = " ".join(world.ephemeral_of("sara", "bun"))
-    assert "30 och 7 dagar före, på dagen, sedan varje vecka; eskalering efter 21 dagar" in saved
-    assert "tisdagar kl. 09:30" in saved
+    assert (
+        "30 och 7 dagar före, på dagen, sedan varje vecka; nämndsekreterarna får veta efter 21 dagar utan svar" in saved
+    )
+    assert "tisdagar kl. 09.30" in saved
     # The new policy decides: 30 days before a deadline of 30 April is 31 March.
     world.add("Revidera rutinen", deadline="senast i april 2027")
     world.at("2027-01-11 09:05")

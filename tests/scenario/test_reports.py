@@ -11,7 +11,7 @@ from docx import Document
 from bot.standin.workspace import Message, StoredFile
 from tests.scenario.conftest import World
 
-STARTED = "Jag tar fram uppföljningspaketet"
+STARTED = "Jag tar fram uppföljningsrapporten"
 
 
 def ask(world: World, user: str, channel: str, text: str) -> str:
@@ -55,7 +55,7 @@ def test_anyone_gets_the_pack_as_word_in_the_committee_channel(world: World) -> 
     example(world)
     answer = ask(world, "olle", "allmant", "/atagande rapport BUN")
     bun = world.slack.channel("bun").id
-    assert "Uppföljningspaketet för BUN (Word) ligger nu i #bun." in answer
+    assert "Uppföljningsrapporten för BUN (Word) ligger nu i #bun." in answer
     [stored] = shared_files(world)
     assert stored.name == "uppfoljning-BUN-2027-01-11.docx"
     assert stored.channels == [bun]
@@ -96,7 +96,7 @@ def test_one_case_as_excel_in_the_channel_the_command_came_from(world: World) ->
 def test_a_case_asked_for_in_the_committee_channel(world: World) -> None:
     example(world)
     answer = ask(world, "anna", "bun", "/atagande rapport 2023/0148 md")
-    assert "Uppföljningspaketet för BUN (Markdown) ligger nu i #bun." in answer
+    assert "Uppföljningsrapporten för BUN (Markdown) ligger nu i #bun." in answer
     [stored] = shared_files(world)
     assert stored.name == "uppfoljning-BUN-2023-BUN-0148-2027-01-11.md"
     assert stored.content is not None
@@ -109,14 +109,14 @@ def test_a_committee_without_a_channel_gets_it_in_the_dm(world: World) -> None:
     world.quick_committee(channel="")
     world.add("Revidera den lokala BUS-överenskommelsen")
     answer = ask(world, "sara", "allmant", "/atagande rapport BUN ics")
-    assert "BUN har ingen kanal, så jag skickade uppföljningspaketet (kalender (ICS)) till dig" in answer
+    assert "BUN har ingen kanal, så jag skickade uppföljningsrapporten (kalender (ICS)) till dig" in answer
     assert "/atagande kanal BUN" in answer
     dm = world.slack.dm("sara").id
     [stored] = shared_files(world)
     assert stored.channels == [dm]
     assert stored.name.endswith(".ics")
     assert stored.content is not None and b"SUMMARY:BUN-1: Revidera den lokala BUS-" in stored.content
-    assert "Här är uppföljningspaketet för BUN." in world.dm_text("sara")
+    assert "Här är uppföljningsrapporten för BUN." in world.dm_text("sara")
     file_message(world, "sara", dm)
 
 
@@ -126,7 +126,7 @@ def test_a_private_channel_without_the_bot_falls_back_to_the_dm(world: World) ->
     world.bind_without_joining("BUN", "bun-intern")  # bound before binding checked the bot was invited
     world.add("Revidera den lokala BUS-överenskommelsen")
     answer = ask(world, "olle", "allmant", "/atagande rapport BUN csv")
-    assert "Jag kunde inte lägga uppföljningspaketet i nämndens kanal" in answer
+    assert "Jag kunde inte publicera uppföljningsrapporten i nämndens kanal" in answer
     [stored] = shared_files(world)
     assert stored.channels == [world.slack.dm("olle").id]
     assert stored.content is not None and stored.content.startswith("\ufeff".encode())

@@ -57,7 +57,7 @@ def test_an_imported_answer_gets_related_routines_per_commitment(world: World) -
     world.quick_committee()
     library(world)
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
-    world.click("sara", review_button(world, "sara"), "Granska och importera")
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     world.submit("sara")
     world.bot.run_due()  # the cards go to the channel through the outbox; linking then updates the card in place
     done = next(t for t in reversed(thread_texts(world, "sara")) if "Importerat" in t)

@@ -197,7 +197,7 @@ def test_new_routine_in_the_modal_then_found(world: World) -> None:
             "Titel": "Rutin för avvikelsehantering",
             "Andra namn och förkortningar": "Lex Sarah\nAvvikelser",
             "Senast reviderad": "2026-06-30",
-            "Ägare": "Kvalitetschef",
+            "Rutinägare": "Kvalitetschef",
         },
     )
     world.submit("sara")

@@ -41,7 +41,7 @@ def test_register_a_message_with_everything_prefilled_and_a_link_back(world: Wor
     assert world.submit("sara").response is None
     card = world.card_text("BUN-1")
     assert f"ursprungligt meddelande ({link})" in card
-    assert "Ägare: @anna" in card
+    assert "Ansvarig: @anna" in card
 
 
 def test_slack_entities_in_the_message_become_plain_text(world: World) -> None:

@@ -85,7 +85,7 @@ def test_outbox_lists_failures_and_retries_them(
         row.state, row.error, row.channel = OutboxState.FAILED, "not_in_channel", "C0BUN"
     assert main(["outbox"]) == 0
     out = capsys.readouterr().out
-    assert "1 gick inte fram" in out and "boten är inte med i kanalen" in out and "digest:1:2027-W15" in out
+    assert "1 gick inte fram" in out and "jag är inte med i kanalen" in out and "digest:1:2027-W15" in out
     assert main(["outbox", "retry"]) == 0
     assert "1 meddelande försöks igen" in capsys.readouterr().out
     with db.read() as session:

@@ -40,10 +40,10 @@ def test_partial_json_and_before_days_in_any_order() -> None:
     assert ReminderPolicy(before_days=(1, 7)).before_days == (7, 1)
 
 
-BEFORE_MESSAGE = "Dagar före deadline måste vara heltal mellan 1 och 365."
-ON_DAY_MESSAGE = "Påminnelse på dagen måste vara ja eller nej."
-OVERDUE_MESSAGE = "Dagar mellan påminnelser efter deadline måste vara ett heltal mellan 0 och 365 (0 = inga)."
-ESCALATE_MESSAGE = "Dagar till eskalering måste vara ett heltal mellan 0 och 365 (0 = ingen eskalering)."
+BEFORE_MESSAGE = "Dagar före slutdatumet ska vara heltal mellan 1 och 365."
+ON_DAY_MESSAGE = "Påminnelse på dagen ska vara ja eller nej."
+OVERDUE_MESSAGE = "Antal dagar mellan påminnelserna efter slutdatumet ska vara ett heltal mellan 0 och 365 (0 = inga)."
+ESCALATE_MESSAGE = "Antal dagar innan nämndsekreterarna får veta ska vara ett heltal mellan 0 och 365 (0 = aldrig)."
 
 BAD_POLICIES: list[tuple[dict[str, Any], str, str]] = [
     ({"before_days": [0]}, "before_days", BEFORE_MESSAGE),
@@ -85,56 +85,62 @@ def test_a_policy_that_is_not_an_object_is_refused() -> None:
 
 
 def test_the_constructor_validates_too() -> None:
-    with pytest.raises(ValueError, match=r"^Dagar före deadline"):
+    with pytest.raises(ValueError, match=r"^Dagar före slutdatumet"):
         ReminderPolicy(before_days=(0,))
-    with pytest.raises(ValueError, match=r"^Dagar till eskalering"):
+    with pytest.raises(ValueError, match=r"^Antal dagar innan nämndsekreterarna"):
         ReminderPolicy(escalate_after_days=-1)
 
 
 @pytest.mark.parametrize(
     ("policy", "text"),
     [
-        (ReminderPolicy(), "14 och 3 dagar före, på dagen, sedan varje vecka; eskalering efter 14 dagar"),
+        (
+            ReminderPolicy(),
+            "14 och 3 dagar före, på dagen, sedan varje vecka; nämndsekreterarna får veta efter 14 dagar utan svar",
+        ),
         (
             ReminderPolicy(before_days=(30, 14, 3), overdue_every_days=14, escalate_after_days=1),
-            "30, 14 och 3 dagar före, på dagen, sedan varannan vecka; eskalering efter 1 dag",
+            "30, 14 och 3 dagar före, på dagen, sedan varannan vecka; nämndsekreterarna får veta efter 1 dag utan svar",
         ),
         (
             ReminderPolicy(before_days=(1,), on_the_day=False),
-            "1 dag före, sedan varje vecka; eskalering efter 14 dagar",
+            "1 dag före, sedan varje vecka; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(before_days=(7,), overdue_every_days=1),
-            "7 dagar före, på dagen, sedan varje dag; eskalering efter 14 dagar",
+            "7 dagar före, på dagen, sedan varje dag; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(overdue_every_days=2),
-            "14 och 3 dagar före, på dagen, sedan varannan dag; eskalering efter 14 dagar",
+            "14 och 3 dagar före, på dagen, sedan varannan dag; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(overdue_every_days=3),
-            "14 och 3 dagar före, på dagen, sedan var 3:e dag; eskalering efter 14 dagar",
+            "14 och 3 dagar före, på dagen, sedan var 3:e dag; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(overdue_every_days=21),
-            "14 och 3 dagar före, på dagen, sedan var 3:e vecka; eskalering efter 14 dagar",
+            "14 och 3 dagar före, på dagen, sedan var 3:e vecka; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(overdue_every_days=22),
-            "14 och 3 dagar före, på dagen, sedan var 22:a dag; eskalering efter 14 dagar",
+            "14 och 3 dagar före, på dagen, sedan var 22:a dag; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
         (
             ReminderPolicy(overdue_every_days=11),
-            "14 och 3 dagar före, på dagen, sedan var 11:e dag; eskalering efter 14 dagar",
+            "14 och 3 dagar före, på dagen, sedan var 11:e dag; nämndsekreterarna får veta efter 14 dagar utan svar",
         ),
-        (ReminderPolicy(before_days=(), on_the_day=False), "varje vecka efter deadline; eskalering efter 14 dagar"),
+        (
+            ReminderPolicy(before_days=(), on_the_day=False),
+            "varje vecka efter slutdatumet; nämndsekreterarna får veta efter 14 dagar utan svar",
+        ),
         (
             ReminderPolicy(overdue_every_days=0, escalate_after_days=0),
-            "14 och 3 dagar före, på dagen; ingen eskalering",
+            "14 och 3 dagar före, på dagen; nämndsekreterarna får inget meddelande",
         ),
         (
             ReminderPolicy(before_days=(), on_the_day=False, overdue_every_days=0, escalate_after_days=0),
-            "inga påminnelser; ingen eskalering",
+            "inga påminnelser; nämndsekreterarna får inget meddelande",
         ),
     ],
 )
