@@ -64,7 +64,7 @@ def test_an_over_long_one_line_is_refused(world: World) -> None:
 def test_a_delay_reason_that_is_too_long(world: World) -> None:
     world.quick_committee()
     ref = world.add("Åtgärd", announce=True)
-    world.click("anna", world.card(ref), "Försenad")
+    world.click("anna", world.card(ref), "Meddela försening")
     world.fill("anna", **{"Nytt slutdatum": "2027-08-31", "Varför ändras slutdatumet?": "x" * 2001})
     refused = world.submit("anna")
     assert refused.response is not None

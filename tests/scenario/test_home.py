@@ -45,7 +45,7 @@ def test_an_update_turns_yellow_green_and_a_moved_date_red(world: World) -> None
     world.click("anna", world.card(soon), "Pågår enligt plan")
     text = world.home_text("anna")  # refreshed by the click, without opening it again
     assert "🟡" not in text and "🟢 Enligt plan (2)" in text
-    world.click("anna", world.card(later), "Försenad")
+    world.click("anna", world.card(later), "Meddela försening")
     world.fill("anna", **{"Nytt slutdatum": "2027-12-15", "Varför ändras slutdatumet?": "Väntar på upphandling"})
     assert world.submit("anna").response is None
     text = world.home_text("anna")

@@ -86,7 +86,7 @@ def test_on_track_twice_the_same_day_writes_one_row(world: World) -> None:
 
 def test_a_double_submit_of_delayed_moves_the_date_once(world: World) -> None:
     ref = announced(world)
-    world.click("anna", world.card(ref), "Försenad")
+    world.click("anna", world.card(ref), "Meddela försening")
     world.fill(
         "anna", **{"Nytt slutdatum": "senast i juni 2027", "Varför ändras slutdatumet?": "Personalbrist under våren"}
     )

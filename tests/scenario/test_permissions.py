@@ -42,7 +42,7 @@ def test_an_owner_updates_only_their_own(world: World) -> None:
     world.quick_committee()
     mine = world.add("Annas åtgärd", announce=True)
     theirs = world.add("Olles åtgärd", owner="olle", announce=True)
-    world.click("anna", world.card(theirs), "Klar")
+    world.click("anna", world.card(theirs), "Markera som klart")
     assert "Bara den ansvariga, nämndsekreterarna och administratörer kan uppdatera BUN-2." in world.last_text(
         "anna", "bun"
     )

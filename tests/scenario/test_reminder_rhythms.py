@@ -52,6 +52,9 @@ def test_twice_a_school_year_registered_two_weeks_before_the_term_ends(world: Wo
     assert len(sent) == 1, sent
     assert "30 juni 2027" in sent[0] and "om 14 dagar" in sent[0]
     assert "16 juni 2027" not in sent[0]
+    # The rhythm is named as a rhythm, not quoted beside the date as if it were the date's words.
+    assert "återkommer två gånger per år" in sent[0]
+    assert "”två gånger per läsår”" not in sent[0]
 
 
 def test_when_last_months_occurrence_is_done_this_months_reminder_is_the_one_sent(world: World) -> None:

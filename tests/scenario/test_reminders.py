@@ -202,3 +202,14 @@ def test_a_reminder_quotes_the_documents_words_only_when_they_say_more_than_the_
     assert "30 april 2027" in sent
     assert "”senast den 30 april 2027”" not in sent  # only the date again: not quoted
     assert "”senast i april 2027”" in sent  # the words the answer used: quoted beside the date
+
+
+def test_a_commitment_nobody_is_responsible_for_asks_the_secretary_to_appoint_one(world: World) -> None:
+    world.quick_committee()
+    world.add("Utvärdera samverkan", deadline="senast i april 2027", owner=None)
+    world.at("2027-01-11 09:05")
+    world.at("2027-05-14 10:00")  # 14 days past the deadline
+    to_sara = reminders_to(world, "sara")
+    assert to_sara, "the secretary hears of it"
+    assert all("utse en ansvarig" in m.lower() and "[ Byt ansvarig ]" in m for m in to_sara), to_sara
+    assert not any("hör av dig till den ansvariga" in m for m in to_sara)
