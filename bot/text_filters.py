@@ -44,6 +44,11 @@ def swedish_month(value: date | datetime | None, tz: ZoneInfo = DEFAULT_TIMEZONE
     return f"{MONTH_NAMES[value.month - 1]} {value.year}"
 
 
+def month_name(number: int) -> str:
+    """A month's name by its number: 12 → "december"."""
+    return MONTH_NAMES[int(number) - 1]
+
+
 def swedish_count(value: object) -> str:
     """12 345: thousands grouped with a no-break space, as Swedish writes them."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -79,6 +84,7 @@ def filters(tz: ZoneInfo) -> dict[str, Callable[..., Any]]:
         "datum": partial(swedish_date, tz=tz),
         "tidpunkt": partial(swedish_datetime, tz=tz),
         "manad": partial(swedish_month, tz=tz),
+        "manadsnamn": month_name,
         "antal": swedish_count,
         "plural": plural,
         "md_text": markdown_text,

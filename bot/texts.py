@@ -20,6 +20,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 import templates as templates_pkg
 from bot.clock import DEFAULT_TIMEZONE
+from bot.language.rrule_text import rhythm_of
 from bot.slack_format import Mrkdwn, channel_link, escape, link, mention, truncate
 from bot.text_filters import filters
 
@@ -100,6 +101,7 @@ class Texts:
             env.filters["shorten"] = lambda text, limit: truncate(" ".join(str(text).split()), int(limit))
             env.filters["status_name"] = lambda status: self.get(f"status_{getattr(status, 'value', status)}")
             env.filters.update(filters(tz))
+            env.filters["rytm"] = self.rhythm
         # Links only make sense in mrkdwn; the URL was validated when stored.
         self.mrkdwn_env.filters["url_link"] = lambda url: link(url, _short_url(url))
         self.mrkdwn_env.globals.update(channel=channel_link, user=mention)
@@ -122,6 +124,10 @@ class Texts:
     def get_md(self, key: str, **params: Any) -> Mrkdwn:
         """A short string by name for a mrkdwn field, its parameters escaped."""
         return Mrkdwn(self.get(key, **{k: escape(v) if isinstance(v, str) else v for k, v in params.items()}))
+
+    def rhythm(self, rule: str) -> str:
+        """A rhythm's rule in Swedish words ("årligen i december"), from templates/rhythm.txt.j2."""
+        return self._render(self.plain_env, "rhythm.txt.j2", {"r": rhythm_of(rule)})
 
     def md(self, template: str, **ctx: Any) -> Mrkdwn:
         """Render a mrkdwn template (user values escaped)."""

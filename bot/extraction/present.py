@@ -10,7 +10,6 @@ from datetime import date
 
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.language.normalize import repair_ocr
-from bot.language.recurrence import describe_rrule
 
 __all__ = ["FindingView", "TableView", "table_view"]
 
@@ -23,7 +22,6 @@ class FindingView:
     deadline_phrase: str | None
     deadline_note: str | None
     recurrence: str | None
-    rhythm: str | None  # the recurrence described in Swedish
     period: tuple[date, date] | None  # a range's first and last day
     owner: str | None
     committee: str | None
@@ -56,7 +54,6 @@ def _view(f: Finding, number: int = 0) -> FindingView:
         deadline_phrase=repair_ocr(f.deadline_phrase) if f.deadline_phrase else None,
         deadline_note=f.deadline_note,
         recurrence=f.recurrence,
-        rhythm=describe_rrule(f.recurrence) if f.recurrence else None,
         period=_period(f.deadline_note),
         owner=f.owner,
         committee=f.committee,

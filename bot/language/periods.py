@@ -82,10 +82,10 @@ from bot.language.chains import chains_of, resolve_chain
 from bot.language.deadline import Deadline
 from bot.language.events import find_events
 from bot.language.normalize import MatchText, match_text
-from bot.language.recurrence import describe_rrule, find_recurrences, parse_recurrence
+from bot.language.recurrence import find_recurrences, parse_recurrence
 
-# Deadline, describe_rrule and parse_recurrence are the grammar's too: callers import them from here.
-__all__ = ["Deadline", "describe_rrule", "find_deadlines", "parse_deadline", "parse_recurrence"]
+# Deadline and parse_recurrence are the grammar's too: callers import them from here.
+__all__ = ["Deadline", "find_deadlines", "parse_deadline", "parse_recurrence"]
 
 # Words a deadline field may hold besides the deadline ("Klart senast: april 2023").
 _FILLER = frozenset(

@@ -38,8 +38,8 @@ about one municipality:
 "Löpande", "kontinuerligt" and "regelbundet" are not rhythms: they give None.
 
 Here the rhythm words are found in the text; the rules they stand for are in
-`rhythm_rules`, the events and their months in `rhythm_events`, and a rule in
-Swedish words (`describe_rrule`) in `rrule_text`.
+`rhythm_rules`, the events and their months in `rhythm_events`, and a rule read
+into its parts for the words of templates/rhythm.txt.j2 (`rhythm_of`) in `rrule_text`.
 """
 
 from __future__ import annotations
@@ -67,10 +67,8 @@ from bot.language.rhythm_rules import (
     weekly,
     yearly,
 )
-from bot.language.rrule_text import describe_rrule
 
-# describe_rrule is the rhythm grammar's too: callers import it from here.
-__all__ = ["describe_rrule", "find_recurrences", "parse_recurrence"]
+__all__ = ["find_recurrences", "parse_recurrence"]
 
 _L = r"\b(?<![^\W_])"
 _R = r"(?![^\W_])"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.language.periods import describe_rrule, find_deadlines
+from bot.language.periods import find_deadlines
 from bot.language.workdays import (
     last_working_day_on_or_before,
     next_working_day_on_or_after,
@@ -225,7 +225,7 @@ def _when(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[date | No
     planned_deadline = date.fromisoformat(str(facts.payload.get("deadline") or facts.occurrence))
     # A one-off commitment has one deadline: after "Försenad" the new one, with its own phrase.
     deadline = c.deadline if not c.recurrence and c.deadline is not None else planned_deadline
-    # A recurring commitment's phrase is its rhythm, named as one (`rhythm_of`), not quoted as if it were the date.
+    # A recurring commitment's phrase is its rhythm, named as one (`rhythm_words`), not quoted as the date's words.
     phrase = c.deadline_phrase if not c.recurrence else None
     if phrase is not None and not says_more_than(phrase, deadline):
         phrase = None  # "30 april 2027 (”senast den 30 april 2027”)" says the date twice
@@ -233,9 +233,9 @@ def _when(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[date | No
     return occurrence, deadline, phrase, sent_on, (sent_on - deadline).days
 
 
-def rhythm_of(c: Commitment) -> str | None:
+def rhythm_words(svc: Services, c: Commitment) -> str | None:
     """A recurring commitment's rhythm in words ("två gånger per år (juni och december)"), else None."""
-    return describe_rrule(c.recurrence) if c.recurrence else None
+    return svc.texts.rhythm(c.recurrence) if c.recurrence else None
 
 
 _ONLY_THE_DATE = 300  # days before the deadline a phrase without a year is read from
@@ -267,7 +267,7 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
             ref=view.ref,
             deadline=deadline,
             phrase=phrase,
-            rhythm=rhythm_of(c),
+            rhythm=rhythm_words(svc, c),
             days=days_past,
             owner=view.owner,
             owner_role=c.owner_role,
@@ -289,7 +289,7 @@ def reminder_args(svc: Services, c: Commitment, facts: ReminderFacts) -> dict[st
         "kind": _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline),
         "deadline": deadline,
         "phrase": phrase,
-        "rhythm": rhythm_of(c),
+        "rhythm": rhythm_words(svc, c),
         "days": abs(days_past),
         "last_status": svc.texts.get(f"status_{last.status.value}") if last else None,
         "last_at": last.at if last else None,

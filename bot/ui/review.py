@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from bot.language.recurrence import describe_rrule
 from bot.services.import_checks import CASE_PAST_CHOICES, PAST_CHOICES, deadline_passed
 from bot.services.imports import Choice, choices_of, commitments_of, findings_of, readable
 from bot.slack_format import escaped_pieces, word_preview
@@ -74,7 +73,7 @@ def _hint(texts: Texts, finding: dict[str, Any]) -> str:
         "review_hint",
         phrase=readable(finding.get("deadline_phrase")),
         dates=deadlines,
-        rhythm=describe_rrule(str(recurrence)) if recurrence else "",
+        rhythm=texts.rhythm(str(recurrence)) if recurrence else "",
         owner=readable(finding.get("owner")),
         confidence=float(finding.get("confidence") or 0),
         note=str(finding.get("deadline_note") or ""),

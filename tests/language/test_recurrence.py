@@ -8,7 +8,7 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from bot.language.periods import find_deadlines, parse_recurrence
-from bot.language.recurrence import describe_rrule
+from bot.texts import Texts
 
 REF = date(2023, 3, 10)
 YEAR_END = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"
@@ -117,7 +117,7 @@ def test_rules_parse_with_dateutil(rule: str) -> None:
     start = datetime(2023, 3, 10)
     parsed = rrulestr(rule, dtstart=start)
     assert parsed.after(start) is not None
-    assert describe_rrule(rule) != "återkommande"
+    assert Texts().rhythm(rule) != "återkommande"
 
 
 def test_recurrence_in_running_text() -> None:
@@ -151,7 +151,12 @@ def test_recurrence_in_running_text() -> None:
         # A rhythm that ends says when ("årligen … från och med 2024 till och med 2028").
         ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=30;UNTIL=20281231", "årligen i april till och med 2028"),
         ("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15;UNTIL=20330315", "årligen den 15 mars till och med 15 mars 2033"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15,-1", "två gånger per månad"),
+        ("FREQ=WEEKLY;BYDAY=MO,FR", "varje vecka (måndag och fredag)"),
+        ("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "varje vardag"),
+        ("FREQ=YEARLY;BYMONTH=2,5,8,11;BYMONTHDAY=-1", "fyra gånger per år (februari, maj, augusti och november)"),
     ],
 )
-def test_describe_rrule(rule: str, text: str) -> None:
-    assert describe_rrule(rule) == text
+def test_a_rhythm_in_words(rule: str, text: str) -> None:
+    # The reading is the language core's (rhythm_of); the words are a template's (templates/rhythm.txt.j2).
+    assert Texts().rhythm(rule) == text

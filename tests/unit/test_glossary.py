@@ -61,7 +61,8 @@ def _template_texts(path: Path) -> Iterator[str]:
                 yield text
 
 
-# Python modules whose string literals are texts for people (everything else keeps its texts in templates/).
+# Modules that once held texts for people and now read them from templates/: their string literals are checked
+# like the templates', and they must hold no Swedish prose of their own any more.
 PYTHON_TEXT_MODULES = ("bot/domain/reminder_policy.py", "bot/language/rrule_text.py")
 
 
@@ -135,3 +136,13 @@ def test_the_check_catches_each_kind_of_slip(text: str) -> None:
 )
 def test_the_check_leaves_the_right_words_alone(text: str) -> None:
     assert not any(re.search(p, text, re.IGNORECASE) for p in NOT_WORDS.values())
+
+
+_SWEDISH_PROSE = re.compile(r"[a-zåäö]+\s+[a-zåäö]+", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("module", PYTHON_TEXT_MODULES)
+def test_texts_that_moved_to_templates_stay_there(module: str) -> None:
+    # Codes and keys are single words ("FREQ", "MO"); prose is words with spaces between them.
+    prose = [text for text in _python_texts(REPO / module) if _SWEDISH_PROSE.search(text)]
+    assert prose == [], prose
