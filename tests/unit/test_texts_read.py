@@ -1,4 +1,4 @@
-"""One commitment in a morning's list of reminders: its heading and its commitment line are two lines."""
+"""Texts as a reader meets them: a morning's list of reminders, the help."""
 
 from __future__ import annotations
 
@@ -40,3 +40,10 @@ def test_the_heading_and_the_commitment_are_on_lines_of_their_own(kind: str, esc
     lines = text.splitlines()
     assert "BUN-1" not in lines[0], text  # the heading says when; the next line names the commitment
     assert lines[1].startswith("🔴 *BUN-1*"), text
+
+
+def test_the_help_says_who_may_do_what_and_that_the_settings_set_the_weekly_summary() -> None:
+    text = Texts().md("help.md.j2")
+    assert "Vem får göra vad" in text
+    assert "Nämndsekreterare registrerar" in text and "Den ansvariga svarar" in text
+    assert "veckosammanfattningen" in text
