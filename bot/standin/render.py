@@ -148,7 +148,7 @@ def _element(element: JsonDict, block: JsonDict, state: StateValues, workspace: 
         return [line]
     if kind in ("users_select", "multi_users_select"):
         chosen = current if isinstance(current, list) else [current] if current else []
-        shown = ", ".join("@" + _user_name(workspace, str(u)) for u in chosen) or placeholder or "Select a user"
+        shown = ", ".join("@" + _user_name(workspace, str(u)) for u in chosen) or placeholder or "Välj en person"
         return [f"[ {shown} ▾ ]"]
     if kind in (
         "conversations_select",
@@ -273,7 +273,7 @@ def render_blocks(
                 lines.extend(f"  {line}" for line in multi)
         elif kind == "input":
             label = _text(block.get("label"), workspace)
-            lines.append(label + (" (optional)" if block.get("optional") else ""))
+            lines.append(label + (" (valfritt)" if block.get("optional") else ""))
             lines.extend(f"  {line}" for line in _element(block.get("element", {}), block, state, workspace))
             if "hint" in block:
                 lines.append(f"  {_text(block['hint'], workspace)}")
@@ -294,11 +294,12 @@ def _clock(ts: str, tz: str) -> str:
 def render_message(message: Message, workspace: Workspace | None = None, *, tz: str = DEFAULT_TZ) -> str:
     """One message: author and time, then its blocks (or its text), files and thread marks."""
     author = _user_name(workspace, message.user) if message.user else (message.bot_id or "?")
+    # Slack's own words around a message, as a client set to Swedish shows them (the workspace speaks Swedish).
     notes = []
     if message.is_ephemeral:
-        notes.append("only visible to you")
+        notes.append("bara synligt för dig")
     if message.edited is not None:
-        notes.append("edited")
+        notes.append("redigerat")
     head = f"{author} · {_clock(message.ts, tz)}" + (f" ({', '.join(notes)})" if notes else "")
     if message.blocks:
         body = render_blocks(message.blocks, state=message.state, workspace=workspace)

@@ -194,7 +194,8 @@ def client_side_problem(block: JsonDict, element: JsonDict, value: JsonDict | No
     kind = element.get("type")
     content = value.get(value_key(element)) if value is not None else None
     if content in (None, "", []):
-        return None if block.get("optional") else "Please complete this required field."
+        # Slack's own refusal of an empty required field, in the Swedish client's words.
+        return None if block.get("optional") else "Fyll i det här obligatoriska fältet."
     if kind == "plain_text_input":
         min_length = element.get("min_length")
         if isinstance(min_length, int) and len(str(content)) < min_length:

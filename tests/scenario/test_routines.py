@@ -227,7 +227,7 @@ def test_edit_a_routine_from_its_card_or_by_number(world: World) -> None:
     form = world.modal_text("sara")
     assert "Ändra rutin" in form and "Rutin för orosanmälan" in form and "Anmälan om missförhållanden" in form
     world.fill("sara", Titel="", **{"Senast reviderad": "2026-11-30"})
-    assert world.submit("sara").client_errors == {"title": "Please complete this required field."}
+    assert world.submit("sara").client_errors == {"title": "Fyll i det här obligatoriska fältet."}
     world.fill("sara", Titel="   ")
     interaction = world.submit("sara")
     assert interaction.response and interaction.response.get("response_action") == "errors"

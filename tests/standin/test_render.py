@@ -57,7 +57,7 @@ def test_a_message_with_blocks() -> None:
         ephemeral_to=space.user("anna").id,
     )
     text = render_message(message, space)
-    assert text.splitlines()[0] == "atagandeboten · 2023-11-14 23:13 (only visible to you)"
+    assert text.splitlines()[0] == "atagandeboten · 2023-11-14 23:13 (bara synligt för dig)"
     assert "  BUN-1\n  ═════" in text
     assert "  Rutin för SIP" in text
     assert "Ägare" in text and "Rektor" in text
