@@ -144,7 +144,7 @@ class ConsoleSession:
 
     # -- output ----------------------------------------------------------------------------
 
-    def _say(self, key: str, **params: str) -> None:
+    def _say(self, key: str, **params: object) -> None:
         print(self.texts.get(key, **params), file=self.out)
 
     def _visible_channels(self) -> list[Channel]:
@@ -401,7 +401,7 @@ class ConsoleSession:
             self._say("console_time_out_of_range", first=str(MIN_YEAR), last=str(MAX_YEAR))
             return True
         self.clock.set(moment.replace(tzinfo=self.clock.tz))
-        self._say("console_time_now", when=self.clock.now().strftime("%Y-%m-%d %H:%M"))
+        self._say("console_time_now", when=self.clock.now())
         self.bot.run_due()
         self.show_changes()
         return True

@@ -293,7 +293,8 @@ def reminder_args(svc: Services, c: Commitment, facts: ReminderFacts) -> dict[st
         "days": abs(days_past),
         "last_status": svc.texts.get(f"status_{last.status.value}") if last else None,
         "last_at": last.at if last else None,
-        "last_comment": last.comment if last else None,
+        # The sentence the comment is quoted in ends with its own full stop.
+        "last_comment": last.comment.rstrip().rstrip(".") if last and last.comment else None,
         "owner_gone": bool(facts.payload.get("owner_gone")),
         "owner_name": c.owner.display_name or c.owner.slack_user_id if c.owner else None,
         "committee": c.committee.code,

@@ -47,6 +47,8 @@ def test_every_string_renders() -> None:
     samples.update(report_date=date(2023, 3, 10), answer_date=date(2023, 4, 20), known=["BUN", "SN"])
     # The reminder settings in words (strings_reminders.j2).
     samples.update(days=21, before_days=[14, 3], on_the_day=True, overdue_every_days=7, escalate_after_days=14)
+    # The console's clock (strings.j2).
+    samples.update(when=moment)
     macros = {n: getattr(m, n) for m in texts._strings for n in dir(m) if not n.startswith("_")}
     assert len(macros) > 60
     for name, macro in macros.items():
