@@ -17,6 +17,7 @@ from bot.domain.reminder_policy import ReminderPolicy
 from bot.services.command_queries import CommitteeName
 from bot.services.commitment_drafts import CommitmentInput
 from bot.services.routine_answers import RoutineView
+from bot.standin.blockkit_schema import SELECT_TYPES
 from bot.texts import Texts
 from bot.ui import modals
 from bot.ui.import_modal import SharedFile, import_modal
@@ -27,21 +28,7 @@ from tests.unit.test_review_pages import draft_with
 
 # The elements Slack gives an English placeholder of its own (an empty text field shows nothing, but a
 # hint of what to write belongs there too).
-NEEDS_PLACEHOLDER = frozenset(
-    {
-        "static_select",
-        "external_select",
-        "users_select",
-        "conversations_select",
-        "channels_select",
-        "multi_static_select",
-        "multi_external_select",
-        "multi_users_select",
-        "datepicker",
-        "timepicker",
-        "plain_text_input",
-    }
-)
+NEEDS_PLACEHOLDER = SELECT_TYPES | {"datepicker", "timepicker", "plain_text_input"}
 ENGLISH = ("select", "choose", "optional", "enter ", "type ")
 
 
