@@ -61,6 +61,19 @@ ASSIGNED = [
     ),
 ]
 
+# A second and third task in the same decision, to other agencies (051_ru_uppdrag-till-konkurrensverket-boverket-
+# och-statistiska-centr.txt, untouched part, after its one run).
+FURTHER = [
+    (
+        "Regeringen ger vidare Boverket i uppdrag att bistå Konkurrensverket med underlag utifrån sitt ansvarsområde.",
+        "Boverket",
+    ),
+    (
+        "Regeringen ger dessutom Statistiska centralbyrån i uppdrag att bistå Konkurrensverket med underlag.",
+        "Statistiska centralbyrån",
+    ),
+]
+
 GIVEN = [
     (  # 002_ru_uppdrag-att-utvardera-avgiftsfinansieringen-av-den-offentlig.txt
         "Regeringen ger Statskontoret i uppdrag att utvärdera Livsmedelsverkets och kommunernas avgiftsfinansiering "
@@ -192,7 +205,7 @@ CARRIED = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "owner"), ASSIGNED + GIVEN, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("sentence", "owner"), ASSIGNED + GIVEN + FURTHER, ids=lambda v: str(v)[:40])
 def test_the_agency_given_the_task_owns_it(sentence: str, owner: str) -> None:
     assert _owner_of(sentence, sentence) == owner
 
