@@ -22,6 +22,7 @@ from datetime import date
 
 from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
+from bot.extraction.agencies import GOVERNMENT
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.decisions import is_decision, read_as_decision
@@ -48,6 +49,8 @@ __all__ = ["extract"]
 # Below this a finding is noise more often than not; officials would only be slowed down by it.
 _MIN_CONFIDENCE = 0.42
 _HEAD_CHARS = 60_000
+# The government speaking in its answer: "Regeringen avser att …", "Regeringen instämmer i …".
+_GOVERNMENT_ANSWERS = re.compile(r"\bregeringen\s+(?:avser|instammer|anser|kommer\s+att)\b")
 
 
 def _table_findings(table: Table, reference: date, report: bool) -> list[Finding]:
@@ -142,6 +145,9 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
         # uppdrag att …" among its answers) is still read as an answer, each promise on its own.
         findings = read_as_decision(findings, text, reference, doc_date)
+    elif _GOVERNMENT_ANSWERS.search(match_text(text[:_HEAD_CHARS]).folded):
+        # The government's answer to Riksrevisionen promises for itself: "En översyn av förordningen … planeras".
+        findings = [replace(f, owner=GOVERNMENT) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
     merged, moved = dedupe(findings)
     out: list[Finding] = []
     for found in merged:

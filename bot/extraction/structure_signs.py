@@ -63,7 +63,9 @@ def genre_of(folded: str, units: list[Unit]) -> str:
     answer += len(
         re.findall(
             r"\bsvar\s+pa\s+(?:revision|gransk)|\byttrande\s+over\b|\btjansteskrivelse\b|\bforslag\s+till\s+beslut\b"
-            r"|\bforvaltningens\s+(?:kommentar|svar|synpunkter)|\bnamndens\s+(?:svar|kommentar)|\bvi\s+kommer\s+att\b",
+            r"|\bforvaltningens\s+(?:kommentar|svar|synpunkter)|\bnamndens\s+(?:svar|kommentar)|\bvi\s+kommer\s+att\b"
+            # The answering side speaking for itself: "Regeringen avser att", "Nämnden instämmer i".
+            r"|\b(?:regeringen|namnden|styrelsen)\s+(?:avser|instammer|kommer\s+att)\b",
             folded,
         )
     )

@@ -231,3 +231,20 @@ def test_the_report_of_a_task_is_the_tasks_deadline(decision: str, report: str, 
     assert decision[:40] in found[0].text
     assert found[0].owner == owner
     assert found[0].deadlines == (due,)
+
+
+def test_the_governments_answer_promises_for_itself_even_in_the_passive() -> None:
+    # 066_skr_skr.-201617.txt (untouched part, after its one run): an answer that names Riksrevisionens
+    # granskningsrapport is still the government's answer, and what it says is planned is its own promise.
+    text = (
+        "Riksrevisionens granskningsrapport om Arbetsmiljöverket har överlämnats till regeringen.\n\n"
+        "Regeringen har inte gett Arbetsmiljöverket nya regeringsuppdrag i regleringsbrevet för 2017. "
+        "En översyn av förordningen (2007:913) med instruktion för Arbetsmiljöverket planeras, liksom "
+        "följdändringar i regleringsbrev.\n\n"
+        "Regeringen instämmer också i huvudsak i Riksrevisionens iakttagelser där rekommendationer riktas till "
+        "Arbetsmiljöverket. Regeringen avser att följa upp dessa rekommendationer i myndighetsdialogen med "
+        "Arbetsmiljöverket.\n"
+    )
+    found = commitments(run(text, today=date(2017, 1, 1), document_date=date(2017, 1, 1)))
+    review = [f for f in found if f.text.startswith("En översyn av förordningen")]
+    assert [f.owner for f in review] == ["Regeringen"]
