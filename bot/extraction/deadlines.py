@@ -18,7 +18,7 @@ from dateutil.rrule import rrulestr
 from bot.extraction import cues
 from bot.language.deadline import Deadline
 
-__all__ = ["Chosen", "choose", "usable", "with_end"]
+__all__ = ["Chosen", "choose", "period_end", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -114,10 +114,14 @@ def _opening(ranges: list[Deadline]) -> date | None:
     return date.fromisoformat(m.group(1)) if m else None
 
 
-def _closing(ranges: list[Deadline]) -> date | None:
-    """Where a closed range ("från och med 2024 till och med 2028", "perioden 2022–2033") ends."""
-    m = _RANGE_NOTE.search(ranges[0].note or "") if ranges else None
+def period_end(found: Deadline) -> date | None:
+    """Where a closed range ("från och med 2024 till och med 2028", "perioden 2022–2033") ends, from its note."""
+    m = _RANGE_NOTE.search(found.note or "")
     return date.fromisoformat(m.group(1)) if m else None
+
+
+def _closing(ranges: list[Deadline]) -> date | None:
+    return period_end(ranges[0]) if ranges else None
 
 
 def with_end(rule: str | None, end: date | None) -> str | None:
@@ -194,7 +198,4 @@ _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
 def _range_end(found: Deadline) -> date | None:
     """The last day of a period the work is done during ("under perioden …"); a period that only says when
     work starts or a background period ("programperioden 2021–2027") is none."""
-    m = _RANGE_NOTE.search(found.note or "")
-    if m is None or not _DURING.match(found.phrase):
-        return None
-    return date.fromisoformat(m.group(1))
+    return period_end(found) if _DURING.match(found.phrase) else None

@@ -20,6 +20,7 @@ from bot.extraction.model import FROM_TASK, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
+from bot.language.rrule_text import rule_end
 
 __all__ = ["GIVES_TASK", "TASK_REPORT", "join_reports"]
 
@@ -103,9 +104,12 @@ def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: i
     f = found[i]
     folded = match_text(f.text).folded
     if _PART_REPORT.search(folded):
-        return _nearest_before(found, parts or main, f)
+        # "Deluppdraget ska redovisas …" reports the part given last before it.
+        return next(reversed(_tasks_before(found, parts or main, f)), None)
     if TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
-        return _first_before(found, main, f, owner=f.owner)
+        # "Uppdraget ska redovisas …" reports the decision's first task (its owner's), not a second one given
+        # further on ("… uppdrar åt X att också upprätta …").
+        return next(iter(_tasks_before(found, main, f, owner=f.owner)), None)
     if _REPORTED.search(folded) and i > 0 and _completes(found[i - 1], f, text_gap=f.span[0] - found[i - 1].span[1]):
         return i - 1
     return None
@@ -132,20 +136,10 @@ def _folded_search(pattern: re.Pattern[str], f: Finding) -> bool:
     return pattern.search(match_text(f.text).folded) is not None
 
 
-def _nearest_before(found: list[Finding], among: list[int], f: Finding, owner: str | None = None) -> int | None:
+def _tasks_before(found: list[Finding], among: list[int], f: Finding, owner: str | None = None) -> list[int]:
+    """The tasks among `among` before `f` in the text; only its owner's, when it names one that has any."""
     before = [t for t in among if found[t].span[0] < f.span[0]]
-    same_owner = [t for t in before if owner and found[t].owner == owner]
-    candidates = same_owner or before
-    return candidates[-1] if candidates else None
-
-
-def _first_before(found: list[Finding], among: list[int], f: Finding, owner: str | None) -> int | None:
-    """The decision's first task before `f` (its owner's, when it names one): "Uppdraget ska redovisas …"
-    reports the main task, not a second one given further on ("… uppdrar åt X att också upprätta …")."""
-    before = [t for t in among if found[t].span[0] < f.span[0]]
-    same_owner = [t for t in before if owner and found[t].owner == owner]
-    candidates = same_owner or before
-    return candidates[0] if candidates else None
+    return [t for t in before if owner and found[t].owner == owner] or before
 
 
 def _completes(promise: Finding, report: Finding, *, text_gap: int) -> bool:
@@ -183,16 +177,12 @@ def _with_the_report(kept: list[Finding], tasks: list[Finding]) -> list[Finding]
     return out
 
 
-_UNTIL = re.compile(r"\bUNTIL=(\d{4})(\d{2})(\d{2})")
-
-
 def _rhythm(task: str | None, report: str | None) -> str | None:
     """The report's rhythm (it names the day: "Den årliga redovisningen ska lämnas … senast den 31 maj"),
     ending where the task's ends ("årligen till och med … perioden 2022–2033")."""
     if report is None:
         return task
-    m = _UNTIL.search(task or "")
-    return with_end(report, date(int(m[1]), int(m[2]), int(m[3])) if m else None)
+    return with_end(report, rule_end(task) if task else None)
 
 
 # Duties that go on while the work does: no date of their own, and none from the task.
@@ -215,7 +205,7 @@ def _due_with_the_task(kept: list[Finding], tasks: list[Finding]) -> list[Findin
     final = task.deadlines[-1]
     out = []
     for f in kept:
-        if f is task or f in tasks:
+        if f in tasks:
             out.append(f)
         elif not f.deadlines and f.recurrence is None and not _folded_search(_CONTINUOUS, f):
             if f.span[0] > task.span[0]:

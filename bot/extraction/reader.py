@@ -21,6 +21,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
 from bot.extraction.agencies import AGENCY, assigned_agency, fronted_subject, government_owner, receiving_agency
 from bot.extraction.classify import commitment_cue, is_recommendation
+from bot.extraction.deadlines import period_end
 from bot.extraction.decision_reports import GIVES_TASK
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -359,8 +360,5 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _ahead(found: Deadline, document_date: date | None) -> bool:
     """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
-    last = found.dates[-1] if found.dates else None
-    if last is None and found.note:
-        m = re.search(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})", found.note)
-        last = date.fromisoformat(m.group(1)) if m else None
+    last = found.dates[-1] if found.dates else period_end(found)
     return last is not None and (document_date is None or last > document_date)

@@ -14,7 +14,7 @@ from datetime import date
 
 from bot.language.rhythm_rules import NOT_JULY
 
-__all__ = ["Rhythm", "rhythm_of"]
+__all__ = ["Rhythm", "rhythm_of", "rule_end"]
 
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _QUARTERS = [3, 6, 9, 12]
@@ -49,7 +49,7 @@ def rhythm_of(rrule: str) -> Rhythm:
         days = tuple(d[-2:] for d in parts.get("BYDAY", "").split(",") if d[-2:] in _DAY_CODES)
     except ValueError:
         return Rhythm("unknown")
-    until = _until(rrule)
+    until = rule_end(rrule)
     not_july = list(months) == list(NOT_JULY)
     if freq == "YEARLY":
         if len(months) <= 1:
@@ -76,7 +76,8 @@ def rhythm_of(rrule: str) -> Rhythm:
 _UNTIL = re.compile(r"\bUNTIL=(\d{4})(\d{2})(\d{2})", re.IGNORECASE)
 
 
-def _until(rrule: str) -> date | None:
+def rule_end(rrule: str) -> date | None:
+    """The last day a rule runs to (its UNTIL), or None."""
     m = _UNTIL.search(rrule)
     if m is None:
         return None
