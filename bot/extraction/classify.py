@@ -31,8 +31,6 @@ class Cue:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-# "Av remissmissivet ska det framgå att …": what a document is to say, not a report due.
-_SAYS_WHAT = re.compile(r"\bska(?:ll)?\s+det\s+(?:\S+\s+){0,2}?framga\b")
 # A supine after "ska ha": "gått", "genomgått", "genomfört", "tagit", "fått", "slutfört" …
 _SUPINE = re.compile(r"^\w{2,}(?:tt|rt|it|at|lt|nt|dt|tt)$")
 
@@ -144,7 +142,7 @@ def commitment_cue(folded: str) -> Cue | None:
     ska = ska_strength(folded)
     if ska:
         found.append(Cue(ska, "ska"))
-    if cues.REPORT_DUE.search(folded) and not cues.AUDIT_META.search(folded) and not _SAYS_WHAT.search(folded):
+    if cues.REPORT_DUE.search(folded) and not cues.AUDIT_META.search(folded) and not cues.SAYS_WHAT.search(folded):
         found.append(Cue(MEDIUM, "report"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))

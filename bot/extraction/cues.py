@@ -235,3 +235,6 @@ REPORT_DUE = sv(
     # "Förslag till … ska, i enlighet med mall för programmen, lämnas till regeringen … senast den 15 oktober 2020"
     r"|\b(?:ska|skall)\b[^.;]{0,160}?\b(?:lämnas|överlämnas|ges\s+in)\s+till\b[^.;]{0,120}?\bsenast\b"
 )
+# What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska
+# det bl.a. framgå …".
+SAYS_WHAT = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.extraction import cues
 from bot.extraction.agencies import AGENCY, assigned_agency
 from bot.extraction.classify import MEDIUM
 from bot.extraction.cues import sv
@@ -238,8 +239,6 @@ _CONTENT = sv(
     r"|\böverväga\b|\b(?:ska|skall)\s+utifrån\b|\bsom\s+följer\s+av\s+uppdraget\b|\bta\s+hänsyn\s+till\b"
 )
 # "För uppdraget får Formas under 2022 använda 1 000 000 kronor som ska redovisas mot …": the money.
-# What a report is to say, whatever dates it names: "Av redovisningen ska det bl.a. framgå … för 2023 och 2024".
-_SAYS = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")
 _FUNDING = sv(
     r"\bfår\b[^.;]{0,80}?\banvända\b[^.;]{0,80}?\bkronor\b|\bredovisas\s+mot\b|^\W*medlen\s+(?:ska|skall|får)\s+användas\b"
 )
@@ -252,7 +251,6 @@ _ADVERBIAL_START = sv(
     r"^\W*(?:vid|i|om|när|efter|inom|för|under|även|vidare|dessutom|därutöver|därtill|därefter|inför|tillsammans"
     r"|utöver|som|med|genom|av)\b"
 )
-_REPORT_SUBJECT = sv(r"^\W*(?:\w+\s+)?(?:(?:del|slut)?redovisning\w*|(?:del|slut)?rapport\w*|uppdraget)\b")
 
 
 def _is_content(doc: _Doc, f: Finding) -> bool:
@@ -264,8 +262,9 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     folded = match_text(f.text).folded
     if GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
-    if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded) or _SAYS.search(folded):
-        return True  # what the task may cost, or a lead-in to the measures below, whatever its dates
+    if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded) or cues.SAYS_WHAT.search(folded):
+        # What the task may cost, a lead-in to the measures below, or what a report is to say: whatever its dates.
+        return True
     if f.deadlines or f.recurrence:
         return False
     if _CONTENT.search(folded):
