@@ -115,12 +115,13 @@ class Delivery:
             for commitment_id in commitment_ids:
                 c = commitment_service.get_by_id(session, commitment_id)
                 owner = c.owner.slack_user_id if c.owner else None
-                if owner and c.status == CommitmentStatus.DONE:
-                    svc.request_home(owner)  # an old answer's commitment imported as done: nothing to do
-                elif owner and owner != actor_user_id:
-                    by_owner[owner].append(view_of(c, svc.texts, svc.clock.today(), svc.clock.now()))
-                elif owner:
+                if not owner:
+                    continue
+                if owner == actor_user_id or c.status == CommitmentStatus.DONE:
+                    # The importer knows; an old answer's commitment imported as done asks nothing of its owner.
                     svc.request_home(owner)
+                else:
+                    by_owner[owner].append(view_of(c, svc.texts, svc.clock.today(), svc.clock.now()))
         warnings: list[str] = []
         for owner, views in by_owner.items():
             if len(views) == 1:
