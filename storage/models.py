@@ -85,6 +85,9 @@ class UpdateKind(enum.StrEnum):
     DEADLINE = "deadline"
     EDIT = "edit"
     OWNER = "owner"
+    # The committee's plan moved the deadline (a meeting moved, was removed, or the årshjul changed);
+    # `reason` says which: "moved", "removed", "event" or "dated" (a plan that dates a waiting phrase).
+    PLAN = "plan"
 
 
 class MemberRole(enum.StrEnum):
@@ -126,6 +129,12 @@ class Committee(Base):
     # Next number for the spoken reference (BUN-14); bumped in the same
     # transaction that creates a commitment.
     next_number: Mapped[int] = mapped_column(Integer, default=1)
+    # The committee's year (storage/meeting_models.py): working days before a meeting that its agenda
+    # closes (ärendeberedning), working days before a meeting that its channel gets "Inför
+    # sammanträdet", and whether the follow-up report goes with it as a Word file.
+    agenda_days: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    premeeting_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    premeeting_report: Mapped[bool] = mapped_column(default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column()
 
     members: Mapped[list[CommitteeMember]] = relationship(back_populates="committee", cascade="all, delete-orphan")
@@ -227,6 +236,11 @@ class Commitment(Base):
     # Folded text (no case, no diacritics) of text, role, dnr and reference,
     # so the forgiving search needs no per-query normalisation of rows.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Tied to the committee's year: the meeting the deadline is (its date is the deadline, and moves
+    # with it), and what the deadline phrase named ("last:2027", "event:delarsrapport:2027", "each"),
+    # so that a changed plan or årshjul can be read again (bot/language/committee_year.py).
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    anchor: Mapped[str | None] = mapped_column(String(64))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column()
@@ -237,6 +251,7 @@ class Commitment(Base):
     recommendation: Mapped[Recommendation | None] = relationship()
     owner: Mapped[Person | None] = relationship(foreign_keys=[owner_id])
     created_by: Mapped[Person | None] = relationship(foreign_keys=[created_by_id])
+    meeting: Mapped[Meeting | None] = relationship()
     updates: Mapped[list[StatusUpdate]] = relationship(
         back_populates="commitment", order_by="StatusUpdate.id", passive_deletes=True
     )
@@ -472,3 +487,7 @@ class CommitmentRoutine(Base):
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), index=True)
     routine_id: Mapped[int] = mapped_column(ForeignKey("routines.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column()
+
+
+# The committee's year lives in its own module; imported last, as it builds on Base.
+from storage.meeting_models import Meeting, YearEvent  # noqa: E402, F401

@@ -13,6 +13,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.language.committee_year import Missing
+from bot.services.committee_year import plan_for_code
 from bot.services.text_guard import visible
 from bot.services.validation import (
     MAX_DNR,
@@ -24,6 +26,7 @@ from bot.services.validation import (
     check_recurrence,
     check_text,
     raise_if,
+    rhythm_in_plan,
 )
 from storage.models import Commitment, Committee
 
@@ -63,6 +66,9 @@ class CommitmentDraft:
     recommendation: str | None
     source_permalink: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    # Tied to the committee's year: what the phrase named, and the meeting it falls on (None: not tied).
+    anchor: str | None = None
+    meeting: date | None = None
 
 
 def _limit(value: str, stored: str | None, limit: int, *, one_line: bool = False) -> int:
@@ -103,12 +109,17 @@ def validate(
         errors["committee"] = ("err_required", {})
     elif session.scalar(select(func.count()).select_from(Committee).where(Committee.code == code)) == 0:
         errors["committee"] = ("err_unknown_committee", {"code": code})
+    # Phrases such as "till nämndens sista sammanträde 2027" are dated in the committee's own plan.
+    plan = plan_for_code(session, code) if code else None
     role = check_text(errors, "owner_role", raw.owner_role, required=False, limit=MAX_SHORT, one_line=True)
     if current is not None and raw.deadline.strip() == current.phrase:
         deadline: ResolvedDeadline | None = current
     else:
-        deadline = check_deadline(errors, "deadline", raw.deadline, today, required=False)
-    recurrence = check_recurrence(errors, "recurrence", raw.recurrence, today)
+        deadline = check_deadline(errors, "deadline", raw.deadline, today, required=False, plan=plan)
+    recurrence = check_recurrence(errors, "recurrence", raw.recurrence, today, plan=plan)
+    for name in ("deadline", "recurrence"):
+        if errors.get(name, ("", {}))[0] == "err_deadline_needs_plan":
+            errors[name][1]["code"] = code  # the sentence names the command that adds the plan
     if not raw.deadline.strip() and not raw.recurrence.strip() and "deadline" not in errors:
         errors["deadline"] = ("err_deadline_or_recurrence", {})
     dnr = check_text(errors, "dnr", raw.dnr, required=False, limit=MAX_DNR, one_line=True)
@@ -125,6 +136,10 @@ def validate(
     warnings: list[str] = []
     if deadline is not None and deadline.note:
         warnings.append(deadline.note)
+    anchor, meeting = (deadline.anchor, deadline.meeting) if deadline is not None else (None, None)
+    tied = rhythm_in_plan(raw.recurrence, plan, today) if recurrence and plan is not None else None
+    if tied is not None and not isinstance(tied, Missing) and anchor is None:
+        anchor, meeting = tied.anchor, tied.meeting
     return CommitmentDraft(
         text=text,
         committee_code=code,
@@ -138,6 +153,8 @@ def validate(
         recommendation=recommendation or None,
         source_permalink=raw.source_permalink,
         warnings=tuple(warnings),
+        anchor=anchor,
+        meeting=meeting,
     )
 
 

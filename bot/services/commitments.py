@@ -31,6 +31,7 @@ from bot.services.commitment_queries import (
     list_for_owner,
     parse_reference,
 )
+from bot.services.committee_year import meeting_on
 from bot.services.committees import can_manage, get_committee, is_secretary
 from bot.services.people import Actor, ensure_person
 from bot.services.validation import MAX_COMMENT, Errors, ResolvedDeadline, check_text, check_url, raise_if
@@ -157,6 +158,7 @@ def create(
         created_at=now,
         updated_at=now,
     )
+    _tie(session, commitment, committee.id, draft)
     commitment.committee = committee
     commitment.owner = owner
     session.add(commitment)
@@ -176,6 +178,13 @@ def create(
     )
     session.flush()
     return commitment
+
+
+def _tie(session: Session, commitment: Commitment, committee_id: int, draft: CommitmentDraft) -> None:
+    """Tie the commitment to the meeting its phrase named (or untie it), so it follows the plan."""
+    meeting = meeting_on(session, committee_id, draft.meeting)
+    commitment.meeting_id = meeting.id if meeting is not None else None
+    commitment.anchor = draft.anchor
 
 
 def can_update(commitment: Commitment, actor: Actor) -> bool:
@@ -330,6 +339,8 @@ def edit(
     rows: list[StatusUpdate] = []
     if draft.deadline is not None and new_date != commitment.deadline:
         rows.append(move_deadline(session, actor, commitment, draft.deadline, reason, now, mark_delayed=False))
+    if (draft.anchor, draft.meeting) != (commitment.anchor, commitment.meeting.day if commitment.meeting else None):
+        _tie(session, commitment, commitment.committee_id, draft)
     owner = ensure_person(session, draft.owner_user_id, draft.owner_name, now) if draft.owner_user_id else None
     if (owner.id if owner else None) != commitment.owner_id:
         commitment.owner_id = owner.id if owner else None

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.domain.errors import PermissionDenied, UserError
+from bot.language.committee_year import find_ties
 from bot.language.impossible import impossible_date
 from bot.language.periods import find_deadlines
 from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput, validate
@@ -83,15 +84,30 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
     body = rest
     # Cut phrases from the end backwards so earlier spans stay valid.
     cuts = []
+    dated_phrase = (dated[-1].phrase, dated[-1].span) if dated else None
+    rhythm_phrase = (rhythm[-1].phrase, rhythm[-1].span) if rhythm else None
+    # A meeting or an årshjul event ("till nämndens sista sammanträde 2027") is the committee's plan's to
+    # date: it wins over the year or month the grammar reads inside it, which would be a guess.
+    ties = find_ties(rest)
+    if ties and no_such_day is None:
+        tie = ties[-1]
+        if tie.recurring:
+            rhythm_phrase = (tie.phrase, tie.span)
+            if dated_phrase and _overlaps(dated_phrase[1], tie.span):
+                dated_phrase = None
+        else:
+            dated_phrase = (tie.phrase, tie.span)
+            if rhythm_phrase and _overlaps(rhythm_phrase[1], tie.span):
+                rhythm_phrase = None
     if no_such_day is not None:
         deadline = no_such_day
-    elif dated:
-        deadline = dated[-1].phrase
-        cuts.append(dated[-1].span)
-    if rhythm:
-        recurrence = rhythm[-1].phrase
-        if rhythm[-1].span not in cuts:
-            cuts.append(rhythm[-1].span)
+    elif dated_phrase:
+        deadline = dated_phrase[0]
+        cuts.append(dated_phrase[1])
+    if rhythm_phrase:
+        recurrence = rhythm_phrase[0]
+        if rhythm_phrase[1] not in cuts:
+            cuts.append(rhythm_phrase[1])
     for start, end in sorted(cuts, reverse=True):
         # Only a phrase that ends the sentence is removed from the text;
         # inside a sentence it is part of what is said.
@@ -107,6 +123,10 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
         recurrence=" ".join(recurrence.split()),
         unknown_names=" ".join(unknown),
     )
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.domain.errors import ValidationFailed
+from bot.language.committee_year import Missing, YearPlan, read_tie, resolve_tie
 from bot.language.impossible import impossible_date
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
 from bot.services.text_guard import guard_into, visible
@@ -27,6 +28,8 @@ MAX_URL = 2000
 MAX_DNR = 64
 
 Errors = dict[str, tuple[str, dict[str, Any]]]
+
+_Day = date  # inside ResolvedDeadline, "date" is its field
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
@@ -75,6 +78,10 @@ class ResolvedDeadline:
     phrase: str
     confidence: float
     note: str | None = None
+    # Tied to the committee's year (bot/language/committee_year.py): the meeting it is due at, and the
+    # anchor the phrase named, so the deadline can follow a changed plan.
+    meeting: _Day | None = None
+    anchor: str | None = None
 
 
 def resolve_deadline(value: str, today: date) -> ResolvedDeadline | None:
@@ -116,7 +123,30 @@ def unresolved_reason(value: str, today: date) -> str:
     return "err_deadline_unreadable"
 
 
-def check_deadline(errors: Errors, field: str, value: str, today: date, *, required: bool) -> ResolvedDeadline | None:
+def _needs_plan(missing: Missing, value: str) -> tuple[str, dict[str, Any]]:
+    """The sentence (its key) for a phrase the committee's plan cannot date yet, naming what is missing."""
+    return (
+        "err_deadline_needs_plan",
+        {"value": value, "what": missing.what, "year": missing.year, "month": missing.month, "event": missing.event},
+    )
+
+
+def resolve_in_plan(value: str, plan: YearPlan, today: date) -> ResolvedDeadline | Missing | None:
+    """A deadline field that names a meeting or an årshjul event, dated in the plan; None if it names none."""
+    tie = read_tie(value)
+    if tie is None or tie.recurring:
+        return None
+    found = resolve_tie(tie.anchor, plan, today)
+    if isinstance(found, Missing):
+        return found
+    note = "plan_default" if found.default else None
+    return ResolvedDeadline(found.day, value, 1.0, note, meeting=found.meeting, anchor=tie.anchor)
+
+
+def check_deadline(
+    errors: Errors, field: str, value: str, today: date, *, required: bool, plan: YearPlan | None = None
+) -> ResolvedDeadline | None:
+    """Check a deadline field; with the committee's `plan`, a meeting or årshjul phrase is dated by it."""
     value = visible(value, one_line=True)
     if not value:
         if required:
@@ -128,7 +158,12 @@ def check_deadline(errors: Errors, field: str, value: str, today: date, *, requi
     value = guard_into(errors, field, value, one_line=True)  # the phrase is stored as typed
     if field in errors:
         return None
-    resolved = resolve_deadline(value, today)
+    in_plan = resolve_in_plan(value, plan, today) if plan is not None else None
+    if isinstance(in_plan, Missing):
+        # Never a guess (31 December for "sista sammanträdet"): say what the plan lacks.
+        errors[field] = _needs_plan(in_plan, value)
+        return None
+    resolved = in_plan or resolve_deadline(value, today)
     if resolved is None:
         errors[field] = (unresolved_reason(value, today), {"value": value})
         return None
@@ -138,8 +173,48 @@ def check_deadline(errors: Errors, field: str, value: str, today: date, *, requi
     return resolved
 
 
-def check_recurrence(errors: Errors, field: str, value: str, today: date) -> tuple[str, str] | None:
-    """Return (RRULE, phrase) for a Swedish rhythm, or record an error."""
+@dataclass(frozen=True)
+class TiedRhythm:
+    """A rhythm that follows the committee's year: its rule, first day, meeting and anchor."""
+
+    rule: str
+    first: date
+    meeting: date | None
+    anchor: str
+
+
+def rhythm_in_plan(value: str, plan: YearPlan, today: date) -> TiedRhythm | Missing | None:
+    """A rhythm field "vid varje sammanträde" / "årligen i samband med bokslutet" in the plan; None if neither.
+
+    Every meeting is an RDATE list of the plan's meetings ahead (RFC 5545; dateutil and calendars read
+    it), kept to two years so it fits its column; a changed plan rewrites it. A yearly event is a
+    yearly rule on this year's day.
+    """
+    tie = read_tie(value)
+    if tie is None or not tie.recurring:
+        return None
+    found = resolve_tie(tie.anchor, plan, today)
+    if isinstance(found, Missing):
+        return found
+    return TiedRhythm(rhythm_rule(found.day, found.rdates), found.day, found.meeting, tie.anchor)
+
+
+def rhythm_rule(first: date, rdates: tuple[date, ...]) -> str:
+    """The rule of a tied rhythm: the meetings ahead (two years at most), or yearly on `first`."""
+    if rdates:
+        ahead = [d for d in rdates if d <= first.replace(year=first.year + 2, day=min(first.day, 28))]
+        return "RDATE:" + ",".join(d.strftime("%Y%m%d") for d in ahead)
+    return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY={first.day}"
+
+
+def check_recurrence(
+    errors: Errors, field: str, value: str, today: date, *, plan: YearPlan | None = None
+) -> tuple[str, str] | None:
+    """Return (RRULE, phrase) for a Swedish rhythm, or record an error.
+
+    With the committee's `plan`, "vid varje sammanträde" and "årligen i samband med X" follow it
+    (`rhythm_in_plan`); a plan that cannot date them is said, not guessed.
+    """
     value = visible(value, one_line=True)
     if not value:
         return None
@@ -149,6 +224,12 @@ def check_recurrence(errors: Errors, field: str, value: str, today: date) -> tup
     value = guard_into(errors, field, value, one_line=True)  # the phrase is stored as typed
     if field in errors:
         return None
+    tied = rhythm_in_plan(value, plan, today) if plan is not None else None
+    if isinstance(tied, Missing):
+        errors[field] = _needs_plan(tied, value)
+        return None
+    if tied is not None:
+        return tied.rule, value
     rule = parse_recurrence(value, today)
     if rule is None:
         errors[field] = ("err_recurrence_unreadable", {"value": value})

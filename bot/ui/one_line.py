@@ -46,8 +46,19 @@ def preview_blocks(texts: Texts, shown: OneLinePreview) -> tuple[str, list[bk.Bl
         channel_code=shown.channel_code,
         other_mentions=shown.other_mentions,
         too_long=not fits,
+        plan_default_note=_plan_default_note(texts, shown),
+        at_meeting=texts.get("at_meeting"),
     )
     blocks = [bk.section(summary)]
     if buttons:
         blocks.append(bk.actions(*buttons, block_id="preview"))
     return summary, blocks
+
+
+def _plan_default_note(texts: Texts, shown: OneLinePreview) -> str | None:
+    """Said when the date comes from an årshjul default nobody confirmed ("inför budgetarbetet 2028")."""
+    draft = shown.draft
+    if draft is None or draft.deadline is None or "plan_default" not in (draft.deadline.note or "").split(";"):
+        return None
+    event = (draft.anchor or "").split(":")[1] if (draft.anchor or "").startswith("event:") else ""
+    return texts.get_md("plan_default_note", event=event)

@@ -54,11 +54,22 @@ def test_phrases_without_a_date_are_explained_on_the_deadline(world: World) -> N
     text = world.last_text("sara", "bun")
     assert "Spara" not in text and "[ Ändra ]" in text
 
+    # An occasion of the årshjul is dated by it; until someone confirms the årshjul, its default day is
+    # used and the preview says so (it was a question before the årshjul existed).
     world.run("sara", "bun", "/atagande ny BUN Se över resursfördelningen inför budgetarbetet 2028 @anna")
     line = deadline_line(world)
-    assert line.startswith("Klart senast: ”inför budgetarbetet 2028”")
-    assert "nämndens egen planering" in line
+    assert line == "Klart senast: 30 november 2027 (”inför budgetarbetet 2028”)"
     text = world.last_text("sara", "bun")
-    assert "Återkommer" not in text  # not a yearly rhythm any more
+    assert "förval för budgeten" in text and "/atagande årshjul" in text
+    assert "Återkommer" not in text  # not a yearly rhythm
+
+
+def test_a_meeting_without_a_plan_is_asked_for_not_guessed(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", "/atagande ny BUN Återrapportera arbetet till nämndens sista sammanträde 2027 @anna")
+    line = deadline_line(world)
+    assert line.startswith("Klart senast: ”till nämndens sista sammanträde 2027”")
+    assert "ingen sammanträdesplan för 2027" in line and "/atagande nämnd sammanträden BUN" in line
+    text = world.last_text("sara", "bun")
     assert "Spara" not in text
     assert world.count_commitments() == 0
