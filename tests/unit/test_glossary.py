@@ -37,6 +37,8 @@ NOT_WORDS: dict[str, str] = {
     "säkerhet (use träffsäkerhet)": r"\bsäkerhet\b",
     "08:30 (use kl. 08.30)": r"\b\d{1,2}:\d{2}\b",
     "boten (I say jag)": r"\bbot(en|ens)\b",
+    "mötesplan/möteskalender (use sammanträdesplan)": r"\bmötes(plan|kalender)\w*",
+    "standardvärde/default (use förval)": r"\b(standardvärde\w*|default)\b",
 }
 
 # Legitimate uses, each with its reason: (file, the exact text matched, why).
