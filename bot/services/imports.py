@@ -32,7 +32,7 @@ from bot.language.normalize import fold, repair_for_reading
 from bot.services import import_checks
 from bot.services.committees import committees_managed_by
 from bot.services.import_checks import iso_date
-from bot.services.import_year import tie_of
+from bot.services.import_ties import tie_of
 from bot.services.people import Actor
 from bot.services.text_guard import mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT

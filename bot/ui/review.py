@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bot.services.import_checks import CASE_PAST_CHOICES, PAST_CHOICES, deadline_passed
-from bot.services.import_year import PlanDate
+from bot.services.import_ties import PlanDate
 from bot.services.imports import Choice, choices_of, commitments_of, findings_of, readable
 from bot.slack_format import escaped_pieces, word_preview
 from bot.texts import Texts
