@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bench import year_ties
 from bench.quality import DATED_RECALL_TARGET, PRECISION_TARGET, Score, run_extractor, score, total
 from bench.quality_annotations import REAL_PARTS, Annotated, load_documents, load_real
 from bench.quality_phrases import (
@@ -144,6 +145,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if search is not None:
         print("  (dateparser is given RELATIVE_BASE = the reference date, future dates, last day of a period)")
     print()
+    # Deadlines at the committee's meetings: dated today (no plan) against with a plausible plan.
+    for line in year_ties.report("samples and held-out", docs):
+        print(line)
+    real = [d for part in REAL_PARTS for d in load_real(part)]
+    for line in year_ties.report("real documents, all parts", real):
+        print(line)
+    print()
 
     order = {"missed": 0, "deadline": 1, "false": 2, "duplicate": 3, "owner": 4}
     issues = sorted(grand.issues, key=lambda i: (order.get(i.what, 9), i.document))
@@ -192,6 +200,9 @@ def real_report(part: str, max_issues: int) -> int:
     # The peer: the same deadline phrases, read alone by our grammar and by dateparser.
     search = load_dateparser_search()
     for line in phrase_report(phrase_cases(docs), search, verbose=False):
+        print(line)
+    print()
+    for line in year_ties.report(f"real documents, {part}", docs):
         print(line)
     print()
     issues = sorted(grand.issues, key=lambda i: (i.what, i.document))

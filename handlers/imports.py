@@ -107,7 +107,7 @@ def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) 
 
 
 def _review_view(svc: Services, screen: import_review.ReviewScreen, page: int) -> dict[str, Any]:
-    return sealed(svc, review_modal(svc.texts, screen.draft, screen.committees, page, screen.today))
+    return sealed(svc, review_modal(svc.texts, screen.draft, screen.committees, page, screen.today, screen.plan))
 
 
 def _page_reader(page: int, body: dict[str, Any]) -> PageReader:

@@ -79,11 +79,11 @@ _BODY_MONTH = re.compile(
 )
 # "på junimötet", "vid decembersammanträdet".
 _MONTH_MEETING = re.compile(
-    rf"{L}(?:{_SENAST}{_PREP}\s+)?(?:{_BODY}\s+)?(?P<month>{MONTH_FULL})s?-?(?:sammantr{AE}det|m[oe]tet){R}"
+    rf"{L}(?:{_SENAST}{_PREP}\s+)?(?:{_BODY}\s+)?(?P<month>{MONTH_FULL})s?-?(?:sammantr{AE}det?|m[oe]tet?){R}"
     rf"(?:\s+{_YEAR})?"
 )
 _EVENT_WORDS: tuple[tuple[str, str], ...] = (
-    ("delarsrapport", rf"del{A}rs(?:rapport|bokslut|uppf[oe]ljning)(?:en|et)?"),
+    ("delarsrapport", rf"del{A}rs(?:rapport(?:ering)?|bokslut|uppf[oe]ljning)(?:en|et)?"),
     ("bokslut", rf"(?:{A}rs)?bokslut(?:et)?|{A}rsredovisning(?:en)?"),
     ("verksamhetsberattelse", rf"verksamhetsber{AE}ttelse(?:n)?|{A}rsber{AE}ttelse(?:n)?"),
     (
@@ -94,14 +94,18 @@ _EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("internkontrollplan", r"internkontrollplan(?:en)?|plan(?:en)?\s+f[oe]r\s+(?:den\s+)?interna?\s+kontroll(?:en)?"),
 )
 _EVENT_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _EVENT_WORDS)
+# "i samband med månads- och delårsrapportering": the first word's ending is the event's.
+_SHARED_FIRST = r"[^\W\d_]+-\s+(?:och|eller)\s+"
 _YEARLY = rf"(?:{A}rligen|varje\s+{A}r|{A}rsvis|en\s+g{A}ng\s+per\s+{A}r)"
 _EVENT = re.compile(
     rf"{L}(?P<yearly>{_YEARLY}\s+)?{_SENAST}(?:[i1l]\s+samband\s+med|[i1l]\s+anslutning\s+till|inf[oe]r|vid|till"
-    rf"|f[oe]re|innan|[i1l])\s+(?:(?:n{AE}mndens|kommunens|regionens)\s+)?(?:{_EVENT_ALT}){R}"
+    rf"|f[oe]re|innan|[i1l])\s+(?:(?:n{AE}mndens|kommunens|regionens)\s+)?(?:{_SHARED_FIRST})?(?:{_EVENT_ALT}){R}"
     rf"(?:\s+(?:f[oe]r\s+)?(?:{A}r\s+)?{_YEAR})?(?P<yearly_after>\s+{_YEARLY})?"
 )
-# "i budgeten 2028" is what the budget says, not when: "i" alone only for the reports.
+# "i budgeten 2028" is what the budget says, not when: "i" alone only for the reports ("i samband med
+# budgetarbetet" is a when).
 _ONLY_WITH_I = ("budget", "internkontrollplan")
+_BARE_I = re.compile(r"(?:^|\s)[i1l]\s+(?:\S+\s+)?$")
 _FIELD_FILLER = frozenset(
     {"senast", "klart", "klar", "ska", "vara", "redovisas", "aterrapporteras", "rapporteras", "och", "dvs"}
 )
@@ -212,7 +216,7 @@ def find_ties(text: str) -> list[YearTie]:
             found.append((m.start(), m.end(), f"month:{year}-{month:02d}" if year else f"month:{month:02d}"))
     for m in _EVENT.finditer(folded):
         kind = next(k for k, _ in _EVENT_WORDS if m.group(k))
-        if kind in _ONLY_WITH_I and re.match(r"[i1l]\s", folded[m.start() :].removeprefix("senast ")):
+        if kind in _ONLY_WITH_I and _BARE_I.search(folded[m.start() : m.start(kind)]):
             continue
         year = _year_of(m)
         if m.group("yearly") or m.group("yearly_after"):
@@ -221,6 +225,8 @@ def find_ties(text: str) -> list[YearTie]:
             anchor = f"event:{kind}:{year}" if year else f"event:{kind}"
         found.append((m.start(), m.end(), anchor))
     chosen: list[tuple[int, int, str]] = []
+    # "BUS-mötet i mars": a meeting named by a compound is another meeting than the committee's.
+    found = [f for f in found if not folded[: f[0]].endswith("-")]
     for start, end, anchor in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
         if all(end <= s or e <= start for s, e, _ in chosen):
             chosen.append((start, end, anchor))

@@ -89,10 +89,15 @@ def with_case_choice(choice: Choice, case_past: Any, today: date) -> Choice:
     return choice
 
 
-def check_chosen(errors: Errors, finding: dict[str, Any], choice: Choice, number: int, today: date) -> None:
-    """Record on the commitment's fields what keeps a ticked finding from being created."""
+def check_chosen(
+    errors: Errors, finding: dict[str, Any], choice: Choice, number: int, today: date, *, waits: bool = False
+) -> None:
+    """Record on the commitment's fields what keeps a ticked finding from being created.
+
+    `waits`: its phrase names a meeting the committee's plan does not have yet; it may come in undated.
+    """
     index = int(finding["index"])
-    if choice.deadline is None and not finding.get("recurrence"):
+    if choice.deadline is None and not finding.get("recurrence") and not waits:
         errors[f"f{index}_deadline"] = ("err_import_needs_deadline", {"number": number})
     elif choice.deadline is not None:
         passed = deadline_passed(choice, today)

@@ -9,8 +9,8 @@ its recommendations and the ticked commitments, each keeping its span into the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from bot.services import commitments as commitment_service
 from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, get_committee
 from bot.services.import_checks import PAST_DONE, Choice, check_chosen, iso_date, with_case_choice
+from bot.services.import_year import PlanDate, plan_dates
 from bot.services.imports import (
     MAX_TITLE,
     answered_recommendation,
@@ -87,8 +88,12 @@ def confirm(
     fields = draft.case_fields or {}
     committee = _check_case_fields(session, fields, actor, errors)
     today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
+    # Due at a meeting or an årshjul event: dated in the committee's plan, or waiting for it (`import_year`).
+    dated = plan_dates(session, commitments_of(draft), committee.code, today) if committee is not None else {}
     # A passed deadline left alone on its own radio takes the case-level choice (all done / all overdue).
-    choices = {i: with_case_choice(c, fields.get("past"), today) for i, c in choices_of(draft).items()}
+    choices = {
+        i: with_case_choice(_in_plan(c, dated.get(i)), fields.get("past"), today) for i, c in choices_of(draft).items()
+    }
     chosen = [f for f in commitments_of(draft) if choices.get(int(f["index"]), Choice(False, None, None)).selected]
     # A case may come without commitments (a follow-up audit, an answer that promises nothing); where
     # commitments were found, leaving them all out must be asked for, and asking contradicts a tick.
@@ -99,7 +104,8 @@ def confirm(
         errors["case_without"] = ("err_import_without_but_chosen", {"count": len(chosen)})
     numbers = {int(f["index"]): n for n, f in enumerate(commitments_of(draft), start=1)}
     for f in chosen:
-        check_chosen(errors, f, choices[int(f["index"])], numbers[int(f["index"])], today)
+        index = int(f["index"])
+        check_chosen(errors, f, choices[index], numbers[index], today, waits=index in dated)
     if errors:
         raise ValidationFailed(errors)
     assert committee is not None
@@ -134,11 +140,21 @@ def confirm(
     for f in chosen:
         choice = choices[int(f["index"])]
         answered = recommendations.get(links.get(int(f["index"]), -1))
-        created.append(_create_commitment(session, actor, committee, case, answered, f, choice, owner_names, now))
+        planned = dated.get(int(f["index"]))
+        created.append(
+            _create_commitment(session, actor, committee, case, answered, f, choice, owner_names, now, planned)
+        )
     draft.case_id = case.id
     draft.updated_at = now
     session.flush()
     return ImportResult(case.id, committee.code, dnr, tuple(created), len(recommendations))
+
+
+def _in_plan(choice: Choice, planned: PlanDate | None) -> Choice:
+    """A tied commitment the reviewer left undated (a page never shown) takes its meeting's day."""
+    if planned is None or planned.day is None or planned.tie.recurring or choice.deadline is not None:
+        return choice
+    return replace(choice, deadline=planned.day)
 
 
 def _case_for_import(session: Session, committee: Committee, dnr: str | None, now: datetime) -> Case:
@@ -165,6 +181,7 @@ def _create_commitment(
     choice: Choice,
     owner_names: dict[str, str],
     now: datetime,
+    planned: PlanDate | None = None,
 ) -> int:
     deadline: ResolvedDeadline | None = None
     if choice.deadline is not None:
@@ -176,6 +193,15 @@ def _create_commitment(
         else:
             deadline = ResolvedDeadline(choice.deadline, choice.deadline.isoformat(), 1.0)
     recurrence = finding.get("recurrence") or None
+    recurrence_phrase = readable(finding.get("deadline_phrase"))[:MAX_SHORT] or None if recurrence else None
+    tied = _tied(planned, choice)
+    if tied is not None:
+        assert planned is not None
+        deadline = tied.deadline or deadline
+        if tied.rule is not None:
+            recurrence, recurrence_phrase = tied.rule, tied.phrase
+        elif planned.replaces and not planned.tie.recurring:
+            recurrence = recurrence_phrase = None  # the grammar's rhythm was its guess at the meeting
     found_text = readable(finding.get("text"))
     # The reviewer's text when one was offered and changed; the document's wording then goes into the
     # history (the span keeps the way to the document itself).
@@ -188,9 +214,11 @@ def _create_commitment(
         owner_role=readable(finding.get("owner"))[:MAX_SHORT] or None,
         deadline=deadline,
         recurrence=str(recurrence) if recurrence else None,
-        recurrence_phrase=readable(finding.get("deadline_phrase"))[:MAX_SHORT] or None if recurrence else None,
+        recurrence_phrase=recurrence_phrase if recurrence else None,
         dnr=case.dnr,
         recommendation=None,
+        anchor=tied.anchor if tied is not None else None,
+        meeting=tied.meeting if tied is not None else None,
     )
     span = finding.get("span") or [None, None]
     commitment = commitment_service.create(
@@ -205,7 +233,40 @@ def _create_commitment(
         status=CommitmentStatus.DONE if choice.past == PAST_DONE else CommitmentStatus.NOT_STARTED,
         original_text=found_text if text != found_text else None,
     )
+    if tied is not None and tied.waiting and commitment.deadline is None:
+        # No date until the plan has the meeting: the phrase is kept for `meeting_plan.follow` to date.
+        commitment.deadline_phrase = tied.phrase
     return commitment.id
+
+
+@dataclass(frozen=True)
+class _Tied:
+    """How a commitment due at the committee's meeting or event is stored: its deadline or rule, and anchor."""
+
+    anchor: str
+    phrase: str
+    deadline: ResolvedDeadline | None = None
+    meeting: date | None = None
+    rule: str | None = None
+    waiting: bool = False
+
+
+def _tied(planned: PlanDate | None, choice: Choice) -> _Tied | None:
+    """The tie a confirmed commitment keeps; None when the reviewer chose a date of their own (or none applies)."""
+    if planned is None:
+        return None
+    tie = planned.tie
+    phrase = " ".join(tie.phrase.split())[:MAX_SHORT]
+    if tie.recurring:
+        # "vid varje sammanträde": the plan's meetings; without them, the grammar's conventional rhythm stays.
+        return _Tied(tie.anchor, phrase, meeting=planned.meeting, rule=planned.rule) if planned.rule else None
+    if planned.day is not None and choice.deadline == planned.day:
+        note = "plan_default" if planned.default else None
+        deadline = ResolvedDeadline(planned.day, phrase, 1.0, note, meeting=planned.meeting, anchor=tie.anchor)
+        return _Tied(tie.anchor, phrase, deadline, planned.meeting)
+    if planned.waits and choice.deadline is None:
+        return _Tied(tie.anchor, phrase, waiting=True)
+    return None
 
 
 def created_commitments(session: Session, result: ImportResult) -> list[Commitment]:

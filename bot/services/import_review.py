@@ -11,7 +11,7 @@ happen between transactions, never under a write.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from bot.services import imports as import_service
 from bot.services import routines as routine_service
 from bot.services.context import Services
 from bot.services.import_confirm import ImportResult
+from bot.services.import_year import PlanDate, plan_dates
 from bot.services.imports import Choice
 from storage.models import Case, ImportDraft
 
@@ -54,11 +55,13 @@ class CommitteeOption:
 @dataclass(frozen=True)
 class ReviewScreen:
     """One page's worth of the review modal: the draft, the committees the reviewer may choose, and today
-    (the bot's zone), which tells the deadlines that have already passed."""
+    (the bot's zone), which tells the deadlines that have already passed. `plan`: the commitments due at
+    the chosen committee's meetings or årshjul events, dated in its plan or waiting for it (by index)."""
 
     draft: ReviewDraft
     committees: tuple[CommitteeOption, ...]
     today: date
+    plan: Mapping[int, PlanDate] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,10 @@ def review_screen(svc: Services, user_id: str, draft_id: int) -> ReviewScreen:
         draft = import_service.get_draft(session, draft_id, user_id)
         committees = committee_service.committees_managed_by(session, actor)
         options = tuple(CommitteeOption(c.code, c.name) for c in committees)
-        return ReviewScreen(_view(draft), options, svc.clock.today())
+        view = _view(draft)
+        today = svc.clock.today()
+        dated = plan_dates(session, import_service.findings_of(view), view.case_fields.get("committee"), today)
+        return ReviewScreen(view, options, today, dated)
 
 
 def _save_page(svc: Services, user_id: str, draft_id: int, read: PageReader) -> ReviewDraft:

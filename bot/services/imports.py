@@ -32,6 +32,7 @@ from bot.language.normalize import fold, repair_for_reading
 from bot.services import import_checks
 from bot.services.committees import committees_managed_by
 from bot.services.import_checks import iso_date
+from bot.services.import_ties import tie_of
 from bot.services.people import Actor
 from bot.services.text_guard import mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT
@@ -156,10 +157,16 @@ def create_draft(
         if f["kind"] != "commitment":
             continue
         deadlines = f.get("deadlines") or []
-        # Ticked from the start: the fairly sure ones that have a date or a rhythm (an undated
+        # A meeting or årshjul phrase ("till nämndens sista sammanträde 2027") is the committee's plan's to
+        # date (`import_year`): the grammar's date for it is a guess and is not offered.
+        tie = tie_of(f)
+        if tie is not None and tie[1]:
+            deadlines = []
+        # Ticked from the start: the fairly sure ones that have a date, a rhythm or a meeting (an undated
         # one needs a person to give it a deadline, so it waits unticked).
+        says_when = bool(deadlines or f.get("recurrence") or tie is not None)
         choices[str(f["index"])] = Choice(
-            selected=float(f.get("confidence") or 0) >= PRESELECT_CONFIDENCE and bool(deadlines or f.get("recurrence")),
+            selected=float(f.get("confidence") or 0) >= PRESELECT_CONFIDENCE and says_when,
             owner=None,
             deadline=iso_date(deadlines[0]) if deadlines else None,
         ).dump()

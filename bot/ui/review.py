@@ -11,12 +11,13 @@ What a page holds is saved in the draft before another page is shown.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
 from bot.services.import_checks import CASE_PAST_CHOICES, PAST_CHOICES, deadline_passed
+from bot.services.import_ties import PlanDate
 from bot.services.imports import Choice, choices_of, commitments_of, findings_of, readable
 from bot.slack_format import escaped_pieces, word_preview
 from bot.texts import Texts
@@ -66,18 +67,39 @@ def _text_sections(texts: Texts, template: str, number: int, text: str) -> list[
     ]
 
 
-def _hint(texts: Texts, finding: dict[str, Any]) -> str:
+def _hint(texts: Texts, finding: dict[str, Any], planned: PlanDate | None, code: str) -> str:
     deadlines = [date.fromisoformat(d) for d in finding.get("deadlines") or []]
     recurrence = finding.get("recurrence")
-    return texts.get(
+    phrase = readable(finding.get("deadline_phrase"))
+    if planned is not None:
+        # The meeting's phrase is what the document said; the grammar's date or rule for it was a guess.
+        phrase = readable(planned.tie.phrase)
+        if planned.replaces:
+            deadlines, recurrence = [], None
+    hint = texts.get(
         "review_hint",
-        phrase=readable(finding.get("deadline_phrase")),
+        phrase=phrase,
         dates=deadlines,
         rhythm=texts.rhythm(str(recurrence)) if recurrence else "",
         owner=readable(finding.get("owner")),
         confidence=float(finding.get("confidence") or 0),
         note=str(finding.get("deadline_note") or ""),
     )
+    return hint if planned is None else f"{_plan_line(texts, planned, code)} · {hint}"
+
+
+def _plan_line(texts: Texts, planned: PlanDate, code: str) -> str:
+    """What the committee's plan makes of the phrase: the meeting's day, or what the plan lacks."""
+    missing = planned.missing
+    if missing is not None:
+        return texts.get("review_plan", kind=missing.what, year=missing.year, month=missing.month, code=code)
+    anchor = planned.tie.anchor
+    event = anchor.split(":")[1] if anchor.startswith("event:") else ""
+    if planned.tie.recurring:
+        kind = "rhythm" if anchor == "each" else "default" if planned.default else "event"
+    else:
+        kind = "meeting" if planned.meeting else "default" if planned.default else "event"
+    return texts.get("review_plan", kind=kind, day=planned.day, code=code, event=event)
 
 
 def _past_block(texts: Texts, index: int, choice: Choice, today: date | None) -> list[bk.Block]:
@@ -94,7 +116,13 @@ def _past_block(texts: Texts, index: int, choice: Choice, today: date | None) ->
 
 
 def _commitment_blocks(
-    texts: Texts, finding: dict[str, Any], choice: Choice, number: int, today: date | None
+    texts: Texts,
+    finding: dict[str, Any],
+    choice: Choice,
+    number: int,
+    today: date | None,
+    planned: PlanDate | None = None,
+    code: str = "",
 ) -> list[bk.Block]:
     index = int(finding["index"])
     pick: bk.Block = {
@@ -126,14 +154,17 @@ def _commitment_blocks(
             "review_commitment_label_shortened", number=number, preview=word_preview(text, PREVIEW_IN_LABEL)
         )
     owner = bk.users_select(f"f{index}_owner", choice.owner, placeholder=texts.get("placeholder_person"))
+    # A commitment due at a meeting shows that meeting's day until the reviewer picks another.
+    in_plan = planned.day if planned is not None and not planned.tie.recurring else None
+    shown_day = choice.deadline or in_plan
     deadline = bk.datepicker(
         f"f{index}_deadline",
-        choice.deadline.isoformat() if choice.deadline is not None else None,
+        shown_day.isoformat() if shown_day is not None else None,
         placeholder=texts.get("placeholder_date"),
     )
     return [
         *shown,
-        bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding)),
+        bk.input_block(f"f{index}_pick", label, pick, optional=True, hint=_hint(texts, finding, planned, code)),
         *editable,
         bk.input_block(f"f{index}_owner", texts.get("review_owner"), owner, optional=True),
         bk.input_block(f"f{index}_deadline", texts.get("review_deadline"), deadline, optional=True),
@@ -243,8 +274,14 @@ def review_modal(
     committees: Sequence[CommitteeChoice],
     page: int,
     today: date | None = None,
+    plan: Mapping[int, PlanDate] | None = None,
 ) -> bk.Block:
-    """One page of the review; `today` (the bot's zone) tells which deadlines have passed."""
+    """One page of the review; `today` (the bot's zone) tells which deadlines have passed.
+
+    `plan`: the commitments due at the committee's meetings or årshjul events, dated in its plan or
+    waiting for it (`import_review.ReviewScreen.plan`).
+    """
+    code = str((draft.case_fields or {}).get("committee") or "")
     all_pages = pages(draft)
     page = max(0, min(page, len(all_pages) - 1))
     findings = {int(f["index"]): f for f in findings_of(draft)}
@@ -289,7 +326,8 @@ def review_modal(
             blocks.extend(_text_sections(texts, "review_recommendation.md.j2", rec_numbers[entry.index], text))
         else:
             choice = choices.get(entry.index, Choice(False, None, None))
-            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index], today))
+            planned = (plan or {}).get(entry.index)
+            blocks.extend(_commitment_blocks(texts, finding, choice, numbers[entry.index], today, planned, code))
     if not numbers:
         blocks.append(bk.section(texts.md("review_nothing_found.md.j2")))
     nav: list[bk.Block] = []
