@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -26,6 +26,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from storage.meeting_models import Meeting
 
 # A fixed naming convention keeps Alembic's batch mode on SQLite and the
 # migrations on PostgreSQL producing the same constraint names.
@@ -490,4 +493,4 @@ class CommitmentRoutine(Base):
 
 
 # The committee's year lives in its own module; imported last, as it builds on Base.
-from storage.meeting_models import Meeting, YearEvent  # noqa: E402, F401
+import storage.meeting_models  # noqa: E402, F401
