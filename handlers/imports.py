@@ -23,6 +23,7 @@ from bot.services import import_review
 from bot.services.context import Services
 from bot.services.import_review import PageReader, ReviewDraft
 from bot.slack.import_flow import REVIEW_ACTION, SAVE_AS_ROUTINE_ACTION, ImportFlow
+from bot.slack.plan_flow import PLAN_IMPORT_ACTION, PlanFlow
 from bot.ui import blocks as bk
 from bot.ui import import_modal
 from bot.ui.commitment import routine_suggestion_blocks
@@ -45,6 +46,7 @@ def register(app: App) -> None:
     app.event("file_shared")(file_shared)
     app.action(REVIEW_ACTION)(open_review)
     app.action(SAVE_AS_ROUTINE_ACTION)(ack=ack_now, lazy=[save_as_routine])
+    app.action(re.compile(rf"^{PLAN_IMPORT_ACTION}_"))(ack=ack_now, lazy=[import_plan_pressed])
     app.action(re.compile(rf"^{PAGE_ACTION}_(prev|next)$"))(turn_page)
     app.view(REVIEW_CALLBACK)(submit_review)
 
@@ -97,11 +99,15 @@ def submit_import(ack: Ack, body: dict[str, Any], client: WebClient, context: Bo
 
 @guarded
 def file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    """A file shared in the bot's DM starts an import; files shared elsewhere are left alone."""
+    """A file shared in the bot's DM starts an import; a meeting plan there or in a bound channel is offered as one."""
     channel = str(event.get("channel_id") or "")
     user_id = str(event.get("user_id") or "")
     file_id = str(event.get("file_id") or (event.get("file") or {}).get("id") or "")
-    if not channel.startswith("D") or not user_id or not file_id or user_id == context.bot_user_id:
+    if not user_id or not file_id or user_id == context.bot_user_id:
+        return
+    if PlanFlow(services_of(context), client).offer(channel, user_id, file_id, event.get("event_ts")):
+        return
+    if not channel.startswith("D"):
         return
     ImportFlow(services_of(context), client).from_file(user_id, file_id)
 
@@ -230,3 +236,9 @@ def save_as_routine(body: dict[str, Any], client: WebClient, context: BoltContex
         client.chat_postMessage(channel=saved.channel, thread_ts=saved.thread_ts, text=text)
     except SlackApiError as exc:
         log.warning("could not confirm the routine: %s", exc.response.get("error"))
+
+
+@guarded
+def import_plan_pressed(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """ "Läs in som BUN:s sammanträdesplan": the shared calendar file becomes the committee's plan."""
+    PlanFlow(services_of(context), client).import_pressed(body, str(context.user_id))

@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     from bot.cli import routines as cli_routines
 
     cli_routines.add_parser(sub, texts)
+    from bot.cli import calendar as cli_calendar
+
+    cli_calendar.add_parser(sub, texts)
 
     db = sub.add_parser("db", help=texts.get("cli_help_db"))
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar=metavar("action"))
@@ -323,7 +326,7 @@ def report_command(
 
 def _configure_logging(command: str) -> None:
     # The console is a conversation on the terminal: only warnings there.
-    level = logging.WARNING if command in ("console", "db", "report", "routines") else logging.INFO
+    level = logging.WARNING if command in ("console", "db", "report", "routines", "calendar") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Alembic announces each of its plugins at INFO on import; only its warnings matter here.
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -359,6 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.cli import routines as cli_routines
 
             return cli_routines.run(settings, args)
+        elif args.command == "calendar":
+            from bot.cli import calendar as cli_calendar
+
+            return cli_calendar.run(settings, args)
         elif args.command == "report":
             written = report_command(settings, args.committee, args.case, args.format, args.output)
             if written is not None:

@@ -169,6 +169,10 @@ class ImportFlow:
         except Exception:  # the user has had the answer; at worst a later start also says it was cut off
             log.exception("could not record import run %s as finished", run_id)
 
+    def download(self, info: dict[str, Any]) -> bytes:
+        """A shared file's bytes, as an import reads them (also for a meeting plan, bot/slack/plan_flow.py)."""
+        return self._download(info)
+
     def _download(self, info: dict[str, Any]) -> bytes:
         size = int(info.get("size") or 0)
         if size > MAX_BYTES:
