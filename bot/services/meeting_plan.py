@@ -228,7 +228,9 @@ def _follow_one(
     if new == old:
         return None
     c.deadline = new
-    if c.original_deadline is None:
+    if c.original_deadline is None or c.original_deadline == old:
+        # The meeting moved, not the work: the commitment keeps its promise (no red light for a moved
+        # deadline); the history row records the move.
         c.original_deadline = new
         c.original_deadline_phrase = c.deadline_phrase
     if old is None:

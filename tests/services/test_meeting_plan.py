@@ -97,3 +97,17 @@ def test_every_meeting_is_a_rhythm_of_the_plans_meetings(db_bun: Database, clock
         assert c is not None and c.recurrence is not None
         assert c.recurrence.startswith("RDATE:20270211,20270311")
         assert c.anchor == "each"
+
+
+def test_a_moved_meeting_is_no_delay_of_the_work(db_bun: Database, clock: ManualClock) -> None:
+    from bot.services.traffic import Light, light
+
+    _plan(db_bun, clock, PLAN_2027)
+    cid = _register(db_bun, clock, "vid nämndens sammanträde i oktober 2027")
+    with db_bun.write() as s:
+        bun = committee_service.get_committee(s, "BUN")
+        move_meeting(s, bun, date(2027, 10, 21), date(2027, 10, 28), clock.now(), person_id=None)
+    with db_bun.read() as s:
+        c = s.get(Commitment, cid)
+        assert c is not None and c.deadline == date(2027, 10, 28)
+        assert light(c, clock.now().date(), clock.now()) != Light.RED
