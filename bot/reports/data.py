@@ -61,6 +61,9 @@ class DeadlineMove:
     new: date | None
     new_phrase: str | None
     reason: str
+    # "deadline" (a person moved it, `reason` in their words) or "plan" (the meeting plan did, `reason`
+    # one of meeting_plan's "moved", "removed", "event", "dated", worded by the formats).
+    kind: str = "deadline"
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ def _history(session: Session, where: Sequence[ColumnElement[bool]]) -> dict[int
             or_(
                 StatusUpdate.comment.is_not(None),
                 StatusUpdate.evidence_url.is_not(None),
-                StatusUpdate.kind == UpdateKind.DEADLINE,
+                StatusUpdate.kind.in_((UpdateKind.DEADLINE, UpdateKind.PLAN)),
             )
         )
         .options(joinedload(StatusUpdate.person))
@@ -223,9 +226,10 @@ def _row(c: Commitment, code: str, history: list[StatusUpdate], today: date, now
             new=u.new_deadline,
             new_phrase=u.new_deadline_phrase,
             reason=u.reason or "",
+            kind=u.kind.value,
         )
         for u in history
-        if u.kind == UpdateKind.DEADLINE
+        if u.kind in (UpdateKind.DEADLINE, UpdateKind.PLAN)
     )
     owner = c.owner
     return CommitmentRow(

@@ -58,7 +58,10 @@ def latest_comment(texts: Texts, row: CommitmentRow) -> str:
 
 def moves(texts: Texts, row: CommitmentRow) -> list[str]:
     return [
-        texts.get("report_move", at=m.at, old=m.old, new=m.new, reason=" ".join(m.reason.split())) for m in row.moves
+        texts.get("report_move", at=m.at, old=m.old, new=m.new, reason=" ".join(m.reason.split()))
+        if m.kind != "plan"
+        else texts.get("report_plan_move", at=m.at, why=m.reason, old=m.old, new=m.new)
+        for m in row.moves
     ]
 
 
