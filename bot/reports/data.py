@@ -91,6 +91,8 @@ class CommitmentRow:
     latest_comment: Comment | None
     evidence: tuple[str, ...]
     moves: tuple[DeadlineMove, ...]
+    # The day of the committee meeting it is due at (Commitment.meeting), if it is tied to one.
+    meeting: date | None = None
 
     @property
     def moved(self) -> bool:
@@ -254,6 +256,7 @@ def _row(c: Commitment, code: str, history: list[StatusUpdate], today: date, now
         latest_comment=Comment(latest.comment or "", latest.created_at, _name(latest)) if latest else None,
         evidence=evidence,
         moves=moves,
+        meeting=c.meeting.day if c.meeting is not None else None,
     )
 
 
@@ -297,7 +300,12 @@ def collect(session: Session, code: str, today: date, now: datetime, dnr: str | 
     where: list[ColumnElement[bool]] = [Commitment.committee_id == committee.id]
     if wanted is not None:
         where.append(Commitment.case_id.in_([c.id for c in cases]))
-    stmt = select(Commitment).where(*where).options(selectinload(Commitment.owner)).order_by(Commitment.number)
+    stmt = (
+        select(Commitment)
+        .where(*where)
+        .options(selectinload(Commitment.owner), selectinload(Commitment.meeting))
+        .order_by(Commitment.number)
+    )
     history = _history(session, where)
     per_case: dict[int | None, list[tuple[int | None, CommitmentRow]]] = defaultdict(list)
     for c in session.scalars(stmt):

@@ -95,6 +95,8 @@ def facts(texts: Texts, row: CommitmentRow) -> list[Fact]:
     out.append(Fact(texts.get("report_col_owner"), owner(texts, row)))
     if row.deadline is not None:
         out.append(Fact(texts.get("report_col_deadline"), deadline(texts, row)))
+    if row.meeting is not None:
+        out.append(Fact(texts.get("report_fact_meeting"), texts.get("report_meeting", day=row.meeting)))
     if row.moved:
         out.append(Fact(texts.get("report_col_original"), original(texts, row)))
     if row.recurrence_phrase:
