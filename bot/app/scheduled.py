@@ -23,8 +23,10 @@ from bot.outbox.ratelimit import ChannelPacer
 from bot.outbox.sender import Sender
 from bot.reminders import combined as combined_reminders
 from bot.reminders import messages as reminder_messages
+from bot.reminders import plan_notice
 from bot.reminders.planning import plan_reminders
 from bot.services.context import Services
+from bot.services.plan_notices import KIND as PLAN_NOTICE
 from bot.slack import import_cards
 from bot.slack.import_recovery import look_after_imports
 
@@ -49,6 +51,7 @@ def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[st
         OVERVIEW: digests.overview,
         import_cards.SUMMARY: partial(import_cards.render_summary, services),
         import_cards.CARD: partial(import_cards.render_card, services),
+        PLAN_NOTICE: partial(plan_notice.render, services),
     }
 
 

@@ -117,7 +117,8 @@ class _DigestRenderer:
                 "digest_moved_line.md.j2",
                 old=moved.old_deadline,
                 new=moved.new_deadline,
-                reason=moved.reason,
+                reason=moved.reason if moved.kind != "plan" else "",
+                plan=moved.reason if moved.kind == "plan" else "",
                 **self._context(moved.item),
             )
         )

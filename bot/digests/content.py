@@ -232,7 +232,7 @@ class _Loader:
         ranked = (
             select(StatusUpdate.id.label("id"), Commitment.committee_id, rank.label("rank"))
             .join(Commitment, Commitment.id == StatusUpdate.commitment_id)
-            .where(StatusUpdate.kind == UpdateKind.DEADLINE, self.in_period)
+            .where(StatusUpdate.kind.in_((UpdateKind.DEADLINE, UpdateKind.PLAN)), self.in_period)
             .subquery()
         )
         counts = self._counts(ranked.c.committee_id)
@@ -243,6 +243,7 @@ class _Loader:
                 StatusUpdate.old_deadline,
                 StatusUpdate.new_deadline,
                 StatusUpdate.reason,
+                StatusUpdate.kind,
             )
             .select_from(StatusUpdate)
             .join(ranked, ranked.c.id == StatusUpdate.id)
@@ -253,8 +254,9 @@ class _Loader:
         )
         found: dict[int, list[MovedItem]] = {}
         for row in self._rows(stmt):
-            moved_at, old, new, reason = row[_ITEM_WIDTH:]
-            found.setdefault(row[1], []).append(MovedItem(self.item(row), moved_at, old, new, reason or ""))
+            moved_at, old, new, reason, kind = row[_ITEM_WIDTH:]
+            item = MovedItem(self.item(row), moved_at, old, new, reason or "", str(getattr(kind, "value", kind)))
+            found.setdefault(row[1], []).append(item)
         return found, counts
 
     def _rows(self, stmt: Executable) -> Iterator[Sequence[Any]]:

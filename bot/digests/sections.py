@@ -69,6 +69,8 @@ class MovedItem:
     old_deadline: date | None
     new_deadline: date | None
     reason: str
+    # "plan" when the meeting plan moved it: `reason` is then meeting_plan's "moved", "removed", "event" or "dated".
+    kind: str = "deadline"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ class Rhythm:
     """What a rule says.
 
     `kind`: "yearly" (one month, or none), "quarterly", "yearly_months" (several months), "monthly",
-    "twice_monthly", "weekly", "weekdays", "daily" or "unknown" (a rule from elsewhere, unreadable).
+    "twice_monthly", "weekly", "weekdays", "daily", "meetings" (an RDATE list of the committee's meetings) or
+    "unknown" (a rule from elsewhere, unreadable).
     """
 
     kind: str
@@ -40,6 +41,9 @@ class Rhythm:
 
 def rhythm_of(rrule: str) -> Rhythm:
     """The parts of a rule made by this package; a best effort for rules from elsewhere."""
+    if rrule.strip().upper().startswith("RDATE:"):
+        # "vid varje sammanträde": the committee's meetings as dates (bot/services/validation.rhythm_rule).
+        return Rhythm("meetings")
     try:
         parts = dict(part.split("=", 1) for part in rrule.strip().removeprefix("RRULE:").split(";") if "=" in part)
         freq = parts.get("FREQ", "").upper()

@@ -47,6 +47,7 @@ def _occurrence_done(commitment: Commitment, occurrence: date) -> bool:
 def _answered_on_track_since(commitment: Commitment, since: datetime, occurrence: date | None) -> bool:
     return any(
         u.status == CommitmentStatus.IN_PROGRESS
+        and u.kind != UpdateKind.PLAN  # the plan moving the date is no answer, whatever status it records
         and u.created_at >= since
         and (occurrence is None or u.occurrence in (None, occurrence))
         for u in commitment.updates
@@ -70,7 +71,8 @@ def _latest_update(commitment: Commitment, occurrence: date | None) -> LatestUpd
     relevant = [
         u
         for u in commitment.updates
-        if u.kind != UpdateKind.CREATED and (occurrence is None or u.occurrence in (None, occurrence))
+        if u.kind not in (UpdateKind.CREATED, UpdateKind.PLAN)
+        and (occurrence is None or u.occurrence in (None, occurrence))
     ]
     updates = [u for u in relevant if u.status is not None or u.comment]
     if not updates:

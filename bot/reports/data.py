@@ -61,6 +61,9 @@ class DeadlineMove:
     new: date | None
     new_phrase: str | None
     reason: str
+    # "deadline" (a person moved it, `reason` in their words) or "plan" (the meeting plan did, `reason`
+    # one of meeting_plan's "moved", "removed", "event", "dated", worded by the formats).
+    kind: str = "deadline"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class CommitmentRow:
     latest_comment: Comment | None
     evidence: tuple[str, ...]
     moves: tuple[DeadlineMove, ...]
+    # The day of the committee meeting it is due at (Commitment.meeting), if it is tied to one.
+    meeting: date | None = None
 
     @property
     def moved(self) -> bool:
@@ -193,7 +198,7 @@ def _history(session: Session, where: Sequence[ColumnElement[bool]]) -> dict[int
             or_(
                 StatusUpdate.comment.is_not(None),
                 StatusUpdate.evidence_url.is_not(None),
-                StatusUpdate.kind == UpdateKind.DEADLINE,
+                StatusUpdate.kind.in_((UpdateKind.DEADLINE, UpdateKind.PLAN)),
             )
         )
         .options(joinedload(StatusUpdate.person))
@@ -223,9 +228,10 @@ def _row(c: Commitment, code: str, history: list[StatusUpdate], today: date, now
             new=u.new_deadline,
             new_phrase=u.new_deadline_phrase,
             reason=u.reason or "",
+            kind=u.kind.value,
         )
         for u in history
-        if u.kind == UpdateKind.DEADLINE
+        if u.kind in (UpdateKind.DEADLINE, UpdateKind.PLAN)
     )
     owner = c.owner
     return CommitmentRow(
@@ -250,6 +256,7 @@ def _row(c: Commitment, code: str, history: list[StatusUpdate], today: date, now
         latest_comment=Comment(latest.comment or "", latest.created_at, _name(latest)) if latest else None,
         evidence=evidence,
         moves=moves,
+        meeting=c.meeting.day if c.meeting is not None else None,
     )
 
 
@@ -293,7 +300,12 @@ def collect(session: Session, code: str, today: date, now: datetime, dnr: str | 
     where: list[ColumnElement[bool]] = [Commitment.committee_id == committee.id]
     if wanted is not None:
         where.append(Commitment.case_id.in_([c.id for c in cases]))
-    stmt = select(Commitment).where(*where).options(selectinload(Commitment.owner)).order_by(Commitment.number)
+    stmt = (
+        select(Commitment)
+        .where(*where)
+        .options(selectinload(Commitment.owner), selectinload(Commitment.meeting))
+        .order_by(Commitment.number)
+    )
     history = _history(session, where)
     per_case: dict[int | None, list[tuple[int | None, CommitmentRow]]] = defaultdict(list)
     for c in session.scalars(stmt):

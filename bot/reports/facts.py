@@ -58,7 +58,10 @@ def latest_comment(texts: Texts, row: CommitmentRow) -> str:
 
 def moves(texts: Texts, row: CommitmentRow) -> list[str]:
     return [
-        texts.get("report_move", at=m.at, old=m.old, new=m.new, reason=" ".join(m.reason.split())) for m in row.moves
+        texts.get("report_move", at=m.at, old=m.old, new=m.new, reason=" ".join(m.reason.split()))
+        if m.kind != "plan"
+        else texts.get("report_plan_move", at=m.at, why=m.reason, old=m.old, new=m.new)
+        for m in row.moves
     ]
 
 
@@ -92,6 +95,8 @@ def facts(texts: Texts, row: CommitmentRow) -> list[Fact]:
     out.append(Fact(texts.get("report_col_owner"), owner(texts, row)))
     if row.deadline is not None:
         out.append(Fact(texts.get("report_col_deadline"), deadline(texts, row)))
+    if row.meeting is not None:
+        out.append(Fact(texts.get("report_fact_meeting"), texts.get("report_meeting", day=row.meeting)))
     if row.moved:
         out.append(Fact(texts.get("report_col_original"), original(texts, row)))
     if row.recurrence_phrase:
