@@ -11,11 +11,13 @@ from bot.domain.errors import UserError
 from bot.services import meeting_form
 from bot.services.context import Services
 from bot.ui.meetings_modal import MEETINGS_CALLBACK, meetings_modal, opened_for, submitted
+from bot.ui.one_line import PREVIEW_ADD_PLAN
 from handlers.support import errors_on_fields, guarded, modal_errors, sealed, services_of, tell_user, view_metadata
 
 
 def register(app: App) -> None:
     app.view(MEETINGS_CALLBACK)(submit_meetings)
+    app.action(PREVIEW_ADD_PLAN)(open_from_preview)
 
 
 def open_meetings(svc: Services, client: WebClient, trigger_id: str, user_id: str, rest: str, channel_id: str) -> None:
@@ -24,6 +26,17 @@ def open_meetings(svc: Services, client: WebClient, trigger_id: str, user_id: st
     year = meeting_form.check_year(year_text, svc.clock.today())
     form = meeting_form.meetings_form(svc, svc.actor(user_id), code.upper(), year)
     client.views_open(trigger_id=trigger_id, view=sealed(svc, meetings_modal(svc.texts, form, channel_id)))
+
+
+@guarded
+def open_from_preview(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """The button "Lägg in sammanträdesplan" under a one-line preview whose deadline waits for the plan ("BUN 2027")."""
+    ack()
+    svc = services_of(context)
+    action = (body.get("actions") or [{}])[0]
+    channel = str((body.get("channel") or {}).get("id") or "")
+    trigger = str(body.get("trigger_id") or "")
+    open_meetings(svc, client, trigger, str(context.user_id), str(action.get("value")), channel)
 
 
 @guarded

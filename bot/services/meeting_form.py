@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.domain.errors import PermissionDenied, UserError, ValidationFailed
 from bot.services import committees as committee_service
@@ -30,6 +31,7 @@ __all__ = [
     "can_edit_plan",
     "default_year",
     "meetings_form",
+    "plan_offer",
     "read_plan",
     "save_plan",
 ]
@@ -104,6 +106,27 @@ def can_edit_plan(svc: Services, actor: Actor, code: str) -> bool:
         except UserError:
             return False
         return committee_service.can_manage(committee, actor)
+
+
+def plan_offer(session: Session, actor: Actor, code: str, errors: Errors) -> tuple[str, int] | None:
+    """(committee, year) of the plan to offer when a deadline or rhythm waits for the committee's meetings.
+
+    Only to someone who may change the plan; an årshjul event that is missing is the admins' (`årshjul`).
+    """
+    for field in ("deadline", "recurrence"):
+        key, params = errors.get(field, ("", {}))
+        if key == "err_deadline_needs_plan" and params.get("what") in ("meetings", "meeting_in_month"):
+            year = params.get("year")
+            break
+    else:
+        return None
+    if not isinstance(year, int) or not code:
+        return None
+    try:
+        committee = committee_service.get_committee(session, code)
+    except UserError:
+        return None
+    return (committee.code, year) if committee_service.can_manage(committee, actor) else None
 
 
 def meetings_form(svc: Services, actor: Actor, code: str, year: int) -> MeetingsForm:
