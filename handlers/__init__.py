@@ -22,6 +22,7 @@ from handlers import (
     shortcuts,
     support,
     views,
+    year_wheel,
 )
 
 
@@ -37,6 +38,10 @@ def _meetings(r: support.CommandRequest) -> None:
     meetings.open_meetings(r.svc, r.client, r.trigger_id, r.user_id, r.rest, r.channel_id)
 
 
+def _year_wheel(r: support.CommandRequest) -> None:
+    year_wheel.open_wheel(r.svc, r.client, r.trigger_id, r.user_id, r.rest, r.channel_id)
+
+
 def _settings(r: support.CommandRequest) -> None:
     settings.open_settings(r.svc, r.client, r.trigger_id, r.user_id, r.rest, r.channel_id)
 
@@ -45,8 +50,21 @@ support.add_subcommand("importera", _import, opens_modal=True)
 support.add_subcommand("rapport", _report, opens_modal=False)
 support.add_subcommand(commands.SETTINGS, _settings, opens_modal=True)
 support.add_subcommand(commands.MEETINGS, _meetings, opens_modal=True)
+support.add_subcommand("arshjul", _year_wheel, opens_modal=True)
 
 
 def register_all(app: App) -> None:
-    for module in (commands, actions, views, shortcuts, home, imports, settings, meetings, routines, options):
+    for module in (
+        commands,
+        actions,
+        views,
+        shortcuts,
+        home,
+        imports,
+        settings,
+        meetings,
+        year_wheel,
+        routines,
+        options,
+    ):
         module.register(app)
