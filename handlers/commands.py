@@ -35,6 +35,9 @@ COMMAND = "/atagande"
 SETTINGS_WORDS = ("paminnelser", "installningar")
 # The SUBCOMMANDS word of the settings modal.
 SETTINGS = "installningar"
+# "/atagande nämnd sammanträden BUN 2027" (folded) opens the committee's sammanträdesplan.
+MEETINGS_WORDS = ("sammantraden", "sammantradesplan", "sammantradesplanen")
+MEETINGS = "sammantraden"
 
 
 def register(app: App) -> None:
@@ -54,6 +57,8 @@ def _parse(body: dict[str, Any]) -> _Parsed:
     sub = fold(word)
     if sub in ("namnd", "namnder") and fold(rest.partition(" ")[0]) in SETTINGS_WORDS:
         return _Parsed(SETTINGS, word, rest.partition(" ")[2].strip().upper())
+    if sub in ("namnd", "namnder") and fold(rest.partition(" ")[0]) in MEETINGS_WORDS:
+        return _Parsed(MEETINGS, word, rest.partition(" ")[2].strip().upper())
     return _Parsed(sub, word, rest)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from bot.domain.errors import UserError
 from bot.language.normalize import fold
 from bot.services import committees as committee_service
-from bot.services import quick_entry
+from bot.services import meeting_form, quick_entry
 from bot.services.command_queries import CommitteeName
 from bot.services.commitment_drafts import CommitmentDraft, CommitmentInput
 from bot.services.context import Services
@@ -40,6 +40,8 @@ class OneLinePreview:
     choose_owner: bool
     channel_code: str | None
     other_mentions: tuple[str, ...]
+    # (committee, year) whose sammanträdesplan the deadline waits for, offered to those who may add it.
+    plan_offer: tuple[str, int] | None = None
 
 
 def new_commitment_form(
@@ -69,6 +71,7 @@ def one_line_preview(svc: Services, user_id: str, line: str, channel_id: str) ->
     with svc.db.read() as session:
         shown = quick_entry.preview(session, actor, line, svc.clock.today(), channel_id)
         committee = CommitteeName(shown.committee.code, shown.committee.name)
+        offer = meeting_form.plan_offer(session, actor, committee.code, shown.errors)
     raw = shown.raw
     if raw.owner_user_id:
         # The owner's name as Slack has it (a Slack call: after the transaction).
@@ -82,6 +85,7 @@ def one_line_preview(svc: Services, user_id: str, line: str, channel_id: str) ->
         choose_owner=shown.choose_owner,
         channel_code=shown.channel_code,
         other_mentions=shown.other_mentions,
+        plan_offer=offer,
     )
 
 

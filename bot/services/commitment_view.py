@@ -41,6 +41,8 @@ class CommitmentView:
     last_update_at: datetime | None
     is_open: bool
     routines: tuple[str, ...] = ()
+    # Due at a meeting of the committee's plan (the deadline is that meeting's day).
+    at_meeting: bool = False
 
 
 def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> CommitmentView:
@@ -75,4 +77,5 @@ def view_of(c: Commitment, texts: Texts, today: date, now: datetime) -> Commitme
         last_update_at=c.last_update_at,
         is_open=c.status not in (CommitmentStatus.DONE, CommitmentStatus.CANCELLED),
         routines=tuple(r.title for r in c.linked_routines),
+        at_meeting=c.meeting_id is not None,
     )

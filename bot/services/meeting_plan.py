@@ -210,7 +210,9 @@ def _follow_one(
         anchor = tie.anchor
     old = c.deadline
     was_moved = c.meeting_id in moved if c.meeting_id is not None else False
-    if c.meeting_id is not None and c.meeting_id in ids_by_day.values():
+    # An årshjul event's meeting is the årshjul's to say (a changed event changes the meeting), so
+    # only a meeting phrase keeps its meeting whatever the plan around it does.
+    if c.meeting_id is not None and c.meeting_id in ids_by_day.values() and not anchor.startswith("event:"):
         # Tied to a meeting that still exists: its day is the deadline, wherever it moved.
         new = next(d for d, i in ids_by_day.items() if i == c.meeting_id)
         meeting_day: date | None = new

@@ -12,6 +12,8 @@ PREVIEW_SAVE = "preview_save"
 PREVIEW_EDIT = "preview_edit"
 PREVIEW_CHOOSE_OWNER = "preview_choose_owner"
 PREVIEW_SAVE_WITHOUT_OWNER = "preview_save_without_owner"
+# Opens the committee's sammanträdesplan (handlers/meetings.py); its value is "BUN 2027".
+PREVIEW_ADD_PLAN = "preview_add_plan"
 # Slack's limit on a button's value, which carries the draft.
 MAX_VALUE = 2000
 
@@ -32,6 +34,9 @@ def preview_blocks(texts: Texts, shown: OneLinePreview) -> tuple[str, list[bk.Bl
         buttons.append(bk.button(texts.get("btn_save_without_owner"), PREVIEW_SAVE_WITHOUT_OWNER, token))
     elif fits:
         buttons.append(bk.button(texts.get("btn_change"), PREVIEW_EDIT, token))
+    if shown.plan_offer is not None:
+        code, year = shown.plan_offer
+        buttons.insert(0, bk.button(texts.get("btn_add_meeting_plan"), PREVIEW_ADD_PLAN, f"{code} {year}"))
     summary = texts.md(
         "one_line_preview.md.j2",
         raw=raw,

@@ -49,6 +49,8 @@ def test_every_string_renders() -> None:
     samples.update(days=21, before_days=[14, 3], on_the_day=True, overdue_every_days=7, escalate_after_days=14)
     # The console's clock (strings.j2).
     samples.update(when=moment)
+    # The committee's year in Slack (strings_slack_year.j2): a year is counted from, a month named.
+    samples.update(year=2027, month=3, high=60, most=24, event="delarsrapport")
     macros = {n: getattr(m, n) for m in texts._strings for n in dir(m) if not n.startswith("_")}
     assert len(macros) > 60
     for name, macro in macros.items():
