@@ -20,6 +20,7 @@ from bot.services import committees as committee_service
 from bot.services.context import Services
 from bot.services.meeting_plan import MeetingInput, replace_meetings
 from bot.services.people import Actor, find_person
+from bot.services.plan_notices import plan_notices
 from bot.services.validation import Errors
 from storage.meeting_models import Meeting
 
@@ -236,6 +237,7 @@ def save_plan(svc: Services, actor: Actor, code: str, edit: PlanEdit) -> PlanSav
         change = replace_meetings(
             session, committee, wanted, now, person_id=person.id if person else None, years={edit.year}
         )
+        plan_notices(session, committee, change, now)  # each ansvarig told once, in this transaction
         committee.agenda_days = edit.agenda_days
         committee.premeeting_days = edit.premeeting_days
         committee.premeeting_report = edit.premeeting_report

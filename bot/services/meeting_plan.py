@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.domain.meetings import MeetingInput
 from bot.language.committee_year import Missing, YearPlan, read_tie, resolve_tie
 from bot.services.commitment_queries import OPEN_STATUSES
 from bot.services.committee_year import plan_for
@@ -25,16 +26,6 @@ from storage.meeting_models import Meeting
 from storage.models import Commitment, Committee, StatusUpdate, UpdateKind
 
 __all__ = ["Followed", "MeetingInput", "PlanChange", "follow", "move_meeting", "replace_meetings"]
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    """A meeting as a calendar file or the modal gives it."""
-
-    day: date
-    starts: str | None = None
-    title: str = ""
-    uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +199,9 @@ def _follow_one(
         if tie is None or tie.recurring:
             return None
         anchor = tie.anchor
+    if anchor == "each" or anchor.endswith(":yearly"):
+        _follow_rhythm(c, anchor, plan, ids_by_day, today)
+        return None
     old = c.deadline
     was_moved = c.meeting_id in moved if c.meeting_id is not None else False
     # An årshjul event's meeting is the årshjul's to say (a changed event changes the meeting), so
@@ -222,9 +216,6 @@ def _follow_one(
         if isinstance(found, Missing):
             return None
         new, meeting_day = found.day, found.meeting
-    if c.recurrence and c.recurrence.startswith("RDATE:"):
-        rule = rhythm_rule(new, tuple(d for d in plan.meetings if d >= new))
-        c.recurrence = rule
     c.anchor = anchor
     c.meeting_id = ids_by_day.get(meeting_day) if meeting_day else None
     if new == old:
@@ -242,3 +233,23 @@ def _follow_one(
     if old in removed:
         return old, new, "removed"
     return old, new, "event" if anchor.startswith("event:") else "moved"
+
+
+# How far back a rhythm's meetings are kept: the reminder planner looks back this far for overdue ones.
+_RHYTHM_LOOKBACK = timedelta(days=400)
+
+
+def _follow_rhythm(c: Commitment, anchor: str, plan: YearPlan, ids_by_day: dict[date, int], today: date) -> None:
+    """A rhythm that follows the plan ("vid varje sammanträde") gets the plan's meetings; no history row.
+
+    Its reminders follow the new rule; the meetings already passed stay in it (up to the planner's
+    look-back), so an occurrence still unanswered is not forgotten. A yearly event's rhythm keeps its rule.
+    """
+    if anchor != "each":
+        return
+    kept = tuple(d for d in plan.meetings if d >= today - _RHYTHM_LOOKBACK)
+    ahead = [d for d in kept if d >= today]
+    if not ahead:
+        return
+    c.recurrence = rhythm_rule(kept[0], kept)
+    c.meeting_id = ids_by_day.get(ahead[0])

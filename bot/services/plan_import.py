@@ -25,6 +25,7 @@ from bot.services.commitment_queries import OPEN_STATUSES
 from bot.services.committees import can_manage, get_committee
 from bot.services.meeting_plan import Followed, MeetingInput, replace_meetings
 from bot.services.people import Actor, ensure_person
+from bot.services.plan_notices import plan_notices
 from storage.meeting_models import Meeting
 from storage.models import Commitment, Committee
 
@@ -120,6 +121,7 @@ def import_plan(
     # The command line acts as an admin without a Slack user: its changes are nobody's in the history.
     person_id = ensure_person(session, actor.user_id, actor.name, now).id if actor.user_id else None
     change = replace_meetings(session, committee, meetings, now, person_id=person_id)
+    plan_notices(session, committee, change, now)  # each ansvarig told once, in this transaction
     return PlanImported(
         code=committee.code,
         read=PlanRead.of(meetings),

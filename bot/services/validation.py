@@ -187,7 +187,7 @@ def rhythm_in_plan(value: str, plan: YearPlan, today: date) -> TiedRhythm | Miss
     """A rhythm field "vid varje sammanträde" / "årligen i samband med bokslutet" in the plan; None if neither.
 
     Every meeting is an RDATE list of the plan's meetings ahead (RFC 5545; dateutil and calendars read
-    it), kept to two years so it fits its column; a changed plan rewrites it. A yearly event is a
+    it), kept short enough for its column; a changed plan rewrites it. A yearly event is a
     yearly rule on this year's day.
     """
     tie = read_tie(value)
@@ -199,11 +199,15 @@ def rhythm_in_plan(value: str, plan: YearPlan, today: date) -> TiedRhythm | Miss
     return TiedRhythm(rhythm_rule(found.day, found.rdates), found.day, found.meeting, tie.anchor)
 
 
+# "RDATE:" and 32 dates of 8 digits with commas fit Commitment.recurrence (300 characters); a new
+# year's plan writes the rule again (`meeting_plan.follow`).
+_MAX_RDATES = 32
+
+
 def rhythm_rule(first: date, rdates: tuple[date, ...]) -> str:
-    """The rule of a tied rhythm: the meetings ahead (two years at most), or yearly on `first`."""
+    """The rule of a tied rhythm: the plan's meetings (the first 32, which fit the column), or yearly on `first`."""
     if rdates:
-        ahead = [d for d in rdates if d <= first.replace(year=first.year + 2, day=min(first.day, 28))]
-        return "RDATE:" + ",".join(d.strftime("%Y%m%d") for d in ahead)
+        return "RDATE:" + ",".join(d.strftime("%Y%m%d") for d in rdates[:_MAX_RDATES])
     return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY={first.day}"
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from bot.domain.errors import PermissionDenied, ValidationFailed
 from bot.language.committee_year import EVENT_KINDS, default_event
 from bot.services.context import Services
-from bot.services.meeting_plan import follow
+from bot.services.meeting_plan import PlanChange, follow
 from bot.services.people import Actor, find_person
+from bot.services.plan_notices import plan_notices
 from bot.services.validation import Errors
 from storage.meeting_models import YearEvent
 from storage.models import Committee
@@ -111,5 +112,7 @@ def save_wheel(svc: Services, actor: Actor, year: int, events: tuple[WheelEvent,
         session.flush()
         followed = 0
         for committee in session.scalars(select(Committee).order_by(Committee.code)):
-            followed += len(follow(session, committee, now, person_id=person_id))
+            change = PlanChange(followed=follow(session, committee, now, person_id=person_id))
+            plan_notices(session, committee, change, now)  # each ansvarig told once, in this transaction
+            followed += len(change.followed)
         return WheelSaved(year, events, followed)

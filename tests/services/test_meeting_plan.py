@@ -111,3 +111,17 @@ def test_a_moved_meeting_is_no_delay_of_the_work(db_bun: Database, clock: Manual
         c = s.get(Commitment, cid)
         assert c is not None and c.deadline == date(2027, 10, 28)
         assert light(c, clock.now().date(), clock.now()) != Light.RED
+
+
+def test_every_meeting_follows_a_moved_meeting_quietly(db_bun: Database, clock: ManualClock) -> None:
+    _plan(db_bun, clock, PLAN_2027)
+    cid = _register(db_bun, clock, recurrence="vid varje sammanträde")
+    with db_bun.write() as s:
+        bun = committee_service.get_committee(s, "BUN")
+        change = move_meeting(s, bun, date(2027, 4, 15), date(2027, 4, 22), clock.now(), person_id=None)
+        # A rhythm is no deadline that moved: nobody is told, no history row, but the rule follows.
+        assert change.followed == []
+    with db_bun.read() as s:
+        c = s.get(Commitment, cid)
+        assert c is not None and c.recurrence is not None and c.deadline is None
+        assert "20270422" in c.recurrence and "20270415" not in c.recurrence

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.documents.calendar.common import DEFAULT_CALENDAR_LIMITS, CalendarError, CalendarLimits
 from bot.documents.calendar.csv_plan import date_column, decode, read_csv
 from bot.documents.calendar.ics import read_ics
-from bot.services.meeting_plan import MeetingInput
+from bot.domain.meetings import MeetingInput
 
 __all__ = [
     "DEFAULT_CALENDAR_LIMITS",

@@ -14,8 +14,8 @@ import re
 from datetime import date, time
 
 from bot.documents.calendar.common import CalendarError, CalendarLimits, clock_text
+from bot.domain.meetings import MeetingInput
 from bot.language.months import MONTH_NAMES
-from bot.services.meeting_plan import MeetingInput
 
 __all__ = ["date_column", "decode", "read_csv"]
 

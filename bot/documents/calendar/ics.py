@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil.rrule import rrule, rrulestr
 
 from bot.documents.calendar.common import CalendarError, CalendarLimits, clock_text
-from bot.services.meeting_plan import MeetingInput
+from bot.domain.meetings import MeetingInput
 
 __all__ = ["read_ics"]
 
