@@ -13,6 +13,7 @@ from bot.services.context import Services
 from bot.ui.meetings_modal import MEETINGS_CALLBACK, meetings_modal, opened_for, submitted
 from bot.ui.one_line import PREVIEW_ADD_PLAN
 from handlers.support import errors_on_fields, guarded, modal_errors, sealed, services_of, tell_user, view_metadata
+from handlers.support_cards import refresh_after_plan
 
 
 def register(app: App) -> None:
@@ -54,3 +55,4 @@ def submit_meetings(ack: Ack, body: dict[str, Any], client: WebClient, context: 
         return
     ack()
     tell_user(context, body, svc.texts.md("meetings_saved.md.j2", saved=saved), channel=opened.channel)
+    refresh_after_plan(context, saved.followed_ids)

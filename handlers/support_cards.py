@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from bot.services import answers, registration
 from bot.services.context import Services
 from bot.ui.commitment import card_blocks, card_fallback, routine_suggestion_blocks
-from handlers.support import delivery_of, tell_user
+from handlers.support import delivery_of, services_of, tell_user
 
 log = logging.getLogger(__name__)
 
@@ -134,3 +134,15 @@ def _announce(svc: Services, context: BoltContext, commitment_id: int, respond: 
         respond(text=text, blocks=blocks, replace_original=True, response_type="ephemeral")
     elif context.client is not None:
         context.client.chat_postMessage(channel=str(context.user_id), text=text, blocks=blocks)
+
+
+def refresh_after_plan(context: BoltContext, commitment_ids: tuple[int, ...]) -> None:
+    """After the plan changed: the notices go out now, and the cards of the commitments that followed show
+    their new deadline. A card Slack refuses to update stays as it was; the change is saved."""
+    services_of(context).send_soon()
+    delivery = delivery_of(context)
+    for commitment_id in commitment_ids:
+        try:
+            delivery.refresh_card(commitment_id)
+        except Exception:  # a refusal or a timeout: the change is saved, the next change refreshes it
+            log.warning("refreshing the card of commitment %s after a plan change failed", commitment_id, exc_info=True)

@@ -13,6 +13,7 @@ from bot.services import meeting_form, year_wheel
 from bot.services.context import Services
 from bot.ui.year_wheel_modal import WHEEL_CALLBACK, opened_for, submitted, wheel_modal
 from handlers.support import errors_on_fields, guarded, modal_errors, sealed, services_of, tell_user, view_metadata
+from handlers.support_cards import refresh_after_plan
 
 
 def register(app: App) -> None:
@@ -39,3 +40,4 @@ def submit_wheel(ack: Ack, body: dict[str, Any], client: WebClient, context: Bol
         return
     ack()
     tell_user(context, body, svc.texts.md("wheel_saved.md.j2", saved=saved), channel=channel)
+    refresh_after_plan(context, saved.followed_ids)

@@ -82,6 +82,8 @@ class PlanSaved:
     agenda_days: int
     premeeting_days: int
     premeeting_report: bool
+    # The commitments whose deadline followed: their cards are brought up to date after the save.
+    followed_ids: tuple[int, ...] = ()
 
 
 def default_year(today: date) -> int:
@@ -252,4 +254,5 @@ def save_plan(svc: Services, actor: Actor, code: str, edit: PlanEdit) -> PlanSav
             agenda_days=edit.agenda_days,
             premeeting_days=edit.premeeting_days,
             premeeting_report=edit.premeeting_report,
+            followed_ids=tuple(f.commitment_id for f in change.followed),
         )

@@ -50,6 +50,8 @@ class WheelSaved:
     year: int
     events: tuple[WheelEvent, ...]
     followed: int
+    # The commitments whose deadline followed: their cards are brought up to date after the save.
+    followed_ids: tuple[int, ...] = ()
 
 
 def wheel(svc: Services, actor: Actor, year: int) -> Wheel:
@@ -111,8 +113,10 @@ def save_wheel(svc: Services, actor: Actor, year: int, events: tuple[WheelEvent,
             row.updated_by_id, row.updated_at = person_id, now
         session.flush()
         followed = 0
+        ids: list[int] = []
         for committee in session.scalars(select(Committee).order_by(Committee.code)):
             change = PlanChange(followed=follow(session, committee, now, person_id=person_id))
             plan_notices(session, committee, change, now)  # each ansvarig told once, in this transaction
             followed += len(change.followed)
-        return WheelSaved(year, events, followed)
+            ids.extend(f.commitment_id for f in change.followed)
+        return WheelSaved(year, events, followed, tuple(ids))

@@ -22,6 +22,7 @@ from bot.services import dedupe
 from bot.services.committees import committee_for_channel, committees_managed_by
 from bot.services.context import Services
 from bot.services.plan_import import PlanRead, import_plan, read_meetings
+from bot.slack.delivery import Delivery
 from bot.slack.import_flow import ImportFlow
 from bot.ui import blocks as bk
 
@@ -106,6 +107,14 @@ class PlanFlow:
                 return  # pressed before: that press imported and answered
             done = import_plan(session, svc.actor(user_id), code, name, data, svc.clock.now())
         self._post(channel, thread_ts, svc.texts.md("plan_imported.md.j2", done=done))
+        # The notices go out now, and the cards of the commitments that followed show their new deadline.
+        svc.send_soon()
+        delivery = Delivery(svc, self.client)
+        for followed in done.followed:
+            try:
+                delivery.refresh_card(followed.commitment_id)
+            except Exception:  # a refusal or a timeout: the change is saved, the next change refreshes it
+                log.warning("refreshing the card of commitment %s failed", followed.commitment_id, exc_info=True)
 
     def _post(self, channel: str, thread_ts: str | None, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
         try:

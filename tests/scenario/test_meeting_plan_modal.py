@@ -58,3 +58,26 @@ def test_someone_who_is_not_the_committees_secretary_gets_no_plan(world: World) 
     world.run("olle", "bun", "/atagande nämnd sammanträden BUN")
     assert world.slack.open_view("olle") is None
     assert "bara sekreterarna för BUN" in " ".join(world.ephemeral_of("olle", "bun"))
+
+
+def test_after_a_move_the_card_shows_the_new_day_and_the_ansvarig_is_told_at_once(world: World) -> None:
+    world.quick_committee()
+    world.run("sara", "bun", "/atagande nämnd sammanträden BUN 2027")
+    world.fill("sara", **{"Nytt sammanträde 1": "2027-03-11", "Nytt sammanträde 2": "2027-12-09"})
+    world.submit("sara")
+    ref = world.add("Återrapportera arbetet", deadline="till nämndens sista sammanträde 2027", announce=True)
+    assert "9 december 2027" in world.card_text(ref)
+
+    asked: list[bool] = []
+    world.bot.svc.send_soon = lambda: asked.append(True)
+    world.run("sara", "bun", "/atagande nämnd sammanträden BUN 2027")
+    world.fill("sara", **{"Sammanträde 2": "2027-12-16"})
+    world.submit("sara")
+    world.bot.settle()
+    # No clock moved: the card follows the save itself, and the notice is asked to go out now (the
+    # console sends at once; here the next tick sends it).
+    assert "16 december 2027" in world.card_text(ref) and "9 december 2027" not in world.card_text(ref)
+    assert asked
+    world.at("2027-01-11 09:01")
+    told = world.dm_text("anna")
+    assert "flyttades" in told and ref in told and "16 december 2027" in told
