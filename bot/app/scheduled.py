@@ -17,6 +17,7 @@ from functools import partial
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.digests import premeeting
 from bot.digests.sending import DIGEST, OVERVIEW, DigestRenderer, plan_digests
 from bot.outbox.outcome import Renderer
 from bot.outbox.ratelimit import ChannelPacer
@@ -49,6 +50,7 @@ def renderers(services: Services, team_url: Callable[[], str | None]) -> dict[st
         reminder_messages.COMBINED: partial(combined_reminders.render, services),
         DIGEST: digests.digest,
         OVERVIEW: digests.overview,
+        premeeting.PREMEETING: partial(premeeting.render, services),
         import_cards.SUMMARY: partial(import_cards.render_summary, services),
         import_cards.CARD: partial(import_cards.render_card, services),
         PLAN_NOTICE: partial(plan_notice.render, services),
@@ -105,6 +107,7 @@ class Scheduled:
             svc = self.services
             now = svc.clock.now()
             planned = plan_reminders(svc.db, now, svc.clock.tz) + plan_digests(svc.db, now, svc.clock.tz)
+            planned += premeeting.plan_premeetings(svc.db, now, svc.clock.tz)
             handled = self.sender.run_once()
             if planned or handled:
                 log.info("scheduled messages: %d planned, %d handled", planned, handled)

@@ -19,6 +19,7 @@ from bot.language.workdays import (
 )
 from bot.outbox.outcome import Fail, Gather, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
+from bot.reminders.agenda import agenda_closes, is_meeting_rhythm
 from bot.reminders.planning import ONE_A_DAY, WITH_REMINDER
 from bot.reminders.schedule import send_time_on
 from bot.services import commitments as commitment_service
@@ -283,11 +284,27 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
     return fallback, card_blocks(texts, view, intro=intro, occurrence=occurrence, change_owner=bool(args["owner_gone"]))
 
 
+def agenda_of(c: Commitment, deadline: date) -> date | None:
+    """The day the agenda of the meeting `c` is due at closes, when `deadline` is that meeting's day."""
+    if c.recurrence:
+        at_meeting = is_meeting_rhythm(c.recurrence)
+    else:
+        at_meeting = c.meeting is not None and c.meeting.day == deadline
+    return agenda_closes(deadline, c.committee.agenda_days) if at_meeting else None
+
+
 def reminder_args(svc: Services, c: Commitment, facts: ReminderFacts) -> dict[str, Any]:
-    """What a reminder says about `c` (kind, deadline, days, latest status), for one card or one list item."""
+    """What a reminder says about `c` (kind, deadline, days, latest status), for one card or one list item.
+
+    Due at a meeting, `closes` is the day its agenda closes and `closes_in` the days until then (0 on
+    the day, negative after it): the report is written for that day, the meeting is the deadline.
+    """
     occurrence, deadline, phrase, sent_on, days_past = _when(svc, c, facts)
     last = _latest_update(c, occurrence)
+    closes = agenda_of(c, deadline)
     return {
+        "closes": closes,
+        "closes_in": (closes - sent_on).days if closes else None,
         "kind": _reminder_kind(str(facts.payload.get("reminder") or "before"), days_past, sent_on, deadline),
         "deadline": deadline,
         "phrase": phrase,

@@ -15,11 +15,12 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
 from bot.outbox.store import Planned, enqueue, read_mark
+from bot.reminders.agenda import agenda_closes, agenda_reach, is_meeting_rhythm
 from bot.reminders.schedule import (
     PlannedReminder,
     first_occurrence,
@@ -29,6 +30,7 @@ from bot.reminders.schedule import (
 )
 from bot.services.commitments import OPEN_STATUSES
 from storage.db import Database
+from storage.meeting_models import Meeting
 from storage.models import Commitment, CommitmentStatus, Committee, SchedulerMark, StatusUpdate
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,9 @@ class _Row:
     deadline: date | None
     recurrence: str | None
     created_at: datetime
+    # Due at a meeting (its day is the deadline, or each occurrence is one): the committee's working
+    # days from the agenda's closing to the meeting; None for any other commitment.
+    agenda_days: int | None = None
 
 
 def send_days(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:
@@ -81,9 +86,39 @@ def committee_policies(session: Session) -> dict[int, ReminderPolicy]:
 
 
 @lru_cache(maxsize=8192)
-def _plan_one(deadline: date, policy: ReminderPolicy, until: date, since: date, tz: ZoneInfo) -> list[PlannedReminder]:
-    # Many commitments share a deadline (end of a month, a term): worked out once.
-    return planned_reminders(deadline, policy, occurrence=deadline, until=until, since=since, tz=tz)
+def _plan_one(
+    deadline: date, policy: ReminderPolicy, until: date, since: date, tz: ZoneInfo, agenda_days: int | None = None
+) -> list[PlannedReminder]:
+    # Many commitments share a deadline (end of a month, a term, a meeting): worked out once.
+    closes = agenda_closes(deadline, agenda_days) if agenda_days is not None else None
+    return planned_reminders(deadline, policy, occurrence=deadline, until=until, since=since, tz=tz, closes=closes)
+
+
+def _rows(session: Session, horizon: date, tied_horizon: date) -> list[_Row]:
+    """The open commitments that may have a reminder before `horizon`, or before `tied_horizon` when due at a meeting.
+
+    The meeting and the committee are joined in the same query: a commitment is due at its meeting
+    while the meeting's day is its deadline (an owner's new date after "Meddela försening" is not).
+    """
+    c = Commitment
+    stmt = (
+        select(c.id, c.committee_id, c.deadline, c.recurrence, c.created_at, Meeting.day, Committee.agenda_days)
+        .join(Committee, Committee.id == c.committee_id)
+        .outerjoin(Meeting, Meeting.id == c.meeting_id)
+        .where(
+            c.status.in_(OPEN_STATUSES),
+            or_(
+                c.recurrence.is_not(None),
+                c.deadline <= horizon,
+                and_(c.meeting_id.is_not(None), c.deadline <= tied_horizon),
+            ),
+        )
+    )
+    rows = []
+    for cid, committee_id, deadline, recurrence, created_at, meeting_day, agenda_days in session.execute(stmt):
+        tied = is_meeting_rhythm(recurrence) if recurrence else meeting_day is not None and meeting_day == deadline
+        rows.append(_Row(cid, committee_id, deadline, recurrence, created_at, agenda_days if tied else None))
+    return rows
 
 
 def reminders_between(session: Session, start: datetime, end: datetime, tz: ZoneInfo) -> list[Planned]:
@@ -104,20 +139,18 @@ def reminders_between(session: Session, start: datetime, end: datetime, tz: Zone
         return []
     reach = max((max(p.before_days, default=0) for p in policies.values()), default=0)
     horizon = last_day + timedelta(days=reach) + _SHIFT_MARGIN
-    c = Commitment
-    columns = (c.id, c.committee_id, c.deadline, c.recurrence, c.created_at)
-    stmt = select(*columns).where(
-        Commitment.status.in_(OPEN_STATUSES),
-        or_(Commitment.recurrence.is_not(None), Commitment.deadline <= horizon),
-    )
-    rows = [_Row(*values) for values in session.execute(stmt)]
+    # A commitment due at a meeting is reminded before the agenda closes, that much earlier.
+    most_agenda_days = session.scalar(select(func.max(Committee.agenda_days))) or 0
+    tied_horizon = horizon + agenda_reach(most_agenda_days)
+    rows = _rows(session, horizon, tied_horizon)
     found: list[tuple[_Row, list[PlannedReminder]]] = []
     default = ReminderPolicy()
     for row in rows:
         policy = policies.get(row.committee_id, default)
         hits: list[PlannedReminder] = []
-        for occurrence, next_occurrence in _occurrences(row, first_day, horizon, tz):
-            planned = _plan_one(occurrence, policy, last_day, first_day, tz)
+        row_horizon = tied_horizon if row.agenda_days is not None else horizon
+        for occurrence, next_occurrence in _occurrences(row, first_day, row_horizon, tz):
+            planned = _plan_one(occurrence, policy, last_day, first_day, tz, row.agenda_days)
             hits.extend(
                 r
                 for r in planned

@@ -216,13 +216,17 @@ def _overdue_slots(deadline: date, every_days: int, until: date, since: date | N
     ]
 
 
-def _owner_slots(deadline: date, policy: ReminderPolicy, until: date, since: date | None) -> list[_Slot]:
+def _owner_slots(
+    deadline: date, policy: ReminderPolicy, until: date, since: date | None, closes: date | None = None
+) -> list[_Slot]:
+    # Due at a meeting: the report must be in when the agenda closes, so the reminders before count from then.
+    ahead = closes or deadline
     slots = [
-        _Slot("before", -days, last_working_day_on_or_before(deadline - timedelta(days=days)))
+        _Slot("before", -days, last_working_day_on_or_before(ahead - timedelta(days=days)))
         for days in policy.before_days
     ]
     if policy.on_the_day:
-        slots.append(_Slot("on_day", 0, last_working_day_on_or_before(deadline)))
+        slots.append(_Slot("on_day", 0, last_working_day_on_or_before(ahead)))
     slots.extend(_overdue_slots(deadline, policy.overdue_every_days, until, since))
     return slots
 
@@ -246,6 +250,7 @@ def planned_reminders(
     not_before: datetime | None = None,
     since: date | None = None,
     tz: ZoneInfo = DEFAULT_TIMEZONE,
+    closes: date | None = None,
 ) -> list[PlannedReminder]:
     """Every reminder for one occurrence that goes out on or before `until`, in sending order.
 
@@ -258,10 +263,13 @@ def planned_reminders(
     Catching up on reminders missed while the bot was down is the caller's
     business (`due`). `since`, when given, lets the overdue rhythm start near
     that day instead of at the deadline; reminders before it may be left out.
+    `closes`, for a commitment due at a meeting, is the day the meeting's agenda
+    closes: the reminders before and on the day count from it, the overdue ones
+    and the escalation still from the meeting (the deadline).
     """
     if not_before is not None and not_before.utcoffset() is None:
         raise ValueError("not_before must be timezone-aware")
-    slots = _one_per_day(_owner_slots(deadline, policy, until, since))
+    slots = _one_per_day(_owner_slots(deadline, policy, until, since, closes))
     if policy.escalate_after_days:
         days = policy.escalate_after_days
         # "N days without an answer" is a promise to the owner: on a day off it waits for the next working

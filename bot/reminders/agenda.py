@@ -1,0 +1,43 @@
+"""When a meeting's agenda closes (ärendeberedning), and which commitments are due at a meeting.
+
+A report due at a committee meeting must be written before the meeting's agenda closes, a number
+of working days before the meeting (`Committee.agenda_days`); reminders count back from that day,
+not from the meeting. Pure date arithmetic, shared by the planner and the messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from bot.language.workdays import is_working_day, last_working_day_on_or_before
+
+__all__ = ["RDATE", "agenda_closes", "agenda_reach", "is_meeting_rhythm"]
+
+# A "vid varje sammanträde" rhythm lists the meetings' days (bot/services/validation.rhythm_rule).
+RDATE = "RDATE:"
+
+
+@lru_cache(maxsize=16384)
+def agenda_closes(meeting: date, working_days: int) -> date:
+    """The day `working_days` working days before `meeting` (holidays not counted); 0 is the meeting day."""
+    if working_days <= 0:
+        return meeting
+    day, counted = meeting, 0
+    while counted < working_days:
+        day = last_working_day_on_or_before(day - timedelta(days=1))
+        if not is_working_day(day):  # only at the very edge of `date`
+            break
+        counted += 1
+    return day
+
+
+def agenda_reach(working_days: int) -> timedelta:
+    """Calendar days that surely hold `working_days` working days, for looking ahead in a query."""
+    # Five working days a week, and no Swedish run of holidays is longer than a fortnight.
+    return timedelta(days=working_days * 7 // 5 + 14)
+
+
+def is_meeting_rhythm(recurrence: str | None) -> bool:
+    """Whether a rhythm's occurrences are the committee's meetings."""
+    return bool(recurrence) and str(recurrence).startswith(RDATE)
