@@ -22,7 +22,7 @@ _DAYS = [(2, 11), (3, 11), (4, 15), (5, 20), (6, 17), (8, 26), (9, 23), (10, 21)
 PLAN = YearPlan(meetings=tuple(date(y, m, d) for y in (2027, 2028) for m, d in _DAYS))
 NO_PLAN = YearPlan()
 
-# The sample an OCR-damaged phrase comes from (../shared/samples, copied in part into tests/data).
+# The sample an OCR-damaged phrase comes from: tests/data/samples/ (a public municipal document; see its README).
 BUN_ANSWER = "000_f185d47c58080ccd.txt (BUN, revisionsskrivelse 2023)"
 
 # (text, the tied phrase found in it, anchor, day in PLAN, source)
