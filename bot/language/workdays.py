@@ -21,6 +21,7 @@ __all__ = [
     "midsummer_eve",
     "next_working_day_on_or_after",
     "previous_working_day",
+    "working_days_before",
 ]
 
 # No stretch of Swedish non-working days is anywhere near this long; the bound
@@ -74,6 +75,17 @@ def previous_working_day(d: date) -> date:
         return last_working_day_on_or_before(d - timedelta(days=1))
     except OverflowError:
         return d
+
+
+def working_days_before(d: date, count: int) -> date:
+    """The day `count` working days before `d` (holidays not counted); `d` itself for 0.
+
+    A meeting's agenda closes so many working days before it (ärendeberedning).
+    """
+    day = d
+    for _ in range(max(0, count)):
+        day = previous_working_day(day)
+    return day
 
 
 def next_working_day_on_or_after(d: date) -> date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from bot.language.workdays import is_working_day, last_working_day_on_or_before
+from bot.language.workdays import working_days_before
 
 __all__ = ["RDATE", "agenda_closes", "agenda_reach", "is_meeting_rhythm"]
 
@@ -20,16 +20,10 @@ RDATE = "RDATE:"
 
 @lru_cache(maxsize=16384)
 def agenda_closes(meeting: date, working_days: int) -> date:
-    """The day `working_days` working days before `meeting` (holidays not counted); 0 is the meeting day."""
-    if working_days <= 0:
-        return meeting
-    day, counted = meeting, 0
-    while counted < working_days:
-        day = last_working_day_on_or_before(day - timedelta(days=1))
-        if not is_working_day(day):  # only at the very edge of `date`
-            break
-        counted += 1
-    return day
+    """The day `working_days` working days before `meeting` (holidays not counted); 0 is the meeting day.
+
+    Cached: the planner asks it for every tied commitment at every tick, and meetings are few."""
+    return working_days_before(meeting, working_days)
 
 
 def agenda_reach(working_days: int) -> timedelta:

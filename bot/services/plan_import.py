@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.clock import DEFAULT_TIMEZONE
 from bot.documents.calendar import read_plan
 from bot.domain.errors import PermissionDenied
-from bot.language.workdays import previous_working_day
+from bot.language.workdays import working_days_before
 from bot.services.commitment_queries import OPEN_STATUSES
 from bot.services.committees import can_manage, get_committee
 from bot.services.meeting_plan import Followed, MeetingInput, replace_meetings
@@ -35,7 +35,6 @@ __all__ = [
     "PlanShown",
     "ShownMeeting",
     "TiedCommitment",
-    "agenda_closes",
     "import_plan",
     "read_meetings",
     "show_plan",
@@ -132,14 +131,6 @@ def import_plan(
     )
 
 
-def agenda_closes(day: date, working_days: int) -> date:
-    """The day the agenda of a meeting on `day` closes: `working_days` working days before it."""
-    closes = day
-    for _ in range(max(0, working_days)):
-        closes = previous_working_day(closes)
-    return closes
-
-
 def show_plan(session: Session, code: str, year: int) -> PlanShown:
     """The committee's meetings in `year`, each with its agenda's closing day and its open tied commitments."""
     committee = get_committee(session, code)
@@ -167,7 +158,7 @@ def show_plan(session: Session, code: str, year: int) -> PlanShown:
         year=year,
         agenda_days=committee.agenda_days,
         meetings=tuple(
-            ShownMeeting(m.day, m.starts, m.title, agenda_closes(m.day, committee.agenda_days), tuple(tied[m.id]))
+            ShownMeeting(m.day, m.starts, m.title, working_days_before(m.day, committee.agenda_days), tuple(tied[m.id]))
             for m in meetings
         ),
     )

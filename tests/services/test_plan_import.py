@@ -10,11 +10,12 @@ import pytest
 from bot.clock import ManualClock
 from bot.documents.calendar import CalendarError
 from bot.domain.errors import PermissionDenied
+from bot.language.workdays import working_days_before
 from bot.services import commitments as cs
 from bot.services import committees as committee_service
 from bot.services.commitments import CommitmentInput
 from bot.services.people import Actor
-from bot.services.plan_import import agenda_closes, import_plan, show_plan
+from bot.services.plan_import import import_plan, show_plan
 from storage.db import Database
 from storage.models import Commitment, StatusUpdate, UpdateKind
 
@@ -110,5 +111,5 @@ def test_show_plan_gives_each_agenda_s_closing_day_and_the_commitments_due(
 
 def test_the_agenda_closes_counting_working_days_over_holidays() -> None:
     # 5 working days before Thursday 1 April 2027: Easter Monday (29 March) and Good Friday are skipped.
-    assert agenda_closes(date(2027, 4, 1), 5) == date(2027, 3, 23)
-    assert agenda_closes(date(2027, 4, 8), 0) == date(2027, 4, 8)
+    assert working_days_before(date(2027, 4, 1), 5) == date(2027, 3, 23)
+    assert working_days_before(date(2027, 4, 8), 0) == date(2027, 4, 8)
