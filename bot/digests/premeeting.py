@@ -19,7 +19,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.outbox.outcome import Fail, Outcome, Send, Skip
-from bot.outbox.store import Claimed, Planned, enqueue
+from bot.outbox.store import Claimed, Planned, enqueue_unknown
 from bot.reminders.agenda import RDATE, agenda_closes, agenda_reach
 from bot.reminders.schedule import send_time_on
 from bot.reports.data import collect
@@ -31,7 +31,7 @@ from bot.slack_format import escape
 from bot.ui import blocks as bk
 from storage.db import Database
 from storage.meeting_models import Meeting
-from storage.models import Commitment, CommitmentStatus, Committee, OutboxMessage, StatusUpdate, UpdateKind
+from storage.models import Commitment, CommitmentStatus, Committee, StatusUpdate, UpdateKind
 
 __all__ = ["PREMEETING", "plan_premeetings", "planned_premeetings", "premeeting_day", "render"]
 
@@ -75,16 +75,7 @@ def plan_premeetings(db: Database, now: datetime, tz: ZoneInfo) -> int:
 
     Read first, as the digests: most ticks find nothing due or every key already there.
     """
-    with db.read() as session:
-        planned = planned_premeetings(session, now, tz)
-        if not planned:
-            return 0
-        known = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_([p.key for p in planned]))))
-    new = [p for p in planned if p.key not in known]
-    if not new:
-        return 0
-    with db.write() as session:
-        return enqueue(session, new, now)
+    return enqueue_unknown(db, lambda session: planned_premeetings(session, now, tz), now)
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,12 @@ from bot.digests.overview import load_overview
 from bot.digests.schedule import Period, due_digest, due_overview
 from bot.domain.digest_schedule import DigestSchedule
 from bot.outbox.outcome import Fail, Outcome, Send, Skip
-from bot.outbox.store import Claimed, Planned, enqueue
+from bot.outbox.store import Claimed, Planned, enqueue_unknown
 from bot.reports.chart import status_chart_png
 from bot.services.context import Services
 from bot.slack_format import escape
 from storage.db import Database
-from storage.models import Committee, OutboxMessage
+from storage.models import Committee
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +89,8 @@ def plan_digests(db: Database, now: datetime, tz: ZoneInfo) -> int:
     Read first: most ticks of a week find every key already there, and need
     no write (on SQLite, no write lock every minute).
     """
-    with db.read() as session:
-        columns = (Committee.id, Committee.code, Committee.digest_schedule, Committee.channel_id, Committee.created_at)
-        planned = planned_messages(list(session.execute(select(*columns))), now, tz)
-        if not planned:
-            return 0
-        known = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_([p.key for p in planned]))))
-    new = [p for p in planned if p.key not in known]
-    if not new:
-        return 0
-    with db.write() as session:
-        return enqueue(session, new, now)
+    columns = (Committee.id, Committee.code, Committee.digest_schedule, Committee.channel_id, Committee.created_at)
+    return enqueue_unknown(db, lambda session: planned_messages(list(session.execute(select(*columns))), now, tz), now)
 
 
 def _destination(session: Session, row: Claimed) -> tuple[Committee, str] | Skip | Fail:

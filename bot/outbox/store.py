@@ -8,7 +8,7 @@ passes, or finished.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -127,6 +127,24 @@ def _insert_new(session: Session, rows: list[dict[str, Any]]) -> int:
 def enqueue(session: Session, planned: Iterable[Planned], now: datetime) -> int:
     """Insert the rows whose key is new (ON CONFLICT DO NOTHING); return how many were new."""
     return _insert_new(session, [_row(p, now, p.due_at) for p in planned])
+
+
+def enqueue_unknown(db: Database, plan: Callable[[Session], list[Planned]], now: datetime) -> int:
+    """Plan in a read, and write only the rows whose key is new; return how many were new.
+
+    For planners that run every minute and mostly find their keys there already (the digests, the
+    pre-meeting summaries): no write, so on SQLite no write lock, on a tick with nothing new.
+    """
+    with db.read() as session:
+        planned = plan(session)
+        if not planned:
+            return 0
+        known = set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_([p.key for p in planned]))))
+    new = [p for p in planned if p.key not in known]
+    if not new:
+        return 0
+    with db.write() as session:
+        return enqueue(session, new, now)
 
 
 def claim(db: Database, worker: str, now: datetime, *, lease: timedelta, limit: int) -> list[Claimed]:
