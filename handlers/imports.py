@@ -8,7 +8,6 @@ the new commitments.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from datetime import timedelta
@@ -84,11 +83,7 @@ def submit_import(ack: Ack, body: dict[str, Any], client: WebClient, context: Bo
         ack(response_action="errors", errors={target: svc.texts.get("err_import_nothing")})
         return
     ack()
-    try:
-        meta = json.loads(opened_with or "{}")
-    except ValueError:
-        meta = {}
-    committee = meta.get("committee") if isinstance(meta, dict) else None
+    committee = bk.metadata(opened_with).get("committee")
     flow = ImportFlow(svc, client)
     user_id = str(context.user_id)
     if file_id:

@@ -20,6 +20,7 @@ from bot.language.normalize import fold
 from bot.services import routine_answers as answers
 from bot.services.context import Services
 from bot.slack_format import unescape
+from bot.ui import blocks as bk
 from bot.ui import routines as ui
 from handlers.support import (
     ack_now,
@@ -254,7 +255,7 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     view = body.get("view") or {}
     values = (view.get("state") or {}).get("values") or {}
     user_id = str(context.user_id or (body.get("user") or {}).get("id") or "")
-    meta = _meta(view_metadata(svc, body))
+    meta = bk.metadata(view_metadata(svc, body))
     editing = meta.get("routine_id")
     editing = editing if isinstance(editing, int) else None
     try:
@@ -271,14 +272,6 @@ def submit_new(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltC
     text = svc.texts.md("routine_saved.md.j2", created=saved.created, number=saved.id, title=saved.title)
     ack()
     _confirm(svc, client, meta, user_id, text)
-
-
-def _meta(raw: str | None) -> dict[str, Any]:
-    try:
-        meta = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def _confirm(svc: Services, client: WebClient, meta: dict[str, Any], user_id: str, text: str) -> None:

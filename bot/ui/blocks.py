@@ -6,6 +6,7 @@ so every builder cuts to the limit (with an ellipsis) instead of failing.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from bot.message_size import MESSAGE_BLOCKS, Block
@@ -204,3 +205,12 @@ def modal(
     if private_metadata:
         view["private_metadata"] = private_metadata[:3000]
     return view
+
+
+def metadata(raw: str | None) -> dict[str, Any]:
+    """A view's private_metadata as the JSON object the bot wrote; empty for anything else."""
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -122,12 +122,7 @@ def _report_box(texts: Texts, checked: bool) -> bk.Block:
 
 
 def opened_for(private_metadata: str) -> OpenedFor:
-    try:
-        meta = json.loads(private_metadata or "{}")
-    except ValueError:
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
+    meta = bk.metadata(private_metadata)
     days: list[date] = []
     for text in meta.get("days") or []:
         try:

@@ -62,12 +62,7 @@ class ModalMeta:
 
     @classmethod
     def load(cls, raw: str | None) -> ModalMeta:
-        try:
-            data = json.loads(raw or "{}")
-        except ValueError:
-            data = {}
-        if not isinstance(data, dict):
-            data = {}
+        data = bk.metadata(raw)
         known = {
             k: data[k] for k in ("commitment_id", "source_permalink", "channel_id", "message_ts", "extra") if k in data
         }

@@ -99,12 +99,7 @@ def settings_modal(
 
 def opened_for(private_metadata: str) -> tuple[str, str]:
     """(committee code, channel id) the submitted modal was opened for, from its (checked) private_metadata."""
-    try:
-        meta = json.loads(private_metadata or "{}")
-    except ValueError:
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
+    meta = bk.metadata(private_metadata)
     return str(meta.get("code") or ""), str(meta.get("channel") or "")
 
 

@@ -60,12 +60,7 @@ def wheel_modal(texts: Texts, shown: Wheel, channel_id: str) -> bk.Block:
 
 def opened_for(private_metadata: str) -> tuple[int, str]:
     """(year, channel id) the submitted modal was opened for."""
-    try:
-        meta = json.loads(private_metadata or "{}")
-    except ValueError:
-        meta = {}
-    if not isinstance(meta, dict):
-        meta = {}
+    meta = bk.metadata(private_metadata)
     year = meta.get("year")
     return (year if isinstance(year, int) else 0), str(meta.get("channel") or "")
 
