@@ -87,9 +87,9 @@ def replace_meetings(
             change.removed.append(row.day)
             session.delete(row)
     session.flush()
+    rows_by_id = {m.id: m for m in existing}
     for offset, row_id in enumerate(moves):
-        by_id = next(m for m in existing if m.id == row_id)
-        by_id.day = date(1900, 1 + offset // 28 % 12, 1 + offset % 28)
+        rows_by_id[row_id].day = date(1900, 1 + offset // 28 % 12, 1 + offset % 28)
     session.flush()
     for row in existing:
         if row.id not in matched:
@@ -147,8 +147,9 @@ def follow(
     they only name the reason in the history. Each changed commitment gets one history row.
     """
     plan = plan_for(session, committee.id)
-    meetings = {m.day: m for m in session.scalars(select(Meeting).where(Meeting.committee_id == committee.id))}
-    ids_by_day = {day: m.id for day, m in meetings.items()}
+    rows = session.execute(select(Meeting.id, Meeting.day).where(Meeting.committee_id == committee.id))
+    days_by_id: dict[int, date] = dict(rows.all())
+    ids_by_day = {day: i for i, day in days_by_id.items()}
     today = today or now.date()
     stmt = select(Commitment).where(
         Commitment.committee_id == committee.id,
@@ -157,7 +158,7 @@ def follow(
     )
     out: list[Followed] = []
     for c in session.scalars(stmt):
-        done = _follow_one(session, c, plan, ids_by_day, today, moved or {}, removed or set())
+        done = _follow_one(c, plan, days_by_id, ids_by_day, today, moved or {}, removed or set())
         if done is None:
             continue
         old, new, why = done
@@ -181,9 +182,9 @@ def follow(
 
 
 def _follow_one(
-    session: Session,
     c: Commitment,
     plan: YearPlan,
+    days_by_id: dict[int, date],
     ids_by_day: dict[date, int],
     today: date,
     moved: dict[int, date],
@@ -206,9 +207,10 @@ def _follow_one(
     was_moved = c.meeting_id in moved if c.meeting_id is not None else False
     # An årshjul event's meeting is the årshjul's to say (a changed event changes the meeting), so
     # only a meeting phrase keeps its meeting whatever the plan around it does.
-    if c.meeting_id is not None and c.meeting_id in ids_by_day.values() and not anchor.startswith("event:"):
+    day_of_meeting = days_by_id.get(c.meeting_id) if c.meeting_id is not None else None
+    if day_of_meeting is not None and not anchor.startswith("event:"):
         # Tied to a meeting that still exists: its day is the deadline, wherever it moved.
-        new = next(d for d, i in ids_by_day.items() if i == c.meeting_id)
+        new = day_of_meeting
         meeting_day: date | None = new
     else:
         # The meeting is gone (or there was none): the anchor, read in today's plan, decides.
