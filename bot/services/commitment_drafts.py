@@ -13,7 +13,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.language.committee_year import Missing
 from bot.services.committee_year import plan_for_code
 from bot.services.text_guard import visible
 from bot.services.validation import (
@@ -26,7 +25,6 @@ from bot.services.validation import (
     check_recurrence,
     check_text,
     raise_if,
-    rhythm_in_plan,
 )
 from storage.models import Commitment, Committee
 
@@ -137,8 +135,8 @@ def validate(
     if deadline is not None and deadline.note:
         warnings.append(deadline.note)
     anchor, meeting = (deadline.anchor, deadline.meeting) if deadline is not None else (None, None)
-    tied = rhythm_in_plan(raw.recurrence, plan, today) if recurrence and plan is not None else None
-    if tied is not None and not isinstance(tied, Missing) and anchor is None:
+    tied = recurrence[2] if recurrence else None
+    if tied is not None and anchor is None:
         anchor, meeting = tied.anchor, tied.meeting
     return CommitmentDraft(
         text=text,

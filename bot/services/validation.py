@@ -213,8 +213,8 @@ def rhythm_rule(first: date, rdates: tuple[date, ...]) -> str:
 
 def check_recurrence(
     errors: Errors, field: str, value: str, today: date, *, plan: YearPlan | None = None
-) -> tuple[str, str] | None:
-    """Return (RRULE, phrase) for a Swedish rhythm, or record an error.
+) -> tuple[str, str, TiedRhythm | None] | None:
+    """Return (RRULE, phrase, the plan's tie or None) for a Swedish rhythm, or record an error.
 
     With the committee's `plan`, "vid varje sammanträde" and "årligen i samband med X" follow it
     (`rhythm_in_plan`); a plan that cannot date them is said, not guessed.
@@ -233,12 +233,12 @@ def check_recurrence(
         errors[field] = _needs_plan(tied, value)
         return None
     if tied is not None:
-        return tied.rule, value
+        return tied.rule, value, tied
     rule = parse_recurrence(value, today)
     if rule is None:
         errors[field] = ("err_recurrence_unreadable", {"value": value})
         return None
-    return rule, value
+    return rule, value, None
 
 
 def raise_if(errors: Errors) -> None:
