@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.language.rrule_text import MEETINGS_PREFIX
 from bot.outbox.outcome import Fail, Outcome, Send, Skip
 from bot.outbox.store import Claimed, Planned, enqueue_unknown
-from bot.reminders.agenda import RDATE, agenda_closes, agenda_reach
+from bot.reminders.agenda import agenda_closes, agenda_reach
 from bot.reminders.schedule import send_time_on
 from bot.reports.data import collect
 from bot.reports.docx import render_docx
@@ -106,7 +107,7 @@ def load_summary(session: Session, meeting: Meeting, today: date, tz: ZoneInfo) 
                 or_(
                     c.meeting_id == meeting.id,
                     # "vid varje sammanträde": the rhythm lists the meeting's day.
-                    c.recurrence.like(f"{RDATE}%{day:%Y%m%d}%"),
+                    c.recurrence.like(f"{MEETINGS_PREFIX}%{day:%Y%m%d}%"),
                     and_(c.recurrence.is_(None), c.deadline > since, c.deadline <= day),
                 ),
             )

@@ -14,7 +14,37 @@ from datetime import date
 
 from bot.language.rhythm_rules import NOT_JULY
 
-__all__ = ["Rhythm", "rhythm_of", "rule_end"]
+__all__ = ["MEETINGS_PREFIX", "Rhythm", "is_meetings_rule", "meeting_days", "meetings_rule", "rhythm_of", "rule_end"]
+
+# "vid varje sammanträde": the committee's meetings as an RFC 5545 RDATE list ("RDATE:20270211,20270311"),
+# which dateutil's rrulestr reads as it reads a rule. Written and read only through the functions below.
+MEETINGS_PREFIX = "RDATE:"
+
+
+def meetings_rule(days: tuple[date, ...] | list[date]) -> str:
+    """The rhythm whose occurrences are these meetings' days."""
+    return MEETINGS_PREFIX + ",".join(d.strftime("%Y%m%d") for d in days)
+
+
+def is_meetings_rule(rule: str | None) -> bool:
+    """Whether a rhythm's occurrences are the committee's meetings."""
+    return bool(rule) and str(rule).strip().upper().startswith(MEETINGS_PREFIX)
+
+
+def meeting_days(rule: str | None) -> list[date]:
+    """The days of a meetings rhythm, sorted, a damaged date left out; empty for any other rule."""
+    if not is_meetings_rule(rule):
+        return []
+    days: set[date] = set()
+    for part in str(rule).strip().upper().removeprefix(MEETINGS_PREFIX).split(","):
+        value = part.strip()[:8]
+        if len(value) == 8 and value.isdigit():
+            try:
+                days.add(date(int(value[:4]), int(value[4:6]), int(value[6:])))
+            except ValueError:
+                continue
+    return sorted(days)
+
 
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _QUARTERS = [3, 6, 9, 12]
@@ -41,8 +71,7 @@ class Rhythm:
 
 def rhythm_of(rrule: str) -> Rhythm:
     """The parts of a rule made by this package; a best effort for rules from elsewhere."""
-    if rrule.strip().upper().startswith("RDATE:"):
-        # "vid varje sammanträde": the committee's meetings as dates (bot/services/validation.rhythm_rule).
+    if is_meetings_rule(rrule):
         return Rhythm("meetings")
     try:
         parts = dict(part.split("=", 1) for part in rrule.strip().removeprefix("RRULE:").split(";") if "=" in part)

@@ -12,10 +12,7 @@ from functools import lru_cache
 
 from bot.language.workdays import working_days_before
 
-__all__ = ["RDATE", "agenda_closes", "agenda_reach", "is_meeting_rhythm"]
-
-# A "vid varje sammanträde" rhythm lists the meetings' days (bot/services/validation.rhythm_rule).
-RDATE = "RDATE:"
+__all__ = ["agenda_closes", "agenda_reach"]
 
 
 @lru_cache(maxsize=16384)
@@ -30,8 +27,3 @@ def agenda_reach(working_days: int) -> timedelta:
     """Calendar days that surely hold `working_days` working days, for looking ahead in a query."""
     # Five working days a week, and no Swedish run of holidays is longer than a fortnight.
     return timedelta(days=working_days * 7 // 5 + 14)
-
-
-def is_meeting_rhythm(recurrence: str | None) -> bool:
-    """Whether a rhythm's occurrences are the committee's meetings."""
-    return bool(recurrence) and str(recurrence).startswith(RDATE)

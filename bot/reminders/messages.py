@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.language.periods import find_deadlines
+from bot.language.rrule_text import is_meetings_rule
 from bot.language.workdays import (
     last_working_day_on_or_before,
     next_working_day_on_or_after,
@@ -19,7 +20,7 @@ from bot.language.workdays import (
 )
 from bot.outbox.outcome import Fail, Gather, Outcome, Send, Skip, Split
 from bot.outbox.store import Claimed, Planned
-from bot.reminders.agenda import agenda_closes, is_meeting_rhythm
+from bot.reminders.agenda import agenda_closes
 from bot.reminders.planning import ONE_A_DAY, WITH_REMINDER
 from bot.reminders.schedule import send_time_on
 from bot.services import commitments as commitment_service
@@ -286,10 +287,7 @@ def render_card(svc: Services, c: Commitment, facts: ReminderFacts) -> tuple[str
 
 def agenda_of(c: Commitment, deadline: date) -> date | None:
     """The day the agenda of the meeting `c` is due at closes, when `deadline` is that meeting's day."""
-    if c.recurrence:
-        at_meeting = is_meeting_rhythm(c.recurrence)
-    else:
-        at_meeting = c.meeting is not None and c.meeting.day == deadline
+    at_meeting = is_meetings_rule(c.recurrence) if c.recurrence else c.meeting is not None and c.meeting.day == deadline
     return agenda_closes(deadline, c.committee.agenda_days) if at_meeting else None
 
 

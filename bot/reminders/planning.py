@@ -19,8 +19,9 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
+from bot.language.rrule_text import is_meetings_rule
 from bot.outbox.store import Planned, enqueue, read_mark
-from bot.reminders.agenda import agenda_closes, agenda_reach, is_meeting_rhythm
+from bot.reminders.agenda import agenda_closes, agenda_reach
 from bot.reminders.schedule import (
     PlannedReminder,
     first_occurrence,
@@ -116,7 +117,7 @@ def _rows(session: Session, horizon: date, tied_horizon: date) -> list[_Row]:
     )
     rows = []
     for cid, committee_id, deadline, recurrence, created_at, meeting_day, agenda_days in session.execute(stmt):
-        tied = is_meeting_rhythm(recurrence) if recurrence else meeting_day is not None and meeting_day == deadline
+        tied = is_meetings_rule(recurrence) if recurrence else meeting_day is not None and meeting_day == deadline
         rows.append(_Row(cid, committee_id, deadline, recurrence, created_at, agenda_days if tied else None))
     return rows
 

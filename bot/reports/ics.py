@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from bot.language.rrule_text import meeting_days
 from bot.reminders.schedule import first_occurrence
 from bot.reports import facts
 from bot.reports.data import CaseGroup, CommitmentRow, RecommendationGroup, Report
@@ -71,25 +72,11 @@ def _rule(row: CommitmentRow) -> str | None:
     return rule
 
 
-def _meeting_days(row: CommitmentRow) -> list[date]:
-    """The days of "vid varje sammanträde" (a rule "RDATE:20270211,20270311,…", the plan's meetings), else none."""
-    rule = (row.recurrence or "").strip().upper()
-    if not rule.startswith("RDATE:"):
-        return []
-    days: list[date] = []
-    for value in rule.removeprefix("RDATE:").split(","):
-        try:
-            days.append(datetime.strptime(value.strip()[:8], "%Y%m%d").date())
-        except ValueError:
-            continue  # a damaged date is left out rather than the whole calendar refused
-    return sorted(set(days))
-
-
 def _first(row: CommitmentRow, rule: str | None, tz: tzinfo | None) -> date | None:
     """The event's date: the deadline, else a rhythm's first occurrence from the day it was registered."""
     if row.deadline is not None:
         return row.deadline
-    meetings = _meeting_days(row)
+    meetings = meeting_days(row.recurrence)
     if meetings:
         return meetings[0]
     if rule is None:
@@ -139,7 +126,7 @@ def _event(
     if rule is not None:
         yield f"RRULE:{rule}"
     # Each meeting is a date of its own, not a rule: RDATE lists them (RFC 5545 3.8.5.2), DTSTART is the first.
-    for day in _meeting_days(row):
+    for day in meeting_days(row.recurrence):
         if day > start:
             yield f"RDATE;VALUE=DATE:{_day(day)}"
     yield f"SUMMARY:{escape_text(_summary(row))}"

@@ -19,6 +19,7 @@ from bot.domain.errors import ValidationFailed
 from bot.language.committee_year import Missing, YearPlan, read_tie, resolve_tie
 from bot.language.impossible import impossible_date
 from bot.language.periods import Deadline, parse_deadline, parse_recurrence
+from bot.language.rrule_text import meetings_rule
 from bot.services.text_guard import guard_into, visible
 
 MAX_TEXT = 2000
@@ -207,7 +208,7 @@ _MAX_RDATES = 32
 def rhythm_rule(first: date, rdates: tuple[date, ...]) -> str:
     """The rule of a tied rhythm: the plan's meetings (the first 32, which fit the column), or yearly on `first`."""
     if rdates:
-        return "RDATE:" + ",".join(d.strftime("%Y%m%d") for d in rdates[:_MAX_RDATES])
+        return meetings_rule(rdates[:_MAX_RDATES])
     return f"FREQ=YEARLY;BYMONTH={first.month};BYMONTHDAY={first.day}"
 
 
