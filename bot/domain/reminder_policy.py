@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from bot.texts import Texts
 
-__all__ = ["ReminderPolicy", "ReminderPolicyError", "field_error"]
+__all__ = ["RECURRING_LOOKBACK", "ReminderPolicy", "ReminderPolicyError", "field_error"]
+
+# Past occurrences of a recurring commitment still looked at for overdue reminders (the planner), and so
+# kept in a rhythm that follows the committee's meetings when the plan changes (services/meeting_plan.py).
+RECURRING_LOOKBACK: Final = timedelta(days=400)
 
 _MAX_DAYS = 365
 

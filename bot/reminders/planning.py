@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.domain.reminder_policy import ReminderPolicy, ReminderPolicyError
+from bot.domain.reminder_policy import RECURRING_LOOKBACK, ReminderPolicy, ReminderPolicyError
 from bot.language.rrule_text import is_meetings_rule
 from bot.outbox.store import Planned, enqueue, read_mark
 from bot.reminders.agenda import agenda_closes, agenda_reach
@@ -40,8 +40,6 @@ MARK = "reminders"
 # After a long outage only the last month is caught up: a reminder older than
 # that would only confuse, and the overdue rhythm brings the owner back anyway.
 MAX_CATCH_UP = timedelta(days=31)
-# Past occurrences of a recurring commitment still looked at (overdue reminders).
-_RECURRING_LOOKBACK = timedelta(days=400)
 _SHIFT_MARGIN = timedelta(days=14)
 SUPERSEDED = "superseded"
 # Another reminder about the same commitment goes out at the same moment.
@@ -189,7 +187,7 @@ def _occurrences(row: _Row, first_day: date, horizon: date, tz: ZoneInfo) -> Ite
         if row.deadline is not None:
             yield row.deadline, None
         return
-    start, end = first_day - _RECURRING_LOOKBACK, horizon + _RECURRING_LOOKBACK
+    start, end = first_day - RECURRING_LOOKBACK, horizon + RECURRING_LOOKBACK
     try:
         # Without a deadline of its own, a rhythm starts at its first date after registration, as in the calendar
         # export; the day it was registered is no deadline.

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.domain.meetings import MeetingInput
+from bot.domain.reminder_policy import RECURRING_LOOKBACK
 from bot.language.committee_year import Missing, YearPlan, read_tie, resolve_tie
 from bot.services.commitment_queries import OPEN_STATUSES
 from bot.services.committee_year import plan_for
@@ -237,10 +238,6 @@ def _follow_one(
     return old, new, "event" if anchor.startswith("event:") else "moved"
 
 
-# How far back a rhythm's meetings are kept: the reminder planner looks back this far for overdue ones.
-_RHYTHM_LOOKBACK = timedelta(days=400)
-
-
 def _follow_rhythm(c: Commitment, anchor: str, plan: YearPlan, ids_by_day: dict[date, int], today: date) -> None:
     """A rhythm that follows the plan ("vid varje sammanträde") gets the plan's meetings; no history row.
 
@@ -249,7 +246,7 @@ def _follow_rhythm(c: Commitment, anchor: str, plan: YearPlan, ids_by_day: dict[
     """
     if anchor != "each":
         return
-    kept = tuple(d for d in plan.meetings if d >= today - _RHYTHM_LOOKBACK)
+    kept = tuple(d for d in plan.meetings if d >= today - RECURRING_LOOKBACK)
     ahead = [d for d in kept if d >= today]
     if not ahead:
         return
