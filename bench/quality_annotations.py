@@ -126,6 +126,20 @@ def load_real(part: str, real_dir: Path = REAL_DIR) -> list[Annotated]:
     return docs
 
 
+def load_folder(folder: Path) -> list[Annotated]:
+    """Annotated documents of any folder: each `<stem>.json` (the gold, in the format of `heldout/`) beside
+    its `<stem>.txt`; the group is the JSON's `genre` ("egna" when it names none). How an office measures
+    the extractor on its own answers, and how the team measures it on texts it may not copy here."""
+    docs = []
+    for json_path in sorted(folder.glob("*.json")):
+        text_path = json_path.with_suffix(".txt")
+        if not text_path.exists():
+            continue
+        genre = str(json.loads(json_path.read_text(encoding="utf-8")).get("genre") or "egna")
+        docs.append(load_annotation(json_path, text_path, genre))
+    return docs
+
+
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces and case folded: how anchors are compared."""
     return " ".join(text.split()).casefold()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,7 @@ from bench.quality_annotations import (
     Expected,
     annotation_problems,
     load_documents,
+    load_folder,
     load_real,
 )
 
@@ -51,6 +53,24 @@ def test_the_real_documents_gold_locates_every_finding_once(part: str) -> None:
     assert len(docs) >= 15 and {d.group for d in docs} == {"ru", "skr"}
     problems = [p for doc in docs for p in annotation_problems(doc)]
     assert problems == []
+
+
+def test_a_folder_of_an_offices_own_answers_is_read_with_its_genre(tmp_path: Path) -> None:
+    text = "Nämnden kommer att revidera rutinen senast den 30 juni 2025."
+    (tmp_path / "svar.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "reference_date": "2025-01-15",
+        "genre": "kommun",
+        "findings": [{"id": "C1", "kind": "commitment", "anchor": "revidera rutinen", "deadlines": ["2025-06-30"]}],
+    }
+    (tmp_path / "svar.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "utan-svar.json").write_text(json.dumps(gold), encoding="utf-8")  # no text beside it: skipped
+
+    docs = load_folder(tmp_path)
+
+    assert [(d.name, d.group, d.reference_date) for d in docs] == [("svar", "kommun", date(2025, 1, 15))]
+    assert docs[0].expected[0].deadlines == (date(2025, 6, 30),)
+    assert score(docs[0], run_extractor(docs[0])).dated_right == 1
 
 
 def test_every_heldout_document_is_annotated() -> None:
