@@ -49,14 +49,21 @@ def ska_strength(folded: str) -> float:
         clause_start = max(folded.rfind(p, 0, m.start()) for p in (",", ";", ":", "(", " - ")) + 1
         left_words = _WORDS.findall(folded[clause_start : m.start()])
         tail = left_words[-6:]
-        if any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
+        after = _WORDS.findall(folded[m.end() : m.end() + 80])
+        if _inverted(after):
+            # "Om myndigheten bedömer att arbetet bör fortsätta ska myndigheten presentera …": the subject after
+            # "ska" is a main clause's inversion after a fronted clause; no subordinate clause is written so.
+            tail = []
+        elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
         if "att" in tail:
             idx = len(tail) - 1 - tail[::-1].index("att")
             before = tail[idx - 1] if idx > 0 else ""
             if not before.startswith(("beslut", "foresla", "uppdra", "bestamt", "bestamm")):
                 continue
-        after = _WORDS.findall(folded[m.end() : m.end() + 80])
+        inverted = not tail and bool(after) and after[0] in _INVERTED_SUBJECT
+        if inverted:
+            left_words, after = [*left_words, after[0]], after[1:]
         verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
         if verb in ("inte", "ej", "icke"):
             continue
@@ -79,8 +86,23 @@ def ska_strength(folded: str) -> float:
             continue
         subject = " ".join(left_words[-8:])
         passive = verb.endswith("as") or verb in ("ses", "ges", "nas", "fas")
-        best = max(best, MEDIUM if passive or cues.ACTOR.search(subject) else WEAK)
+        best = max(best, MEDIUM if passive or inverted or cues.ACTOR.search(subject) else WEAK)
     return best
+
+
+# Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
+_INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
+
+
+_INVERSION = re.compile(r"\bska(?:ll)?\s+(?:" + "|".join(sorted(_INVERTED_SUBJECT)) + r")\s+\w")
+
+
+def _inverted(after: list[str]) -> bool:
+    """Does "ska" stand before its subject and an action verb ("ska myndigheten presentera")?"""
+    if len(after) < 2 or after[0] not in _INVERTED_SUBJECT:
+        return False
+    verb = next((w for w in after[1:] if w not in cues.SKA_FILLERS), "")
+    return bool(verb) and verb not in cues.STATIVE_AFTER_SKA and verb not in ("inte", "ej", "icke")
 
 
 def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: str) -> bool:
@@ -159,7 +181,11 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    if best.strength <= MEDIUM and best.reason != "assign" and cues.ASSESSMENT.search(folded):
+    # After a fronted clause ("Om myndigheten bedömer att … ska myndigheten presentera …") only the main clause
+    # is judged: the condition's assessment is not the sentence's.
+    inversion = _INVERSION.search(folded)
+    judged = folded[inversion.start() :] if inversion is not None and inversion.start() > 0 else folded
+    if best.strength <= MEDIUM and best.reason != "assign" and cues.ASSESSMENT.search(judged):
         # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
         return None
     if best.reason in ("ska", "completion") and _only_manner(folded):

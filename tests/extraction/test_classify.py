@@ -104,6 +104,20 @@ def test_ska_in_context() -> None:
     assert strength("Kommunstyrelsen ska inte ta fram någon plan.") == 0.0
 
 
+def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause() -> None:
+    # Real sentence of a government decision (check part of tests/data/extraction/real/, 022): the "ska" after
+    # the fronted "Om …"-clause is the main clause's, its subject inverted; the condition's "bedömer" is no
+    # assessment of the sentence's.
+    fronted = (
+        "Om Läkemedelsverket bedömer att arbetet med nytta/ risk-bedömningar för läkemedel som ordineras utanför "
+        "godkänd indikation bör fortsätta ska myndigheten presentera ett förslag på en ändamålsenlig modell."
+    )
+    assert _cue(fronted) == "ska"
+    assert _cue("När rutinen är klar ska förvaltningen informera alla rektorer om den.") == "ska"
+    # Without the inversion the "ska" stays inside the subordinate clause: how things work, no promise.
+    assert _cue("Om myndigheten bedömer att den ska fortsätta är det bra.") is None
+
+
 def test_hedged_promise_is_less_sure() -> None:
     sure = commitments(run(answered("Förvaltningen kommer att genomföra en enkät under hösten 2024.")))[0]
     hedged = commitments(run(answered("Förvaltningen kommer eventuellt att genomföra en enkät under hösten 2024.")))[0]
