@@ -209,7 +209,7 @@ TIME_HINT = re.compile(
 # Government decisions: what surrounds a task without being one (see classify._manner_of_work).
 # Whom to consult, what to heed, how it is paid: "ska samråda med", "ska beakta", "ska belasta anslag".
 MANNER_VERBS = frozenset(
-    {"samrada", "samverka", "beakta", "inhamta", "inhamtas", "samtala", "belasta", "rekvireras", "utga"}
+    {"samrada", "samverka", "samarbeta", "beakta", "inhamta", "inhamtas", "samtala", "belasta", "rekvireras", "utga"}
 )
 # "ska ske inom ramen för …", "ska ske med beaktande av …", "ska ske i samråd med …".
 MANNER_AFTER_SKE = re.compile(

@@ -114,6 +114,8 @@ def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause()
     )
     assert _cue(fronted) == "ska"
     assert _cue("När rutinen är klar ska förvaltningen informera alla rektorer om den.") == "ska"
+    # Whom the agency works with is how the task is done (written by the team after a real decision's sentence).
+    assert _cue("Myndigheten ska vid genomförandet av uppdraget samarbeta med länsstyrelserna.") is None
     # Without the inversion the "ska" stays inside the subordinate clause: how things work, no promise.
     assert _cue("Om myndigheten bedömer att den ska fortsätta är det bra.") is None
 
