@@ -67,7 +67,14 @@ def assigned_agency(text: str, folded: str) -> str | None:
         return None  # an agency's name is a proper noun: "ger Trafikverket", not "ger stöd"
     words = folded[m.end() :].split(maxsplit=2)
     whole = _NAME_END.search(folded, m.end())
-    if whole is not None and len(folded[m.end() : whole.start()].split()) <= _SHORT_NAME_WORDS:
+    if (
+        whole is not None
+        and (
+            len(folded[m.end() : whole.start()].split()) <= _SHORT_NAME_WORDS
+            # "ger Affärsverket svenska kraftnät (Svenska kraftnät) i uppdrag": a name with its short form after it
+            or _SHORT_FORM.match(" ".join(text[m.end() : whole.start()].split())) is not None
+        )
+    ):
         words = []  # "uppdrar åt Affärsverket svenska kraftnät att": the name up to "att", however it ends
     if len(words) >= 2 and AGENCY.search(words[0]) and not _NAME_GOES_ON.match(words[1]):
         # "uppdrar åt Trafikverket att", "uppdrar åt E-hälsomyndigheten utveckla" (the decision lacks "att"):

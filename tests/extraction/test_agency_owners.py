@@ -248,3 +248,17 @@ def test_the_governments_answer_promises_for_itself_even_in_the_passive() -> Non
     found = commitments(run(text, today=date(2017, 1, 1), document_date=date(2017, 1, 1)))
     review = [f for f in found if f.text.startswith("En översyn av förordningen")]
     assert [f.owner for f in review] == ["Regeringen"]
+
+
+def test_a_long_name_with_its_short_form_is_the_whole_name() -> None:
+    # Written by the team after an untouched decision: the official name has a lowercase word ("svenska") and
+    # more words than a short name, but its short form in brackets says where it ends.
+    found = commitments(
+        run(
+            "Regeringen ger Affärsverket svenska kraftnät (Svenska kraftnät) i uppdrag att utveckla processen "
+            "för anslutning till transmissionsnätet. Uppdraget ska redovisas senast den 30 april 2026.",
+            today=date(2025, 9, 1),
+            document_date=date(2025, 9, 1),
+        )
+    )
+    assert [f.owner for f in found] == ["Affärsverket svenska kraftnät (Svenska kraftnät)"]
