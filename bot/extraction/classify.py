@@ -130,6 +130,35 @@ def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: 
     )
 
 
+# "kommer" without "att" is how many officials write the future; a shade less sure than with it.
+_BARE_KOMMER = STRONG - 0.05
+
+
+def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
+    """Each "kommer (att) VERB" of the sentence: where it starts, the verb, the word after it, how strong."""
+    out = [(m.start(), m["verb"], m["next"] or "", STRONG) for m in cues.KOMMER_ATT.finditer(folded)]
+    taken = {start for start, *_ in out}
+    for m in cues.KOMMER_BARE.finditer(folded):
+        if m.start() in taken:
+            continue
+        words = m["rest"].split()
+        for i, word in enumerate(words):
+            if word in ("inte", "ej", "icke"):
+                out.append((m.start(), word, "", _BARE_KOMMER))
+                break
+            if _infinitive(word):
+                out.append((m.start(), word, words[i + 1] if i + 1 < len(words) else "", _BARE_KOMMER))
+                break
+    return out
+
+
+def _infinitive(word: str) -> bool:
+    """Can this word after a bare "kommer" be its infinitive ("följa", "göra", "ske", "genomföras")?"""
+    if word in cues.SHORT_INFINITIVES:
+        return True
+    return len(word) >= 4 and word.endswith(("a", "as")) and word not in cues.NOT_INFINITIVE
+
+
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
     if cues.QUESTION.search(folded) or cues.GOAL.search(folded):
@@ -137,20 +166,19 @@ def commitment_cue(folded: str) -> Cue | None:
     negated = bool(cues.NEGATED.search(folded))
     hedged = bool(cues.HEDGE.search(folded))
     found: list[Cue] = []
-    for m in cues.KOMMER_ATT.finditer(folded):
-        verb = m["verb"]
+    for start, verb, nxt, strength in _kommer(folded):
         if verb in ("inte", "ej", "icke"):
             continue
-        if verb in cues.PREDICTION_VERBS:
-            if verb in ("vara", "bli") and m["next"] and cues.DONE_WORDS.match(m["next"]):
-                found.append(Cue(STRONG, "completion"))
-            elif cues.ACTOR.search(folded[: m.start()]) and not cues.ANAPHORIC_SUBJECT.match(folded):
+        if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in"):  # "kräva in en plan" acts
+            if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
+                found.append(Cue(strength, "completion"))
+            elif cues.ACTOR.search(folded[:start]) and not cues.ANAPHORIC_SUBJECT.match(folded):
                 # "Socialtjänsten och skolan kommer att ha gemensamma möten": an actor's plan, if a weak one.
                 found.append(Cue(WEAK, "kommer_att"))
             else:
                 hedged = True  # "Detta kommer att bidra till …" predicts
             continue
-        found.append(Cue(STRONG, "kommer_att"))
+        found.append(Cue(strength, "kommer_att"))
     if cues.INTENT.search(folded):
         found.append(Cue(STRONG, "intent"))
     if cues.COMPLETION.search(folded):

@@ -42,6 +42,23 @@ KOMMER_ATT = sv(
     r"\bkommer\s+(?!(?:till|från(?!\s+och\s+med)|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga)\b)"
     r"(?:[^\s.;:!?]+\s+){0,6}?at?t\s+(?P<verb>[^\W\d_]+)(?:\s+(?P<next>[^\W\d_]+))?"
 )
+# "kommer" without "att" before an infinitive ("Kommunen kommer även i fortsättningen följa lagarna", "kommer
+# planen gå ut på remiss"), as officials write it: the words after "kommer" that are no motion ("kommer till").
+KOMMER_BARE = sv(
+    r"\bkommer\s+(?!(?:till|från|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga|at?t)\b)"
+    r"(?P<rest>(?:[^\W\d_]+\s+){0,4}[^\W\d_]+)"
+)
+# Words ending in -a after "kommer" that are no infinitive ("kommer nästa vecka", "kommer nya regler").
+NOT_INFINITIVE = frozenset(
+    {
+        *("nasta", "forsta", "andra", "sista", "hela", "flera", "manga", "alla", "samma", "egna", "stora", "nya"),
+        *("olika", "enda", "basta", "svenska", "dessa", "denna", "sina", "vara", "bada", "fyra", "tva", "tre"),
+        *("vecka", "veckan", "manga", "fa", "sma", "aldre", "yngre", "darefter", "sedan", "framfor", "bara"),
+        *("extra", "ena", "nagra", "inga", "vilka", "sadana", "era", "dina", "mina", "vissa", "ovriga", "tidiga"),
+    }
+)
+# Verbs of one syllable that "kommer" takes without "att": "kommer planen gå", "kommer även ske".
+SHORT_INFINITIVES = frozenset({"ga", "se", "ske", "ge", "bli", "ha", "ta", "sta", "gora", "na", "dra", "fa"})
 # Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".
 INTENT = sv(
     rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikt(?:en)?\s+är\s+att\b|\bär\s+avsikten\s+att\b"
@@ -101,6 +118,7 @@ PREDICTION_VERBS = frozenset(
     {
         *("bidra", "leda", "innebara", "medfora", "paverka", "underlatta", "oka", "minska", "krava", "kravas"),
         *("behovas", "behova", "kosta", "resultera", "gynna", "ge", "bli", "finnas", "ha", "kunna", "fa"),
+        *("forsvinna", "forandras", "variera"),
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
     }
 )

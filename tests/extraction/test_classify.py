@@ -104,6 +104,21 @@ def test_ska_in_context() -> None:
     assert strength("Kommunstyrelsen ska inte ta fram någon plan.") == 0.0
 
 
+def test_kommer_without_att_promises_before_an_infinitive() -> None:
+    # Written by the team in the shape of real municipal answers, which often leave out "att".
+    assert _cue("Förvaltningen kommer även i fortsättningen följa upp rutinen varje termin.") == "kommer_att"
+    assert _cue("Därefter kommer planen gå ut på remiss innan nämnden beslutar.") == "kommer_att"
+    assert _cue("Kommunen kommer bland annat göra fler stickprovskontroller.") == "kommer_att"
+    assert _cue("Utbildningen kommer även ske digitalt under hösten.") == "kommer_att"
+    # "kommer" as a motion, a prediction, or before a noun phrase promises nothing.
+    assert _cue("Verksamhetschefen kommer till nämnden för att informera.") is None
+    assert _cue("Det kommer nya regler nästa vecka.") is None
+    assert _cue("Det kommer leda till att fler får stöd.") is None
+    assert _cue("Den möjligheten kommer att försvinna när detaljplanen ändras.") is None
+    # "kräva in" a plan is something the administration does, not a prediction of what things require.
+    assert _cue("Förvaltningen kommer att kräva in en tidsatt handlingsplan från utföraren.") == "kommer_att"
+
+
 def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause() -> None:
     # Real sentence of a government decision (check part of tests/data/extraction/real/, 022): the "ska" after
     # the fronted "Om …"-clause is the main clause's, its subject inverted; the condition's "bedömer" is no
