@@ -136,7 +136,15 @@ _BARE_KOMMER = STRONG - 0.05
 
 def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
     """Each "kommer (att) VERB" of the sentence: where it starts, the verb, the word after it, how strong."""
-    out = [(m.start(), m["verb"], m["next"] or "", STRONG) for m in cues.KOMMER_ATT.finditer(folded)]
+    out: list[tuple[int, str, str, float]] = []
+    for m in cues.KOMMER_ATT.finditer(folded):
+        # "Det kommer leda till att fler får stöd": the "att" is the bare verb's, which comes first.
+        gap = folded[m.start() : m.start("verb")].split()[1:-1]
+        bare = next((i for i, word in enumerate(gap) if _infinitive(word)), None)
+        if bare is None:
+            out.append((m.start(), m["verb"], m["next"] or "", STRONG))
+        else:
+            out.append((m.start(), gap[bare], (gap[bare + 1 :] or [""])[0], _BARE_KOMMER))
     taken = {start for start, *_ in out}
     for m in cues.KOMMER_BARE.finditer(folded):
         if m.start() in taken:
