@@ -36,6 +36,7 @@ _ASSIGNS = sv(
 _RECEIVES = sv(
     r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått)\s+(?:också\s+|även\s+)?(?:i\s+uppdrag|uppdraget)\s+att\b"
 )
+_DECISION_ATT = sv(r"\b(?:beslutar|beslutade|beslöt|föreslår|har\s+beslutat)\s+(?:\w+\s+)?att\s+")
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
 _FRONTED = sv(
     r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
@@ -97,9 +98,16 @@ def assigned_agency(text: str, folded: str) -> str | None:
 def receiving_agency(text: str, folded: str) -> str | None:
     """ "Socialstyrelsen får uppdraget att …": the agency that receives a task, as written, or None."""
     m = _RECEIVES.match(folded)
-    if m is None or not text[m.start("name") : m.start("name") + 1].isupper() or not AGENCY.search(m["name"]):
+    if m is None:
         return None
-    return " ".join(text[m.start("name") : m.end("name")].split())
+    # "Regionstyrelsen beslutar att regiondirektören får i uppdrag att …": the one after the decision's "att".
+    start = max((a.end() for a in _DECISION_ATT.finditer(folded, 0, m.end("name"))), default=m.start("name"))
+    name = folded[start : m.end("name")]
+    if not name.strip() or not AGENCY.search(name):
+        return None
+    if start == m.start("name") and not text[start : start + 1].isupper():
+        return None
+    return " ".join(text[start : m.end("name")].split())
 
 
 def fronted_subject(text: str, folded: str) -> str | None:

@@ -58,8 +58,8 @@ def ska_strength(folded: str) -> float:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
         if "att" in tail:
             idx = len(tail) - 1 - tail[::-1].index("att")
-            before = tail[idx - 1] if idx > 0 else ""
-            if not before.startswith(("beslut", "foresla", "uppdra", "bestamt", "bestamm")):
+            # "beslutar att", "beslutar därmed att", "fastslogs också att": a decision's "ska" is an order.
+            if not any(_DECIDES.match(w) for w in tail[max(0, idx - 3) : idx]):
                 continue
         inverted = not tail and bool(after) and after[0] in _INVERTED_SUBJECT
         if inverted:
@@ -89,6 +89,12 @@ def ska_strength(folded: str) -> float:
         best = max(best, MEDIUM if passive or inverted or cues.ACTOR.search(subject) else WEAK)
     return best
 
+
+# Verbs of deciding, before "att … ska": the "ska" is what was decided, not how things work.
+_DECIDES = re.compile(
+    r"(?:beslut(?:ar|ade|at|s|ades|its)?|beslot|foresla\w*|uppdra(?:r|s|git)?|uppdrog|bestamt|bestamm\w*"
+    r"|fastsl\w*|faststall\w*)$"
+)
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})

@@ -46,7 +46,8 @@ _ROLE = sv(
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
     r"|centrum|kontor)(?:en|n|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
 )
-# Owners too general to route to anyone: the answering side as a whole.
+# Owners too general to route to anyone: the answering side as a whole. A sentence naming a role wins over
+# them; only as a commitment's own subject ("Förvaltningen kommer att …") are they its owner.
 _GENERIC = sv(
     r"^(?:förvaltningen|nämnden|nämnderna|styrelsen|kommunen|verksamheten|verksamheterna|organisationen"
     r"|vi|man|skolan|skolorna|enheterna|förvaltningarna"
@@ -55,7 +56,7 @@ _GENERIC = sv(
 )
 # Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
 _SUBJECT_VERB = sv(
-    r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
+    r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
     r"|har\s+påbörjat|har\s+för\s+avsikt)\b"
 )
 _MAX_OWNER = 110
@@ -125,21 +126,48 @@ def owner_object(folded: str) -> str | None:
 
 
 def subject_owner(text: str, folded: str) -> str | None:
-    """A specific role or unit as the subject of the commitment ("Rektor kommer att …"), or None."""
+    """The role or unit that is the subject of the commitment ("Rektor kommer att …", "I september ska
+    socialnämnden diskutera …", "Förvaltningen avser att …"), as written, or None."""
     m = _SUBJECT_VERB.search(folded)
     if m is None or m.start() == 0:
-        return None
+        return _inverted_subject(text, folded)
     start = _clause_start(folded, m.start())
     phrase = folded[start : m.start()].strip()
     if not phrase or len(phrase.split()) > 10:
-        return None
+        return _inverted_subject(text, folded)
+    if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
+        # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.
+        return _clean_owner(text[start : m.start()])
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
     # or its initials: "SLU ska", "MSB ska".
     initials = _INITIALS.fullmatch(text[start : m.start()].strip()) is not None
     agency = initials or (text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase))
     if not agency and not _role_like(phrase):
-        return None
+        return _inverted_subject(text, folded)
     return _clean_owner(text[start : m.start()])
+
+
+# Words that point back to an agency named before ("myndigheten ska"): the decision names its owner.
+_POINTS_BACK = sv(r"^(?:myndigheten|myndigheterna|verket|vi|man|de|den|det)$")
+# After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",
+# "Därför avser förvaltningen att …".
+_INVERTED = sv(
+    r"\b(?:ska|skall|kommer|avser|planerar)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
+    r"\s+(?:att\s+|även\s+|också\s+|nu\s+|därför\s+)?\w"
+)
+
+
+def _inverted_subject(text: str, folded: str) -> str | None:
+    m = _INVERTED.search(folded)
+    if m is None or m.start() == 0:
+        return None
+    phrase = m["subject"]
+    if _POINTS_BACK.match(phrase) or not (_role_like(phrase) or _GENERIC.match(phrase)):
+        return None
+    # The subject is a definite noun phrase ending in a role or a unit: "socialnämnden", "förvaltningen".
+    if not re.search(r"(?:en|et|na|n)$", phrase):
+        return None
+    return _clean_owner(text[m.start("subject") : m.end("subject")])
 
 
 # --------------------------------------------------------------------------- #

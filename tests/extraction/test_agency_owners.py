@@ -262,3 +262,16 @@ def test_a_long_name_with_its_short_form_is_the_whole_name() -> None:
         )
     )
     assert [f.owner for f in found] == ["Affärsverket svenska kraftnät (Svenska kraftnät)"]
+
+
+def test_the_one_given_a_task_after_a_decision_is_named_not_the_decider() -> None:
+    # Written by the team in the shape of a regional board's decision.
+    found = commitments(
+        run(
+            "Regionstyrelsen beslutar att regiondirektören får i uppdrag att till regionstyrelsen den 14 december "
+            "2016 återkomma med förslag till förändrad finansieringsmodell.",
+            today=date(2016, 11, 24),
+            document_date=date(2016, 11, 24),
+        )
+    )
+    assert [(f.owner, f.deadlines) for f in found] == [("regiondirektören", (date(2016, 12, 14),))]

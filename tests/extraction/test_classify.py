@@ -119,6 +119,15 @@ def test_kommer_without_att_promises_before_an_infinitive() -> None:
     assert _cue("Förvaltningen kommer att kräva in en tidsatt handlingsplan från utföraren.") == "kommer_att"
 
 
+def test_what_a_body_decided_shall_be_done_is_a_commitment() -> None:
+    # Written by the team in the shape of municipal decisions: the "ska" after "beslutar (därmed) att" or
+    # "fastslogs (också) att" is what was decided, not a description of how things work.
+    assert _cue("Enheten beslutar därmed att utföraren ska åtgärda bristerna och upprätta en åtgärdsplan.") == "ska"
+    assert _cue("I beslutet fastslogs också att frågan ska avgöras senast i juni 2023.") == "ska"
+    assert _cue("Uppdraget innebär inte att myndigheten ska göra en utvärdering av besluten.") is None
+    assert _cue("Det är viktigt att barnen ska känna sig trygga.") is None
+
+
 def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause() -> None:
     # Real sentence of a government decision (check part of tests/data/extraction/real/, 022): the "ska" after
     # the fronted "Om …"-clause is the main clause's, its subject inverted; the condition's "bedömer" is no

@@ -15,7 +15,7 @@ def test_owner_sentence_applies_to_the_paragraph() -> None:
         "Förvaltningen planerar också en utbildning under hösten 2024.\n"
     )
     found = commitments(run(text))
-    assert [f.owner for f in found] == ["Skolchefen", "Skolchefen", None]
+    assert [f.owner for f in found] == ["Skolchefen", "Skolchefen", "Förvaltningen"]
 
 
 def test_past_tense_and_descriptions_are_left_out() -> None:

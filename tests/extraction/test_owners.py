@@ -44,8 +44,17 @@ def test_subject_owner_is_a_specific_role_or_unit() -> None:
 
     assert subject("Bildningsförvaltningen ska ta fram en rutin.") == "Bildningsförvaltningen"
     assert subject("Rektor kommer att informera vårdnadshavarna.") == "Rektor"
-    assert subject("Förvaltningen kommer att ta fram en rutin.") is None  # the answering side as a whole
+    # The answering side as a whole is named as the text names it (an owner sentence still wins, see
+    # test_owner_sentence_applies_to_the_paragraph); "vi" names nobody.
+    assert subject("Förvaltningen kommer att ta fram en rutin.") == "Förvaltningen"
+    assert subject("Kommunen kommer bland annat göra fler kontroller.") == "Kommunen"
     assert subject("Vi kommer att ta fram en rutin.") is None
+    # After a fronted adverbial the subject follows the verb.
+    assert subject("I september ska socialnämnden diskutera utkastet.") == "socialnämnden"
+    assert subject("Därför avser förvaltningen att utveckla målen.") == "förvaltningen"
+    assert subject("Senast i september ska åtgärdsplanen återrapporteras.") is None
+    # In a government decision "myndigheten" points back to the agency given the task: no owner of its own.
+    assert subject("Vid genomförandet ska myndigheten analysera kostnaderna.") is None
 
 
 def test_committees() -> None:
