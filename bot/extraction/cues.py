@@ -253,6 +253,12 @@ REPORT_DUE = sv(
     # "Förslag till … ska, i enlighet med mall för programmen, lämnas till regeringen … senast den 15 oktober 2020"
     r"|\b(?:ska|skall)\b[^.;]{0,160}?\b(?:lämnas|överlämnas|ges\s+in)\s+till\b[^.;]{0,120}?\bsenast\b"
 )
+# A decision point in the present tense, reporting to a body by a time: "Förvaltningen återrapporterar till
+# nämnden … senast den 25 oktober 2018", "Åtgärderna återrapporteras till socialnämnden under våren 2018".
+REPORTS_TO = sv(
+    r"\b(?:åter)?(?:rapporter|redovis|koppl)(?:ar|as)\s+(?:tillbaka\s+)?till\s+[^.;]{0,80}?"
+    r"(?:nämnd|styrelse|utskott|fullmäktige|ledning|revisor)\w*\b"
+)
 # What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska
 # det bl.a. framgå …".
 SAYS_WHAT = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")

@@ -116,9 +116,33 @@ class Chain:
     is_range: bool
 
 
+_EITHER = frozenset({"month", "season", "term"})
+
+
+def _either_or(text: str, atoms: list[Atom]) -> list[Atom]:
+    """ "i september/oktober 2020", "under våren/sommaren 2021": one or the other, so done by the later one."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in _EITHER
+            and atom.kind in _EITHER
+            and not prev.is_range
+            and not atom.is_range
+            and text[prev.end : atom.start].strip() == "/"
+            and (prev.year is None or prev.year == atom.year)
+        ):
+            out[-1] = replace(atom, start=prev.start, needs_context=prev.needs_context and atom.needs_context)
+            continue
+        out.append(atom)
+    return out
+
+
 def chains_of(mt: MatchText, atoms: list[Atom]) -> list[Chain]:
     """Atoms joined into lists ("mars och september") and ranges ("januari-mars")."""
     text = mt.folded
+    atoms = _either_or(text, atoms)
     out: list[Chain] = []
     i = 0
     while i < len(atoms):

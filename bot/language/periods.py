@@ -24,6 +24,7 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   april" → 10 April, "i mitten av april" → 20 April.
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
+- "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.
 - "senast 1 april" (no year, no "den") is read as an OCR'd "senast i april":
   the end of April, confidence 0.6, note "ocr_1_as_i". "den 1 april" and
   "1 april 2023" stay dates.

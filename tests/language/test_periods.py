@@ -340,3 +340,21 @@ def test_start_after_a_genitive_is_the_event_not_a_range() -> None:
     assert found.dates == (date(2025, 8, 18),) and found.kind == "date"
     (opened,) = find_deadlines("med start den 3 mars", date(2025, 1, 1))
     assert opened.kind == "range" and opened.note == "from:2025-03-03"
+
+
+def test_written_as_municipal_web_pages_write_them() -> None:
+    # Shapes met in real municipal texts (phrases written by the team): "år" before the year, one of two
+    # months or seasons ("A/B") done by the later, Christmas after "kommande"/"till" even with a year.
+    ref = D("2020-06-01")
+
+    def dates(text: str) -> list[tuple[date, ...]]:
+        return [d.dates for d in find_deadlines(text, ref)]
+
+    assert dates("återrapporteras under våren år 2021") == [(D("2021-06-30"),)]
+    assert dates("klart i mars år 2021") == [(D("2021-03-31"),)]
+    assert dates("klar i september/oktober 2020") == [(D("2020-10-31"),)]
+    assert dates("under våren/sommaren 2021") == [(D("2021-08-31"),)]
+    assert dates("rapportera till nämnden kommande jul") == [(D("2020-12-26"),)]
+    assert dates("senast till jul 2021") == [(D("2021-12-23"),)]
+    assert dates("under juli 2021") == [(D("2021-07-31"),)]
+    assert dates("dnr 2023/BUN 0148") == []

@@ -111,9 +111,11 @@ def scan_day_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 _MONTH_YEAR = rx(
     rf"{L}(?P<mon>{MONTH_ANY})(?:\s+m{A}nad(?:en)?{R})?"
-    rf"(?:(?:\s*[,-]\s*|\s+)(?P<y>{YEAR}){YEAR_END})?"
+    rf"(?:(?:\s*[,-]\s*|\s+(?:{A}r\s+)?)(?P<y>{YEAR}){YEAR_END})?"
 )
 _FULL_MONTH = rx(MONTH_FULL)
+# Words before "jul" that make it Christmas even with a year after it.
+_CHRISTMAS_WORDS = rx(r"(?:till|innan|f[oe]re|inf[oe]r|efter|kommande|n[ai]sta|vid|under|i\s+god\s+tid\s+f[oe]re)\s+$")
 
 
 def month_atom(start: int, end: int, month: int, year: int | None, confidence: float) -> Atom:
@@ -141,6 +143,9 @@ def scan_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         # "mar" (folded "mår") and "jul" (Christmas) alone are other words; a field may say "dec".
         if year is None and abbreviated and (not field or month == 7):
             continue
+        if month == 7 and abbreviated and _CHRISTMAS_WORDS.search(mt.folded, max(0, m.start() - 12), m.start()):
+            continue  # "till jul 2021", "kommande jul": Christmas, not July
+
         yield month_atom(m.start(), m.end(), month, year, 0.9 if year is not None else 0.8)
 
 

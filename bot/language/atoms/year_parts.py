@@ -30,7 +30,8 @@ __all__ = ["scan_holidays", "scan_parts_of_year", "scan_schoolyears", "scan_seas
 _SEASON = rx(
     rf"{L}(?P<s>v{A}r(?:-\s?)?termin(?:en)?|v{A}ren|h[oe]st(?:-\s?)?termin(?:en)?|h[oe]sten|h[oe]st"
     r"|sommaren|sommar|vintern|vinter|vt|ht)"
-    rf"(?:(?P<sep>\s*-\s*|\s+|(?<=t)(?=\d))(?P<y>{YEAR}|\d\d)"
+    # "våren 2018", "våren år 2018", "vt-24"
+    rf"(?:(?P<sep>\s*-\s*|\s+(?:{A}r\s+(?=(?:19|20)\d\d))?|(?<=t)(?=\d))(?P<y>{YEAR}|\d\d)"
     rf"(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?{R}"
 )
 _THIS_SEASON = rx(rf"{L}(?:i|1)\s+(?P<s>v{A}r|h[oe]st|sommar|vinter){R}")
@@ -221,6 +222,9 @@ _HOLIDAY = rx(
 )
 
 
+_COMING = rx(r"(?<![^\W_])(?:kommande|n[ai]sta)\s+$")
+
+
 def scan_holidays(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     for m in _HOLIDAY.finditer(mt.folded):
         word = m["h"]
@@ -234,13 +238,15 @@ def scan_holidays(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         else:
             build, months = season_summer, (8,)
         year = int(m["y"]) if m["y"] else None
+        # "kommande jul", "nästa midsommar": the next one, as "i" would say it; the word is the preposition.
+        coming = _COMING.search(mt.folded, max(0, m.start() - 12), m.start())
         yield Atom(
-            m.start(),
+            coming.start() if coming is not None else m.start(),
             m.end(),
             "holiday",
             build,
             year=year,
-            needs_context=year is None,
+            needs_context=year is None and coming is None,
             confidence=0.8,
             point=True,
             months=months,
