@@ -127,9 +127,8 @@ def test_what_a_body_decided_shall_be_done_is_a_commitment() -> None:
     assert _cue("Uppdraget innebär inte att myndigheten ska göra en utvärdering av besluten.") is None
     assert _cue("Det är viktigt att barnen ska känna sig trygga.") is None
     # A decision point in the present tense reports to a body by a time.
-    assert _cue("2. Förvaltningen återrapporterar till nämnden hur arbetet fortskrider senast den 25 oktober 2018.") == (
-        "report"
-    )
+    point = "2. Förvaltningen återrapporterar till nämnden hur arbetet fortskrider senast den 25 oktober 2018."
+    assert _cue(point) == "report"
     assert _cue("Åtgärderna återrapporteras till socialnämnden under våren år 2018.") == "report"
     assert _cue("Resultatet redovisades till nämnden i mars 2018.") is None
 
