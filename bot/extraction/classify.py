@@ -57,9 +57,9 @@ def ska_strength(folded: str) -> float:
         elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
         if "att" in tail:
-            idx = len(tail) - 1 - tail[::-1].index("att")
+            idx = len(left_words) - 1 - left_words[::-1].index("att")
             # "beslutar att", "beslutar därmed att", "fastslogs också att": a decision's "ska" is an order.
-            if not any(_DECIDES.match(w) for w in tail[max(0, idx - 3) : idx]):
+            if not any(_DECIDES.match(w) for w in left_words[max(0, idx - 3) : idx]):
                 continue
         inverted = not tail and bool(after) and after[0] in _INVERTED_SUBJECT
         if inverted:
@@ -95,6 +95,8 @@ _DECIDES = re.compile(
     r"(?:beslut(?:ar|ade|at|s|ades|its)?|beslot|foresla\w*|uppdra(?:r|s|git)?|uppdrog|bestamt|bestamm\w*"
     r"|fastsl\w*|faststall\w*)$"
 )
+
+_DECIDED_THAT = re.compile(r"\b(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+)?att\s")
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
@@ -219,16 +221,20 @@ def commitment_cue(folded: str) -> Cue | None:
     best = max(found, key=lambda c: c.strength)
     if negated and best.reason not in ("completion",):
         return None
-    past = _main_clause_past(folded)
+    # After a fronted clause ("Om myndigheten bedömer att … ska myndigheten presentera …") only the main clause
+    # is judged: the condition's assessment is not the sentence's.
+    inversion = _INVERSION.search(folded)
+    judged = folded[inversion.start() :] if inversion is not None and inversion.start() > 0 else folded
+    # What was decided is judged, not the finding that led to it ("har identifierat brister och beslutar
+    # därmed att utföraren ska åtgärda bristerna").
+    decided = _DECIDED_THAT.search(judged)
+    judged = judged[decided.end() :] if decided is not None else judged
+    past = _main_clause_past(judged)
     if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past:
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    # After a fronted clause ("Om myndigheten bedömer att … ska myndigheten presentera …") only the main clause
-    # is judged: the condition's assessment is not the sentence's.
-    inversion = _INVERSION.search(folded)
-    judged = folded[inversion.start() :] if inversion is not None and inversion.start() > 0 else folded
     if best.strength <= MEDIUM and best.reason != "assign" and cues.ASSESSMENT.search(judged):
         # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
         return None

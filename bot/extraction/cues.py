@@ -193,7 +193,9 @@ ACTOR = sv(
     r"\b(?:vi|nämnd\w*|\w+nämnd\w*|förvaltning\w*|\w+förvaltning\w*|styrelse\w*|\w+styrelse\w*|rektor\w*"
     r"|\w*chef\w*|enhet\w*|\w+enhet\w*|skola\w*|skolan|socialtjänst\w*|elevhälsa\w*|ledning\w*|kommunen"
     r"|samordnar\w*|ansvarig\w*|organisation\w*|verksamhet\w*|avdelning\w*|kansli\w*|sektor\w*|man|stab\w*"
-    r"|strateg\w*|controller\w*|sekreterar\w*|handläggar\w*|arbetsgrupp\w*|\w+grupp\w*|huvudman\w*)\b"
+    r"|strateg\w*|controller\w*|sekreterar\w*|handläggar\w*|arbetsgrupp\w*|\w+grupp\w*|huvudman\w*"
+    # the provider a committee orders to act: "utföraren ska", "hemvården ska", "boendet ska"
+    r"|utförar\w*|\w*hemvård\w*|\w*hemtjänst\w*|\w*boendet)\b"
 )
 # Verbs that only state how things are or should be ("ska fungera", "ska gå till").
 STATIVE_AFTER_SKA = frozenset(
@@ -210,6 +212,9 @@ SKA_FILLERS = frozenset(
         *("aven", "ocksa", "darfor", "nu", "framover", "fortsattningsvis", "fortsatt", "vidare", "dessutom"),
         *("alltid", "arligen", "regelbundet", "lopande", "da", "sedan", "snarast", "forst", "framgent", "i"),
         *("tydligt", "tillsammans", "gemensamt", "under", "var", "inom", "senast", "vi", "man", "de", "den"),
+        # a date between "ska" and its verb: "ska senast den 29 juni 2021 skicka in"
+        *("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober"),
+        *("november", "december", "utgangen", "av", "arsskiftet", "halvarsskiftet"),
     }
 )
 # Subordinators: a "ska" after one of these describes how things work, it does not promise.

@@ -50,6 +50,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
         return True
     if _EVENT_BEFORE.search(before) or _LASTS_UNTIL.search(before):
         return True
+    if re.search(r"\bdock\s+$", before):
+        return False  # "… när förstudierna är klara, dock senast juni 2023": a limit, whatever came before
     # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".
     return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)
 

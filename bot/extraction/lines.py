@@ -81,7 +81,17 @@ def _header_noise(folded: str) -> bool:
 def _is_noise(folded: str) -> bool:
     if _header_noise(folded):
         return True
-    return len(folded) <= 160 and any(h in folded for h in _FOOTER_HINTS) and bool(_FOOTER.search(folded))
+    # A sentence that promises is no footer for holding an address: "… ska senast den 29 juni skicka in
+    # åtgärdsplanen till egetval@orebro.se".
+    return (
+        len(folded) <= 160
+        and any(h in folded for h in _FOOTER_HINTS)
+        and bool(_FOOTER.search(folded))
+        and not _PROMISE_WORDS.search(folded)
+    )
+
+
+_PROMISE_WORDS = re.compile(r"\b(?:ska|skall|kommer\s+att|senast|avser)\b")
 
 
 def split_lines(text: str) -> list[Line]:

@@ -208,6 +208,8 @@ class SentenceReader:
             return target is None or word_overlap(target, before) > 0
         if not sent.anaphoric or sent.assessment:
             return False
+        if _names_other(sent.folded, before):
+            return False  # "Analysen ska vara genomförd senast …" after "… informera om arbetet": another's
         carries = sent.has_date or sent.has_rhythm or sent.report_back
         if sent.cue is not None and sent.cue.reason == "completion":
             carries = True
@@ -217,11 +219,21 @@ class SentenceReader:
         return any(u == unit and s <= start < e for d in self.reader.by_unit.get(unit, ()) for u, s, e in d.parts)
 
     def attach_completion(self, i: int, role: Role, sent: Sentence) -> bool:
-        """Join "Den reviderade överenskommelsen beräknas vara färdig …" to the commitment it completes."""
+        """Join "Den reviderade överenskommelsen beräknas vara färdig …" to the commitment it completes: in
+        its answer block, or outside one in its paragraph ("… genomföra en fördjupad analys … Analysen ska
+        vara genomförd senast 31 december 2018")."""
         if role.block is None:
-            return False
-        words = re.findall(r"[^\W\d_]{6,}", sent.folded)
-        for draft in reversed(self.reader.by_block.get(role.block, [])):
+            # Only a thing named again ("Analysen"), never the task itself ("Uppdraget", "Arbetet"), and only a
+            # commitment still without a date: a second date is a second promise.
+            named = _subject_noun(sent.folded)
+            if named is None or named in _GENERIC_NOUNS:
+                return False
+            candidates = [d for d in self.reader.by_unit.get(i, []) if not self._dated(d)]
+            words = [named]
+        else:
+            candidates = self.reader.by_block.get(role.block, [])
+            words = re.findall(r"[^\W\d_]{6,}", sent.folded)
+        for draft in reversed(candidates):
             earlier = self.reader.draft_folded(draft)
             if any(w[: max(6, len(w) - 3)] in earlier for w in words):
                 draft.parts.append((i, sent.start, sent.end))
@@ -230,6 +242,9 @@ class SentenceReader:
                     draft.owner, draft.explicit_owner = sent.owner, True
                 return True
         return False
+
+    def _dated(self, draft: Draft) -> bool:
+        return any(self.reader.info(u).within(s, e) for u, s, e in draft.parts)
 
     def emit(self, i: int, role: Role, ranges: list[tuple[int, int]], cue: Cue, sents: list[Sentence]) -> None:
         info = self.reader.info(i)
@@ -264,6 +279,27 @@ _AGENCY_PROMISES = re.compile(
     r"^\W*(?:(?:[\w-]+\s+){0,2}?[\w-]*(?:verket|myndigheten|styrelsen|inspektionen|kontoret|analys|kollegium|institutet)"
     r"|regeringen)\s+(?:ska|skall|kommer|avser|planerar)\b"
 )
+
+
+# A completion's subject, a definite noun: "Analysen ska vara genomförd", "Kartläggningen ska vara klar".
+_SUBJECT_NOUN = re.compile(
+    r"^\W*(?P<noun>[^\W\d_]{5,}?)(?:en|et|na|erna)\s+(?:ska|skall|kommer|beräknas|beraknas|planeras)\b"
+)
+
+
+def _subject_noun(folded: str) -> str | None:
+    m = _SUBJECT_NOUN.match(folded)
+    return m["noun"] if m is not None else None
+
+
+def _names_other(folded: str, before: str) -> bool:
+    """Does the sentence's own subject noun name something the commitment before it does not mention?"""
+    noun = _subject_noun(folded)
+    return noun is not None and noun not in before and noun not in _GENERIC_NOUNS
+
+
+# What every commitment is about: naming it again names no particular one.
+_GENERIC_NOUNS = frozenset({"uppdrag", "arbet", "atgard", "insats", "rutin", "redovisning", "rapport"})
 
 
 def _quick_cue(folded: str) -> bool:

@@ -150,3 +150,30 @@ def test_what_has_decreased_is_no_promise() -> None:
         "Svar: Handläggningstiden har minskat under hösten och var i oktober sex veckor.\n"
     )
     assert commitments(run(text, document_date=date(2024, 11, 18))) == []
+
+
+def test_shapes_of_municipal_decision_pages() -> None:
+    # Written by the team in the shapes of real municipal web pages and decisions (measured on such pages,
+    # which are not copied here).
+    ref = date(2021, 6, 9)
+    # "dock senast" is a limit even after "när … är klara" (which reads like a past state).
+    limit = commitments(run("Beslutet ska fattas när förstudierna är klara, dock senast juni 2022.", today=ref))
+    assert [f.deadlines for f in limit] == [(date(2022, 6, 30),)]
+    # An address in the sentence does not make it a page footer.
+    mailed = commitments(
+        run("Utföraren ska senast den 29 juni 2021 skicka in åtgärdsplanen till uppfoljning@kommun.se", today=ref)
+    )
+    assert [f.deadlines for f in mailed] == [(date(2021, 6, 29),)]
+    # "Analysen ska vara genomförd senast …" dates the task that names the analysis, not the sentence before it.
+    task = commitments(
+        run(
+            "Nämnden beslutade att:\n\nDirektören ges i uppdrag att genomföra en fördjupad analys av den nära vården. "
+            "Direktören ska fortlöpande informera nämnden om arbetet. "
+            "Analysen ska vara genomförd senast 31 december 2021.",
+            today=ref,
+        )
+    )
+    assert [(f.text.split()[1], f.deadlines) for f in task] == [
+        ("ges", (date(2021, 12, 31),)),
+        ("ska", ()),
+    ]
