@@ -67,6 +67,10 @@ INTENT = sv(
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
     r"|\bplanerad\s+till\b|\bplanerat\s+till\b"
+    # an action plan's content: "I planen ingår också att bli klar med …", "har man som målsättning att under
+    # 2019 arbeta med: …"
+    r"|\bi\s+(?:\w*plan(?:en)?|handlingsplanen|åtgärdsplanen)\s+ingår\s+(?:också\s+|även\s+)?att\b"
+    r"|\bhar\s+\w+\s+som\s+(?:mål|målsättning|ambition)\s+att\s+(?:under|senast|till|före|innan|i)\b"
 )
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 ASSIGN = sv(

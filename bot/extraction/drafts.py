@@ -84,6 +84,8 @@ class Draft:
     # Filled in by a table record: the fields the layout gives outright.
     table: TableRecord | None = None
     committees: list[str] = field(default_factory=list)
+    # A list intro's deadline ("… har man som målsättning att under 2019 arbeta med:"), for an item without one.
+    inherited: list[Deadline] = field(default_factory=list)
 
     @property
     def first(self) -> tuple[int, int]:

@@ -36,7 +36,7 @@ def finish(reader: Reader, draft: Draft, rec_spans: dict[int, tuple[int, int]]) 
     if draft.table is not None and draft.table.deadline is not None:
         chosen = draft.table.deadline
     else:
-        chosen = choose(found, document_date=reader.document_date)
+        chosen = choose(found or draft.inherited, document_date=reader.document_date)
     committee, committees = _committee_named(draft.kind, text)
     answers: tuple[int, int] | None = None
     if draft.kind == COMMITMENT and draft.answers is not None:

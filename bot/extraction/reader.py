@@ -250,6 +250,10 @@ class Reader:
         draft.block = role.block
         draft.answers = self.answers_for(role, i, info.folded)
         self.set_owner_from(draft, info, 0, len(info.unit.text))
+        if role.intro is not None:
+            intro = self.info(role.intro)
+            last = intro.sentences[-1] if intro.sentences else (0, len(intro.unit.text))
+            draft.inherited = intro.within(*last)
         self.add(draft)
 
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None:

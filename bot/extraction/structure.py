@@ -44,6 +44,7 @@ class Role:
     strength: float = 0.0  # for "commit_item": the strength the list intro gives
     rec_section: bool = False
     certain: bool = True  # the answer block's recommendation stands right before its label
+    intro: int | None = None  # for "commit_item": the unit of the list's intro, whose deadline undated items share
 
 
 _MIN_REC_WORDS = 5
@@ -128,6 +129,7 @@ class _Walk:
     current_rec: int | None = None  # the last recommendation seen
     rec_section: bool = False
     intro: tuple[str, float] | None = None  # what the last list intro introduces, and the strength it gives
+    intro_unit: int | None = None  # where that intro is
     blocks: int = 0
     certain: bool = True
     done_section: bool = False  # under "Redan vidtagna åtgärder": what is told is done
@@ -287,7 +289,14 @@ class _Walk:
             self.roles[i] = Role("rec", rec_section=True)
             self.current_rec = i
         elif kind == "commit" and self.intro is not None:
-            self.roles[i] = Role("commit_item", self.block, self._answered_rec(), self.intro[1], certain=self.certain)
+            self.roles[i] = Role(
+                "commit_item",
+                self.block,
+                self._answered_rec(),
+                self.intro[1],
+                certain=self.certain,
+                intro=self.intro_unit,
+            )
         else:
             self.roles[i] = self._answer_or_body()
 
@@ -310,6 +319,7 @@ class _Walk:
     def _list_intro(self, i: int, folded: str) -> None:
         """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
         self.intro = intro_kind(folded)
+        self.intro_unit = i
         self.done_section = self.done_section and self.intro[0] == "historical"
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:

@@ -43,6 +43,7 @@ _COMMIT_INTRO = cues.sv(
     r"|(?:planerade|följande)\s+åtgärder|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
     r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
     r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
+    r"|\bsom\s+(?:mål|målsättning|ambition)\s+att\b"
 )
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
 _PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
@@ -82,6 +83,11 @@ def genre_of(folded: str, units: list[Unit]) -> str:
 
 def intro_kind(folded: str) -> tuple[str, float]:
     """What a unit ending in ":" (or "Svar: Vi kommer") introduces, and the strength it gives items."""
+    # The sentence that opens the list, not what the paragraph told before it ("… fattade nämnden beslut om en
+    # handlingsplan. Om verksamheten får resurser har man som målsättning att under 2019 arbeta med:").
+    last = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])", folded.strip())[-1]
+    if last != folded.strip() and _COMMIT_INTRO.search(last) and not cues.PAST.search(last):
+        return "commit", 0.6
     if _QUESTION_INTRO.search(folded):
         return "question", 0.0
     if cues.PAST.search(folded) and not _FUTURE.search(folded):

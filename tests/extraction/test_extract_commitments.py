@@ -177,3 +177,20 @@ def test_shapes_of_municipal_decision_pages() -> None:
         ("ges", (date(2021, 12, 31),)),
         ("ska", ()),
     ]
+
+
+def test_items_under_a_dated_intro_share_its_deadline() -> None:
+    # Written by the team in the shape of a municipal news page about an action plan: the paragraph tells of a
+    # past decision, its last sentence opens the list and dates it; a later sentence adds one more part.
+    text = (
+        "Nämnden fattade den 20 februari beslut om en handlingsplan. Om verksamheten får resurser har man "
+        "som målsättning att under 2019 arbeta med:\n\n"
+        "- att granska gamla årsräkningar\n\n- att rekrytera ställföreträdare\n\n"
+        "I planen ingår också att bli klar med genomgången av arkivet under 2020.\n"
+    )
+    found = commitments(run(text, today=date(2019, 2, 21)))
+    assert [(f.text, f.deadlines) for f in found] == [
+        ("att granska gamla årsräkningar", (date(2019, 12, 31),)),
+        ("att rekrytera ställföreträdare", (date(2019, 12, 31),)),
+        ("I planen ingår också att bli klar med genomgången av arkivet under 2020.", (date(2020, 12, 31),)),
+    ]
