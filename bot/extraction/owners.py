@@ -29,11 +29,12 @@ _OWNER_BEFORE = sv(
     r"|\b(?:uppdraget|ansvaret)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
     r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
     r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
-    r"|\b(?:ger|uppdrar\s+åt|uppdrar\s+till|uppdrar)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
+    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
+_GIVES = re.compile(r"(?:ger|ge|gav)\s")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
 _OWNER_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer)|for\s+att|senast|under|i\s+samverkan|i\s+samarbete"
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de)|for\s+att|senast|under|i\s+samverkan|i\s+samarbete"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
 _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|därför\s+|nu\s+)+")
@@ -44,7 +45,8 @@ _ROLE = sv(
     r"|avdelning|förvaltning|nämnd|styrelse|socialtjänst|kansli|ansvarig|direktör|ledare|utvecklare|koordinator"
     r"|team|grupp|funktion|stab|sektor|skola|förskola|verksamhet|specialist|psykolog|kurator|sjuksköterska"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
-    r"|centrum|kontor)(?:en|n|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
+    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp)(?:en|n|na|er|erna|ar|arna|or|orna|s|et"
+    r"|a|e)?\b"
 )
 # Owners too general to route to anyone: the answering side as a whole. A sentence naming a role wins over
 # them; only as a commitment's own subject ("Förvaltningen kommer att …") are they its owner.
@@ -57,7 +59,7 @@ _GENERIC = sv(
 # Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
 _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
-    r"|har\s+påbörjat|har\s+för\s+avsikt)\b"
+    r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar)\b"
 )
 _MAX_OWNER = 110
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
@@ -102,9 +104,12 @@ def find_owner(text: str, folded: str) -> str | None:
         end_m = _OWNER_END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
         phrase = folded[m.end() : end].strip()
-        if phrase and len(phrase.split()) <= 14 and (_role_like(phrase) or ":" in folded[m.start() : m.end()]):
+        gives = _GIVES.match(folded[m.start() : m.end()]) is not None
+        named = _role_like(phrase) or ":" in folded[m.start() : m.end()] or (gives and _GENERIC.match(phrase))
+        if phrase and len(phrase.split()) <= 14 and named:
             owner = _clean_owner(text[m.end() : end])
-            if owner and not _GENERIC.match(phrase):
+            # "ger förvaltningen i uppdrag att …": the one given the task, however general.
+            if owner and (not _GENERIC.match(phrase) or gives):
                 return owner
     return None
 
@@ -157,7 +162,19 @@ _INVERTED = sv(
 )
 
 
+# "de tillsynsaktiviteter som miljö- och hälsoskyddsverksamheten planerar att genomföra": the relative clause's
+# subject; "Kultur- och fritidsnämnden har beslutat att en översyn ska påbörjas": the decider, whose work it is.
+_RELATIVE = sv(r"\bsom\s+(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:planerar|avser|ska|kommer)\b")
+_DECIDER = sv(
+    r"^\W*(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:har\s+beslutat|beslutar|beslutade|beslöt)\s+att\b"
+)
+
+
 def _inverted_subject(text: str, folded: str) -> str | None:
+    for pattern in (_RELATIVE, _DECIDER):
+        r = pattern.search(folded)
+        if r is not None and _role_like(r["subject"]) and re.search(r"(?:en|et|na|n)$", r["subject"]):
+            return _clean_owner(text[r.start("subject") : r.end("subject")])
     m = _INVERTED.search(folded)
     if m is None or m.start() == 0:
         return None

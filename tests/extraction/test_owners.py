@@ -57,6 +57,29 @@ def test_subject_owner_is_a_specific_role_or_unit() -> None:
     assert subject("Vid genomförandet ska myndigheten analysera kostnaderna.") is None
 
 
+def test_owners_in_municipal_decision_shapes() -> None:
+    # Written by the team in the shapes of municipal decisions and news pages.
+    def subject(sentence: str) -> str | None:
+        return subject_owner(sentence, match_text(sentence).folded)
+
+    def named(sentence: str) -> str | None:
+        return find_owner(sentence, match_text(sentence).folded)
+
+    assert subject("Socialförvaltningen återrapporterar till nämnden senast den 25 oktober.") == "Socialförvaltningen"
+    assert subject("Planen redovisar de insatser som miljö- och hälsoskyddsverksamheten planerar att göra.") == (
+        "miljö- och hälsoskyddsverksamheten"
+    )
+    assert subject("Kultur- och fritidsnämnden har beslutat att en översyn ska påbörjas under 2026.") == (
+        "Kultur- och fritidsnämnden"
+    )
+    assert named("Kommunstyrelsen beslutar att omgående ge förvaltningen i uppdrag att genomföra besparingarna.") == (
+        "förvaltningen"
+    )
+    assert named("Kartläggningen ska genomföras av en extern konsult och det är Firman AB som fått uppdraget.") == (
+        "en extern konsult"
+    )
+
+
 def test_committees() -> None:
     text = "Granskningen berör barn- och utbildningsnimnden, arbetsmarknads- och socialnämnden samt kommunstyrelsen."
     names = [name for _s, _e, name in find_committees(text, match_text(text).folded)]
