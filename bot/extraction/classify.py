@@ -203,6 +203,14 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "ongoing"))
     if cues.PLAN.search(folded):
         found.append(Cue(MEDIUM, "plan"))
+    decides = cues.DECIDES_TO.search(folded)
+    if (
+        decides is not None
+        and _infinitive(decides["verb"])  # "beslutar att revidera", not "beslutar att Chalmers får …"
+        and decides["verb"] not in cues.FORMAL_DECISIONS
+        and not cues.AUDIT_META.search(folded)
+    ):
+        found.append(Cue(MEDIUM, "assign"))
     if cues.ASSIGN.search(folded) and not cues.AUDIT_META.search(folded):
         found.append(Cue(MEDIUM, "assign"))
     ska = ska_strength(folded)

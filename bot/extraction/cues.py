@@ -78,6 +78,18 @@ ASSIGN = sv(
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
 )
+# A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
+DECIDES_TO = sv(
+    r"\b(?:beslutar|beslutade|har\s+beslutat|beslöt)\s+(?:(?:därmed|också|även|omgående)\s+)?att\s+(?P<verb>\w+)"
+)
+# What a decision only settles, with nothing left to do: approving, noting, adopting, passing on.
+FORMAL_DECISIONS = frozenset(
+    {
+        *("godkanna", "notera", "anta", "faststalla", "overlamna", "lagga", "tillstyrka", "avsla", "bifalla"),
+        *("anse", "besvara", "yttra", "avge", "fora", "ga", "hanvisa", "delegera", "utse", "bevilja", "avslå"),
+        *("foresla", "rekommendera", "uppmana", "tacka", "justera", "godkanner", "att"),
+    }
+)
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".
 COMPLETION = sv(
     rf"\b(?:beräknas|förväntas|planeras|bedöms|ska|skall|kommer\s+att)\s+{_GAP2}(?:vara\s+|bli\s+|kunna\s+|att\s+)?"

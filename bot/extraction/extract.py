@@ -25,6 +25,7 @@ from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.agencies import GOVERNMENT
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
+from bot.extraction.decided_parts import split_decided
 from bot.extraction.decisions import is_decision, read_as_decision
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
@@ -50,6 +51,10 @@ __all__ = ["extract"]
 _MIN_CONFIDENCE = 0.42
 _HEAD_CHARS = 60_000
 # The government speaking in its answer: "Regeringen avser att …", "Regeringen instämmer i …".
+# A municipality's or region's own text, where the government is named only in passing.
+_MUNICIPAL = re.compile(r"\b(?:\w*kommun\w*|\w*namnd\w*|region\w*|\w*forvaltning\w*)\b")
+_GOVERNMENT_NAMED = re.compile(r"\bregeringen\b")
+_GOVERNMENT_ASIDE = 2
 _GOVERNMENT_ANSWERS = re.compile(r"\bregeringen\s+(?:avser|instammer|anser|kommer\s+att)\b")
 
 
@@ -141,13 +146,21 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings.append(finding)
     for table in tables:
         findings.extend(_table_findings(table, reference, reader.genre == "report"))
+    head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
         # uppdrag att …" among its answers) is still read as an answer, each promise on its own.
         findings = read_as_decision(findings, text, reference, doc_date)
-    elif _GOVERNMENT_ANSWERS.search(match_text(text[:_HEAD_CHARS]).folded):
+    elif _GOVERNMENT_ANSWERS.search(head):
         # The government's answer to Riksrevisionen promises for itself: "En översyn av förordningen … planeras".
         findings = [replace(f, owner=GOVERNMENT) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
+        findings = split_decided(findings, text, reference, doc_date)
+    else:
+        # A municipality's text telling what the government intends ("Regeringen har för avsikt att tillsätta en
+        # utredning …") tells of the world around it; only its own promises are commitments.
+        if _MUNICIPAL.search(head) and len(_GOVERNMENT_NAMED.findall(head)) <= _GOVERNMENT_ASIDE:
+            findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
+        findings = split_decided(findings, text, reference, doc_date)
     merged, moved = dedupe(findings)
     out: list[Finding] = []
     for found in merged:

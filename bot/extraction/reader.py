@@ -152,7 +152,10 @@ class Reader:
                 if _END_HEADING.match(match_text(unit.text).folded.strip()):
                     self.last_rec = None
                 continue
-            if not unit.text or role.role in ("skip", "label", "intro"):
+            if role.role == "intro" and unit.text:
+                self.sentence_reader.read(i, role, intro=True)
+                continue
+            if not unit.text or role.role in ("skip", "label"):
                 continue
             if self.is_claimed(unit):
                 continue  # read as a table

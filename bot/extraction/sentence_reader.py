@@ -73,12 +73,15 @@ class SentenceReader:
     def __init__(self, reader: ReaderState) -> None:
         self.reader = reader
 
-    def read(self, i: int, role: Role) -> None:
+    def read(self, i: int, role: Role, *, intro: bool = False) -> None:
         """Read an answer or body unit sentence by sentence: promises with the sentences that complete them,
-        and recommending sentences."""
+        and recommending sentences. Of a list's intro, only the promises before the sentence that opens the
+        list ("Kommunen kommer att öva varje år. Det kommer leda till att:")."""
         info = self.reader.info(i)
         in_block = role.block is not None
         sents = self.sentences_of(i, role, info, in_block)
+        if intro:
+            sents = [sent for sent in sents[:-1] if not sent.rec]
         if role.role == "answer" and info.unit.kind == "item" and sents and self.read_whole_item(i, role, sents):
             return
         k = 0

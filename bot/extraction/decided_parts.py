@@ -1,0 +1,80 @@
+"""A decision of several things in one sentence, one finding per thing.
+
+"Kommunstyrelsen beslutar att omgående ge förvaltningen i uppdrag att genomföra besparingarna och att till
+kommunstyrelsens sammanträde 5 november ha tagit fram underlag …", "Regeringen avser att utveckla analysen
+samt att fortsätta utveckla rapporteringen …": each "att" after the first is a thing of its own to follow up,
+with its own deadline. The parts are cut where ", att", "och att" or "samt att" begins one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from bot.extraction.deadlines import choose, usable
+from bot.extraction.model import COMMITMENT, Finding
+from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
+
+__all__ = ["split_decided"]
+
+# The lead that decides or intends: what follows its "att" are the things decided.
+_LEAD = re.compile(r"\b(?:beslut(?:ar|ade|ades|at)|beslot|avser|foreslar|uppdrar)\b[^.;:]{0,80}?\batt\s", re.I)
+# Where the next thing begins: ", att", "och att", "samt att" (not "för att", "så att", "till att").
+_NEXT = re.compile(r"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)att\s+(?=\w)")
+_MIN_WORDS = 4
+# A part that reports the part before it is no thing of its own.
+_REPORTS = re.compile(r"(?:\w+\s+){0,2}?(?:ater)?(?:rapportera|redovisa|komma|koppla)\w*\b")
+
+
+def split_decided(findings: list[Finding], text: str, reference: date, document_date: date | None) -> list[Finding]:
+    out: list[Finding] = []
+    for f in findings:
+        out.extend(_parts(f, text, reference, document_date) if f.kind == COMMITMENT else [f])
+    return out
+
+
+def _parts(f: Finding, text: str, reference: date, document_date: date | None) -> list[Finding]:
+    raw = text[f.span[0] : f.span[1]]
+    if "…" in f.text or f.recurrence is not None:
+        return [f]
+    folded = match_text(raw).folded
+    lead = _LEAD.search(folded)
+    if lead is None:
+        return [f]
+    cuts = [
+        m
+        for m in _NEXT.finditer(folded, lead.end())
+        # "… i uppdrag att undersöka …, och att rapportera tillbaka till nämnden kommande jul": the task's report
+        if not _inside_brackets(folded, m.start()) and not _REPORTS.match(folded, m.end())
+    ]
+    if not cuts:
+        return [f]
+    bounds = [0, *(m.start() for m in cuts), len(raw)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    if any(len(raw[a:b].split()) < _MIN_WORDS for a, b in pieces):
+        return [f]  # "beslutar att godkänna och att överlämna": too short to be things of their own
+    out: list[Finding] = []
+    for k, (a, b) in enumerate(pieces):
+        start = a if k == 0 else cuts[k - 1].end()
+        part = raw[start:b].rstrip(" ,;")
+        found = usable(find_deadlines(part, reference), match_text(part).folded)
+        chosen = choose(found, document_date=document_date)
+        dated = chosen.deadlines or chosen.recurrence
+        out.append(
+            replace(
+                f,
+                text=" ".join(part.split()),
+                span=(f.span[0] + start, f.span[0] + start + len(part)),
+                deadlines=chosen.deadlines if dated else f.deadlines if len(pieces) == 1 else (),
+                deadline_phrase=chosen.phrase if dated else None,
+                recurrence=chosen.recurrence,
+                deadline_note=chosen.note if dated else None,
+            )
+        )
+    return out
+
+
+def _inside_brackets(folded: str, at: int) -> bool:
+    return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)

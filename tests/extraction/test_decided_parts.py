@@ -1,0 +1,61 @@
+"""Several things decided in one sentence, the government named in a municipality's text, and lists that
+predict rather than promise. Sentences written by the team in the shapes of real municipal pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2019, 10, 16)
+
+
+def test_each_thing_decided_in_one_sentence_is_a_finding_with_its_own_deadline() -> None:
+    found = commitments(
+        run(
+            "Kommunstyrelsen beslutar att omgående ge förvaltningen i uppdrag att genomföra föreslagna besparingar "
+            "och att till kommunstyrelsens sammanträde 5 november ha tagit fram underlag för samtliga åtgärder.",
+            today=DAY,
+        )
+    )
+    assert [(f.text.split()[-1], f.deadlines) for f in found] == [
+        ("besparingar", ()),
+        ("åtgärder.", (date(2019, 11, 5),)),
+    ]
+
+
+def test_the_report_of_a_task_stays_with_it() -> None:
+    found = commitments(
+        run(
+            "Nämnden beslutade att ge tekniska förvaltningen i uppdrag att undersöka kostnaderna för julbelysning, "
+            "och att rapportera tillbaka till nämnden senast i december 2019.",
+            today=DAY,
+        )
+    )
+    assert [(f.owner, f.deadlines) for f in found] == [("tekniska förvaltningen", (date(2019, 12, 31),))]
+
+
+def test_two_things_decided_are_two_findings_and_only_formal_ones_none() -> None:
+    two = "Nämnden beslutar att revidera rutinen och att utbilda all personal under 2020."
+    found = commitments(run(two, today=DAY))
+    assert [f.deadlines for f in found] == [(), (date(2020, 12, 31),)]
+    formal = "Nämnden beslutar att godkänna yttrandet och att överlämna det till kommunens revisorer."
+    assert commitments(run(formal, today=DAY)) == []
+
+
+def test_the_government_named_in_a_municipal_text_promises_nothing_for_it() -> None:
+    text = (
+        "Överförmyndarnämnden i kommunen\n\nRegeringen har för avsikt att tillsätta en utredning om systemet "
+        "med gode män.\n\nNämnden kommer att byta verksamhetssystem under 2021.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert [f.text.split()[0] for f in found] == ["Nämnden"]
+
+
+def test_a_list_of_what_will_follow_is_no_list_of_promises() -> None:
+    text = (
+        "Kommunen kommer att öva krisledningen varje år. Det kommer leda till att:\n\n"
+        "- dokumenten för krisberedskap är uppdaterade,\n\n- fler chefer har gått utbildningen.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert [f.text.split()[0] for f in found] == ["Kommunen"]
