@@ -218,7 +218,7 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(ska, "ska"))
     if cues.REPORT_DUE.search(folded) and not cues.AUDIT_META.search(folded) and not cues.SAYS_WHAT.search(folded):
         found.append(Cue(MEDIUM, "report"))
-    if cues.REPORTS_TO.search(folded) and cues.DATED.search(folded) and not cues.AUDIT_META.search(folded):
+    if cues.REPORTS_TO.search(folded) and cues.TIME_HINT.search(folded) and not cues.AUDIT_META.search(folded):
         found.append(Cue(MEDIUM, "report"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))

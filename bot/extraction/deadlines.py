@@ -22,7 +22,9 @@ __all__ = ["Chosen", "choose", "period_end", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
-    r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper)\s*$"
+    r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper"
+    # "Nämnden den 10 februari hanterade …": the meeting's day, the subject's, not a deadline
+    r"|(?:^|[.!?:]\s)\W*[\w-]*(?:nämnden|styrelsen|utskottet|fullmäktige))\s*$"
 )
 _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",

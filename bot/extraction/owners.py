@@ -197,13 +197,21 @@ _ONE = r"(?:(?:[a-z]{2,}-\s*(?:,\s*|\s+(?:och|samt)\s+))*(?:[a-z]{2,}-\s+(?:och|
 _COMMITTEES = re.compile(rf"(?<![\w-]){_ONE}(?:\s*,\s*{_ONE})*(?:\s+(?:och|samt)\s+{_ONE})?")
 
 
+_PLACES_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)+\s+$")
+
+
 def find_committees(text: str, folded: str) -> list[tuple[int, int, str]]:
     """Committee names ("Barn- och utbildningsnämnden", "socialnämnden och …"): (start, end, name as written)."""
     out: list[tuple[int, int, str]] = []
     for m in _COMMITTEES.finditer(folded):
-        name = _FOR.sub("för", repair_ocr(" ".join(text[m.start() : m.end()].split())))
+        start = m.start()
+        # A joint committee named with its municipalities: "Arvika-Eda överförmyndarnämnd".
+        place = _PLACES_BEFORE.search(text, max(0, start - 40), start)
+        if place is not None and not text[start : start + 1].isupper():
+            start = place.start()
+        name = _FOR.sub("för", repair_ocr(" ".join(text[start : m.end()].split())))
         # "barn- och utbildningsnämndens svar": the committee is named without the genitive s.
         if name.endswith(("ens", "nds")):
             name = name[:-1]
-        out.append((m.start(), m.end(), name))
+        out.append((start, m.end(), name))
     return out

@@ -28,8 +28,9 @@ from bot.extraction.layout import Unit, units_of
 from bot.extraction.lines import Line
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
-from bot.extraction.owners import find_owner, subject_owner
+from bot.extraction.owners import find_committees, find_owner, subject_owner
 from bot.extraction.rec_index import RecIndex
+from bot.extraction.section_owners import section_owners
 from bot.extraction.sentence_reader import SentenceReader
 from bot.extraction.sentences import split_sentences
 from bot.extraction.structure import Role, annotate
@@ -174,6 +175,10 @@ class Reader:
                 self.add_record(record)
         self.spread_owners()
         self.carry_assignee()
+        under = section_owners(self.units)
+        for d in self.drafts:
+            if d.kind == COMMITMENT and d.owner is None and d.first[0] in under:
+                d.owner = under[d.first[0]]
         return self.drafts
 
     def is_claimed(self, unit: Unit) -> bool:
@@ -257,6 +262,13 @@ class Reader:
             intro = self.info(role.intro)
             last = intro.sentences[-1] if intro.sentences else (0, len(intro.unit.text))
             draft.inherited = intro.within(*last)
+            if draft.owner is None:
+                # The lead-in's owner: who it names, else the committee it tells of ("… fattade Arvika-Eda
+                # överförmyndarnämnd beslut om en handlingsplan. … har man som målsättning att …:").
+                lead = Draft(COMMITMENT, [], 0.0)
+                self.set_owner_from(lead, intro, 0, len(intro.unit.text))
+                named = find_committees(intro.unit.text, intro.folded)
+                draft.owner = lead.owner or (named[0][2] if named else None)
         self.add(draft)
 
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None:
