@@ -96,6 +96,8 @@ _DECIDES = re.compile(
     r"|fastsl\w*|faststall\w*)$"
 )
 
+_GIVEN_BEFORE = re.compile(r"\b(?:gav|gavs|fick|har\s+fatt|har\s+gett|har\s+givit)\b")
+_DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
 _DECIDED_THAT = re.compile(r"\b(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+)?att\s")
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
@@ -238,7 +240,15 @@ def commitment_cue(folded: str) -> Cue | None:
     decided = _DECIDED_THAT.search(judged)
     judged = judged[decided.end() :] if decided is not None else judged
     past = _main_clause_past(judged)
-    if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past:
+    # A task given in the past tense with a time to do it by ("Nämnden gav klartecken för att handla upp …
+    # under våren 2021") is still to be done, unless the sentence says it is done.
+    given = (
+        best.reason == "assign"
+        and _GIVEN_BEFORE.search(judged) is not None
+        and bool(cues.DATED.search(judged))
+        and not _DONE.search(judged)
+    )
+    if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past and not given:
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):

@@ -77,6 +77,8 @@ ASSIGN = sv(
     rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
+    # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
+    r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
 )
 # A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
 DECIDES_TO = sv(
@@ -277,7 +279,7 @@ REPORT_DUE = sv(
 # A decision point in the present tense, reporting to a body by a time: "Förvaltningen återrapporterar till
 # nämnden … senast den 25 oktober 2018", "Åtgärderna återrapporteras till socialnämnden under våren 2018".
 REPORTS_TO = sv(
-    r"\b(?:åter)?(?:rapporter|redovis|koppl)(?:ar|as)\s+(?:tillbaka\s+)?till\s+[^.;]{0,80}?"
+    r"\b(?:åter)?(?:rapporter|redovis|koppl|överlämn|presenter)(?:ar|as)\s+(?:tillbaka\s+)?till\s+[^.;]{0,80}?"
     r"(?:nämnd|styrelse|utskott|fullmäktige|ledning|revisor)\w*\b"
 )
 # What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska

@@ -50,8 +50,10 @@ def _is_event(found: Deadline, folded: str) -> bool:
     phrase = folded[s:e]
     if found.kind == "date" and phrase.startswith("per ") and "senast" not in before[-10:]:
         return True
-    if _EVENT_BEFORE.search(before) or _LASTS_UNTIL.search(before):
+    if _LASTS_UNTIL.search(before):
         return True
+    if _EVENT_BEFORE.search(before) and not phrase.startswith("senast"):
+        return True  # "yttrande den 3 mars" dates the statement; "för yttrande senast den 30 april" asks for it
     if re.search(r"\bdock\s+$", before):
         return False  # "… när förstudierna är klara, dock senast juni 2023": a limit, whatever came before
     # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".

@@ -59,3 +59,18 @@ def test_a_list_of_what_will_follow_is_no_list_of_promises() -> None:
     )
     found = commitments(run(text, today=DAY))
     assert [f.text.split()[0] for f in found] == ["Kommunen"]
+
+
+def test_a_go_ahead_given_with_a_time_and_a_summary_passed_on_by_a_day_are_commitments() -> None:
+    go_ahead = "Nämnden gav klartecken för att handla upp en entreprenad för gång- och cykelbanan under våren 2021."
+    go = commitments(run(go_ahead, today=DAY))
+    assert [f.deadlines for f in go] == [(date(2021, 6, 30),)]
+    done = "Nämnden gav förvaltningen i uppdrag att ta fram planen under 2019, och den är nu genomförd."
+    assert commitments(run(done, today=DAY)) == []
+    passed_on = commitments(
+        run(
+            "Resultatet sammanfattas och överlämnas till socialnämnden för kännedom och yttrande senast den 30 april.",
+            today=date(2020, 3, 31),
+        )
+    )
+    assert [f.deadlines for f in passed_on] == [(date(2020, 4, 30),)]
