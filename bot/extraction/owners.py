@@ -59,7 +59,8 @@ _GENERIC = sv(
 # Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
 _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
-    r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar)\b"
+    r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar"
+    r"|(?:ger|gav|har\s+gett)\s+klartecken)\b"
 )
 _MAX_OWNER = 110
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
@@ -157,8 +158,8 @@ _POINTS_BACK = sv(r"^(?:myndigheten|myndigheterna|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",
 # "Därför avser förvaltningen att …".
 _INVERTED = sv(
-    r"\b(?:ska|skall|kommer|avser|planerar)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
-    r"\s+(?:att\s+|även\s+|också\s+|nu\s+|därför\s+)?\w"
+    r"\b(?:ska|skall|kommer|avser|planerar|håller)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
+    r"\s+(?:att\s+|på\s+att\s+|även\s+|också\s+|nu\s+|därför\s+)?\w"
 )
 
 

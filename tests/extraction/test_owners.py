@@ -72,6 +72,8 @@ def test_owners_in_municipal_decision_shapes() -> None:
     assert subject("Kultur- och fritidsnämnden har beslutat att en översyn ska påbörjas under 2026.") == (
         "Kultur- och fritidsnämnden"
     )
+    assert subject("Just nu håller referensgruppen på att sammanställa planen.") == "referensgruppen"
+    assert subject("Nämnden gav klartecken för att handla upp entreprenaden under våren.") == "Nämnden"
     assert named("Kommunstyrelsen beslutar att omgående ge förvaltningen i uppdrag att genomföra besparingarna.") == (
         "förvaltningen"
     )
