@@ -65,6 +65,10 @@ def ska_strength(folded: str) -> float:
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
         verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
+        if verb == "kunna" and after.index("kunna") + 1 < len(after):
+            # "ska kunna erbjuda Nattis under resten av 2016": being able to do it is the promise
+            after = after[after.index("kunna") + 1 :]
+            verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
         if verb in ("inte", "ej", "icke"):
             continue
         if verb in ("vara", "bli"):
@@ -97,8 +101,13 @@ _DECIDES = re.compile(
 )
 
 _GIVEN_BEFORE = re.compile(r"\b(?:gav|gavs|fick|har\s+fatt|har\s+gett|har\s+givit)\b")
+# A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "uppdrogs till kommunchefen att …"): to do.
+_GIVEN_NEWS = re.compile(r"\b(?:fick|uppdrogs|gavs)\b")
 _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
-_DECIDED_THAT = re.compile(r"\b(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+)?att\s")
+_DECIDED_THAT = re.compile(
+    r"\b(?:(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+){0,2}?"
+    r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s"
+)
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
@@ -177,6 +186,22 @@ def _infinitive(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("a", "as")) and word not in cues.NOT_INFINITIVE
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
+_RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
+_ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
+# "De åtgärder regeringen avser att vidta": a determiner and a noun, then a subject and the verb, no "som".
+_RELATIVE_WITHOUT_SOM = re.compile(r"^\W*(?:de|den|det|dessa|denna|alla)\s+\w+\s+\w+\s*$")
+
+
+def _in_relative_clause(folded: str, at: int) -> bool:
+    """Is the verb at `at` inside a relative clause ("som kommer att ingå", "De åtgärder regeringen avser …")?"""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)), default=0)
+    before = folded[start:at]
+    if folded[start - 1 : start] == "," and _ACTOR_AFTER_SOM.fullmatch(before):
+        return False  # "… fortsatta arbete, som regeringen kommer att följa": the actor's own promise
+    return _RELATIVE.search(before) is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
+
+
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
     if cues.QUESTION.search(folded) or cues.GOAL.search(folded):
@@ -185,8 +210,8 @@ def commitment_cue(folded: str) -> Cue | None:
     hedged = bool(cues.HEDGE.search(folded))
     found: list[Cue] = []
     for start, verb, nxt, strength in _kommer(folded):
-        if verb in ("inte", "ej", "icke"):
-            continue
+        if verb in ("inte", "ej", "icke") or _in_relative_clause(folded, start):
+            continue  # "… vilka fastigheter som kommer att ingå": what is described, not promised
         if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in"):  # "kräva in en plan" acts
             if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
                 found.append(Cue(strength, "completion"))
@@ -197,7 +222,9 @@ def commitment_cue(folded: str) -> Cue | None:
                 hedged = True  # "Detta kommer att bidra till …" predicts
             continue
         found.append(Cue(strength, "kommer_att"))
-    if cues.INTENT.search(folded):
+    intent = cues.INTENT.search(folded)
+    if intent is not None and not _in_relative_clause(folded, intent.start()):
+        # "De åtgärder regeringen avser att vidta …", "Förskolor som … ämnar fortsätta": described, not promised
         found.append(Cue(STRONG, "intent"))
     if cues.COMPLETION.search(folded):
         found.append(Cue(STRONG - 0.05, "completion"))
@@ -245,7 +272,7 @@ def commitment_cue(folded: str) -> Cue | None:
     given = (
         best.reason == "assign"
         and _GIVEN_BEFORE.search(judged) is not None
-        and bool(cues.DATED.search(judged))
+        and (bool(cues.DATED.search(judged)) or _GIVEN_NEWS.search(judged) is not None)
         and not _DONE.search(judged)
     )
     if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past and not given:

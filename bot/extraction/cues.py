@@ -74,7 +74,8 @@ PLAN = sv(
 )
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 ASSIGN = sv(
-    rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\b(?:ges|ge|får|fått|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
+    rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\buppdrogs\s+(?:\w+\s+)?(?:åt|till)\b"
+    rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
     # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
@@ -82,7 +83,9 @@ ASSIGN = sv(
 )
 # A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
 DECIDES_TO = sv(
-    r"\b(?:beslutar|beslutade|har\s+beslutat|beslöt)\s+(?:(?:därmed|också|även|omgående)\s+)?att\s+(?P<verb>\w+)"
+    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt)\s+(?:(?:därmed|också|även|omgående|bland\s+annat)\s+)?"
+    # "Beslut fattades om att erbjuda …", "fattade beslut om att …"
+    r"|beslut\s+(?:fattades|togs)\s+(?:också\s+|även\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+(?P<verb>\w+)"
 )
 # What a decision only settles, with nothing left to do: approving, noting, adopting, passing on.
 FORMAL_DECISIONS = frozenset(

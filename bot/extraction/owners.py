@@ -29,7 +29,8 @@ _OWNER_BEFORE = sv(
     r"|\b(?:uppdraget|ansvaret)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
     r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
     r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
-    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar)\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
+    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt))"
+    r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
 _GIVES = re.compile(r"(?:ger|ge|gav)\s")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
@@ -82,6 +83,7 @@ def _clean_owner(text: str) -> str | None:
     owner = " ".join(text.split()).strip(" ,.;:-–")
     owner = re.sub(r"^(?:Det är|det är|Detta|detta)\s+", "", owner)
     owner = re.sub(r"\s+(?:som|vilken|vilka)$", "", owner)  # "Det är skolchefen som ansvarar"
+    owner = re.sub(r"^(?:som|vilken|vilka)\s+", "", owner)  # "…, som nämnden kommer att följa"
     if not owner or len(owner) > _MAX_OWNER:
         return None
     if owner.lower() in _PRONOUNS or len(owner) < 3:
@@ -158,8 +160,8 @@ _POINTS_BACK = sv(r"^(?:myndigheten|myndigheterna|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",
 # "Därför avser förvaltningen att …".
 _INVERTED = sv(
-    r"\b(?:ska|skall|kommer|avser|planerar|håller)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
-    r"\s+(?:att\s+|på\s+att\s+|även\s+|också\s+|nu\s+|därför\s+)?\w"
+    r"\b(?:ska|skall|kommer|avser|planerar|håller|fick|får)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
+    r"\s+(?:att\s+|på\s+att\s+|även\s+|också\s+|nu\s+|därför\s+|i\s+uppdrag\s+)?\w"
 )
 
 

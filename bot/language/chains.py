@@ -42,6 +42,8 @@ _PREFIX = re.compile(
     rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td])"
     rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
     rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
+    # "under resten av 2016": what is left of it, done by its end
+    rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"
     rf"|per(?:\s+den)?|p{_A}|i|vid)"
     r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"
     r"|(?P<ocr>(?:senast\s+|under\s+)?(?:1|l|\|))"

@@ -74,3 +74,29 @@ def test_a_go_ahead_given_with_a_time_and_a_summary_passed_on_by_a_day_are_commi
         )
     )
     assert [f.deadlines for f in passed_on] == [(date(2020, 4, 30),)]
+
+
+def test_decisions_told_as_news() -> None:
+    # Written by the team in the shapes of municipal "Beslut i korthet" pages.
+    day = date(2022, 1, 27)
+
+    def found(sentence: str) -> list[tuple[tuple[date, ...], str | None]]:
+        return [(f.deadlines, f.owner) for f in commitments(run(sentence, today=day, document_date=day))]
+
+    assert found("Politikerna beslutade bland annat att kommunen ska kunna erbjuda nattis under resten av 2022.") == [
+        ((date(2022, 12, 31),), "kommunen")
+    ]
+    assert found("Beslut fattades om att erbjuda omsorgstagarna luncher från restauranger under vecka 7.") == [
+        ((date(2022, 2, 18),), None)
+    ]
+    assert found("Med svaren uppdrogs även till kommunchefen att genomföra en översyn av policyn.") == [
+        ((), "kommunchefen")
+    ]
+    assert found("Dessutom fick kommunchefen i uppdrag att föreslå en revidering av styrdokumenten.") == [
+        ((), "kommunchefen")
+    ]
+    # What a relative clause tells is described, not promised; after a comma with its actor it is promised.
+    assert found("Kommunfullmäktige beslutar senare om vilka fastigheter som kommer att ingå i området.") == []
+    assert found("Rapporten är ett underlag för det fortsatta arbetet, som nämnden kommer att följa.") == [
+        ((), "nämnden")
+    ]
