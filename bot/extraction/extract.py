@@ -39,6 +39,7 @@ from bot.extraction.metadata import (
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.reader import TABLE_STRENGTH, Reader
+from bot.extraction.schedule_lists import schedule_findings
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.extraction.table_parts import Cell, Table
 from bot.extraction.tables import find_tables
@@ -146,6 +147,13 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings.append(finding)
     for table in tables:
         findings.extend(_table_findings(table, reference, reader.genre == "report"))
+    if reader.genre != "report":
+        taken = [f.span for f in findings]
+        findings.extend(
+            f
+            for f in schedule_findings(text, lines, reference)
+            if not any(a < f.span[1] and f.span[0] < b for a, b in taken)
+        )
     head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
