@@ -102,7 +102,7 @@ _DECIDES = re.compile(
 
 _GIVEN_BEFORE = re.compile(r"\b(?:gav|gavs|fick|har\s+fatt|har\s+gett|har\s+givit)\b")
 # A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "uppdrogs till kommunchefen att …"): to do.
-_GIVEN_NEWS = re.compile(r"\b(?:fick|uppdrogs|gavs)\b")
+_GIVEN_NEWS = re.compile(r"\b(?:fick|uppdrogs|gavs|gav)\b")
 _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
 _DECIDED_THAT = re.compile(
     r"\b(?:(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+){0,2}?"

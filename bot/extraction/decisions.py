@@ -49,9 +49,12 @@ def is_decision(text: str, *, answers_recommendations: bool) -> bool:
     first = next((line for line in head.splitlines() if line.strip()), "")
     if _GOVERNMENT_TASK.search(head) or _TITLE.search(first):
         return True
-    return not answers_recommendations and GIVES_TASK.search(head) is not None
+    # A committee's task document opens with the task; a page of several decisions ("Beslut i korthet") that
+    # mentions one further down is read sentence by sentence, each decision on its own.
+    return not answers_recommendations and GIVES_TASK.search(head[:_TASK_OPENS]) is not None
 
 
+_TASK_OPENS = 250
 _GOVERNMENT_TASK = sv(r"\bregeringen\s+(?:uppdrar|ger|gav)\b|\b(?:ger|gav)\s+regeringen\b[^.]{0,40}\buppdrag\b")
 
 

@@ -100,3 +100,19 @@ def test_decisions_told_as_news() -> None:
     assert found("Rapporten är ett underlag för det fortsatta arbetet, som nämnden kommer att följa.") == [
         ((), "nämnden")
     ]
+
+
+def test_a_page_of_several_decisions_is_read_decision_by_decision() -> None:
+    # Written by the team in the shape of a "Politiska beslut i korthet" page: a task given further down does
+    # not make the page one committee task whose other sentences are its content.
+    text = (
+        "Politiska beslut i korthet\n\nKommunstyrelsen sammanträdde tisdagen den 7 juni och gick då bland annat "
+        "igenom följande ärenden:\n\nBudgeten för 2017 antogs.\n\nFastigheten ska köpas in av kommunen. Köpet "
+        "finansieras genom omfördelningar i investeringsbudgeten. Kommunstyrelsen gav kommunchefen i uppdrag att "
+        "utreda hur fastigheten kan användas.\n"
+    )
+    found = commitments(run(text, today=date(2016, 6, 8), document_date=date(2016, 6, 8)))
+    assert [(f.text.split()[0], f.owner) for f in found] == [
+        ("Fastigheten", "kommunen"),
+        ("Kommunstyrelsen", "kommunchefen"),
+    ]
