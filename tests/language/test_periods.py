@@ -14,6 +14,10 @@ REF = D("2023-03-10")  # the date of sample 000
 # (phrase, reference, expected deadlines, expected kind)
 CASES: list[tuple[str, date, list[str], str]] = [
     # The README's table of deadline words
+    ("i september/oktober 2023", REF, ["2023-10-31"], "period"),
+    ("under våren/sommaren 2023", REF, ["2023-08-31"], "period"),
+    ("under resten av 2023", REF, ["2023-12-31"], "period"),
+    ("under våren år 2024", REF, ["2024-06-30"], "period"),
     ("senast i april 2023", REF, ["2023-04-30"], "period"),
     ("april 2023", REF, ["2023-04-30"], "period"),
     ("i april", REF, ["2023-04-30"], "period"),
