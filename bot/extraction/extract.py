@@ -8,10 +8,13 @@ The steps, each in its own module:
 3. action_fields, tables: action plans as fields or as a Rekommendation |
    Åtgärd | Ansvarig | Tidplan table;
 4. reader: sentences read for promise cues (classify), sentences that belong
-   together joined, owners (owners) and deadlines (deadlines) attached; the
-   date grammar runs once over each unit that can hold a finding;
-5. here: the document's facts (metadata), duplicates merged (merge),
-   confidence floor, best first.
+   together joined, owners (owners, and section_owners where the page's lines
+   name the committee) and deadlines (deadlines) attached; the date grammar
+   runs once over each unit that can hold a finding;
+5. here: schedules of a name and a time per line (schedule_lists); a
+   decision's task read as one (decisions), or several things decided in one
+   sentence split (decided_parts); the document's facts (metadata),
+   duplicates merged (merge), confidence floor, best first.
 """
 
 from __future__ import annotations
