@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.cues import sv
+from bot.extraction.cues import DECIDED_THAT, sv
 from bot.language.normalize import match_text
 
 __all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "receiving_agency"]
@@ -36,7 +36,6 @@ _ASSIGNS = sv(
 _RECEIVES = sv(
     r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått)\s+(?:också\s+|även\s+)?(?:i\s+uppdrag|uppdraget)\s+att\b"
 )
-_DECISION_ATT = sv(r"\b(?:beslutar|beslutade|beslöt|föreslår|har\s+beslutat)\s+(?:\w+\s+)?att\s+")
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
 _FRONTED = sv(
     r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
@@ -101,7 +100,7 @@ def receiving_agency(text: str, folded: str) -> str | None:
     if m is None:
         return None
     # "Regionstyrelsen beslutar att regiondirektören får i uppdrag att …": the one after the decision's "att".
-    start = max((a.end() for a in _DECISION_ATT.finditer(folded, 0, m.end("name"))), default=m.start("name"))
+    start = max((a.end() for a in DECIDED_THAT.finditer(folded, 0, m.end("name"))), default=m.start("name"))
     name = folded[start : m.end("name")]
     if not name.strip() or not AGENCY.search(name):
         return None

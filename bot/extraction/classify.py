@@ -104,10 +104,6 @@ _GIVEN_BEFORE = re.compile(r"\b(?:gav|gavs|fick|har\s+fatt|har\s+gett|har\s+givi
 # A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "uppdrogs till kommunchefen att …"): to do.
 _GIVEN_NEWS = re.compile(r"\b(?:fick|uppdrogs|gavs|gav)\b")
 _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
-_DECIDED_THAT = re.compile(
-    r"\b(?:(?:beslutar|beslutade|beslot|har\s+beslutat|fastslogs)\s+(?:\w+\s+){0,2}?"
-    r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s"
-)
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
@@ -264,7 +260,7 @@ def commitment_cue(folded: str) -> Cue | None:
     judged = folded[inversion.start() :] if inversion is not None and inversion.start() > 0 else folded
     # What was decided is judged, not the finding that led to it ("har identifierat brister och beslutar
     # därmed att utföraren ska åtgärda bristerna").
-    decided = _DECIDED_THAT.search(judged)
+    decided = cues.DECIDED_THAT.search(judged)
     judged = judged[decided.end() :] if decided is not None else judged
     past = _main_clause_past(judged)
     # A task given in the past tense with a time to do it by ("Nämnden gav klartecken för att handla upp …

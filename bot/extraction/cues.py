@@ -81,12 +81,15 @@ ASSIGN = sv(
     # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
     r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
 )
-# A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
-DECIDES_TO = sv(
-    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt)\s+(?:(?:därmed|också|även|omgående|bland\s+annat)\s+)?"
-    # "Beslut fattades om att erbjuda …", "fattade beslut om att …"
-    r"|beslut\s+(?:fattades|togs)\s+(?:också\s+|även\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+(?P<verb>\w+)"
+# What was decided, up to its "att": "beslutar (därmed) att", "fastslogs också att", "Beslut fattades om att",
+# "fattade beslut om att". What follows is the decision; what came before it led to it.
+_DECIDED = (
+    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+(?:\w+\s+){0,2}?"
+    r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
 )
+DECIDED_THAT = sv(_DECIDED)
+# A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
+DECIDES_TO = sv(_DECIDED + r"(?P<verb>\w+)")
 # What a decision only settles, with nothing left to do: approving, noting, adopting, passing on.
 FORMAL_DECISIONS = frozenset(
     {
