@@ -105,6 +105,8 @@ COMPLETION = sv(
     r"|implementera\w*|infört|införd|införas|antagen|antaget|antas|fastställ\w*|beslutad|beslutat|beslutas"
     r"|presenteras|redovisas|avslutas|avslutad|avslutat|tas\s+fram|framtagen|framtaget|uppdaterad|uppdaterat"
     r"|reviderad|reviderat|starta\w*|påbörja\w*|igång|i\s+gång)\b"
+    # an estimated end of works: "Ledningsarbetet beräknas pågå fram till mars 2017"
+    r"|\b(?:beräknas|planeras|bedöms|väntas)\s+(?:\w+\s+)?pågå\s+(?:fram\s+)?(?:till|t\.?\s?o\.?\s?m\.?)\b"
 )
 # Work under way: "ett arbete pågår med att", "pågår ett utvecklingsarbete", "har påbörjats".
 ONGOING = sv(

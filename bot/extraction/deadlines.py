@@ -30,6 +30,7 @@ _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
 # "gäller till och med", "löper ut den".
 _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
+_ESTIMATED_END = cues.sv(r"\b(?:beräknas|planeras|bedöms|väntas)\s+(?:\w+\s+)?pågå\s*$")
 _MAX_DATES = 4
 
 
@@ -50,8 +51,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
     phrase = folded[s:e]
     if found.kind == "date" and phrase.startswith("per ") and "senast" not in before[-10:]:
         return True
-    if _LASTS_UNTIL.search(before):
-        return True
+    if _LASTS_UNTIL.search(before) and not _ESTIMATED_END.search(before):
+        return True  # "ska pågå till och med …" is how long a task runs; "beräknas pågå fram till …" is when works end
     if _EVENT_BEFORE.search(before) and not phrase.startswith("senast"):
         return True  # "yttrande den 3 mars" dates the statement; "för yttrande senast den 30 april" asks for it
     if re.search(r"\bdock\s+$", before):

@@ -116,3 +116,11 @@ def test_a_page_of_several_decisions_is_read_decision_by_decision() -> None:
         ("Fastigheten", "kommunen"),
         ("Kommunstyrelsen", "kommunchefen"),
     ]
+
+
+def test_an_estimated_end_of_works_is_a_deadline_a_tasks_duration_is_not() -> None:
+    # Written by the team in the shape of municipal works news and of a government decision.
+    day = date(2017, 1, 10)
+    works = commitments(run("Ledningsarbetet beräknas pågå fram till mars 2017.", today=day))
+    assert [f.deadlines for f in works] == [(date(2017, 3, 31),)]
+    assert commitments(run("Uppdraget ska pågå till och med den 31 december 2025.", today=day)) == []
