@@ -290,6 +290,14 @@ REPORTS_TO = sv(
     r"\b(?:åter)?(?:rapporter|redovis|koppl|överlämn|presenter)(?:ar|as)\s+(?:tillbaka\s+)?till\s+[^.;]{0,80}?"
     r"(?:nämnd|styrelse|utskott|fullmäktige|ledning|revisor)\w*\b"
 )
+# A report made in a rhythm, in the passive present: "Vid varje tertial redovisas en uppföljning av planen",
+# "Handlingsplanen redovisas socialnämnden vid vartannat sammanträde".
+REPORTED_IN_RHYTHM = sv(
+    r"\b(?:åter)?(?:rapporter|redovis|följ)as\b(?=[^.;]{0,120}?\b(?:varje|vartannat|årligen|månatligen|kvartalsvis"
+    r"|halvårsvis|löpande)\b)|\b(?:varje|vartannat)\s+\w+\s+(?:åter)?(?:rapporter|redovis)as\b"
+)
+# Work that starts at a time, told in the present: "Arbetet påbörjas nu i januari 2017", "påbörjas till hösten".
+STARTS_AT = sv(r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)")
 # What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska
 # det bl.a. framgå …".
 SAYS_WHAT = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")

@@ -124,3 +124,13 @@ def test_an_estimated_end_of_works_is_a_deadline_a_tasks_duration_is_not() -> No
     works = commitments(run("Ledningsarbetet beräknas pågå fram till mars 2017.", today=day))
     assert [f.deadlines for f in works] == [(date(2017, 3, 31),)]
     assert commitments(run("Uppdraget ska pågå till och med den 31 december 2025.", today=day)) == []
+
+
+def test_reports_in_a_rhythm_and_work_that_starts_at_a_time() -> None:
+    # Written by the team in the shape of a follow-up of a supervision plan and of works news.
+    day = date(2018, 5, 1)
+    rhythm = commitments(run("Vid varje tertial redovisas en uppföljning av tillsynsplanen.", today=day))
+    assert [f.recurrence is not None for f in rhythm] == [True]
+    starts = commitments(run("Ledningsarbetet påbörjas nu i juni 2018.", today=day))
+    assert [f.deadlines for f in starts] == [(date(2018, 6, 30),)]
+    assert commitments(run("Arbetet påbörjades i januari 2018.", today=day)) == []
