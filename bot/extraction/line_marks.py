@@ -49,6 +49,8 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:planerade?|foreslagna?|beslutade?|kommande)?\s*(?:atgard(?:er)?|aktivitet(?:er)?)"
             r"(?:\s+(?:och|/)\s+\w+)?(?:\s*\d+)?$"
+            # a plan's list of what is to be done: "Resultatmål", "Handlingsplan", "Nästa steg"
+            r"|^(?:resultatmal|handlingsplan|atgardsplan|aktivitetsplan|nasta\s+steg)$"
         ),
     ),
     ("owner", re.compile(r"^(?:ansvarig(?:a)?(?:\s+(?:chef|funktion|for\s+\w+|tjansteperson))?|ansvar)$")),
