@@ -296,6 +296,9 @@ REPORTED_IN_RHYTHM = sv(
     r"\b(?:åter)?(?:rapporter|redovis|följ)as\b(?=[^.;]{0,120}?\b(?:varje|vartannat|årligen|månatligen|kvartalsvis"
     r"|halvårsvis|löpande)\b)|\b(?:varje|vartannat)\s+\w+\s+(?:åter)?(?:rapporter|redovis)as\b"
 )
+# An answer the committee owes by a day: "Revisionsrapport 2013:5 …, för yttrande senast den 24 maj 2013",
+# "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".
+ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+senast\b")
 # Work that starts at a time, told in the present: "Arbetet påbörjas nu i januari 2017", "påbörjas till hösten".
 STARTS_AT = sv(r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)")
 # What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska

@@ -137,6 +137,8 @@ def test_what_a_body_decided_shall_be_done_is_a_commitment() -> None:
     assert _cue(point) == "report"
     assert _cue("Åtgärderna återrapporteras till socialnämnden under våren år 2018.") == "report"
     assert _cue("Resultatet redovisades till nämnden i mars 2018.") is None
+    # An agenda item the committee must answer by a day.
+    assert _cue("9 Revisionsrapport 2013:5 Avvikelsehantering, för yttrande senast den 24 maj 2013") == "report"
 
 
 def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause() -> None:
