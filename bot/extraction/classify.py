@@ -186,7 +186,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
 _RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
 _ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
 # "De åtgärder regeringen avser att vidta": a determiner and a noun, then a subject and the verb, no "som".
-_RELATIVE_WITHOUT_SOM = re.compile(r"^\W*(?:de|den|det|dessa|denna|alla)\s+\w+\s+\w+\s*$")
+_RELATIVE_WITHOUT_SOM = re.compile(
+    r"^\W*(?:de|den|det|dessa|denna|alla)\s+[^\W\d]+\s+(?:regeringen|vi|kommunen|\w*namnden|\w*forvaltningen"
+    r"|\w*styrelsen)\s*$"
+)
 
 
 def _in_relative_clause(folded: str, at: int) -> bool:

@@ -153,6 +153,9 @@ def test_a_fronted_clause_before_the_inverted_subject_is_no_subordinate_clause()
     assert _cue("När rutinen är klar ska förvaltningen informera alla rektorer om den.") == "ska"
     # Whom the agency works with is how the task is done (written by the team after a real decision's sentence).
     assert _cue("Myndigheten ska vid genomförandet av uppdraget samarbeta med länsstyrelserna.") is None
+    # A fronted time or a noun phrase with an adjective is no relative clause without "som".
+    assert _cue("Den 11 september kommer vår entreprenör att påbörja arbetet.") == "kommer_att"
+    assert _cue("De olika förslagen kommer nu att kostnadsberäknas.") == "kommer_att"
     # Without the inversion the "ska" stays inside the subordinate clause: how things work, no promise.
     assert _cue("Om myndigheten bedömer att den ska fortsätta är det bra.") is None
 

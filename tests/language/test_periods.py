@@ -18,6 +18,7 @@ CASES: list[tuple[str, date, list[str], str]] = [
     ("under våren/sommaren 2023", REF, ["2023-08-31"], "period"),
     ("under resten av 2023", REF, ["2023-12-31"], "period"),
     ("under våren år 2024", REF, ["2024-06-30"], "period"),
+    ("under sensommaren 2023", REF, ["2023-08-31"], "period"),
     ("senast i april 2023", REF, ["2023-04-30"], "period"),
     ("april 2023", REF, ["2023-04-30"], "period"),
     ("i april", REF, ["2023-04-30"], "period"),

@@ -29,7 +29,7 @@ __all__ = ["scan_holidays", "scan_parts_of_year", "scan_schoolyears", "scan_seas
 
 _SEASON = rx(
     rf"{L}(?P<s>v{A}r(?:-\s?)?termin(?:en)?|v{A}ren|h[oe]st(?:-\s?)?termin(?:en)?|h[oe]sten|h[oe]st"
-    r"|sommaren|sommar|vintern|vinter|vt|ht)"
+    r"|sensommaren|sommaren|sommar|vintern|vinter|vt|ht)"
     # "våren 2018", "våren år 2018", "vt-24"
     rf"(?:(?P<sep>\s*-\s*|\s+(?:{A}r\s+(?=(?:19|20)\d\d))?|(?<=t)(?=\d))(?P<y>{YEAR}|\d\d)"
     rf"(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?{R}"
@@ -46,7 +46,7 @@ def _season_kind(word: str) -> tuple[str, Builder, tuple[int, ...], str]:
         return ("term" if term else "season"), spring_of, (6,), "spring"
     if word == "ht" or word.startswith(("host", "hest")):
         return ("term" if term else "season"), autumn_of, (12,), "autumn"
-    if word.startswith("sommar"):
+    if word.startswith(("sommar", "sensommar")):  # late summer ends with the summer, on 31 August
         return "season", season_summer, (8,), "summer"
     return "season", winter_of, (2,), "winter"
 
