@@ -269,7 +269,7 @@ def commitment_cue(folded: str) -> Cue | None:
     judged = folded[inversion.start() :] if inversion is not None and inversion.start() > 0 else folded
     # What was decided is judged, not the finding that led to it ("har identifierat brister och beslutar
     # därmed att utföraren ska åtgärda bristerna").
-    decided = cues.DECIDED_THAT.search(judged)
+    decided = cues.DECIDED_THAT.search(judged) or cues.STATED_THAT.search(judged)
     judged = judged[decided.end() :] if decided is not None else judged
     past = _main_clause_past(judged)
     # A task given in the past tense with a time to do it by ("Nämnden gav klartecken för att handla upp …

@@ -88,6 +88,8 @@ _DECIDED = (
     r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
 )
 DECIDED_THAT = sv(_DECIDED)
+# What an answer is said to hold: "Av svaret framgår bland annat att samtliga styrdokument ska omarbetas …".
+STATED_THAT = sv(r"\b(?:av\s+(?:svaret|yttrandet|beslutet|planen)\s+framgår|svaret\s+innebär)\s+(?:\w+\s+){0,2}?att\s+")
 # A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
 DECIDES_TO = sv(_DECIDED + r"(?P<verb>\w+)")
 # What a decision only settles, with nothing left to do: approving, noting, adopting, passing on.

@@ -20,7 +20,7 @@ _OWNER_AFTER = sv(
     r"(?P<verb>\bär\s+(?:den|de)\s+som\s+(?:är\s+)?ansvar\w*|\bär\s+(?:huvud)?ansvarig\w*|\bansvarar\b"
     r"|\bhar\s+(?:det\s+)?(?:övergripande\s+|yttersta\s+|huvud)?ansvar(?:et)?\b|\bbär\s+ansvar(?:et)?\b"
     r"|\bäger\s+(?:frågan|uppdraget|processen)\b|\bges\s+i\s+uppdrag\b|\bfår\s+i\s+uppdrag\b"
-    r"|\bhar\s+fått\s+i\s+uppdrag\b|\bleder\s+arbetet\b|\bsamordnar\s+arbetet\b)"
+    r"|\bhar\s+fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
 )
 _OWNER_BEFORE = sv(
     r"\bansvarig\w*(?:\s+(?:chef|funktion|tjänsteperson))?(?:\s+för\s+[^,.;]{0,60}?)?\s+(?:är|blir)\s+"

@@ -134,3 +134,22 @@ def test_reports_in_a_rhythm_and_work_that_starts_at_a_time() -> None:
     starts = commitments(run("Ledningsarbetet påbörjas nu i juni 2018.", today=day))
     assert [f.deadlines for f in starts] == [(date(2018, 6, 30),)]
     assert commitments(run("Arbetet påbörjades i januari 2018.", today=day)) == []
+
+
+def test_what_an_answer_is_said_to_hold_is_promised() -> None:
+    # Written by the team in the shape of a region's summary of its answer to its auditors.
+    day = date(2021, 8, 31)
+    said = commitments(
+        run(
+            "Av svaret framgår bland annat att samtliga styrdokument för krisberedskap ska omarbetas under hösten.",
+            today=day,
+        )
+    )
+    assert [f.deadlines for f in said] == [(date(2021, 12, 31),)]
+    led = commitments(
+        run(
+            "Direktören leder detta arbete och det ska avrapporteras till regiondirektören senast den 30 september.",
+            today=day,
+        )
+    )
+    assert [f.owner for f in led] == ["Direktören"]
