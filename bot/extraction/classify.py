@@ -59,7 +59,8 @@ def ska_strength(folded: str) -> float:
         if "att" in tail:
             idx = len(left_words) - 1 - left_words[::-1].index("att")
             # "beslutar att", "beslutar därmed att", "fastslogs också att": a decision's "ska" is an order.
-            if not any(_DECIDES.match(w) for w in left_words[max(0, idx - 3) : idx]):
+            stated = cues.STATED_THAT.search(folded, 0, m.start())  # "Av svaret framgår att … ska"
+            if not any(_DECIDES.match(w) for w in left_words[max(0, idx - 3) : idx]) and stated is None:
                 continue
         inverted = not tail and bool(after) and after[0] in _INVERTED_SUBJECT
         if inverted:
