@@ -27,6 +27,7 @@ _MIN_ROWS = 3
 # The name, a gap of two spaces or more (or a tab), the time.
 _ROW = re.compile(r"^(?P<name>[^\s.:;!?][^.:;!?]{0,60}?)(?:\s{2,}|\t)(?P<when>\S.{0,40})$")
 _MAX_NAME_WORDS = 6
+_LONGEST_ROW = 200
 _CONFIDENCE = 0.6
 # A time's cheapest signs: a digit, a month, a season, a term or a turn of the year.
 _WHEN_HINT = re.compile(
@@ -52,6 +53,8 @@ def schedule_findings(text: str, lines: list[Line], reference: date) -> list[Fin
 
 def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | None:
     raw = text[line.start : line.end]
+    if len(raw) > _LONGEST_ROW:
+        return None  # a row is short; most lines of prose are not
     m = _ROW.match(raw)
     if m is None or len(m["name"].split()) > _MAX_NAME_WORDS:
         return None

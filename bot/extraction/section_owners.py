@@ -17,6 +17,7 @@ from bot.language.normalize import match_text
 
 __all__ = ["section_owners"]
 
+_LONGEST_LINE = 400
 # A line that is only a committee's name, perhaps in brackets: "(Miljö- och samhällsnämnden) .".
 _ONLY = re.compile(r"^\W*(?P<name>[^()]{3,80}?)\W*$")
 # A committee's short name in brackets at the end of a line: "… minskar (KS)", "… Östberget (MSN)".
@@ -39,6 +40,8 @@ def section_owners(units: Sequence[Unit]) -> dict[int, str]:
 
 
 def _names_section(text: str) -> str | None:
+    if len(text) > _LONGEST_LINE:
+        return None  # a committee's line is short; most units are paragraphs
     line = " ".join(text.split())
     short = _SHORT.search(line)
     if short is not None:
