@@ -183,6 +183,18 @@ def input_block(
     return block
 
 
+# A number of days fits in three digits (the forms' own bounds are checked when they are read).
+DAYS_DIGITS = 3
+
+
+def days_input(
+    block_id: str, label: str, action_id: str, days: int, *, placeholder: str, hint: str | None = None
+) -> Block:
+    """A field for a number of days, shown with its current value ("Antal arbetsdagar före …")."""
+    element = text_input(action_id, initial=str(days), max_length=DAYS_DIGITS, placeholder=placeholder)
+    return input_block(block_id, label, element, hint=hint)
+
+
 def modal(
     callback_id: str,
     title: str,

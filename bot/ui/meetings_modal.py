@@ -69,26 +69,20 @@ def meetings_modal(texts: Texts, form: MeetingsForm, channel_id: str) -> bk.Bloc
             )
         )
     blocks += [
-        bk.input_block(
+        bk.days_input(
             "agenda_days",
             texts.get("meetings_agenda_days"),
-            bk.text_input(
-                FIELDS["agenda_days"],
-                initial=str(form.agenda_days),
-                max_length=3,
-                placeholder=texts.get("placeholder_days", days=15),
-            ),
+            FIELDS["agenda_days"],
+            form.agenda_days,
+            placeholder=texts.get("placeholder_days", days=15),
             hint=texts.get("meetings_agenda_hint"),
         ),
-        bk.input_block(
+        bk.days_input(
             "premeeting_days",
             texts.get("meetings_premeeting_days"),
-            bk.text_input(
-                FIELDS["premeeting_days"],
-                initial=str(form.premeeting_days),
-                max_length=3,
-                placeholder=texts.get("placeholder_days", days=5),
-            ),
+            FIELDS["premeeting_days"],
+            form.premeeting_days,
+            placeholder=texts.get("placeholder_days", days=5),
         ),
         bk.input_block(
             "premeeting_report",

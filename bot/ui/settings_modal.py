@@ -53,26 +53,20 @@ def settings_modal(
                 placeholder=texts.get("placeholder_yes_no"),
             ),
         ),
-        bk.input_block(
+        bk.days_input(
             "overdue_every_days",
             texts.get("settings_overdue_every_days"),
-            bk.text_input(
-                FIELDS["overdue_every_days"],
-                initial=str(policy.overdue_every_days),
-                max_length=3,
-                placeholder=texts.get("placeholder_days", days=7),
-            ),
+            FIELDS["overdue_every_days"],
+            policy.overdue_every_days,
+            placeholder=texts.get("placeholder_days", days=7),
             hint=texts.get("settings_overdue_hint"),
         ),
-        bk.input_block(
+        bk.days_input(
             "escalate_after_days",
             texts.get("settings_escalate_after_days"),
-            bk.text_input(
-                FIELDS["escalate_after_days"],
-                initial=str(policy.escalate_after_days),
-                max_length=3,
-                placeholder=texts.get("placeholder_days", days=14),
-            ),
+            FIELDS["escalate_after_days"],
+            policy.escalate_after_days,
+            placeholder=texts.get("placeholder_days", days=14),
             hint=texts.get("settings_escalate_hint"),
         ),
         bk.input_block(
