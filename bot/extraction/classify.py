@@ -101,9 +101,10 @@ _DECIDES = re.compile(
     r"|fastsl\w*|faststall\w*)$"
 )
 
-_GIVEN_BEFORE = re.compile(r"\b(?:gav|gavs|fick|har\s+fatt|har\s+gett|har\s+givit)\b")
-# A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "uppdrogs till kommunchefen att …"): to do.
-_GIVEN_NEWS = re.compile(r"\b(?:fick|uppdrogs|gavs|gav)\b")
+# A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "Nämnden gav klartecken …"): to do.
+_GIVEN_NEWS = re.compile(r"\b(?:fick|gavs|gav)\b")
+# A task given earlier ("har fått i uppdrag att …"): to do only with a time to do it by.
+_GIVEN_EARLIER = re.compile(r"\bhar\s+(?:fatt|gett|givit)\b")
 _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
 
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
@@ -277,8 +278,10 @@ def commitment_cue(folded: str) -> Cue | None:
     # under våren 2021") is still to be done, unless the sentence says it is done.
     given = (
         best.reason == "assign"
-        and _GIVEN_BEFORE.search(judged) is not None
-        and (bool(cues.DATED.search(judged)) or _GIVEN_NEWS.search(judged) is not None)
+        and (
+            _GIVEN_NEWS.search(judged) is not None
+            or (_GIVEN_EARLIER.search(judged) is not None and cues.DATED.search(judged) is not None)
+        )
         and not _DONE.search(judged)
     )
     if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past and not given:
