@@ -129,7 +129,7 @@ class _Walk:
     current_rec: int | None = None  # the last recommendation seen
     rec_section: bool = False
     intro: tuple[str, float] | None = None  # what the last list intro introduces, and the strength it gives
-    intro_unit: int | None = None  # where that intro is
+    intro_unit: int | None = None  # the paragraph that opened the current list, if a paragraph did
     blocks: int = 0
     certain: bool = True
     done_section: bool = False  # under "Redan vidtagna åtgärder": what is told is done
@@ -148,6 +148,10 @@ class _Walk:
         if i > 0 and self.roles[i - 1].role == "rec" and (not self.rec_units or self.rec_units[-1] != i - 1):
             self.rec_units.append(i - 1)
         folded = qfold(u.text) if u.text else ""
+        if u.kind != "item":
+            # Items share the deadline and owner of the paragraph that opens their list (set by _list_intro), never
+            # of one before a heading or label that opened the list instead ("Planerade åtgärder").
+            self.intro_unit = None
         if self._rec_over_answer_label(i, u, folded):
             self.roles[i] = Role("rec", rec_section=self.rec_section)
             self.current_rec = i

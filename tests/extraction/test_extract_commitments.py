@@ -194,3 +194,16 @@ def test_items_under_a_dated_intro_share_its_deadline() -> None:
         ("att rekrytera ställföreträdare", (date(2019, 12, 31),)),
         ("I planen ingår också att bli klar med genomgången av arkivet under 2020.", (date(2020, 12, 31),)),
     ]
+
+
+def test_items_under_a_heading_take_no_deadline_from_an_earlier_list() -> None:
+    # Written by the team: the first list's intro dates its own items, not those under a later heading.
+    text = (
+        "Nämnden fattade beslut om en plan. Förvaltningen har som målsättning att under 2019 arbeta med:\n\n"
+        "- att granska årsräkningar\n\nPlanerade åtgärder\n\n- Revidera delegationsordningen\n"
+    )
+    found = commitments(run(text, today=date(2019, 2, 21)))
+    assert [(f.text, f.deadlines) for f in found] == [
+        ("att granska årsräkningar", (date(2019, 12, 31),)),
+        ("Revidera delegationsordningen", ()),
+    ]
