@@ -98,6 +98,7 @@ class Reader:
         self.last_rec: Draft | None = None
         # Owner sentences without a promise of their own: (unit, block, clean offset, owner).
         self.owner_sentences: list[tuple[int, int | None, int, str, str | None]] = []
+        self.lead_ins: dict[int, tuple[list[Deadline], str | None]] = {}
         self.sentence_reader = SentenceReader(self)
 
     # ------------------------------------------------------------------ #
@@ -259,17 +260,23 @@ class Reader:
         draft.answers = self.answers_for(role, i, info.folded)
         self.set_owner_from(draft, info, 0, len(info.unit.text))
         if role.intro is not None:
-            intro = self.info(role.intro)
-            last = intro.sentences[-1] if intro.sentences else (0, len(intro.unit.text))
-            draft.inherited = intro.within(*last)
-            if draft.owner is None:
-                # The lead-in's owner: who it names, else the committee it tells of ("… fattade Arvika-Eda
-                # överförmyndarnämnd beslut om en handlingsplan. … har man som målsättning att …:").
-                lead = Draft(COMMITMENT, [], 0.0)
-                self.set_owner_from(lead, intro, 0, len(intro.unit.text))
-                named = find_committees(intro.unit.text, intro.folded)
-                draft.owner = lead.owner or (named[0][2] if named else None)
+            draft.inherited, lead_owner = self.lead_in(role.intro)
+            draft.owner = draft.owner or lead_owner
         self.add(draft)
+
+    def lead_in(self, unit: int) -> tuple[list[Deadline], str | None]:
+        """What a list's intro gives its items: the deadline of its last sentence, and its owner, read once per
+        list. The owner is who it names, else the committee it tells of ("… fattade Arvika-Eda
+        överförmyndarnämnd beslut om en handlingsplan. … har man som målsättning att …:")."""
+        known = self.lead_ins.get(unit)
+        if known is None:
+            intro = self.info(unit)
+            last = intro.sentences[-1] if intro.sentences else (0, len(intro.unit.text))
+            lead = Draft(COMMITMENT, [], 0.0)
+            self.set_owner_from(lead, intro, 0, len(intro.unit.text))
+            named = find_committees(intro.unit.text, intro.folded)
+            known = self.lead_ins[unit] = (intro.within(*last), lead.owner or (named[0][2] if named else None))
+        return known
 
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None:
         first = True
