@@ -170,6 +170,8 @@ _INVERTED = sv(
 # "de tillsynsaktiviteter som miljö- och hälsoskyddsverksamheten planerar att genomföra": the relative clause's
 # subject; "Kultur- och fritidsnämnden har beslutat att en översyn ska påbörjas": the decider, whose work it is.
 _RELATIVE = sv(r"\bsom\s+(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:planerar|avser|ska|kommer)\b")
+# A subject is a definite noun phrase ending in a role or a unit: "socialnämnden", "förvaltningen".
+_DEFINITE = re.compile(r"(?:en|et|na|n)$")
 _DECIDER = sv(
     r"^\W*(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:har\s+beslutat|beslutar|beslutade|beslöt)\s+att\b"
 )
@@ -178,7 +180,7 @@ _DECIDER = sv(
 def _inverted_subject(text: str, folded: str) -> str | None:
     for pattern in (_RELATIVE, _DECIDER):
         r = pattern.search(folded)
-        if r is not None and _role_like(r["subject"]) and re.search(r"(?:en|et|na|n)$", r["subject"]):
+        if r is not None and _role_like(r["subject"]) and _DEFINITE.search(r["subject"]):
             return _clean_owner(text[r.start("subject") : r.end("subject")])
     m = _INVERTED.search(folded)
     if m is None or m.start() == 0:
@@ -186,8 +188,7 @@ def _inverted_subject(text: str, folded: str) -> str | None:
     phrase = m["subject"]
     if _POINTS_BACK.match(phrase) or not (_role_like(phrase) or _GENERIC.match(phrase)):
         return None
-    # The subject is a definite noun phrase ending in a role or a unit: "socialnämnden", "förvaltningen".
-    if not re.search(r"(?:en|et|na|n)$", phrase):
+    if not _DEFINITE.search(phrase):
         return None
     return _clean_owner(text[m.start("subject") : m.end("subject")])
 
