@@ -186,5 +186,5 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         dnr=document_dnr(text),
         committee=document_committee(text, reader.lines, reader.units),
         title=document_title(reader.units),
-        auditor=document_auditor(match_text(text[:_HEAD_CHARS]).folded),
+        auditor=document_auditor(head),
     )
