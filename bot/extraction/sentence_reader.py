@@ -60,6 +60,7 @@ _HABIT_VERB = cues.sv(
 _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
 # Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
 _SUBORDINATE = re.compile(r"\b(?:hur|som|vad|vilket|vilka|nar|dar|eftersom|sedan)\b")
+_STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 _QUICK = cues.sv(
     r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
@@ -123,7 +124,7 @@ class SentenceReader:
         if sent.rec and not (in_block and sent.cue is not None):
             return self.emit_rec(i, sents, k)
         cue = sent.cue or self.fallback_cue(sent, in_block)
-        if cue is None:
+        if cue is None or (cue.reason == "ongoing" and not self.ongoing_counts(sent, in_block)):
             return k + 1
         if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
             return k + 1
@@ -196,6 +197,13 @@ class SentenceReader:
         if sent.has_rhythm and _HABIT_VERB.search(sent.folded):
             return Cue(_HABITUAL, "habitual")
         return None
+
+    def ongoing_counts(self, sent: Sentence, in_block: bool) -> bool:
+        """Work under way is a promise in an answer to the auditors, or with a time to it. Elsewhere (a news
+        page, a plan's background) "Det pågår även en extern utredning" tells how things are."""
+        if in_block or self.answering() or sent.has_date or cues.DATED.search(sent.folded):
+            return True
+        return _STARTS_SOON.search(sent.folded) is not None  # "Arbetet påbörjas inom kort": still to come
 
     def answering(self) -> bool:
         """Is the committee answering recommendations here (an answer with recommendations so far)?"""

@@ -186,3 +186,20 @@ def test_no_date_means_lower_confidence() -> None:
     undated = commitments(run(answered("Förvaltningen kommer att ta fram en plan.")))[0]
     assert undated.deadlines == () and dated.deadlines == (date(2024, 12, 31),)
     assert undated.confidence < dated.confidence
+
+
+def test_work_under_way_is_a_promise_in_an_answer_or_with_a_time() -> None:
+    # In a news page or a plan's background, ongoing work with no time tells how things are.
+    news = (
+        "Regionstyrelsen fick svar om krisberedskapen\n\n"
+        "Det pågår även en extern utredning av regionens arbete under pandemin. "
+        "Ett omfattande arbete pågår också på nämnderna för att säkra inköpen.\n"
+    )
+    assert commitments(run(news)) == []
+    # The same work with a time to it, or still to start, is followed up.
+    dated = news.replace("på nämnderna för att säkra inköpen", "med att ta fram en ny rutin under hösten 2024")
+    assert [f.deadlines for f in commitments(run(dated))] == [(date(2024, 12, 31),)]
+    soon = news + "Arbetet påbörjas inom kort.\n"
+    assert [f.text.split()[0] for f in commitments(run(soon))] == ["Arbetet"]
+    # Answering the auditors, ongoing work is the answer's promise.
+    assert len(commitments(run(answered("Det pågår ett arbete med att se över delegationsordningen.")))) == 1
