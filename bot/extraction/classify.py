@@ -254,6 +254,8 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "report"))
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
+    if cues.SCHEDULED.search(folded) and cues.TIME_HINT.search(folded):
+        found.append(Cue(WEAK, "scheduled"))
     if cues.STARTS_AT.search(folded) and cues.TIME_HINT.search(folded):
         found.append(Cue(WEAK + 0.1, "plan"))
     if cues.RETURN_WITH.search(folded):

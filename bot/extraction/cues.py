@@ -298,6 +298,13 @@ REPORTED_IN_RHYTHM = sv(
     r"\b(?:åter)?(?:rapporter|redovis|följ)as\b(?=[^.;]{0,120}?\b(?:varje|vartannat|årligen|månatligen|kvartalsvis"
     r"|halvårsvis|löpande)\b)|\b(?:varje|vartannat)\s+\w+\s+(?:åter)?(?:rapporter|redovis)as\b"
 )
+# Work told in the present passive, done at a time ("I september görs en avstämning av uppdragsplanen",
+# "En helårsuppföljning redovisas i mars 2025", "Nämnden informeras om verksamhetsplanerna i april"). It counts
+# only with a date still ahead of the document (the reader checks); with none it may be how things are done.
+SCHEDULED = sv(
+    r"\b(?:görs|sker|genomförs|redovisas|presenteras|informeras|följs\s+upp|ses\s+över|revideras|uppdateras"
+    r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs)\b"
+)
 # An answer the committee owes by a day: "Revisionsrapport 2013:5 …, för yttrande senast den 24 maj 2013",
 # "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".
 ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+senast\b")

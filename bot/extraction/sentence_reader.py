@@ -64,7 +64,7 @@ _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\bi
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 _QUICK = cues.sv(
     r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
-    r"|avsikt|ämnar|åtar|klar|färdig"
+    r"|avsikt|ämnar|åtar|klar|färdig|görs|sker|genomförs|redovisas|informeras|följs|införs|stäms|kartläggs"
 )
 
 
@@ -123,8 +123,12 @@ class SentenceReader:
         in_block = role.block is not None
         if sent.rec and not (in_block and sent.cue is not None):
             return self.emit_rec(i, sents, k)
-        cue = sent.cue or self.fallback_cue(sent, in_block)
+        cue = sent.cue
+        if cue is None or cue.reason == "scheduled":
+            cue = self.fallback_cue(sent, in_block) or cue  # in an answer, a dated sentence is read as always
         if cue is None or (cue.reason == "ongoing" and not self.ongoing_counts(sent, in_block)):
+            return k + 1
+        if cue.reason == "scheduled" and not sent.has_date:
             return k + 1
         if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
             return k + 1

@@ -8,7 +8,7 @@ import pytest
 
 from bot.extraction.classify import commitment_cue, is_recommendation, ska_strength
 from bot.language.normalize import match_text
-from tests.extraction.helpers import answered, commitments, run
+from tests.extraction.helpers import answered, commitments, only_commitment, run
 
 
 def _cue(sentence: str) -> str | None:
@@ -203,3 +203,22 @@ def test_work_under_way_is_a_promise_in_an_answer_or_with_a_time() -> None:
     assert [f.text.split()[0] for f in commitments(run(soon))] == ["Arbetet"]
     # Answering the auditors, ongoing work is the answer's promise.
     assert len(commitments(run(answered("Det pågår ett arbete med att se över delegationsordningen.")))) == 1
+
+
+def test_work_in_the_present_passive_with_a_date_ahead_is_a_commitment() -> None:
+    plan = (
+        "Socialnämndens verksamhetsplan 2024\n\n"
+        "Nämnden informeras om förvaltningens verksamhetsplaner i april. "
+        "I september görs en avstämning av planen efter första halvåret. "
+        "En helårsuppföljning av planen redovisas i mars 2025. "
+        "Varje månad görs en ekonomisk uppföljning. "
+        "I januari 2023 görs inga uppföljningar alls enligt den gamla planen.\n"
+    )
+    found = commitments(run(plan, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
+    # The monthly routine tells how things are done, and January 2023 lies before the plan.
+    assert [f.deadlines for f in found] == [(date(2024, 4, 30),), (date(2024, 9, 30),), (date(2025, 3, 31),)]
+
+
+def test_an_owner_is_not_the_question_word_before_it() -> None:
+    text = "Vad lärandenämnden kommer fram till ska rapporteras i kommunstyrelsen den 3 december 2024.\n"
+    assert only_commitment(text).owner == "lärandenämnden"
