@@ -86,6 +86,9 @@ class Draft:
     committees: list[str] = field(default_factory=list)
     # A list intro's deadline ("… har man som målsättning att under 2019 arbeta med:"), for an item without one.
     inherited: list[Deadline] = field(default_factory=list)
+    # A task a body gives ("Regionstyrelsen ger regiondirektören i uppdrag att …"): auditors give none, so the
+    # discount for the auditors' voice in a report does not apply to it.
+    assigned: bool = False
 
     @property
     def first(self) -> tuple[int, int]:

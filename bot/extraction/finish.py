@@ -54,7 +54,7 @@ def finish(reader: Reader, draft: Draft, rec_spans: dict[int, tuple[int, int]]) 
             has_owner=draft.owner is not None and not draft.carried_owner,
             answers=answers is not None,
             hedged=draft.hedged,
-            report=reader.genre == "report",
+            report=reader.genre == "report" and not draft.assigned,
         )
     return make_finding(draft.kind, text, (start, end), chosen, draft.owner, committee, confidence, answers)
 

@@ -265,6 +265,7 @@ class SentenceReader:
         info = self.reader.info(i)
         draft = Draft(COMMITMENT, [(i, s, e) for s, e in ranges], cue.strength, hedged=cue.hedged)
         draft.block = role.block
+        draft.assigned = cue.reason == "assign"
         folded = " ".join(info.folded[s:e] for s, e in ranges)
         draft.answers = self.reader.answers_for(role, i, folded)
         self.reader.set_owner_from(draft, info, ranges[0][0], ranges[-1][1])

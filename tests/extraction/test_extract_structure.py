@@ -261,3 +261,18 @@ def test_a_title_over_a_paragraph_is_no_part_of_it() -> None:
     )
     (found,) = commitments(run(text, document_date=date(2025, 2, 3)))
     assert found.text.startswith("Kommunledningskontoret") and found.owner == "Kommunledningskontoret"
+
+
+def test_a_task_given_in_a_page_about_an_audit_report_is_the_bodys_not_the_auditors() -> None:
+    # Written by the team: a page that retells the auditors' report (so it reads as their report) and ends
+    # with the board's decision. Auditors give no tasks; the decision's task keeps its full confidence.
+    page = (
+        "Granskningsrapport om bisysslor\n\n"
+        "Revisionens syfte har varit att bedöma om styrelsens interna kontroll är tillräcklig. "
+        "Vår bedömning är att kontrollen är otillräcklig. Revisionsfrågorna besvaras i rapporten "
+        "och revisionskriterierna är kommunallagen.\n\n"
+        "Regionstyrelsen ger regiondirektören i uppdrag att vidta lämpliga åtgärder "
+        "och återrapportera till styrelsen.\n"
+    )
+    task = only_commitment(page)
+    assert task.owner == "regiondirektören" and task.text.startswith("Regionstyrelsen ger")
