@@ -18,7 +18,7 @@ from dateutil.rrule import rrulestr
 from bot.extraction import cues
 from bot.language.deadline import Deadline
 
-__all__ = ["Chosen", "choose", "period_end", "usable", "with_end"]
+__all__ = ["Chosen", "choose", "period_end", "plan_year", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -206,3 +206,20 @@ def _range_end(found: Deadline) -> date | None:
     """The last day of a period the work is done during ("under perioden …"); a period that only says when
     work starts or a background period ("programperioden 2021–2027") is none."""
     return period_end(found) if _DURING.match(found.phrase) else None
+
+
+# A plan for a year ("intern kontrollplan för 2020", "verksamhetsplan för kommunstaben 2021", "2024 års
+# handlingsplan"): what its list of steps holds is to be done within that year.
+_PLAN_YEAR = cues.sv(
+    r"\b\w*(?:plan|planen|program|programmet)\s+(?:för\s+)?(?:[^\W\d]+\s+){0,2}?(?:för\s+)?(?:år\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)|\b(?P<before>(?:19|20)\d\d)\s*(?:-|\s)års\s+\w*plan"
+)
+
+
+def plan_year(folded: str) -> Deadline | None:
+    """The end of the year a plan is for, as the deadline of the steps listed under it, or None."""
+    m = _PLAN_YEAR.search(folded)
+    if m is None:
+        return None
+    year = int(m["year"] or m["before"])
+    return Deadline((date(year, 12, 31),), m.group(), m.span(), None, 0.6, "period")

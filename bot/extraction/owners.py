@@ -63,7 +63,9 @@ _GENERIC = sv(
 _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
     r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar"
-    r"|(?:ger|gav|har\s+gett)\s+klartecken)\b"
+    r"|(?:ger|gav|har\s+gett)\s+klartecken"
+    # the author of a plan, for the steps listed under it: "Kommunstaben har upprättat förslag till en ny plan"
+    r"|har\s+(?:upprättat|tagit\s+fram|arbetat\s+fram)(?=\s+(?:[^\s.;]+\s+){0,5}?\w*plan))\b"
 )
 _MAX_OWNER = 110
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")

@@ -21,7 +21,7 @@ from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
 from bot.extraction.agencies import AGENCY, assigned_agency, fronted_subject, government_owner, receiving_agency
 from bot.extraction.classify import commitment_cue, is_recommendation
-from bot.extraction.deadlines import period_end
+from bot.extraction.deadlines import period_end, plan_year
 from bot.extraction.decision_reports import GIVES_TASK
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -275,7 +275,8 @@ class Reader:
             lead = Draft(COMMITMENT, [], 0.0)
             self.set_owner_from(lead, intro, 0, len(intro.unit.text))
             named = find_committees(intro.unit.text, intro.folded)
-            known = self.lead_ins[unit] = (intro.within(*last), lead.owner or (named[0][2] if named else None))
+            found = intro.within(*last) or [d for d in (plan_year(intro.folded),) if d is not None]
+            known = self.lead_ins[unit] = (found, lead.owner or (named[0][2] if named else None))
         return known
 
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None:

@@ -276,3 +276,22 @@ def test_a_task_given_in_a_page_about_an_audit_report_is_the_bodys_not_the_audit
     )
     task = only_commitment(page)
     assert task.owner == "regiondirektören" and task.text.startswith("Regionstyrelsen ger")
+
+
+def test_the_steps_of_a_plan_for_a_year_are_due_by_its_end_and_owned_by_its_author() -> None:
+    # Written by the team: a news page on an internal control plan, its steps as infinitive bullets.
+    page = (
+        "Förslag till intern kontrollplan\n\n"
+        "Ekonomiavdelningen har upprättat förslag till en ny intern kontrollplan för 2025. "
+        "Planen innehåller bland annat följande kontrollmoment:\n\n"
+        "  • Säkerställa att leverantörsfakturor betalas i tid\n"
+        "  • Kontrollera efterlevnad av attesträtten\n\n"
+        "Kommunstyrelsen föreslås besluta att godkänna planen.\n"
+    )
+    steps = commitments(run(page, document_date=date(2025, 1, 20)))
+    assert [s.text.split()[0] for s in steps] == ["Säkerställa", "Kontrollera"]
+    assert {s.deadlines for s in steps} == {(date(2025, 12, 31),)}
+    assert {s.owner for s in steps} == {"Ekonomiavdelningen"}
+    # What the auditors looked at is no plan of steps.
+    scope = page.replace("Planen innehåller bland annat följande kontrollmoment:", "Vi har granskat följande:")
+    assert commitments(run(scope, document_date=date(2025, 1, 20))) == []
