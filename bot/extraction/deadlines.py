@@ -190,22 +190,21 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         first = ranges[0]
         end = _range_end(first)
         if end is not None and (document_date is None or end > document_date):
-            # "under perioden 2026–2030", "under 2020 till 2022": the work goes on through the period, and a
-            # period used as a deadline means its last day.
+            # "under perioden 2026–2030", "(maj–november 2020)", "I mars–april fortsätter inventeringen": the
+            # work goes on through the period, so it is followed up at its last day. Readers of real answers
+            # who never saw this code date such commitments so; a range typed as a deadline stays a question.
             return Chosen((end,), " ".join(first.phrase.split()), None, first.note, _RANGE_CONFIDENCE)
         return Chosen((), " ".join(first.phrase.split()), None, first.note, 0.0)
     return Chosen((), None, None, None, 0.0)
 
 
 _RANGE_CONFIDENCE = 0.6
-_DURING = re.compile(r"^\W*under\b", re.IGNORECASE)
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
 
 
 def _range_end(found: Deadline) -> date | None:
-    """The last day of a period the work is done during ("under perioden …"); a period that only says when
-    work starts or a background period ("programperioden 2021–2027") is none."""
-    return period_end(found) if _DURING.match(found.phrase) else None
+    """The last day of a closed period the work is done during; an open one ("från och med …") has none."""
+    return period_end(found)
 
 
 # A plan for a year ("intern kontrollplan för 2020", "verksamhetsplan för kommunstaben 2021", "2024 års

@@ -226,7 +226,8 @@ def test_quoted_recommendations_are_answered_by_the_paragraphs_after_them() -> N
         "Utfallet redovisas för nämnden senast i tertial 2 2025",
     ]
     assert found[0].owner == "verksamhetschefen för medicinkliniken"
-    assert [f.deadlines for f in found] == [(date(2025, 9, 30),), (), (date(2025, 8, 31),)]
+    # The pilot runs October–December: it is followed up when the period ends.
+    assert [f.deadlines for f in found] == [(date(2025, 9, 30),), (date(2024, 12, 31),), (date(2025, 8, 31),)]
     assert [f.answers for f in found] == [recs[0].span, recs[0].span, recs[1].span]
 
 
