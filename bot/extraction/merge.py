@@ -91,7 +91,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                 )
             )
             for j in near:
-                if same_content(keys[i], keys[j]):
+                if same_content(keys[i], keys[j]) and not _owners_differ(findings[i], findings[j]):
                     parent[root(j)] = root(i)
     _join_restatements(findings, keys, root, parent)
     groups: dict[int, list[int]] = {}
@@ -163,13 +163,24 @@ def _join_restatements(
             for i in earlier:
                 if root(i) == root(j) or abs(findings[i].span[0] - findings[j].span[0]) < _FAR_APART:
                     continue
-                if word_overlap(keys[i], keys[j]) < _RESTATED_OVERLAP:
+                if word_overlap(keys[i], keys[j]) < _RESTATED_OVERLAP or _owners_differ(findings[i], findings[j]):
                     continue
                 # Items of one long list ("att under 2025 revidera …", "att under 2025 utvärdera …") are
                 # nearly the same characters and differ in a word: parallel promises, not a restatement.
                 if fuzz.ratio(keys[i], keys[j]) >= _PARALLEL and not same_content(keys[i], keys[j]):
                     continue
                 parent[root(j)] = root(i)
+
+
+def _owners_differ(a: Finding, b: Finding) -> bool:
+    """Two owners named, and not the same: the same task given to two ("Förvaltningen får i uppdrag att ta
+    fram ett regelverk …", "Kommunstyrelsen får i uppdrag att ta fram ett regelverk …") is two tasks."""
+    if a.owner is None or b.owner is None:
+        return False
+    owner_a, owner_b = fold(a.owner), fold(b.owner)
+    # A summary's "Förvaltningen kommer att …" restated with "Ekonomichefen ansvarar" is one promise: each
+    # text must name only its own owner.
+    return owner_a != owner_b and owner_a not in fold(b.text) and owner_b not in fold(a.text)
 
 
 _CONTENT = re.compile(r"[a-z]{5,}")

@@ -67,6 +67,10 @@ _SUBJECT_VERB = sv(
     # the author of a plan, for the steps listed under it: "Kommunstaben har upprättat förslag till en ny plan"
     r"|har\s+(?:upprättat|tagit\s+fram|arbetat\s+fram)(?=\s+(?:[^\s.;]+\s+){0,5}?\w*plan))\b"
 )
+# One subject, two predicates: the subject before the first verb ("Skolan behöver … och kommer att …").
+_TWO_PREDICATES = sv(
+    r"\W*(?P<subject>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:behöver|måste|kan|bör|är|har|får|vill)\s[^.;]*\s(?:och|samt)\s*$"
+)
 _MAX_OWNER = 110
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
@@ -84,7 +88,7 @@ def _clause_start(folded: str, end: int) -> int:
 
 
 def _clean_owner(text: str) -> str | None:
-    owner = " ".join(text.split()).strip(" ,.;:-–")
+    owner = " ".join(text.split()).strip(" ,.;:-–\"”“'’«»")
     owner = re.sub(r"^(?:Det är|det är|Detta|detta)\s+", "", owner)
     owner = re.sub(r"\s+(?:som|vilken|vilka)$", "", owner)  # "Det är skolchefen som ansvarar"
     owner = re.sub(r"^(?:som|vilken|vilka)\s+", "", owner)  # "…, som nämnden kommer att följa"
@@ -106,7 +110,9 @@ def find_owner(text: str, folded: str) -> str | None:
     for m in _OWNER_AFTER.finditer(folded):
         start = _clause_start(folded, m.start())
         phrase = folded[start : m.start()].strip()
-        if phrase and len(phrase.split()) <= 16 and _role_like(phrase):
+        # "Förvaltningen får i uppdrag att …": the one given a task, however general.
+        tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
+        if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked):
             return _clean_owner(text[start : m.start()])
     for m in _OWNER_BEFORE.finditer(folded):
         end_m = _OWNER_END.search(folded, m.end())
@@ -145,19 +151,23 @@ def subject_owner(text: str, folded: str) -> str | None:
     if m is None or m.start() == 0:
         return _inverted_subject(text, folded)
     start = _clause_start(folded, m.start())
-    phrase = folded[start : m.start()].strip()
+    end = m.start()
+    both = _TWO_PREDICATES.match(folded, start, end)
+    if both is not None:
+        end = both.end("subject")  # "Skolan behöver … evakueras och kommer därför att flytta": "Skolan"
+    phrase = folded[start:end].strip()
     if not phrase or len(phrase.split()) > 10:
         return _inverted_subject(text, folded)
     if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
         # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.
-        return _clean_owner(text[start : m.start()])
+        return _clean_owner(text[start:end])
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
     # or its initials: "SLU ska", "MSB ska".
-    initials = _INITIALS.fullmatch(text[start : m.start()].strip()) is not None
+    initials = _INITIALS.fullmatch(text[start:end].strip()) is not None
     agency = initials or (text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase))
     if not agency and not _role_like(phrase):
         return _inverted_subject(text, folded)
-    return _clean_owner(text[start : m.start()])
+    return _clean_owner(text[start:end])
 
 
 # Words that point back to an agency named before ("myndigheten ska"): the decision names its owner.

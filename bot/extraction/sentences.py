@@ -20,22 +20,39 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of `text`, trailing spaces excluded."""
-    out: list[tuple[int, int]] = []
-    start = 0
+# A task given with its stop (and the item's number) lost in extraction: "… senast juni Förvaltningen får i
+# uppdrag att …" is two decisions. A capitalised subject giving or getting a task starts a sentence.
+_LOST_END = re.compile(
+    r"(?<=[a-zåäö0-9])(?<!\b[Oo]ch)(?<!\b[Ss]amt)(?<!\b[Aa]tt)(?<!\b[Mm]en)\s+"
+    r"(?=[A-ZÅÄÖ][a-zåäö-]+(?:\s+[a-zåäö-]+){0,3}\s+(?:får|ges)\s+i\s+uppdrag\s+att\b)"
+)
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) at every boundary, in text order."""
+    found: list[tuple[int, int]] = []
     for m in _END.finditer(text):
         stop = m.start()
         word_start = text.rfind(" ", 0, stop) + 1
         word = text[word_start:stop].lower().lstrip('("“')
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        end = m.end()
+        found.append((m.end(), m.end()))
+    found.extend((m.start(), m.end()) for m in _LOST_END.finditer(text))
+    return sorted(found)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text`, trailing spaces excluded."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for stop, after in _boundaries(text):
+        end = stop
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             out.append((start, end))
-        start = m.end()
+        start = after
     end = len(text)
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -127,3 +127,19 @@ def test_sentences_respect_abbreviations() -> None:
     text = "Rutinen ses över bl.a. av rektor. Klart t.ex. i v. 12 enligt kap. 3. Sedan följs det upp."
     parts = [text[s:e] for s, e in split_sentences(text)]
     assert parts == ["Rutinen ses över bl.a. av rektor.", "Klart t.ex. i v. 12 enligt kap. 3.", "Sedan följs det upp."]
+
+
+def test_a_task_whose_stop_was_lost_starts_a_sentence() -> None:
+    # A decision's numbered points run together when the page is extracted: the stops and numbers are gone.
+    text = (
+        "Förvaltningen får i uppdrag att ta fram rutiner senast juni Förvaltningen får i uppdrag att "
+        "förtydliga informationen senast december Kommunstyrelsen ges i uppdrag att revidera bidragen. "
+        "Nämnden och Kommunstyrelsen får i uppdrag att samverka."
+    )
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert [p.split(" i uppdrag")[0] for p in parts] == [
+        "Förvaltningen får",
+        "Förvaltningen får",
+        "Kommunstyrelsen ges",
+        "Nämnden och Kommunstyrelsen får",
+    ]

@@ -70,3 +70,21 @@ def test_a_long_list_of_parallel_promises_with_one_deadline_stays_a_list() -> No
     text = "Rekommendation: Nämnden bör se över samverkan.\n\nSvar: Vi kommer\n" + items + "\n"
     found = commitments(run(text, document_date=date(2024, 9, 12)))
     assert len({f.text for f in found}) == len(verbs)
+
+
+def test_the_same_task_given_to_two_owners_is_two_tasks() -> None:
+    first = _f(
+        "Förvaltningen får i uppdrag att ta fram ett regelverk för föreningarnas intäkter i lokalerna senast december.",
+        (0, 90),
+        owner="Förvaltningen",
+        deadlines=(date(2012, 12, 31),),
+    )
+    second = _f(
+        "Kommunstyrelsen får i uppdrag att ta fram ett regelverk för föreningarnas intäkter i lokalerna "
+        "senast december.",
+        (900, 990),
+        owner="Kommunstyrelsen",
+        deadlines=(date(2012, 12, 31),),
+    )
+    merged, _ = dedupe([first, second])
+    assert sorted(f.owner or "" for f in merged) == ["Förvaltningen", "Kommunstyrelsen"]

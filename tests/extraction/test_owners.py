@@ -80,6 +80,14 @@ def test_owners_in_municipal_decision_shapes() -> None:
     assert named("Kartläggningen ska genomföras av en extern konsult och det är Firman AB som fått uppdraget.") == (
         "en extern konsult"
     )
+    # The one given a task, however general; the subject of two joined predicates; no quotation marks.
+    assert named("Förvaltningen får i uppdrag att ta fram handläggningsrutiner senast juni.") == "Förvaltningen"
+    assert subject("Skolan behöver under byggtiden evakueras och kommer därför att flytta till paviljonger.") == (
+        "Skolan"
+    )
+    assert subject("”Regionstyrelseförvaltningen ska stödja processerna för regionstyrelsen.") == (
+        "Regionstyrelseförvaltningen"
+    )
 
 
 def test_committees() -> None:
