@@ -74,7 +74,8 @@ def ska_strength(folded: str) -> float:
             continue
         if verb in ("vara", "bli"):
             nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
-            if cues.DONE_WORDS.match(nxt):
+            if cues.DONE_WORDS.match(nxt) or (_PARTICIPLE.match(nxt) and cues.DATED.search(folded, m.end())):
+                # "ska vara klar", "ska vara inventerade till år 2025": a state reached by a time is a completion
                 best = max(best, MEDIUM)
             continue
         if verb == "ha":
@@ -95,6 +96,7 @@ def ska_strength(folded: str) -> float:
     return best
 
 
+_PARTICIPLE = re.compile(r"\w{3,}(?:ade|ad|at|dd|dda|gjord|gjorda|gjort)$")
 # Verbs of deciding, before "att … ska": the "ska" is what was decided, not how things work.
 _DECIDES = re.compile(
     r"(?:beslut(?:ar|ade|at|s|ades|its)?|beslot|foresla\w*|uppdra(?:r|s|git)?|uppdrog|bestamt|bestamm\w*"
@@ -203,6 +205,10 @@ def _in_relative_clause(folded: str, at: int) -> bool:
     return _RELATIVE.search(before) is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
 
 
+# A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".
+_OFFERED = re.compile(r"(?:mojlig|tillganglig|oppen|oppet|oppna|bemannad)\w*$")
+
+
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
     if cues.QUESTION.search(folded) or cues.GOAL.search(folded):
@@ -213,7 +219,8 @@ def commitment_cue(folded: str) -> Cue | None:
     for start, verb, nxt, strength in _kommer(folded):
         if verb in ("inte", "ej", "icke") or _in_relative_clause(folded, start):
             continue  # "… vilka fastigheter som kommer att ingå": what is described, not promised
-        if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in"):  # "kräva in en plan" acts
+        offered = verb == "vara" and nxt is not None and _OFFERED.match(nxt) is not None
+        if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in") and not offered:  # "kräva in" acts
             if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
                 found.append(Cue(strength, "completion"))
             elif cues.ACTOR.search(folded[:start]) and not cues.ANAPHORIC_SUBJECT.match(folded):

@@ -147,6 +147,9 @@ PREDICTION_VERBS = frozenset(
         *("bidra", "leda", "innebara", "medfora", "paverka", "underlatta", "oka", "minska", "krava", "kravas"),
         *("behovas", "behova", "kosta", "resultera", "gynna", "ge", "bli", "finnas", "ha", "kunna", "fa"),
         *("forsvinna", "forandras", "variera"),
+        # what a thing will be like, not what anyone does: "Vägen kommer tidvis att vara avstängd", "Stationen
+        # kommer att omfatta 2 250 kvadratmeter" ("vara klar" is still a completion)
+        *("vara", "omfatta", "rymma", "innehalla"),
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
     }
 )

@@ -222,3 +222,12 @@ def test_work_in_the_present_passive_with_a_date_ahead_is_a_commitment() -> None
 def test_an_owner_is_not_the_question_word_before_it() -> None:
     text = "Vad lärandenämnden kommer fram till ska rapporteras i kommunstyrelsen den 3 december 2024.\n"
     assert only_commitment(text).owner == "lärandenämnden"
+
+
+def test_what_a_thing_will_be_like_is_no_promise_but_a_service_offered_or_a_state_reached_by_a_time_is() -> None:
+    # Written by the team in the shapes of municipal news pages.
+    assert _cue("Vägen kommer tidvis att vara avstängd under sommaren.") is None
+    assert _cue("Den nya räddningsstationen kommer att omfatta cirka 2 000 kvadratmeter.") is None
+    assert _cue("Förtidsröstning kommer att vara möjlig vardagar i stadshuset.") == "kommer_att"
+    assert _cue("Alla enskilda avlopp i kommunen ska vara inventerade till år 2025.") == "ska"
+    assert _cue("Alla enskilda avlopp i kommunen ska vara inventerade.") is None
