@@ -66,6 +66,12 @@ def ska_strength(folded: str) -> float:
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
         verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
+        if verb and not _infinitive(verb):
+            # "Snart ska samordnad provning i ambulansen påbörjas": a noun subject after the fronted time, and
+            # the passive verb after it.
+            later = next((w for w in after[1:6] if len(w) > 4 and w.endswith("as") and _infinitive(w)), None)
+            if later is not None:
+                verb, inverted = later, True
         if verb == "kunna" and after.index("kunna") + 1 < len(after):
             # "ska kunna erbjuda Nattis under resten av 2016": being able to do it is the promise
             after = after[after.index("kunna") + 1 :]

@@ -306,7 +306,8 @@ REPORTED_IN_RHYTHM = sv(
 # only with a date still ahead of the document (the reader checks); with none it may be how things are done.
 SCHEDULED = sv(
     r"\b(?:görs|sker|genomförs|redovisas|presenteras|informeras|följs\s+upp|ses\s+över|revideras|uppdateras"
-    r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs)\b"
+    r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs"
+    r"|levereras|installeras|monteras|driftsätts|lanseras)\b"
 )
 # An answer the committee owes by a day: "Revisionsrapport 2013:5 …, för yttrande senast den 24 maj 2013",
 # "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".

@@ -64,7 +64,7 @@ _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\bi
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 _QUICK = cues.sv(
     r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
-    r"|avsikt|ämnar|åtar|klar|färdig|görs|sker|genomförs|redovisas|informeras|följs|införs|stäms|kartläggs"
+    r"|avsikt|ämnar|åtar|klar|färdig"
 )
 
 
@@ -319,7 +319,7 @@ _GENERIC_NOUNS = frozenset({"uppdrag", "arbet", "atgard", "insats", "rutin", "re
 
 
 def _quick_cue(folded: str) -> bool:
-    return _QUICK.search(folded) is not None
+    return _QUICK.search(folded) is not None or cues.SCHEDULED.search(folded) is not None
 
 
 def _main_clause_past(folded: str) -> bool:

@@ -231,3 +231,11 @@ def test_what_a_thing_will_be_like_is_no_promise_but_a_service_offered_or_a_stat
     assert _cue("Förtidsröstning kommer att vara möjlig vardagar i stadshuset.") == "kommer_att"
     assert _cue("Alla enskilda avlopp i kommunen ska vara inventerade till år 2025.") == "ska"
     assert _cue("Alla enskilda avlopp i kommunen ska vara inventerade.") is None
+
+
+def test_a_noun_subject_between_ska_and_its_passive_verb_promises() -> None:
+    # Written by the team: the time fronted, the subject after "ska", the passive verb last.
+    assert _cue("Snart ska samordnad provning i ambulansen påbörjas.") == "ska"
+    news = "Skolpaviljongerna\n\nMåndag 18 juni levereras de sista skolpaviljongerna.\n"
+    (delivery,) = commitments(run(news, document_date=date(2018, 6, 4), today=date(2018, 6, 4)))
+    assert delivery.deadlines == (date(2018, 6, 18),)
