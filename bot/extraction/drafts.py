@@ -62,6 +62,8 @@ class Sentence:
     past: bool
     assessment: bool
     report_back: bool
+    # Its time phrases all lie before the document's date ("gav i mars 2016 … i uppdrag att under hösten 2016").
+    dated_before: bool = False
 
 
 @dataclass

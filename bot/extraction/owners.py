@@ -93,6 +93,8 @@ def _clean_owner(text: str) -> str | None:
     owner = re.sub(r"\s+(?:som|vilken|vilka)$", "", owner)  # "Det är skolchefen som ansvarar"
     owner = re.sub(r"^(?:som|vilken|vilka)\s+", "", owner)  # "…, som nämnden kommer att följa"
     owner = re.sub(r"^(?:[Vv]ad|[Hh]ur)\s+", "", owner)  # "Vad lärandenämnden kommer fram till ska rapporteras"
+    # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
+    owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
     if not owner or len(owner) > _MAX_OWNER:
         return None
     if owner.lower() in _PRONOUNS or len(owner) < 3:

@@ -136,6 +136,9 @@ class Reader:
             owner=owner,
             rec=is_recommendation(folded, auditors_speak=self.genre == "report"),
             has_date=any(_ahead(d, self.document_date) for d in found),
+            dated_before=self.document_date is not None
+            and any(d.dates or period_end(d) for d in found)
+            and not any(_ahead(d, self.document_date) for d in found if d.dates or period_end(d)),
             has_rhythm=any(d.recurrence for d in found),
             anaphoric=False,
             past=bool(cues.PAST.search(folded)),

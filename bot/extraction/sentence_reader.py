@@ -60,6 +60,7 @@ _HABIT_VERB = cues.sv(
 _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
 # Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
 _SUBORDINATE = re.compile(r"\b(?:hur|som|vad|vilket|vilka|nar|dar|eftersom|sedan)\b")
+_GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)\b")
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 _QUICK = cues.sv(
@@ -128,6 +129,8 @@ class SentenceReader:
             cue = self.fallback_cue(sent, in_block) or cue  # in an answer, a dated sentence is read as always
         if cue is None or (cue.reason == "ongoing" and not self.ongoing_counts(sent, in_block)):
             return k + 1
+        if cue.reason == "assign" and sent.dated_before and _GIVEN_THEN.search(sent.folded):
+            return k + 1  # "Regionstyrelsen gav i mars 2016 … i uppdrag att under hösten 2016 …": history
         if cue.reason == "scheduled" and not sent.has_date:
             return k + 1
         if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):

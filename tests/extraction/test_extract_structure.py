@@ -296,3 +296,20 @@ def test_the_steps_of_a_plan_for_a_year_are_due_by_its_end_and_owned_by_its_auth
     # What the auditors looked at is no plan of steps.
     scope = page.replace("Planen innehåller bland annat följande kontrollmoment:", "Vi har granskat följande:")
     assert commitments(run(scope, document_date=date(2025, 1, 20))) == []
+
+
+def test_a_task_given_years_ago_with_its_time_passed_is_history() -> None:
+    # Written by the team: a 2018 decision page that tells the matter's history before the new task.
+    page = (
+        "Handlingsprogram mot våld i nära relationer\n\n"
+        "Regionstyrelsen gav i mars 2016 ledningskontoret i uppdrag att under hösten 2016 återkomma med "
+        "förslag till nytt handlingsprogram. Förslaget har nu fått en ny struktur.\n\n"
+        "Regionstyrelseförvaltningen får i uppdrag att genomföra en remissdialog under hösten 2018.\n"
+    )
+    (task,) = commitments(run(page, document_date=date(2018, 8, 30), today=date(2018, 8, 30)))
+    assert task.owner == "Regionstyrelseförvaltningen" and task.deadlines == (date(2018, 12, 31),)
+    # Told in the year it was given, the same task is still to be done; its owner is who was given it.
+    (then,) = commitments(
+        run(page.split("\n\nRegionstyrelseförvaltningen", maxsplit=1)[0], document_date=date(2016, 4, 1))
+    )
+    assert then.owner == "ledningskontoret" and then.deadlines == (date(2016, 12, 31),)
