@@ -194,6 +194,10 @@ def _infinitive(word: str) -> bool:
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
 _RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
+# A relative clause's own finite verb: after it, "kommer"/"ska" belong to the main clause.
+_FINITE = re.compile(r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar)\s")
+# The relative pronoun as the subject of a passive: what will be done to the thing named.
+_DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")
 _ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
 # "De åtgärder regeringen avser att vidta": a determiner and a noun, then a subject and the verb, no "som".
 _RELATIVE_WITHOUT_SOM = re.compile(
@@ -208,7 +212,12 @@ def _in_relative_clause(folded: str, at: int) -> bool:
     before = folded[start:at]
     if folded[start - 1 : start] == "," and _ACTOR_AFTER_SOM.fullmatch(before):
         return False  # "… fortsatta arbete, som regeringen kommer att följa": the actor's own promise
-    return _RELATIVE.search(before) is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
+    relative = _RELATIVE.search(before)
+    if relative is not None and _FINITE.search(before, relative.end()):
+        return False  # "De åtgärder som kräver investeringar kommer tas med": the relative clause has ended
+    if relative is not None and _DONE_TO_IT.match(folded, relative.start()) and cues.DATED.search(folded, at):
+        return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
+    return relative is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
 
 
 # A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".

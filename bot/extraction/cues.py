@@ -58,7 +58,9 @@ NOT_INFINITIVE = frozenset(
     }
 )
 # Verbs of one syllable that "kommer" takes without "att": "kommer planen gå", "kommer även ske".
-SHORT_INFINITIVES = frozenset({"ga", "se", "ske", "ge", "bli", "ha", "ta", "sta", "gora", "na", "dra", "fa"})
+SHORT_INFINITIVES = frozenset(
+    {"ga", "se", "ske", "ge", "bli", "ha", "ta", "sta", "gora", "na", "dra", "fa", "tas", "ses", "ges"}
+)
 # Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".
 INTENT = sv(
     rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikt(?:en)?\s+är\s+att\b|\bär\s+avsikten\s+att\b"

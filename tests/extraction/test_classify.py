@@ -239,3 +239,12 @@ def test_a_noun_subject_between_ska_and_its_passive_verb_promises() -> None:
     news = "Skolpaviljongerna\n\nMåndag 18 juni levereras de sista skolpaviljongerna.\n"
     (delivery,) = commitments(run(news, document_date=date(2018, 6, 4), today=date(2018, 6, 4)))
     assert delivery.deadlines == (date(2018, 6, 18),)
+
+
+def test_the_main_verb_after_a_relative_clause_and_a_passive_done_to_what_it_names() -> None:
+    # Written by the team.
+    assert _cue("De åtgärder som kräver investeringar kommer tas med i vårens budgetprocess.") == "kommer_att"
+    assert _cue("En tillfällig post finns med vilken kommer att korrigeras under våren 2026.") == "kommer_att"
+    # What a relative clause only describes stays no promise.
+    assert _cue("Det är oklart vilka fastigheter som kommer att ingå.") is None
+    assert _cue("En tillfällig post finns med vilken kommer att korrigeras.") is None
