@@ -33,6 +33,7 @@ from bot.extraction.rec_index import RecIndex
 from bot.extraction.section_owners import section_owners
 from bot.extraction.sentence_reader import SentenceReader
 from bot.extraction.sentences import split_sentences
+from bot.extraction.speakers import speaker_before, speaks_as_we
 from bot.extraction.structure import Role, annotate
 from bot.extraction.structure_signs import genre_of
 from bot.extraction.table_parts import Table
@@ -310,6 +311,10 @@ class Reader:
         if draft.owner is None:
             s, e = next(((s, e) for s, e in info.sentences if s >= start), (start, end))
             draft.owner = subject_owner(info.unit.text[s:e], info.folded[s:e])
+            if draft.owner is None and draft.parts and speaks_as_we(info.folded[s:e]):
+                # "Under 2019 planerar vi att …": the body the page named before it spoke as "vi"
+                draft.owner = speaker_before([u.text for u in self.units], draft.parts[0][0], s)
+                draft.carried_owner = draft.owner is not None
 
     # ------------------------------------------------------------------ #
     def add_record(self, record: TableRecord) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.extraction.owners import find_committees, find_owner, subject_owner
 from bot.language.normalize import match_text
+from tests.extraction.helpers import commitments, run
 
 
 def _owner(sentence: str) -> str | None:
@@ -96,3 +99,19 @@ def test_committees() -> None:
     assert names == ["barn- och utbildningsnämnden, arbetsmarknads- och socialnämnden samt kommunstyrelsen"]
     text = "Nämnden och nämnderna svarar; socialnämndens svar följer."
     assert [name for _s, _e, name in find_committees(text, match_text(text).folded)] == ["socialnämnden"]
+
+
+def test_we_on_a_page_are_the_body_it_named_before() -> None:
+    # Written by the team in the shape of a municipal news page.
+    page = (
+        "Tillsyn av enskilda avlopp\n\n"
+        "Nu drar miljöenheten igång med årets tillsyn av enskilda avlopp. I kommunen finns många avlopp.\n\n"
+        "Under 2026 planerar vi att besöka cirka 200 anläggningar.\n"
+    )
+    (visits,) = commitments(run(page, document_date=date(2026, 4, 1)))
+    assert visits.owner == "miljöenheten" and visits.deadlines == (date(2026, 12, 31),)
+    # A page that names no body before leaves the owner open.
+    (unnamed,) = commitments(
+        run(page.replace("Nu drar miljöenheten igång", "Nu drar vi igång"), document_date=date(2026, 4, 1))
+    )
+    assert unnamed.owner is None
