@@ -22,6 +22,11 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   "i mitten av X" is the end of its first half (2022 → 30 June); "i slutet av
   X" is X's last day. For a single month the thirds are used: "i början av
   april" → 10 April, "i mitten av april" → 20 April.
+- A weekday alone ("på fredag", "senast måndag") is the next one after the
+  reference date, so on a Friday "på fredag" is next week's; "nästa fredag" is
+  the Friday of the week after the reference date's. "i morgon" and "i
+  övermorgon" count from the reference date; "i dag" only in a typed field,
+  since in running text it tells what is done now ("görs redan i dag").
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
 - "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.

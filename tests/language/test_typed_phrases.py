@@ -142,3 +142,34 @@ def test_dated_phrases_have_no_undated_reason() -> None:
     assert found is not None and found.undated is None
     closed = parse_deadline("januari-mars 2027", D("2026-03-10"))
     assert closed is not None and closed.undated is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # Typed on Thursday 16 March 2017. A weekday alone is the next one; on its own day, next week's.
+        ("senast på fredag", "2017-03-17"),
+        ("på måndag", "2017-03-20"),
+        ("till fredag", "2017-03-17"),
+        ("senast torsdag", "2017-03-23"),
+        # "nästa måndag" is the Monday of the week after this one.
+        ("nästa måndag", "2017-03-20"),
+        ("nästa fredag", "2017-03-24"),
+        ("senast i morgon", "2017-03-17"),
+        ("i övermorgon", "2017-03-18"),
+        ("i dag", "2017-03-16"),
+        # A weekday before a date is read with the date.
+        ("på måndag 20/3", "2017-03-20"),
+        ("måndag 18 juni", "2017-06-18"),
+    ],
+)
+def test_weekdays_and_days_counted_from_today(phrase: str, expected: str) -> None:
+    assert _dates(phrase, D("2017-03-16"), typed=True) == [expected]
+
+
+def test_a_weekday_in_running_text_needs_a_preposition_and_today_is_no_deadline_there() -> None:
+    text = "Arbetet startar på måndag. Fredag är en vanlig arbetsdag. Rutinen följs redan i dag."
+    assert [d.phrase for d in find_deadlines(text, D("2017-03-16"))] == ["på måndag"]
+    # "3/4" alone is a fraction; after a weekday it is a date.
+    assert find_deadlines("3/4 av eleverna", D("2017-03-16")) == []
+    assert [d.dates for d in find_deadlines("Leverans sker måndag 3/4.", D("2017-03-16"))] == [(D("2017-04-03"),)]

@@ -29,7 +29,7 @@ _DM_Y = rx(
     rf"(?<![\w.,/-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
     rf"(?:\s*-\s*(?P<yy>\d\d)(?![^\W_]|[.,/-]\d)|(?:[ \t]+-?[ \t]*|-[ \t]*)(?P<y>{YEAR}){YEAR_END})"
 )
-_DM = rx(r"(?<![\w.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![^\W_]|[.,/-]\d)")
+_DM = rx(rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![^\W_]|[.,/-]\d)")
 
 
 def _date_atom(m: re.Match[str], year: int | None, month: int, day: int, *, needs_context: bool) -> Atom | None:
@@ -70,8 +70,8 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if atom:
             yield atom
     for m in _DM.finditer(text):
-        # "3/4" alone is as likely a fraction as a date: only after a preposition.
-        atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=True)
+        # "3/4" alone is as likely a fraction as a date: only after a preposition or a weekday ("måndag 20/3").
+        atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=m["wd"] is None)
         if atom:
             yield replace(atom, confidence=0.75)
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from bot.language.atoms.atom import AE, YEAR, YEAR_END, A, Atom, Builder, L, R, rx, year2
 from bot.language.atoms.intervals import (
@@ -18,7 +18,7 @@ from bot.language.atoms.intervals import (
     term_containing,
 )
 from bot.language.dates import Interval, safe_date
-from bot.language.months import NUMBER_WORDS, number_value
+from bot.language.months import DAY_NAMES, NUMBER_WORDS, number_value
 from bot.language.normalize import MatchText
 
 __all__ = ["scan_relatives"]
@@ -52,6 +52,22 @@ _SCHOOL_POINT = rx(
     # "läsårsstarten 2027", "terminsstarten hösten 2027", "läsårsslutet 2026/27": the year is part of it.
     rf"(?:\s+(?:(?P<s>h[oe]sten|ht|v{A}ren|vt)\s+)?(?P<y>{YEAR})(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?"
 )
+
+
+# A weekday said alone ("på fredag", "senast på måndag", "till nästa tisdag"), not one before a date ("måndag
+# 18 juni", read with the date), and the days counted from today ("i morgon", "i övermorgon", "i dag").
+_WEEKDAY = rx(rf"{L}(?:(?P<next>nasta|kommande)\s+)?(?P<wd>{DAY_NAMES}){R}(?!(?:en)?,?\s+(?:den\s+)?\d)")
+_WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
+_DAYS_FROM_TODAY = rx(rf"{L}(?P<w>i\s*morgon|i\s*[oe]vermorgon|i\s*dag|idag){R}")
+
+
+def _weekday(ref: date, weekday: int, next_week: bool) -> Interval:
+    """The next such weekday after `ref`; "nästa fredag" is the Friday of the week after `ref`'s week."""
+    if next_week:
+        day = ref + timedelta(days=7 - ref.weekday() + weekday)
+    else:
+        day = ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+    return Interval(day, day)
 
 
 def _fold_unit(unit: str) -> str:
@@ -91,6 +107,20 @@ def scan_relatives(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         iv = after_duration(ref, n, _fold_unit(m["u"]))
         if iv is not None:
             yield Atom(m.start(), m.end(), "duration", _const(iv), fixed=iv, confidence=0.6, note="relative")
+    for m in _WEEKDAY.finditer(text):
+        iv = _weekday(ref, _WEEKDAYS.index(m["wd"]), m["next"] is not None)
+        # Alone a weekday is a date only after a preposition ("på fredag"); "nästa fredag" is one by itself.
+        yield Atom(
+            m.start(), m.end(), "relative", _const(iv), fixed=iv, needs_context=m["next"] is None, confidence=0.8
+        )
+    for m in _DAYS_FROM_TODAY.finditer(text):
+        word = m["w"].replace(" ", "")
+        if word == "idag" and not field:
+            continue  # "görs redan i dag" in running text tells what is done now; typed, "i dag" is today
+        days = 0 if word.endswith("dag") else 2 if "vermorgon" in word else 1
+        day = ref + timedelta(days=days)
+        iv = Interval(day, day)
+        yield Atom(m.start(), m.end(), "relative", _const(iv), fixed=iv, confidence=0.85, note="relative")
     for m in _SCHOOL_POINT.finditer(text):
         word = _fold_unit(m["p"])
         if m["y"]:
