@@ -17,7 +17,7 @@ from bot.extraction.model import COMMITMENT, Finding
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 
-__all__ = ["split_decided"]
+__all__ = ["split_decided", "split_steps"]
 
 # The lead that decides or intends: what follows its "att" are the things decided.
 _LEAD = re.compile(r"\b(?:beslut(?:ar|ade|ades|at)|beslot|avser|foreslar|uppdrar)\b[^.;:]{0,80}?\batt\s", re.I)
@@ -78,3 +78,48 @@ def _parts(f: Finding, text: str, reference: date, document_date: date | None) -
 
 def _inside_brackets(folded: str, at: int) -> bool:
     return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
+
+
+# Two steps of one subject, each with its own time: "Uppföljningen ska vara klar i maj och kommer att redovisas på
+# kommunfullmäktiges sammanträde i juni", "Arbetet startar på måndag och beräknas vara klart till sommaren".
+_STEP = re.compile(
+    r"\s(?:och|samt)\s+(?=(?:(?:därefter|sedan|senare|då)\s+)?(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
+    r"|redovisas|presenteras|aterrapporteras|tas|fattas|beslutas)\b)"
+)
+
+
+def split_steps(findings: list[Finding], text: str, reference: date, document_date: date | None) -> list[Finding]:
+    """A commitment of two steps joined by "och", each with a time of its own, as two commitments."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.kind != COMMITMENT or "…" in f.text or f.recurrence is not None or len(f.deadlines) < 2:
+            out.append(f)
+            continue
+        raw = text[f.span[0] : f.span[1]]
+        folded = match_text(raw).folded
+        pieces = []
+        for m in _STEP.finditer(folded):
+            first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
+            parts = [(0, first), (m.end(), second)]
+            dated = [
+                choose(usable(find_deadlines(p, reference), match_text(p).folded), document_date=document_date)
+                for _, p in parts
+            ]
+            if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
+                pieces = [(at, part, c) for (at, part), c in zip(parts, dated, strict=True)]
+                break
+        if not pieces:
+            out.append(f)
+            continue
+        for at, part, chosen in pieces:
+            out.append(
+                replace(
+                    f,
+                    text=" ".join(part.split()),
+                    span=(f.span[0] + at, f.span[0] + at + len(part)),
+                    deadlines=chosen.deadlines,
+                    deadline_phrase=chosen.phrase,
+                    deadline_note=chosen.note,
+                )
+            )
+    return out

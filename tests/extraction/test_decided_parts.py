@@ -153,3 +153,19 @@ def test_what_an_answer_is_said_to_hold_is_promised() -> None:
         )
     )
     assert [f.owner for f in led] == ["Direktören"]
+
+
+def test_two_steps_of_one_subject_each_with_its_time_are_two_commitments() -> None:
+    found = commitments(
+        run(
+            "Uppföljningen ska vara klar i maj 2020 och kommer att redovisas för kommunfullmäktige i juni 2020.",
+            today=DAY,
+        )
+    )
+    assert [(f.text.split()[0], f.deadlines) for f in found] == [
+        ("Uppföljningen", (date(2020, 5, 31),)),
+        ("kommer", (date(2020, 6, 30),)),
+    ]
+    # One step with two times ("i mars och september") stays one commitment with both dates.
+    (both,) = commitments(run("Egenkontrollen genomförs i mars och september 2020.", today=DAY))
+    assert both.deadlines == (date(2020, 3, 31), date(2020, 9, 30))
