@@ -226,8 +226,10 @@ _OFFERED = re.compile(r"(?:mojlig|tillganglig|oppen|oppet|oppna|bemannad)\w*$")
 
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
-    if cues.QUESTION.search(folded) or cues.GOAL.search(folded):
+    if cues.QUESTION.search(folded) or cues.GOAL.search(folded) or cues.HOW_IT_WORKS.search(folded):
         return None
+    if cues.PROPOSERS_WISH.search(folded):
+        return None  # what the motion asks for; the answer to it says what will be done
     negated = bool(cues.NEGATED.search(folded))
     hedged = bool(cues.HEDGE.search(folded))
     found: list[Cue] = []

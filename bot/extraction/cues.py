@@ -198,6 +198,13 @@ NEGATED = sv(
 )
 # Goal statements describe, they do not promise ("Syftet är att", "Målet syftar till att").
 GOAL = sv(r"^\W*(?:syftet|målet|syfte|mål)\b[^.]{0,80}?\b(?:är\s+att|till\s+att)\b|^\W*\w+\s+syftar\s+till\b")
+# How things usually go, not what will be done: "Ibland bestämmer fullmäktige att en nämnd ska utreda …".
+HOW_IT_WORKS = sv(r"^\W*(?:ibland|oftast|ofta|vanligtvis|normalt|i\s+regel|som\s+regel|generellt|i\s+allmänhet)\b")
+# What a motion or a citizen's proposal asks for: "Motionärerna vill att nämnden ska få i uppdrag att …".
+PROPOSERS_WISH = sv(
+    r"^\W*(?:\S+\s+){0,2}?(?:motionär\w*|förslagsställar\w*|medborgarförslag\w*|motionen|medborgaren|"
+    r"förslagsställaren)\s+(?:vill|föreslår|yrkar|anser|önskar|menar|vill\s+också)\b"
+)
 # The audit's own process: never a commitment of the answering side.
 AUDIT_META = sv(r"\brevisor\w*|\brevisionsplan\w*|\bfaktakontroll\w*|\bgranskningen\s+(?:har|avser|syftar|utgick)")
 QUESTION = re.compile(r"\?\s*$")

@@ -20,7 +20,7 @@ _OWNER_AFTER = sv(
     r"(?P<verb>\bär\s+(?:den|de)\s+som\s+(?:är\s+)?ansvar\w*|\bär\s+(?:huvud)?ansvarig\w*|\bansvarar\b"
     r"|\bhar\s+(?:det\s+)?(?:övergripande\s+|yttersta\s+|huvud)?ansvar(?:et)?\b|\bbär\s+ansvar(?:et)?\b"
     r"|\bäger\s+(?:frågan|uppdraget|processen)\b|\bges\s+i\s+uppdrag\b|\bfår\s+i\s+uppdrag\b"
-    r"|\bhar\s+fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
+    r"|\bhar\s+fått\s+i\s+uppdrag\b|(?<=\s)fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
 )
 _OWNER_BEFORE = sv(
     r"\bansvarig\w*(?:\s+(?:chef|funktion|tjänsteperson))?(?:\s+för\s+[^,.;]{0,60}?)?\s+(?:är|blir)\s+"
@@ -34,10 +34,11 @@ _OWNER_BEFORE = sv(
     r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt))"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
+_HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
 _GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
 _OWNER_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de)|for\s+att|senast|under|i\s+samverkan|i\s+samarbete"
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de)|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
 _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|därför\s+|nu\s+)+")
@@ -46,7 +47,8 @@ _PRONOUNS = frozenset({"vi", "de", "den", "det", "detta", "han", "hon", "man", "
 _ROLE = sv(
     r"\b\w*(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet"
     r"|avdelning|förvaltning|nämnd|styrelse|socialtjänst|kansli|ansvarig|direktör|ledare|utvecklare|koordinator"
-    r"|team|grupp|funktion|stab|sektor|skola|förskola|verksamhet|specialist|psykolog|kurator|sjuksköterska"
+    r"|team|grupp|funktion|stab|sektor|skola|förskola|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
+    r"|beredning|fullmäktige|direktion"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
     r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp)(?:en|n|na|er|erna|ar|arna|or|orna|s|et"
     r"|a|e)?\b"
@@ -111,11 +113,17 @@ def find_owner(text: str, folded: str) -> str | None:
     """The owner a sentence names ("X ansvarar för", "Ansvarig: X", "ansvaret ligger hos X"), or None."""
     for m in _OWNER_AFTER.finditer(folded):
         start = _clause_start(folded, m.start())
-        phrase = folded[start : m.start()].strip()
+        end = m.start()
+        has = _HAS_FIRST.match(folded, start, end)
+        if has is not None and has["before"] and _role_like(has["before"]):
+            end = start + len(has["before"].rstrip())  # "Landstingsstyrelsen har sedan länge fått i uppdrag"
+        elif has is not None:
+            start = has.end()  # "Nu har presidierna … fått i uppdrag": the subject after "har"
+        phrase = folded[start:end].strip()
         # "Förvaltningen får i uppdrag att …": the one given a task, however general.
         tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
         if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked):
-            return _clean_owner(text[start : m.start()])
+            return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
         end_m = _OWNER_END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)

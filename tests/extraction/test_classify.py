@@ -248,3 +248,12 @@ def test_the_main_verb_after_a_relative_clause_and_a_passive_done_to_what_it_nam
     # What a relative clause only describes stays no promise.
     assert _cue("Det är oklart vilka fastigheter som kommer att ingå.") is None
     assert _cue("En tillfällig post finns med vilken kommer att korrigeras.") is None
+
+
+def test_how_things_usually_go_and_what_a_motion_asks_for_are_no_promises() -> None:
+    # Written by the team in the shapes of answers to motions and citizens' proposals.
+    assert _cue("Ibland bestämmer fullmäktige att en nämnd ska utreda och besluta i ärendet.") is None
+    assert _cue("Motionärerna vill att kollektivtrafiknämnden ska få i uppdrag att utreda linjen.") is None
+    assert _cue("Förslagsställaren föreslår att kommunen ska bygga en hundrastgård.") is None
+    # The answer that says what will be done still promises.
+    assert _cue("Kommunen kommer att bygga en hundrastgård under 2020.") == "kommer_att"

@@ -91,6 +91,11 @@ def test_owners_in_municipal_decision_shapes() -> None:
     assert subject("”Regionstyrelseförvaltningen ska stödja processerna för regionstyrelsen.") == (
         "Regionstyrelseförvaltningen"
     )
+    # Given a task, with "har" before the subject or between the subject and "fått".
+    assert named("Nu har presidierna i fullmäktiges beredningar fått i uppdrag att följa upp dessa.") == (
+        "presidierna i fullmäktiges beredningar"
+    )
+    assert named("Landstingsstyrelsen har sedan länge fått i uppdrag att åtgärda bristerna.") == "Landstingsstyrelsen"
 
 
 def test_committees() -> None:
