@@ -23,6 +23,8 @@ __all__ = ["Chosen", "choose", "period_end", "plan_year", "usable", "with_end"]
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
     r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper"
+    # the day a matter came in: "Inkom till KF/KS kansli den 4 december 2017"
+    r"|\binkom\w*\b[^.;:]{0,40}"
     # "Nämnden den 10 februari hanterade …": the meeting's day, the subject's, not a deadline
     r"|(?:^|[.!?:]\s)\W*[\w-]*(?:nämnden|styrelsen|utskottet|fullmäktige))\s*$"
 )

@@ -83,8 +83,9 @@ def _inside_brackets(folded: str, at: int) -> bool:
 # Two steps of one subject, each with its own time: "Uppföljningen ska vara klar i maj och kommer att redovisas på
 # kommunfullmäktiges sammanträde i juni", "Arbetet startar på måndag och beräknas vara klart till sommaren".
 _STEP = re.compile(
-    r"\s(?:och|samt)\s+(?=(?:(?:därefter|sedan|senare|då)\s+)?(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
-    r"|redovisas|presenteras|aterrapporteras|tas|fattas|beslutas)\b)"
+    r"\s(?:och|samt)\s+(?=(?:(?:darefter|sedan|senare|da)\s+)?(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
+    r"|redovisas|presenteras|aterrapporteras|tas|fattas|beslutas|tar|fattar|beslutar|antar|faststaller|genomfors"
+    r"|startar|paborjas)\b)"
 )
 
 

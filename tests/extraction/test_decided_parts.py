@@ -169,3 +169,19 @@ def test_two_steps_of_one_subject_each_with_its_time_are_two_commitments() -> No
     # One step with two times ("i mars och september") stays one commitment with both dates.
     (both,) = commitments(run("Egenkontrollen genomförs i mars och september 2020.", today=DAY))
     assert both.deadlines == (date(2020, 3, 31), date(2020, 9, 30))
+
+
+def test_a_step_after_och_darefter_and_the_day_a_matter_came_in() -> None:
+    found = commitments(
+        run(
+            "Underlaget kommer under hösten 2020 att gå ut på remiss och därefter tar regionfullmäktige beslut "
+            "om strategin i början av 2021.",
+            today=DAY,
+        )
+    )
+    assert [f.deadlines for f in found] == [(date(2020, 12, 31),), (date(2021, 3, 31),)]
+    # The day the matter came in is no deadline of the answer owed.
+    (owed,) = commitments(
+        run("Ärendet inkom till kansliet den 4 december 2019 och ska besvaras senast den 29 mars 2020.", today=DAY)
+    )
+    assert owed.deadlines == (date(2020, 3, 29),)
