@@ -299,7 +299,7 @@ def commitment_cue(folded: str) -> Cue | None:
     # därmed att utföraren ska åtgärda bristerna").
     decided = cues.DECIDED_THAT.search(judged) or cues.STATED_THAT.search(judged)
     judged = judged[decided.end() :] if decided is not None else judged
-    past = _main_clause_past(judged)
+    past = _main_clause_past(judged) and not _future_after_past(judged)
     # A task given in the past tense with a time to do it by ("Nämnden gav klartecken för att handla upp …
     # under våren 2021") is still to be done, unless the sentence says it is done.
     given = (
@@ -324,6 +324,20 @@ def commitment_cue(folded: str) -> Cue | None:
 
 
 _SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan)\b")
+
+
+_COORDINATED = re.compile(r"\s(?:och|men)\s")
+_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas)\b")
+
+
+def _future_after_past(folded: str) -> bool:
+    """A clause told in the past, then one that promises: "Arbetet har under 2022 utvecklats och beslut om
+    2023 års plan planeras att fattas i februari 2023"."""
+    for m in _COORDINATED.finditer(folded):
+        rest = folded[m.end() :]
+        if _FUTURE_CLAUSE.search(rest) and not cues.PAST.search(rest) and cues.PAST.search(folded[: m.start()]):
+            return True
+    return False
 
 
 def _main_clause_past(folded: str) -> bool:

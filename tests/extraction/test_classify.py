@@ -257,3 +257,13 @@ def test_how_things_usually_go_and_what_a_motion_asks_for_are_no_promises() -> N
     assert _cue("Förslagsställaren föreslår att kommunen ska bygga en hundrastgård.") is None
     # The answer that says what will be done still promises.
     assert _cue("Kommunen kommer att bygga en hundrastgård under 2020.") == "kommer_att"
+
+
+def test_a_promise_after_a_clause_in_the_past() -> None:
+    # Written by the team.
+    assert (
+        _cue("Kontrollplanen har under 2022 utvecklats och beslut om 2023 års plan planeras att fattas i februari.")
+        == "plan"
+    )
+    # A done thing described stays no promise.
+    assert _cue("En ny rutin har tagits fram och ska gälla från och med januari.") is None
