@@ -315,7 +315,7 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    if best.strength <= MEDIUM and best.reason != "assign" and cues.ASSESSMENT.search(judged):
+    if best.strength <= MEDIUM and best.reason != "assign" and _assesses(judged):
         # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
         return None
     if best.reason in ("ska", "completion") and _only_manner(folded):
@@ -324,6 +324,17 @@ def commitment_cue(folded: str) -> Cue | None:
 
 
 _SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan)\b")
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
+
+
+def _assesses(folded: str) -> bool:
+    """Does the sentence assess, outside a relative clause ("de åtgärder som bedöms ge bäst effekt" only
+    describes the measures)?"""
+    return any(
+        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start()) for m in cues.ASSESSMENT.finditer(folded)
+    )
 
 
 _COORDINATED = re.compile(r"\s(?:och|men)\s")

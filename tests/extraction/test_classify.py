@@ -267,3 +267,11 @@ def test_a_promise_after_a_clause_in_the_past() -> None:
     )
     # A done thing described stays no promise.
     assert _cue("En ny rutin har tagits fram och ska gälla från och med januari.") is None
+
+
+def test_an_assessment_inside_a_relative_clause_only_describes() -> None:
+    # Written by the team.
+    assert _cue("Nu pågår arbete med att välja ut de åtgärder som bedöms ge bäst effekt till januari 2020.") == (
+        "ongoing"
+    )
+    assert _cue("Vi bedömer att arbete pågår med att välja ut åtgärder till januari 2020.") is None
