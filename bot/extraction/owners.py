@@ -73,6 +73,7 @@ _SUBJECT_VERB = sv(
 _TWO_PREDICATES = sv(
     r"\W*(?P<subject>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:behöver|måste|kan|bör|är|har|får|vill)\s[^.;]*\s(?:och|samt)\s*$"
 )
+_FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
 _INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
@@ -97,6 +98,12 @@ def _clean_owner(text: str) -> str | None:
     owner = re.sub(r"^(?:[Vv]ad|[Hh]ur)\s+", "", owner)  # "Vad lärandenämnden kommer fram till ska rapporteras"
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
     owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
+    if _FINITE_IN_OWNER.search(owner):
+        # "Revisorerna har överlämnat rapporten till kommunstyrelsen för yttrande och kommunstyrelsen": a clause
+        # before the subject; the owner is what follows its last "och", or none.
+        owner = owner.rsplit(" och ", 1)[1] if " och " in owner else ""
+        if _FINITE_IN_OWNER.search(owner):
+            return None
     if not owner or len(owner) > _MAX_OWNER:
         return None
     if owner.lower() in _PRONOUNS or len(owner) < 3:

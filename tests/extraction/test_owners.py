@@ -96,6 +96,10 @@ def test_owners_in_municipal_decision_shapes() -> None:
         "presidierna i fullmäktiges beredningar"
     )
     assert named("Landstingsstyrelsen har sedan länge fått i uppdrag att åtgärda bristerna.") == "Landstingsstyrelsen"
+    # A clause before the subject is no part of the owner.
+    assert subject(
+        "Revisorerna har lämnat rapporten till kommunstyrelsen för yttrande och kommunstyrelsen ska yttra sig."
+    ) == ("kommunstyrelsen")
 
 
 def test_committees() -> None:
