@@ -278,7 +278,8 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "report"))
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
-    if cues.SCHEDULED.search(folded) and cues.TIME_HINT.search(folded):
+    if cues.SCHEDULED.search(folded) and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
+        # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))
     if cues.STARTS_AT.search(folded) and cues.TIME_HINT.search(folded):
         found.append(Cue(WEAK + 0.1, "plan"))

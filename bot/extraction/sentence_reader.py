@@ -131,7 +131,7 @@ class SentenceReader:
             return k + 1
         if cue.reason == "assign" and sent.dated_before and _GIVEN_THEN.search(sent.folded):
             return k + 1  # "Regionstyrelsen gav i mars 2016 … i uppdrag att under hösten 2016 …": history
-        if cue.reason == "scheduled" and not sent.has_date:
+        if cue.reason == "scheduled" and not (sent.has_date or (sent.has_rhythm and self.reader.genre != "report")):
             return k + 1
         if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):
             return k + 1

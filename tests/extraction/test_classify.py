@@ -215,8 +215,10 @@ def test_work_in_the_present_passive_with_a_date_ahead_is_a_commitment() -> None
         "I januari 2023 görs inga uppföljningar alls enligt den gamla planen.\n"
     )
     found = commitments(run(plan, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
-    # The monthly routine tells how things are done, and January 2023 lies before the plan.
-    assert [f.deadlines for f in found] == [(date(2024, 4, 30),), (date(2024, 9, 30),), (date(2025, 3, 31),)]
+    # January 2023 lies before the plan; the monthly follow-up is a rhythm (see the test below).
+    dated = [f.deadlines for f in found if f.recurrence is None]
+    assert dated == [(date(2024, 4, 30),), (date(2024, 9, 30),), (date(2025, 3, 31),)]
+    assert [f.text.split()[0] for f in found if f.recurrence is not None] == ["Varje"]
 
 
 def test_an_owner_is_not_the_question_word_before_it() -> None:
@@ -275,3 +277,13 @@ def test_an_assessment_inside_a_relative_clause_only_describes() -> None:
         "ongoing"
     )
     assert _cue("Vi bedömer att arbete pågår med att välja ut åtgärder till januari 2020.") is None
+
+
+def test_work_in_the_present_passive_in_a_rhythm_is_a_commitment_unless_it_is_done_so_today() -> None:
+    plan = (
+        "Trafikförsörjningsprogram 2024\n\n"
+        "Målen i trafikförsörjningsprogrammet följs upp årligen. "
+        "Resandet redovisas redan i dag månadsvis för nämnden.\n"
+    )
+    (goals,) = commitments(run(plan, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
+    assert goals.text.startswith("Målen") and goals.recurrence is not None
