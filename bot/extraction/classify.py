@@ -255,7 +255,9 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(STRONG - 0.05, "completion"))
     if cues.ONGOING.search(folded):
         found.append(Cue(MEDIUM, "ongoing"))
-    if cues.PLAN.search(folded):
+    plan = cues.PLAN.search(folded)
+    if plan is not None and (not _in_relative_clause(folded, plan.start()) or cues.DATED.search(folded, plan.end())):
+        # not "vilka aktiviteter som planeras framåt", described; "något som planeras första kvartalet 2018" is dated
         found.append(Cue(MEDIUM, "plan"))
     decides = cues.DECIDES_TO.search(folded)
     if (

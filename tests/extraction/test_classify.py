@@ -287,3 +287,9 @@ def test_work_in_the_present_passive_in_a_rhythm_is_a_commitment_unless_it_is_do
     )
     (goals,) = commitments(run(plan, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
     assert goals.text.startswith("Målen") and goals.recurrence is not None
+
+
+def test_what_is_planned_inside_a_relative_clause_promises_only_with_a_time() -> None:
+    # Written by the team.
+    assert _cue("Vidare beskrivs vilka aktiviteter som planeras framåt i syfte att nå målen.") is None
+    assert _cue("Planen ska revideras inför utställningen, något som planeras första kvartalet 2026.") is not None
