@@ -109,8 +109,9 @@ COMPLETION = sv(
     r"|implementera\w*|infört|införd|införas|antagen|antaget|antas|fastställ\w*|beslutad|beslutat|beslutas"
     r"|presenteras|redovisas|avslutas|avslutad|avslutat|tas\s+fram|framtagen|framtaget|uppdaterad|uppdaterat"
     r"|reviderad|reviderat|starta\w*|påbörja\w*|igång|i\s+gång)\b"
-    # an estimated end of works: "Ledningsarbetet beräknas pågå fram till mars 2017"
+    # an estimated end of works: "Ledningsarbetet beräknas pågå fram till mars 2017", "Beräknat slutdatum: …"
     r"|\b(?:beräknas|planeras|bedöms|väntas)\s+(?:\w+\s+)?pågå\s+(?:fram\s+)?(?:till|t\.?\s?o\.?\s?m\.?)\b"
+    r"|\bberäkna[dt]\s+(?:slutdatum|färdigdatum|klardatum|slutförande)\b"
 )
 # Work under way: "ett arbete pågår med att", "pågår ett utvecklingsarbete", "har påbörjats".
 ONGOING = sv(
@@ -316,7 +317,7 @@ REPORTED_IN_RHYTHM = sv(
 SCHEDULED = sv(
     r"\b(?:görs|sker|genomförs|redovisas|presenteras|informeras|följs\s+upp|ses\s+över|revideras|uppdateras"
     r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs"
-    r"|levereras|installeras|monteras|driftsätts|lanseras)\b"
+    r"|levereras|installeras|monteras|driftsätts|lanseras|påbörjas|inleds|startas)\b"
 )
 # An answer the committee owes by a day: "Revisionsrapport 2013:5 …, för yttrande senast den 24 maj 2013",
 # "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".

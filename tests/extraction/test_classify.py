@@ -293,3 +293,13 @@ def test_what_is_planned_inside_a_relative_clause_promises_only_with_a_time() ->
     # Written by the team.
     assert _cue("Vidare beskrivs vilka aktiviteter som planeras framåt i syfte att nå målen.") is None
     assert _cue("Planen ska revideras inför utställningen, något som planeras första kvartalet 2026.") is not None
+
+
+def test_work_that_starts_at_a_time_before_it_and_an_estimated_end_date() -> None:
+    page = (
+        "Ledningsbyte på Sotarvägen\n\n"
+        "I slutet av augusti påbörjas sedan arbetet med den nya parkeringen. "
+        "Beräknat slutdatum: början av oktober 2026.\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
+    assert [f.deadlines for f in found] == [(date(2026, 8, 31),), (date(2026, 10, 10),)]
