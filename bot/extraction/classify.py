@@ -215,8 +215,11 @@ def _in_relative_clause(folded: str, at: int) -> bool:
     relative = _RELATIVE.search(before)
     if relative is not None and _FINITE.search(before, relative.end()):
         return False  # "De åtgärder som kräver investeringar kommer tas med": the relative clause has ended
-    if relative is not None and _DONE_TO_IT.match(folded, relative.start()) and cues.DATED.search(folded, at):
-        return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
+    if relative is not None and cues.DATED.search(folded, at):
+        if _DONE_TO_IT.match(folded, relative.start()):
+            return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
+        if cues.ACTOR.search(folded, relative.end(), at):
+            return False  # "de uppdrag som kommunens verksamheter kommer att jobba med under 2019": theirs, dated
     return relative is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
 
 

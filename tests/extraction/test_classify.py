@@ -247,6 +247,7 @@ def test_the_main_verb_after_a_relative_clause_and_a_passive_done_to_what_it_nam
     # Written by the team.
     assert _cue("De åtgärder som kräver investeringar kommer tas med i vårens budgetprocess.") == "kommer_att"
     assert _cue("En tillfällig post finns med vilken kommer att korrigeras under våren 2026.") == "kommer_att"
+    assert _cue("Vi presenterar de uppdrag som kommunens verksamheter kommer att arbeta med under 2026.") is not None
     # What a relative clause only describes stays no promise.
     assert _cue("Det är oklart vilka fastigheter som kommer att ingå.") is None
     assert _cue("En tillfällig post finns med vilken kommer att korrigeras.") is None
