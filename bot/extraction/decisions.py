@@ -282,15 +282,25 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     if _PASSIVE_AFTER.match(folded[m.end() :].strip()):
         return True  # "ska de utformas med den struktur …", "Geografisk spridning ska säkerställas"
     if after and (_ACTOR.match(after[0]) or AGENCY.search(after[0]) or (raw_after and _named(raw_after[0]))):
-        return False  # "Vid genomförandet av uppdraget ska Formas inhämta …"
+        return _more_of_it(folded)  # "Vid genomförandet av uppdraget ska Formas inhämta …"
     before = folded[: m.start()].strip()
     if _ADVERBIAL_START.match(before) or not before:
         return True
     words = before.split()
     if any(_ACTOR.match(w) or AGENCY.search(w) for w in words):
-        return False
+        return _more_of_it(folded)
     # A name inside the subject ("Post- och telestyrelsen", "Uppsala universitet") is an actor.
     return not any(_named(w) for w in f.text[: m.start()].split()[1:])
+
+
+# What the agency is to do as well, within the task: "Tillväxtverket ska därutöver föreslå …", "Skolverket ska
+# också ta fram förslag …", "I förhandsbedömningen ska Tillväxtverket vidare beskriva …".
+_MORE_OF_IT = sv(r"\b(?:också|även|därutöver|vidare|dessutom|härutöver)\b")
+
+
+def _more_of_it(folded: str) -> bool:
+    """More of the task for its agency, with no time of its own (a time makes it a commitment of its own)."""
+    return _MORE_OF_IT.search(folded) is not None and not cues.DATED.search(folded)
 
 
 def _named(word: str) -> bool:

@@ -126,3 +126,17 @@ def test_what_a_report_contains_is_no_commitment(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", STILL)
 def test_tasks_and_dated_reports_still_are(sentence: str) -> None:
     assert _reported(sentence)
+
+
+def test_more_of_the_task_for_its_agency_is_its_content_unless_it_has_a_time() -> None:
+    # Written by the team in the shape of a government decision.
+    decision = (
+        "Uppdrag att utveckla stödet till besöksnäringen\n\n"
+        "Regeringen uppdrar åt Tillväxtverket att utveckla stödet till besöksnäringen. "
+        "Tillväxtverket ska därutöver föreslå eventuella justeringar av stödet. "
+        "Tillväxtverket ska också senast den 1 mars 2021 lämna en delrapport. "
+        "Uppdraget ska redovisas senast den 30 september 2021.\n"
+    )
+    found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
+    assert not any("justeringar" in f.text for f in found)
+    assert {d for f in found for d in f.deadlines} == {date(2021, 3, 1), date(2021, 9, 30)}
