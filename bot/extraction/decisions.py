@@ -71,7 +71,10 @@ def read_as_decision(
     """The findings of a decision: lists under a lead-in made one, the task's content and background
     left out, and the report of the task joined to the task."""
     doc = _Doc(text, reference, document_date)
-    out = [f for f in findings if f.kind != COMMITMENT]
+    # The government gives tasks and quotes no auditors: what reads like a recommendation in its decision is a
+    # part of the task ("föreslå en lämplig process …" under "Myndigheten ska …:").
+    government = _GOVERNMENT_TASK.search(match_text(text[:_HEAD_CHARS]).folded) is not None
+    out = [f for f in findings if f.kind != COMMITMENT and not government]
     commitments = [f for f in findings if f.kind == COMMITMENT]
     lists = _lead_in_lists(doc)
     background = _background_spans(doc.text)

@@ -140,3 +140,16 @@ def test_more_of_the_task_for_its_agency_is_its_content_unless_it_has_a_time() -
     found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
     assert not any("justeringar" in f.text for f in found)
     assert {d for f in found for d in f.deadlines} == {date(2021, 3, 1), date(2021, 9, 30)}
+
+
+def test_a_government_decision_has_no_recommendations() -> None:
+    # Written by the team: the task's list reads like recommendations, but the government quotes no auditors.
+    decision = (
+        "Uppdrag att utveckla kunskapsstödet\n\n"
+        "Regeringen uppdrar åt Läkemedelsverket att utveckla kunskapsstödet. Myndigheten bör därvid:\n\n"
+        "* föreslå en lämplig process för nominering av läkemedel,\n"
+        "* bedöma hur många bedömningar som myndigheten kan göra på ett år.\n\n"
+        "Uppdraget ska redovisas senast den 30 september 2021.\n"
+    )
+    found = run(decision, today=DECIDED, document_date=DECIDED).findings
+    assert [f.kind for f in found] == ["commitment"]
