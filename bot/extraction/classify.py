@@ -94,6 +94,9 @@ def ska_strength(folded: str) -> float:
         if verb == "ske":
             best = max(best, WEAK)  # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise
             continue
+        if verb == "fa" and _REPORT_RECEIVED.search(" ".join(after[after.index(verb) + 1 : after.index(verb) + 4])):
+            best = max(best, MEDIUM)  # "Kommunstyrelsen ska få en rapport varje kvartal": a report owed to it
+            continue
         if not verb or verb in cues.STATIVE_AFTER_SKA:
             continue
         subject = " ".join(left_words[-8:])
@@ -102,6 +105,7 @@ def ska_strength(folded: str) -> float:
     return best
 
 
+_REPORT_RECEIVED = re.compile(r"\b(?:\w*rapport\w*|\w*redovisning\w*|aterkoppling|information)\b")
 _PARTICIPLE = re.compile(r"\w{3,}(?:ade|ad|at|dd|dda|gjord|gjorda|gjort)$")
 # Verbs of deciding, before "att … ska": the "ska" is what was decided, not how things work.
 _DECIDES = re.compile(
@@ -286,7 +290,7 @@ def commitment_cue(folded: str) -> Cue | None:
     if cues.SCHEDULED.search(folded) and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
         # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))
-    if cues.STARTS_AT.search(folded) and cues.TIME_HINT.search(folded):
+    if cues.STARTS_AT.search(folded) and (cues.TIME_HINT.search(folded) or cues.SOON.search(folded)):
         found.append(Cue(WEAK + 0.1, "plan"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))
@@ -329,7 +333,7 @@ def commitment_cue(folded: str) -> Cue | None:
     return Cue(best.strength, best.reason, hedged)
 
 
-_SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan)\b")
+_SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan|tills|innan|forran|medan)\b")
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
@@ -344,7 +348,7 @@ def _assesses(folded: str) -> bool:
 
 
 _COORDINATED = re.compile(r"\s(?:och|men)\s")
-_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas)\b")
+_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas|paborjar|inleder|startar)\b")
 
 
 def _future_after_past(folded: str) -> bool:

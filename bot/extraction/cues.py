@@ -323,7 +323,13 @@ SCHEDULED = sv(
 # "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".
 ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+senast\b")
 # Work that starts at a time, told in the present: "Arbetet påbörjas nu i januari 2017", "påbörjas till hösten".
-STARTS_AT = sv(r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)")
+STARTS_AT = sv(
+    r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)"
+    # starting soon: "Förvaltningen påbörjar inom kort arbetet med …", "snart inleds arbetet"
+    r"|\b(?:påbörja[rs]|inled(?:er|s)|starta[rs])\s+(?:\w+\s+)?(?:inom\s+kort|snart)\b"
+    r"|\b(?:inom\s+kort|snart)\s+(?:\w+\s+)?(?:påbörja[rs]|inled(?:er|s)|starta[rs])\b"
+)
+SOON = sv(r"\binom\s+kort\b|\bsnart\b")
 # What a document is to say, not a report due: "Av remissmissivet ska det framgå att …", "Av redovisningen ska
 # det bl.a. framgå …".
 SAYS_WHAT = sv(r"\b(?:ska|skall)\s+det\s+(?:\S+\s+){0,2}?framgå\b")

@@ -304,3 +304,11 @@ def test_work_that_starts_at_a_time_before_it_and_an_estimated_end_date() -> Non
     )
     found = commitments(run(page, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
     assert [f.deadlines for f in found] == [(date(2026, 8, 31),), (date(2026, 10, 10),)]
+
+
+def test_a_report_owed_to_a_body_and_work_that_starts_soon() -> None:
+    # Written by the team.
+    assert _cue("Kommunstyrelsen ska få en rapport varje kvartal tills planen är genomförd.") == "ska"
+    assert _cue("Eleverna ska få en bra utbildning.") is None
+    assert _cue("Projektet har gjort en nulägesanalys och påbörjar inom kort arbetet med en ny process.") == "plan"
+    assert _cue("Hon påbörjar sin tjänst hos oss.") is None
