@@ -121,6 +121,8 @@ def unresolved_reason(value: str, today: date) -> str:
         return "err_deadline_open"  # "efter sommaren": when it begins, not by when
     if found.undated == "event":
         return "err_deadline_event"  # "inför budgetarbetet 2028": the committee's own calendar
+    if found.kind == "range":
+        return "err_deadline_range"  # "maj–november 2027": when the work goes on, not by when it is done
     return "err_deadline_unreadable"
 
 

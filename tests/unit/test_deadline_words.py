@@ -20,6 +20,8 @@ CODES = ("BUN",)
         ("från och med hösten", "err_deadline_open"),
         ("inför budgetarbetet 2028", "err_deadline_event"),
         ("i samband med årsredovisningen 2027", "err_deadline_event"),
+        ("maj–november 2027", "err_deadline_range"),
+        ("mellan oktober och december", "err_deadline_range"),
         ("till terminsstarten 2027", "err_deadline_unreadable"),
         ("någon gång", "err_deadline_unreadable"),
     ],
