@@ -294,7 +294,7 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(WEAK + 0.1, "plan"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))
-    if cues.CONTINUE.search(folded):
+    if cues.CONTINUE.search(folded) or (cues.CONTINUES_WORK.search(folded) and cues.TIME_HINT.search(folded)):
         found.append(Cue(WEAK + 0.05, "continue"))
     if not found:
         return None

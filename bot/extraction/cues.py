@@ -126,6 +126,11 @@ ONGOING = sv(
     rf"|\bhar\s+{_GAP2}(?:påbörjat|inlett|startat|initierat)\s+{_GAP}(?:\w*arbete|översyn|utredning|projekt|revidering)"
     r"|\bär\s+under\s+(?:framtagande|utarbetande|revidering|bearbetning|uppbyggnad|översyn)\b|\bhåller\s+på\s+att\b"
 )
+# A piece of work that goes on at a time: "I mars–april fortsätter inventeringen", "Under hösten fortsätter
+# utbyggnaden av fibernätet" (the classifier wants a time with it).
+CONTINUES_WORK = sv(
+    r"\bfortsätter\s+(?:\w+\s+)?\w{3,}(?:ningen|ingen|tionen|arbetet|projektet|byggnaden|satsningen|översynen)\b"
+)
 # Coming back with something: "återkommer till nämnden med en redovisning".
 RETURN_WITH = sv(
     r"\båterkomm(?:er|a)\s+(?:[^\s.;:!?]+\s+){0,4}?med\b|\båterkomm(?:er|a)\s+till\s+(?:nämnd|revisor|styrelse)"

@@ -312,3 +312,12 @@ def test_a_report_owed_to_a_body_and_work_that_starts_soon() -> None:
     assert _cue("Eleverna ska få en bra utbildning.") is None
     assert _cue("Projektet har gjort en nulägesanalys och påbörjar inom kort arbetet med en ny process.") == "plan"
     assert _cue("Hon påbörjar sin tjänst hos oss.") is None
+
+
+def test_a_piece_of_work_that_goes_on_at_a_time() -> None:
+    # Written by the team.
+    assert _cue("I mars–april fortsätter inventeringen i norra området.") == "continue"
+    assert _cue("Inventeringen fortsätter.") is None
+    page = "Tillsyn av avlopp\n\nI mars–april 2027 fortsätter inventeringen i norra området.\n"
+    (work,) = commitments(run(page, document_date=date(2027, 1, 5), today=date(2027, 1, 5)))
+    assert work.deadlines == (date(2027, 4, 30),)
