@@ -79,8 +79,9 @@ def parse_one_line(text: str, today: date, codes: Collection[str], channel_code:
         dated = []
     rhythm = [d for d in found if d.recurrence]
     if not dated and not rhythm:
-        # "efter sommaren", "inför budgetarbetet 2028": no date, but the deadline field says why.
-        dated = [d for d in found if d.undated]
+        # "efter sommaren", "inför budgetarbetet 2028", "maj–november 2027": no date, but the deadline field
+        # says why.
+        dated = [d for d in found if d.undated or d.kind == "range"]
     body = rest
     # Cut phrases from the end backwards so earlier spans stay valid.
     cuts = []

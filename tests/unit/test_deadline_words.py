@@ -42,7 +42,7 @@ def test_typed_deadlines_read_the_season_as_said_now() -> None:
     assert school is not None and school.date == date(2027, 7, 31) and school.note == "school_start"
 
 
-@pytest.mark.parametrize("phrase", ["efter sommaren", "inför budgetarbetet 2028"])
+@pytest.mark.parametrize("phrase", ["efter sommaren", "inför budgetarbetet 2028", "maj–november 2027"])
 def test_one_line_gives_an_undated_phrase_to_the_deadline_field(phrase: str) -> None:
     raw = parse_one_line(f"BUN Revidera rutinen {phrase} <@U0ANNA|anna>", TODAY, CODES)
     assert raw.deadline == phrase
