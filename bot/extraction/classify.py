@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extraction import cues
+from bot.extraction.clauses import assesses, future_after_past, in_relative_clause, main_clause_past
 
 __all__ = ["Cue", "commitment_cue", "is_recommendation", "ska_strength", "starts_anaphoric"]
 
@@ -196,37 +197,6 @@ def _infinitive(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("a", "as")) and word not in cues.NOT_INFINITIVE
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
-_RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
-# A relative clause's own finite verb: after it, "kommer"/"ska" belong to the main clause.
-_FINITE = re.compile(r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar)\s")
-# The relative pronoun as the subject of a passive: what will be done to the thing named.
-_DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")
-_ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
-# "De åtgärder regeringen avser att vidta": a determiner and a noun, then a subject and the verb, no "som".
-_RELATIVE_WITHOUT_SOM = re.compile(
-    r"^\W*(?:de|den|det|dessa|denna|alla)\s+[^\W\d]+\s+(?:regeringen|vi|kommunen|\w*namnden|\w*forvaltningen"
-    r"|\w*styrelsen)\s*$"
-)
-
-
-def _in_relative_clause(folded: str, at: int) -> bool:
-    """Is the verb at `at` inside a relative clause ("som kommer att ingå", "De åtgärder regeringen avser …")?"""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)), default=0)
-    before = folded[start:at]
-    if folded[start - 1 : start] == "," and _ACTOR_AFTER_SOM.fullmatch(before):
-        return False  # "… fortsatta arbete, som regeringen kommer att följa": the actor's own promise
-    relative = _RELATIVE.search(before)
-    if relative is not None and _FINITE.search(before, relative.end()):
-        return False  # "De åtgärder som kräver investeringar kommer tas med": the relative clause has ended
-    if relative is not None and cues.DATED.search(folded, at):
-        if _DONE_TO_IT.match(folded, relative.start()):
-            return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
-        if cues.ACTOR.search(folded, relative.end(), at):
-            return False  # "de uppdrag som kommunens verksamheter kommer att jobba med under 2019": theirs, dated
-    return relative is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
-
-
 # A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".
 _OFFERED = re.compile(r"(?:mojlig|tillganglig|oppen|oppet|oppna|bemannad)\w*$")
 
@@ -241,7 +211,7 @@ def commitment_cue(folded: str) -> Cue | None:
     hedged = bool(cues.HEDGE.search(folded))
     found: list[Cue] = []
     for start, verb, nxt, strength in _kommer(folded):
-        if verb in ("inte", "ej", "icke") or _in_relative_clause(folded, start):
+        if verb in ("inte", "ej", "icke") or in_relative_clause(folded, start):
             continue  # "… vilka fastigheter som kommer att ingå": what is described, not promised
         offered = verb == "vara" and nxt is not None and _OFFERED.match(nxt) is not None
         if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in") and not offered:  # "kräva in" acts
@@ -255,7 +225,7 @@ def commitment_cue(folded: str) -> Cue | None:
             continue
         found.append(Cue(strength, "kommer_att"))
     intent = cues.INTENT.search(folded)
-    if intent is not None and not _in_relative_clause(folded, intent.start()):
+    if intent is not None and not in_relative_clause(folded, intent.start()):
         # "De åtgärder regeringen avser att vidta …", "Förskolor som … ämnar fortsätta": described, not promised
         found.append(Cue(STRONG, "intent"))
     if cues.COMPLETION.search(folded):
@@ -263,7 +233,7 @@ def commitment_cue(folded: str) -> Cue | None:
     if cues.ONGOING.search(folded):
         found.append(Cue(MEDIUM, "ongoing"))
     plan = cues.PLAN.search(folded)
-    if plan is not None and (not _in_relative_clause(folded, plan.start()) or cues.DATED.search(folded, plan.end())):
+    if plan is not None and (not in_relative_clause(folded, plan.start()) or cues.DATED.search(folded, plan.end())):
         # not "vilka aktiviteter som planeras framåt", described; "något som planeras första kvartalet 2018" is dated
         found.append(Cue(MEDIUM, "plan"))
     decides = cues.DECIDES_TO.search(folded)
@@ -309,7 +279,7 @@ def commitment_cue(folded: str) -> Cue | None:
     # därmed att utföraren ska åtgärda bristerna").
     decided = cues.DECIDED_THAT.search(judged) or cues.STATED_THAT.search(judged)
     judged = judged[decided.end() :] if decided is not None else judged
-    past = _main_clause_past(judged) and not _future_after_past(judged)
+    past = main_clause_past(judged) and not future_after_past(judged)
     # A task given in the past tense with a time to do it by ("Nämnden gav klartecken för att handla upp …
     # under våren 2021") is still to be done, unless the sentence says it is done.
     given = (
@@ -325,47 +295,12 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    if best.strength <= MEDIUM and best.reason != "assign" and _assesses(judged):
+    if best.strength <= MEDIUM and best.reason != "assign" and assesses(judged):
         # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
         return None
     if best.reason in ("ska", "completion") and _only_manner(folded):
         return None  # "Uppdraget ska genomföras i nära dialog med …": how, not what
     return Cue(best.strength, best.reason, hedged)
-
-
-_SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan|tills|innan|forran|medan)\b")
-
-
-_RELATIVE_BEFORE = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
-
-
-def _assesses(folded: str) -> bool:
-    """Does the sentence assess, outside a relative clause ("de åtgärder som bedöms ge bäst effekt" only
-    describes the measures)?"""
-    return any(
-        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start()) for m in cues.ASSESSMENT.finditer(folded)
-    )
-
-
-_COORDINATED = re.compile(r"\s(?:och|men)\s")
-_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas|paborjar|inleder|startar)\b")
-
-
-def _future_after_past(folded: str) -> bool:
-    """A clause told in the past, then one that promises: "Arbetet har under 2022 utvecklats och beslut om
-    2023 års plan planeras att fattas i februari 2023"."""
-    for m in _COORDINATED.finditer(folded):
-        rest = folded[m.end() :]
-        if _FUTURE_CLAUSE.search(rest) and not cues.PAST.search(rest) and cues.PAST.search(folded[: m.start()]):
-            return True
-    return False
-
-
-def _main_clause_past(folded: str) -> bool:
-    """Does the main clause tell of the past? "ska … redovisa vilka åtgärder som har vidtagits" does not:
-    the past is inside what is to be reported."""
-    cut = _SUBCLAUSE.search(folded)
-    return bool(cues.PAST.search(folded[: cut.start()] if cut else folded))
 
 
 def _only_manner(folded: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from bot.extraction import cues
 from bot.extraction.classify import STRONG, Cue, starts_anaphoric
+from bot.extraction.clauses import main_clause_past
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
@@ -59,7 +60,6 @@ _HABIT_VERB = cues.sv(
 )
 _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
 # Where a main clause gives way to a subordinate one: "… återrapporterar hur planen har genomförts".
-_SUBORDINATE = re.compile(r"\b(?:hur|som|vad|vilket|vilka|nar|dar|eftersom|sedan)\b")
 _GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)\b")
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
@@ -194,7 +194,7 @@ class SentenceReader:
         In an answer block; in an answer without labels, after its first recommendation.
         """
         answering = in_block or self.answering()
-        past = sent.past and _main_clause_past(sent.folded)
+        past = sent.past and main_clause_past(sent.folded)
         if not answering or past or sent.assessment or sent.rec or cues.QUESTION.search(sent.folded):
             return None
         if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded) or cues.CURRENT.search(sent.folded):
@@ -323,10 +323,3 @@ _GENERIC_NOUNS = frozenset({"uppdrag", "arbet", "atgard", "insats", "rutin", "re
 
 def _quick_cue(folded: str) -> bool:
     return _QUICK.search(folded) is not None or cues.SCHEDULED.search(folded) is not None
-
-
-def _main_clause_past(folded: str) -> bool:
-    """Does the main clause tell of the past? A past in a clause after "hur", "som" … does not count."""
-    cut = _SUBORDINATE.search(folded)
-    head = folded[: cut.start()] if cut else folded
-    return bool(cues.PAST.search(head))

@@ -1,0 +1,78 @@
+"""Which clause a word is in: a relative clause that only describes, a subordinate clause, the main clause.
+
+"… vilka fastigheter som kommer att ingå" describes; "De åtgärder som kräver investeringar kommer tas med"
+promises after its relative clause ends; "ska … redovisa vilka åtgärder som har vidtagits" is no past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction import cues
+
+__all__ = ["assesses", "future_after_past", "in_relative_clause", "main_clause_past"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
+_RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
+# A relative clause's own finite verb: after it, "kommer"/"ska" belong to the main clause.
+_FINITE = re.compile(r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar)\s")
+# The relative pronoun as the subject of a passive: what will be done to the thing named.
+_DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")
+_ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
+# "De åtgärder regeringen avser att vidta": a determiner and a noun, then a subject and the verb, no "som".
+_RELATIVE_WITHOUT_SOM = re.compile(
+    r"^\W*(?:de|den|det|dessa|denna|alla)\s+[^\W\d]+\s+(?:regeringen|vi|kommunen|\w*namnden|\w*forvaltningen"
+    r"|\w*styrelsen)\s*$"
+)
+
+
+def in_relative_clause(folded: str, at: int) -> bool:
+    """Is the verb at `at` inside a relative clause ("som kommer att ingå", "De åtgärder regeringen avser …")?"""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)), default=0)
+    before = folded[start:at]
+    if folded[start - 1 : start] == "," and _ACTOR_AFTER_SOM.fullmatch(before):
+        return False  # "… fortsatta arbete, som regeringen kommer att följa": the actor's own promise
+    relative = _RELATIVE.search(before)
+    if relative is not None and _FINITE.search(before, relative.end()):
+        return False  # "De åtgärder som kräver investeringar kommer tas med": the relative clause has ended
+    if relative is not None and cues.DATED.search(folded, at):
+        if _DONE_TO_IT.match(folded, relative.start()):
+            return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
+        if cues.ACTOR.search(folded, relative.end(), at):
+            return False  # "de uppdrag som kommunens verksamheter kommer att jobba med under 2019": theirs, dated
+    return relative is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
+
+
+_SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|sedan|tills|innan|forran|medan)\b")
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
+
+
+def assesses(folded: str) -> bool:
+    """Does the sentence assess, outside a relative clause ("de åtgärder som bedöms ge bäst effekt" only
+    describes the measures)?"""
+    return any(
+        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start()) for m in cues.ASSESSMENT.finditer(folded)
+    )
+
+
+_COORDINATED = re.compile(r"\s(?:och|men)\s")
+_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas|paborjar|inleder|startar)\b")
+
+
+def future_after_past(folded: str) -> bool:
+    """A clause told in the past, then one that promises: "Arbetet har under 2022 utvecklats och beslut om
+    2023 års plan planeras att fattas i februari 2023"."""
+    for m in _COORDINATED.finditer(folded):
+        rest = folded[m.end() :]
+        if _FUTURE_CLAUSE.search(rest) and not cues.PAST.search(rest) and cues.PAST.search(folded[: m.start()]):
+            return True
+    return False
+
+
+def main_clause_past(folded: str) -> bool:
+    """Does the main clause tell of the past? "ska … redovisa vilka åtgärder som har vidtagits" does not:
+    the past is inside what is to be reported."""
+    cut = _SUBCLAUSE.search(folded)
+    return bool(cues.PAST.search(folded[: cut.start()] if cut else folded))
