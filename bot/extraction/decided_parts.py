@@ -89,6 +89,15 @@ _STEP = re.compile(
 )
 
 
+_SUBJECT = re.compile(
+    r"^\W*(?P<subject>(?:\S+\s+){0,5}?\S+)\s+(?=(?:ska|skall|kommer|beräknas|planeras|väntas|bedöms|startar|påbörjas)\b)",
+    re.IGNORECASE,
+)
+
+
+_NO_SUBJECT = re.compile(r"(?:kommer|ska|skall|beräknas|planeras|väntas|bedöms|redovisas|presenteras)\b")
+
+
 def split_steps(findings: list[Finding], text: str, reference: date, document_date: date | None) -> list[Finding]:
     """A commitment of two steps joined by "och", each with a time of its own, as two commitments."""
     out: list[Finding] = []
@@ -112,11 +121,14 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         if not pieces:
             out.append(f)
             continue
-        for at, part, chosen in pieces:
+        subject = _SUBJECT.match(pieces[0][1])
+        for k, (at, part, chosen) in enumerate(pieces):
+            # The second step has no subject of its own: "Uppföljningen … kommer att redovisas …" reads on a card.
+            shown = f"{subject['subject']} … {part}" if k and subject and _NO_SUBJECT.match(part) else part
             out.append(
                 replace(
                     f,
-                    text=" ".join(part.split()),
+                    text=" ".join(shown.split()),
                     span=(f.span[0] + at, f.span[0] + at + len(part)),
                     deadlines=chosen.deadlines,
                     deadline_phrase=chosen.phrase,

@@ -162,9 +162,10 @@ def test_two_steps_of_one_subject_each_with_its_time_are_two_commitments() -> No
             today=DAY,
         )
     )
-    assert [(f.text.split()[0], f.deadlines) for f in found] == [
-        ("Uppföljningen", (date(2020, 5, 31),)),
-        ("kommer", (date(2020, 6, 30),)),
+    assert [(f.text, f.deadlines) for f in found] == [
+        ("Uppföljningen ska vara klar i maj 2020", (date(2020, 5, 31),)),
+        # The second step has no subject of its own: the card names it.
+        ("Uppföljningen … kommer att redovisas för kommunfullmäktige i juni 2020.", (date(2020, 6, 30),)),
     ]
     # One step with two times ("i mars och september") stays one commitment with both dates.
     (both,) = commitments(run("Egenkontrollen genomförs i mars och september 2020.", today=DAY))
