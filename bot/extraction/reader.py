@@ -313,7 +313,7 @@ class Reader:
             draft.owner = subject_owner(info.unit.text[s:e], info.folded[s:e])
             if draft.owner is None and draft.parts and speaks_as_we(info.folded[s:e]):
                 # "Under 2019 planerar vi att …": the body the page named before it spoke as "vi"
-                draft.owner = speaker_before([u.text for u in self.units], draft.parts[0][0], s)
+                draft.owner = speaker_before(self.units, draft.parts[0][0], s)
                 draft.carried_owner = draft.owner is not None
 
     # ------------------------------------------------------------------ #

@@ -9,6 +9,9 @@ body, named as the page names it; a page that names none leaves the owner open.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.extraction.layout import Unit
 
 __all__ = ["speaker_before", "speaks_as_we"]
 
@@ -35,11 +38,11 @@ def speaks_as_we(folded: str) -> bool:
     return _WE.search(folded) is not None
 
 
-def speaker_before(texts: list[str], unit: int, start: int) -> str | None:
-    """The body named last before `start` in `texts[unit]` and the units before it, as written, or None."""
+def speaker_before(units: Sequence[Unit], unit: int, start: int) -> str | None:
+    """The body named last before `start` in `units[unit]` and the units before it, as written, or None."""
     budget = _LOOK_BACK
     for u in range(unit, -1, -1):
-        text = texts[u][:start] if u == unit else texts[u]
+        text = units[u].text[:start] if u == unit else units[u].text
         window = text[-budget:]
         found = [m.group().strip() for m in _BODY.finditer(window)]
         named = [name for name in found if name.lower() not in _TOO_GENERAL]
