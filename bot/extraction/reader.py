@@ -129,6 +129,7 @@ class Reader:
         cue = commitment_cue(folded)
         owner = find_owner(info.unit.text[start:end], folded) if _OWNER_HINT.search(folded) else None
         found = info.within(start, end) if timed else []
+        has_date = any(_ahead(d, self.document_date) for d in found)
         return Sentence(
             start=start,
             end=end,
@@ -136,10 +137,11 @@ class Reader:
             cue=cue,
             owner=owner,
             rec=is_recommendation(folded, auditors_speak=self.genre == "report"),
-            has_date=any(_ahead(d, self.document_date) for d in found),
+            has_date=has_date,
+            # A phrase without a date or an end is never ahead, so "none ahead" is "no date ahead".
             dated_before=self.document_date is not None
-            and any(d.dates or period_end(d) for d in found)
-            and not any(_ahead(d, self.document_date) for d in found if d.dates or period_end(d)),
+            and not has_date
+            and any(d.dates or period_end(d) for d in found),
             has_rhythm=any(d.recurrence for d in found),
             anaphoric=False,
             past=bool(cues.PAST.search(folded)),
