@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.extraction.deadlines import choose, usable
+from bot.extraction.deadlines import Chosen, choose, usable
 from bot.extraction.model import COMMITMENT, Finding
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
@@ -59,8 +59,7 @@ def _parts(f: Finding, text: str, reference: date, document_date: date | None) -
     for k, (a, b) in enumerate(pieces):
         start = a if k == 0 else cuts[k - 1].end()
         part = raw[start:b].rstrip(" ,;")
-        found = usable(find_deadlines(part, reference), match_text(part).folded)
-        chosen = choose(found, document_date=document_date)
+        chosen = _chosen(part, reference, document_date)
         dated = chosen.deadlines or chosen.recurrence
         out.append(
             replace(
@@ -74,6 +73,11 @@ def _parts(f: Finding, text: str, reference: date, document_date: date | None) -
             )
         )
     return out
+
+
+def _chosen(part: str, reference: date, document_date: date | None) -> Chosen:
+    """The deadline, rhythm or period a part of a sentence gives on its own."""
+    return choose(usable(find_deadlines(part, reference), match_text(part).folded), document_date=document_date)
 
 
 def _inside_brackets(folded: str, at: int) -> bool:
@@ -111,10 +115,7 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         for m in _STEP.finditer(folded):
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
             parts = [(0, first), (m.end(), second)]
-            dated = [
-                choose(usable(find_deadlines(p, reference), match_text(p).folded), document_date=document_date)
-                for _, p in parts
-            ]
+            dated = [_chosen(p, reference, document_date) for _, p in parts]
             if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
                 pieces = [(at, part, c) for (at, part), c in zip(parts, dated, strict=True)]
                 break
