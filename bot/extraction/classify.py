@@ -170,7 +170,11 @@ def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
     for m in cues.KOMMER_ATT.finditer(folded):
         # "Det kommer leda till att fler får stöd": the "att" is the bare verb's, which comes first.
         gap = folded[m.start() : m.start("verb")].split()[1:-1]
-        bare = next((i for i, word in enumerate(gap) if _infinitive(word)), None)
+        # "kommer det huvudsakliga arbetet att ske": a word in -a after an article is an adjective, not a verb
+        bare = next(
+            (i for i, word in enumerate(gap) if _infinitive(word) and (i == 0 or gap[i - 1] not in _ARTICLES)),
+            None,
+        )
         if bare is None:
             out.append((m.start(), m["verb"], m["next"] or "", STRONG))
         else:
@@ -190,6 +194,11 @@ def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
     return out
 
 
+_ARTICLES = frozenset(
+    {"det", "den", "de", "en", "ett", "detta", "denna", "dessa", "var", "vart", "vara", "sin", "sitt"}
+)
+
+
 def _infinitive(word: str) -> bool:
     """Can this word after a bare "kommer" be its infinitive ("följa", "göra", "ske", "genomföras")?"""
     if word in cues.SHORT_INFINITIVES:
@@ -199,6 +208,14 @@ def _infinitive(word: str) -> bool:
 
 # A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".
 _OFFERED = re.compile(r"(?:mojlig|tillganglig|oppen|oppet|oppna|bemannad)\w*$")
+
+
+# A time for a plan told as a noun: a year, a month, a season, a term, a holiday ("efter höstlovet"); a bare
+# number is a quantity ("Planen är att området ska få cirka 500 lägenheter").
+_AIM_TIME = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\b(?:var|host|sommar|vinter)\w*"
+    r"|\w*lovet\b|\bsenast\b|\binnan\b|\bfore\b|\binfor\b|\bvecka\b|\bkvartal|\btermin|\blasar|\barsskift"
+)
 
 
 def commitment_cue(folded: str) -> Cue | None:
@@ -257,7 +274,13 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "report"))
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
-    if cues.SCHEDULED.search(folded) and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
+    aim = cues.AIM_AT.search(folded)
+    if aim is not None and _AIM_TIME.search(folded, aim.end()):
+        found.append(Cue(MEDIUM, "plan"))
+    scheduled = cues.SCHEDULED.search(folded) or cues.READY_AT.search(folded)
+    if scheduled and in_relative_clause(folded, scheduled.start()):
+        scheduled = None  # "de medel … som beslutas i samband med …": described, not scheduled
+    if scheduled and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
         # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))
     if cues.STARTS_AT.search(folded) and (cues.TIME_HINT.search(folded) or cues.SOON.search(folded)):

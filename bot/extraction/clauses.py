@@ -15,7 +15,10 @@ __all__ = ["assesses", "future_after_past", "in_relative_clause", "main_clause_p
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s|\boch\b|\bsamt\b")
 _RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
 # A relative clause's own finite verb: after it, "kommer"/"ska" belong to the main clause.
-_FINITE = re.compile(r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar)\s")
+# A passive supine counts too: "de åtgärder som vidtagits med anledning av olika uppdrag införs …".
+_FINITE = re.compile(
+    r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar|\w{3,}(?:its|ats|tts|ades))\s"
+)
 # The relative pronoun as the subject of a passive: what will be done to the thing named.
 _DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")
 _ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")

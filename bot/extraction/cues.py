@@ -66,6 +66,9 @@ INTENT = sv(
     rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikt(?:en)?\s+är\s+att\b|\bär\s+avsikten\s+att\b"
     r"|\bämnar\b|\b(?:åtar|åtog|åtagit)\s+sig\b|\btar\s+på\s+sig\s+att\b"
 )
+# A plan or target told as a noun, with a time ("planen är att det ska byggas under hösten 2020", "Målsättningen
+# är att modulerna tas i bruk efter höstlovet"); without one it says what a thing will be like, or a goal.
+AIM_AT = sv(r"\b(?:planen|tanken|målsättningen|ambitionen)\s+är\s+(?:nu\s+)?att\b|\bär\s+(?:planen|tanken)\s+att\b")
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
     r"|\bplanerad\s+till\b|\bplanerat\s+till\b"
@@ -110,7 +113,10 @@ COMPLETION = sv(
     r"|presenteras|redovisas|avslutas|avslutad|avslutat|tas\s+fram|framtagen|framtaget|uppdaterad|uppdaterat"
     r"|reviderad|reviderat|starta\w*|påbörja\w*|igång|i\s+gång)\b"
     # an estimated end of works: "Ledningsarbetet beräknas pågå fram till mars 2017", "Beräknat slutdatum: …"
-    r"|\b(?:beräknas|planeras|bedöms|väntas)\s+(?:\w+\s+)?pågå\s+(?:fram\s+)?(?:till|t\.?\s?o\.?\s?m\.?)\b"
+    r"|\b(?:beräknas|planeras|bedöms|väntas|förväntas)\s+(?:\w+\s+)?pågå\s+(?:fram\s+)?(?:till|t\.?\s?o\.?\s?m\.?"
+    r"|under\s+hela)\b"
+    # a decision expected at a time: "Nya mål beräknas gå till beslut i fullmäktige i juni"
+    r"|\b(?:beräknas|planeras|väntas|förväntas)\s+(?:\w+\s+)?(?:gå\s+till\s+beslut|behandlas|tas\s+upp)\b"
     r"|\bberäkna[dt]\s+(?:slutdatum|färdigdatum|klardatum|slutförande)\b"
 )
 # Work under way: "ett arbete pågår med att", "pågår ett utvecklingsarbete", "har påbörjats".
@@ -322,8 +328,12 @@ REPORTED_IN_RHYTHM = sv(
 SCHEDULED = sv(
     r"\b(?:görs|sker|genomförs|redovisas|presenteras|informeras|följs\s+upp|ses\s+över|revideras|uppdateras"
     r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs"
-    r"|levereras|installeras|monteras|driftsätts|lanseras|påbörjas|inleds|startas)\b"
+    r"|levereras|installeras|monteras|driftsätts|lanseras|påbörjas|inleds|startas|beslutas|behandlas"
+    r"|byggs|upphandlas|färdigställs|anordnas|arrangeras)\b"
 )
+# Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
+# 2019"): like SCHEDULED, a promise only with a date still ahead of the document.
+READY_AT = sv(r"\b(?:blir|är)\s+(?:\w+\s+)?(?:klar|klart|klara|färdig|färdigt|färdiga|färdigställd\w*)\b")
 # An answer the committee owes by a day: "Revisionsrapport 2013:5 …, för yttrande senast den 24 maj 2013",
 # "Remiss från kommunstyrelsen, för yttrande senast 2013-05-24".
 ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+senast\b")

@@ -64,7 +64,7 @@ _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\bi
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 _QUICK = cues.sv(
     r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
-    r"|avsikt|ämnar|åtar|klar|färdig"
+    r"|avsikt|ämnar|åtar|klar|färdig|väntas|planen|tanken|målsättning|ambitionen"
 )
 
 

@@ -41,7 +41,8 @@ _PREFIX = re.compile(
     r"|(?:fram\s+|anda\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?)(?:\s+den)?"
     rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td])"
     rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
-    rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
+    # "under hela 2023": all of it, done by its end
+    rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
     # "under resten av 2016": what is left of it, done by its end
     rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"
     rf"|per(?:\s+den)?|p{_A}|i|vid)"

@@ -1,0 +1,65 @@
+"""Promises told without "ska" or "kommer att" in front: a plan as a noun, readiness at a time, an expected
+decision, and "kommer" before a subject with an adjective. Sentences written by the team in the shapes of
+municipal news pages and plans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.extraction.classify import commitment_cue
+from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
+from tests.extraction.helpers import commitments, run
+
+_DAY = date(2026, 2, 2)
+
+
+def _cue(sentence: str) -> str | None:
+    found = commitment_cue(match_text(sentence).folded)
+    return found.reason if found else None
+
+
+def _deadlines(page: str) -> list[tuple[date, ...]]:
+    return [f.deadlines for f in commitments(run(page, document_date=_DAY, today=_DAY))]
+
+
+def test_a_plan_or_target_told_as_a_noun_promises_with_a_time() -> None:
+    assert _cue("Ledningen är beställd och planen är att den ska dras under hösten 2026.") == "plan"
+    assert _cue("Målsättningen är att paviljongerna tas i bruk efter sportlovet.") == "plan"
+    # Without a time it says what a thing will be like, or names a goal.
+    assert _cue("Planen är att kvarteret ska rymma cirka 300 bostäder.") is None
+    assert _cue("Målsättningen är att alla elever ska nå kunskapskraven.") is None
+
+
+def test_ready_at_a_time_ahead_is_a_promise() -> None:
+    page = "Nya förskolor\n\nFörskolan Linden blir klar sommaren 2027. Förskolan Eken är preliminärt klar i maj 2026.\n"
+    assert _deadlines(page) == [(date(2027, 8, 31),), (date(2026, 5, 31),)]
+    # Ready already: the time lies behind the page.
+    assert _deadlines("Nya förskolor\n\nFörskolan Björken är klar sedan maj 2025.\n") == []
+
+
+def test_an_expected_decision_and_works_that_go_on_all_year() -> None:
+    assert _deadlines("Nya mål\n\nDe nya målen beräknas gå till beslut i fullmäktige i juni.\n") == [
+        (date(2026, 6, 30),)
+    ]
+    assert _deadlines("Ledningsbyte\n\nEntreprenaden förväntas pågå under hela 2027.\n") == [(date(2027, 12, 31),)]
+    (whole,) = find_deadlines("pågår under hela 2027", _DAY)
+    assert whole.dates == (date(2027, 12, 31),)
+
+
+def test_kommer_before_a_subject_with_an_adjective_still_promises() -> None:
+    # "huvudsakliga" is no infinitive after "det": the verb is "ske"; the fronted clause in the past is not the
+    # sentence's own tense.
+    sentence = "Då pandemin har tagit mycket tid under våren kommer det huvudsakliga arbetet att ske under hösten 2026."
+    assert _cue(sentence) == "kommer_att"
+    assert _deadlines(f"Uppdrag\n\n{sentence}\n") == [(date(2026, 12, 31),)]
+
+
+def test_a_relative_clause_with_its_own_verb_ends_before_the_main_verb() -> None:
+    page = (
+        "Uppdrag\n\nDen del av uppdraget som beslutades den 7 maj 2025 ska i enlighet med tidigare beslut "
+        "redovisas till nämnden senast den 28 maj 2026.\n"
+    )
+    assert _deadlines(page) == [(date(2026, 5, 28),)]
+    # What a relative clause only describes is not scheduled.
+    assert _cue("Planerna är en förutsättning för de medel som beslutas i samband med budgeten 2027.") is None
