@@ -32,7 +32,9 @@ _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
 # "gäller till och med", "löper ut den".
 _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
-_ESTIMATED_END = cues.sv(r"\b(?:beräknas|planeras|bedöms|väntas|förväntas)\s+(?:\w+\s+)?pågå\s*$")
+_ESTIMATED_END = cues.sv(
+    r"\b(?:beräknas|planeras|bedöms|väntas|förväntas|är\s+planera[dt]|är\s+beräkna[dt])\s+(?:att\s+)?(?:\w+\s+)?pågå\s*$"
+)
 _MAX_DATES = 4
 
 

@@ -38,7 +38,8 @@ _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
 _GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
 _OWNER_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de)|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir)|i\s+egen\s+regi"
+    r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
 _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|därför\s+|nu\s+)+")
@@ -102,8 +103,8 @@ def _clean_owner(text: str) -> str | None:
         # "Revisorerna har överlämnat rapporten till kommunstyrelsen för yttrande och kommunstyrelsen": a clause
         # before the subject; the owner is what follows its last "och", or none.
         owner = owner.rsplit(" och ", 1)[1] if " och " in owner else ""
-        if _FINITE_IN_OWNER.search(owner):
-            return None
+        if _FINITE_IN_OWNER.search(f" {owner}"):
+            return None  # "… och är planerat": a predicate, not a subject
     if not owner or len(owner) > _MAX_OWNER:
         return None
     if owner.lower() in _PRONOUNS or len(owner) < 3:

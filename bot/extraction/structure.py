@@ -30,6 +30,7 @@ from bot.extraction.structure_signs import (
     is_intro,
     referred_rec,
     restated_rec,
+    settles_only,
 )
 from bot.extraction.textfold import qfold
 
@@ -292,6 +293,12 @@ class _Walk:
         elif kind == "rec" or (self.rec_section and self.block is None and kind != "commit"):
             self.roles[i] = Role("rec", rec_section=True)
             self.current_rec = i
+        elif (
+            kind == "commit"
+            and self.intro_unit is not None
+            and settles_only(qfold(self.units[self.intro_unit].text), qfold(self.units[i].text))
+        ):
+            self.roles[i] = Role("skip")  # "beslutar att: • godkänna förslaget": settled by the decision itself
         elif kind == "commit" and self.intro is not None:
             self.roles[i] = Role(
                 "commit_item",

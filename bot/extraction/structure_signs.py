@@ -148,3 +148,23 @@ def restated_rec(i: int, units: list[Unit], folded: str) -> bool:
         return False  # "Nämnden bör därför:" opens a list
     nxt = units[i + 1] if i + 1 < len(units) else None
     return nxt is not None and nxt.kind == "para" and not _RESTATED_REC.match(qfold(nxt.text))
+
+
+# A list that sets out what a body decides ("Kommunfullmäktige beslutar att:", "föreslår att regionfullmäktige
+# beslutar att:").
+_DECISION_INTRO = cues.sv(r"\bbeslut(?:ar|ade)\s+(?:\w+\s+)?att\s*:?\s*$")
+# An item of it that only settles or permits: "godkänna förslag till …", "fastställa antalet ledamöter",
+# "vid tillämpning av kalkylmässig ränta fastställs räntesatsen till 1,75 %", "kommunstyrelsen har under år
+# 2021 rätt att nyupplåna", "kommunstyrelsen medges rätt att besluta om …".
+_SETTLES = cues.sv(
+    r"\b(?:har|ges|medges|får|äger)\s+(?:\S+\s+){0,4}?rätt(?:ighet)?\s+att\b|\b(?:fastställs|godkänns|antas|noteras)\b"
+    r"|\b(?:bemyndigas|bemyndigar)\b"
+)
+
+
+def settles_only(intro_folded: str, folded: str) -> bool:
+    """Is this item of a decision list a formal decision or a permission, with nothing to be done?"""
+    if not _DECISION_INTRO.search(intro_folded[-60:]):
+        return False
+    first = next(iter(re.findall(r"[^\W\d_]+", folded)), "")
+    return first in cues.FORMAL_DECISIONS or _SETTLES.search(folded) is not None

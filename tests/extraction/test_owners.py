@@ -35,6 +35,10 @@ def _owner(sentence: str) -> str | None:
         ("Det är skolchefen som ansvarar.", "skolchefen"),
         ("Vi ansvarar för detta.", None),
         ("Nämnden ansvarar för att rutinen följs.", None),
+        # Written by the team: where the agent ends (a manner, a meeting, a second predicate).
+        ("Arbetet utförs av tekniska kontoret i egen regi och är planerat till maj.", "tekniska kontoret"),
+        ("Ärendet ska behandlas av kommunstyrelsen på deras sammanträde den 18 januari.", "kommunstyrelsen"),
+        ("Arbetet utförs av en konsult och är planerat till maj.", "en konsult"),
     ],
 )
 def test_find_owner(sentence: str, owner: str | None) -> None:

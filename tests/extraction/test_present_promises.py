@@ -63,3 +63,26 @@ def test_a_relative_clause_with_its_own_verb_ends_before_the_main_verb() -> None
     assert _deadlines(page) == [(date(2026, 5, 28),)]
     # What a relative clause only describes is not scheduled.
     assert _cue("Planerna är en förutsättning för de medel som beslutas i samband med budgeten 2027.") is None
+
+
+def test_works_planned_to_go_on_over_a_season_end_with_it() -> None:
+    page = "Ledningsarbeten\n\nArbetet utförs av tekniska kontoret och är planerat att pågå under vintern.\n"
+    (works,) = commitments(run(page, document_date=date(2026, 12, 1), today=date(2026, 12, 1)))
+    assert works.deadlines == (date(2027, 2, 28),) and works.owner == "tekniska kontoret"
+    # How long it lasts is no time to be done by.
+    assert _cue("Arbetet beräknas pågå under tre veckor.") is None
+
+
+def test_items_of_a_decision_that_only_settle_or_permit_are_no_commitments() -> None:
+    decision = (
+        "Budget 2027\n\nKommunfullmäktige beslutar att:\n\n"
+        "  • godkänna förslaget till budget för 2027,\n\n"
+        "  • kommunstyrelsen har under år 2027 rätt att nyupplåna 100 mnkr,\n\n"
+        "  • vid kalkylmässig ränta fastställs räntesatsen till 1,5 %,\n\n"
+        "  • nämnderna ska senast den 30 april 2027 redovisa en plan för en budget i balans.\n"
+    )
+    (task,) = commitments(run(decision, document_date=_DAY, today=_DAY))
+    assert task.deadlines == (date(2027, 4, 30),)
+    # Under a promise ("Vi kommer att:") the same verbs are work to do.
+    plan = "Åtgärder\n\nFörvaltningen kommer att:\n\n  • fastställa en ny rutin under våren 2026\n"
+    assert [f.deadlines for f in commitments(run(plan, document_date=_DAY, today=_DAY))] == [(date(2026, 6, 30),)]
