@@ -33,8 +33,12 @@ _ASSIGNS = sv(
     r"|\b(?:ger|gav)\s+regeringen\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s+"
 )
 # "Socialstyrelsen får uppdraget att", "Trafikverket får också i uppdrag att": the agency named first.
+# An agency's own page: "Skogsstyrelsen har fått i uppdrag att", "Energimyndigheten har fått i uppdrag från
+# regeringen att", "Brå har fått ett nytt regeringsuppdrag", "IVO har i uppdrag att".
 _RECEIVES = sv(
-    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått)\s+(?:också\s+|även\s+)?(?:i\s+uppdrag|uppdraget)\s+att\b"
+    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått|har)\s+(?:också\s+|även\s+|nu\s+)?"
+    r"(?:(?:i\s+uppdrag|uppdraget)(?:\s+(?:av|från)\s+regeringen)?\s+att\b"
+    r"|(?:ett|två|tre|flera)\s+(?:nytt\s+|nya\s+)?(?:regerings)?uppdrag\b)"
 )
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
 _FRONTED = sv(

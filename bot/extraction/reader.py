@@ -352,7 +352,9 @@ class Reader:
         assignments: list[tuple[int, int, str]] = []
         for i, info in sorted(self.infos.items()):
             for s, e in info.sentences:
-                agency = assigned_agency(info.unit.text[s:e], info.folded[s:e])
+                text, folded = info.unit.text[s:e], info.folded[s:e]
+                # "Skogsstyrelsen har fått i uppdrag att …" on the agency's own page names it as well.
+                agency = assigned_agency(text, folded) or receiving_agency(text, folded)
                 if agency is not None:
                     assignments.append((i, s, agency))
         if not assignments:

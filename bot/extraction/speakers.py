@@ -26,6 +26,9 @@ _BODY = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]+s?\s+)?(?:[\w-]*(?:enheten|förvaltningen|nämnden|styrelsen|tjänsten|kontoret"
     r"|avdelningen|bolaget)|kommun(?:en|er)?|region)(?![\w-])"
     r"|(?<![\w-])Region\s+[A-ZÅÄÖ][\w-]+"
+    # an agency's own page: "Skolinspektionen", "Energimyndigheten", "Kulturrådet", "Länsstyrelsen i Västernorrland"
+    r"|(?<![\w-])[A-ZÅÄÖ][\w-]*(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|ombudsmannen|förmedlingen"
+    r"|kassan|institutet)(?![\w-])"
 )
 # Bodies too general to name the speaker ("kommunen" may be any municipality the page tells of).
 _TOO_GENERAL = frozenset({"kommunen", "kommuner", "kommun", "region", "nämnden", "styrelsen", "förvaltningen"})
