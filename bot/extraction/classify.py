@@ -272,6 +272,8 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "report"))
     if cues.REPORTED_IN_RHYTHM.search(folded) and not cues.AUDIT_META.search(folded):
         found.append(Cue(MEDIUM, "report"))
+    if (cues.REPORTS_BY.search(folded) or cues.ORDERED.search(folded)) and not cues.AUDIT_META.search(folded):
+        found.append(Cue(MEDIUM, "report"))
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
     aim = cues.AIM_AT.search(folded)

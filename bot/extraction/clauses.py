@@ -56,8 +56,14 @@ def assesses(folded: str) -> bool:
     """Does the sentence assess, outside a relative clause ("de åtgärder som bedöms ge bäst effekt" only
     describes the measures)?"""
     return any(
-        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start()) for m in cues.ASSESSMENT.finditer(folded)
+        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+        and not (m.group().startswith("bedomning") and _AN_OBJECT.search(folded, max(0, m.start() - 24), m.start()))
+        for m in cues.ASSESSMENT.finditer(folded)
     )
+
+
+# "lämna en samlad rapport … och en bedömning av verksamhetens resultat": an assessment to deliver, not made.
+_AN_OBJECT = re.compile(r"\b(?:en|ett|sin|sina|var|gora|lamna|ge)\s+(?:\w+\s+)?$")
 
 
 _COORDINATED = re.compile(r"\s(?:och|men)\s")

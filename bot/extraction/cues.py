@@ -316,6 +316,19 @@ REPORTS_TO = sv(
     r"\b(?:åter)?(?:rapporter|redovis|koppl|överlämn|presenter)(?:ar|as)\s+(?:tillbaka\s+)?till\s+[^.;]{0,80}?"
     r"(?:nämnd|styrelse|utskott|fullmäktige|ledning|revisor)\w*\b"
 )
+# A report handed in by a limit, in the active present: "Skolverket lämnar senast den 22 februari varje år en
+# årsredovisning", "Senast den 1 mars varje år lämnar vi ett budgetunderlag".
+REPORTS_BY = sv(
+    r"\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar)\b[^.;]{0,60}?\bsenast\b"
+    r"|\bsenast\b[^.;]{0,50}?\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar)\b"
+)
+# An order with a limit, from a supervisor: "förelägger … Trosa kommun att … senast den 24 augusti 2018 vidta
+# åtgärder", "kräver att … kommunen rättar till bristerna före den 2 november 2015", "Kommunerna … har på sig
+# till den 15 mars 2021 för att … redovisa".
+ORDERED = sv(
+    r"\bförelägg(?:er|s|a)\b[^.;]{0,160}?\batt\b(?=[^.;]{0,120}?\b(?:senast|före|innan)\b)"
+    r"|\bkräver\s+att\b(?=[^.;]{0,160}?\b(?:senast|före|innan)\b)|\bhar\s+på\s+sig\s+(?:fram\s+)?till\b"
+)
 # A report made in a rhythm, in the passive present: "Vid varje tertial redovisas en uppföljning av planen",
 # "Handlingsplanen redovisas socialnämnden vid vartannat sammanträde".
 REPORTED_IN_RHYTHM = sv(

@@ -188,12 +188,18 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         start = _opening(ranges)
         if start is not None and document_date is not None:
             start = max(start, document_date)  # "årligen … för perioden 2022–2033" decided in 2024: from 2024
-        opening = _first_on_or_after(best.recurrence, start) if start is not None and best.recurrence else None
+        rhythm = best.recurrence
+        if rhythm == _DEFAULT_YEARLY and start is not None and _DAY_IN.search(ranges[0].phrase):
+            # "årligen, med start 1 maj 2017": every year on the day it starts
+            rhythm = f"FREQ=YEARLY;BYMONTH={start.month};BYMONTHDAY={start.day}"
+        elif start is not None and _MONTH_IN.search(ranges[0].phrase):
+            rhythm = _anchored(rhythm, start)  # "årligen med start i maj 2017": every May
+        opening = _first_on_or_after(rhythm, start) if start is not None and rhythm else None
         if opening is not None:
             # "varje månad, med start i maj": the rhythm's first date is the first deadline; "från och med 2024
             # till och med 2028" ends it too.
             phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
-            rule = with_end(best.recurrence, _closing(ranges))
+            rule = with_end(rhythm, _closing(ranges))
             return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
@@ -208,6 +214,8 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
     return Chosen((), None, None, None, 0.0)
 
 
+_MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE)
+_DAY_IN = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
 _PASSED_LIMIT = re.compile(r"(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
 _RANGE_CONFIDENCE = 0.6
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")

@@ -87,9 +87,12 @@ def _inside_brackets(folded: str, at: int) -> bool:
 # Two steps of one subject, each with its own time: "Uppföljningen ska vara klar i maj och kommer att redovisas på
 # kommunfullmäktiges sammanträde i juni", "Arbetet startar på måndag och beräknas vara klart till sommaren".
 _STEP = re.compile(
-    r"\s(?:och|samt)\s+(?=(?:(?:darefter|sedan|senare|da)\s+)?(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
-    r"|redovisas|presenteras|aterrapporteras|tas|fattas|beslutas|tar|fattar|beslutar|antar|faststaller|genomfors"
-    r"|startar|paborjas)\b)"
+    r"\s(?:och|samt)\s+(?=(?:(?:darefter|sedan|senare|da)\s+)?"
+    # "… och slutredovisningen ska lämnas senast …": a report of its own, named before its verb
+    r"(?:(?:del|slut)?(?:redovisning|rapport)(?:en)?\s+)?"
+    r"(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
+    r"|(?:del|slut|ater)?redovisas|(?:del|slut)?rapporteras|lamnas|presenteras|aterrapporteras|tas|fattas|beslutas"
+    r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b)"
 )
 
 
@@ -99,7 +102,9 @@ _SUBJECT = re.compile(
 )
 
 
-_NO_SUBJECT = re.compile(r"(?:kommer|ska|skall|beräknas|planeras|väntas|bedöms|redovisas|presenteras)\b")
+_NO_SUBJECT = re.compile(
+    r"(?:kommer|ska|skall|beräknas|planeras|väntas|bedöms|(?:del|slut|åter)?redovisas|lämnas|presenteras)\b"
+)
 
 
 def split_steps(findings: list[Finding], text: str, reference: date, document_date: date | None) -> list[Finding]:

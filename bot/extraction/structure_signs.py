@@ -40,6 +40,8 @@ REC_INTRO = cues.sv(
 )
 _COMMIT_INTRO = cues.sv(
     r"\b(?:kommer|avser|planerar|ska|skall|ämnar|åtar\s+sig|beslutar|har\s+för\s+avsikt)(?:\s+att)?\s*:?\s*$"
+    # "I förhållande till Klimatklivet … ska Energimyndigheten:": the subject after an inverted "ska"
+    r"|\b(?:ska|skall)\s+[\w-]+\s*:\s*$"
     r"|(?:planerade|följande)\s+åtgärder|följande\s+(?:kontrollmoment|kontrollområden|aktiviteter|insatser|uppdrag)\b|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
     r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
     r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"

@@ -38,3 +38,49 @@ def test_a_report_date_that_has_passed_is_still_the_deadline() -> None:
     page = "Uppdrag\n\nI mars 2025 gav nämnden förvaltningen i uppdrag att senast i juni 2027 lämna en plan.\n"
     (task,) = commitments(run(page, document_date=date(2026, 10, 5), today=date(2026, 10, 5)))
     assert task.deadlines == (date(2027, 6, 30),)
+
+
+def _found(page: str, day: date) -> list[tuple[str, tuple[date, ...]]]:
+    return [(f.text, f.deadlines) for f in commitments(run(page, document_date=day, today=day))]
+
+
+def test_an_interim_and_a_final_report_in_one_sentence_are_two_commitments() -> None:
+    day = date(2026, 3, 1)
+    page = "Uppdrag\n\nUppdraget ska delredovisas senast den 1 april 2026 och slutredovisas senast den 1 april 2027.\n"
+    found = _found(page, day)
+    assert [d for _, d in found] == [(date(2026, 4, 1),), (date(2027, 4, 1),)]
+    assert found[1][0].startswith("Uppdraget … slutredovisas")
+    page = (
+        "Uppdrag\n\nEn delredovisning ska lämnas senast den 30 juni 2026 och slutredovisningen ska lämnas "
+        "senast den 30 juni 2027.\n"
+    )
+    assert [d for _, d in _found(page, day)] == [(date(2026, 6, 30),), (date(2027, 6, 30),)]
+
+
+def test_reports_in_the_present_and_orders_with_a_limit() -> None:
+    day = date(2026, 3, 1)
+    assert [d for _, d in _found("Styrning\n\nSenast den 1 mars varje år lämnar vi ett budgetunderlag.\n", day)] == [()]
+    order = "Tillsyn\n\nSkolinspektionen kräver att kommunen rättar till bristerna före den 2 november 2026.\n"
+    assert [d for _, d in _found(order, day)] == [(date(2026, 11, 1),)]
+    term = "Tillsyn\n\nKommunerna har på sig till den 15 mars 2026 för att redovisa sina åtgärder.\n"
+    assert [d for _, d in _found(term, day)] == [(date(2026, 3, 15),)]
+
+
+def test_a_yearly_report_from_a_first_day_and_an_assessment_to_deliver() -> None:
+    page = (
+        "Uppdrag\n\nUnder strategiperioden ska Folkhälsomyndigheten årligen, med start 1 maj 2026, lämna en "
+        "rapport om verksamheten och en bedömning av dess samlade resultat.\n"
+    )
+    (report,) = commitments(run(page, document_date=date(2026, 2, 1), today=date(2026, 2, 1)))
+    assert report.deadlines == (date(2026, 5, 1),)
+    assert report.recurrence is not None and "BYMONTH=5" in report.recurrence
+
+
+def test_a_list_after_an_inverted_subject_is_the_agencys_tasks() -> None:
+    page = (
+        "Samordning\n\nI förhållande till stödet ska Energimyndigheten:\n\n"
+        "  • Vägleda länsstyrelserna i deras arbete\n"
+        "  • Göra uppföljning av beviljade åtgärder\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 2, 1), today=date(2026, 2, 1)))
+    assert [f.text.split()[0] for f in found] == ["Vägleda", "Göra"]
