@@ -117,12 +117,14 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         raw = text[f.span[0] : f.span[1]]
         folded = match_text(raw).folded
         pieces = []
+        joined = 0
         for m in _STEP.finditer(folded):
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
             parts = [(0, first), (m.end(), second)]
             dated = [_chosen(p, reference, document_date) for _, p in parts]
             if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
                 pieces = [(at, part, c) for (at, part), c in zip(parts, dated, strict=True)]
+                joined = m.start() + 1
                 break
         if not pieces:
             out.append(f)
@@ -131,11 +133,13 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         for k, (at, part, chosen) in enumerate(pieces):
             # The second step has no subject of its own: "Uppföljningen … kommer att redovisas …" reads on a card.
             shown = f"{subject['subject']} … {part}" if k and subject and _NO_SUBJECT.match(part) else part
+            # The second step's span starts at its conjunction ("och slutredovisas senast …"): the clause as written.
+            lead = at - joined if k else 0
             out.append(
                 replace(
                     f,
                     text=" ".join(shown.split()),
-                    span=(f.span[0] + at, f.span[0] + at + len(part)),
+                    span=(f.span[0] + at - lead, f.span[0] + at + len(part)),
                     deadlines=chosen.deadlines,
                     deadline_phrase=chosen.phrase,
                     deadline_note=chosen.note,

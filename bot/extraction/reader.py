@@ -63,6 +63,13 @@ _QUOTED_MAIL = re.compile(
 _RUNNING = re.compile(r"^\S+(?:\s+\S+){5,}.*[.!]\s*$", re.DOTALL)
 
 
+# A report or task that points back to the task named before: "Uppdraget ska redovisas …", "En slutrapport …".
+_TASK_ANAPHOR = re.compile(
+    r"^\W*(?:uppdraget|myndigheten|(?:en\s+)?(?:del|slut)?(?:redovisning|rapport)(?:en)?|studien|utredningen"
+    r"|analysen|kartlaggningen|rapporten|redovisningen)\b"
+)
+
+
 class Reader:
     """One document: its units and roles, the drafts found in them, and the indexes that keep it linear."""
 
@@ -357,12 +364,19 @@ class Reader:
                 agency = assigned_agency(text, folded) or receiving_agency(text, folded)
                 if agency is not None:
                     assignments.append((i, s, agency))
-        if not assignments:
-            return
+        # An agency named as the subject of a task ("Jämställdhetsmyndigheten ska följa upp …") owns the report
+        # that points back to it ("Uppdraget ska redovisas senast …"), though no sentence gave it the task.
+        named = [
+            (*d.first, d.owner)
+            for d in self.drafts
+            if d.kind == COMMITMENT and d.owner and d.owner[:1].isupper() and AGENCY.search(match_text(d.owner).folded)
+        ]
         for d in self.drafts:
             if d.kind != COMMITMENT or d.owner is not None:
                 continue
             before = [a for a in assignments if a[:2] <= d.first]
+            if not before and _TASK_ANAPHOR.match(self.draft_folded(d)):
+                before = [a for a in named if a[:2] < d.first]
             if before:
                 d.owner, d.carried_owner = before[-1][2], True
 

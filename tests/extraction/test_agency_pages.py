@@ -84,3 +84,29 @@ def test_a_list_after_an_inverted_subject_is_the_agencys_tasks() -> None:
     )
     found = commitments(run(page, document_date=date(2026, 2, 1), today=date(2026, 2, 1)))
     assert [f.text.split()[0] for f in found] == ["Vägleda", "Göra"]
+
+
+def test_the_report_of_a_task_belongs_to_the_agency_named_for_it() -> None:
+    day = date(2026, 3, 1)
+    given = (
+        "Uppdrag\n\nRegeringen har gett Livsmedelsverket i uppdrag att ta fram en arbetsplan. "
+        "Uppdraget ska redovisas senast den 30 april 2026.\n"
+    )
+    owners = [f.owner for f in commitments(run(given, document_date=day, today=day))]
+    assert owners and set(owners) == {"Livsmedelsverket"}
+    subject = (
+        "Uppdrag\n\nJämställdhetsmyndigheten ska följa upp länsstrategierna.\n\n"
+        "Uppdraget ska redovisas senast den 1 oktober 2026.\n"
+    )
+    report = next(f for f in commitments(run(subject, document_date=day, today=day)) if f.deadlines)
+    assert report.owner == "Jämställdhetsmyndigheten"
+    # A sentence that does not point back to the task is nobody's by that rule.
+    other = subject.replace("Uppdraget ska redovisas", "Vägen ska asfalteras")
+    road = next(f for f in commitments(run(other, document_date=day, today=day)) if f.deadlines)
+    assert road.owner is None
+
+
+def test_the_second_step_is_the_clause_from_its_conjunction() -> None:
+    text = "Uppdrag\n\nUppdraget ska delredovisas senast den 1 april 2026 och slutredovisas senast den 1 april 2027.\n"
+    found = commitments(run(text, document_date=date(2026, 3, 1), today=date(2026, 3, 1)))
+    assert text[found[1].span[0] : found[1].span[1]].startswith("och slutredovisas")
