@@ -145,6 +145,8 @@ def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: 
     """
     if cues.MANNER_VERBS.intersection(after[:8]) or (left_words and left_words[-1] == "hansyn"):
         return True  # "ska vid genomförandet av uppdraget även samråda med …"
+    if verb == "anvandas":
+        return True  # "Pengarna ska i första hand användas för att stödja …": what money is spent on
     rest = " ".join(after[after.index(verb) + 1 :]) if verb in after else ""
     if verb == "ske" and cues.MANNER_AFTER_SKE.match(rest):
         return True

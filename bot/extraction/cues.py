@@ -285,6 +285,8 @@ TIME_HINT = re.compile(
 # Whom to consult, what to heed, how it is paid: "ska samråda med", "ska beakta", "ska belasta anslag".
 MANNER_VERBS = frozenset(
     {"samrada", "samverka", "samarbeta", "beakta", "inhamta", "inhamtas", "samtala", "belasta", "rekvireras", "utga"}
+    # "Informationen ska grundas på undersökningar …": what a task rests on
+    | {"grundas", "baseras"}
 )
 # "ska ske inom ramen för …", "ska ske med beaktande av …", "ska ske i samråd med …".
 MANNER_AFTER_SKE = re.compile(

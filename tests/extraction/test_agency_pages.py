@@ -110,3 +110,18 @@ def test_the_second_step_is_the_clause_from_its_conjunction() -> None:
     text = "Uppdrag\n\nUppdraget ska delredovisas senast den 1 april 2026 och slutredovisas senast den 1 april 2027.\n"
     found = commitments(run(text, document_date=date(2026, 3, 1), today=date(2026, 3, 1)))
     assert text[found[1].span[0] : found[1].span[1]].startswith("och slutredovisas")
+
+
+def test_what_a_task_rests_on_or_money_is_spent_on_is_no_task() -> None:
+    from bot.extraction.classify import commitment_cue
+    from bot.language.normalize import match_text
+
+    def cue(sentence: str) -> str | None:
+        found = commitment_cue(match_text(sentence).folded)
+        return found.reason if found else None
+
+    assert cue("Informationen ska grundas på undersökningar av god kvalitet.") is None
+    assert cue("Pengarna ska i första hand användas för att stödja nya samarbetsformer.") is None
+    # A task whose object is used later still is one.
+    assert cue("Universitetskanslersämbetet ska lämna förslag på kriterier som kan användas vid prövningen.") == "ska"
+    assert cue("Kommunen ska bygga en ny skola under 2027.") == "ska"
