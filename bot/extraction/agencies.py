@@ -13,7 +13,7 @@ import re
 from bot.extraction.cues import DECIDED_THAT, sv
 from bot.language.normalize import match_text
 
-__all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "receiving_agency"]
+__all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "is_agency_name", "receiving_agency"]
 
 # A Swedish agency's name as folded: the words central agencies are named with, or a name of their forms.
 AGENCY = sv(
@@ -22,9 +22,21 @@ AGENCY = sv(
     r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"
     # Agencies named without a telling ending.
-    r"|^(?:vinnova|forte|sida|riksgälden|polisen|msb|scb|smhi|sgu|sametinget|kronofogden|försvarsmakten"
+    r"|^(?:vinnova|forte|sida|riksgälden|polisen|msb|scb|smhi|sgu|sametinget|kronofogden|försvarsmakten|brå"
     r"|riksbanken|svenska\s+kraftnät|affärsverket\s+svenska\s+kraftnät)\b"
 )
+# An agency named by its initials, as agencies name themselves: "IVO", "ESV", "MFoF", "SIS".
+_INITIALS = re.compile(r"[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5}")
+
+
+def is_agency_name(name: str) -> bool:
+    """Is `name` (as written) an agency's proper name: "Skolinspektionen", "Länsstyrelsen i Västernorrland", "IVO"?"""
+    name = name.strip()
+    if _INITIALS.fullmatch(name):
+        return True
+    return name[:1].isupper() and AGENCY.search(match_text(name).folded) is not None
+
+
 # "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
 _ASSIGNS = sv(
     r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger|gav(?:\s+den\s+\d{1,2}\s+\w+)?|har\s+(?:gett|givit))\s+"
@@ -95,7 +107,7 @@ def assigned_agency(text: str, folded: str) -> str | None:
     short = _SHORT_FORM.match(name)
     if short is not None and len(short["long"].split()) > _LONG_NAME_WORDS:
         name = short["short"].strip()
-    return name if AGENCY.search(folded[m.end() : end]) else None
+    return name if AGENCY.search(folded[m.end() : end]) or _INITIALS.fullmatch(name) else None
 
 
 def receiving_agency(text: str, folded: str) -> str | None:
@@ -106,7 +118,8 @@ def receiving_agency(text: str, folded: str) -> str | None:
     # "Regionstyrelsen beslutar att regiondirektören får i uppdrag att …": the one after the decision's "att".
     start = max((a.end() for a in DECIDED_THAT.finditer(folded, 0, m.end("name"))), default=m.start("name"))
     name = folded[start : m.end("name")]
-    if not name.strip() or not AGENCY.search(name):
+    written = " ".join(text[start : m.end("name")].split())
+    if not name.strip() or not (AGENCY.search(name) or _INITIALS.fullmatch(written)):
         return None
     if start == m.start("name") and not text[start : start + 1].isupper():
         return None
@@ -119,10 +132,13 @@ def fronted_subject(text: str, folded: str) -> str | None:
     if m is None:
         return None
     words: list[str] = []
-    for word in text[m.end() :].split():
+    for raw in text[m.end() :].split():
+        word = raw.rstrip(":,;")  # "… ska Energimyndigheten:" over a list
         if not _NAME_WORD.fullmatch(word) or (not words and not word[:1].isupper()):
             break
         words.append(word)
+        if word != raw:
+            break
     while words and words[-1] in ("och", "för"):
         words.pop()
     name = " ".join(words)

@@ -76,7 +76,9 @@ _TWO_PREDICATES = sv(
 )
 _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
-_INITIALS = re.compile(r"[A-ZÅÄÖ]{2,6}")
+# "Det är skolchefen som ansvarar": a cleft names the owner.
+_CLEFT = re.compile(r"\b(?:det|detta)\s+ar\s")
+_INITIALS = re.compile(r"[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5}")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
 
 
@@ -95,6 +97,7 @@ def _clean_owner(text: str) -> str | None:
     owner = " ".join(text.split()).strip(" ,.;:-–\"”“'’«»")
     owner = re.sub(r"^(?:Det är|det är|Detta|detta)\s+", "", owner)
     owner = re.sub(r"\s+(?:som|vilken|vilka)$", "", owner)  # "Det är skolchefen som ansvarar"
+    owner = re.sub(r",\s*som\s.*$", "", owner)  # "Naturvårdsverket, som samordnande myndighet, ska …"
     owner = re.sub(r"^(?:som|vilken|vilka)\s+", "", owner)  # "…, som nämnden kommer att följa"
     owner = re.sub(r"^(?:[Vv]ad|[Hh]ur)\s+", "", owner)  # "Vad lärandenämnden kommer fram till ska rapporteras"
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
@@ -113,6 +116,12 @@ def _clean_owner(text: str) -> str | None:
     return _FOR.sub("för", repair_ocr(owner))
 
 
+def _describes(folded: str, phrase: str, verb_at: int) -> bool:
+    """Is the phrase before the verb a relative clause's antecedent ("… till Naturvårdsverket som ansvarar för
+    Klimatklivet": who it is, not who owns this), rather than a cleft ("Det är skolchefen som ansvarar")?"""
+    return phrase.endswith(" som") and _CLEFT.search(folded, 0, verb_at) is None
+
+
 def _role_like(folded: str) -> bool:
     return bool(_ROLE.search(folded)) and not _GENERIC.match(folded.strip())
 
@@ -128,6 +137,8 @@ def find_owner(text: str, folded: str) -> str | None:
         elif has is not None:
             start = has.end()  # "Nu har presidierna … fått i uppdrag": the subject after "har"
         phrase = folded[start:end].strip()
+        if _describes(folded, phrase, m.start()):
+            continue  # "… till Naturvårdsverket som ansvarar för Klimatklivet": who it is, not who owns this
         # "Förvaltningen får i uppdrag att …": the one given a task, however general.
         tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
         if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked):
@@ -174,7 +185,7 @@ def subject_owner(text: str, folded: str) -> str | None:
     if both is not None:
         end = both.end("subject")  # "Skolan behöver … evakueras och kommer därför att flytta": "Skolan"
     phrase = folded[start:end].strip()
-    if not phrase or len(phrase.split()) > 10:
+    if not phrase or len(phrase.split()) > 10 or _describes(folded, phrase, m.start()):
         return _inverted_subject(text, folded)
     if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
         # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.

@@ -19,7 +19,14 @@ from datetime import date
 
 from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
-from bot.extraction.agencies import AGENCY, assigned_agency, fronted_subject, government_owner, receiving_agency
+from bot.extraction.agencies import (
+    AGENCY,
+    assigned_agency,
+    fronted_subject,
+    government_owner,
+    is_agency_name,
+    receiving_agency,
+)
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.deadlines import period_end, plan_year
 from bot.extraction.decision_reports import GIVES_TASK
@@ -367,9 +374,7 @@ class Reader:
         # An agency named as the subject of a task ("Jämställdhetsmyndigheten ska följa upp …") owns the report
         # that points back to it ("Uppdraget ska redovisas senast …"), though no sentence gave it the task.
         named = [
-            (*d.first, d.owner)
-            for d in self.drafts
-            if d.kind == COMMITMENT and d.owner and d.owner[:1].isupper() and AGENCY.search(match_text(d.owner).folded)
+            (*d.first, d.owner) for d in self.drafts if d.kind == COMMITMENT and d.owner and is_agency_name(d.owner)
         ]
         for d in self.drafts:
             if d.kind != COMMITMENT or d.owner is not None:

@@ -125,3 +125,16 @@ def test_what_a_task_rests_on_or_money_is_spent_on_is_no_task() -> None:
     # A task whose object is used later still is one.
     assert cue("Universitetskanslersämbetet ska lämna förslag på kriterier som kan användas vid prövningen.") == "ska"
     assert cue("Kommunen ska bygga en ny skola under 2027.") == "ska"
+
+
+def test_agencies_named_by_initials_and_who_a_relative_clause_only_describes() -> None:
+    day = date(2026, 3, 1)
+    page = "Uppdrag\n\nMFoF ska stödja kommunerna.\n\nUppdraget ska redovisas senast den 1 april 2026.\n"
+    report = next(f for f in commitments(run(page, document_date=day, today=day)) if f.deadlines)
+    assert report.owner == "MFoF"
+    lead = (
+        "Samordning\n\nI förhållande till stödet ska Energimyndigheten:\n\n"
+        "  • Vägleda länsstyrelserna och Naturvårdsverket som ansvarar för Klimatklivet\n"
+    )
+    (item,) = commitments(run(lead, document_date=day, today=day))
+    assert item.owner == "Energimyndigheten"
