@@ -55,6 +55,8 @@ def ska_strength(folded: str) -> float:
             # "Om myndigheten bedömer att arbetet bör fortsätta ska myndigheten presentera …": the subject after
             # "ska" is a main clause's inversion after a fronted clause; no subordinate clause is written so.
             tail = []
+        elif _NAMED_AFTER_SOM.search(folded, 0, m.start()) and cues.DATED.search(folded, m.end()):
+            tail = []  # "frågeställningar som Arbetsförmedlingen ska analysera och … återrapportera senast …"
         elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
         if "att" in tail:
@@ -106,6 +108,11 @@ def ska_strength(folded: str) -> float:
     return best
 
 
+# A named actor as the relative clause's subject, right before "ska": the task is theirs.
+_NAMED_AFTER_SOM = cues.sv(
+    r"\bsom\s+(?:[\w-]+(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|förmedlingen|kassan|nämnden"
+    r"|förvaltningen)|regeringen|kommunen|regionen)\s+$"
+)
 _REPORT_RECEIVED = re.compile(r"\b(?:\w*rapport\w*|\w*redovisning\w*|aterkoppling|information)\b")
 _PARTICIPLE = re.compile(r"\w{3,}(?:ade|ad|at|dd|dda|gjord|gjorda|gjort)$")
 # Verbs of deciding, before "att … ska": the "ska" is what was decided, not how things work.

@@ -181,6 +181,9 @@ def subject_owner(text: str, folded: str) -> str | None:
         return _inverted_subject(text, folded)
     start = _clause_start(folded, m.start())
     end = m.start()
+    relative = folded.rfind(" som ", start, end)
+    if relative >= 0 and len(folded[relative + 5 : end].split()) <= 3:
+        start = relative + 5  # "frågeställningar som Arbetsförmedlingen ska analysera …": the relative clause's subject
     both = _TWO_PREDICATES.match(folded, start, end)
     if both is not None:
         end = both.end("subject")  # "Skolan behöver … evakueras och kommer därför att flytta": "Skolan"

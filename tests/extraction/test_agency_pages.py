@@ -138,3 +138,15 @@ def test_agencies_named_by_initials_and_who_a_relative_clause_only_describes() -
     )
     (item,) = commitments(run(lead, document_date=day, today=day))
     assert item.owner == "Energimyndigheten"
+
+
+def test_a_dated_task_in_a_relative_clause_with_a_named_subject() -> None:
+    page = (
+        "Nytt uppdrag\n\nUppdraget innehåller frågor som Arbetsförmedlingen ska analysera och sedan "
+        "återrapportera senast den 1 november 2026.\n"
+    )
+    (task,) = commitments(run(page, document_date=date(2026, 5, 9), today=date(2026, 5, 9)))
+    assert task.deadlines == (date(2026, 11, 1),) and task.owner == "Arbetsförmedlingen"
+    # Without a time it only describes the questions.
+    undated = "Rutiner\n\nRutinen beskriver de frågor som nämnden ska ta ställning till.\n"
+    assert commitments(run(undated, document_date=date(2026, 5, 9), today=date(2026, 5, 9))) == []
