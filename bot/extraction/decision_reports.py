@@ -16,13 +16,13 @@ from datetime import date, timedelta
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
-from bot.extraction.model import FROM_TASK, Finding
+from bot.extraction.model import COMMITMENT, FROM_TASK, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 from bot.language.rrule_text import rule_end
 
-__all__ = ["GIVES_TASK", "TASK_REPORT", "join_reports"]
+__all__ = ["GIVES_TASK", "TASK_REPORT", "join_page_reports", "join_reports"]
 
 # "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
 GIVES_TASK = sv(
@@ -289,3 +289,44 @@ def _interim_apart(kept: list[Finding], text: str) -> list[Finding]:
 
 
 _FINAL_AFTER = sv(r"[,;]?\s+(?:och|samt)\s+(?P<final>(?:en\s+|den\s+)?slut(?:redovis|rapport)\w*)")
+
+
+_PAGE_GAP = 700
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def join_page_reports(findings: list[Finding]) -> list[Finding]:
+    """Outside a decision, "Uppdraget ska redovisas … senast …" right after a body's undated task is that task's
+    report: an agency's page tells each task it received ("Brå ska följa upp brottet grov fridskränkning. …
+    Uppdraget ska redovisas senast den 15 juni 2023"), and its readers register the task due at its report."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].span[0])
+    found = list(findings)
+    dropped: set[int] = set()
+    for k, i in enumerate(order):
+        report = found[i]
+        if report.kind != COMMITMENT or not report.deadlines:
+            continue
+        sentences = _SENTENCE_END.split(match_text(report.text).folded)
+        # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
+        # redovisas …"), which stays a finding and dates the tasks before it too.
+        folded = next((x for x in reversed(sentences) if TASK_REPORT.search(x)), None)
+        if folded is None or (_INTERIM.search(folded) and not _BOTH.search(folded)):
+            continue
+        alone = len(sentences) == 1
+        # The body's undated tasks told just before it ("Brå ska följa upp … Brå ska även analysera …") are all
+        # due when it is reported.
+        run: list[int] = []
+        end = report.span[0]
+        for j in reversed([j for j in order[:k] if found[j].kind == COMMITMENT and j not in dropped]):
+            task = found[j]
+            if task.deadlines or task.recurrence or task.owner is None or report.owner not in (None, task.owner):
+                break
+            if not 0 <= end - task.span[1] <= _PAGE_GAP or TASK_REPORT.search(match_text(task.text).folded):
+                break
+            run.append(j)
+            end = task.span[0]
+        for j in run:
+            found[j] = _due_when_reported(found[j], report, last_only=False)
+        if run and alone:
+            dropped.add(i)
+    return [f for i, f in enumerate(found) if i not in dropped]

@@ -29,6 +29,7 @@ from bot.extraction.agencies import GOVERNMENT
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.decided_parts import split_decided, split_steps
+from bot.extraction.decision_reports import join_page_reports
 from bot.extraction.decisions import is_decision, read_as_decision
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
@@ -171,7 +172,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         # utredning …") tells of the world around it; only its own promises are commitments.
         if _MUNICIPAL.search(head) and len(_GOVERNMENT_NAMED.findall(head)) <= _GOVERNMENT_ASIDE:
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
-        findings = split_decided(findings, text, reference, doc_date)
+        findings = split_decided(join_page_reports(findings), text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)
     merged, moved = dedupe(findings)
     out: list[Finding] = []

@@ -150,3 +150,19 @@ def test_a_dated_task_in_a_relative_clause_with_a_named_subject() -> None:
     # Without a time it only describes the questions.
     undated = "Rutiner\n\nRutinen beskriver de frågor som nämnden ska ta ställning till.\n"
     assert commitments(run(undated, document_date=date(2026, 5, 9), today=date(2026, 5, 9))) == []
+
+
+def test_a_task_told_on_a_page_is_due_when_it_is_reported() -> None:
+    day = date(2026, 1, 10)
+    page = (
+        "Nya uppdrag 2026\n\nGrov fridskränkning\n\nBrå ska följa upp brottet grov fridskränkning. "
+        "I det ingår att beskriva brotten. Brå ska även undersöka vilket stöd målsäganden får. "
+        "Uppdraget ska redovisas till Regeringskansliet senast den 15 juni 2027.\n"
+    )
+    found = commitments(run(page, document_date=day, today=day))
+    assert [f.text.split()[:2] for f in found] == [["Brå", "ska"], ["Brå", "ska"]]
+    assert {f.deadlines for f in found} == {(date(2027, 6, 15),)}
+    # Another body's task before the report: the report is not Brå's, and Brå's task stays undated.
+    other = page.replace("Brå ska även undersöka", "Polisen ska även undersöka")
+    first = commitments(run(other, document_date=day, today=day))
+    assert [f.deadlines for f in first if f.owner == "Brå"] == [()]
