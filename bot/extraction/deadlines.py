@@ -29,6 +29,8 @@ _EVENT_BEFORE = cues.sv(
     r"|(?:^|[.!?:]\s)\W*[\w-]*(?:nämnden|styrelsen|utskottet|fullmäktige))\s*$"
 )
 _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
+# A fronted time before a verb in the past: the main clause tells when something happened.
+_GIVEN_AT = re.compile(r"\s+(?:fick|gav|gavs|beslutade|beslots|beslot|antog|antogs|fattade|fattades|inkom|tillsatte)\b")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
 # "gäller till och med", "löper ut den".
 _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
@@ -57,10 +59,14 @@ def _is_event(found: Deadline, folded: str) -> bool:
         return True
     if _LASTS_UNTIL.search(before) and not _ESTIMATED_END.search(before):
         return True  # "ska pågå till och med …" is how long a task runs; "beräknas pågå fram till …" is when works end
+    if _GIVEN_AT.match(folded, e):
+        return True  # "I början av december fick Kulturrådet i uppdrag att …": when it was given
     if _EVENT_BEFORE.search(before) and not phrase.startswith("senast"):
         return True  # "yttrande den 3 mars" dates the statement; "för yttrande senast den 30 april" asks for it
     if re.search(r"\bdock\s+$", before):
         return False  # "… när förstudierna är klara, dock senast juni 2023": a limit, whatever came before
+    if re.search(r"\b(?:i\s+uppdrag|uppdraget)\s+att\s+$", before):
+        return False  # "Kulturrådet fick i uppdrag att under 2026 ta fram …": the time of the task given
     # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".
     return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)
 

@@ -166,3 +166,13 @@ def test_a_task_told_on_a_page_is_due_when_it_is_reported() -> None:
     other = page.replace("Brå ska även undersöka", "Polisen ska även undersöka")
     first = commitments(run(other, document_date=day, today=day))
     assert [f.deadlines for f in first if f.owner == "Brå"] == [()]
+
+
+def test_a_time_fronted_before_a_verb_in_the_past_is_when_it_happened() -> None:
+    page = "Nya uppdrag\n\nI början av december fick Kulturrådet i uppdrag att ta initiativ till en bokserie.\n"
+    (task,) = commitments(run(page, document_date=date(2026, 1, 10), today=date(2026, 1, 10)))
+    assert task.deadlines == ()
+    # A time after the verb is still the task's.
+    dated = "Nya uppdrag\n\nKulturrådet fick i uppdrag att under 2026 ta fram en bokserie.\n"
+    (task,) = commitments(run(dated, document_date=date(2026, 1, 10), today=date(2026, 1, 10)))
+    assert task.deadlines == (date(2026, 12, 31),)
