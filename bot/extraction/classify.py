@@ -233,6 +233,8 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if cues.PROPOSERS_WISH.search(folded):
         return None  # what the motion asks for; the answer to it says what will be done
+    if cues.HOPE.search(folded) and not _AIM_TIME.search(folded):
+        return None  # "Förhoppningen är att det ska bli klart så fort som möjligt": a hope, not a promise
     negated = bool(cues.NEGATED.search(folded))
     hedged = bool(cues.HEDGE.search(folded))
     found: list[Cue] = []

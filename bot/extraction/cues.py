@@ -212,6 +212,7 @@ NEGATED = sv(
 GOAL = sv(r"^\W*(?:syftet|målet|syfte|mål)\b[^.]{0,80}?\b(?:är\s+att|till\s+att)\b|^\W*\w+\s+syftar\s+till\b")
 # How things usually go, not what will be done: "Ibland bestämmer fullmäktige att en nämnd ska utreda …".
 HOW_IT_WORKS = sv(r"^\W*(?:ibland|oftast|ofta|vanligtvis|normalt|i\s+regel|som\s+regel|generellt|i\s+allmänhet)\b")
+HOPE = sv(r"^\W*(?:förhoppningen|förhoppningsvis|vår\s+förhoppning)\b")
 # What a motion or a citizen's proposal asks for: "Motionärerna vill att nämnden ska få i uppdrag att …".
 PROPOSERS_WISH = sv(
     r"^\W*(?:\S+\s+){0,2}?(?:motionär\w*|förslagsställar\w*|medborgarförslag\w*|motionen|medborgaren|"
@@ -256,6 +257,8 @@ STATIVE_AFTER_SKA = frozenset(
         *("upplevas", "praglas", "utga", "omfatta", "innehalla", "motsvara", "spegla", "tillgodoses"),
         *("inkluderas", "beaktas", "ske", "kunnas", "mota", "inga", "behova", "vilja", "goras", "finns"),
         *("bidra", "leda", "medfora", "innebara", "underlatta", "resultera", "gynna", "praglas", "kannetecknas"),
+        # deponents that look passive: "det skall synas en förflyttning", "eleverna ska trivas"
+        *("synas", "kannas", "markas", "trivas", "lyckas"),
     }
 )
 # Words between "ska" and its verb that do not change the reading.

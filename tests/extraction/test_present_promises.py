@@ -86,3 +86,10 @@ def test_items_of_a_decision_that_only_settle_or_permit_are_no_commitments() -> 
     # Under a promise ("Vi kommer att:") the same verbs are work to do.
     plan = "Åtgärder\n\nFörvaltningen kommer att:\n\n  • fastställa en ny rutin under våren 2026\n"
     assert [f.deadlines for f in commitments(run(plan, document_date=_DAY, today=_DAY))] == [(date(2026, 6, 30),)]
+
+
+def test_a_hope_without_a_time_and_a_deponent_after_ska_are_no_promises() -> None:
+    assert _cue("Förhoppningen är att det ska bli klart så fort som möjligt.") is None
+    assert _cue("Förhoppningen är att bygget ska vara klart i maj 2026.") == "completion"
+    assert _cue("Målen ska vara utvecklande, det ska synas en förflyttning.") is None
+    assert _cue("Eleverna ska trivas i skolan.") is None
