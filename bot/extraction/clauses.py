@@ -58,11 +58,14 @@ def assesses(folded: str) -> bool:
     return any(
         not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start())
         and not (m.group().startswith("bedomning") and _AN_OBJECT.search(folded, max(0, m.start() - 24), m.start()))
+        and not (m.group() == "bedoma" and _TO_DO.search(folded, max(0, m.start() - 40), m.start()))
         for m in cues.ASSESSMENT.finditer(folded)
     )
 
 
 # "lämna en samlad rapport … och en bedömning av verksamhetens resultat": an assessment to deliver, not made.
+# "ska analysera och bedöma resultatet": an assessment to make is the task, not one made.
+_TO_DO = re.compile(r"\b(?:ska|skall|att)\s+(?:\S+\s+){0,3}?(?:och\s+)?$")
 _AN_OBJECT = re.compile(r"\b(?:en|ett|sin|sina|var|gora|lamna|ge)\s+(?:\w+\s+)?$")
 
 

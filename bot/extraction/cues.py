@@ -82,7 +82,7 @@ ASSIGN = sv(
     rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\buppdrogs\s+(?:\w+\s+)?(?:åt|till)\b"
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
-    r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+)?uppdraget\s+att\b"
+    r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"
     # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
     r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
 )
@@ -94,7 +94,12 @@ _DECIDED = (
 )
 DECIDED_THAT = sv(_DECIDED)
 # What an answer is said to hold: "Av svaret framgår bland annat att samtliga styrdokument ska omarbetas …".
-STATED_THAT = sv(r"\b(?:av\s+(?:svaret|yttrandet|beslutet|planen)\s+framgår|svaret\s+innebär)\s+(?:\w+\s+){0,2}?att\s+")
+STATED_THAT = sv(
+    r"\b(?:av\s+(?:svaret|yttrandet|beslutet|planen)\s+framgår|svaret\s+innebär"
+    # what a decision brings: "Nytt i regleringsbrevet är att Polis- och Åklagarmyndigheterna gemensamt ska …"
+    r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast))"
+    r"\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?att\s+"
+)
 # A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".
 DECIDES_TO = sv(_DECIDED + r"(?P<verb>\w+)")
 # What a decision only settles, with nothing left to do: approving, noting, adopting, passing on.

@@ -176,3 +176,16 @@ def test_a_time_fronted_before_a_verb_in_the_past_is_when_it_happened() -> None:
     dated = "Nya uppdrag\n\nKulturrådet fick i uppdrag att under 2026 ta fram en bokserie.\n"
     (task,) = commitments(run(dated, document_date=date(2026, 1, 10), today=date(2026, 1, 10)))
     assert task.deadlines == (date(2026, 12, 31),)
+
+
+def test_what_a_decision_brings_and_what_it_does_not() -> None:
+    from bot.extraction.classify import commitment_cue
+    from bot.language.normalize import match_text
+
+    def cue(sentence: str) -> str | None:
+        found = commitment_cue(match_text(sentence).folded)
+        return found.reason if found else None
+
+    assert cue("Polismyndigheten får därför uppdraget att själva utveckla den interna styrningen.") == "assign"
+    assert cue("Nytt i regleringsbrevet är att nämnden ska analysera och bedöma resultatet under 2026.") == "ska"
+    assert cue("Uppdraget innebär inte att Trafikanalys ska göra en utvärdering av beslutet.") is None
