@@ -49,7 +49,7 @@ _ASSIGNS = sv(
 # regeringen att", "Brå har fått ett nytt regeringsuppdrag", "IVO har i uppdrag att".
 _RECEIVES = sv(
     r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått|har)\s+(?:också\s+|även\s+|nu\s+)?"
-    r"(?:(?:i\s+uppdrag|uppdraget)(?:\s+(?:av|från)\s+regeringen)?\s+att\b"
+    r"(?:(?:i\s+uppdrag|uppdraget|ansvaret)(?:\s+(?:av|från)\s+regeringen)?\s+att\b"
     r"|(?:ett|två|tre|flera)\s+(?:nytt\s+|nya\s+)?(?:regerings)?uppdrag\b)"
 )
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
@@ -104,6 +104,7 @@ def assigned_agency(text: str, folded: str) -> str | None:
     if end < 0:
         return None
     name = " ".join(text[m.end() : end].split()).strip(" ,.;:")
+    name = re.split(r",\s*som\s", name)[0].strip()  # "uppdrar åt Naturvårdsverket, som samordnande myndighet, att …"
     short = _SHORT_FORM.match(name)
     if short is not None and len(short["long"].split()) > _LONG_NAME_WORDS:
         name = short["short"].strip()

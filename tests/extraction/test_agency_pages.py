@@ -189,3 +189,21 @@ def test_what_a_decision_brings_and_what_it_does_not() -> None:
     assert cue("Polismyndigheten får därför uppdraget att själva utveckla den interna styrningen.") == "assign"
     assert cue("Nytt i regleringsbrevet är att nämnden ska analysera och bedöma resultatet under 2026.") == "ska"
     assert cue("Uppdraget innebär inte att Trafikanalys ska göra en utvärdering av beslutet.") is None
+
+
+def test_an_agency_named_with_an_apposition_and_one_given_the_responsibility() -> None:
+    from bot.extraction.agencies import assigned_agency, receiving_agency
+    from bot.language.normalize import match_text
+
+    def given(sentence: str) -> str | None:
+        return assigned_agency(sentence, match_text(sentence).folded)
+
+    assert given("Regeringen uppdrar åt Naturvårdsverket, som samordnande myndighet, att utveckla tillsynen.") == (
+        "Naturvårdsverket"
+    )
+    # A list of agencies keeps its commas.
+    assert given("Regeringen uppdrar åt Skolverket, Skolinspektionen och SPSM att samverka.") == (
+        "Skolverket, Skolinspektionen och SPSM"
+    )
+    sentence = "MFoF får ansvaret att stödja genomförandet av strategin."
+    assert receiving_agency(sentence, match_text(sentence).folded) == "MFoF"
