@@ -17,8 +17,9 @@ __all__ = ["speaker_before", "speaks_as_we"]
 
 # "vi" as the subject of the promise: "Vi ska", "planerar vi", "Under våren kommer vi att".
 _WE = re.compile(
-    r"(?:^|[\s,])vi\s+(?:\w+\s+)?(?:kommer|ska|skall|planerar|avser|har|tar|gor|genomfor|fortsatter)\b"
-    r"|\b(?:kommer|ska|skall|planerar|avser|har|tar|gor|genomfor|fortsatter)\s+vi\b"
+    r"(?:^|[\s,])vi\s+(?:\w+\s+)?(?:kommer|ska|skall|planerar|avser|har|tar|gor|genomfor|fortsatter|lamnar"
+    r"|redovisar|rapporterar)\b"
+    r"|\b(?:kommer|ska|skall|planerar|avser|har|tar|gor|genomfor|fortsatter|lamnar|redovisar|rapporterar)\s+vi\b"
 )
 # A body as a page names it: "miljöenheten", "Länets kommuner", "Falköpings kommun", "Region Uppsala",
 # "Tekniska förvaltningen", "Räddningstjänsten Syd".

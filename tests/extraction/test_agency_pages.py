@@ -207,3 +207,12 @@ def test_an_agency_named_with_an_apposition_and_one_given_the_responsibility() -
     )
     sentence = "MFoF får ansvaret att stödja genomförandet av strategin."
     assert receiving_agency(sentence, match_text(sentence).folded) == "MFoF"
+
+
+def test_we_who_hand_in_a_report_are_the_body_named_before() -> None:
+    page = (
+        "Styrning och uppföljning\n\nSkolverket styrs av regeringen genom instruktion och regleringsbrev.\n\n"
+        "Senast den 1 mars varje år lämnar vi ett budgetunderlag till regeringen.\n"
+    )
+    (report,) = commitments(run(page, document_date=date(2026, 1, 10), today=date(2026, 1, 10)))
+    assert report.owner == "Skolverket"
