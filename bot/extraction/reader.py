@@ -24,9 +24,9 @@ from bot.extraction.agencies import (
     assigned_agency,
     fronted_subject,
     government_owner,
-    is_agency_name,
     receiving_agency,
 )
+from bot.extraction.carried_owners import carry_assignee
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.deadlines import period_end, plan_year
 from bot.extraction.decision_reports import GIVES_TASK
@@ -68,13 +68,6 @@ _QUOTED_MAIL = re.compile(
 )
 # A field value that is running text (a sentence of several words ending in a full stop).
 _RUNNING = re.compile(r"^\S+(?:\s+\S+){5,}.*[.!]\s*$", re.DOTALL)
-
-
-# A report or task that points back to the task named before: "Uppdraget ska redovisas …", "En slutrapport …".
-_TASK_ANAPHOR = re.compile(
-    r"^\W*(?:uppdraget|myndigheten|(?:en\s+)?(?:del|slut)?(?:redovisning|rapport)(?:en)?|studien|utredningen"
-    r"|analysen|kartlaggningen|rapporten|redovisningen)\b"
-)
 
 
 class Reader:
@@ -195,7 +188,7 @@ class Reader:
             if record.action is not None and not self.is_claimed(self.units[record.action[0]]):
                 self.add_record(record)
         self.spread_owners()
-        self.carry_assignee()
+        carry_assignee(self.drafts, self.infos, self.draft_folded)
         under = section_owners(self.units)
         for d in self.drafts:
             if d.kind == COMMITMENT and d.owner is None and d.first[0] in under:
@@ -359,31 +352,6 @@ class Reader:
             for d in self.owner_targets(unit, block, offset):
                 if not d.explicit_owner:
                     d.owner, d.explicit_owner = owner, True
-
-    def carry_assignee(self) -> None:
-        """In a government decision, "Uppdraget ska redovisas …" and "myndigheten ska …" after "Regeringen ger
-        X i uppdrag" are X's: a commitment without an owner gets the agency last given a task before it."""
-        assignments: list[tuple[int, int, str]] = []
-        for i, info in sorted(self.infos.items()):
-            for s, e in info.sentences:
-                text, folded = info.unit.text[s:e], info.folded[s:e]
-                # "Skogsstyrelsen har fått i uppdrag att …" on the agency's own page names it as well.
-                agency = assigned_agency(text, folded) or receiving_agency(text, folded)
-                if agency is not None:
-                    assignments.append((i, s, agency))
-        # An agency named as the subject of a task ("Jämställdhetsmyndigheten ska följa upp …") owns the report
-        # that points back to it ("Uppdraget ska redovisas senast …"), though no sentence gave it the task.
-        named = [
-            (*d.first, d.owner) for d in self.drafts if d.kind == COMMITMENT and d.owner and is_agency_name(d.owner)
-        ]
-        for d in self.drafts:
-            if d.kind != COMMITMENT or d.owner is not None:
-                continue
-            before = [a for a in assignments if a[:2] <= d.first]
-            if not before and _TASK_ANAPHOR.match(self.draft_folded(d)):
-                before = [a for a in named if a[:2] < d.first]
-            if before:
-                d.owner, d.carried_owner = before[-1][2], True
 
     def draft_about(self, target: str, unit: int, block: int | None) -> Draft | None:
         """ "X ansvarar för stickprovskontrollerna": the commitment (in the block, else the unit) about those."""

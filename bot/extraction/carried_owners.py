@@ -1,0 +1,44 @@
+"""Owners carried to a commitment that names none: the agency its task was given to.
+
+In a government decision, "Uppdraget ska redovisas …" and "myndigheten ska …" after "Regeringen ger X i
+uppdrag" are X's. On an agency's own page the agency that "har fått i uppdrag att …" owns them the same way,
+and an agency named as a task's subject ("Jämställdhetsmyndigheten ska följa upp …") owns the report that
+points back to that task ("Uppdraget ska redovisas senast …"), though no sentence gave it the task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from bot.extraction.agencies import assigned_agency, is_agency_name, receiving_agency
+from bot.extraction.drafts import Draft, UnitText
+from bot.extraction.model import COMMITMENT
+
+__all__ = ["carry_assignee"]
+
+# A report or task that points back to the task named before: "Uppdraget ska redovisas …", "En slutrapport …".
+_TASK_ANAPHOR = re.compile(
+    r"^\W*(?:uppdraget|myndigheten|(?:en\s+)?(?:del|slut)?(?:redovisning|rapport)(?:en)?|studien|utredningen"
+    r"|analysen|kartlaggningen|rapporten|redovisningen)\b"
+)
+
+
+def carry_assignee(drafts: Sequence[Draft], infos: Mapping[int, UnitText], folded_of: Callable[[Draft], str]) -> None:
+    """Give each commitment without an owner the agency last given a task before it (in place)."""
+    assignments: list[tuple[int, int, str]] = []
+    for i, info in sorted(infos.items()):
+        for s, e in info.sentences:
+            text, folded = info.unit.text[s:e], info.folded[s:e]
+            agency = assigned_agency(text, folded) or receiving_agency(text, folded)
+            if agency is not None:
+                assignments.append((i, s, agency))
+    named = [(*d.first, d.owner) for d in drafts if d.kind == COMMITMENT and d.owner and is_agency_name(d.owner)]
+    for d in drafts:
+        if d.kind != COMMITMENT or d.owner is not None:
+            continue
+        before = [a for a in assignments if a[:2] <= d.first]
+        if not before and _TASK_ANAPHOR.match(folded_of(d)):
+            before = [a for a in named if a[:2] < d.first]
+        if before:
+            d.owner, d.carried_owner = before[-1][2], True
