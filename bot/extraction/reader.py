@@ -387,4 +387,10 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _ahead(found: Deadline, document_date: date | None) -> bool:
     """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
     last = found.dates[-1] if found.dates else period_end(found)
+    if last is not None and last == document_date and not _NUMERIC_DATE.search(found.phrase):
+        return True  # "Måndag 18 juni levereras de sista skolpaviljongerna" on a page of 18 June: today, still ahead
     return last is not None and (document_date is None or last > document_date)
+
+
+# A date in digits on the document's own day is its header ("Datum 2024-04-15"), not a time ahead.
+_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}")

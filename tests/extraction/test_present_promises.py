@@ -93,3 +93,11 @@ def test_a_hope_without_a_time_and_a_deponent_after_ska_are_no_promises() -> Non
     assert _cue("Förhoppningen är att bygget ska vara klart i maj 2026.") == "completion"
     assert _cue("Målen ska vara utvecklande, det ska synas en förflyttning.") is None
     assert _cue("Eleverna ska trivas i skolan.") is None
+
+
+def test_a_written_date_on_the_pages_own_day_is_still_ahead_but_a_header_date_is_not() -> None:
+    day = date(2026, 6, 15)
+    page = "Skolpaviljonger\n\nMåndag 15 juni levereras de sista skolpaviljongerna.\n"
+    assert [f.deadlines for f in commitments(run(page, document_date=day, today=day))] == [(day,)]
+    header = "Förvaltningen\nDatum 2026-06-15\n\nTjänsteskrivelse om paviljonger.\n"
+    assert commitments(run(header, document_date=day, today=day)) == []
