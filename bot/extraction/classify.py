@@ -65,10 +65,15 @@ def ska_strength(folded: str) -> float:
             stated = cues.STATED_THAT.search(folded, 0, m.start())  # "Av svaret framgår att … ska"
             if not any(_DECIDES.match(w) for w in left_words[max(0, idx - 3) : idx]) and stated is None:
                 continue
-        inverted = not tail and bool(after) and after[0] in _INVERTED_SUBJECT
+        inverted = (
+            not tail and bool(after) and (after[0] in _INVERTED_SUBJECT or _COMMITTEE.fullmatch(after[0]) is not None)
+        )
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
         verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
+        if inverted and not _infinitive(verb):
+            # "ska kommunstyrelsen varje kvartal få en rapport": a time between the subject and its verb
+            verb = next((w for w in after[:4] if _infinitive(w)), verb)
         if verb and not _infinitive(verb):
             # "Snart ska samordnad provning i ambulansen påbörjas": a noun subject after the fronted time, and
             # the passive verb after it.
@@ -131,7 +136,13 @@ _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovis
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
 
 
-_INVERSION = re.compile(r"\bska(?:ll)?\s+(?:" + "|".join(sorted(_INVERTED_SUBJECT)) + r")\s+\w")
+# A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
+_COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
+_INVERSION = re.compile(
+    r"\bska(?:ll)?\s+(?:"
+    + "|".join(sorted(_INVERTED_SUBJECT))
+    + r"|\w*(?:namnden|styrelsen|fullmaktige|utskottet))\s+\w"
+)
 
 
 def _inverted(after: list[str]) -> bool:

@@ -101,3 +101,9 @@ def test_a_written_date_on_the_pages_own_day_is_still_ahead_but_a_header_date_is
     assert [f.deadlines for f in commitments(run(page, document_date=day, today=day))] == [(day,)]
     header = "Förvaltningen\nDatum 2026-06-15\n\nTjänsteskrivelse om paviljonger.\n"
     assert commitments(run(header, document_date=day, today=day)) == []
+
+
+def test_a_committee_after_ska_with_a_time_before_its_verb() -> None:
+    # Written by the team: the fronted clause is in the present perfect, the main clause promises.
+    assert _cue("Till dess att planen är genomförd, ska kommunstyrelsen varje kvartal få en rapport.") == "ska"
+    assert _cue("Därför ska socialnämnden under våren 2026 ta fram en ny plan.") == "ska"
