@@ -107,3 +107,9 @@ def test_a_committee_after_ska_with_a_time_before_its_verb() -> None:
     # Written by the team: the fronted clause is in the present perfect, the main clause promises.
     assert _cue("Till dess att planen är genomförd, ska kommunstyrelsen varje kvartal få en rapport.") == "ska"
     assert _cue("Därför ska socialnämnden under våren 2026 ta fram en ny plan.") == "ska"
+
+
+def test_more_work_in_the_present_passive_with_a_date_ahead() -> None:
+    assert _deadlines("Översiktsplan\n\nPlanförslaget granskas under 2027.\n") == [(date(2027, 12, 31),)]
+    assert _deadlines("Översiktsplan\n\nFörslaget skickas ut på remiss i mars.\n") == [(date(2026, 3, 31),)]
+    assert _deadlines("Översiktsplan\n\nRutinen granskas av förvaltningen.\n") == []
