@@ -77,7 +77,9 @@ def ska_strength(folded: str) -> float:
         if verb and not _infinitive(verb):
             # "Snart ska samordnad provning i ambulansen påbörjas": a noun subject after the fronted time, and
             # the passive verb after it.
-            later = next((w for w in after[1:6] if len(w) > 4 and w.endswith("as") and _infinitive(w)), None)
+            later = next(
+                (w for w in after[1:6] if (len(w) > 4 and w.endswith("as") and _infinitive(w)) or w == "ske"), None
+            )
             if later is not None:
                 verb, inverted = later, True
         if verb == "kunna" and after.index("kunna") + 1 < len(after):
@@ -100,7 +102,9 @@ def ska_strength(folded: str) -> float:
         if _manner_of_work(verb, after, left_words, folded):
             continue  # "ska samråda med …", "ska belasta anslag 1:1": how the task is done or paid, not a task
         if verb == "ske":
-            best = max(best, WEAK)  # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise
+            # "Uppföljning ska ske årligen": a rule; a rhythm or date makes it a promise. A next step is one:
+            # "Därefter skall upphandling av entreprenör ske".
+            best = max(best, MEDIUM if _NEXT_STEP.intersection(left_words[-3:]) else WEAK)
             continue
         if verb == "fa" and _REPORT_RECEIVED.search(" ".join(after[after.index(verb) + 1 : after.index(verb) + 4])):
             best = max(best, MEDIUM)  # "Kommunstyrelsen ska få en rapport varje kvartal": a report owed to it
@@ -136,6 +140,7 @@ _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovis
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
 
 
+_NEXT_STEP = frozenset({"darefter", "sedan", "darpa"})
 # A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
 _COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
 _INVERSION = re.compile(

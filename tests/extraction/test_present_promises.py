@@ -113,3 +113,12 @@ def test_more_work_in_the_present_passive_with_a_date_ahead() -> None:
     assert _deadlines("Översiktsplan\n\nPlanförslaget granskas under 2027.\n") == [(date(2027, 12, 31),)]
     assert _deadlines("Översiktsplan\n\nFörslaget skickas ut på remiss i mars.\n") == [(date(2026, 3, 31),)]
     assert _deadlines("Översiktsplan\n\nRutinen granskas av förvaltningen.\n") == []
+
+
+def test_a_next_step_that_shall_take_place_is_a_promise() -> None:
+    assert _cue("Därefter skall upphandling av entreprenör ske och sedan kan entreprenaden börja.") == "ska"
+    page = "VA-utbyggnad\n\nProjekteringen pågår. Därefter ska upphandling av entreprenör ske.\n"
+    assert any(f.text.startswith("Därefter") for f in commitments(run(page, document_date=_DAY, today=_DAY)))
+    # Without a step before it, how something takes place is a rule, weaker than a promise.
+    weak = commitment_cue(match_text("Samverkan ska i första hand ske digitalt.").folded)
+    assert weak is not None and weak.strength < 0.5
