@@ -363,6 +363,9 @@ ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+sen
 # Work that starts at a time, told in the present: "Arbetet påbörjas nu i januari 2017", "påbörjas till hösten".
 STARTS_AT = sv(
     r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)"
+    # a date fronted: "1 mars börjar ombyggnaden av biblioteket", "Den 4 maj startar arbetet"
+    r"|^\W*(?:den\s+|på\s+\w+dag(?:en)?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*"
+    r"(?:\s+\d{4})?\s+(?:börjar|startar|påbörjas|inleds|startas)\b"
     # starting soon: "Förvaltningen påbörjar inom kort arbetet med …", "snart inleds arbetet"
     r"|\b(?:påbörja[rs]|inled(?:er|s)|starta[rs])\s+(?:\w+\s+)?(?:inom\s+kort|snart)\b"
     r"|\b(?:inom\s+kort|snart)\s+(?:\w+\s+)?(?:påbörja[rs]|inled(?:er|s)|starta[rs])\b"

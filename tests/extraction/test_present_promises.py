@@ -122,3 +122,9 @@ def test_a_next_step_that_shall_take_place_is_a_promise() -> None:
     # Without a step before it, how something takes place is a rule, weaker than a promise.
     weak = commitment_cue(match_text("Samverkan ska i första hand ske digitalt.").folded)
     assert weak is not None and weak.strength < 0.5
+
+
+def test_work_that_starts_on_a_date_fronted() -> None:
+    assert _deadlines("Biblioteket\n\n1 mars börjar ombyggnaden av biblioteket.\n") == [(date(2026, 3, 1),)]
+    # A term that begins is no work promised.
+    assert _cue("Skolan börjar i augusti.") is None
