@@ -363,3 +363,7 @@ def test_written_as_municipal_web_pages_write_them() -> None:
     assert dates("senast till jul 2021") == [(D("2021-12-23"),)]
     assert dates("under juli 2021") == [(D("2021-07-31"),)]
     assert dates("dnr 2023/BUN 0148") == []
+    # A state reached by a year, and all of a period (phrases written by the team).
+    assert dates("en ny myndighet ska vara på plats 2021") == [(D("2021-12-31"),)]
+    assert dates("pengarna finns på plats") == []
+    assert dates("entreprenaden väntas pågå under hela 2021") == [(D("2021-12-31"),)]
