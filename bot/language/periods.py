@@ -27,6 +27,8 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   the Friday of the week after the reference date's. "i morgon" and "i
   övermorgon" count from the reference date; "i dag" only in a typed field,
   since in running text it tells what is done now ("görs redan i dag").
+- "under hela X" is all of X, done by its end ("pågår under hela 2023" → 31 December
+  2023); "på plats X" is a state reached by X, like "klart X".
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
 - "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.
