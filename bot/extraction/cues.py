@@ -168,7 +168,7 @@ PREDICTION_VERBS = frozenset(
         *("forsvinna", "forandras", "variera"),
         # what a thing will be like, not what anyone does: "Vägen kommer tidvis att vara avstängd", "Stationen
         # kommer att omfatta 2 250 kvadratmeter" ("vara klar" is still a completion)
-        *("vara", "omfatta", "rymma", "innehalla"),
+        *("vara", "omfatta", "rymma", "innehalla", "pragla", "praglas", "dominera", "kannetecknas"),
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
     }
 )

@@ -128,3 +128,8 @@ def test_work_that_starts_on_a_date_fronted() -> None:
     assert _deadlines("Biblioteket\n\n1 mars börjar ombyggnaden av biblioteket.\n") == [(date(2026, 3, 1),)]
     # A term that begins is no work promised.
     assert _cue("Skolan börjar i augusti.") is None
+
+
+def test_what_will_mark_a_year_is_a_prediction() -> None:
+    assert _cue("Projektet Access kommer att prägla en stor del av verksamheten under 2026.") is None
+    assert _cue("Förvaltningen kommer att genomföra projektet under 2026.") == "kommer_att"
