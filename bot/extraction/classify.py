@@ -140,6 +140,12 @@ _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovis
 _INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
 
 
+# A time phrase with its preposition ("i början på 2019", "under hösten"), not a year naming a thing ("i samband
+# med budgeten 2027").
+_TIMED = re.compile(
+    r"\b(?:i|under|senast|till|fore|innan|infor|pa)\s+(?!samband\b)(?:\w+\s+){0,3}?"
+    r"(?:(?:19|20)\d\d\b|(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|host|sommar|vinter)\w*)"
+)
 _NEXT_STEP = frozenset({"darefter", "sedan", "darpa"})
 # A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
 _COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
@@ -307,8 +313,10 @@ def commitment_cue(folded: str) -> Cue | None:
     if aim is not None and _AIM_TIME.search(folded, aim.end()):
         found.append(Cue(MEDIUM, "plan"))
     scheduled = cues.SCHEDULED.search(folded) or cues.READY_AT.search(folded)
-    if scheduled and in_relative_clause(folded, scheduled.start()):
-        scheduled = None  # "de medel … som beslutas i samband med …": described, not scheduled
+    if scheduled and in_relative_clause(folded, scheduled.start()) and not _TIMED.search(folded, scheduled.end()):
+        # "de medel … som beslutas i samband med …": described, not scheduled; "förslag … som presenteras för
+        # tekniska nämnden i början på 2019" is dated
+        scheduled = None
     if scheduled and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
         # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))

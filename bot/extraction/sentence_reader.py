@@ -11,6 +11,7 @@ answer whose words it repeats. A sentence that recommends is a recommendation.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Protocol
 
 from bot.extraction import cues
@@ -21,6 +22,7 @@ from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
 from bot.extraction.owners import owner_object
 from bot.extraction.structure import Role
+from bot.language.periods import find_deadlines
 
 
 class ReaderState(Protocol):
@@ -29,6 +31,7 @@ class ReaderState(Protocol):
 
     genre: str
     gives_task: bool
+    document_date: date | None
     recs: list[Draft]
     table_recs: bool
     by_unit: dict[int, list[Draft]]
@@ -128,7 +131,11 @@ class SentenceReader:
             cue = self.fallback_cue(sent, in_block) or cue  # in an answer, a dated sentence is read as always
         if cue is None or (cue.reason == "ongoing" and not self.ongoing_counts(sent, in_block)):
             return k + 1
-        if cue.reason == "assign" and sent.dated_before and _GIVEN_THEN.search(sent.folded):
+        if (
+            cue.reason == "assign"
+            and _GIVEN_THEN.search(sent.folded)
+            and (sent.dated_before or self.given_before(i, sent))
+        ):
             return k + 1  # "Regionstyrelsen gav i mars 2016 … i uppdrag att under hösten 2016 …": history
         if cue.reason == "scheduled" and not (sent.has_date or (sent.has_rhythm and self.reader.genre != "report")):
             return k + 1
@@ -140,6 +147,17 @@ class SentenceReader:
         ranges = [(sents[g].start, sents[g].end) for g in group]
         self.emit(i, role, ranges, cue, [sents[g] for g in group])
         return after
+
+    def given_before(self, i: int, sent: Sentence) -> bool:
+        """ "Vid kommunfullmäktiges sammanträde den 26 oktober 2017 fick socialnämnden i uppdrag att …", read
+        in 2018: a task given on a day before the document, with no time of its own (that day is no deadline, so
+        the sentence's time phrases leave it out)."""
+        day = self.reader.document_date
+        if day is None or sent.has_date:
+            return False
+        info = self.reader.info(i)
+        text = info.unit.text[sent.start : sent.end]
+        return any(d.dates and d.dates[-1] < day for d in find_deadlines(text, info.reference))
 
     def group_from(self, sents: list[Sentence], k: int) -> tuple[list[int], int]:
         """The promise at `k` and the sentences after it that complete it; the index after them.

@@ -133,3 +133,13 @@ def test_work_that_starts_on_a_date_fronted() -> None:
 def test_what_will_mark_a_year_is_a_prediction() -> None:
     assert _cue("Projektet Access kommer att prägla en stor del av verksamheten under 2026.") is None
     assert _cue("Förvaltningen kommer att genomföra projektet under 2026.") == "kommer_att"
+
+
+def test_a_dated_relative_clause_schedules_and_a_task_given_on_a_past_day_is_history() -> None:
+    # Written by the team in the shapes of a news page and a protocol.
+    assert _cue("Kontoret avgör vilka förslag som presenteras för tekniska nämnden i början på 2027.") == "scheduled"
+    page = (
+        "Budget i balans\n\nVid kommunfullmäktiges sammanträde den 26 oktober 2025 fick socialnämnden i uppdrag "
+        "att redovisa en plan för en budget i balans.\n"
+    )
+    assert commitments(run(page, document_date=date(2026, 3, 14), today=date(2026, 3, 14))) == []
