@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extraction.agencies import AGENCY
+from bot.extraction.agencies import is_agency_name
 from bot.extraction.cues import sv
 from bot.language.normalize import repair_ocr
 
@@ -78,7 +78,6 @@ _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|
 _MAX_OWNER = 110
 # "Det är skolchefen som ansvarar": a cleft names the owner.
 _CLEFT = re.compile(r"\b(?:det|detta)\s+ar\s")
-_INITIALS = re.compile(r"[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5}")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
 
 
@@ -195,8 +194,7 @@ def subject_owner(text: str, folded: str) -> str | None:
         return _clean_owner(text[start:end])
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
     # or its initials: "SLU ska", "MSB ska".
-    initials = _INITIALS.fullmatch(text[start:end].strip()) is not None
-    agency = initials or (text[start : start + 1].isupper() and AGENCY.search(phrase) and not _GENERIC.match(phrase))
+    agency = is_agency_name(text[start:end]) and not _GENERIC.match(phrase)
     if not agency and not _role_like(phrase):
         return _inverted_subject(text, folded)
     return _clean_owner(text[start:end])
