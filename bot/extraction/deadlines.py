@@ -174,7 +174,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             dated.append(d)
         elif d.kind == "range":
             ranges.append(d)
-    if not dated and not rhythms and _PASSED_LIMIT.match(" ".join(d.phrase for d in passed[:1])):
+    if not dated and not rhythms and passed and _PASSED_LIMIT.match(passed[0].phrase):
         # "Uppdraget ska delredovisas senast den 28 februari 2019" on a page last updated in October 2019: a
         # limit that has passed is still the finding's deadline (the import review shows it as passed).
         dated = passed[:1]
@@ -210,7 +210,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
         first = ranges[0]
-        end = _range_end(first)
+        end = period_end(first)  # a closed period's last day; an open one ("från och med …") has none
         if end is not None and (document_date is None or end > document_date):
             # "under perioden 2026–2030", "(maj–november 2020)", "I mars–april fortsätter inventeringen": the
             # work goes on through the period, so it is followed up at its last day. Readers of real answers
@@ -225,11 +225,6 @@ _DAY_IN = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
 _PASSED_LIMIT = re.compile(r"(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
 _RANGE_CONFIDENCE = 0.6
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
-
-
-def _range_end(found: Deadline) -> date | None:
-    """The last day of a closed period the work is done during; an open one ("från och med …") has none."""
-    return period_end(found)
 
 
 # A plan for a year ("intern kontrollplan för 2020", "verksamhetsplan för kommunstaben 2021", "2024 års

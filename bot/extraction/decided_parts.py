@@ -116,30 +116,28 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
             continue
         raw = text[f.span[0] : f.span[1]]
         folded = match_text(raw).folded
+        # Each step: where its span starts, where its words start, the words, what they give as a deadline.
+        # The second step's span starts at its conjunction ("och slutredovisas senast …"): the clause as written.
         pieces = []
-        joined = 0
         for m in _STEP.finditer(folded):
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
-            parts = [(0, first), (m.end(), second)]
-            dated = [_chosen(p, reference, document_date) for _, p in parts]
+            parts = [(0, 0, first), (m.start() + 1, m.end(), second)]
+            dated = [_chosen(p, reference, document_date) for _, _, p in parts]
             if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
-                pieces = [(at, part, c) for (at, part), c in zip(parts, dated, strict=True)]
-                joined = m.start() + 1
+                pieces = [(*part, c) for part, c in zip(parts, dated, strict=True)]
                 break
         if not pieces:
             out.append(f)
             continue
-        subject = _SUBJECT.match(pieces[0][1])
-        for k, (at, part, chosen) in enumerate(pieces):
+        subject = _SUBJECT.match(pieces[0][2])
+        for k, (span_at, at, part, chosen) in enumerate(pieces):
             # The second step has no subject of its own: "Uppföljningen … kommer att redovisas …" reads on a card.
             shown = f"{subject['subject']} … {part}" if k and subject and _NO_SUBJECT.match(part) else part
-            # The second step's span starts at its conjunction ("och slutredovisas senast …"): the clause as written.
-            lead = at - joined if k else 0
             out.append(
                 replace(
                     f,
                     text=" ".join(shown.split()),
-                    span=(f.span[0] + at - lead, f.span[0] + at + len(part)),
+                    span=(f.span[0] + span_at, f.span[0] + at + len(part)),
                     deadlines=chosen.deadlines,
                     deadline_phrase=chosen.phrase,
                     deadline_note=chosen.note,

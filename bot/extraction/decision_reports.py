@@ -292,7 +292,6 @@ _FINAL_AFTER = sv(r"[,;]?\s+(?:och|samt)\s+(?P<final>(?:en\s+|den\s+)?slut(?:red
 
 
 _PAGE_GAP = 700
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def join_page_reports(findings: list[Finding]) -> list[Finding]:
@@ -306,7 +305,8 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         report = found[i]
         if report.kind != COMMITMENT or not report.deadlines:
             continue
-        sentences = _SENTENCE_END.split(match_text(report.text).folded)
+        folded_text = match_text(report.text).folded
+        sentences = [folded_text[a:b] for a, b in split_sentences(report.text)]
         # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
         # redovisas …"), which stays a finding and dates the tasks before it too.
         folded = next((x for x in reversed(sentences) if TASK_REPORT.search(x)), None)

@@ -11,7 +11,7 @@ import re
 from bot.extraction import cues
 from bot.extraction.strengths import MEDIUM, WEAK
 
-__all__ = ["INVERTED_SUBJECT", "infinitive", "only_manner", "ska_strength"]
+__all__ = ["COMMITTEE", "INVERTED_SUBJECT", "infinitive", "only_manner", "ska_strength"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
 # A supine after "ska ha": "gått", "genomgått", "genomfört", "tagit", "fått", "slutfört" …
@@ -48,7 +48,7 @@ def ska_strength(folded: str) -> float:
             if not any(_DECIDES.match(w) for w in left_words[max(0, idx - 3) : idx]) and stated is None:
                 continue
         inverted = (
-            not tail and bool(after) and (after[0] in INVERTED_SUBJECT or _COMMITTEE.fullmatch(after[0]) is not None)
+            not tail and bool(after) and (after[0] in INVERTED_SUBJECT or COMMITTEE.fullmatch(after[0]) is not None)
         )
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
@@ -116,7 +116,7 @@ _DECIDES = re.compile(
 INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
 _NEXT_STEP = frozenset({"darefter", "sedan", "darpa"})
 # A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
-_COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
+COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
 
 
 def _inverted(after: list[str]) -> bool:
