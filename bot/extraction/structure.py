@@ -26,6 +26,7 @@ from bot.extraction.structure_signs import (
     REC_INTRO,
     SUBJECT_REC,
     answers_itself,
+    decides,
     intro_kind,
     is_intro,
     referred_rec,
@@ -131,6 +132,7 @@ class _Walk:
     rec_section: bool = False
     intro: tuple[str, float] | None = None  # what the last list intro introduces, and the strength it gives
     intro_unit: int | None = None  # the paragraph that opened the current list, if a paragraph did
+    intro_decides: bool = False  # that paragraph sets out a decision ("Kommunfullmäktige beslutar att:")
     blocks: int = 0
     certain: bool = True
     done_section: bool = False  # under "Redan vidtagna åtgärder": what is told is done
@@ -165,7 +167,7 @@ class _Walk:
         elif self.genre == "answer" and (self.block is None or self.restated) and restated_rec(i, self.units, folded):
             self._restated_rec(i)
         elif u.kind == "item":
-            self._item(i)
+            self._item(i, folded)
         else:
             self._paragraph(i, u, folded)
 
@@ -286,18 +288,14 @@ class _Walk:
         self._open_block(i)
         self.certain, self.intro, self.rec_section, self.restated = True, None, False, True
 
-    def _item(self, i: int) -> None:
+    def _item(self, i: int, folded: str) -> None:
         kind = self.intro[0] if self.intro else None
         if kind in ("historical", "question"):
             self.roles[i] = Role("skip")
         elif kind == "rec" or (self.rec_section and self.block is None and kind != "commit"):
             self.roles[i] = Role("rec", rec_section=True)
             self.current_rec = i
-        elif (
-            kind == "commit"
-            and self.intro_unit is not None
-            and settles_only(qfold(self.units[self.intro_unit].text), qfold(self.units[i].text))
-        ):
+        elif kind == "commit" and self.intro_unit is not None and self.intro_decides and settles_only(folded):
             self.roles[i] = Role("skip")  # "beslutar att: • godkänna förslaget": settled by the decision itself
         elif kind == "commit" and self.intro is not None:
             self.roles[i] = Role(
@@ -331,6 +329,7 @@ class _Walk:
         """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
         self.intro = intro_kind(folded)
         self.intro_unit = i
+        self.intro_decides = decides(folded)
         self.done_section = self.done_section and self.intro[0] == "historical"
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:

@@ -164,9 +164,12 @@ _SETTLES = cues.sv(
 )
 
 
-def settles_only(intro_folded: str, folded: str) -> bool:
+def decides(intro_folded: str) -> bool:
+    """Does this list intro set out what a body decides ("Kommunfullmäktige beslutar att:")?"""
+    return _DECISION_INTRO.search(intro_folded[-60:]) is not None
+
+
+def settles_only(folded: str) -> bool:
     """Is this item of a decision list a formal decision or a permission, with nothing to be done?"""
-    if not _DECISION_INTRO.search(intro_folded[-60:]):
-        return False
     first = next(iter(re.findall(r"[^\W\d_]+", folded)), "")
     return first in cues.FORMAL_DECISIONS or _SETTLES.search(folded) is not None
