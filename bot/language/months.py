@@ -17,6 +17,7 @@ __all__ = [
     "MONTH_NAMES",
     "NUMBER_WORDS",
     "ORDINAL_WORDS",
+    "WEEKDAY_NAMES",
     "every_nth_value",
     "month_number",
     "number_value",
@@ -136,4 +137,6 @@ def every_nth_value(phrase: str) -> int:
     return _NTH.get(words[-1], 2)
 
 
-DAY_NAMES = r"(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)"
+# Monday first, as `date.weekday()` counts.
+WEEKDAY_NAMES = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
+DAY_NAMES = "(?:" + "|".join(WEEKDAY_NAMES) + ")"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 
+from bot.language.months import WEEKDAY_NAMES
+
 __all__ = [
     "DAY_CODES",
     "NOT_JULY",
@@ -26,15 +28,7 @@ __all__ = [
 ]
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_CODES = {
-    "mandag": "MO",
-    "tisdag": "TU",
-    "onsdag": "WE",
-    "torsdag": "TH",
-    "fredag": "FR",
-    "lordag": "SA",
-    "sondag": "SU",
-}
+DAY_CODES = dict(zip(WEEKDAY_NAMES, _WEEKDAYS, strict=True))
 NOT_JULY = (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)
 _SPRING = (1, 2, 3, 4, 5, 6)
 _AUTUMN = (8, 9, 10, 11, 12)

@@ -18,7 +18,7 @@ from bot.language.atoms.intervals import (
     term_containing,
 )
 from bot.language.dates import Interval, safe_date
-from bot.language.months import DAY_NAMES, NUMBER_WORDS, number_value
+from bot.language.months import DAY_NAMES, NUMBER_WORDS, WEEKDAY_NAMES, number_value
 from bot.language.normalize import MatchText
 
 __all__ = ["scan_relatives"]
@@ -57,7 +57,6 @@ _SCHOOL_POINT = rx(
 # A weekday said alone ("på fredag", "senast på måndag", "till nästa tisdag"), not one before a date ("måndag
 # 18 juni", read with the date), and the days counted from today ("i morgon", "i övermorgon", "i dag").
 _WEEKDAY = rx(rf"{L}(?:(?P<next>nasta|kommande)\s+)?(?P<wd>{DAY_NAMES}){R}(?!(?:en)?,?\s+(?:den\s+)?\d)")
-_WEEKDAYS = ("mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag")
 _DAYS_FROM_TODAY = rx(rf"{L}(?P<w>i\s*morgon|i\s*[oe]vermorgon|i\s*dag|idag){R}")
 
 
@@ -108,7 +107,7 @@ def scan_relatives(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if iv is not None:
             yield Atom(m.start(), m.end(), "duration", _const(iv), fixed=iv, confidence=0.6, note="relative")
     for m in _WEEKDAY.finditer(text):
-        iv = _weekday(ref, _WEEKDAYS.index(m["wd"]), m["next"] is not None)
+        iv = _weekday(ref, WEEKDAY_NAMES.index(m["wd"]), m["next"] is not None)
         # Alone a weekday is a date only after a preposition ("på fredag"); "nästa fredag" is one by itself.
         yield Atom(
             m.start(), m.end(), "relative", _const(iv), fixed=iv, needs_context=m["next"] is None, confidence=0.8
