@@ -238,6 +238,8 @@ class LocalBot:
             self._http = None
         if self._owns_slack:
             self.slack.stop()
+        if self.services is not None:
+            self.services.stop_home()
         if self.services is not None and self._db is None:
             self.services.db.dispose()
 

@@ -246,6 +246,7 @@ def create_app(
     refresher = HomeRefresher(lambda user_id: Delivery(services, client).publish_home(user_id))
     services.request_home = refresher.request
     services.home_idle = refresher.idle
+    services.stop_home = refresher.stop
     # Build the search indexes (commitments, routines) now, not on the first search after a restart.
     threading.Thread(target=_warm_search_index, args=(services,), name="search-warm-up", daemon=True).start()
     return app

@@ -49,6 +49,8 @@ class Services:
     send_soon: Callable[[], None] = field(default=lambda: None)
     # Set by the wiring: True when no App Home is waiting to be republished (the stand-in's settle asks).
     home_idle: Callable[[], bool] = field(default=lambda: True)
+    # Set by the wiring: ends the Home refresher's worker (a bot stopped inside a running process).
+    stop_home: Callable[[], None] = field(default=lambda: None)
     # Signs what modals carry in private_metadata (keyed from the settings' secret).
     seal: MetadataSeal = field(init=False)
 

@@ -67,9 +67,8 @@ class UserSide(ModalActions, MessageActions):
             response_url=response_url,
         )
         if not interaction.acked:
-            reason = (
-                "operation_timeout" if interaction.ack and interaction.ack.reason == "timeout" else "dispatch_failed"
-            )
+            late = interaction.ack is not None and interaction.ack.reason in ("timeout", "http_timeout")
+            reason = "operation_timeout" if late else "dispatch_failed"
             self._slackbot_note(person, conversation, f'{payload["command"]} failed with the error "{reason}"')
         elif interaction.response and any(
             key in interaction.response for key in ("text", "blocks", "attachments", "markdown_text")

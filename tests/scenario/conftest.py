@@ -68,7 +68,7 @@ class World:
         """Type a slash command and wait for the bot to finish."""
         command, _, rest = text.partition(" ")
         interaction = self.slack.slash_command(user, channel, command, rest)
-        assert interaction.acked, f"{text!r} was not acknowledged"
+        assert interaction.acked, f"{text!r} was not acknowledged: {interaction.ack}"
         self.bot.settle()
         return interaction
 
@@ -86,7 +86,7 @@ class World:
     def click(self, user: str, where: Any, label: str, **kwargs: Any) -> Interaction:
         """Click a button and wait for the bot to finish."""
         interaction = self.slack.click_button(user, where, label, **kwargs)
-        assert interaction.acked, f"the click on {label!r} was not acknowledged"
+        assert interaction.acked, f"the click on {label!r} was not acknowledged: {interaction.ack}"
         self.bot.settle()
         return interaction
 

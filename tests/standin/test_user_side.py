@@ -72,8 +72,9 @@ def test_slash_command_payload_and_ack_bodies(standin: SlackStandIn) -> None:
         standin.slash_command("cecilia", "bun", "/atagande")
 
 
-def test_an_unacked_command_shows_slackbots_note(standin: SlackStandIn) -> None:
-    standin.attach(Scripted(lambda envelope: Ack(acked=False, reason="timeout")))
+@pytest.mark.parametrize("reason", ["timeout", "http_timeout"])  # Socket Mode's and the request URL's
+def test_an_unacked_command_shows_slackbots_note(standin: SlackStandIn, reason: str) -> None:
+    standin.attach(Scripted(lambda envelope: Ack(acked=False, reason=reason)))
     interaction = standin.slash_command("anna", "bun", "/atagande")
     assert not interaction.acked
     note = standin.latest_visible("anna", "bun")
