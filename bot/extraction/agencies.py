@@ -48,8 +48,10 @@ _ASSIGNS = sv(
 # An agency's own page: "Skogsstyrelsen har fått i uppdrag att", "Energimyndigheten har fått i uppdrag från
 # regeringen att", "Brå har fått ett nytt regeringsuppdrag", "IVO har i uppdrag att".
 _RECEIVES = sv(
-    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+fått|har)\s+(?:också\s+|även\s+|nu\s+)?"
-    r"(?:(?:i\s+uppdrag|uppdraget|ansvaret)(?:\s+(?:av|från)\s+regeringen)?\s+att\b"
+    # "SBU har i årets regleringsbrev fått i uppdrag att": a few words between "har" and "fått".
+    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+(?:[^\s,.;]+\s+){0,4}?fått|har)\s+(?:också\s+|även\s+|nu\s+)?"
+    r"(?:(?:i\s+uppdrag|uppdraget|ansvaret|i\s+uppgift|regeringens\s+uppdrag)(?:\s+(?:av|från)\s+regeringen)?"
+    r"\s+att\b"
     r"|(?:ett|två|tre|flera)\s+(?:nytt\s+|nya\s+)?(?:regerings)?uppdrag\b)"
 )
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".

@@ -174,6 +174,11 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)
+    if reader.page_agency is not None:
+        # An agency's page about its own work: what it promises without naming anyone is the agency's.
+        findings = [
+            replace(f, owner=reader.page_agency) if f.kind == COMMITMENT and f.owner is None else f for f in findings
+        ]
     merged, moved = dedupe(findings)
     out: list[Finding] = []
     for found in merged:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from copy import copy
 from datetime import date
+from functools import cached_property
 
 from bot.extraction import cues
 from bot.extraction.action_fields import TableRecord, field_records
@@ -40,7 +41,7 @@ from bot.extraction.rec_index import RecIndex
 from bot.extraction.section_owners import section_owners
 from bot.extraction.sentence_reader import SentenceReader
 from bot.extraction.sentences import split_sentences
-from bot.extraction.speakers import speaker_before, speaks_as_we
+from bot.extraction.speakers import page_agency, speaker_before, speaks_as_we
 from bot.extraction.structure import Role, annotate
 from bot.extraction.structure_signs import genre_of
 from bot.extraction.table_parts import Table
@@ -195,6 +196,11 @@ class Reader:
                 d.owner = under[d.first[0]]
         return self.drafts
 
+    @cached_property
+    def page_agency(self) -> str | None:
+        """The one agency the page names, whose page it is (or None)."""
+        return page_agency(self.units)
+
     def is_claimed(self, unit: Unit) -> bool:
         # The claimed spans are disjoint and in order: only the first one ending after the unit's start can overlap.
         k = bisect_right(self.claimed_ends, unit.start)
@@ -322,7 +328,7 @@ class Reader:
             draft.owner = subject_owner(info.unit.text[s:e], info.folded[s:e])
             if draft.owner is None and draft.parts and speaks_as_we(info.folded[s:e]):
                 # "Under 2019 planerar vi att …": the body the page named before it spoke as "vi"
-                draft.owner = speaker_before(self.units, draft.parts[0][0], s)
+                draft.owner = speaker_before(self.units, draft.parts[0][0], s) or self.page_agency
                 draft.carried_owner = draft.owner is not None
 
     # ------------------------------------------------------------------ #

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.extraction.agencies import is_agency_name
 from bot.extraction.layout import Unit
 
-__all__ = ["speaker_before", "speaks_as_we"]
+__all__ = ["page_agency", "speaker_before", "speaks_as_we"]
 
 # "vi" as the subject of the promise: "Vi ska", "planerar vi", "Under våren kommer vi att".
 _WE = re.compile(
@@ -33,6 +34,21 @@ _BODY = re.compile(
 )
 # Bodies too general to name the speaker ("kommunen" may be any municipality the page tells of).
 _TOO_GENERAL = frozenset({"kommunen", "kommuner", "kommun", "region", "nämnden", "styrelsen", "förvaltningen"})
+# A capitalised word or initials, in any case form, not inside an address ("Socialstyrelsens", "Kontakta SBU").
+_CAPITALISED = re.compile(r"(?<![\w@./-])(?:[A-ZÅÄÖ][\w-]+)(?![\w@-])")
+# A municipal body: its page is no agency's ("Botkyrka kommun", "Barn- och utbildningsnämnden", "Region Gotland").
+_MUNICIPAL = re.compile(
+    r"\b[A-ZÅÄÖ][\w-]+\s+kommun\b|nämnd|förvaltning|\bRegion\s+[A-ZÅÄÖ]"
+    r"|kommunstyrelse|regionstyrelse|fullmäktige|landsting",
+    re.IGNORECASE,
+)
+# A name that goes on past its first word: "Inspektionen för vård och omsorg", "Myndigheten för …".
+_NAME_GOES_ON = re.compile(r"\s+(?:för|i|vid)\s")
+_PREPOSITIONS = frozenset(
+    {"från", "av", "till", "med", "hos", "mot", "enligt", "åt", "om", "på", "inom", "via", "genom", "för", "i", "vid"}
+)
+# Words that name an agency only as the page already named it ("Myndigheten ska …", "Rådet består av …").
+_GENERIC = frozenset({"myndigheten", "myndigheterna", "myndighetens", "rådet", "verket", "styrelsen", "kontoret"})
 # How far back the speaker is looked for: the paragraphs just before, not the whole page.
 _LOOK_BACK = 1500
 
@@ -56,3 +72,33 @@ def speaker_before(units: Sequence[Unit], unit: int, start: int) -> str | None:
         if budget <= 0:
             return None
     return None
+
+
+def page_agency(units: Sequence[Unit]) -> str | None:
+    """The one agency a page names, when it names exactly one and no municipal body: whose page it is.
+
+    An agency's page about its own work speaks as "vi" or in the passive ("Resultaten kommer att
+    publiceras …") and names itself perhaps once, anywhere ("Socialstyrelsens definition …").
+    """
+    if any(_MUNICIPAL.search(unit.text) for unit in units):
+        return None
+    names: set[str] = set()
+    speaks = False
+    for unit in units:
+        for m in _CAPITALISED.finditer(unit.text):
+            word = m.group()
+            if word == "Statens":
+                return None  # "Statens institutionsstyrelse": a name of more words than this reads
+            base = word[:-1] if word.endswith("s") and is_agency_name(word[:-1]) else word
+            # Initials ("SBU", but also "EU", "NCC", a heading's "BYGG") tell no agency by themselves.
+            if base.lower() in _GENERIC or base.isupper() or not is_agency_name(base):
+                continue
+            if _NAME_GOES_ON.match(unit.text, m.end()):
+                return None  # "Inspektionen för vård och omsorg": a longer name
+            names.add(base)
+            if len(names) > 1:
+                return None
+            # Named only after a preposition ("tillstånd från Trafikverket") it is not who speaks.
+            before = unit.text[max(0, m.start() - 12) : m.start()].split()
+            speaks = speaks or not before or before[-1].lower() not in _PREPOSITIONS
+    return next(iter(names), None) if speaks else None

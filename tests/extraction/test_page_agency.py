@@ -1,0 +1,68 @@
+"""Whose page it is: an agency's page about its own work names itself once, anywhere, and then speaks as
+"vi" or in the passive; what it promises there is the agency's.
+
+Pages written by the team in the shape of state agencies' project pages; the agencies named are real,
+the projects are not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2026, 2, 1)
+
+OWN_PAGE = """Kartläggning av väntetider i tandvården
+
+Vi ska genomföra en nationell kartläggning av väntetiderna under vecka 12, 16–20 mars 2026.
+Resultaten kommer att publiceras i oktober 2026.
+
+Socialstyrelsens kartläggning bygger på uppgifter från regionerna.
+"""
+
+# Named only after a preposition, an agency is someone the page speaks of, not who speaks.
+ABOUT_IT = """Ny gång- och cykelväg vid skolan
+
+Planen är att vägen ska byggas under hösten 2026.
+Det har dragit ut på tiden eftersom tillstånd behövs från Trafikverket.
+"""
+
+# A municipality's page that names an agency is the municipality's.
+MUNICIPAL = """Ny detaljplan för centrum
+
+Lantmäteriet har godkänt förrättningen. Detaljplanen ska antas i maj 2026.
+Frågor besvaras av Botkyrka kommun.
+"""
+
+
+def _owners(page: str) -> dict[str, str | None]:
+    return {f.text.split()[0]: f.owner for f in commitments(run(page, document_date=DAY, today=DAY))}
+
+
+def test_we_and_the_passive_on_an_agencys_own_page_are_the_agency() -> None:
+    owners = _owners(OWN_PAGE)
+    assert owners["Vi"] == "Socialstyrelsen"
+    assert owners["Resultaten"] == "Socialstyrelsen"
+
+
+@pytest.mark.parametrize("page", [ABOUT_IT, MUNICIPAL], ids=["after a preposition", "a municipality's page"])
+def test_an_agency_the_page_only_speaks_of_owns_nothing(page: str) -> None:
+    owners = _owners(page)
+    assert owners and set(owners.values()) == {None}
+
+
+@pytest.mark.parametrize(
+    ("told", "agency"),
+    [
+        ("SBU har i årets regleringsbrev fått i uppdrag att sammanställa kunskapsluckor om munhälsa.", "SBU"),
+        ("Folkhälsomyndigheten har regeringens uppdrag att samordna arbetet mot ensamhet.", "Folkhälsomyndigheten"),
+        ("Formas har fått i uppgift av regeringen att samordna forskningen om bostäder.", "Formas"),
+    ],
+)
+def test_a_task_the_agency_has_carries_to_its_report(told: str, agency: str) -> None:
+    page = f"Regeringsuppdrag\n\n{told}\n\nUppdraget ska redovisas senast den 31 maj 2026.\n"
+    (report,) = commitments(run(page, document_date=DAY, today=DAY))
+    assert report.owner == agency and report.deadlines == (date(2026, 5, 31),)
