@@ -43,6 +43,8 @@ _ASSIGNS = sv(
     # "Regeringen ger vidare Boverket i uppdrag att …": a second task, to another agency.
     r"(?:(?:vidare|dessutom|även|också|därutöver|därtill)\s+)?"
     r"|\b(?:ger|gav)\s+regeringen\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s+"
+    # "Vidare ger regeringen Naturvårdsverket i uppdrag att …": the inverted order after an adverbial.
+    r"|\b(?:ger|gav)\s+regeringen\s+(?:(?:vidare|dessutom|även|också)\s+)?(?=[^.;]{2,120}?\si\s+uppdrag\s+att\b)"
 )
 # "Socialstyrelsen får uppdraget att", "Trafikverket får också i uppdrag att": the agency named first.
 # An agency's own page: "Skogsstyrelsen har fått i uppdrag att", "Energimyndigheten har fått i uppdrag från

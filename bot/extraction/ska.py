@@ -39,6 +39,8 @@ def ska_strength(folded: str) -> float:
             tail = []
         elif _NAMED_AFTER_SOM.search(folded, 0, m.start()) and cues.DATED.search(folded, m.end()):
             tail = []  # "frågeställningar som Arbetsförmedlingen ska analysera och … återrapportera senast …"
+        elif _RELATIVE_ENDED.search(folded, clause_start, m.start()):
+            tail = []  # "Medel som inte har använts ska återbetalas": the relative clause had its own verb
         elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
         if "att" in tail:
@@ -100,6 +102,8 @@ def ska_strength(folded: str) -> float:
 
 
 # A named actor as the relative clause's subject, right before "ska": the task is theirs.
+# A relative clause that has its own verb before "ska" ("som inte har använts ska"): "ska" is the main clause's.
+_RELATIVE_ENDED = re.compile(r"\bsom\s+(?:inte\s+|redan\s+)?(?:har|hade)\s+\w{3,}(?:ts|tt|it|at)\s*$")
 _NAMED_AFTER_SOM = cues.sv(
     r"\bsom\s+(?:[\w-]+(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|förmedlingen|kassan|nämnden"
     r"|förvaltningen)|regeringen|kommunen|regionen)\s+$"
