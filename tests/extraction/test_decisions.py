@@ -328,3 +328,10 @@ def test_each_agencys_task_is_due_when_it_reports_to_the_government() -> None:
     # Each report is its task's, not a second commitment; money paid back is no report.
     assert not any(f.text.startswith(("Boverket ska redovisa", "Naturvårdsverket ska redovisa")) for f in found)
     assert any(f.text.startswith("Medel") and f.deadlines == (date(2027, 3, 31),) for f in found)
+
+
+@pytest.mark.parametrize("relative", ["som inte har använts", "som inte använts för avsett ändamål"])
+def test_a_relative_clause_with_its_own_verb_leaves_ska_to_the_main_clause(relative: str) -> None:
+    text = f"Uppdrag\n\nMedel {relative} ska återbetalas senast den 31 mars 2027 till Kammarkollegiet.\n"
+    (paid_back,) = commitments(run(text, today=date(2026, 11, 1), document_date=date(2026, 11, 1)))
+    assert paid_back.deadlines == (date(2027, 3, 31),)
