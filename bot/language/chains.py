@@ -344,7 +344,10 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
     """A deadline: each atom's date as its preposition and vague word say."""
     dates: list[date] = []
     first = said.items[0]
-    for n, (written, interval) in enumerate(zip(said.items, intervals, strict=True)):
+    pairs = list(zip(said.items, intervals, strict=True))
+    # "vecka 14, 3–9 april 2017": a time said again more exactly is one time, not a list of two.
+    pairs = [p for n, p in enumerate(pairs) if n + 1 == len(pairs) or not _overlap(p[1], pairs[n + 1][1])]
+    for n, (written, interval) in enumerate(pairs):
         atom, iv = written, interval
         if n and written.kind == "year" and written.year is not None and first.kind in ("date", "month"):
             # "senast den 15 april 2025 respektive 2026": the same day, the year after.
@@ -361,13 +364,17 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
         confidence = min(confidence, 0.7 if said.vague == "end" else 0.6)
     if said.mode == "till" and any(a.point for a in said.items):
         confidence = min(confidence, 0.75)
-    if len(said.items) > 1:
+    if len(pairs) > 1:
         kind = "list"
-    elif said.items[0].kind in ("date", "duration") and said.vague is None:
+    elif pairs[0][0].kind in ("date", "duration") and said.vague is None:
         kind = "date"
     else:
         kind = "period"
     return _make(mt, said.start, end, tuple(sorted(set(dates))), kind, confidence, said.notes)
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return a.start <= b.end and b.start <= a.end
 
 
 def _make(

@@ -29,6 +29,8 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   since in running text it tells what is done now ("görs redan i dag").
 - "under hela X" is all of X, done by its end ("pågår under hela 2023" → 31 December
   2023); "på plats X" is a state reached by X, like "klart X".
+- Two times in a row that overlap are one time said again more exactly ("vecka 14, 3–9 april
+  2017" → 9 April), not a list of two.
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
 - "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.

@@ -367,3 +367,6 @@ def test_written_as_municipal_web_pages_write_them() -> None:
     assert dates("en ny myndighet ska vara på plats 2021") == [(D("2021-12-31"),)]
     assert dates("pengarna finns på plats") == []
     assert dates("entreprenaden väntas pågå under hela 2021") == [(D("2021-12-31"),)]
+    # A time said again more exactly is one time; two times that do not overlap stay a list.
+    assert dates("kartläggningen görs vecka 14, 5–11 april 2027") == [(D("2027-04-11"),)]
+    assert dates("rapporter i maj och juni 2021") == [(D("2021-05-31"), D("2021-06-30"))]
