@@ -352,7 +352,10 @@ SCHEDULED = sv(
     r"\b(?:görs|sker|genomförs|redovisas|presenteras|informeras|följs\s+upp|ses\s+över|revideras|uppdateras"
     r"|utvärderas|införs|tas\s+fram|stäms\s+av|återrapporteras|rapporteras|kartläggs|utreds|sammanställs"
     r"|levereras|installeras|monteras|driftsätts|lanseras|påbörjas|inleds|startas|beslutas|behandlas"
-    r"|byggs|upphandlas|färdigställs|anordnas|arrangeras|granskas|remitteras|skickas\s+ut|ställs\s+ut|tas\s+i\s+bruk)\b"
+    r"|byggs|upphandlas|färdigställs|anordnas|arrangeras|granskas|remitteras|skickas\s+ut|ställs\s+ut|tas\s+i\s+bruk"
+    r"|(?:del|slut)(?:rapporteras|redovisas)|publiceras"
+    # "Statskontoret lämnar en slutrapport den 1 november 2018": a report handed in on a day ahead
+    r"|(?:lämnar|överlämnar)\s+(?:en\s+|sin\s+)?(?:slut|del)?(?:rapport|redovisning)\w*)\b"
 )
 # Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
 # 2019"): like SCHEDULED, a promise only with a date still ahead of the document.

@@ -143,3 +143,13 @@ def test_a_dated_relative_clause_schedules_and_a_task_given_on_a_past_day_is_his
         "att redovisa en plan för en budget i balans.\n"
     )
     assert commitments(run(page, document_date=date(2026, 3, 14), today=date(2026, 3, 14))) == []
+
+
+def test_a_report_handed_in_or_published_on_a_day_ahead() -> None:
+    page = (
+        "Uppdrag\n\nTillväxtverket lämnar en slutrapport den 1 november 2026.\n\n"
+        "Uppdraget delrapporteras i mars 2026. Resultaten publiceras i december 2026.\n"
+    )
+    assert _deadlines(page) == [(date(2026, 11, 1),), (date(2026, 3, 31),), (date(2026, 12, 31),)]
+    # Handed in on a day that has passed, it is news.
+    assert _deadlines("Uppdrag\n\nTillväxtverket lämnar en slutrapport den 12 januari 2026.\n") == []
