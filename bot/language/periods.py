@@ -29,6 +29,8 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   since in running text it tells what is done now ("görs redan i dag").
 - "under hela X" is all of X, done by its end ("pågår under hela 2023" → 31 December
   2023); "på plats X" is a state reached by X, like "klart X".
+- A year after "planeras", "beräknas" or "väntas" counts without a preposition ("planeras 2020");
+  "planeras/är tänkt till X" is set for X, done by its end, not before it starts.
 - Two times in a row that overlap are one time said again more exactly ("vecka 14, 3–9 april
   2017" → 9 April), not a list of two.
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".

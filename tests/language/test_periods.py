@@ -370,3 +370,7 @@ def test_written_as_municipal_web_pages_write_them() -> None:
     # A time said again more exactly is one time; two times that do not overlap stay a list.
     assert dates("kartläggningen görs vecka 14, 5–11 april 2027") == [(D("2027-04-11"),)]
     assert dates("rapporter i maj och juni 2021") == [(D("2021-05-31"), D("2021-06-30"))]
+    # A time something is planned for: a bare year after the verb, and "till" that sets it for the season.
+    assert dates("nästa utlysning planeras 2021") == [(D("2021-12-31"),)]
+    assert dates("invigningen planeras till hösten 2021") == [(D("2021-12-31"),)]
+    assert dates("klart till hösten 2021") == [(D("2021-07-31"),)]
