@@ -47,6 +47,7 @@ from bot.extraction.schedule_lists import schedule_findings
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.extraction.table_parts import Cell, Table
 from bot.extraction.tables import find_tables
+from bot.extraction.task_period import date_by_task_period
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 
@@ -173,6 +174,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         if _MUNICIPAL.search(head) and len(_GOVERNMENT_NAMED.findall(head)) <= _GOVERNMENT_ASIDE:
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
+        findings = date_by_task_period(findings, text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.

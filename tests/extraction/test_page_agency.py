@@ -66,3 +66,26 @@ def test_a_task_the_agency_has_carries_to_its_report(told: str, agency: str) -> 
     page = f"Regeringsuppdrag\n\n{told}\n\nUppdraget ska redovisas senast den 31 maj 2026.\n"
     (report,) = commitments(run(page, document_date=DAY, today=DAY))
     assert report.owner == agency and report.deadlines == (date(2026, 5, 31),)
+
+
+TASK_RUNS = """Laddinfrastruktur i länen
+
+Energimyndigheten har fått i uppdrag att samordna stödet till laddinfrastruktur. Inom uppdraget ska \
+Energimyndigheten:
+
+  • Ge expertstöd till länsstyrelserna
+  • Följa upp de beviljade åtgärderna och deras spridning.
+
+Budget
+
+Uppdraget pågår under perioden 2026–2028. Energimyndigheten har fått 2 miljoner kronor för 2026.
+"""
+
+
+def test_a_tasks_undated_parts_are_due_when_the_task_runs_out() -> None:
+    found = commitments(run(TASK_RUNS, document_date=DAY, today=DAY))
+    parts = [f for f in found if f.text.startswith(("Ge expertstöd", "Följa upp"))]
+    assert len(parts) == 2 and {f.deadlines for f in parts} == {(date(2028, 12, 31),)}
+    # A period that has run out by the page's day dates nothing.
+    late = commitments(run(TASK_RUNS, document_date=date(2029, 3, 1), today=date(2029, 3, 1)))
+    assert not any(f.deadlines for f in late if f.text.startswith(("Ge expertstöd", "Följa upp")))
