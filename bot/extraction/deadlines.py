@@ -74,6 +74,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
 _DEFAULT_YEARLY = "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"
 
 
+# A yearly rhythm on a day the text names ("senast den 31 mars varje år").
+_FIXED_DAY = re.compile(r"^FREQ=YEARLY;BYMONTH=\d+;BYMONTHDAY=\d+$")
 _YEAR_END_EVERY = re.compile(r"^FREQ=YEARLY;INTERVAL=(\d+);BYMONTH=12;BYMONTHDAY=(?:31|-1)$")
 
 
@@ -207,6 +209,12 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
             rule = with_end(rhythm, _closing(ranges))
             return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
+        day = _FIXED_DAY.match(rhythm or "")
+        if day is not None and rhythm != _DEFAULT_YEARLY and document_date is not None:
+            # "senast den 31 mars varje år": the rhythm names its day, so the next one is the first deadline.
+            next_day = _first_on_or_after(rhythm or "", document_date)
+            if next_day is not None:
+                return Chosen((next_day,), " ".join(best.phrase.split()), rhythm, best.note, best.confidence)
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
     if ranges:
         first = ranges[0]

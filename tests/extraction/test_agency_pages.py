@@ -67,7 +67,10 @@ def test_an_interim_and_a_final_report_in_one_sentence_are_two_commitments() -> 
 
 def test_reports_in_the_present_and_orders_with_a_limit() -> None:
     day = date(2026, 3, 1)
-    assert [d for _, d in _found("Styrning\n\nSenast den 1 mars varje år lämnar vi ett budgetunderlag.\n", day)] == [()]
+    # A rhythm on a named day is first due on the next one, here the page's own day.
+    assert [d for _, d in _found("Styrning\n\nSenast den 1 mars varje år lämnar vi ett budgetunderlag.\n", day)] == [
+        (day,)
+    ]
     order = "Tillsyn\n\nSkolinspektionen kräver att kommunen rättar till bristerna före den 2 november 2026.\n"
     assert [d for _, d in _found(order, day)] == [(date(2026, 11, 1),)]
     term = "Tillsyn\n\nKommunerna har på sig till den 15 mars 2026 för att redovisa sina åtgärder.\n"
@@ -82,6 +85,16 @@ def test_a_yearly_report_from_a_first_day_and_an_assessment_to_deliver() -> None
     (report,) = commitments(run(page, document_date=date(2026, 2, 1), today=date(2026, 2, 1)))
     assert report.deadlines == (date(2026, 5, 1),)
     assert report.recurrence is not None and "BYMONTH=5" in report.recurrence
+
+
+def test_a_yearly_report_on_a_named_day_is_first_due_on_the_next_one() -> None:
+    page = "Uppdrag\n\nSocialstyrelsen ska senast den 31 mars varje år lämna en lägesrapport om tandvården.\n"
+    (report,) = commitments(run(page, document_date=date(2026, 5, 1), today=date(2026, 5, 1)))
+    assert report.deadlines == (date(2027, 3, 31),)
+    assert report.recurrence is not None and "BYMONTHDAY=31" in report.recurrence
+    # "årligen" alone names no day: a rhythm, with no first date made up.
+    (yearly,) = commitments(run(page.replace("senast den 31 mars varje år", "årligen"), today=date(2026, 5, 1)))
+    assert yearly.deadlines == () and yearly.recurrence is not None
 
 
 def test_a_list_after_an_inverted_subject_is_the_agencys_tasks() -> None:
