@@ -358,4 +358,36 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
             found[j] = _due_when_reported(found[j], report, last_only=False)
         if run and alone:
             dropped.add(i)
+    return _said_twice(found, dropped)
+
+
+# "Uppdraget ska redovisas …", "Uppdraget fanns omnämnt redan … och ska redovisas …".
+_REPORTED_TASK = sv(r"^\W*uppdraget\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+)?(?:slut)?redovisas\b")
+_DAY_NAMED = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
+
+
+def _said_twice(found: list[Finding], dropped: set[int]) -> list[Finding]:
+    """The task's report told twice, in the lead ("Uppdraget ska redovisas i slutet av 2024") and exactly
+    further on ("… ska redovisas för Utbildningsdepartementet 31 oktober 2024"): the exact one is kept."""
+    reports = [
+        i
+        for i, f in enumerate(found)
+        if i not in dropped
+        and f.kind == COMMITMENT
+        and len(f.deadlines) == 1
+        and _folded_search(_REPORTED_TASK, f)
+        and not _folded_search(_INTERIM, f)
+    ]
+    exact = [i for i in reports if _DAY_NAMED.search(found[i].deadline_phrase or "")]
+    for i in reports:
+        f = found[i]
+        if i in exact:
+            continue
+        if any(
+            found[j].deadlines[0].year == f.deadlines[0].year
+            and found[j].deadlines[0] <= f.deadlines[0]
+            and (found[j].owner is None or f.owner is None or found[j].owner == f.owner)
+            for j in exact
+        ):
+            dropped.add(i)
     return [f for i, f in enumerate(found) if i not in dropped]

@@ -221,3 +221,13 @@ def test_we_who_hand_in_a_report_are_the_body_named_before() -> None:
     )
     (report,) = commitments(run(page, document_date=date(2026, 1, 10), today=date(2026, 1, 10)))
     assert report.owner == "Skolverket"
+
+
+def test_a_report_told_in_the_lead_and_exactly_further_on_is_one_commitment() -> None:
+    page = (
+        "Nytt uppdrag om samverkan\n\nNu startar arbetet med ett nytt uppdrag. Uppdraget ska redovisas i slutet "
+        "av 2027.\n\nUKÄ har fått i uppdrag av regeringen att utvärdera samverkan. Uppdraget nämndes redan i "
+        "propositionen och ska redovisas för Utbildningsdepartementet 31 oktober 2027.\n"
+    )
+    found = _found(page, date(2026, 5, 8))
+    assert [d for _, d in found] == [(date(2027, 10, 31),)]
