@@ -153,3 +153,13 @@ def test_a_report_handed_in_or_published_on_a_day_ahead() -> None:
     assert _deadlines(page) == [(date(2026, 11, 1),), (date(2026, 3, 31),), (date(2026, 12, 31),)]
     # Handed in on a day that has passed, it is news.
     assert _deadlines("Uppdrag\n\nTillväxtverket lämnar en slutrapport den 12 januari 2026.\n") == []
+
+
+def test_work_going_on_a_decision_pending_and_a_plan_set_for_a_time_ahead() -> None:
+    assert _deadlines("Uppdrag\n\nUnder 2026 arbetar vi med att ta fram ett upplägg.\n") == [(date(2026, 12, 31),)]
+    assert _deadlines("Förstudie\n\nFörslaget ligger uppe för beslut hos styrelsen under juni 2026.\n") == [
+        (date(2026, 6, 30),)
+    ]
+    assert _deadlines("Översiktsplan\n\nGranskningen är tänkt till nästa årsskifte.\n") == [(date(2026, 12, 31),)]
+    # Without a time ahead it tells what is done now.
+    assert _deadlines("Uppdrag\n\nVi arbetar med att förbättra rutinerna.\n") == []
