@@ -83,6 +83,9 @@ ASSIGN = sv(
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"
+    # "Kommunledningskontoret får istället ett uppdrag att …", "BUN delegerar till arbetsutskottet att …"
+    r"|\b(?:får|fått|fick)\s+(?:istället\s+|också\s+|även\s+|nu\s+)?ett\s+(?:nytt\s+)?uppdrag\s+att\b"
+    r"|\bdelegera(?:r|de|t|s)?\s+(?:\w+\s+)?till\s+[^.;]{1,80}?\batt\b"
     # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
     r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
 )

@@ -31,7 +31,8 @@ _OWNER_BEFORE = sv(
     r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
     # the agent of a passive promise: "Fastigheten ska köpas in av kommunen"
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
-    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt))"
+    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
+    r"|delegera(?:r|de|t|s)?\s+(?:\w+\s+)?till)"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
 _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")

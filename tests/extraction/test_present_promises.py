@@ -163,3 +163,16 @@ def test_work_going_on_a_decision_pending_and_a_plan_set_for_a_time_ahead() -> N
     assert _deadlines("Översiktsplan\n\nGranskningen är tänkt till nästa årsskifte.\n") == [(date(2026, 12, 31),)]
     # Without a time ahead it tells what is done now.
     assert _deadlines("Uppdrag\n\nVi arbetar med att förbättra rutinerna.\n") == []
+
+
+def test_a_task_delegated_or_given_as_a_new_task_is_the_receivers() -> None:
+    day = date(2026, 2, 2)
+    for page, owner in (
+        ("Beslut\n\nBUN delegerar till arbetsutskottet att yttra sig i ärendet i maj.\n", "arbetsutskottet"),
+        (
+            "Beslut\n\nKommunledningskontoret får istället ett uppdrag att göra en förstudie.\n",
+            "Kommunledningskontoret",
+        ),
+    ):
+        (task,) = commitments(run(page, document_date=day, today=day))
+        assert task.owner == owner
