@@ -97,7 +97,7 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
     A date in brackets right after a vaguer phrase says what that phrase means ("innan sommarlovet
     (sista skoldag är fredag den 13 juni)"): the date is kept and the vague phrase left out.
     """
-    kept = [d for d in found if d.recurrence is not None or not _is_event(d, folded)]
+    kept = [d for d in found if d.recurrence is not None or (not _is_event(d, folded) and not _instead_of(d, folded))]
     if any(d.kind == "date" and d.phrase.lower().startswith("senast") for d in kept):
         # "… senast den 28 februari 2019 lämna en verksamhetsrapport om uppdragets genomförande under 2018":
         # beside a day to report by, a year the report is about is no deadline.
@@ -108,6 +108,14 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
         if a.kind != "date" and b.kind == "date" and _bracketed_after(folded, a.span[1], b.span)
     }
     return [d for d in kept if id(d) not in explained]
+
+
+# "… under våren 2020, istället för i november i år": the time given up is no deadline.
+_INSTEAD_OF = cues.sv(r"\bi\s*stället\s+för\b[^,.;]*$")
+
+
+def _instead_of(found: Deadline, folded: str) -> bool:
+    return _INSTEAD_OF.search(folded, max(0, found.span[0] - 60), found.span[0]) is not None
 
 
 _ABOUT = cues.sv(r"\b(?:om|för|avseende|gällande|kring)\s+(?:[^\s.;]+\s+){1,3}$")

@@ -176,3 +176,8 @@ def test_a_task_delegated_or_given_as_a_new_task_is_the_receivers() -> None:
     ):
         (task,) = commitments(run(page, document_date=day, today=day))
         assert task.owner == owner
+
+
+def test_a_time_given_up_instead_is_no_deadline() -> None:
+    page = "Temadag\n\nTemadagen kommer att genomföras under våren 2027, istället för i november i år.\n"
+    assert _deadlines(page) == [(date(2027, 6, 30),)]
