@@ -62,11 +62,6 @@ _WITH_THE_REPORT = sv(
 # A dated report that completes the undated promise right before it: "Trafikverket ska vidare göra en
 # sammanställning av de samlade effekterna … Den samlade bedömningen av effekterna ska redovisas senast …".
 _REPORTED = sv(r"^\W*(?:den|det|de|en|ett)\s+[^.;]{0,80}?\b(?:ska|skall)\s+(?:redovisas|lämnas|överlämnas)\b")
-# A report the agency hands to the government: "… ska redovisa … till Regeringskansliet (…) senast …".
-_TO_GOVERNMENT = sv(
-    r"\b(?:redovisa|redovisas|lämna|lämnas|inkomma|överlämna|överlämnas|rapportera|rapporteras)\b[^.;]{0,240}?"
-    r"\btill\s+(?:regeringskansliet|regeringen)\b"
-)
 _ADJACENT = 3
 _ABOUT_THE_SAME = 0.3
 
@@ -86,11 +81,6 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
         target = _reported_task(found, main, parts, i)
         if target is not None:
             reports.setdefault(target, []).append(i)
-    for m in main:
-        if not reports.get(m) and not found[m].deadlines and found[m].owner:
-            report = _report_to_government(found, m, taken={*main, *parts, *(i for r in reports.values() for i in r)})
-            if report is not None:
-                reports[m] = [report]
     dropped: set[int] = set()
     for target, of_task in reports.items():
         # A task reported more than once ("Uppdraget ska alltså slutredovisas senast den 28 februari 2026" under
@@ -108,24 +98,6 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
     # Only one task given ("Regeringen ger X i uppdrag att …") dates what the decision says besides; a decision
     # of several numbered tasks ("1. Uppdrag att …", "2. …") has a date for each, or none.
     return _due_with_the_task(reported, tasks) if given else reported
-
-
-def _report_to_government(found: list[Finding], task: int, taken: set[int]) -> int | None:
-    """With no "Uppdraget ska redovisas …", the task's owner's last final report to the government after it:
-    "Kommerskollegium ska redovisa den del av uppdraget som avser … till Regeringskansliet … senast …"."""
-    owner, start = found[task].owner, found[task].span[0]
-    reports = [
-        i
-        for i, f in enumerate(found)
-        if i not in taken
-        and f.owner == owner
-        and f.deadlines
-        and f.recurrence is None
-        and f.span[0] > start
-        and _folded_search(_TO_GOVERNMENT, f)
-        and not _folded_search(_INTERIM_REPORT, f)
-    ]
-    return max(reports, key=lambda i: (found[i].deadlines[-1], i), default=None)
 
 
 def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: int) -> int | None:
