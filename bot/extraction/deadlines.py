@@ -217,10 +217,9 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
             rule = with_end(rhythm, _closing(ranges))
             return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
-        day = _FIXED_DAY.match(rhythm or "")
-        if day is not None and rhythm != _DEFAULT_YEARLY and document_date is not None:
+        if rhythm and _FIXED_DAY.match(rhythm) and rhythm != _DEFAULT_YEARLY and document_date is not None:
             # "senast den 31 mars varje år": the rhythm names its day, so the next one is the first deadline.
-            next_day = _first_on_or_after(rhythm or "", document_date)
+            next_day = _first_on_or_after(rhythm, document_date)
             if next_day is not None:
                 return Chosen((next_day,), " ".join(best.phrase.split()), rhythm, best.note, best.confidence)
         return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)

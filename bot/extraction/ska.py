@@ -101,11 +101,11 @@ def ska_strength(folded: str) -> float:
     return best
 
 
-# A named actor as the relative clause's subject, right before "ska": the task is theirs.
 # A relative clause that has its own verb before "ska" ("som inte har använts ska"): "ska" is the main clause's.
 _RELATIVE_ENDED = re.compile(
     r"\bsom\s+(?:(?:inte\s+|redan\s+)?(?:har|hade)\s+\w{3,}(?:ts|tt|it|at)|(?:inte|redan)\s+\w{3,}ts)\b[^,;]{0,40}$"
 )
+# A named actor as the relative clause's subject, right before "ska": the task is theirs.
 _NAMED_AFTER_SOM = cues.sv(
     r"\bsom\s+(?:[\w-]+(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|förmedlingen|kassan|nämnden"
     r"|förvaltningen)|regeringen|kommunen|regionen)\s+$"

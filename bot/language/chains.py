@@ -39,11 +39,11 @@ _PREFIX = re.compile(
     rf"|(?P<end>(?:senast\s+)?(?:(?:f[oe]re|innan|vid|till|per)\s+)?utg{_A}ngen\s+av"
     rf"|senast(?:\s+(?:den|i|under|vid|per|inom|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|under\s+loppet\s+av|p{_A}))?"
     r"|(?:fram\s+|anda\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?)(?:\s+den)?"
+    # "planeras till hösten 2024", "är tänkt till nästa årsskifte": set for that time, not done before it starts
+    rf"|(?:planeras|planerad|planerat|planerade|t{_A}nkt|utsatt)\s+till(?:\s+den)?"
     # "Nästa utlysning planeras 2020", "beräknas 2025": a year planned for, done by its end
     rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td]|p{_A}\s+plats"
     rf"|planeras|planerad|planerat|ber{_A}knas|v{_A}ntas)"
-    # "planeras till hösten 2024", "är tänkt till nästa årsskifte": set for that time, not done before it starts
-    rf"|(?:planeras|planerad|planerat|planerade|t{_A}nkt|utsatt)\s+till(?:\s+den)?"
     rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
     # "under hela 2023": all of it, done by its end
     rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
