@@ -332,8 +332,8 @@ REPORTS_TO = sv(
 # A report handed in by a limit, in the active present: "Skolverket lämnar senast den 22 februari varje år en
 # årsredovisning", "Senast den 1 mars varje år lämnar vi ett budgetunderlag".
 REPORTS_BY = sv(
-    r"\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar)\b[^.;]{0,60}?\bsenast\b"
-    r"|\bsenast\b[^.;]{0,50}?\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar)\b"
+    r"\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar)\b[^.;]{0,60}?\bsenast\b"
+    r"|\bsenast\b[^.;]{0,50}?\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar)\b"
 )
 # An order with a limit, from a supervisor: "förelägger … Trosa kommun att … senast den 24 augusti 2018 vidta
 # åtgärder", "kräver att … kommunen rättar till bristerna före den 2 november 2015", "Kommunerna … har på sig

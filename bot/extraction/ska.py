@@ -80,8 +80,11 @@ def ska_strength(folded: str) -> float:
             continue
         if verb == "ha":
             nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
-            if _SUPINE.match(nxt):
-                best = max(best, MEDIUM)  # "ska ha genomgått utbildningen senast i oktober": a completion
+            ready = any(cues.DONE_WORDS.match(w) for w in after[after.index(verb) + 2 : after.index(verb) + 9])
+            if _SUPINE.match(nxt) or (ready and cues.TIME_HINT.search(folded)):
+                # "ska ha genomgått utbildningen senast i oktober", "Under våren ska vi ha ett förslag … färdigt":
+                # a completion by a time
+                best = max(best, MEDIUM)
             continue
         if _manner_of_work(verb, after, left_words, folded):
             continue  # "ska samråda med …", "ska belasta anslag 1:1": how the task is done or paid, not a task

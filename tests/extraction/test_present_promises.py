@@ -181,3 +181,19 @@ def test_a_task_delegated_or_given_as_a_new_task_is_the_receivers() -> None:
 def test_a_time_given_up_instead_is_no_deadline() -> None:
     page = "Temadag\n\nTemadagen kommer att genomföras under våren 2027, istället för i november i år.\n"
     assert _deadlines(page) == [(date(2027, 6, 30),)]
+
+
+def test_a_report_sent_in_by_a_yearly_day_and_a_proposal_to_have_ready() -> None:
+    yearly = commitments(
+        run(
+            "Rapportering\n\nSenast första mars varje år skickar Kustbevakningen in en rapport.\n",
+            document_date=_DAY,
+            today=_DAY,
+        )
+    )
+    assert [(f.deadlines, f.owner) for f in yearly] == [((date(2026, 3, 1),), "Kustbevakningen")]
+    assert _deadlines("Strategi\n\nUnder våren ska vi ha ett förslag till strategi färdigt.\n") == [
+        (date(2026, 6, 30),)
+    ]
+    # Having something, with no time and nothing to finish, is no promise.
+    assert _deadlines("Strategi\n\nVi ska ha en god dialog med kommunerna.\n") == []

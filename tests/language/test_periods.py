@@ -374,3 +374,7 @@ def test_written_as_municipal_web_pages_write_them() -> None:
     assert dates("nästa utlysning planeras 2021") == [(D("2021-12-31"),)]
     assert dates("invigningen planeras till hösten 2021") == [(D("2021-12-31"),)]
     assert dates("klart till hösten 2021") == [(D("2021-07-31"),)]
+    # A day as an ordinal word, after "den" or a limit; alone "andra" and "femte" are words of their own.
+    assert dates("senast den femtonde maj 2021") == [(D("2021-05-15"),)]
+    assert dates("senast första mars 2021") == [(D("2021-03-01"),)]
+    assert dates("andra mars-aktiviteter") == []

@@ -76,9 +76,51 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             yield replace(atom, confidence=0.75)
 
 
+# A day written as an ordinal word ("senast första mars", "den femtonde maj"), folded.
+_ORDINAL_DAYS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "forsta",
+            "andra",
+            "tredje",
+            "fjarde",
+            "femte",
+            "sjatte",
+            "sjunde",
+            "attonde",
+            "nionde",
+            "tionde",
+            "elfte",
+            "tolfte",
+            "trettonde",
+            "fjortonde",
+            "femtonde",
+            "sextonde",
+            "sjuttonde",
+            "artonde",
+            "nittonde",
+            "tjugonde",
+            "tjugoforsta",
+            "tjugoandra",
+            "tjugotredje",
+            "tjugofjarde",
+            "tjugofemte",
+            "tjugosjatte",
+            "tjugosjunde",
+            "tjugoattonde",
+            "tjugonionde",
+            "trettionde",
+            "trettioforsta",
+        ],
+        start=1,
+    )
+}
+_LIMIT_BEFORE = re.compile(r"\b(?:senast|f[oe]re|innan|till|fram\s+till)\s+$")
+_ORDINAL_DAY = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
 _DAY_MONTH = rx(
     rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?"
-    r"(?P<d>\d{1,2})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{1,2})(?::?[ae])?)?\s*"
+    rf"(?:(?P<d>\d{{1,2}})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{{1,2}})(?::?[ae])?)?\s*|(?P<dw>{_ORDINAL_DAY})\s+)"
     rf"(?P<mon>{MONTH_ANY})(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
 )
 
@@ -89,7 +131,10 @@ def scan_day_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if month is None:
             continue
         year = int(m["y"]) if m["y"] else None
-        atom = _date_atom(m, year, month, int(m["d"]), needs_context=False)
+        if m["dw"] and not m["den"] and not _LIMIT_BEFORE.search(mt.folded, 0, m.start()):
+            continue  # "andra", "femte" are words of their own: a day only as "den femte maj", "senast första mars"
+        day = _ORDINAL_DAYS[m["dw"]] if m["dw"] else int(m["d"])
+        atom = _date_atom(m, year, month, day, needs_context=False)
         if atom is None:
             continue
         if m["d2"]:
