@@ -37,10 +37,11 @@ _TOO_GENERAL = frozenset({"kommunen", "kommuner", "kommun", "region", "nämnden"
 # A capitalised word or initials, in any case form, not inside an address ("Socialstyrelsens", "Kontakta SBU").
 _CAPITALISED = re.compile(r"(?<![\w@./-])(?:[A-ZÅÄÖ][\w-]+)(?![\w@-])")
 # A municipal body: its page is no agency's ("Botkyrka kommun", "Barn- och utbildningsnämnden", "Region Gotland").
+# Only the body's words are read in any case: "Varje kommun ska …" or "region i" names no body.
 _MUNICIPAL = re.compile(
-    r"\b[A-ZÅÄÖ][\w-]+\s+kommun\b|nämnd|förvaltning|\bRegion\s+[A-ZÅÄÖ]"
-    r"|kommunstyrelse|regionstyrelse|fullmäktige|landsting",
-    re.IGNORECASE,
+    r"\b(?!(?:Varje|Vilken|Någon|Ingen|Din|Er|Denna|Den|En)\s)[A-ZÅÄÖ][\w-]+\s+kommun\b|(?i:nämnd|förvaltning)"
+    r"|\bRegion\s+[A-ZÅÄÖ]"
+    r"|(?i:kommunstyrelse|regionstyrelse|fullmäktige|landsting)"
 )
 # A name that goes on past its first word: "Inspektionen för vård och omsorg", "Myndigheten för …".
 _NAME_GOES_ON = re.compile(r"\s+(?:för|i|vid)\s")

@@ -89,3 +89,12 @@ def test_a_tasks_undated_parts_are_due_when_the_task_runs_out() -> None:
     # A period that has run out by the page's day dates nothing.
     late = commitments(run(TASK_RUNS, document_date=date(2029, 3, 1), today=date(2029, 3, 1)))
     assert not any(f.deadlines for f in late if f.text.startswith(("Ge expertstöd", "Följa upp")))
+
+
+def test_an_agencys_page_that_speaks_of_every_municipality_is_still_the_agencys() -> None:
+    page = (
+        "Stöd till kommunerna\n\nVi ska ta fram en vägledning under våren 2026. Varje kommun ska kunna använda den.\n\n"
+        "Boverket svarar på frågor om vägledningen.\n"
+    )
+    owners = {f.text.split()[0]: f.owner for f in commitments(run(page, document_date=DAY, today=DAY))}
+    assert owners["Vi"] == "Boverket"
