@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "DAY_NAMES",
+    "DAY_ORDINALS",
     "EVERY_NTH",
     "MONTH_ABBR",
     "MONTH_ANY",
@@ -72,11 +73,48 @@ def month_number(word: str) -> int | None:
 
 
 ORDINAL_WORDS = r"(?:f[oe]rsta|andra|tredje|fj[ai]rde|1:?a|2:?a|3:?e|4:?e)"
-_ORDINALS = {"forsta": 1, "fersta": 1, "andra": 2, "tredje": 3, "fjarde": 4, "fjirde": 4}
+# Ordinal words, folded, "första" first: as far as a month's days go ("den trettioförsta mars").
+_ORDINAL_NAMES = (
+    "forsta",
+    "andra",
+    "tredje",
+    "fjarde",
+    "femte",
+    "sjatte",
+    "sjunde",
+    "attonde",
+    "nionde",
+    "tionde",
+    "elfte",
+    "tolfte",
+    "trettonde",
+    "fjortonde",
+    "femtonde",
+    "sextonde",
+    "sjuttonde",
+    "artonde",
+    "nittonde",
+    "tjugonde",
+    "tjugoforsta",
+    "tjugoandra",
+    "tjugotredje",
+    "tjugofjarde",
+    "tjugofemte",
+    "tjugosjatte",
+    "tjugosjunde",
+    "tjugoattonde",
+    "tjugonionde",
+    "trettionde",
+    "trettioforsta",
+)
+# A day of the month as an ordinal word ("senast första mars", "den femtonde maj"), longest first.
+DAY_ORDINALS = "(?:" + "|".join(sorted(_ORDINAL_NAMES, key=len, reverse=True)) + ")"
+# Each ordinal's number, and OCR's readings of two of them ("fersta", "fjirde").
+_ORDINALS = {word: n for n, word in enumerate(_ORDINAL_NAMES, start=1)} | {"fersta": 1, "fjirde": 4}
 
 
 def ordinal_value(word: str) -> int | None:
-    """1-4 for "första".."fjärde" or "1:a".."4:e"."""
+    """The number of a (folded) ordinal word ("första" 1 … "trettioförsta" 31) or of "1:a".."4:e"."""
     word = word.replace(":", "")
     if word[:1].isdigit():
         return int(word[:-1])
@@ -114,16 +152,6 @@ EVERY_NTH = (
     r"(?:varannan|vartannat|var\s+(?:tredje|fj[ai]rde|femte|sjatte|attonde|tionde|tolfte|\d{1,2}:?e)"
     r"|vart\s+(?:tredje|fj[ai]rde|femte|\d{1,2}:?e))"
 )
-_NTH = {
-    "tredje": 3,
-    "fjarde": 4,
-    "fjirde": 4,
-    "femte": 5,
-    "sjatte": 6,
-    "attonde": 8,
-    "tionde": 10,
-    "tolfte": 12,
-}
 
 
 def every_nth_value(phrase: str) -> int:
@@ -134,7 +162,7 @@ def every_nth_value(phrase: str) -> int:
     digits = words[-1].removesuffix("e").removesuffix(":")
     if digits.isdigit():
         return max(1, int(digits))
-    return _NTH.get(words[-1], 2)
+    return _ORDINALS.get(words[-1], 2)
 
 
 # Monday first, as `date.weekday()` counts.

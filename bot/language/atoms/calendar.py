@@ -18,7 +18,7 @@ from bot.language.atoms.intervals import (
     weeks_builder,
     year_builder,
 )
-from bot.language.months import DAY_NAMES, MONTH_ANY, MONTH_FULL, month_number
+from bot.language.months import DAY_NAMES, DAY_ORDINALS, MONTH_ANY, MONTH_FULL, month_number, ordinal_value
 from bot.language.normalize import MatchText
 
 __all__ = ["month_atom", "scan_day_months", "scan_months", "scan_numeric_dates", "scan_weeks", "scan_years"]
@@ -76,51 +76,11 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             yield replace(atom, confidence=0.75)
 
 
-# A day written as an ordinal word ("senast första mars", "den femtonde maj"), folded.
-_ORDINAL_DAYS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "forsta",
-            "andra",
-            "tredje",
-            "fjarde",
-            "femte",
-            "sjatte",
-            "sjunde",
-            "attonde",
-            "nionde",
-            "tionde",
-            "elfte",
-            "tolfte",
-            "trettonde",
-            "fjortonde",
-            "femtonde",
-            "sextonde",
-            "sjuttonde",
-            "artonde",
-            "nittonde",
-            "tjugonde",
-            "tjugoforsta",
-            "tjugoandra",
-            "tjugotredje",
-            "tjugofjarde",
-            "tjugofemte",
-            "tjugosjatte",
-            "tjugosjunde",
-            "tjugoattonde",
-            "tjugonionde",
-            "trettionde",
-            "trettioforsta",
-        ],
-        start=1,
-    )
-}
+# A limit that makes an ordinal word a day without "den" before it: "senast första mars", "före tredje juni".
 _LIMIT_BEFORE = re.compile(r"\b(?:senast|f[oe]re|innan|till|fram\s+till)\s+$")
-_ORDINAL_DAY = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
 _DAY_MONTH = rx(
     rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?"
-    rf"(?:(?P<d>\d{{1,2}})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{{1,2}})(?::?[ae])?)?\s*|(?P<dw>{_ORDINAL_DAY})\s+)"
+    rf"(?:(?P<d>\d{{1,2}})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{{1,2}})(?::?[ae])?)?\s*|(?P<dw>{DAY_ORDINALS})\s+)"
     rf"(?P<mon>{MONTH_ANY})(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
 )
 
@@ -133,8 +93,8 @@ def scan_day_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         year = int(m["y"]) if m["y"] else None
         if m["dw"] and not m["den"] and not _LIMIT_BEFORE.search(mt.folded, 0, m.start()):
             continue  # "andra", "femte" are words of their own: a day only as "den femte maj", "senast första mars"
-        day = _ORDINAL_DAYS[m["dw"]] if m["dw"] else int(m["d"])
-        atom = _date_atom(m, year, month, day, needs_context=False)
+        day = ordinal_value(m["dw"]) if m["dw"] else int(m["d"])
+        atom = _date_atom(m, year, month, day, needs_context=False) if day is not None else None
         if atom is None:
             continue
         if m["d2"]:
