@@ -79,9 +79,9 @@ def ska_strength(folded: str) -> float:
                 best = max(best, MEDIUM)
             continue
         if verb == "ha":
-            nxt = after[after.index(verb) + 1] if after.index(verb) + 1 < len(after) else ""
-            ready = any(cues.DONE_WORDS.match(w) for w in after[after.index(verb) + 2 : after.index(verb) + 9])
-            if _SUPINE.match(nxt) or (ready and cues.TIME_HINT.search(folded)):
+            rest = after[after.index(verb) + 1 :]
+            ready = any(cues.DONE_WORDS.match(w) for w in rest[1:8])
+            if _SUPINE.match(rest[0] if rest else "") or (ready and cues.TIME_HINT.search(folded)):
                 # "ska ha genomgått utbildningen senast i oktober", "Under våren ska vi ha ett förslag … färdigt":
                 # a completion by a time
                 best = max(best, MEDIUM)
