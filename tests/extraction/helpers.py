@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.extraction import Extraction, Finding, extract
+from bot.extraction.classify import commitment_cue
+from bot.language.normalize import match_text
 from tests.conftest import SAMPLES
 
 TODAY = date(2024, 3, 1)
@@ -12,6 +14,12 @@ TODAY = date(2024, 3, 1)
 
 def read_sample(name: str) -> str:
     return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def cue_reason(sentence: str) -> str | None:
+    """Why this one sentence promises (the cue's reason), or None when it does not."""
+    found = commitment_cue(match_text(sentence).folded)
+    return found.reason if found else None
 
 
 def run(text: str, *, today: date = TODAY, document_date: date | None = None) -> Extraction:

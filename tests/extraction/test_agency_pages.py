@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.extraction.agencies import assigned_agency, receiving_agency
-from bot.extraction.classify import commitment_cue
 from bot.language.normalize import match_text
-from tests.extraction.helpers import commitments, run
+from tests.extraction.helpers import commitments, cue_reason, run
 
 PAGE = """Stärkt tillsyn av lekplatser
 
@@ -23,11 +22,6 @@ Vi kommer att samla in underlag från kommunerna under hösten 2026.
 
 Senast uppdaterad: 2026-10-05
 """
-
-
-def cue(sentence: str) -> str | None:
-    found = commitment_cue(match_text(sentence).folded)
-    return found.reason if found else None
 
 
 def test_the_agency_given_the_task_owns_what_follows_on_its_own_page() -> None:
@@ -135,11 +129,14 @@ def test_the_second_step_is_the_clause_from_its_conjunction() -> None:
 
 
 def test_what_a_task_rests_on_or_money_is_spent_on_is_no_task() -> None:
-    assert cue("Informationen ska grundas på undersökningar av god kvalitet.") is None
-    assert cue("Pengarna ska i första hand användas för att stödja nya samarbetsformer.") is None
+    assert cue_reason("Informationen ska grundas på undersökningar av god kvalitet.") is None
+    assert cue_reason("Pengarna ska i första hand användas för att stödja nya samarbetsformer.") is None
     # A task whose object is used later still is one.
-    assert cue("Universitetskanslersämbetet ska lämna förslag på kriterier som kan användas vid prövningen.") == "ska"
-    assert cue("Kommunen ska bygga en ny skola under 2027.") == "ska"
+    assert (
+        cue_reason("Universitetskanslersämbetet ska lämna förslag på kriterier som kan användas vid prövningen.")
+        == "ska"
+    )
+    assert cue_reason("Kommunen ska bygga en ny skola under 2027.") == "ska"
 
 
 def test_agencies_named_by_initials_and_who_a_relative_clause_only_describes() -> None:
@@ -194,9 +191,9 @@ def test_a_time_fronted_before_a_verb_in_the_past_is_when_it_happened() -> None:
 
 
 def test_what_a_decision_brings_and_what_it_does_not() -> None:
-    assert cue("Polismyndigheten får därför uppdraget att själva utveckla den interna styrningen.") == "assign"
-    assert cue("Nytt i regleringsbrevet är att nämnden ska analysera och bedöma resultatet under 2026.") == "ska"
-    assert cue("Uppdraget innebär inte att Trafikanalys ska göra en utvärdering av beslutet.") is None
+    assert cue_reason("Polismyndigheten får därför uppdraget att själva utveckla den interna styrningen.") == "assign"
+    assert cue_reason("Nytt i regleringsbrevet är att nämnden ska analysera och bedöma resultatet under 2026.") == "ska"
+    assert cue_reason("Uppdraget innebär inte att Trafikanalys ska göra en utvärdering av beslutet.") is None
 
 
 def test_an_agency_named_with_an_apposition_and_one_given_the_responsibility() -> None:

@@ -9,14 +9,9 @@ from datetime import date
 from bot.extraction.classify import commitment_cue
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
-from tests.extraction.helpers import commitments, run
+from tests.extraction.helpers import commitments, cue_reason, run
 
 _DAY = date(2026, 2, 2)
-
-
-def _cue(sentence: str) -> str | None:
-    found = commitment_cue(match_text(sentence).folded)
-    return found.reason if found else None
 
 
 def _deadlines(page: str) -> list[tuple[date, ...]]:
@@ -24,11 +19,11 @@ def _deadlines(page: str) -> list[tuple[date, ...]]:
 
 
 def test_a_plan_or_target_told_as_a_noun_promises_with_a_time() -> None:
-    assert _cue("Ledningen är beställd och planen är att den ska dras under hösten 2026.") == "plan"
-    assert _cue("Målsättningen är att paviljongerna tas i bruk efter sportlovet.") == "plan"
+    assert cue_reason("Ledningen är beställd och planen är att den ska dras under hösten 2026.") == "plan"
+    assert cue_reason("Målsättningen är att paviljongerna tas i bruk efter sportlovet.") == "plan"
     # Without a time it says what a thing will be like, or names a goal.
-    assert _cue("Planen är att kvarteret ska rymma cirka 300 bostäder.") is None
-    assert _cue("Målsättningen är att alla elever ska nå kunskapskraven.") is None
+    assert cue_reason("Planen är att kvarteret ska rymma cirka 300 bostäder.") is None
+    assert cue_reason("Målsättningen är att alla elever ska nå kunskapskraven.") is None
 
 
 def test_ready_at_a_time_ahead_is_a_promise() -> None:
@@ -51,7 +46,7 @@ def test_kommer_before_a_subject_with_an_adjective_still_promises() -> None:
     # "huvudsakliga" is no infinitive after "det": the verb is "ske"; the fronted clause in the past is not the
     # sentence's own tense.
     sentence = "Då pandemin har tagit mycket tid under våren kommer det huvudsakliga arbetet att ske under hösten 2026."
-    assert _cue(sentence) == "kommer_att"
+    assert cue_reason(sentence) == "kommer_att"
     assert _deadlines(f"Uppdrag\n\n{sentence}\n") == [(date(2026, 12, 31),)]
 
 
@@ -62,7 +57,7 @@ def test_a_relative_clause_with_its_own_verb_ends_before_the_main_verb() -> None
     )
     assert _deadlines(page) == [(date(2026, 5, 28),)]
     # What a relative clause only describes is not scheduled.
-    assert _cue("Planerna är en förutsättning för de medel som beslutas i samband med budgeten 2027.") is None
+    assert cue_reason("Planerna är en förutsättning för de medel som beslutas i samband med budgeten 2027.") is None
 
 
 def test_works_planned_to_go_on_over_a_season_end_with_it() -> None:
@@ -70,7 +65,7 @@ def test_works_planned_to_go_on_over_a_season_end_with_it() -> None:
     (works,) = commitments(run(page, document_date=date(2026, 12, 1), today=date(2026, 12, 1)))
     assert works.deadlines == (date(2027, 2, 28),) and works.owner == "tekniska kontoret"
     # How long it lasts is no time to be done by.
-    assert _cue("Arbetet beräknas pågå under tre veckor.") is None
+    assert cue_reason("Arbetet beräknas pågå under tre veckor.") is None
 
 
 def test_items_of_a_decision_that_only_settle_or_permit_are_no_commitments() -> None:
@@ -89,10 +84,10 @@ def test_items_of_a_decision_that_only_settle_or_permit_are_no_commitments() -> 
 
 
 def test_a_hope_without_a_time_and_a_deponent_after_ska_are_no_promises() -> None:
-    assert _cue("Förhoppningen är att det ska bli klart så fort som möjligt.") is None
-    assert _cue("Förhoppningen är att bygget ska vara klart i maj 2026.") == "completion"
-    assert _cue("Målen ska vara utvecklande, det ska synas en förflyttning.") is None
-    assert _cue("Eleverna ska trivas i skolan.") is None
+    assert cue_reason("Förhoppningen är att det ska bli klart så fort som möjligt.") is None
+    assert cue_reason("Förhoppningen är att bygget ska vara klart i maj 2026.") == "completion"
+    assert cue_reason("Målen ska vara utvecklande, det ska synas en förflyttning.") is None
+    assert cue_reason("Eleverna ska trivas i skolan.") is None
 
 
 def test_a_written_date_on_the_pages_own_day_is_still_ahead_but_a_header_date_is_not() -> None:
@@ -105,8 +100,8 @@ def test_a_written_date_on_the_pages_own_day_is_still_ahead_but_a_header_date_is
 
 def test_a_committee_after_ska_with_a_time_before_its_verb() -> None:
     # Written by the team: the fronted clause is in the present perfect, the main clause promises.
-    assert _cue("Till dess att planen är genomförd, ska kommunstyrelsen varje kvartal få en rapport.") == "ska"
-    assert _cue("Därför ska socialnämnden under våren 2026 ta fram en ny plan.") == "ska"
+    assert cue_reason("Till dess att planen är genomförd, ska kommunstyrelsen varje kvartal få en rapport.") == "ska"
+    assert cue_reason("Därför ska socialnämnden under våren 2026 ta fram en ny plan.") == "ska"
 
 
 def test_more_work_in_the_present_passive_with_a_date_ahead() -> None:
@@ -116,7 +111,7 @@ def test_more_work_in_the_present_passive_with_a_date_ahead() -> None:
 
 
 def test_a_next_step_that_shall_take_place_is_a_promise() -> None:
-    assert _cue("Därefter skall upphandling av entreprenör ske och sedan kan entreprenaden börja.") == "ska"
+    assert cue_reason("Därefter skall upphandling av entreprenör ske och sedan kan entreprenaden börja.") == "ska"
     page = "VA-utbyggnad\n\nProjekteringen pågår. Därefter ska upphandling av entreprenör ske.\n"
     assert any(f.text.startswith("Därefter") for f in commitments(run(page, document_date=_DAY, today=_DAY)))
     # Without a step before it, how something takes place is a rule, weaker than a promise.
@@ -127,17 +122,19 @@ def test_a_next_step_that_shall_take_place_is_a_promise() -> None:
 def test_work_that_starts_on_a_date_fronted() -> None:
     assert _deadlines("Biblioteket\n\n1 mars börjar ombyggnaden av biblioteket.\n") == [(date(2026, 3, 1),)]
     # A term that begins is no work promised.
-    assert _cue("Skolan börjar i augusti.") is None
+    assert cue_reason("Skolan börjar i augusti.") is None
 
 
 def test_what_will_mark_a_year_is_a_prediction() -> None:
-    assert _cue("Projektet Access kommer att prägla en stor del av verksamheten under 2026.") is None
-    assert _cue("Förvaltningen kommer att genomföra projektet under 2026.") == "kommer_att"
+    assert cue_reason("Projektet Access kommer att prägla en stor del av verksamheten under 2026.") is None
+    assert cue_reason("Förvaltningen kommer att genomföra projektet under 2026.") == "kommer_att"
 
 
 def test_a_dated_relative_clause_schedules_and_a_task_given_on_a_past_day_is_history() -> None:
     # Written by the team in the shapes of a news page and a protocol.
-    assert _cue("Kontoret avgör vilka förslag som presenteras för tekniska nämnden i början på 2027.") == "scheduled"
+    assert (
+        cue_reason("Kontoret avgör vilka förslag som presenteras för tekniska nämnden i början på 2027.") == "scheduled"
+    )
     page = (
         "Budget i balans\n\nVid kommunfullmäktiges sammanträde den 26 oktober 2025 fick socialnämnden i uppdrag "
         "att redovisa en plan för en budget i balans.\n"
