@@ -80,6 +80,8 @@ PLAN = sv(
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 ASSIGN = sv(
     rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\buppdrogs\s+(?:\w+\s+)?(?:åt|till)\b"
+    # "Förvaltningschefen uppdras att återrapportera …": the one given the task is the subject
+    r"|\buppdras\s+(?:\w+\s+)?att\b"
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"

@@ -20,6 +20,7 @@ _OWNER_AFTER = sv(
     r"(?P<verb>\bär\s+(?:den|de)\s+som\s+(?:är\s+)?ansvar\w*|\bär\s+(?:huvud)?ansvarig\w*|\bansvarar\b"
     r"|\bhar\s+(?:det\s+)?(?:övergripande\s+|yttersta\s+|huvud)?ansvar(?:et)?\b|\bbär\s+ansvar(?:et)?\b"
     r"|\bäger\s+(?:frågan|uppdraget|processen)\b|\bges\s+i\s+uppdrag\b|\bfår\s+i\s+uppdrag\b"
+    r"|\buppdras\s+(?:även\s+|också\s+|därför\s+)?att\b"
     r"|\bhar\s+fått\s+i\s+uppdrag\b|(?<=\s)fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
 )
 _OWNER_BEFORE = sv(

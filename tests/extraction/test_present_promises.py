@@ -175,6 +175,20 @@ def test_a_task_delegated_or_given_as_a_new_task_is_the_receivers() -> None:
         assert task.owner == owner
 
 
+def test_a_task_given_in_the_passive_uppdras_is_the_subjects() -> None:
+    day = date(2026, 2, 2)
+    page = (
+        "Beslut\n\n1. Nämnden godkänner rapporten.\n"
+        "2. Förvaltningschefen uppdras att återrapportera till nämnden i september 2026.\n"
+        "3. Kvalitetsstrategen uppdras även att utreda hur väntetiderna kan kortas.\n"
+    )
+    tasks = commitments(run(page, document_date=day, today=day))
+    assert [(t.owner, t.deadlines) for t in tasks] == [
+        ("Förvaltningschefen", (date(2026, 9, 30),)),
+        ("Kvalitetsstrategen", ()),
+    ]
+
+
 def test_a_time_given_up_instead_is_no_deadline() -> None:
     page = "Temadag\n\nTemadagen kommer att genomföras under våren 2027, istället för i november i år.\n"
     assert _deadlines(page) == [(date(2027, 6, 30),)]
