@@ -216,6 +216,9 @@ class SentenceReader:
             return None
         if cues.GOAL.search(sent.folded) or cues.NEGATED.search(sent.folded) or cues.CURRENT.search(sent.folded):
             return None
+        # "Revisorerna önskar ta del av nämndens yttrande senast den 21 februari": the auditors' date, not a promise
+        if cues.AUDIT_META.search(sent.folded):
+            return None
         if sent.has_date:
             return Cue(_DATED_FALLBACK, "dated")
         if sent.has_rhythm and _HABIT_VERB.search(sent.folded):

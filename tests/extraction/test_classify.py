@@ -36,6 +36,8 @@ NOT_PROMISES = [
     "En ny rutin har tagits fram och implementerats under 2023.",
     "Rutinen togs fram under 2021 och uppdaterades senast i juni 2022.",
     "Utbildningen genomfördes i mars 2023.",
+    # The auditors' date for the answer itself, not a promise of the committee's
+    "Revisorerna önskar ta del av nämndens yttrande senast den 30 april 2024.",
     "Vår bedömning är att rutinerna är ändamålsenliga.",
     "Det bedöms finnas brister i uppföljningen.",
     "Rutinen beskriver hur anmälan ska gå till.",
