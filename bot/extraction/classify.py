@@ -112,7 +112,10 @@ def commitment_cue(folded: str) -> Cue | None:
         if verb in ("inte", "ej", "icke") or in_relative_clause(folded, start):
             continue  # "… vilka fastigheter som kommer att ingå": what is described, not promised
         offered = verb == "vara" and nxt is not None and _OFFERED.match(nxt) is not None
-        if verb in cues.PREDICTION_VERBS and not (verb == "krava" and nxt == "in") and not offered:  # "kräva in" acts
+        predicts = verb in cues.PREDICTION_VERBS or (
+            verb in cues.EFFECT_VERBS and cues.ANAPHORIC_SUBJECT.match(folded) is not None
+        )
+        if predicts and not (verb == "krava" and nxt == "in") and not offered:  # "kräva in" acts
             if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
                 found.append(Cue(strength, "completion"))
             elif cues.ACTOR.search(folded[:start]) and not cues.ANAPHORIC_SUBJECT.match(folded):

@@ -177,6 +177,11 @@ PREDICTION_VERBS = frozenset(
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
     }
 )
+# What a measure will bring, said of the measure itself ("Detta kommer att förbättra …"): with an actor as the
+# subject ("Förvaltningen kommer att förbättra rutinen") these are promises.
+EFFECT_VERBS = frozenset(
+    {"forbattra", "starka", "forenkla", "effektivisera", "tydliggora", "sakerstalla", "hoja", "minska", "oka"}
+)
 # A subject that only points back ("Detta kommer att …"): a prediction, not a plan.
 ANAPHORIC_SUBJECT = sv(r"^\W*(?:detta|det|denna|dessa|vilket|som)\b")
 # After "kommer att vara"/"ska vara": only these make a promise ("vara klar").

@@ -81,6 +81,13 @@ def test_cue_reasons() -> None:
     assert cue_reason("Det samverkansarbete som pågår följs inte upp.") is None  # "som pågår" describes
 
 
+def test_what_a_measure_will_bring_is_no_promise_but_an_actor_improving_is() -> None:
+    assert cue_reason("Detta kommer att förbättra landstingets planeringsförutsättningar.") is None
+    assert cue_reason("Dessa åtgärder kommer att stärka uppföljningen.") is None
+    assert cue_reason("Förvaltningen kommer att förbättra rutinen för avvikelser.") == "kommer_att"
+    assert cue_reason("Det kommer att förbättras under våren.") == "kommer_att"  # a passive: something is done
+
+
 def test_ocr_damaged_cues_still_count() -> None:
     assert cue_reason("Férvaltningen avser att utveckla mal for samverkan.") == "intent"
     assert cue_reason("Den reviderade 6verenskommelsen beriknas vara firdig senast i april 2023.") == "completion"
