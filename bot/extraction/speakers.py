@@ -30,7 +30,7 @@ _BODY = re.compile(
     r"|(?<![\w-])Region\s+[A-ZÅÄÖ][\w-]+"
     # an agency's own page: "Skolinspektionen", "Energimyndigheten", "Kulturrådet", "Länsstyrelsen i Västernorrland"
     r"|(?<![\w-])[A-ZÅÄÖ][\w-]*(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|ombudsmannen|förmedlingen"
-    r"|kassan|institutet)(?![\w-])"
+    r"|kassan|institutet)s?(?![\w-])"
 )
 # Bodies too general to name the speaker ("kommunen" may be any municipality the page tells of).
 _TOO_GENERAL = frozenset({"kommunen", "kommuner", "kommun", "region", "nämnden", "styrelsen", "förvaltningen"})
@@ -65,7 +65,7 @@ def speaker_before(units: Sequence[Unit], unit: int, start: int) -> str | None:
     for u in range(unit, -1, -1):
         text = units[u].text[:start] if u == unit else units[u].text
         window = text[-budget:]
-        found = [m.group().strip() for m in _BODY.finditer(window)]
+        found = [_base(m.group().strip()) for m in _BODY.finditer(window) if not _partner(window, m.start())]
         named = [name for name in found if name.lower() not in _TOO_GENERAL]
         if named:
             return named[-1]
@@ -73,6 +73,20 @@ def speaker_before(units: Sequence[Unit], unit: int, start: int) -> str | None:
         if budget <= 0:
             return None
     return None
+
+
+def _partner(text: str, start: int) -> bool:
+    """Is the body at `start` named after a preposition: a partner or a source ("samverkan med bland andra
+    Region Gävleborg", "tillstånd från Trafikverket"), not who speaks?"""
+    before = text[max(0, start - 24) : start].lower().split()
+    if before[-2:] == ["bland", "andra"]:
+        before = before[:-2]
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _base(name: str) -> str:
+    """A body named in the genitive ("Länsstyrelsens arbete") as its name."""
+    return name[:-1] if name.endswith("s") and _BODY.fullmatch(name[:-1]) else name
 
 
 def page_agency(units: Sequence[Unit]) -> str | None:

@@ -128,3 +128,14 @@ def test_we_on_a_page_are_the_body_it_named_before() -> None:
         run(page.replace("Nu drar miljöenheten igång", "Nu drar vi igång"), document_date=date(2026, 4, 1))
     )
     assert unnamed.owner is None
+
+
+def test_we_are_not_the_partner_named_after_a_preposition_but_the_body_in_the_genitive() -> None:
+    # Written by the team in the shape of an agency's news page.
+    page = (
+        "Länsstyrelsen summerar året\n\n"
+        "Året visar att Länsstyrelsens arbete stärkts genom samverkan med bland andra Region Gävleborg.\n\n"
+        "Friluftslivet är något vi kommer att arbeta vidare med under 2026.\n"
+    )
+    (work,) = commitments(run(page, document_date=date(2026, 2, 18)))
+    assert work.owner == "Länsstyrelsen" and work.deadlines == (date(2026, 12, 31),)
