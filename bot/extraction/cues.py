@@ -259,7 +259,7 @@ AUDITOR_VOICE = sv(
 # A subject that can promise: the answering organisation, a unit or a role.
 ACTOR = sv(
     r"\b(?:vi|nämnd\w*|\w+nämnd\w*|förvaltning\w*|\w+förvaltning\w*|styrelse\w*|\w+styrelse\w*|rektor\w*"
-    r"|\w*chef\w*|enhet\w*|\w+enhet\w*|skola\w*|skolan|socialtjänst\w*|elevhälsa\w*|ledning\w*|kommunen"
+    r"|\w*chef\w*|enhet\w*|\w+enhet\w*|skola\w*|\w*skol(?:an|or|orna)|socialtjänst\w*|elevhälsa\w*|ledning\w*|kommunen"
     r"|samordnar\w*|ansvarig\w*|organisation\w*|verksamhet\w*|avdelning\w*|kansli\w*|sektor\w*|man|stab\w*"
     r"|strateg\w*|controller\w*|sekreterar\w*|handläggar\w*|arbetsgrupp\w*|\w+grupp\w*|huvudman\w*"
     # the provider a committee orders to act: "utföraren ska", "hemvården ska", "boendet ska"

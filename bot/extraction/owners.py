@@ -50,7 +50,7 @@ _PRONOUNS = frozenset({"vi", "de", "den", "det", "detta", "han", "hon", "man", "
 _ROLE = sv(
     r"\b\w*(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet"
     r"|avdelning|förvaltning|nämnd|styrelse|socialtjänst|kansli|ansvarig|direktör|ledare|utvecklare|koordinator"
-    r"|team|grupp|funktion|stab|sektor|skola|förskola|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
+    r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
     r"|beredning|fullmäktige|direktion"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
     r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp)(?:en|n|na|er|erna|ar|arna|or|orna|s|et"

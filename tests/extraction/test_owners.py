@@ -139,3 +139,14 @@ def test_we_are_not_the_partner_named_after_a_preposition_but_the_body_in_the_ge
     )
     (work,) = commitments(run(page, document_date=date(2026, 2, 18)))
     assert work.owner == "Länsstyrelsen" and work.deadlines == (date(2026, 12, 31),)
+
+
+def test_preschools_and_schools_in_the_plural_act_and_own() -> None:
+    # Written by the team in the shape of a committee's decision after its inspection of preschools.
+    page = (
+        "Tillsyn av förskolor\n\nFörslag till beslut\n1. Tillsynsrapporterna noteras.\n"
+        "2. Förskolorna ska tydliggöra rutinerna för utvecklingssamtal.\n"
+        "3. Förskolorna Solen och Månen ska erbjuda vårdnadshavarna forum för samråd.\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 8, 30)))
+    assert [f.owner for f in found] == ["Förskolorna", "Förskolorna Solen och Månen"]
