@@ -61,7 +61,8 @@ _FRONTED = sv(
     r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
 )
 _NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w-]*|och|för|AB")
-_NAME_END = sv(r"\s+(?:i\s+uppdrag\b|uppdrag\s+att\b|att\b)")
+# "Regeringen ger Statens skolverk uppdrag enligt nedan": the task told in the sections below
+_NAME_END = sv(r"\s+(?:i\s+uppdrag\b|uppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b|att\b)")
 _MAX_NAME_WORDS = 12
 _SHORT_NAME_WORDS = 4
 # Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").

@@ -83,7 +83,7 @@ ASSIGN = sv(
     # "Förvaltningschefen uppdras att återrapportera …": the one given the task is the subject
     r"|\buppdras\s+(?:\w+\s+)?att\b"
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
-    r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+att\b"
+    r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"
     # "Kommunledningskontoret får istället ett uppdrag att …", "BUN delegerar till arbetsutskottet att …"
     r"|\b(?:får|fått|fick)\s+(?:istället\s+|också\s+|även\s+|nu\s+)?ett\s+(?:nytt\s+)?uppdrag\s+att\b"

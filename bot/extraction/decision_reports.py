@@ -27,7 +27,7 @@ __all__ = ["GIVES_TASK", "TASK_REPORT", "join_page_reports", "join_reports"]
 # "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
 GIVES_TASK = sv(
     r"\b(?:regeringen|nämnden|styrelsen|fullmäktige|kommunstyrelsen)\s+(?:uppdrar\s+(?:åt|till)\s|(?:ger|gav)\s+[^.]{1,160}?"
-    r"\b(?:i\s+)?uppdrag\s+att\b)"
+    r"\b(?:i\s+)?uppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b)"
     r"|\b(?:ger|gav)\s+(?:regeringen|nämnden)\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s"
     r"|\b(?:ger|gav)\s+(?:regeringen|nämnden)\s+[^.;]{2,120}?\si\s+uppdrag\s+att\b"
 )

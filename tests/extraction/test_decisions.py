@@ -240,6 +240,16 @@ def test_an_interim_and_a_final_report_in_one_sentence_date_the_interim_and_the_
     assert sorted(f.deadlines for f in found) == [(date(2024, 11, 11),), (date(2025, 12, 15),)]
     assert next(f for f in found if f.text.startswith("Regeringen")).deadlines == (date(2025, 12, 15),)
 
+    # The same decision giving its task "enligt nedan", told in the sections after it
+    # (048_ru_uppdrag-att-for-kommunal-vuxenutbildning…, check part): the lead is the task.
+    below = INTERIM_AND_FINAL.replace(
+        "uppdrar åt Statens skolverk att ta fram kurser i svenska för invandrare.",
+        "ger Statens skolverk uppdrag enligt nedan.\n\nSkolverket ska ta fram kurser i svenska för invandrare.",
+    )
+    found = commitments(run(below, today=date(2024, 4, 1), document_date=date(2024, 4, 1)))
+    lead = next(f for f in found if f.text.startswith("Regeringen"))
+    assert (lead.owner, lead.deadlines) == ("Statens skolverk", (date(2025, 12, 15),))
+
 
 # 004_ru_uppdrag-att-framja-anstallning-av-nyanlanda-i-de-grona-narin.txt (check part), line 7 (its end)
 SAME_TIME = """Regeringen uppdrar åt Skogsstyrelsen att genomföra ett pilotprojekt för nyanlända i de gröna näringarna.
