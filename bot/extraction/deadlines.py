@@ -118,13 +118,14 @@ def _instead_of(found: Deadline, folded: str) -> bool:
     return _INSTEAD_OF.search(folded, max(0, found.span[0] - 60), found.span[0]) is not None
 
 
-_ABOUT = cues.sv(r"\b(?:om|för|avseende|gällande|kring)\s+(?:[^\s.;]+\s+){1,3}$")
+_ABOUT = cues.sv(r"\b(?:om|för|avseende|gällande|kring)\s+(?:[^\s.;]+\s+){1,6}$")
 
 
 def _reported_on(found: Deadline, folded: str) -> bool:
-    """A period a report is about: "om uppdragets genomförande under 2018", "för insatserna under 2019"."""
+    """A period a report is about: "om uppdragets genomförande under 2018", "för insatserna under 2019",
+    "kostnader för att erbjuda motsvarande utbud under 2023 och 2024"."""
     s, _e = found.span
-    return found.kind == "period" and _ABOUT.search(folded[max(0, s - 60) : s]) is not None
+    return found.kind in ("period", "list") and _ABOUT.search(folded[max(0, s - 80) : s]) is not None
 
 
 def _bracketed_after(folded: str, end: int, span: tuple[int, int]) -> bool:

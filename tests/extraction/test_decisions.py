@@ -333,3 +333,19 @@ def test_a_relative_clause_with_its_own_verb_leaves_ska_to_the_main_clause(relat
     text = f"Uppdrag\n\nMedel {relative} ska återbetalas senast den 31 mars 2027 till Kammarkollegiet.\n"
     (paid_back,) = commitments(run(text, today=date(2026, 11, 1), document_date=date(2026, 11, 1)))
     assert paid_back.deadlines == (date(2027, 3, 31),)
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        # 015_ru_… (dev part): the year the report is about
+        "om uppdragets genomförande under 2023",
+        # 042_ru_… (check part): the years what it estimates the costs of
+        "samt uppskattade kostnader för att upprätthålla och erbjuda motsvarande utbud under 2024 och 2025",
+    ],
+)
+def test_what_a_report_is_about_is_no_deadline_beside_the_day_it_is_due(about: str) -> None:
+    day = date(2023, 6, 1)
+    page = f"Uppdrag\n\nUniversitetet ska senast den 15 februari 2024 lämna en redovisning {about}.\n"
+    (report,) = commitments(run(page, today=day, document_date=day))
+    assert report.deadlines == (date(2024, 2, 15),)
