@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.extraction import cues
 from bot.extraction.clauses import assesses, future_after_past, in_relative_clause, main_clause_past
-from bot.extraction.ska import COMMITTEE, INVERTED_SUBJECT, infinitive, only_manner, ska_strength
+from bot.extraction.ska import AGENCY_WORD, COMMITTEE, INVERTED_SUBJECT, infinitive, only_manner, ska_strength
 from bot.extraction.strengths import MEDIUM, STRONG, WEAK
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "Cue", "commitment_cue", "is_recommendation", "ska_strength", "starts_anaphoric"]
@@ -41,7 +41,13 @@ _TIMED = re.compile(
     r"(?:(?:19|20)\d\d\b|(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec|var|host|sommar|vinter)\w*)"
 )
 _INVERSION = re.compile(
-    r"\bska(?:ll)?\s+(?:" + "|".join(sorted(INVERTED_SUBJECT)) + "|" + COMMITTEE.pattern + r")\s+\w"
+    r"\bska(?:ll)?\s+(?:"
+    + "|".join(sorted(INVERTED_SUBJECT))
+    + "|"
+    + COMMITTEE.pattern
+    + "|"
+    + AGENCY_WORD.pattern
+    + r")\s+\w"
 )
 
 

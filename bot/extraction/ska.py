@@ -124,13 +124,17 @@ _DECIDES = re.compile(
 # Subjects that can follow "ska" in a main clause's inversion: "… ska myndigheten", "… ska förvaltningen".
 INVERTED_SUBJECT = frozenset({"myndigheten", "verket", "regeringen", "forvaltningen", "namnden", "styrelsen"})
 _NEXT_STEP = frozenset({"darefter", "sedan", "darpa"})
+# An agency named as the subject after "ska": "För de åtgärder där inte annat framgår ska Tillväxtverket …".
+AGENCY_WORD = re.compile(
+    r"\w+(?:verket|myndigheten|inspektionen|styrelsen|ambetet|radet|kollegiet|institutet|kassan|formedlingen)"
+)
 # A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
 COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
 
 
 def _inverted(after: list[str]) -> bool:
     """Does "ska" stand before its subject and an action verb ("ska myndigheten presentera")?"""
-    if len(after) < 2 or after[0] not in INVERTED_SUBJECT:
+    if len(after) < 2 or not (after[0] in INVERTED_SUBJECT or AGENCY_WORD.fullmatch(after[0])):
         return False
     verb = next((w for w in after[1:] if w not in cues.SKA_FILLERS), "")
     return bool(verb) and verb not in cues.STATIVE_AFTER_SKA and verb not in ("inte", "ej", "icke")

@@ -349,3 +349,18 @@ def test_what_a_report_is_about_is_no_deadline_beside_the_day_it_is_due(about: s
     page = f"Uppdrag\n\nUniversitetet ska senast den 15 februari 2024 lämna en redovisning {about}.\n"
     (report,) = commitments(run(page, today=day, document_date=day))
     assert report.deadlines == (date(2024, 2, 15),)
+
+
+def test_an_agency_named_after_ska_behind_a_fronted_clause_is_the_subject() -> None:
+    # 054_ru_uppdrag-till-tillvaxtverket… (check part), line 66: a yearly interim report until the final one
+    day = date(2025, 3, 1)
+    page = (
+        "Uppdrag till Tillväxtverket\n\nRegeringen uppdrar åt Tillväxtverket att genomföra åtgärder.\n\n"
+        "För de åtgärder där inte annat framgår ska Tillväxtverket årligen, senast den 28 februari, lämna en "
+        "delredovisning av uppdragets genomförande till Regeringskansliet.\n\n"
+        "En slutredovisning av uppdraget ska lämnas till Regeringskansliet senast den 28 februari 2031.\n"
+    )
+    found = commitments(run(page, today=day, document_date=day))
+    interim = next(f for f in found if "delredovisning" in f.text)
+    assert (interim.owner, interim.deadlines[0]) == ("Tillväxtverket", date(2026, 2, 28))
+    assert interim.recurrence is not None and "FREQ=YEARLY" in interim.recurrence
