@@ -114,6 +114,5 @@ def page_agency(units: Sequence[Unit]) -> str | None:
             if len(names) > 1:
                 return None
             # Named only after a preposition ("tillstånd från Trafikverket") it is not who speaks.
-            before = unit.text[max(0, m.start() - 12) : m.start()].split()
-            speaks = speaks or not before or before[-1].lower() not in _PREPOSITIONS
+            speaks = speaks or not _partner(unit.text, m.start())
     return next(iter(names), None) if speaks else None
