@@ -62,6 +62,14 @@ _WITH_THE_REPORT = sv(
 # A dated report that completes the undated promise right before it: "Trafikverket ska vidare göra en
 # sammanställning av de samlade effekterna … Den samlade bedömningen av effekterna ska redovisas senast …".
 _REPORTED = sv(r"^\W*(?:den|det|de|en|ett)\s+[^.;]{0,80}?\b(?:ska|skall)\s+(?:redovisas|lämnas|överlämnas)\b")
+# A report to the government that gave the task: "En ekonomisk uppföljning … ska lämnas till Regeringskansliet
+# (Näringsdepartementet) senast …", "Boverket ska redovisa en sammanställning över de åtgärder … senast den 30
+# augusti 2016 till Regeringskansliet".
+_TO_GOVERNMENT = sv(
+    r"\b(?:ska|skall)\s+(?:[^.;]{0,200}?\s)?(?:lämnas|redovisas|överlämnas|redovisa|lämna|överlämna)\s"
+    r"[^.;]{0,200}?\btill\s+(?:regeringen|regeringskansliet)\b"
+)
+_ABOUT_THE_TASK = sv(r"\buppdrag(?:et|ets)\b")
 _ADJACENT = 3
 _ABOUT_THE_SAME = 0.3
 
@@ -81,6 +89,10 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
         target = _reported_task(found, main, parts, i)
         if target is not None:
             reports.setdefault(target, []).append(i)
+    if given and len(main) == 1 and not reports:
+        only = _only_report(found, main[0])
+        if only is not None:
+            reports[main[0]] = [only]
     dropped: set[int] = set()
     for target, of_task in reports.items():
         # A task reported more than once ("Uppdraget ska alltså slutredovisas senast den 28 februari 2026" under
@@ -113,6 +125,31 @@ def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: i
         return next(iter(_tasks_before(found, main, f, owner=f.owner)), None)
     if _REPORTED.search(folded) and i > 0 and _completes(found[i - 1], f, text_gap=f.span[0] - found[i - 1].span[1]):
         return i - 1
+    return None
+
+
+def _only_report(found: list[Finding], task: int) -> int | None:
+    """The one dated report to the government after a lone task that nothing else reports, if there is one.
+
+    Of two ("SLU ska senast den 28 februari 2019 lämna in en verksamhetsrapport … om uppdragets genomförande",
+    "En ekonomisk uppföljning ska lämnas senast den 15 mars 2019"), the one about the task completes it; when the
+    words do not tell which, none is joined.
+    """
+    owner = found[task].owner or ""
+    candidates = [
+        i
+        for i, f in enumerate(found)
+        if i > task
+        and f.deadlines
+        and f.recurrence is None
+        and (not f.owner or f.owner in owner or owner in f.owner)
+        and _folded_search(_TO_GOVERNMENT, f)
+        and not _folded_search(_INTERIM, f)
+    ]
+    about_the_task = [i for i in candidates if _folded_search(_ABOUT_THE_TASK, found[i])]
+    for among in (candidates, about_the_task):
+        if len(among) == 1:
+            return among[0]
     return None
 
 
@@ -346,7 +383,7 @@ def _said_twice(found: list[Finding], dropped: set[int]) -> list[Finding]:
         for i, f in enumerate(found)
         if i not in dropped
         and f.kind == COMMITMENT
-        and len(f.deadlines) == 1
+        and f.deadlines
         and _folded_search(_REPORTED_TASK, f)
         and not _folded_search(_INTERIM, f)
     ]

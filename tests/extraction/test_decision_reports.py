@@ -1,0 +1,70 @@
+"""A lone task and the one report to the government that completes it are one commitment.
+
+Excerpts from the real corpus (`tests/data/extraction/real/`, government decisions, public documents),
+shortened where marked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.helpers import commitments, run
+
+# 006_ru_uppdrag-att-ta-fram-vagledning-och-foreskrifter-till-bestamm.txt (lines 1-3, 11)
+SUMMARY_OF_MEASURES = """# Uppdrag att ta fram vägledning och föreskrifter till bestämmelserna om tillfälliga \
+anläggningsboenden
+
+Regeringen uppdrar åt Boverket att, enligt 10 kap. 3 a § plan- och byggförordningen (2011:338), ta fram \
+vägledning och föreskrifter beträffande i vilken utsträckning som kraven på tekniska egenskaper och utformning \
+i fråga om tillfälliga anläggningsboenden ska anpassas. Arbetet ska ges hög prioritet i Boverkets verksamhet.
+
+Boverket ska redovisa en sammanställning över de åtgärder som myndigheten har vidtagit med anledning av \
+uppdraget senast den 30 augusti 2016 till Regeringskansliet (Näringsdepartementet).
+"""
+
+# 016_ru_uppdrag-att-stodja-regionala-dialoger-och-strategier.txt (lines 1-3, 20)
+FOLLOW_UP_EACH_YEAR = """# Uppdrag att, inom ramen för det nationella skogsprogrammet, stödja regionala \
+dialoger och strategier
+
+Regeringen uppdrar åt Skogsstyrelsen att fördela medel till regionala insatser som stödjer det nationella \
+skogsprogrammets vision.
+
+En ekonomisk uppföljning med en redogörelse över hur beviljade medel har bidragit eller förväntas bidra till \
+arbetet med skogsprogrammets genomförande ska lämnas till Regeringskansliet (Näringsdepartementet) senast den \
+28 februari 2019, respektive för insatserna under 2019 senast den 28 februari 2020.
+"""
+
+# 015_ru_uppdrag-att-inom-ramen-for-det-nationella-skogsprogrammet-ut.txt (lines 1-3, 20, 22-23, shortened)
+TWO_REPORTS = """# Uppdrag att inom ramen för det nationella skogsprogrammet utveckla utbildning i \
+adaptiv älgförvaltning
+
+Regeringen uppdrar åt Sveriges lantbruksuniversitet (SLU) att uppdatera, utveckla och förenkla befintligt \
+utbildningspaket i adaptiv älgförvaltning.
+
+SLU ska senast den 28 februari 2019 lämna in en verksamhetsrapport till Regeringskansliet \
+(Näringsdepartementet) om uppdragets genomförande under 2018.
+
+En ekonomisk uppföljning ska lämnas senast den 15 mars 2019 till Regeringskansliet (Näringsdepartementet).
+"""
+
+DECIDED = date(2015, 12, 1)
+
+
+def test_the_one_report_to_the_government_dates_the_task_and_is_no_second_commitment() -> None:
+    found = commitments(run(SUMMARY_OF_MEASURES, today=DECIDED, document_date=DECIDED))
+    assert [(f.owner, f.deadlines) for f in found] == [("Boverket", (date(2016, 8, 30),))]
+
+
+def test_a_report_due_on_two_days_dates_the_task_on_both() -> None:
+    found = commitments(run(FOLLOW_UP_EACH_YEAR, today=date(2018, 6, 1), document_date=date(2018, 6, 1)))
+    assert len(found) == 1
+    assert found[0].text.startswith("Regeringen uppdrar")
+    assert found[0].deadlines == (date(2019, 2, 28), date(2020, 2, 28))
+
+
+def test_of_two_reports_the_one_about_the_task_dates_it_and_the_other_stays() -> None:
+    found = commitments(run(TWO_REPORTS, today=date(2018, 6, 1), document_date=date(2018, 6, 1)))
+    task = next(f for f in found if f.text.startswith("Regeringen uppdrar"))
+    assert task.deadlines == (date(2019, 2, 28),)
+    assert not any("verksamhetsrapport" in f.text for f in found)
+    assert any(f.deadlines == (date(2019, 3, 15),) and "ekonomisk uppföljning" in f.text for f in found)
