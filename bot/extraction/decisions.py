@@ -250,6 +250,11 @@ _FUNDING = sv(
 )
 # A lead-in to what follows: "Inom ramen för uppdraget ska följande åtgärder genomföras under perioden …".
 _LEAD_IN_ONLY = sv(r"\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|skall)\b")
+# The part of the work a step belongs to, opening the sentence: "I förhandsbedömningen", "Vid utformningen av
+# statsbidragsbestämmelserna", "Till grund för den samlade bedömningen", "Inom ramen för uppdraget".
+_WITHIN_THE_WORK = sv(
+    r"^\W*(?:i|vid(?!\s+samma\b)|inom\s+ramen\s+för|till\s+grund\s+för|som\s+(?:underlag|grund)\s+för)\s"
+)
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
 # A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").
@@ -285,7 +290,10 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     if _PASSIVE_AFTER.match(folded[m.end() :].strip()):
         return True  # "ska de utformas med den struktur …", "Geografisk spridning ska säkerställas"
     if after and (_ACTOR.match(after[0]) or AGENCY.search(after[0]) or (raw_after and _named(raw_after[0]))):
-        return _more_of_it(folded)  # "Vid genomförandet av uppdraget ska Formas inhämta …"
+        # "I förhandsbedömningen ska Tillväxtverket analysera …", "Vid utformningen av … ska Skolverket ta
+        # ställning …": a step inside the work, where the sentence opens with the part of the work it belongs to;
+        # "Tillväxtverket ska därutöver föreslå …": more of the task.
+        return _more_of_it(folded) or _WITHIN_THE_WORK.match(folded) is not None
     before = folded[: m.start()].strip()
     if _ADVERBIAL_START.match(before) or not before:
         return True

@@ -3,7 +3,7 @@
 Readers of real decisions (tests/data/extraction/real/, gold beside each text) count the task, its
 reports and anything with its own date; not the consultations the agency must hold, what it must take
 into account, how the work is paid for, or what a report is to contain. Every sentence below is copied
-from a DEV text there (the file is named beside it; never from the untouched part).
+from a text of its dev or check part (the file is named beside it; never from the untouched part).
 """
 
 from __future__ import annotations
@@ -140,6 +140,47 @@ def test_more_of_the_task_for_its_agency_is_its_content_unless_it_has_a_time() -
     found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
     assert not any("justeringar" in f.text for f in found)
     assert {d for f in found for d in f.deadlines} == {date(2021, 3, 1), date(2021, 9, 30)}
+
+
+# A step inside the work, opened by the part of the work it belongs to (dev and check parts of the corpus).
+STEPS = [
+    # 028_ru_uppdrag-att-gora-en-forhandsbedomning-avseende-finansierings.txt
+    "I förhandsbedömningen ska Tillväxtverket analysera behov i branscher där det vanligtvis är långa ledtider "
+    "för nya lösningar att nå marknaden samt behov utifrån olika typer av målgrupper.",
+    # 048_ru_uppdrag-att-for-kommunal-vuxenutbildning-ta-fram-kurser-i-ut.txt
+    "Vid utformningen av statsbidragsbestämmelserna ska Skolverket ta ställning till om bidrag bara ska få "
+    "lämnas till samverkande kommuner som kan erbjuda en fortsättning på kurserna och yrkespaketen på gymnasial "
+    "nivå.",
+    # 055_ru_uppdrag-till-trafikverket-att-ta-fram-forslag-till-nationell.txt
+    "Till grund för den samlade bedömningen ska Trafikverket upprätta och redovisa en systemkalkyl för "
+    "förslaget till nationell plan.",
+]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_step_opened_by_the_part_of_the_work_it_belongs_to_is_the_tasks_content(step: str) -> None:
+    # The task and its report from 028 (lines 3 and 18), the step between them.
+    decision = (
+        "Uppdrag att göra en förhandsbedömning\n\n"
+        "Regeringen uppdrar åt Tillväxtverket att göra en förhandsbedömning avseende finansieringsinstrument "
+        "inför programperioden 2021–2027.\n\n"
+        f"{step}\n\n"
+        "Uppdraget ska redovisas till regeringen (Näringsdepartementet) senast den 15 oktober 2020.\n"
+    )
+    found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
+    assert [(f.text[:20], f.deadlines) for f in found] == [("Regeringen uppdrar å", (date(2020, 10, 15),))]
+
+
+def test_at_the_same_time_is_a_date_not_a_step() -> None:
+    # 004_ru_uppdrag-att-framja-anstallning-av-nyanlanda-i-de-grona-narin.txt, shortened: due with the report.
+    decision = (
+        "Uppdrag att främja anställning av nyanlända\n\n"
+        "Regeringen uppdrar åt Skogsstyrelsen att genomföra ett pilotprojekt.\n\n"
+        "Uppdraget ska redovisas senast den 31 januari 2017. Vid samma tidpunkt ska Skogsstyrelsen lämna en "
+        "ekonomisk redovisning över använda medel till Regeringskansliet (Näringsdepartementet).\n"
+    )
+    found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
+    assert any("ekonomisk redovisning" in f.text and f.deadlines == (date(2017, 1, 31),) for f in found)
 
 
 def test_a_government_decision_has_no_recommendations() -> None:
