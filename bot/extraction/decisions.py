@@ -88,7 +88,36 @@ def read_as_decision(
         kept.append(f)
     kept.extend(made for _s, _e, made in lists if made is not None)
     kept.sort(key=lambda f: f.span)
-    return out + join_reports(kept, doc.text, doc.reference)
+    return out + join_reports(_without_elaborations(kept, doc.text), doc.text, doc.reference)
+
+
+# What stands on its own after a measure: another task, a duty towards the government ("Formas ska löpande
+# informera Regeringskansliet …"), a report due with the one before ("Vid samma tidpunkt ska …").
+_OWN_DUTY = sv(r"\b(?:regeringen|regeringskansliet)\b|\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b")
+
+
+def _without_elaborations(kept: list[Finding], text: str) -> list[Finding]:
+    """Leave out what only spells out the dated measure before it in the same paragraph.
+
+    "Tillväxtverket ska under perioden 2026–2030 utlysa medel för regionala tematiska kraftsamlingar …
+    Tillväxtverket ska identifiera tematiska områden i dialog med regioner och länsstyrelser." is one measure,
+    due when the first sentence says; the second is how it is done, not a second promise due with the task.
+    """
+    out: list[Finding] = []
+    for f in kept:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.deadlines
+            and not f.deadlines
+            and f.recurrence is None
+            and f.owner in (None, before.owner)
+            and "\n\n" not in text[before.span[1] : f.span[0]]
+            and not any(p.search(match_text(f.text).folded) for p in (GIVES_TASK, _OWN_DUTY))
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------- lists under a lead-in

@@ -1,4 +1,4 @@
-"""A lone task and the one report to the government that completes it are one commitment.
+"""What in a government decision is one commitment: a lone task and its one report, a measure and what spells it out.
 
 Excerpts from the real corpus (`tests/data/extraction/real/`, government decisions, public documents),
 shortened where marked.
@@ -68,3 +68,37 @@ def test_of_two_reports_the_one_about_the_task_dates_it_and_the_other_stays() ->
     assert task.deadlines == (date(2019, 2, 28),)
     assert not any("verksamhetsrapport" in f.text for f in found)
     assert any(f.deadlines == (date(2019, 3, 15),) and "ekonomisk uppföljning" in f.text for f in found)
+
+
+# 054_ru_uppdrag-till-tillvaxtverket-att-genomfora-atgarder-under-per.txt (lines 3, 15, shortened)
+MEASURE_SPELLED_OUT = """# Uppdrag till Tillväxtverket att genomföra åtgärder under perioden 2025–2030
+
+Regeringen ger Tillväxtverket i uppdrag att genomföra nedan angivna åtgärder.
+
+Tillväxtverket ska under perioden 2026–2030 utlysa medel för regionala tematiska kraftsamlingar utifrån de tre \
+fokusområdena i Livsmedelsstrategin 2.0. Tillväxtverket ska identifiera tematiska områden i dialog med regioner \
+och länsstyrelser.
+
+En slutredovisning av uppdraget ska lämnas till Regeringskansliet senast den 28 februari 2031.
+"""
+
+# 041_ru_uppdrag-att-ta-fram-diskussionsunderlag-om-eus-urbana-agenda.txt (the paragraph of its reports, shortened)
+INFORMED_ALONG_THE_WAY = """# Uppdrag att ta fram diskussionsunderlag om EU:s urbana agenda
+
+Regeringen ger Formas i uppdrag att ta fram ett diskussionsunderlag om EU:s urbana agenda.
+
+Formas ska senast den 1 februari 2023 genom en rapport delredovisa uppdraget till Regeringskansliet \
+(Finansdepartementet). Uppdraget ska slutredovisas i en rapport senast den 30 maj 2023 till Regeringskansliet. \
+Formas ska löpande informera Regeringskansliet (Finansdepartementet) om arbetet under uppdragets gång.
+"""
+
+
+def test_a_sentence_spelling_out_the_dated_measure_before_it_is_part_of_that_measure() -> None:
+    found = commitments(run(MEASURE_SPELLED_OUT, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
+    assert not any("identifiera tematiska" in f.text for f in found)
+    assert any("utlysa medel" in f.text and f.deadlines == (date(2030, 12, 31),) for f in found)
+
+
+def test_a_duty_towards_the_government_after_a_dated_report_stays_a_commitment() -> None:
+    found = commitments(run(INFORMED_ALONG_THE_WAY, today=date(2022, 6, 1), document_date=date(2022, 6, 1)))
+    assert any("löpande informera" in f.text for f in found)
