@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.extraction import cues
@@ -35,7 +35,11 @@ from bot.language.periods import find_deadlines
 __all__ = ["is_decision", "read_as_decision"]
 
 _HEAD_CHARS = 4_000
-_TITLE = sv(r"^\W*uppdrag\s+(?:att|om|till|åt|inom|för)\b")
+# "Uppdrag att …", and a task changed or added to: "Ändring av uppdrag att …", "Tilläggsuppdrag till …".
+_TITLE = sv(
+    r"^\W*(?:(?:ändring|förlängning|utvidgning)\s+av\s+(?:regeringens\s+)?|tilläggs)?uppdrag(?:et)?"
+    r"\s+(?:att|om|till|åt|inom|för)\b"
+)
 
 
 def is_decision(text: str, *, answers_recommendations: bool) -> bool:
@@ -88,7 +92,16 @@ def read_as_decision(
         kept.append(f)
     kept.extend(made for _s, _e, made in lists if made is not None)
     kept.sort(key=lambda f: f.span)
-    return out + join_reports(_without_elaborations(kept, doc.text), doc.text, doc.reference)
+    return out + _owned_by_the_task(join_reports(_without_elaborations(kept, doc.text), doc.text, doc.reference))
+
+
+def _owned_by_the_task(found: list[Finding]) -> list[Finding]:
+    """What the decision says in the passive ("Det utökade uppdraget ska redovisas …") is for the agency it
+    gives the task to, the owner of its first commitment, not for another agency the page names in passing."""
+    first = min((f for f in found if f.owner), key=lambda f: f.span, default=None)
+    if first is None:
+        return found
+    return [f if f.owner else replace(f, owner=first.owner) for f in found]
 
 
 # What stands on its own after a measure: another task, a duty towards the government ("Formas ska löpande

@@ -1,4 +1,4 @@
-"""What in a government decision is one commitment: a lone task and its one report, a measure and what spells it out.
+"""How a government decision is read: what is one commitment, and whose.
 
 Excerpts from the real corpus (`tests/data/extraction/real/`, government decisions, public documents),
 shortened where marked.
@@ -102,3 +102,27 @@ def test_a_sentence_spelling_out_the_dated_measure_before_it_is_part_of_that_mea
 def test_a_duty_towards_the_government_after_a_dated_report_stays_a_commitment() -> None:
     found = commitments(run(INFORMED_ALONG_THE_WAY, today=date(2022, 6, 1), document_date=date(2022, 6, 1)))
     assert any("löpande informera" in f.text for f in found)
+
+
+# 034_ru_andring-av-uppdrag-att-analysera-precisionsmedicinens-paverk.txt (lines 1, 3, 5, 11, 15, shortened)
+CHANGED_TASK = """# Ändring av uppdrag att analysera precisionsmedicinens påverkan på hälso- och sjukvården
+
+Myndigheten för vård- och omsorgsanalys ska inom ramen för sitt pågående uppdrag (S2020/04093) analysera hur \
+utvecklingen av precisionsmedicin har påverkat och kommer att påverka hälso- och sjukvården.
+
+I uppdraget ingår i första hand att kartlägga och översiktligt beskriva om Storbritannien, Nederländerna, \
+Tyskland och de nordiska länderna gjort några större reformer på hälso- och sjukvårdsområdet, i andra hand ska \
+myndigheten inkludera andra länder som bedöms relevanta.
+
+I arbetet med uppdraget ska Myndigheten för vård- och omsorgsanalys beakta andra uppdrag och pågående arbeten \
+av relevans, såsom Social-styrelsens uppdrag om utveckling av den statligt nationella samordningen.
+
+Det utökade uppdraget ska redovisas till Regeringskansliet (Socialdepartementet) senast den 1 november 2021.
+"""
+
+
+def test_a_changed_task_is_read_as_a_decision_and_its_passive_report_is_the_agencys() -> None:
+    found = commitments(run(CHANGED_TASK, today=date(2021, 1, 1), document_date=date(2021, 1, 1)))
+    assert not any(f.text.startswith("I uppdraget ingår") for f in found)
+    report = next(f for f in found if f.deadlines == (date(2021, 11, 1),))
+    assert report.owner == "Myndigheten för vård- och omsorgsanalys"
