@@ -69,6 +69,7 @@ _TO_GOVERNMENT = sv(
     r"\b(?:ska|skall)\s+(?:[^.;]{0,200}?\s)?(?:lämnas|redovisas|överlämnas|redovisa|lämna|överlämna)\s"
     r"[^.;]{0,200}?\btill\s+(?:regeringen|regeringskansliet)\b"
 )
+_OWN_PART = sv(r"\bredovisa\s+den\s+del\s+av\s+uppdraget\b")
 _ABOUT_THE_TASK = sv(r"\buppdrag(?:et|ets)\b")
 _ADJACENT = 3
 _ABOUT_THE_SAME = 0.3
@@ -119,6 +120,13 @@ def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: i
     if _PART_REPORT.search(folded):
         # "Deluppdraget ska redovisas …" reports the part given last before it.
         return next(reversed(_tasks_before(found, parts or main, f)), None)
+    if _OWN_PART.search(folded) and f.owner:
+        # "Vinnova ska redovisa den del av uppdraget som avser att utlysa medel …" where the decision gives
+        # tasks to two agencies: the report of Vinnova's task.
+        owners = {found[t].owner for t in main}
+        own = [t for t in _tasks_before(found, main, f) if found[t].owner == f.owner]
+        if len(owners) > 1 and len(own) == 1:
+            return own[0]
     if TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
         # "Uppdraget ska redovisas …" reports the decision's first task (its owner's), not a second one given
         # further on ("… uppdrar åt X att också upprätta …").

@@ -126,3 +126,30 @@ def test_a_changed_task_is_read_as_a_decision_and_its_passive_report_is_the_agen
     assert not any(f.text.startswith("I uppdraget ingår") for f in found)
     report = next(f for f in found if f.deadlines == (date(2021, 11, 1),))
     assert report.owner == "Myndigheten för vård- och omsorgsanalys"
+
+
+# 036_ru_uppdrag-att-inratta-ett-radgivande-organ-for-att-framja-inno.txt (lines 1, 3, 25, 35, 37, shortened)
+TWO_AGENCIES = """# Uppdrag att inrätta ett rådgivande organ för att främja innovativ och klimatfokuserad \
+standardisering
+
+Regeringen ger Kommerskollegium i uppdrag att inrätta ett rådgivande organ för att främja innovativ och \
+klimatfokuserad standardisering, härefter benämnt råd.
+
+Vidare ger regeringen i uppdrag åt Vinnova att utlysa medel i linje med detta uppdrags inriktning och i linje \
+med rådets arbete.
+
+Kommerskollegium ska redovisa den del av uppdraget som avser det rådgivande organets inrättande och uppgifter \
+till Regeringskansliet (Näringsdepartementet) senast den 31 maj 2023.
+
+Vinnova ska redovisa den del av uppdraget som avser att utlysa medel till Regeringskansliet \
+(Näringsdepartementet) senast den 31 maj 2022.
+"""
+
+
+def test_each_agencys_part_of_the_task_is_dated_by_its_own_report() -> None:
+    found = commitments(run(TWO_AGENCIES, today=date(2021, 8, 26), document_date=date(2021, 8, 26)))
+    assert sorted((f.owner or "", f.deadlines) for f in found) == [
+        ("Kommerskollegium", (date(2023, 5, 31),)),
+        ("Vinnova", (date(2022, 5, 31),)),
+    ]
+    assert all(f.text.startswith(("Regeringen ger", "Vidare ger")) for f in found)
