@@ -16,13 +16,21 @@ from datetime import date, timedelta
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
-from bot.extraction.model import COMMITMENT, FROM_TASK, Finding
+from bot.extraction.model import FROM_TASK, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 from bot.language.rrule_text import rule_end
 
-__all__ = ["GIVES_TASK", "TASK_REPORT", "join_page_reports", "join_reports"]
+__all__ = [
+    "BOTH_REPORTS",
+    "GIVES_TASK",
+    "INTERIM",
+    "TASK_REPORT",
+    "due_when_reported",
+    "folded_search",
+    "join_reports",
+]
 
 # "Regeringen uppdrar åt X att", "Regeringen ger X i uppdrag att", "Nämnden ger förvaltningen i uppdrag att".
 GIVES_TASK = sv(
@@ -49,8 +57,8 @@ TASK_REPORT = sv(
 _PART_REPORT = sv(
     r"^\W*(?:deluppdraget|delen\s+om|den\s+årliga\s+redovisningen)\b|\b(?:detta|det)\s+deluppdrag\b[^.;]{0,120}?\blämnas\b"
 )
-_INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
-_BOTH = sv(r"\bdel-\s+och\s+slut|\bdelredovis\w*\b[^.;]*\bslutredovis")
+INTERIM = sv(r"\bdel(?:redovis\w*|rapport\w*)\b|\bårlig\w*|\blöpande\b|\bden\s+del\s+av\s+uppdraget\b|\bförsta\b")
+BOTH_REPORTS = sv(r"\bdel-\s+och\s+slut|\bdelredovis\w*\b[^.;]*\bslutredovis")
 _FIRST_TASK_WITHIN = 1_500
 # A task's own date that is its deadline; other dates in it say when something happens ("Strategiforum
 # den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
@@ -78,11 +86,11 @@ _ABOUT_THE_SAME = 0.3
 def join_reports(commitments: list[Finding], text: str, reference: date) -> list[Finding]:
     """The decision's commitments (in text order) with each report of a task joined to its task."""
     found = list(commitments)
-    main = [i for i, f in enumerate(found) if _folded_search(GIVES_TASK, f)]
+    main = [i for i, f in enumerate(found) if folded_search(GIVES_TASK, f)]
     given = bool(main)
     if not main and found and found[0].span[0] < _FIRST_TASK_WITHIN:
         main = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
-    parts = [i for i, f in enumerate(found) if i not in main and _folded_search(_PART, f)]
+    parts = [i for i, f in enumerate(found) if i not in main and folded_search(_PART, f)]
     reports: dict[int, list[int]] = {}
     for i, f in enumerate(found):
         if i in main or i in parts or not (f.deadlines or f.recurrence):
@@ -127,7 +135,7 @@ def _reported_task(found: list[Finding], main: list[int], parts: list[int], i: i
         own = [t for t in _tasks_before(found, main, f) if found[t].owner == f.owner]
         if len(owners) > 1 and len(own) == 1:
             return own[0]
-    if TASK_REPORT.search(folded) and not (_INTERIM.search(folded) and not _BOTH.search(folded)):
+    if TASK_REPORT.search(folded) and not (INTERIM.search(folded) and not BOTH_REPORTS.search(folded)):
         # "Uppdraget ska redovisas …" reports the decision's first task (its owner's), not a second one given
         # further on ("… uppdrar åt X att också upprätta …").
         return next(iter(_tasks_before(found, main, f, owner=f.owner)), None)
@@ -151,10 +159,10 @@ def _only_report(found: list[Finding], task: int) -> int | None:
         and f.deadlines
         and f.recurrence is None
         and (not f.owner or f.owner in owner or owner in f.owner)
-        and _folded_search(_TO_GOVERNMENT, f)
-        and not _folded_search(_INTERIM, f)
+        and folded_search(_TO_GOVERNMENT, f)
+        and not folded_search(INTERIM, f)
     ]
-    about_the_task = [i for i in candidates if _folded_search(_ABOUT_THE_TASK, found[i])]
+    about_the_task = [i for i in candidates if folded_search(_ABOUT_THE_TASK, found[i])]
     for among in (candidates, about_the_task):
         if len(among) == 1:
             return among[0]
@@ -168,8 +176,8 @@ def _join(found: list[Finding], target: int, i: int) -> set[int]:
         if task.deadlines[-1:] == f.deadlines[-1:]:
             return {i}  # "… i uppdrag att till och med den 30 april 2028 …", reported that day: one
         return set()  # the task has a deadline of its own ("under 2020 till 2022"): its report is another promise
-    both = bool(_BOTH.search(match_text(f.text).folded)) and len(f.deadlines) > 1
-    found[target] = _due_when_reported(task, f, last_only=both)
+    both = bool(BOTH_REPORTS.search(match_text(f.text).folded)) and len(f.deadlines) > 1
+    found[target] = due_when_reported(task, f, last_only=both)
     if both:
         # "Uppdraget ska delredovisas senast den 11 november 2024 och slutredovisas senast den 15 december
         # 2025": the final report dates the task; the interim report stays a commitment with its own date.
@@ -178,7 +186,7 @@ def _join(found: list[Finding], target: int, i: int) -> set[int]:
     return {i}
 
 
-def _folded_search(pattern: re.Pattern[str], f: Finding) -> bool:
+def folded_search(pattern: re.Pattern[str], f: Finding) -> bool:
     return pattern.search(match_text(f.text).folded) is not None
 
 
@@ -195,7 +203,7 @@ def _completes(promise: Finding, report: Finding, *, text_gap: int) -> bool:
     return word_overlap(match_text(promise.text).folded, match_text(report.text).folded) >= _ABOUT_THE_SAME
 
 
-def _due_when_reported(task: Finding, report: Finding, *, last_only: bool) -> Finding:
+def due_when_reported(task: Finding, report: Finding, *, last_only: bool) -> Finding:
     """The task due when its report is, owned as before (or by whom the report names)."""
     return replace(
         task,
@@ -215,7 +223,7 @@ def _with_the_report(kept: list[Finding], tasks: list[Finding]) -> list[Finding]
         return kept
     out = []
     for f in kept:
-        if not f.deadlines and not f.recurrence and _folded_search(_WITH_THE_REPORT, f):
+        if not f.deadlines and not f.recurrence and folded_search(_WITH_THE_REPORT, f):
             task = ([t for t in dated if t.span[0] < f.span[0]] or dated)[-1]
             out.append(replace(f, deadlines=task.deadlines[-1:], deadline_phrase=task.deadline_phrase))
         else:
@@ -253,7 +261,7 @@ def _due_with_the_task(kept: list[Finding], tasks: list[Finding]) -> list[Findin
     for f in kept:
         if f in tasks:
             out.append(f)
-        elif not f.deadlines and f.recurrence is None and not _folded_search(_CONTINUOUS, f):
+        elif not f.deadlines and f.recurrence is None and not folded_search(_CONTINUOUS, f):
             if f.span[0] > task.span[0]:
                 note = ";".join(x for x in (f.deadline_note, FROM_TASK) if x)
                 out.append(replace(f, deadlines=(final,), deadline_phrase=task.deadline_phrase, deadline_note=note))
@@ -279,7 +287,7 @@ def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]
     out: list[Finding] = []
     for f in kept:
         when = None
-        if not f.deadlines and _folded_search(_SAME_TIME, f):
+        if not f.deadlines and folded_search(_SAME_TIME, f):
             before = text[max(0, f.span[0] - _BEFORE_CHARS) : f.span[0]]
             named = [d for d in find_deadlines(before, reference) if d.dates]
             when = named[-1] if named else None
@@ -335,76 +343,3 @@ def _interim_apart(kept: list[Finding], text: str) -> list[Finding]:
 
 
 _FINAL_AFTER = sv(r"[,;]?\s+(?:och|samt)\s+(?P<final>(?:en\s+|den\s+)?slut(?:redovis|rapport)\w*)")
-
-
-_PAGE_GAP = 700
-
-
-def join_page_reports(findings: list[Finding]) -> list[Finding]:
-    """Outside a decision, "Uppdraget ska redovisas … senast …" right after a body's undated task is that task's
-    report: an agency's page tells each task it received ("Brå ska följa upp brottet grov fridskränkning. …
-    Uppdraget ska redovisas senast den 15 juni 2023"), and its readers register the task due at its report."""
-    order = sorted(range(len(findings)), key=lambda i: findings[i].span[0])
-    found = list(findings)
-    dropped: set[int] = set()
-    for k, i in enumerate(order):
-        report = found[i]
-        if report.kind != COMMITMENT or not report.deadlines:
-            continue
-        folded_text = match_text(report.text).folded
-        sentences = [folded_text[a:b] for a, b in split_sentences(report.text)]
-        # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
-        # redovisas …"), which stays a finding and dates the tasks before it too.
-        folded = next((x for x in reversed(sentences) if TASK_REPORT.search(x)), None)
-        if folded is None or (_INTERIM.search(folded) and not _BOTH.search(folded)):
-            continue
-        alone = len(sentences) == 1
-        # The body's undated tasks told just before it ("Brå ska följa upp … Brå ska även analysera …") are all
-        # due when it is reported.
-        run: list[int] = []
-        end = report.span[0]
-        for j in reversed([j for j in order[:k] if found[j].kind == COMMITMENT and j not in dropped]):
-            task = found[j]
-            if task.deadlines or task.recurrence or task.owner is None or report.owner not in (None, task.owner):
-                break
-            if not 0 <= end - task.span[1] <= _PAGE_GAP or TASK_REPORT.search(match_text(task.text).folded):
-                break
-            run.append(j)
-            end = task.span[0]
-        for j in run:
-            found[j] = _due_when_reported(found[j], report, last_only=False)
-        if run and alone:
-            dropped.add(i)
-    return _said_twice(found, dropped)
-
-
-# "Uppdraget ska redovisas …", "Uppdraget fanns omnämnt redan … och ska redovisas …".
-_REPORTED_TASK = sv(r"^\W*uppdraget\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+)?(?:slut)?redovisas\b")
-_DAY_NAMED = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
-
-
-def _said_twice(found: list[Finding], dropped: set[int]) -> list[Finding]:
-    """The task's report told twice, in the lead ("Uppdraget ska redovisas i slutet av 2024") and exactly
-    further on ("… ska redovisas för Utbildningsdepartementet 31 oktober 2024"): the exact one is kept."""
-    reports = [
-        i
-        for i, f in enumerate(found)
-        if i not in dropped
-        and f.kind == COMMITMENT
-        and f.deadlines
-        and _folded_search(_REPORTED_TASK, f)
-        and not _folded_search(_INTERIM, f)
-    ]
-    exact = [i for i in reports if _DAY_NAMED.search(found[i].deadline_phrase or "")]
-    for i in reports:
-        f = found[i]
-        if i in exact:
-            continue
-        if any(
-            found[j].deadlines[0].year == f.deadlines[0].year
-            and found[j].deadlines[0] <= f.deadlines[0]
-            and (found[j].owner is None or f.owner is None or found[j].owner == f.owner)
-            for j in exact
-        ):
-            dropped.add(i)
-    return [f for i, f in enumerate(found) if i not in dropped]

@@ -29,7 +29,6 @@ from bot.extraction.agencies import GOVERNMENT
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.decided_parts import split_decided, split_steps
-from bot.extraction.decision_reports import join_page_reports
 from bot.extraction.decisions import is_decision, read_as_decision
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
@@ -42,6 +41,7 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
+from bot.extraction.page_reports import join_page_reports
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.schedule_lists import schedule_findings
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence

@@ -1,0 +1,89 @@
+"""Reports on a page that is no decision: an agency's page telling the tasks it was given.
+
+"Brå ska följa upp brottet grov fridskränkning. … Uppdraget ska redovisas senast den 15 juni 2023": the task
+is due at its report, as its readers register it; a report told twice keeps the exact date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extraction.cues import sv
+from bot.extraction.decision_reports import BOTH_REPORTS, INTERIM, TASK_REPORT, due_when_reported, folded_search
+from bot.extraction.model import COMMITMENT, Finding
+from bot.extraction.sentences import split_sentences
+from bot.language.normalize import match_text
+
+__all__ = ["join_page_reports"]
+
+_PAGE_GAP = 700
+
+
+def join_page_reports(findings: list[Finding]) -> list[Finding]:
+    """Outside a decision, "Uppdraget ska redovisas … senast …" right after a body's undated task is that task's
+    report: an agency's page tells each task it received ("Brå ska följa upp brottet grov fridskränkning. …
+    Uppdraget ska redovisas senast den 15 juni 2023"), and its readers register the task due at its report."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].span[0])
+    found = list(findings)
+    dropped: set[int] = set()
+    for k, i in enumerate(order):
+        report = found[i]
+        if report.kind != COMMITMENT or not report.deadlines:
+            continue
+        folded_text = match_text(report.text).folded
+        sentences = [folded_text[a:b] for a, b in split_sentences(report.text)]
+        # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
+        # redovisas …"), which stays a finding and dates the tasks before it too.
+        folded = next((x for x in reversed(sentences) if TASK_REPORT.search(x)), None)
+        if folded is None or (INTERIM.search(folded) and not BOTH_REPORTS.search(folded)):
+            continue
+        alone = len(sentences) == 1
+        # The body's undated tasks told just before it ("Brå ska följa upp … Brå ska även analysera …") are all
+        # due when it is reported.
+        run: list[int] = []
+        end = report.span[0]
+        for j in reversed([j for j in order[:k] if found[j].kind == COMMITMENT and j not in dropped]):
+            task = found[j]
+            if task.deadlines or task.recurrence or task.owner is None or report.owner not in (None, task.owner):
+                break
+            if not 0 <= end - task.span[1] <= _PAGE_GAP or TASK_REPORT.search(match_text(task.text).folded):
+                break
+            run.append(j)
+            end = task.span[0]
+        for j in run:
+            found[j] = due_when_reported(found[j], report, last_only=False)
+        if run and alone:
+            dropped.add(i)
+    return _said_twice(found, dropped)
+
+
+# "Uppdraget ska redovisas …", "Uppdraget fanns omnämnt redan … och ska redovisas …".
+_REPORTED_TASK = sv(r"^\W*uppdraget\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+)?(?:slut)?redovisas\b")
+_DAY_NAMED = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
+
+
+def _said_twice(found: list[Finding], dropped: set[int]) -> list[Finding]:
+    """The task's report told twice, in the lead ("Uppdraget ska redovisas i slutet av 2024") and exactly
+    further on ("… ska redovisas för Utbildningsdepartementet 31 oktober 2024"): the exact one is kept."""
+    reports = [
+        i
+        for i, f in enumerate(found)
+        if i not in dropped
+        and f.kind == COMMITMENT
+        and f.deadlines
+        and folded_search(_REPORTED_TASK, f)
+        and not folded_search(INTERIM, f)
+    ]
+    exact = [i for i in reports if _DAY_NAMED.search(found[i].deadline_phrase or "")]
+    for i in reports:
+        f = found[i]
+        if i in exact:
+            continue
+        if any(
+            found[j].deadlines[0].year == f.deadlines[0].year
+            and found[j].deadlines[0] <= f.deadlines[0]
+            and (found[j].owner is None or f.owner is None or found[j].owner == f.owner)
+            for j in exact
+        ):
+            dropped.add(i)
+    return [f for i, f in enumerate(found) if i not in dropped]
