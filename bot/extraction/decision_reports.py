@@ -26,6 +26,7 @@ __all__ = [
     "BOTH_REPORTS",
     "GIVES_TASK",
     "INTERIM",
+    "SAME_TIME",
     "TASK_REPORT",
     "due_when_reported",
     "folded_search",
@@ -275,10 +276,11 @@ def _due_with_the_task(kept: list[Finding], tasks: list[Finding]) -> list[Findin
 
 
 # "Vid samma tidpunkt ska en ekonomisk redovisning lämnas …": when the report before it is due.
-_SAME_TIME = sv(r"\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b|\bsamtidigt\s+(?:ska|skall)\b")
+SAME_TIME = sv(r"\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b|\bsamtidigt\s+(?:ska|skall)\b")
 
 
 _BEFORE_CHARS = 600
+_DATE_WEIGHT = 0.25  # what a date adds to a commitment's confidence (`scoring.commitment_confidence`)
 
 
 def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]:
@@ -287,12 +289,20 @@ def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]
     out: list[Finding] = []
     for f in kept:
         when = None
-        if not f.deadlines and folded_search(_SAME_TIME, f):
+        if not f.deadlines and folded_search(SAME_TIME, f):
             before = text[max(0, f.span[0] - _BEFORE_CHARS) : f.span[0]]
             named = [d for d in find_deadlines(before, reference) if d.dates]
             when = named[-1] if named else None
         if when is not None:
-            out.append(replace(f, deadlines=when.dates[-1:], deadline_phrase=" ".join(when.phrase.split())))
+            # Dated now, it is as sure a commitment as any dated report (the score adds what a date adds).
+            out.append(
+                replace(
+                    f,
+                    deadlines=when.dates[-1:],
+                    deadline_phrase=" ".join(when.phrase.split()),
+                    confidence=min(1.0, f.confidence + _DATE_WEIGHT * when.confidence),
+                )
+            )
         else:
             out.append(f)
     return out

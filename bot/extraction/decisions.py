@@ -24,7 +24,7 @@ from bot.extraction.agencies import AGENCY, assigned_agency
 from bot.extraction.classify import MEDIUM
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import choose
-from bot.extraction.decision_reports import GIVES_TASK, join_reports
+from bot.extraction.decision_reports import GIVES_TASK, SAME_TIME, join_reports
 from bot.extraction.finish import make_finding
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import subject_owner
@@ -106,7 +106,7 @@ def _owned_by_the_task(found: list[Finding]) -> list[Finding]:
 
 # What stands on its own after a measure: another task, a duty towards the government ("Formas ska löpande
 # informera Regeringskansliet …"), a report due with the one before ("Vid samma tidpunkt ska …").
-_OWN_DUTY = sv(r"\b(?:regeringen|regeringskansliet)\b|\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b")
+_OWN_DUTY = sv(r"\b(?:regeringen|regeringskansliet)\b")
 
 
 def _without_elaborations(kept: list[Finding], text: str) -> list[Finding]:
@@ -126,7 +126,7 @@ def _without_elaborations(kept: list[Finding], text: str) -> list[Finding]:
             and f.recurrence is None
             and f.owner in (None, before.owner)
             and "\n\n" not in text[before.span[1] : f.span[0]]
-            and not any(p.search(match_text(f.text).folded) for p in (GIVES_TASK, _OWN_DUTY))
+            and not any(p.search(match_text(f.text).folded) for p in (GIVES_TASK, _OWN_DUTY, SAME_TIME))
         ):
             continue
         out.append(f)
@@ -297,6 +297,7 @@ _LEAD_IN_ONLY = sv(r"\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|sk
 _WITHIN_THE_WORK = sv(
     r"^\W*(?:i|vid(?!\s+samma\b)|inom\s+ramen\s+för|till\s+grund\s+för|som\s+(?:underlag|grund)\s+för)\s"
 )
+_HANDED_IN = sv(r"\b(?:lämnas|redovisas|lämna|redovisa|ges\s+in)\b")
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
 # A sentence opened by an adverbial puts its subject after the verb ("Vid genomförandet ska Formas …").
@@ -315,6 +316,8 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
     folded = match_text(f.text).folded
     if GIVES_TASK.search(folded) or assigned_agency(f.text, folded):
         return False
+    if SAME_TIME.search(folded) and _HANDED_IN.search(folded):
+        return False  # "Vid samma tidpunkt ska en ekonomisk redovisning … lämnas": a report, due with the one before
     if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded) or cues.SAYS_WHAT.search(folded):
         # What the task may cost, a lead-in to the measures below, or what a report is to say: whatever its dates.
         return True

@@ -153,3 +153,22 @@ def test_each_agencys_part_of_the_task_is_dated_by_its_own_report() -> None:
         ("Vinnova", (date(2022, 5, 31),)),
     ]
     assert all(f.text.startswith(("Regeringen ger", "Vidare ger")) for f in found)
+
+
+# 041_ru_uppdrag-att-ta-fram-diskussionsunderlag-om-eus-urbana-agenda.txt (its paragraph on the money, shortened)
+AT_THE_SAME_TIME = """# Uppdrag att ta fram diskussionsunderlag om EU:s urbana agenda
+
+Regeringen uppdrar till Formas att ta fram underlag om EU:s urbana agenda.
+
+Medel som inte har använts för avsett ändamål ska återbetalas senast den 1 mars 2023 till Kammarkollegiet. \
+Vid samma tidpunkt ska en ekonomisk redovisning av använda medel lämnas till Kammarkollegiet.
+
+Uppdraget ska slutredovisas i en rapport senast den 30 maj 2023 till Regeringskansliet.
+"""
+
+
+def test_a_report_handed_in_at_the_same_time_is_a_commitment_due_that_day() -> None:
+    found = commitments(run(AT_THE_SAME_TIME, today=date(2022, 6, 1), document_date=date(2022, 6, 1)))
+    report = next(f for f in found if "ekonomisk redovisning" in f.text)
+    assert report.deadlines == (date(2023, 3, 1),)
+    assert report.owner == "Formas"
