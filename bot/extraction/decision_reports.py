@@ -28,6 +28,7 @@ __all__ = [
     "INTERIM",
     "SAME_TIME",
     "TASK_REPORT",
+    "WITH_THE_REPORT",
     "due_when_reported",
     "folded_search",
     "join_reports",
@@ -65,7 +66,7 @@ _FIRST_TASK_WITHIN = 1_500
 # den 8 och 9 november 2016", "kan avvecklas den 31 december 2026"), and its report date wins over them.
 _OWN_DEADLINE = re.compile(r"^\W*(?:under|senast|före|innan|till\s+och\s+med|t\.o\.m\.?)\s", re.IGNORECASE)
 # Done together with the task's report: "I samband med att Trafikverket redovisar uppdraget ska verket …".
-_WITH_THE_REPORT = sv(
+WITH_THE_REPORT = sv(
     r"\bi\s+samband\s+med\s+(?:att\s+\S+\s+(?:slut)?redovisar\s+uppdraget|(?:slut)?redovisningen\s+av\s+uppdraget)\b"
 )
 # A dated report that completes the undated promise right before it: "Trafikverket ska vidare göra en
@@ -224,7 +225,7 @@ def _with_the_report(kept: list[Finding], tasks: list[Finding]) -> list[Finding]
         return kept
     out = []
     for f in kept:
-        if not f.deadlines and not f.recurrence and folded_search(_WITH_THE_REPORT, f):
+        if not f.deadlines and not f.recurrence and folded_search(WITH_THE_REPORT, f):
             task = ([t for t in dated if t.span[0] < f.span[0]] or dated)[-1]
             out.append(replace(f, deadlines=task.deadlines[-1:], deadline_phrase=task.deadline_phrase))
         else:

@@ -24,7 +24,7 @@ from bot.extraction.agencies import AGENCY, assigned_agency
 from bot.extraction.classify import MEDIUM
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import choose
-from bot.extraction.decision_reports import GIVES_TASK, SAME_TIME, join_reports
+from bot.extraction.decision_reports import GIVES_TASK, SAME_TIME, WITH_THE_REPORT, join_reports
 from bot.extraction.finish import make_finding
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import subject_owner
@@ -318,6 +318,8 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
         return False
     if SAME_TIME.search(folded) and _HANDED_IN.search(folded):
         return False  # "Vid samma tidpunkt ska en ekonomisk redovisning … lämnas": a report, due with the one before
+    if WITH_THE_REPORT.search(folded):
+        return False  # "I samband med att Trafikverket redovisar uppdraget ska verket dessutom remittera …"
     if _FUNDING.search(folded) or _LEAD_IN_ONLY.search(folded) or cues.SAYS_WHAT.search(folded):
         # What the task may cost, a lead-in to the measures below, or what a report is to say: whatever its dates.
         return True

@@ -172,3 +172,22 @@ def test_a_report_handed_in_at_the_same_time_is_a_commitment_due_that_day() -> N
     report = next(f for f in found if "ekonomisk redovisning" in f.text)
     assert report.deadlines == (date(2023, 3, 1),)
     assert report.owner == "Formas"
+
+
+# 055_ru_uppdrag-till-trafikverket-att-ta-fram-forslag-till-nationell.txt (lines 3 and the report's, shortened)
+WITH_THE_TASKS_REPORT = """# Uppdrag till Trafikverket att ta fram förslag till nationell plan
+
+Regeringen ger Trafikverket i uppdrag att upprätta ett förslag till en trafikslagsövergripande nationell plan \
+för transportinfrastrukturen för perioden 2026–2037.
+
+Trafikverket ska redovisa uppdraget senast den 30 september 2025 till Regeringskansliet (Landsbygds- och \
+infrastrukturdepartementet). I samband med att Trafikverket redovisar uppdraget ska verket dessutom remittera \
+redovisningen till de remissinstanser som framgår av den remisslista som Regeringskansliet kommer att \
+tillhandahålla.
+"""
+
+
+def test_what_is_done_with_the_tasks_report_is_due_with_it_even_when_said_as_more_of_it() -> None:
+    found = commitments(run(WITH_THE_TASKS_REPORT, today=date(2024, 1, 1), document_date=date(2024, 1, 1)))
+    sent_out = next(f for f in found if "remittera" in f.text)
+    assert sent_out.deadlines == (date(2025, 9, 30),)
