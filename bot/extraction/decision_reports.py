@@ -53,6 +53,8 @@ TASK_REPORT = sv(
     r"|\b(?:ska|skall)\s+[^.;]{0,80}?\blämna\s+(?:en\s+)?(?:\w+\s+)?(?:slut)?(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
     r"|\bredovisningen\s+ska\s+lämnas\s+till\s+(?:regeringen|regeringskansliet)\b"
     r"|\bslutredovisa\s+(?:hela\s+)?uppdraget\b"
+    # "… och senast den 31 mars 2024 lämna en skriftlig slutredovisning av uppdraget"
+    r"|\bslut(?:redovisning|rapport)\s+(?:av|om)\s+(?:hela\s+)?uppdraget\b"
 )
 # The report of a part: "Deluppdraget ska redovisas årligen …", "Delen om direkt extern medfinansiering ska
 # redovisas …", "En redovisning av … med anledning av detta deluppdrag ska lämnas …".

@@ -191,3 +191,21 @@ def test_what_is_done_with_the_tasks_report_is_due_with_it_even_when_said_as_mor
     found = commitments(run(WITH_THE_TASKS_REPORT, today=date(2024, 1, 1), document_date=date(2024, 1, 1)))
     sent_out = next(f for f in found if "remittera" in f.text)
     assert sent_out.deadlines == (date(2025, 9, 30),)
+
+
+# 045_ru_uppdrag-att-utvardera-den-storskaliga-testningen-av-misstank.txt (lines 1, 3 shortened, 32)
+INTERIM_THEN_FINAL = """# Uppdrag att utvärdera den storskaliga testningen av misstänkta fall av covid-19
+
+Regeringen uppdrar åt Folkhälsomyndigheten att följa upp och utvärdera den storskaliga testningen för \
+misstänkta fall av covid-19 i pandemins olika skeden.
+
+Folkhälsomyndigheten ska senast den 15 november 2023 lämna en skriftlig delredovisning av uppdraget och senast \
+den 31 mars 2024 lämna en skriftlig slutredovisning av uppdraget till Regeringskansliet (Socialdepartementet).
+"""
+
+
+def test_a_final_report_named_after_a_long_interim_one_dates_the_task() -> None:
+    found = commitments(run(INTERIM_THEN_FINAL, today=date(2023, 4, 1), document_date=date(2023, 4, 1)))
+    task = next(f for f in found if f.text.startswith("Regeringen uppdrar"))
+    assert task.deadlines == (date(2024, 3, 31),)
+    assert any(f.deadlines == (date(2023, 11, 15),) and "delredovisning" in f.text for f in found)
