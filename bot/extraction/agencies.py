@@ -51,7 +51,8 @@ _ASSIGNS = sv(
 # regeringen att", "Brå har fått ett nytt regeringsuppdrag", "IVO har i uppdrag att".
 _RECEIVES = sv(
     # "SBU har i årets regleringsbrev fått i uppdrag att": a few words between "har" and "fått".
-    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+(?:[^\s,.;]+\s+){0,4}?fått|har)\s+(?:också\s+|även\s+|nu\s+)?"
+    r"^\W*(?P<name>[^,.;]{2,80}?)\s+(?:får|har\s+(?:[^\s,.;]+\s+){0,4}?fått|har)\s+"
+    r"(?:(?:också|även|nu|samtidigt|dessutom|därtill|därutöver|vidare)\s+)?"
     r"(?:(?:i\s+uppdrag|uppdraget|ansvaret|i\s+uppgift|regeringens\s+uppdrag)(?:\s+(?:av|från)\s+regeringen)?"
     r"\s+att\b"
     r"|(?:ett|två|tre|flera)\s+(?:nytt\s+|nya\s+)?(?:regerings)?uppdrag\b)"
@@ -63,6 +64,11 @@ _FRONTED = sv(
 _NAME_WORD = re.compile(r"[A-ZÅÄÖ][\w-]*|och|för|AB")
 # "Regeringen ger Statens skolverk uppdrag enligt nedan": the task told in the sections below
 _NAME_END = sv(r"\s+(?:i\s+uppdrag\b|uppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b|att\b)")
+# Agencies named together, in lower case: "länsstyrelserna", "samtliga statliga myndigheter".
+_TOGETHER = sv(
+    r"(?:samtliga\s+|alla\s+|de\s+)?(?:statliga\s+)?(?:länsstyrelserna|länsstyrelser|myndigheterna|myndigheter"
+    r"|universiteten|lärosätena|regionerna|kommunerna)(?=\s+(?:i\s+uppdrag|uppdrag(?:et)?\s+att|att)\b)"
+)
 _MAX_NAME_WORDS = 12
 _SHORT_NAME_WORDS = 4
 # Words that carry a name on ("Myndigheten för vård- och omsorgsanalys", "Statens skolverk (Skolverket)").
@@ -84,8 +90,13 @@ GOVERNMENT = "Regeringen"
 def assigned_agency(text: str, folded: str) -> str | None:
     """The agency the government gives a task to in this sentence, as written, or None."""
     m = _ASSIGNS.search(folded)
-    if m is None or not text[m.end() : m.end() + 1].isupper():
-        return None  # an agency's name is a proper noun: "ger Trafikverket", not "ger stöd"
+    if m is None:
+        return None
+    if not text[m.end() : m.end() + 1].isupper():
+        # An agency's name is a proper noun: "ger Trafikverket", not "ger stöd"; agencies named together are not
+        # ("ger också länsstyrelserna i uppdrag att …").
+        together = _TOGETHER.match(folded, m.end())
+        return " ".join(text[m.end() : together.end()].split()) if together else None
     words = folded[m.end() :].split(maxsplit=2)
     whole = _NAME_END.search(folded, m.end())
     if (

@@ -74,6 +74,15 @@ FURTHER = [
     ),
 ]
 
+# Written by the team in the shape of agencies' pages: agencies named together, in lower case.
+TOGETHER = [
+    ("Regeringen ger också länsstyrelserna i uppdrag att erbjuda stöd till kommunerna i arbetet.", "länsstyrelserna"),
+    (
+        "Regeringen uppdrar åt samtliga statliga myndigheter att minska sin elanvändning.",
+        "samtliga statliga myndigheter",
+    ),
+]
+
 GIVEN = [
     (  # 002_ru_uppdrag-att-utvardera-avgiftsfinansieringen-av-den-offentlig.txt
         "Regeringen ger Statskontoret i uppdrag att utvärdera Livsmedelsverkets och kommunernas avgiftsfinansiering "
@@ -205,7 +214,7 @@ CARRIED = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "owner"), ASSIGNED + GIVEN + FURTHER, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("sentence", "owner"), ASSIGNED + GIVEN + FURTHER + TOGETHER, ids=lambda v: str(v)[:40])
 def test_the_agency_given_the_task_owns_it(sentence: str, owner: str) -> None:
     assert _owner_of(sentence, sentence) == owner
 
@@ -275,3 +284,15 @@ def test_the_one_given_a_task_after_a_decision_is_named_not_the_decider() -> Non
         )
     )
     assert [(f.owner, f.deadlines) for f in found] == [("regiondirektören", (date(2016, 12, 14),))]
+
+
+def test_an_agency_given_a_task_at_the_same_time_owns_it() -> None:
+    # Written by the team in the shape of an agency's page.
+    page = (
+        "Nytt uppdrag till Skolverket om läromedel\n\n"
+        "Nu har regeringen gett Skolverket i uppdrag att stödja huvudmännen i arbetet med läromedel.\n\n"
+        "Regeringen har beslutat om att ge statliga myndigheter i uppdrag att vidta åtgärder. Skolverket får "
+        "samtidigt i uppdrag att samla in uppgifterna från huvudmännen. Redovisningen ska ske månadsvis till och "
+        "med den 31 mars 2023.\n"
+    )
+    assert _owner_of(page, "Skolverket får samtidigt") == "Skolverket"
