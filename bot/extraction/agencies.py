@@ -39,7 +39,7 @@ def is_agency_name(name: str) -> bool:
 
 # "Regeringen uppdrar åt X att …", "Regeringen uppdrar till X att …", "Regeringen ger X i uppdrag att …".
 _ASSIGNS = sv(
-    r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger|gav(?:\s+den\s+\d{1,2}\s+\w+)?|har\s+(?:gett|givit))\s+"
+    r"\bregeringen\s+(?:uppdrar\s+(?:åt|till)|ger|gav(?:\s+den\s+\d{1,2}\s+\w+)?|har\s+(?:(?!inte\b|ej\b)[^\s.;,]+\s+){0,2}?(?:gett|givit))\s+"
     # "Regeringen ger vidare Boverket i uppdrag att …": a second task, to another agency.
     r"(?:(?:vidare|dessutom|även|också|därutöver|därtill)\s+)?"
     r"|\b(?:ger|gav)\s+regeringen\s+(?:\w+\s+)?i\s+uppdrag\s+(?:åt|till)\s+"

@@ -30,8 +30,8 @@ class Cue:
 
 # A task told as news ("Dessutom fick kommunchefen i uppdrag att …", "Nämnden gav klartecken …"): to do.
 _GIVEN_NEWS = re.compile(r"\b(?:fick|gavs|gav)\b")
-# A task given earlier ("har fått i uppdrag att …"): to do only with a time to do it by.
-_GIVEN_EARLIER = re.compile(r"\bhar\s+(?:fatt|gett|givit)\b")
+# A task given earlier ("har fått i uppdrag att …", "har i dag gett …"): to do only with a time to do it by.
+_GIVEN_EARLIER = re.compile(r"\bhar\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?(?:fatt|gett|givit)\b")
 _DONE = re.compile(r"\b(?:genomfor[dt]s?|slutfor[dt]s?|avslutat?s?|klart|redovisat|genomforde|slutforde)\b")
 
 # A time phrase with its preposition ("i början på 2019", "under hösten"), not a year naming a thing ("i samband

@@ -74,8 +74,17 @@ FURTHER = [
     ),
 ]
 
-# Written by the team in the shape of agencies' pages: agencies named together, in lower case.
+# Written by the team in the shape of agencies' pages: agencies named together, in lower case, and a time
+# between "har" and "gett" (a time to do it by makes the task given earlier a task to do).
 TOGETHER = [
+    (
+        "Regeringen har idag gett Tillväxtverket i uppdrag att kartlägga stödet till företagen senast den 1 juni 2024.",
+        "Tillväxtverket",
+    ),
+    (
+        "Regeringen har i dag gett Skolverket i uppdrag att ta fram ett nytt stödmaterial under hösten 2024.",
+        "Skolverket",
+    ),
     ("Regeringen ger också länsstyrelserna i uppdrag att erbjuda stöd till kommunerna i arbetet.", "länsstyrelserna"),
     (
         "Regeringen uppdrar åt samtliga statliga myndigheter att minska sin elanvändning.",
