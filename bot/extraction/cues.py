@@ -175,6 +175,9 @@ PREDICTION_VERBS = frozenset(
         # kommer att omfatta 2 250 kvadratmeter" ("vara klar" is still a completion)
         *("vara", "omfatta", "rymma", "innehalla", "pragla", "praglas", "dominera", "kannetecknas"),
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
+        # what a plan will consist of or rest on, and who it will touch: "Utvärderingen kommer att bestå av två
+        # moment", "… kommer att utgå från en definition", "Många medarbetare kommer att beröras av förändringarna"
+        *("besta", "utga", "beroras", "handla"),
     }
 )
 # What a measure will bring, said of the measure itself ("Detta kommer att förbättra …"): with an actor as the

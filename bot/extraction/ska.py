@@ -171,7 +171,13 @@ def infinitive(word: str) -> bool:
     """Can this word after a bare "kommer" be its infinitive ("följa", "göra", "ske", "genomföras")?"""
     if word in cues.SHORT_INFINITIVES:
         return True
+    if word.endswith(_DEFINITE_PLURAL):
+        return False  # "kommer kostnaderna för pensionerna att öka": nouns, the verb comes after "att"
     return len(word) >= 4 and word.endswith(("a", "as")) and word not in cues.NOT_INFINITIVE
+
+
+# A noun's definite plural ("kostnaderna", "skolorna", "verksamheterna"); no verb ends so.
+_DEFINITE_PLURAL = ("erna", "arna", "orna")
 
 
 def only_manner(folded: str) -> bool:

@@ -238,6 +238,16 @@ def test_what_a_thing_will_be_like_is_no_promise_but_a_service_offered_or_a_stat
     assert cue_reason("Alla enskilda avlopp i kommunen ska vara inventerade.") is None
 
 
+def test_what_a_plan_consists_of_whom_it_touches_and_what_costs_will_do_is_no_promise() -> None:
+    # Written by the team in the shapes of an agency's evaluation plan and an auditors' report.
+    assert cue_reason("Utvärderingen kommer att bestå av två moment.") is None
+    assert cue_reason("Uppföljningen kommer att utgå från en definition av likvärdig tillsyn.") is None
+    assert cue_reason("Många medarbetare kommer på olika sätt att beröras av förändringarna.") is None
+    # A plural noun in -erna/-arna/-orna between "kommer" and "att" is no bare infinitive.
+    assert cue_reason("Under 2025 kommer kostnaderna för lokalerna att öka kraftigt.") is None
+    assert cue_reason("Under hösten kommer förvaltningarna att ta fram nya planer.") == "kommer_att"
+
+
 def test_a_noun_subject_between_ska_and_its_passive_verb_promises() -> None:
     # Written by the team: the time fronted, the subject after "ska", the passive verb last.
     assert cue_reason("Snart ska samordnad provning i ambulansen påbörjas.") == "ska"
