@@ -206,7 +206,7 @@ def commitment_cue(folded: str) -> Cue | None:
             or (_GIVEN_EARLIER.search(judged) is not None and cues.DATED.search(judged) is not None)
         )
         and not _DONE.search(judged)
-    )
+    ) or cues.TIME_GIVEN.search(judged) is not None
     if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past and not given:
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None

@@ -78,6 +78,7 @@ PLAN = sv(
     r"|\bhar\s+\w+\s+som\s+(?:mål|målsättning|ambition)\s+att\s+(?:under|senast|till|före|innan|i)\b"
 )
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
+_TIME_GIVEN = r"\b(?:har|hade|får|fått|fick)\s+(?:[^\s.;]+\s+){1,8}?på\s+sig\s+(?:att|för\s+att)\b"
 ASSIGN = sv(
     rf"\buppdra(?:r|git|s)?\s+(?:åt|till)\b|\buppdrogs\s+(?:\w+\s+)?(?:åt|till)\b"
     # "Förvaltningschefen uppdras att återrapportera …": the one given the task is the subject
@@ -90,7 +91,11 @@ ASSIGN = sv(
     r"|\bdelegera(?:r|de|t|s)?\s+(?:\w+\s+)?till\s+[^.;]{1,80}?\batt\b"
     # "Nämnden gav klartecken för att handla upp en entreprenad …": a go-ahead to act
     r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
+    r"|" + _TIME_GIVEN
 )
+# A time given to do it in: "Skolan har till den 21 september på sig att åtgärda bristerna", "Kommunen har fått
+# fram till i början av september på sig att rapportera om hur planerna genomförts" (to do, whatever the tense).
+TIME_GIVEN = sv(_TIME_GIVEN)
 # What was decided, up to its "att": "beslutar (därmed) att", "fastslogs också att", "Beslut fattades om att",
 # "fattade beslut om att". What follows is the decision; what came before it led to it.
 _DECIDED = (

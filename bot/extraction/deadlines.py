@@ -31,6 +31,8 @@ _EVENT_BEFORE = cues.sv(
 _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
 # A fronted time before a verb in the past: the main clause tells when something happened.
 _GIVEN_AT = re.compile(r"\s+(?:fick|gav|gavs|beslutade|beslots|beslot|antog|antogs|fattade|fattades|inkom|tillsatte)\b")
+# "… fram till i början av september på sig att …": a time given to do something in.
+_TIME_GIVEN_AFTER = cues.sv(r"\s+på\s+sig\b")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
 # "gäller till och med", "löper ut den".
 _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
@@ -67,6 +69,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
         return False  # "… när förstudierna är klara, dock senast juni 2023": a limit, whatever came before
     if re.search(r"\b(?:i\s+uppdrag|uppdraget)\s+att\s+$", before):
         return False  # "Kulturrådet fick i uppdrag att under 2026 ta fram …": the time of the task given
+    if _TIME_GIVEN_AFTER.match(folded, e):
+        return False  # "Kommunen har fått fram till i början av september på sig att …": the time given
     # "Rutinen uppdaterades senast i juni 2022": "senast" after a past verb means "most recently".
     return bool(cues.PAST.search(before[-28:])) and not re.search(r"\b(?:ska|kommer|avser|planerar)\b", before)
 

@@ -53,8 +53,9 @@ _ROLE = sv(
     r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
     r"|beredning|fullmäktige|direktion"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
-    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp)(?:en|n|na|er|erna|ar|arna|or|orna|s|et"
-    r"|a|e)?\b"
+    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp"
+    # a municipality or region by name: "Orsa kommun", "Region Uppsala"
+    r"|kommun|region)(?:en|n|nen|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
 )
 # Owners too general to route to anyone: the answering side as a whole. A sentence naming a role wins over
 # them; only as a commitment's own subject ("Förvaltningen kommer att …") are they its owner.
@@ -69,6 +70,8 @@ _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
     r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar"
     r"|(?:ger|gav|har\s+gett)\s+klartecken"
+    # a time given to do it in: "Skolan har till den 21 september på sig att …"
+    r"|(?:har|hade|får|fick)(?=\s+(?:[^\s.;]+\s+){1,9}?på\s+sig\s+(?:att|för)\b)"
     # the author of a plan, for the steps listed under it: "Kommunstaben har upprättat förslag till en ny plan"
     r"|har\s+(?:upprättat|tagit\s+fram|arbetat\s+fram)(?=\s+(?:[^\s.;]+\s+){0,5}?\w*plan))\b"
 )

@@ -150,3 +150,23 @@ def test_preschools_and_schools_in_the_plural_act_and_own() -> None:
     )
     found = commitments(run(page, document_date=date(2026, 8, 30)))
     assert [f.owner for f in found] == ["Förskolorna", "Förskolorna Solen och Månen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "due"),
+    [  # Written by the team in the shapes of inspection follow-ups told by schools, municipalities and news.
+        ("Skolan har till den 21 september på sig att åtgärda bristerna.", "Skolan", date(2015, 9, 21)),
+        ("Huvudmannen har fram till den 1 mars 2016 på sig att redovisa åtgärderna.", "Huvudmannen", date(2016, 3, 1)),
+        (
+            "Mora kommun har därför fått fram till i slutet av oktober på sig att redovisa hur bristerna har "
+            "åtgärdats.",
+            "Mora kommun",
+            date(2015, 10, 31),
+        ),
+    ],
+)
+def test_a_time_given_to_do_something_in_is_its_deadline_and_its_subject_owns_it(
+    sentence: str, owner: str, due: date
+) -> None:
+    (found,) = commitments(run(sentence, document_date=date(2015, 6, 1), today=date(2015, 6, 1)))
+    assert (found.owner, found.deadlines) == (owner, (due,))
