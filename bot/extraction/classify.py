@@ -124,7 +124,11 @@ def commitment_cue(folded: str) -> Cue | None:
         if predicts and not (verb == "krava" and nxt == "in") and not offered:  # "kräva in" acts
             if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
                 found.append(Cue(strength, "completion"))
-            elif cues.ACTOR.search(folded[:start]) and not cues.ANAPHORIC_SUBJECT.match(folded):
+            elif (
+                cues.ACTOR.search(folded[:start])
+                and not cues.ANAPHORIC_SUBJECT.match(folded)
+                and verb not in cues.UNDERGONE
+            ):
                 # "Socialtjänsten och skolan kommer att ha gemensamma möten": an actor's plan, if a weak one.
                 found.append(Cue(WEAK, "kommer_att"))
             else:

@@ -185,6 +185,8 @@ PREDICTION_VERBS = frozenset(
         *("besta", "utga", "beroras", "handla"),
     }
 )
+# What befalls the subject, never its plan even when it is an actor ("Chefer och handläggare kommer att beröras").
+UNDERGONE = frozenset({"beroras", "paverkas", "drabbas"})
 # What a measure will bring, said of the measure itself ("Detta kommer att förbättra …"): with an actor as the
 # subject ("Förvaltningen kommer att förbättra rutinen") these are promises. ("öka", "minska" predict whatever the
 # subject: they are among the PREDICTION_VERBS above.)

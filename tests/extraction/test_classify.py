@@ -243,6 +243,8 @@ def test_what_a_plan_consists_of_whom_it_touches_and_what_costs_will_do_is_no_pr
     assert cue_reason("Utvärderingen kommer att bestå av två moment.") is None
     assert cue_reason("Uppföljningen kommer att utgå från en definition av likvärdig tillsyn.") is None
     assert cue_reason("Många medarbetare kommer på olika sätt att beröras av förändringarna.") is None
+    assert cue_reason("Chefer och handläggare kommer på olika sätt att beröras av förändringarna.") is None
+    assert cue_reason("Socialtjänsten och skolan kommer att ha gemensamma möten.") == "kommer_att"
     # A plural noun in -erna/-arna/-orna between "kommer" and "att" is no bare infinitive.
     assert cue_reason("Under 2025 kommer kostnaderna för lokalerna att öka kraftigt.") is None
     assert cue_reason("Under hösten kommer förvaltningarna att ta fram nya planer.") == "kommer_att"
