@@ -99,7 +99,9 @@ TIME_GIVEN = sv(_TIME_GIVEN)
 # What was decided, up to its "att": "beslutar (därmed) att", "fastslogs också att", "Beslut fattades om att",
 # "fattade beslut om att". What follows is the decision; what came before it led to it.
 _DECIDED = (
-    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+(?:\w+\s+){0,2}?"
+    # "Kommunstyrelsen beslutade 14 september 2016 § 132 att …": its day and paragraph between.
+    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+(?:\w+\s+){0,2}?(?:(?:den\s+)?\d{1,2}\s+\w+"
+    r"(?:\s+\d{4})?\s+(?:§\s*\d+\s+)?)?"
     r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
 )
 DECIDED_THAT = sv(_DECIDED)

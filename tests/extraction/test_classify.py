@@ -342,3 +342,13 @@ def test_a_piece_of_work_that_goes_on_at_a_time() -> None:
     page = "Tillsyn av avlopp\n\nI mars–april 2027 fortsätter inventeringen i norra området.\n"
     (work,) = commitments(run(page, document_date=date(2027, 1, 5), today=date(2027, 1, 5)))
     assert work.deadlines == (date(2027, 4, 30),)
+
+
+def test_what_was_decided_on_a_day_and_paragraph_is_judged_after_its_att() -> None:
+    # Written by the team in the shape of a committee's agenda: the decision's day and § before "att".
+    text = (
+        "Kommunstyrelsen beslutade 3 maj 2022 § 58 att socialnämnden ska återrapportera till kommunstyrelsens "
+        "sammanträde 7 juni 2022 de åtgärder som har genomförts."
+    )
+    (found,) = commitments(run(text, document_date=date(2022, 5, 20), today=date(2022, 5, 20)))
+    assert (found.owner, found.deadlines) == ("socialnämnden", (date(2022, 6, 7),))
