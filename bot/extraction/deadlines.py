@@ -193,6 +193,10 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         # "Uppdraget ska delredovisas senast den 28 februari 2019" on a page last updated in October 2019: a
         # limit that has passed is still the finding's deadline (the import review shows it as passed).
         dated = passed[:1]
+    elif dated and passed and _SENAST.match(passed[0].phrase) and all(_SENAST.match(d.phrase) for d in dated):
+        # "… ska delredovisas senast den 31 maj 2020 och slutredovisas senast den 31 december 2022" read in
+        # 2022: two limits, the first passed; both stay (the interim report is split off as its own).
+        dated = [*passed, *dated]
     if dated:
         dates = sorted({x for d in dated for x in d.dates})[:_MAX_DATES]
         notes = [d.note for d in dated if d.note]
@@ -242,6 +246,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
 
 _MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE)
 _DAY_IN = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
+_SENAST = re.compile(r"senast\b", re.IGNORECASE)
 _PASSED_LIMIT = re.compile(r"(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
 _RANGE_CONFIDENCE = 0.6
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")

@@ -57,6 +57,9 @@ def test_an_interim_and_a_final_report_in_one_sentence_are_two_commitments() -> 
         "senast den 30 juni 2027.\n"
     )
     assert [d for _, d in _found(page, day)] == [(date(2026, 6, 30),), (date(2027, 6, 30),)]
+    # Read after the interim report was due: its limit has passed and is still its deadline.
+    page = "Uppdrag\n\nUppdraget ska delredovisas senast den 1 april 2026 och slutredovisas senast den 1 april 2027.\n"
+    assert [d for _, d in _found(page, date(2026, 9, 1))] == [(date(2026, 4, 1),), (date(2027, 4, 1),)]
 
 
 def test_reports_in_the_present_and_orders_with_a_limit() -> None:
