@@ -206,7 +206,7 @@ def subject_owner(text: str, folded: str) -> str | None:
 
 
 # Words that point back to an agency named before ("myndigheten ska"): the decision names its owner.
-_POINTS_BACK = sv(r"^(?:myndigheten|myndigheterna|verket|vi|man|de|den|det)$")
+_POINTS_BACK = sv(r"^(?:myndigheten|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",
 # "Därför avser förvaltningen att …".
 _INVERTED = sv(

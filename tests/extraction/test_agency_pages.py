@@ -231,3 +231,13 @@ def test_a_report_told_in_the_lead_and_exactly_further_on_is_one_commitment() ->
     )
     found = _found(page, date(2026, 5, 8))
     assert [d for _, d in found] == [(date(2027, 10, 31),)]
+
+
+def test_the_agencies_in_the_plural_own_what_they_shall_do() -> None:
+    # Written by the team in the shape of an agency's page on a task given to all agencies.
+    page = (
+        "Praktik i staten\n\nMyndigheterna ska senast den 1 oktober 2026 redovisa till Statskontoret hur "
+        "uppdraget genomförs.\n\nMyndigheterna ska också löpande redovisa vilka åtgärder de har vidtagit.\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
+    assert [f.owner for f in found] == ["Myndigheterna", "Myndigheterna"]
