@@ -102,7 +102,8 @@ _DECIDED = (
     # "Kommunstyrelsen beslutade 14 september 2016 § 132 att …": its day and paragraph between.
     r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+(?:\w+\s+){0,2}?(?:(?:den\s+)?\d{1,2}\s+\w+"
     r"(?:\s+\d{4})?\s+(?:§\s*\d+\s+)?)?"
-    r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?om\s+|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
+    # "Beslut togs att man inom förvaltningen ska …" (without "om" too)
+    r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?(?:om\s+)?|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
 )
 DECIDED_THAT = sv(_DECIDED)
 # What an answer is said to hold: "Av svaret framgår bland annat att samtliga styrdokument ska omarbetas …".

@@ -352,3 +352,10 @@ def test_what_was_decided_on_a_day_and_paragraph_is_judged_after_its_att() -> No
     )
     (found,) = commitments(run(text, document_date=date(2022, 5, 20), today=date(2022, 5, 20)))
     assert (found.owner, found.deadlines) == ("socialnämnden", (date(2022, 6, 7),))
+
+
+def test_a_decision_taken_that_someone_shall_act_is_their_commitment() -> None:
+    # Written by the team in the shape of a committee's "i korthet" page: "Beslut togs att" without "om".
+    text = "Beslut togs att man inom förvaltningen ska inventera behovet och återkomma på nästa möte."
+    (found,) = commitments(run(text, document_date=date(2024, 1, 24), today=date(2024, 1, 24)))
+    assert found.owner == "förvaltningen"
