@@ -38,7 +38,7 @@ _OWNER_BEFORE = sv(
 )
 _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
 _GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
-_CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om)\s+")
+_CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(
     r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir)|i\s+egen\s+regi"
     r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"

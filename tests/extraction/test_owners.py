@@ -170,3 +170,10 @@ def test_a_time_given_to_do_something_in_is_its_deadline_and_its_subject_owns_it
 ) -> None:
     (found,) = commitments(run(sentence, document_date=date(2015, 6, 1), today=date(2015, 6, 1)))
     assert (found.owner, found.deadlines) == (owner, (due,))
+
+
+def test_a_clause_opened_by_nar_is_not_part_of_the_owner() -> None:
+    # Written by the team: a wrapped line starts the sentence with the word before "när".
+    sentence = "Skolinspektionen när åtgärderna kommer att vara genomförda, det vill säga hösten 2017."
+    owner = subject_owner(sentence, match_text(sentence).folded)
+    assert owner is None or "när" not in owner
