@@ -94,6 +94,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                 if same_content(keys[i], keys[j]) and not _owners_differ(findings[i], findings[j]):
                     parent[root(j)] = root(i)
     _join_restatements(findings, keys, root, parent)
+    _join_undated_leads(findings, keys, root, parent)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -170,6 +171,36 @@ def _join_restatements(
                 if fuzz.ratio(keys[i], keys[j]) >= _PARALLEL and not same_content(keys[i], keys[j]):
                     continue
                 parent[root(j)] = root(i)
+
+
+# A page's lead says the task without its time ("Naturvårdsverket ska som samordnande myndighet utveckla
+# samarbetsformer …"); the body gives it in full with the time ("Regeringen uppdrar åt Naturvårdsverket … att
+# … utveckla samarbetsformer … Uppdraget ska slutredovisas senast …"). Nearly all its words are in the body's.
+_LEAD_OVERLAP = 0.85
+_LEAD_MIN_STEMS = 8
+
+
+def _join_undated_leads(
+    findings: Sequence[Finding], keys: list[str], root: Callable[[int], int], parent: list[int]
+) -> None:
+    """Join an undated commitment into a dated one of the same owner that repeats nearly all its words."""
+    members = [i for i, f in enumerate(findings) if f.kind == COMMITMENT]
+    for j, earlier in _candidates(members, keys, [0] * len(members)):
+        for i in earlier:
+            a, b = findings[i], findings[j]
+            if (a.deadlines or a.recurrence) == (b.deadlines or b.recurrence) or root(i) == root(j):
+                continue  # both dated or both undated: not a lead and its body
+            undated, dated = (i, j) if not (a.deadlines or a.recurrence) else (j, i)
+            if (
+                not findings[dated].deadlines
+                or len(content_stems(keys[undated])) < _LEAD_MIN_STEMS
+                or word_overlap(keys[undated], keys[dated]) < _LEAD_OVERLAP
+                or len(keys[undated]) > len(keys[dated])
+                or not same_content(keys[undated], keys[dated])
+                or _owners_differ(a, b)
+            ):
+                continue
+            parent[root(undated)] = root(dated)
 
 
 def _owners_differ(a: Finding, b: Finding) -> bool:

@@ -88,3 +88,21 @@ def test_the_same_task_given_to_two_owners_is_two_tasks() -> None:
     )
     merged, _ = dedupe([first, second])
     assert sorted(f.owner or "" for f in merged) == ["Förvaltningen", "Kommunstyrelsen"]
+
+
+def test_a_pages_undated_lead_is_the_dated_task_its_body_gives_in_full() -> None:
+    # Written by the team in the shape of an agency's page on a government task.
+    page = (
+        "Enhetlig tillsyn\n\n"
+        "Boverket ska som samordnande myndighet utveckla samarbetsformer och genomföra åtgärder i syfte att "
+        "främja en mer enhetlig tillsyn enligt plan- och bygglagen.\n\n"
+        "Regeringen uppdrar åt Boverket, som samordnande myndighet, att tillsammans med länsstyrelserna utveckla "
+        "samarbetsformer och genomföra åtgärder i syfte att främja en mer enhetlig tillsyn enligt plan- och "
+        "bygglagen.\n\n"
+        "Boverket ska slutredovisa uppdraget till Regeringskansliet senast den 31 december 2027.\n\n"
+        "Boverket ska också årligen redovisa hur arbetet fortlöper.\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 1, 15), today=date(2026, 1, 15)))
+    assert not any(f.text.startswith("Boverket ska som samordnande") for f in found)
+    assert any(f.deadlines == (date(2027, 12, 31),) for f in found)
+    assert any("årligen" in f.text for f in found)  # a duty of its own stays
