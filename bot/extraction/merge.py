@@ -185,19 +185,23 @@ def _join_undated_leads(
 ) -> None:
     """Join an undated commitment into a dated one of the same owner that repeats nearly all its words."""
     members = [i for i, f in enumerate(findings) if f.kind == COMMITMENT]
+    timed = {i: bool(findings[i].deadlines or findings[i].recurrence) for i in members}
+    if all(timed.values()) or not any(timed.values()):
+        return
+    stems = {i: content_stems(keys[i]) for i in members}
     for j, earlier in _candidates(members, keys, [0] * len(members)):
         for i in earlier:
-            a, b = findings[i], findings[j]
-            if (a.deadlines or a.recurrence) == (b.deadlines or b.recurrence) or root(i) == root(j):
+            if timed[i] == timed[j] or root(i) == root(j):
                 continue  # both dated or both undated: not a lead and its body
-            undated, dated = (i, j) if not (a.deadlines or a.recurrence) else (j, i)
+            undated, dated = (j, i) if timed[i] else (i, j)
+            lead, body = stems[undated], stems[dated]
             if (
                 not findings[dated].deadlines
-                or len(content_stems(keys[undated])) < _LEAD_MIN_STEMS
-                or word_overlap(keys[undated], keys[dated]) < _LEAD_OVERLAP
+                or len(lead) < _LEAD_MIN_STEMS
                 or len(keys[undated]) > len(keys[dated])
+                or len(lead & body) < _LEAD_OVERLAP * min(len(lead), len(body))
                 or not same_content(keys[undated], keys[dated])
-                or _owners_differ(a, b)
+                or _owners_differ(findings[i], findings[j])
             ):
                 continue
             parent[root(undated)] = root(dated)
