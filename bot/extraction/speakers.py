@@ -113,6 +113,7 @@ def page_agency(units: Sequence[Unit]) -> str | None:
             names.add(base)
             if len(names) > 1:
                 return None
-            # Named only after a preposition ("tillstånd från Trafikverket") it is not who speaks.
-            speaks = speaks or not _partner(unit.text, m.start())
+            # Named only after a preposition ("tillstånd från Trafikverket") it is not who speaks; in the genitive
+            # ("uppdraget i Livsmedelsverkets regleringsbrev") it is, wherever it stands.
+            speaks = speaks or base != word or not _partner(unit.text, m.start())
     return next(iter(names), None) if speaks else None

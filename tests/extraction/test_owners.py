@@ -177,3 +177,14 @@ def test_a_clause_opened_by_nar_is_not_part_of_the_owner() -> None:
     sentence = "Skolinspektionen när åtgärderna kommer att vara genomförda, det vill säga hösten 2017."
     owner = subject_owner(sentence, match_text(sentence).folded)
     assert owner is None or "när" not in owner
+
+
+def test_an_agency_named_only_in_the_genitive_after_a_preposition_owns_its_pages_passive_plan() -> None:
+    # Written by the team in the shape of an agency's evaluation plan.
+    page = (
+        "En plan för utvärdering av Boverkets insatser\n\n"
+        "I enlighet med uppdraget i Boverkets regleringsbrev kommer en utvärdering att genomföras under perioden "
+        "2026–2027.\n"
+    )
+    (plan,) = commitments(run(page, document_date=date(2026, 2, 18)))
+    assert plan.owner == "Boverket" and plan.deadlines == (date(2027, 12, 31),)
