@@ -49,7 +49,9 @@ _PREFIX = re.compile(
     rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
     # "under resten av 2016": what is left of it, done by its end
     rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"
-    rf"|per(?:\s+den)?|p{_A}|i|vid)"
+    rf"|per(?:\s+den)?|p{_A}|i|vid"
+    # "avsätta 100 tkr för ytvattenarbetet även 2022": the work again that year, done by its end
+    rf"|[ae]ven|ocks{_A})"
     r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"
     r"|(?P<ocr>(?:senast\s+|under\s+)?(?:1|l|\|))"
     r")\s*:?\s*$",

@@ -310,6 +310,15 @@ def test_bare_words_need_a_preposition_in_running_text() -> None:
     assert _phrases(find_deadlines("Mötet hölls 3/4, beslut senast 3/4.", REF)) == ["senast 3/4"]
 
 
+def test_a_year_again_after_aven_or_ocksa_is_a_time() -> None:
+    # Written by the team in the shape of a municipal budget page: the work again that year, done by its end.
+    found = find_deadlines("Nämnden ska avsätta medel för arbetet även 2022, utifrån planen.", REF)
+    assert [(d.phrase, d.dates) for d in found] == [("även 2022", (date(2022, 12, 31),))]
+    assert _phrases(find_deadlines("Arbetet fortsätter också 2023.", REF)) == ["också 2023"]
+    # A year's genitive names a thing, and a number is a quantity.
+    assert find_deadlines("Även 2022 års budget och även 17 kommuner.", REF) == []
+
+
 def test_abbreviations_need_a_day_or_year() -> None:
     assert find_deadlines("Hur barnen mår. Vi firar jul.", REF) == []
     assert _phrases(find_deadlines("Möten 15 jan och feb. 2024", REF)) == ["15 jan och feb. 2024"]
