@@ -294,9 +294,7 @@ _FUNDING = sv(
 _LEAD_IN_ONLY = sv(r"\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|skall)\b")
 # The part of the work a step belongs to, opening the sentence: "I förhandsbedömningen", "Vid utformningen av
 # statsbidragsbestämmelserna", "Till grund för den samlade bedömningen", "Inom ramen för uppdraget".
-_WITHIN_THE_WORK = sv(
-    r"^\W*(?:i|vid(?!\s+samma\b)|inom\s+ramen\s+för|till\s+grund\s+för|som\s+(?:underlag|grund)\s+för)\s"
-)
+_WITHIN_THE_WORK = sv(r"^\W*(?:i|vid|inom\s+ramen\s+för|till\s+grund\s+för|som\s+(?:underlag|grund)\s+för)\s")
 _HANDED_IN = sv(r"\b(?:lämnas|redovisas|lämna|redovisa|ges\s+in)\b")
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")

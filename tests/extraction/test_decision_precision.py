@@ -171,18 +171,6 @@ def test_a_step_opened_by_the_part_of_the_work_it_belongs_to_is_the_tasks_conten
     assert [(f.text[:20], f.deadlines) for f in found] == [("Regeringen uppdrar å", (date(2020, 10, 15),))]
 
 
-def test_at_the_same_time_is_a_date_not_a_step() -> None:
-    # 004_ru_uppdrag-att-framja-anstallning-av-nyanlanda-i-de-grona-narin.txt, shortened: due with the report.
-    decision = (
-        "Uppdrag att främja anställning av nyanlända\n\n"
-        "Regeringen uppdrar åt Skogsstyrelsen att genomföra ett pilotprojekt.\n\n"
-        "Uppdraget ska redovisas senast den 31 januari 2017. Vid samma tidpunkt ska Skogsstyrelsen lämna en "
-        "ekonomisk redovisning över använda medel till Regeringskansliet (Näringsdepartementet).\n"
-    )
-    found = commitments(run(decision, today=DECIDED, document_date=DECIDED))
-    assert any("ekonomisk redovisning" in f.text and f.deadlines == (date(2017, 1, 31),) for f in found)
-
-
 def test_a_government_decision_has_no_recommendations() -> None:
     # Written by the team: the task's list reads like recommendations, but the government quotes no auditors.
     decision = (
