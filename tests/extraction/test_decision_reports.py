@@ -209,3 +209,19 @@ def test_a_final_report_named_after_a_long_interim_one_dates_the_task() -> None:
     task = next(f for f in found if f.text.startswith("Regeringen uppdrar"))
     assert task.deadlines == (date(2024, 3, 31),)
     assert any(f.deadlines == (date(2023, 11, 15),) and "delredovisning" in f.text for f in found)
+
+
+def test_a_report_that_says_only_uppdraget_is_told_with_its_measures_heading() -> None:
+    # Written by the team in the shape of 054_ru_uppdrag-till-tillvaxtverket… (check part): numbered measures.
+    decision = (
+        "# Uppdrag till Tillväxtverket att genomföra åtgärder\n\n"
+        "Regeringen ger Tillväxtverket i uppdrag att genomföra nedan angivna åtgärder.\n\n"
+        "1. Regionala initiativ för livsmedelsstrategin\n\n"
+        "   Tillväxtverket ska under 2025 utlysa medel till regionerna.\n\n"
+        "2. Analyser av regelgivningen i livsmedelskedjan\n\n"
+        "   Uppdragstiden ligger fast. Uppdraget ska alltså slutredovisas senast den 28 februari 2026.\n\n"
+        "En slutredovisning av uppdraget ska lämnas till Regeringskansliet senast den 28 februari 2031.\n"
+    )
+    found = commitments(run(decision, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
+    analysis = next(f for f in found if f.deadlines == (date(2026, 2, 28),))
+    assert analysis.text.startswith("Analyser av regelgivningen i livsmedelskedjan: Uppdraget ska")
