@@ -174,7 +174,11 @@ def _lead_in_lists(doc: _Doc) -> list[tuple[int, int, Finding | None]]:
 
 
 # An item under "Statskontoret ska:" that is more than the task's content: a report or a duty of its own.
-_OWN_ITEM = sv(r"\blöpande\b|\bkontinuerlig\w*|\bredovis\w*|\brapport\w*|\binformera\b")
+# A report the item is, not one its work is to include ("… samt innefatta redovisning av vilka avvägningar …").
+_OWN_ITEM = sv(
+    r"\blöpande\b|\bkontinuerlig\w*|\b(?:del|slut)?redovisa[rs]?\b|\b(?:lämna|ge\s+in)\s+(?:en\s+)?\w*redovisning"
+    r"|\b(?:del|slut)?redovisning(?:en)?\s+(?:ska|skall)\b|\brapport\w*|\binformera\b"
+)
 
 
 def _own_item(f: Finding) -> bool:

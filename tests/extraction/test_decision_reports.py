@@ -225,3 +225,27 @@ def test_a_report_that_says_only_uppdraget_is_told_with_its_measures_heading() -
     found = commitments(run(decision, today=date(2025, 3, 1), document_date=date(2025, 3, 1)))
     analysis = next(f for f in found if f.deadlines == (date(2026, 2, 28),))
     assert analysis.text.startswith("Analyser av regelgivningen i livsmedelskedjan: Uppdraget ska")
+
+
+# 052_ru_uppdrag-till-msb-att-genomfora-de-forberedande-atgarder-som-.txt (lines 1, 3, 14-26, shortened)
+LIST_OF_STEPS = """# Uppdrag till MSB att genomföra de förberedande åtgärder som behövs för civilplikt
+
+Regeringen gav den 9 januari Myndigheten för samhällsskydd och beredskap (MSB) i uppdrag att genomföra de \
+förberedande åtgärder som kan utföras för att totalförsvarspliktiga ska kunna skrivas in med civilplikt.
+
+Myndigheten ska:
+
+* analysera hur stort personalbehovet är inom respektive befattning,
+* beräkna kostnader för de åtgärder som krävs för att införa civilplikt för befattningarna. Kostnadsberäkningarna \
+ska vara skalbara med utgångspunkt i olika ambitionsnivåer samt innefatta redovisning av vilka avvägningar som \
+gjorts,
+* löpande informera Regeringskansliet (Försvarsdepartementet) om arbetet.
+
+Uppdraget ska redovisas till Regeringskansliet (Försvarsdepartementet) senast den 10 december 2025.
+"""
+
+
+def test_an_item_that_only_says_what_its_work_includes_is_the_tasks_content() -> None:
+    found = commitments(run(LIST_OF_STEPS, today=date(2025, 1, 9), document_date=date(2025, 1, 9)))
+    assert not any("beräkna kostnader" in f.text for f in found)
+    assert any("löpande informera" in f.text for f in found)  # a duty of its own stays
