@@ -249,3 +249,21 @@ def test_an_item_that_only_says_what_its_work_includes_is_the_tasks_content() ->
     found = commitments(run(LIST_OF_STEPS, today=date(2025, 1, 9), document_date=date(2025, 1, 9)))
     assert not any("beräkna kostnader" in f.text for f in found)
     assert any("löpande informera" in f.text for f in found)  # a duty of its own stays
+
+
+def test_what_the_agency_shall_be_able_to_do_is_a_power_not_a_task() -> None:
+    # 040_ru_uppdrag-att-pa-prov-genomfora-fiskeriforvaltningsatgarder-so.txt (check part): the power in its
+    # main clause; the team's sentence after it keeps "ska kunna" in a purpose clause after a duty.
+    decision = (
+        "# Uppdrag att på prov genomföra fiskeriförvaltningsåtgärder\n\n"
+        "Regeringen ger Havs- och vattenmyndigheten i uppdrag att genomföra ett tidsbegränsat vetenskapligt "
+        "projekt.\n\n"
+        "Havs- och vattenmyndigheten ska inom respektive försöksområde kunna möjliggöra att ett visst yrkesfiske "
+        "kan bedrivas.\n\n"
+        "Länsstyrelserna ska bistå Havs- och vattenmyndigheten med de uppgifter som behövs för att myndigheten "
+        "ska kunna genomföra projektet.\n\n"
+        "Uppdraget ska slutredovisas till Regeringskansliet senast den 31 mars 2027.\n"
+    )
+    found = commitments(run(decision, today=date(2024, 6, 1), document_date=date(2024, 6, 1)))
+    assert not any("kunna möjliggöra" in f.text for f in found)
+    assert any(f.text.startswith("Länsstyrelserna ska bistå") for f in found)
