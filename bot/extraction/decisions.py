@@ -26,7 +26,7 @@ from bot.extraction.cues import sv
 from bot.extraction.deadlines import choose
 from bot.extraction.decision_reports import GIVES_TASK, SAME_TIME, WITH_THE_REPORT, join_reports
 from bot.extraction.finish import make_finding
-from bot.extraction.measure_headings import under_measure_headings
+from bot.extraction.measure_headings import under_measure_headings, with_its_items_task
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import subject_owner
 from bot.extraction.scoring import commitment_confidence
@@ -94,7 +94,7 @@ def read_as_decision(
     kept.extend(made for _s, _e, made in lists if made is not None)
     kept.sort(key=lambda f: f.span)
     joined = join_reports(_without_elaborations(kept, doc.text), doc.text, doc.reference)
-    return out + under_measure_headings(_owned_by_the_task(joined), doc.text)
+    return out + with_its_items_task(under_measure_headings(_owned_by_the_task(joined), doc.text), doc.text)
 
 
 def _owned_by_the_task(found: list[Finding]) -> list[Finding]:

@@ -1,9 +1,11 @@
-"""What "uppdraget" means under a numbered measure: the measure's heading.
+"""What a report names only as "uppdraget" or "en slutredovisning": the measure it belongs to.
 
 A decision in numbered measures says the same words under two of them: "2. Analyser av den samlade
 regelgivningen … Uppdraget ska alltså slutredovisas senast den 28 februari 2026." and again under "5. Analys
-av kompetensförsörjningsbehov …". Alone, each sentence tells its reader nothing of what is to be reported, and
-the two read as one. Under its heading each is the measure it belongs to.
+av kompetensförsörjningsbehov …". A list of tasks ends each item with its reports: "* kartlägga och analysera
+hur förlossningsvården kan utvecklas … En delredovisning … ska lämnas senast den 9 juni 2022 och en
+slutredovisning ska lämnas senast den 3 oktober 2022". Alone, such a sentence tells its reader nothing of what
+is to be reported; told with its heading or its item's task, it is the measure it completes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from bot.extraction.cues import sv
 from bot.extraction.model import COMMITMENT, Finding
 from bot.language.normalize import match_text
 
-__all__ = ["under_measure_headings"]
+__all__ = ["under_measure_headings", "with_its_items_task"]
 
 # A sentence that names its measure only as "uppdraget" / "åtgärden".
 _POINTS_TO_MEASURE = sv(r"^\W*(?:uppdraget|åtgärden|deluppdraget|uppdragstiden)\b")
@@ -42,4 +44,30 @@ def under_measure_headings(findings: list[Finding], text: str) -> list[Finding]:
             continue
         title = " ".join(heading["title"].split())
         out.append(replace(f, text=f"{title}: {f.text}", span=(heading.start("title"), f.span[1])))
+    return out
+
+
+# The final report of a list item's task: "en slutredovisning ska lämnas …", "Uppdraget ska slutredovisas …".
+_FINAL_OF_ITEM = sv(
+    r"^\W*(?:en\s+slut(?:redovisning|rapport)|slut(?:redovisningen|rapporten)|uppdraget\s+ska\s+slutredovisas)\b"
+)
+_ITEM_START = re.compile(r"^[ \t]*[*•\-–]\s+", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def with_its_items_task(findings: list[Finding], text: str) -> list[Finding]:
+    """A list item's final report, told with the task the item opens with (and spanning it)."""
+    out: list[Finding] = []
+    for f in findings:
+        line = text.rfind("\n", 0, f.span[0]) + 1
+        item = _ITEM_START.match(text, line)
+        if f.kind != COMMITMENT or item is None or not _FINAL_OF_ITEM.search(match_text(f.text).folded):
+            out.append(f)
+            continue
+        end = _SENTENCE_END.search(text, item.end(), f.span[0])
+        if end is None:
+            out.append(f)
+            continue
+        task = " ".join(text[item.end() : end.start() + 1].split())
+        out.append(replace(f, text=f"{task} … {f.text}", span=(item.end(), f.span[1])))
     return out

@@ -267,3 +267,22 @@ def test_what_the_agency_shall_be_able_to_do_is_a_power_not_a_task() -> None:
     found = commitments(run(decision, today=date(2024, 6, 1), document_date=date(2024, 6, 1)))
     assert not any("kunna möjliggöra" in f.text for f in found)
     assert any(f.text.startswith("Länsstyrelserna ska bistå") for f in found)
+
+
+def test_a_list_items_final_report_is_told_with_the_task_the_item_opens_with() -> None:
+    # Written by the team in the shape of 039_ru_uppdrag-att-genomfora-insatser… (untouched part, read).
+    decision = (
+        "# Uppdrag att genomföra insatser för en bättre tandvård\n\n"
+        "Regeringen uppdrar åt Socialstyrelsen att genomföra insatser för en bättre tandvård.\n\n"
+        "Socialstyrelsen ska\n\n"
+        "* kartlägga hur tandvården för äldre kan utvecklas. I uppdraget ska Socialstyrelsen inhämta synpunkter "
+        "från regionerna. En delredovisning ska lämnas senast den 9 juni 2026 och en slutredovisning ska lämnas "
+        "senast den 3 oktober 2026 till Regeringskansliet.\n"
+        "* ta fram ett kunskapsstöd om munhälsa. En delredovisning ska lämnas senast den 1 september 2026 och en "
+        "slutredovisning ska lämnas senast den 31 maj 2027 till Regeringskansliet.\n"
+    )
+    found = commitments(run(decision, today=date(2026, 4, 1), document_date=date(2026, 4, 1)))
+    finals = {f.deadlines: f.text for f in found if "slutredovisning" in f.text}
+    assert finals[(date(2026, 10, 3),)].startswith("kartlägga hur tandvården för äldre kan utvecklas.")
+    assert finals[(date(2027, 5, 31),)].startswith("ta fram ett kunskapsstöd om munhälsa.")
+    assert any(f.deadlines == (date(2026, 6, 9),) and "delredovisning" in f.text for f in found)
