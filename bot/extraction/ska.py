@@ -96,9 +96,9 @@ def ska_strength(folded: str) -> float:
         if verb == "fa" and _REPORT_RECEIVED.search(" ".join(after[after.index(verb) + 1 : after.index(verb) + 4])):
             best = max(best, MEDIUM)  # "Kommunstyrelsen ska få en rapport varje kvartal": a report owed to it
             continue
-        if not verb or verb in cues.STATIVE_AFTER_SKA:
-            continue
         subject = " ".join(left_words[-8:])
+        if not verb or (verb in cues.STATIVE_AFTER_SKA and not _acts(verb, after, subject)):
+            continue
         passive = verb.endswith("as") or verb in ("ses", "ges", "nas", "fas")
         best = max(best, MEDIUM if passive or inverted or cues.ACTOR.search(subject) else WEAK)
     return best
@@ -130,6 +130,19 @@ AGENCY_WORD = re.compile(
 )
 # A committee or board as the subject after "ska": "ska kommunstyrelsen varje kvartal få en rapport".
 COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
+
+
+# What only states an effect of a thing ("Åtgärderna ska bidra till …") is an act when an actor does it:
+# "Länsstyrelsen Östergötland ska bidra med kompetensstöd", "Länsstyrelserna ska underlätta insatser".
+_ACTOR_ACTS = {"bidra": "med", "underlatta": ""}
+
+
+def _acts(verb: str, after: list[str], subject: str) -> bool:
+    """Is this verb, stative for a thing, an act of the actor that is the subject?"""
+    if verb not in _ACTOR_ACTS or not (cues.ACTOR.search(subject) or AGENCY_WORD.search(subject)):
+        return False
+    rest = after[after.index(verb) + 1 :]
+    return not _ACTOR_ACTS[verb] or rest[:1] == [_ACTOR_ACTS[verb]]
 
 
 def _inverted(after: list[str]) -> bool:

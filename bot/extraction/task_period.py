@@ -1,4 +1,5 @@
-"""A page's tasks dated by the period the task runs: "Uppdraget pågår under perioden 2015–2018."
+"""A page's tasks dated by the period the task runs: "Uppdraget pågår under perioden 2015–2018", "Slutdatum:
+31 december 2017".
 
 An agency's page lists what it does under a task ("Vägleda och ge expertstöd …", "Göra uppföljning …") and
 says once, further on, how long the task runs. Those who follow the task up register each of its undated
@@ -23,6 +24,8 @@ __all__ = ["date_by_task_period"]
 # "Uppdraget pågår under perioden 2015–2018", "Uppdraget löper fram till den 30 april 2028".
 _TASK_RUNS = sv(r"^\W*(?:uppdraget|projektet|satsningen)\s+(?:pågår|löper|sträcker\s+sig|gäller)\b")
 _TASK_WORD = re.compile(r"\b(?:[Uu]ppdraget|[Pp]rojektet|[Ss]atsningen)\b")
+# A task page's fields: "Startdatum: 01 januari 2017", "Slutdatum: 31 december 2017".
+_END_FIELD = re.compile(r"^\s*(?:[Bb]eräknat\s+)?[Ss]lutdatum\s*:")
 # How far before the sentence the task's parts may stand.
 _REACH = 3000
 
@@ -32,7 +35,7 @@ def date_by_task_period(findings: list[Finding], text: str, reference: date, doc
     out = list(findings)
     for start, end in _sentences(text):
         sentence = text[start:end]
-        if not _TASK_RUNS.search(match_text(sentence).folded):
+        if not (_TASK_RUNS.search(match_text(sentence).folded) or _END_FIELD.match(sentence)):
             continue
         last = _last_day(sentence, reference)
         if last is None or (doc_date is not None and last <= doc_date):
@@ -50,7 +53,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        if _TASK_WORD.search(line):
+        if _TASK_WORD.search(line) or _END_FIELD.match(line):
             out.extend((offset + a, offset + b) for a, b in split_sentences(line))
         offset += len(line)
     return out

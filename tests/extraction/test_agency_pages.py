@@ -241,3 +241,19 @@ def test_the_agencies_in_the_plural_own_what_they_shall_do() -> None:
     )
     found = commitments(run(page, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
     assert [f.owner for f in found] == ["Myndigheterna", "Myndigheterna"]
+
+
+def test_a_task_pages_end_date_field_dates_its_undated_tasks() -> None:
+    # Written by the team in the shape of an agency's page listing a task given to the county boards.
+    page = (
+        "Regionala insatser mot våld i nära relationer\n\n"
+        "Länsstyrelserna ska ta fram regionala handlingsplaner. Länsstyrelsen Östergötland ska bidra med "
+        "kompetensstöd till övriga länsstyrelser. Länsstyrelserna ska underlätta insatser på regional nivå.\n\n"
+        "Startdatum: 01 januari 2027\n\nSlutdatum: 31 december 2027\n"
+    )
+    found = commitments(run(page, document_date=date(2027, 1, 1), today=date(2027, 1, 1)))
+    assert [(f.owner, f.deadlines) for f in found] == [
+        ("Länsstyrelserna", (date(2027, 12, 31),)),
+        ("Länsstyrelsen Östergötland", (date(2027, 12, 31),)),
+        ("Länsstyrelserna", (date(2027, 12, 31),)),
+    ]

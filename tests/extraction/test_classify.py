@@ -245,6 +245,15 @@ def test_what_a_plan_consists_of_whom_it_touches_and_what_costs_will_do_is_no_pr
     assert cue_reason("Många medarbetare kommer på olika sätt att beröras av förändringarna.") is None
     assert cue_reason("Chefer och handläggare kommer på olika sätt att beröras av förändringarna.") is None
     assert cue_reason("Socialtjänsten och skolan kommer att ha gemensamma möten.") == "kommer_att"
+
+
+def test_contributing_and_easing_are_acts_of_an_actor_and_effects_of_a_thing() -> None:
+    # Written by the team in the shapes of an agency's task page and a committee's answer.
+    assert cue_reason("Länsstyrelsen Östergötland ska bidra med kompetensstöd till övriga länsstyrelser.") == "ska"
+    assert cue_reason("Länsstyrelserna ska underlätta insatser på regional nivå.") == "ska"
+    assert cue_reason("Åtgärderna ska bidra till en bättre samverkan.") is None
+    assert cue_reason("Förvaltningen ska bidra till att fler elever når målen.") is None
+    assert cue_reason("Det nya systemet ska underlätta arbetet.") is None
     # A plural noun in -erna/-arna/-orna between "kommer" and "att" is no bare infinitive.
     assert cue_reason("Under 2025 kommer kostnaderna för lokalerna att öka kraftigt.") is None
     assert cue_reason("Under hösten kommer förvaltningarna att ta fram nya planer.") == "kommer_att"
