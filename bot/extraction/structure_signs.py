@@ -84,12 +84,21 @@ def genre_of(folded: str, units: list[Unit]) -> str:
     return "report" if report > answer else "answer"
 
 
+# A list of the parts something is divided into or consists of, not of what anyone will do.
+_PARTS = cues.sv(
+    r"\b(?:fördelas|delas\s+(?:in|upp)|indelas|består|omfattar|utgörs)\s+(?:[^\s.:;]+\s+){0,2}?(?:på|i|av)\s+"
+    r"(?:följande|nedanstående)\b"
+)
+
+
 def intro_kind(folded: str) -> tuple[str, float]:
     """What a unit ending in ":" (or "Svar: Vi kommer") introduces, and the strength it gives items."""
     # The sentence that opens the list, not what the paragraph told before it ("… fattade nämnden beslut om en
     # handlingsplan. Om verksamheten får resurser har man som målsättning att under 2019 arbeta med:").
     if _PREDICTS.search(folded[-80:]):
         return "neutral", 0.0  # "Det kommer leda till att:": what will follow, not what will be done
+    if _PARTS.search(folded[-120:]):
+        return "neutral", 0.0  # "… kommer att fördelas på följande ansvarsområden:": parts of a thing, no acts
     last = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])", folded.strip())[-1]
     if last != folded.strip() and _COMMIT_INTRO.search(last) and not cues.PAST.search(last):
         return "commit", 0.6

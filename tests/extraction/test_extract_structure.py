@@ -313,3 +313,17 @@ def test_a_task_given_years_ago_with_its_time_passed_is_history() -> None:
         run(page.split("\n\nRegionstyrelseförvaltningen", maxsplit=1)[0], document_date=date(2016, 4, 1))
     )
     assert then.owner == "ledningskontoret" and then.deadlines == (date(2016, 12, 31),)
+
+
+def test_a_list_of_the_parts_something_is_divided_into_holds_no_commitments() -> None:
+    # Written by the team in the shape of a region's press release on its political organisation.
+    page = (
+        "Förändrad politisk organisation\n\n"
+        "De olika råden kommer att fördelas på följande ansvarsområden:\n\n"
+        " • Ansvar för regionövergripande frågor och ekonomi.\n"
+        " • Ansvar för hälso- och sjukvården.\n\n"
+        "Nämnden kommer att:\n\n"
+        " • ta fram en ny arbetsordning under hösten 2026.\n"
+    )
+    found = commitments(run(page, document_date=date(2026, 9, 19), today=date(2026, 9, 19)))
+    assert [f.deadlines for f in found] == [(date(2026, 12, 31),)]
