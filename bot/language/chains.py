@@ -148,6 +148,16 @@ def _either_or(text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+# "före jullovet och senast den 17 juni 2024": the second time has its own "senast", the first is before
+# (or after, or from) something; two phrases, not one list read with the first one's preposition.
+_SENAST = re.compile(r"\bsenast\b")
+_OTHER_MODE = re.compile(r"(?<![^\W_])(?:innan|f[oe]re|inf[oe]r|efter|fr[ad]n|tidigast)(?:\s+den)?\s*$")
+
+
+def _own_limit_after_other_mode(text: str, first: Atom, gap: str) -> bool:
+    return bool(_SENAST.search(gap)) and bool(_OTHER_MODE.search(text[max(0, first.start - 24) : first.start]))
+
+
 def chains_of(mt: MatchText, atoms: list[Atom]) -> list[Chain]:
     """Atoms joined into lists ("mars och september") and ranges ("januari-mars")."""
     text = mt.folded
@@ -165,7 +175,7 @@ def chains_of(mt: MatchText, atoms: list[Atom]) -> list[Chain]:
                 is_range = True
                 j += 1
                 break
-            if list_gap(gap):
+            if list_gap(gap) and not _own_limit_after_other_mode(text, items[0], gap):
                 items.append(atoms[j])
                 j += 1
                 continue

@@ -10,7 +10,8 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
 - A period used as a deadline resolves to its last day ("i april" → 30 April).
 - "innan/före/inför X" resolves to the day before X starts ("innan april" →
   31 March), with the exceptions `atoms` lists ("innan sommaren" → the last
-  working day before midsommarafton, "innan jul" → 23 December).
+  working day before midsommarafton, "innan jul" → 23 December, "före jullovet" → the
+  last working day before 22 December, when most schools begin their Christmas break).
 - "till X" is "innan X" for moments and seasons ("till sommaren", "till jul",
   "till årsskiftet") and "till och med X" for calendar periods ("till april").
 - Without a year, a phrase means the next occurrence: the first one whose
@@ -29,11 +30,13 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   since in running text it tells what is done now ("görs redan i dag").
 - "under hela X" is all of X, done by its end ("pågår under hela 2023" → 31 December
   2023); "på plats X" is a state reached by X, like "klart X".
-- A year after "planeras", "beräknas" or "väntas" counts without a preposition ("planeras 2020");
+- A year after "planeras", "beräknas", "väntas", "även" or "också" counts without a preposition ("planeras
+  2020", "även 2022");
   "planeras/är tänkt till X" is set for X, done by its end, not before it starts.
 - Two times in a row that overlap are one time said again more exactly ("vecka 14, 3–9 april
   2017" → 9 April), not a list of two.
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
+- "före X och senast Y" is two phrases, each with its own preposition; "senast X och senast Y" is one list.
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
 - "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.
 - "senast 1 april" (no year, no "den") is read as an OCR'd "senast i april":

@@ -319,6 +319,21 @@ def test_a_year_again_after_aven_or_ocksa_is_a_time() -> None:
     assert find_deadlines("Även 2022 års budget och även 17 kommuner.", REF) == []
 
 
+def test_the_christmas_break_is_no_july_and_a_limit_of_its_own_is_no_list_item() -> None:
+    # Written by the team in the shape of a municipal news page (reference 27 November 2023).
+    ref = date(2023, 11, 27)
+    found = find_deadlines("Tidplanen kommer före jullovet och senast den 17 juni 2024 ska kontoret återkomma.", ref)
+    assert [(d.phrase, d.dates) for d in found] == [
+        ("före jullovet", (date(2023, 12, 21),)),  # the last working day before the break begins on 22 December
+        ("senast den 17 juni 2024", (date(2024, 6, 17),)),
+    ]
+    found = find_deadlines("före den 1 mars och senast den 17 juni 2024", ref)
+    assert [d.dates for d in found] == [(date(2024, 2, 29),), (date(2024, 6, 17),)]
+    # Limits said alike stay one list.
+    (both,) = find_deadlines("senast den 1 mars och senast den 1 maj 2024", ref)
+    assert both.dates == (date(2024, 3, 1), date(2024, 5, 1))
+
+
 def test_abbreviations_need_a_day_or_year() -> None:
     assert find_deadlines("Hur barnen mår. Vi firar jul.", REF) == []
     assert _phrases(find_deadlines("Möten 15 jan och feb. 2024", REF)) == ["15 jan och feb. 2024"]

@@ -25,6 +25,7 @@ from bot.language.workdays import is_working_day, last_working_day_on_or_before
 __all__ = [
     "after_duration",
     "autumn_of",
+    "christmas_break_of",
     "christmas_of",
     "day_builder",
     "days_builder",
@@ -93,6 +94,15 @@ def turn_builder(month: int) -> Builder:
 def christmas_of(year: int) -> Interval | None:
     start, end, before = safe_date(year, 12, 24), safe_date(year, 12, 26), safe_date(year, 12, 23)
     return Interval(start, end, before) if start and end else None
+
+
+def christmas_break_of(year: int) -> Interval | None:
+    """The schools' Christmas break, from 22 December (when most begin it) into January; "före jullovet" is
+    the last working day before it, as "före jul" is 23 December."""
+    start, end, eve = safe_date(year, 12, 22), safe_date(year + 1, 1, 7), safe_date(year, 12, 21)
+    if start is None or end is None or eve is None:
+        return None
+    return Interval(start, end, last_working_day_on_or_before(eve))
 
 
 def easter_of(year: int) -> Interval | None:

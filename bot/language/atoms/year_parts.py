@@ -12,6 +12,7 @@ from datetime import date
 from bot.language.atoms.atom import AE, YEAR, YEAR_END, A, Atom, Builder, L, R, rx, year2
 from bot.language.atoms.intervals import (
     autumn_of,
+    christmas_break_of,
     christmas_of,
     easter_of,
     midsummer_of,
@@ -216,7 +217,7 @@ def scan_turns(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 
 _HOLIDAY = rx(
-    rf"{L}(?P<h>jul(?:en|afton)?|p{A}sk(?:en)?|midsommar(?:en|afton|helgen)?|sommarlovet"
+    rf"{L}(?P<h>jullov(?:et)?|jul(?:en|afton)?|p{A}sk(?:en)?|midsommar(?:en|afton|helgen)?|sommarlovet"
     rf"|sommaruppeh{A}llet|sommarledigheten|sommarsemestern|semestern|semesterperioden){R}"
     rf"(?:\s+(?P<y>{YEAR}){YEAR_END})?"
 )
@@ -229,7 +230,9 @@ def scan_holidays(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     for m in _HOLIDAY.finditer(mt.folded):
         word = m["h"]
         build: Builder
-        if word.startswith("jul"):
+        if word.startswith("jullov"):
+            build, months = christmas_break_of, (12,)
+        elif word.startswith("jul"):
             build, months = christmas_of, (12,)
         elif word.startswith(("pask", "pdsk")):
             build, months = easter_of, (4,)
