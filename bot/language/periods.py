@@ -37,6 +37,7 @@ Conventions (the README's "How Swedish deadline words are read" shows them to us
   2017" → 9 April), not a list of two.
 - "efter X" and "från och med X" open a range: no deadline, note "after:"/"from:".
 - "före X och senast Y" is two phrases, each with its own preposition; "senast X och senast Y" is one list.
+- "i år" right after a date or a month gives it its year ("senast den 15 juni i år"): one phrase, this year's.
 - "mellan X och Y", "X-Y", "från X till Y" are ranges: no deadline, note "range:".
 - "X/Y" of two months or seasons ("i september/oktober 2020") is one or the other: the later one's end.
 - "senast 1 april" (no year, no "den") is read as an OCR'd "senast i april":
@@ -90,6 +91,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.language.atoms import scan_atoms, select_longest
@@ -138,7 +140,38 @@ def find_deadlines(text: str, reference: date) -> list[Deadline]:
     "vecka 12", "Q3" and the like count anywhere.
     """
     mt = match_text(text)
-    return select_longest(_candidates(mt, reference, field=False), lambda d: d.span)
+    found = select_longest(_candidates(mt, reference, field=False), lambda d: d.span)
+    return _this_year_said_after(text, mt, found, reference)
+
+
+_THIS_YEAR_AFTER = re.compile(r"\s+i\s+ar$")
+
+
+def _this_year_said_after(text: str, mt: MatchText, found: list[Deadline], reference: date) -> list[Deadline]:
+    """ "senast den 15 juni i år": "i år" gives the date its year (the reference date's), it is no second time."""
+    out: list[Deadline] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("date", "period")
+            and prev.dates
+            and d.recurrence is None
+            and _THIS_YEAR_AFTER.fullmatch(mt.folded[prev.span[1] : d.span[1]])
+        ):
+            dates = tuple(_in_year(x, reference.year) for x in prev.dates)
+            span = (prev.span[0], d.span[1])
+            out[-1] = replace(prev, dates=dates, phrase=text[span[0] : span[1]], span=span)
+            continue
+        out.append(d)
+    return out
+
+
+def _in_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day
 
 
 def parse_deadline(text: str, reference: date, *, typed: bool = False) -> Deadline | None:

@@ -334,6 +334,16 @@ def test_the_christmas_break_is_no_july_and_a_limit_of_its_own_is_no_list_item()
     assert both.dates == (date(2024, 3, 1), date(2024, 5, 1))
 
 
+def test_i_ar_after_a_date_is_its_year_not_a_second_time() -> None:
+    # Written by the team in the shape of an agency's page ("ska slutredovisas senast den 15 juni i år").
+    (found,) = find_deadlines("Uppdraget ska slutredovisas senast den 15 juni i år.", date(2018, 4, 15))
+    assert (found.phrase, found.dates) == ("senast den 15 juni i år", (date(2018, 6, 15),))
+    # Read after the day has passed, "i år" still says this year's, not next year's.
+    (late,) = find_deadlines("senast den 15 juni i år", date(2018, 10, 15))
+    assert late.dates == (date(2018, 6, 15),)
+    assert _phrases(find_deadlines("Arbetet ska vara klart i år.", date(2018, 4, 15))) == ["klart i år"]
+
+
 def test_abbreviations_need_a_day_or_year() -> None:
     assert find_deadlines("Hur barnen mår. Vi firar jul.", REF) == []
     assert _phrases(find_deadlines("Möten 15 jan och feb. 2024", REF)) == ["15 jan och feb. 2024"]
