@@ -105,6 +105,7 @@ def _clean_owner(text: str) -> str | None:
     owner = re.sub(r"^(?:som|vilken|vilka)\s+", "", owner)  # "…, som nämnden kommer att följa"
     owner = re.sub(r"^(?:[Vv]ad|[Hh]ur)\s+", "", owner)  # "Vad lärandenämnden kommer fram till ska rapporteras"
     owner = re.sub(r"^(?:[Mm]an|[Vv]i)\s+(?:inom|på|i)\s+", "", owner)  # "man inom förvaltningen ska inventera …"
+    owner = re.sub(r"\s+(?:dels|både|såväl)$", "", owner)  # "Vinnova dels ska genomföra …, dels etablera …"
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
     owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
     if _FINITE_IN_OWNER.search(owner):

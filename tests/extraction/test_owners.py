@@ -188,3 +188,12 @@ def test_an_agency_named_only_in_the_genitive_after_a_preposition_owns_its_pages
     )
     (plan,) = commitments(run(page, document_date=date(2026, 2, 18)))
     assert plan.owner == "Boverket" and plan.deadlines == (date(2027, 12, 31),)
+
+
+def test_dels_before_the_verb_is_not_part_of_the_owner() -> None:
+    # Written by the team in the shape of a research funder's page on its government task.
+    text = (
+        "Uppdraget innebär att Vinnova dels ska genomföra en studie senast den 1 mars 2027, dels etablera en funktion."
+    )
+    (found,) = commitments(run(text, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
+    assert found.owner == "Vinnova"
