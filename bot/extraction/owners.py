@@ -116,8 +116,8 @@ def _clean_owner(text: str) -> str | None:
             return None  # "… och är planerat": a predicate, not a subject
     if not owner or len(owner) > _MAX_OWNER:
         return None
-    if owner.lower() in _PRONOUNS or len(owner) < 3:
-        return None
+    if owner.lower() in _PRONOUNS or (len(owner) < 3 and not owner.isupper()):
+        return None  # a pronoun or a scrap; initials ("JO", "KS") name a body
     # "for" between the words of a role is always "för" ("Förvaltningschef for …").
     return _FOR.sub("för", repair_ocr(owner))
 

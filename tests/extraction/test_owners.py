@@ -197,3 +197,10 @@ def test_dels_before_the_verb_is_not_part_of_the_owner() -> None:
     )
     (found,) = commitments(run(text, document_date=date(2026, 6, 1), today=date(2026, 6, 1)))
     assert found.owner == "Vinnova"
+
+
+def test_two_letter_initials_name_a_body() -> None:
+    # Written by the team in the shape of JO's summary of an inspection.
+    text = "JO kommer att fortsätta följa frågan under Opcat-enhetens inspektioner under 2027."
+    (found,) = commitments(run(text, document_date=date(2026, 9, 30), today=date(2026, 9, 30)))
+    assert found.owner == "JO"
