@@ -194,7 +194,7 @@ def subject_owner(text: str, folded: str) -> str | None:
     if both is not None:
         end = both.end("subject")  # "Skolan behöver … evakueras och kommer därför att flytta": "Skolan"
     phrase = folded[start:end].strip()
-    if not phrase or len(phrase.split()) > 10 or _describes(folded, phrase, m.start()):
+    if not phrase or len(phrase.split()) > 10 or _describes(folded, phrase, m.start()) or _THING_DONE.match(phrase):
         return _inverted_subject(text, folded)
     if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
         # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.
@@ -207,6 +207,9 @@ def subject_owner(text: str, folded: str) -> str | None:
     return _clean_owner(text[start:end])
 
 
+# The work as the subject, not who does it: "Utveckling av planeringsunderlaget och uppsökande verksamhet kommer
+# att ske under 2008" ("verksamhet" in it is what is done).
+_THING_DONE = re.compile(r"^\w+(?:ning|ing|else|tion)\s+(?:av|för|med|om|kring)\b")
 # Words that point back to an agency named before ("myndigheten ska"): the decision names its owner.
 _POINTS_BACK = sv(r"^(?:myndigheten|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",

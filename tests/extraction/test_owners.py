@@ -204,3 +204,14 @@ def test_two_letter_initials_name_a_body() -> None:
     text = "JO kommer att fortsätta följa frågan under Opcat-enhetens inspektioner under 2027."
     (found,) = commitments(run(text, document_date=date(2026, 9, 30), today=date(2026, 9, 30)))
     assert found.owner == "JO"
+
+
+def test_the_work_as_a_subject_is_not_its_owner() -> None:
+    # Written by the team in the shape of a county board's report page.
+    page = (
+        "Planeringsunderlag för våtmarker\n\n"
+        "Länsstyrelsen har utarbetat planeringsunderlag för våtmarker. Utveckling av planeringsunderlaget och "
+        "uppsökande verksamhet kommer att ske under 2027.\n"
+    )
+    (found,) = commitments(run(page, document_date=date(2026, 12, 1), today=date(2026, 12, 1)))
+    assert found.owner == "Länsstyrelsen" and found.deadlines == (date(2027, 12, 31),)
