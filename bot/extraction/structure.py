@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.extraction.classify import commitment_cue
+from bot.extraction.cues import sv
 from bot.extraction.layout import Unit
 from bot.extraction.structure_signs import (
     END_HEADINGS,
@@ -115,6 +116,7 @@ def _recs_before_answer_labels(units: list[Unit], in_tables: set[int]) -> set[in
 
 _COMMIT_INTRO_KIND = ("commit", 0.6)
 _HISTORICAL = ("historical", 0.0)
+_TASK_GIVEN = sv(r"\b(?:får|ges)\s+(?:\w+\s+)?i\s+uppdrag\s+att\b|\buppdras\s+(?:\w+\s+)?att\b")
 
 
 @dataclass
@@ -290,7 +292,11 @@ class _Walk:
 
     def _item(self, i: int, folded: str) -> None:
         kind = self.intro[0] if self.intro else None
-        if kind in ("historical", "question"):
+        if kind == "historical" and _TASK_GIVEN.search(folded):
+            # "Vid sammanträdet behandlades följande ärenden: • Samhällsbyggnadsförvaltningen får i uppdrag att …":
+            # a meeting told in the past still gives a task to do; the item is read as any sentence.
+            self.roles[i] = self._answer_or_body()
+        elif kind in ("historical", "question"):
             self.roles[i] = Role("skip")
         elif kind == "rec" or (self.rec_section and self.block is None and kind != "commit"):
             self.roles[i] = Role("rec", rec_section=True)

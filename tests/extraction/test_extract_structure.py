@@ -327,3 +327,15 @@ def test_a_list_of_the_parts_something_is_divided_into_holds_no_commitments() ->
     )
     found = commitments(run(page, document_date=date(2026, 9, 19), today=date(2026, 9, 19)))
     assert [f.deadlines for f in found] == [(date(2026, 12, 31),)]
+
+
+def test_a_task_given_among_matters_told_in_the_past_is_still_to_do() -> None:
+    # Written by the team in the shape of a municipal "beslut i korthet" page.
+    page = (
+        "Beslut vid kommunstyrelsen den 15 januari\n\n"
+        "Vid sammanträdet behandlades bland annat följande ärenden:\n\n"
+        "  • Samhällsbyggnadsförvaltningen får i uppdrag att upprätta ett förslag till detaljplan för Bergaplan.\n"
+        "  • Kommunstyrelsens verksamhetsplan 2024–2026 godkändes.\n"
+    )
+    found = commitments(run(page, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
+    assert [f.owner for f in found] == ["Samhällsbyggnadsförvaltningen"]
