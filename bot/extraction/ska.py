@@ -138,10 +138,13 @@ _ACTOR_ACTS = {"bidra": "med", "underlatta": ""}
 
 
 def _acts(verb: str, after: list[str], subject: str) -> bool:
-    """Is this verb, stative for a thing, an act of the actor that is the subject?"""
+    """Is this verb, stative for a thing, an act: of the actor that is the subject, or with its particle
+    ("ska gå igenom synpunkterna" reviews, "ska gå till" only says how)?"""
+    rest = after[after.index(verb) + 1 :]
+    if verb == "ga":
+        return rest[:1] == ["igenom"]
     if verb not in _ACTOR_ACTS or not (cues.ACTOR.search(subject) or AGENCY_WORD.search(subject)):
         return False
-    rest = after[after.index(verb) + 1 :]
     return not _ACTOR_ACTS[verb] or rest[:1] == [_ACTOR_ACTS[verb]]
 
 

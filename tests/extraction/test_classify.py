@@ -254,6 +254,9 @@ def test_contributing_and_easing_are_acts_of_an_actor_and_effects_of_a_thing() -
     assert cue_reason("Åtgärderna ska bidra till en bättre samverkan.") is None
     assert cue_reason("Förvaltningen ska bidra till att fler elever når målen.") is None
     assert cue_reason("Det nya systemet ska underlätta arbetet.") is None
+    # "gå igenom" reviews; "gå till" only says how something is done.
+    assert cue_reason("Arbetsgruppen ska gå igenom de synpunkter som kommit in på förslaget.") == "ska"
+    assert cue_reason("Anmälan ska gå till så här.") is None
     # A plural noun in -erna/-arna/-orna between "kommer" and "att" is no bare infinitive.
     assert cue_reason("Under 2025 kommer kostnaderna för lokalerna att öka kraftigt.") is None
     assert cue_reason("Under hösten kommer förvaltningarna att ta fram nya planer.") == "kommer_att"
