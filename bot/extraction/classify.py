@@ -103,6 +103,11 @@ _AIM_TIME = re.compile(
 )
 
 
+# A clause of condition or time open before a word ("När ett nytt projekt startar, anmäls …"): what starts there
+# is the condition of a routine, not a start planned.
+_CONDITION_OPEN = re.compile(r"\b(?:nar|om|innan|sa\s+snart)\s[^,;.]*$")
+
+
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
     if cues.QUESTION.search(folded) or cues.GOAL.search(folded) or cues.HOW_IT_WORKS.search(folded):
@@ -181,7 +186,12 @@ def commitment_cue(folded: str) -> Cue | None:
     if scheduled and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
         # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))
-    if cues.STARTS_AT.search(folded) and (cues.TIME_HINT.search(folded) or cues.SOON.search(folded)):
+    starts = cues.STARTS_AT.search(folded)
+    if (
+        starts is not None
+        and not _CONDITION_OPEN.search(folded, 0, starts.start())
+        and (cues.TIME_HINT.search(folded) or cues.SOON.search(folded))
+    ):
         found.append(Cue(WEAK + 0.1, "plan"))
     if cues.RETURN_WITH.search(folded):
         found.append(Cue(MEDIUM, "return"))

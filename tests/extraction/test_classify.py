@@ -371,3 +371,9 @@ def test_a_decision_taken_that_someone_shall_act_is_their_commitment() -> None:
     text = "Beslut togs att man inom förvaltningen ska inventera behovet och återkomma på nästa möte."
     (found,) = commitments(run(text, document_date=date(2024, 1, 24), today=date(2024, 1, 24)))
     assert found.owner == "förvaltningen"
+
+
+def test_what_starts_in_a_clause_of_condition_is_a_routine_not_a_planned_start() -> None:
+    # Written by the team in the shape of a regional committee's page on how projects are handled.
+    assert cue_reason("När ett nytt projekt startar anmäls detta till nämnden.") is None
+    assert cue_reason("Projektet startar i mars 2027.") == "plan"
