@@ -108,7 +108,9 @@ _DECIDED = (
 DECIDED_THAT = sv(_DECIDED)
 # What an answer is said to hold: "Av svaret framgår bland annat att samtliga styrdokument ska omarbetas …".
 STATED_THAT = sv(
-    r"\b(?:av\s+(?:svaret|yttrandet|beslutet|planen)\s+framgår|svaret\s+innebär"
+    # "Av svaret framgår att", "I SiS yttrandet till IVO framgår det att"
+    r"\b(?:(?:av|i)\s+(?:[^\s.;,]+\s+){0,2}?(?:svar(?:et)?|yttrande(?:t)?|beslut(?:et)?|plan(?:en)?)(?:\s+till\s+[^\s.;,]+)?\s+framgår"
+    r"(?:\s+det)?|svaret\s+innebär"
     # what a decision brings: "Nytt i regleringsbrevet är att Polis- och Åklagarmyndigheterna gemensamt ska …"
     r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast))"
     r"\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?att\s+"

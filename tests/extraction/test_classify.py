@@ -377,3 +377,12 @@ def test_what_starts_in_a_clause_of_condition_is_a_routine_not_a_planned_start()
     # Written by the team in the shape of a regional committee's page on how projects are handled.
     assert cue_reason("När ett nytt projekt startar anmäls detta till nämnden.") is None
     assert cue_reason("Projektet startar i mars 2027.") == "plan"
+
+
+def test_what_an_answer_is_said_to_hold_is_judged_from_its_att() -> None:
+    # Written by the team in the shape of an agency's news on its answer to an inspector.
+    sentence = (
+        "I SiS yttrande till IVO framgår det att institutionschefen har valt att kliva av sitt uppdrag och att en "
+        "ny institutionschef ska tillsättas."
+    )
+    assert cue_reason(sentence) == "ska"
