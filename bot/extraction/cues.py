@@ -93,8 +93,7 @@ ASSIGN = sv(
     r"|\b(?:ger|gav|gett|har\s+gett|ges|gavs|fått|får)\s+klartecken\s+(?:för|till)\s+att\b"
     r"|" + _TIME_GIVEN
 )
-# A time given to do it in: "Skolan har till den 21 september på sig att åtgärda bristerna", "Kommunen har fått
-# fram till i början av september på sig att rapportera om hur planerna genomförts" (to do, whatever the tense).
+# A time given to do it in, whatever the tense: "Skolan har till den 21 september på sig att åtgärda bristerna".
 TIME_GIVEN = sv(_TIME_GIVEN)
 # What was decided, up to its "att": "beslutar (därmed) att", "fastslogs också att", "Beslut fattades om att",
 # "fattade beslut om att". What follows is the decision; what came before it led to it.
@@ -109,8 +108,8 @@ DECIDED_THAT = sv(_DECIDED)
 # What an answer is said to hold: "Av svaret framgår bland annat att samtliga styrdokument ska omarbetas …".
 STATED_THAT = sv(
     # "Av svaret framgår att", "I SiS yttrandet till IVO framgår det att"
-    r"\b(?:(?:av|i)\s+(?:[^\s.;,]+\s+){0,2}?(?:svar(?:et)?|yttrande(?:t)?|beslut(?:et)?|plan(?:en)?)(?:\s+till\s+[^\s.;,]+)?\s+framgår"
-    r"(?:\s+det)?|svaret\s+innebär"
+    r"\b(?:(?:av|i)\s+(?:[^\s.;,]+\s+){0,2}?(?:svar|yttrande|beslut|plan)(?:et|t|en)?(?:\s+till\s+[^\s.;,]+)?"
+    r"\s+framgår(?:\s+det)?|svaret\s+innebär"
     # what a decision brings: "Nytt i regleringsbrevet är att Polis- och Åklagarmyndigheterna gemensamt ska …"
     r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast))"
     r"\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?att\s+"
@@ -185,8 +184,7 @@ PREDICTION_VERBS = frozenset(
         # kommer att omfatta 2 250 kvadratmeter" ("vara klar" is still a completion)
         *("vara", "omfatta", "rymma", "innehalla", "pragla", "praglas", "dominera", "kannetecknas"),
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
-        # what a plan will consist of or rest on, and who it will touch: "Utvärderingen kommer att bestå av två
-        # moment", "… kommer att utgå från en definition", "Många medarbetare kommer att beröras av förändringarna"
+        # what a plan will consist of or rest on, whom it will touch ("Utvärderingen kommer att bestå av …")
         *("besta", "utga", "beroras", "handla"),
     }
 )
