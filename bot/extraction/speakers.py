@@ -89,6 +89,13 @@ def _base(name: str) -> str:
     return name[:-1] if name.endswith("s") and _BODY.fullmatch(name[:-1]) else name
 
 
+# Agencies their own pages name by initials.
+_KNOWN_INITIALS = frozenset(
+    {"msb", "scb", "smhi", "sgu", "pts", "sis", "ivo", "esv", "csn", "ukä", "uhr", "isf", "tlv", "sbu", "digg", "jo"}
+    | {"jk", "fhm", "mprt", "iaf", "raä", "slu", "kth", "mfof", "brå"}
+)
+
+
 def page_agency(units: Sequence[Unit]) -> str | None:
     """The one agency a page names, when it names exactly one and no municipal body: whose page it is.
 
@@ -105,8 +112,10 @@ def page_agency(units: Sequence[Unit]) -> str | None:
             if word == "Statens":
                 return None  # "Statens institutionsstyrelse": a name of more words than this reads
             base = word[:-1] if word.endswith("s") and is_agency_name(word[:-1]) else word
-            # Initials ("SBU", but also "EU", "NCC", a heading's "BYGG") tell no agency by themselves.
-            if base.lower() in _GENERIC or base.isupper() or not is_agency_name(base):
+            # Initials tell no agency by themselves ("EU", "NCC", a heading's "BYGG"), unless known as one
+            # ("PTS", "MSB", "IVO").
+            known = base.lower() in _KNOWN_INITIALS
+            if base.lower() in _GENERIC or (base.isupper() and not known) or not is_agency_name(base):
                 continue
             if _NAME_GOES_ON.match(unit.text, m.end()):
                 return None  # "Inspektionen för vård och omsorg": a longer name

@@ -215,3 +215,14 @@ def test_the_work_as_a_subject_is_not_its_owner() -> None:
     )
     (found,) = commitments(run(page, document_date=date(2026, 12, 1), today=date(2026, 12, 1)))
     assert found.owner == "Länsstyrelsen" and found.deadlines == (date(2027, 12, 31),)
+
+
+def test_an_agency_its_page_names_by_known_initials_owns_the_pages_passive_reports() -> None:
+    # Written by the team in the shape of an agency's news page; "EU" named beside it is no agency.
+    page = (
+        "Uppföljning av bredbandsstrategin\n\n"
+        "PTS har idag lämnat en delrapport till regeringen om EU:s regler för tillstånd enligt väglagen.\n\n"
+        "Slutrapportering av uppdraget ska ske senast den 15 juni 2027.\n"
+    )
+    found = commitments(run(page, document_date=date(2027, 3, 1), today=date(2027, 3, 1)))
+    assert [(f.owner, f.deadlines) for f in found] == [("PTS", (date(2027, 6, 15),))]
