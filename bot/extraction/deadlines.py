@@ -257,6 +257,9 @@ _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
 _PLAN_YEAR = cues.sv(
     r"\b\w*(?:plan|planen|program|programmet)\s+(?:för\s+)?(?:[^\W\d]+\s+){0,2}?(?:för\s+)?(?:år\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)|\b(?P<before>(?:19|20)\d\d)\s*(?:-|\s)års\s+\w*plan"
+    # "genomför nu planerade åtgärder för 2018, exempelvis:"
+    r"|\b(?:planerade\s+|prioriterade\s+)?(?:åtgärder|aktiviteter|insatser)\s+för\s+(?:år\s+)?"
+    r"(?P<steps>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
 )
 
 
@@ -265,5 +268,5 @@ def plan_year(folded: str) -> Deadline | None:
     m = _PLAN_YEAR.search(folded)
     if m is None:
         return None
-    year = int(m["year"] or m["before"])
+    year = int(m["year"] or m["before"] or m["steps"])
     return Deadline((date(year, 12, 31),), m.group(), m.span(), None, 0.6, "period")

@@ -81,6 +81,9 @@ _TWO_PREDICATES = sv(
 )
 _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
+_LONG_PHRASE = 6
+# A run of capitalised words, a name: "Länsstyrelsen Gotland", "Länsstyrelsen i Västernorrland".
+_NAMED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s+(?:i\s+)?[A-ZÅÄÖ][\w-]*)*")
 # "Det är skolchefen som ansvarar": a cleft names the owner.
 _CLEFT = re.compile(r"\b(?:det|detta)\s+ar\s")
 _FOR = re.compile(r"(?<=\s)(?:for|fér|fo6r|foér|f6r)(?=\s)")
@@ -114,6 +117,10 @@ def _clean_owner(text: str) -> str | None:
         owner = owner.rsplit(" och ", 1)[1] if " och " in owner else ""
         if _FINITE_IN_OWNER.search(f" {owner}"):
             return None  # "… och är planerat": a predicate, not a subject
+    if len(owner.split()) > _LONG_PHRASE:
+        # "I mars antog Länsstyrelsen Gotland en ny regional handlingsplan och": a clause, whose named body owns
+        named = next((n for n in _NAMED_RUN.findall(owner) if len(n) > 2 and is_agency_name(n)), None)
+        owner = named or owner
     if not owner or len(owner) > _MAX_OWNER:
         return None
     if owner.lower() in _PRONOUNS or (len(owner) < 3 and not owner.isupper()):

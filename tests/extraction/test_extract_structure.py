@@ -339,3 +339,16 @@ def test_a_task_given_among_matters_told_in_the_past_is_still_to_do() -> None:
     )
     found = commitments(run(page, document_date=date(2024, 1, 15), today=date(2024, 1, 15)))
     assert [f.owner for f in found] == ["Samhällsbyggnadsförvaltningen"]
+
+
+def test_steps_planned_for_a_year_under_a_clause_that_names_their_body() -> None:
+    # Written by the team in the shape of a page on the county boards' planned work.
+    page = (
+        "På gång från länsstyrelserna\n\n"
+        "I mars antog Länsstyrelsen Gotland en ny regional handlingsplan och genomför nu planerade åtgärder för "
+        "2027, exempelvis:\n\n"
+        " • Arbete med att integrera klimatanpassning i prövning och tillsyn.\n"
+        " • Publicera ett klimatanpassningsmaterial för länets kommuner.\n"
+    )
+    found = commitments(run(page, document_date=date(2027, 4, 1), today=date(2027, 4, 1)))
+    assert [(f.owner, f.deadlines) for f in found] == [("Länsstyrelsen Gotland", (date(2027, 12, 31),))] * 2
