@@ -163,7 +163,9 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
         # uppdrag att …" among its answers) is still read as an answer, each promise on its own.
-        findings = read_as_decision(findings, text, reference, doc_date)
+        # A task page in a decision's shape ("Uppdrag för särskilda åtaganden … Slutdatum: 01 januari 2024"):
+        # what has no date of its own is due when the task ends.
+        findings = date_by_task_period(read_as_decision(findings, text, reference, doc_date), text, reference, doc_date)
     elif _GOVERNMENT_ANSWERS.search(head):
         # The government's answer to Riksrevisionen promises for itself: "En översyn av förordningen … planeras".
         findings = [replace(f, owner=GOVERNMENT) if f.kind == COMMITMENT and f.owner is None else f for f in findings]

@@ -257,3 +257,14 @@ def test_a_task_pages_end_date_field_dates_its_undated_tasks() -> None:
         ("Länsstyrelsen Östergötland", (date(2027, 12, 31),)),
         ("Länsstyrelserna", (date(2027, 12, 31),)),
     ]
+
+
+def test_an_end_date_field_dates_a_task_page_read_as_a_decision() -> None:
+    # Written by the team in the shape of an agency's page on a task, titled as a decision is.
+    page = (
+        "Uppdrag för särskilda åtaganden\n\n"
+        "Lunds universitet ska bedriva forskning om mäns våld mot kvinnor.\n\n"
+        "Startdatum: 01 januari 2027\n\nSlutdatum: 01 januari 2028\n"
+    )
+    found = commitments(run(page, document_date=date(2027, 1, 1), today=date(2027, 1, 1)))
+    assert [(f.owner, f.deadlines) for f in found] == [("Lunds universitet", (date(2028, 1, 1),))]
