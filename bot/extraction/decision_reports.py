@@ -44,7 +44,7 @@ GIVES_TASK = sv(
 # A part of the task given as such: "Trafikverket ska i ett andra deluppdrag utreda …".
 _PART = sv(r"\bi\s+ett\s+(?:första|andra|tredje|fjärde|femte|sjätte)\s+deluppdrag\b|\bdeluppdrag\s+\d\b")
 TASK_REPORT = sv(
-    r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
+    r"^\W*(?:vidare\s+|även\s+)?(?:hela\s+)?(?:uppdraget|uppdragen|slutredovisning(?:en)?|slutrapport(?:en)?|en\s+slutredovisning"
     r"|en\s+slutrapport|(?:en\s+)?redovisning(?:en)?\s+av\s+(?:hela\s+)?uppdraget)\b"
     r"|^\W*(?:projektet|utredningen|översynen)\s+(?:ska|skall)\s+(?:slut)?redovisas\b"
     r"|^\W*(?:förslag(?:et)?|redovisning(?:en)?|underlag(?:et)?)\b[^.;]{0,200}?\b(?:lämnas|redovisas|överlämnas)\s+till\s+"

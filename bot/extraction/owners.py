@@ -190,7 +190,7 @@ def subject_owner(text: str, folded: str) -> str | None:
     """The role or unit that is the subject of the commitment ("Rektor kommer att …", "I september ska
     socialnämnden diskutera …", "Förvaltningen avser att …"), as written, or None."""
     m = _SUBJECT_VERB.search(folded)
-    if m is None or m.start() == 0:
+    if m is None or m.start() == 0 or _WITH_OTHERS.match(folded):
         return _inverted_subject(text, folded)
     start = _clause_start(folded, m.start())
     end = m.start()
@@ -214,6 +214,9 @@ def subject_owner(text: str, folded: str) -> str | None:
     return _clean_owner(text[start:end])
 
 
+# Partners fronted before the verb, the subject after it: "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska
+# Forte också genomföra en gemensam analys".
+_WITH_OTHERS = sv(r"^\W*(?:tillsammans\s+med|i\s+(?:samverkan|samarbete|dialog)\s+med|jämte|förutom)\s")
 # The work as the subject, not who does it: "Utveckling av planeringsunderlaget och uppsökande verksamhet kommer
 # att ske under 2008" ("verksamhet" in it is what is done).
 _THING_DONE = re.compile(r"^\w+(?:ning|ing|else|tion)\s+(?:av|för|med|om|kring)\b")

@@ -58,7 +58,7 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
 
 
 # "Uppdraget ska redovisas …", "Uppdraget fanns omnämnt redan … och ska redovisas …".
-_REPORTED_TASK = sv(r"^\W*uppdraget\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+)?(?:slut)?redovisas\b")
+_REPORTED_TASK = sv(r"^\W*uppdrag(?:et|en)\b[^.;]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+)?(?:slut)?redovisas\b")
 _DAY_NAMED = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
 
 

@@ -268,3 +268,15 @@ def test_an_end_date_field_dates_a_task_page_read_as_a_decision() -> None:
     )
     found = commitments(run(page, document_date=date(2027, 1, 1), today=date(2027, 1, 1)))
     assert [(f.owner, f.deadlines) for f in found] == [("Lunds universitet", (date(2028, 1, 1),))]
+
+
+def test_tasks_reported_together_and_a_subject_after_its_partners() -> None:
+    # Written by the team in the shape of a research funder's page on two government tasks.
+    page = (
+        "Nytt uppdrag\n\n"
+        "Forte får i uppdrag av regeringen att lämna underlag inför den kommande propositionen.\n\n"
+        "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska Forte också genomföra en gemensam analys.\n\n"
+        "Uppdragen ska redovisas till regeringen senast den 31 oktober 2027.\n"
+    )
+    found = commitments(run(page, document_date=date(2027, 3, 1), today=date(2027, 3, 1)))
+    assert [(f.owner, f.deadlines) for f in found] == [("Forte", (date(2027, 10, 31),))] * 2
