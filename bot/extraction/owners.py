@@ -12,7 +12,7 @@ import re
 
 from bot.extraction.agencies import is_agency_name
 from bot.extraction.cues import sv
-from bot.language.normalize import repair_ocr
+from bot.language.normalize import match_text, repair_ocr
 
 __all__ = ["find_committees", "find_owner", "owner_object", "subject_owner"]
 
@@ -117,9 +117,12 @@ def _clean_owner(text: str) -> str | None:
         owner = owner.rsplit(" och ", 1)[1] if " och " in owner else ""
         if _FINITE_IN_OWNER.search(f" {owner}"):
             return None  # "… och är planerat": a predicate, not a subject
-    if len(owner.split()) > _LONG_PHRASE:
+    if len(owner.split()) > _LONG_PHRASE and not _ROLE.match(match_text(owner).folded):
         # "I mars antog Länsstyrelsen Gotland en ny regional handlingsplan och": a clause, whose named body owns
-        named = next((n for n in _NAMED_RUN.findall(owner) if len(n) > 2 and is_agency_name(n)), None)
+        # (a role spelled out, "Verksamhetschefen för … elevhälsan (EMI)", is one owner as it stands).
+        named = next(
+            (n for n in _NAMED_RUN.findall(owner) if len(n) > 2 and not n.isupper() and is_agency_name(n)), None
+        )
         owner = named or owner
     if not owner or len(owner) > _MAX_OWNER:
         return None
