@@ -303,7 +303,6 @@ _LEAD_IN_ONLY = sv(r"\b(?:ska|skall)\s+följande\b|\bföljande\s+\w+\s+(?:ska|sk
 _WITHIN_THE_WORK = sv(r"^\W*(?:i|vid|inom\s+ramen\s+för|till\s+grund\s+för|som\s+(?:underlag|grund)\s+för)\s")
 # What the agency shall be able to do, said in its main clause: a power within the task, not a task.
 _ABLE = sv(r"\b(?:ska|skall)\s+(?:[^\s.;]+\s+){0,5}?kunna\b")
-_FIRST_SKA = sv(r"\b(?:ska|skall)\b")
 _HANDED_IN = sv(r"\b(?:lämnas|redovisas|lämna|redovisa|ges\s+in)\b")
 # A passive verb after the subject says what shall become of something, not who does it ("ska de utformas").
 _PASSIVE_AFTER = re.compile(r"^(?:\w+\s+){0,2}?\w{3,}as\b")
@@ -332,7 +331,7 @@ def _is_content(doc: _Doc, f: Finding) -> bool:
         return True
     if f.deadlines or f.recurrence:
         return False
-    able, first = _ABLE.search(folded), _FIRST_SKA.search(folded)
+    able, first = _ABLE.search(folded), cues.SKA.search(folded)
     if able is not None and first is not None and able.start() == first.start():
         return True  # "Havs- och vattenmyndigheten ska inom respektive försöksområde kunna möjliggöra …": may, not must
     if _CONTENT.search(folded):

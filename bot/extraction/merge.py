@@ -199,7 +199,7 @@ def _join_undated_leads(
                 not findings[dated].deadlines
                 or len(lead) < _LEAD_MIN_STEMS
                 or len(keys[undated]) > len(keys[dated])
-                or len(lead & body) < _LEAD_OVERLAP * min(len(lead), len(body))
+                or _stem_overlap(lead, body) < _LEAD_OVERLAP
                 or not same_content(keys[undated], keys[dated])
                 or _owners_differ(findings[i], findings[j])
             ):
@@ -240,7 +240,11 @@ def content_stems(folded: str) -> set[str]:
 
 def word_overlap(a: str, b: str) -> float:
     """How much of the shorter of two folded texts' content words the other repeats (0..1)."""
-    x, y = content_stems(a), content_stems(b)
+    return _stem_overlap(content_stems(a), content_stems(b))
+
+
+def _stem_overlap(x: set[str], y: set[str]) -> float:
+    """How much of the smaller of two sets of content stems the other holds (0..1)."""
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))
