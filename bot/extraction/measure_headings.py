@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.extraction.cues import sv
 from bot.extraction.model import COMMITMENT, Finding
+from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 
 __all__ = ["under_measure_headings", "with_its_items_task"]
@@ -52,7 +53,6 @@ _FINAL_OF_ITEM = sv(
     r"^\W*(?:en\s+slut(?:redovisning|rapport)|slut(?:redovisningen|rapporten)|uppdraget\s+ska\s+slutredovisas)\b"
 )
 _ITEM_START = re.compile(r"^[ \t]*[*•\-–]\s+", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def with_its_items_task(findings: list[Finding], text: str) -> list[Finding]:
@@ -64,10 +64,11 @@ def with_its_items_task(findings: list[Finding], text: str) -> list[Finding]:
         if f.kind != COMMITMENT or item is None or not _FINAL_OF_ITEM.search(match_text(f.text).folded):
             out.append(f)
             continue
-        end = _SENTENCE_END.search(text, item.end(), f.span[0])
-        if end is None:
-            out.append(f)
+        before = text[item.end() : f.span[0]]
+        first = split_sentences(before)[:1]
+        if not first or first[0][1] >= len(before.rstrip()):
+            out.append(f)  # the report is the item's first sentence: no task told before it
             continue
-        task = " ".join(text[item.end() : end.start() + 1].split())
+        task = " ".join(before[first[0][0] : first[0][1]].split())
         out.append(replace(f, text=f"{task} … {f.text}", span=(item.end(), f.span[1])))
     return out
