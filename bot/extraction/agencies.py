@@ -16,8 +16,10 @@ from bot.language.normalize import match_text
 __all__ = ["AGENCY", "assigned_agency", "fronted_subject", "government_owner", "is_agency_name", "receiving_agency"]
 
 # A Swedish agency's name as folded: the words central agencies are named with, or a name of their forms.
+# "Sammanträdet" (a meeting) and "samrådet" (a consultation) end like "Kulturrådet" but are no body.
 AGENCY = sv(
-    r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|rådet|nämnden)\b"
+    r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|(?<!t)(?<!\bsam)rådet"
+    r"|nämnden)\b"
     r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\b\w*universitet\w*"
     r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"

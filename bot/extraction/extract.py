@@ -11,7 +11,8 @@ The steps, each in its own module:
    together joined, owners (owners, and section_owners where the page's lines
    name the committee) and deadlines (deadlines) attached; the date grammar
    runs once over each unit that can hold a finding;
-5. here: schedules of a name and a time per line (schedule_lists); a
+5. here: schedules of a name and a time per line (schedule_lists), plans told
+   under headings that are only a time (time_headings); a
    decision's task read as one (decisions), or several things decided in one
    sentence split (decided_parts); the document's facts (metadata),
    duplicates merged (merge), confidence floor, best first.
@@ -48,6 +49,7 @@ from bot.extraction.scoring import commitment_confidence, recommendation_confide
 from bot.extraction.table_parts import Cell, Table
 from bot.extraction.tables import find_tables
 from bot.extraction.task_period import date_by_task_period
+from bot.extraction.time_headings import date_by_time_headings
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
 
@@ -159,6 +161,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
             for f in schedule_findings(text, lines, reference)
             if not any(a < f.span[1] and f.span[0] < b for a, b in taken)
         )
+        findings = date_by_time_headings(findings, text, lines, reference, doc_date)
     head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i

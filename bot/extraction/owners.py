@@ -51,7 +51,7 @@ _ROLE = sv(
     r"\b\w*(?:chef|rektor|samordnare|strateg|controller|sekreterare|handläggare|ledningsgrupp|elevhälsa|enhet"
     r"|avdelning|förvaltning|nämnd|styrelse|socialtjänst|kansli|ansvarig|direktör|ledare|utvecklare|koordinator"
     r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
-    r"|beredning|fullmäktige|direktion"
+    r"|beredning|fullmäktige|direktion|förbund"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
     r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp"
     # a municipality or region by name: "Orsa kommun", "Region Uppsala"

@@ -6,6 +6,11 @@ A plan published as plain text often lists what is to be done where and when wit
     Forsen                   november
     Vättak                   klart halvårsskiftet 2018
 
+or as numbered steps with the time in brackets:
+
+    3. Första utkast på FÖP (våren 2025)
+    4. Samråd (sommar/höst 2025)
+
 Each line is a thing to be done by its time. A run of at least three such lines (blank lines between them
 allowed) is read as a schedule; a single line like it is more likely a heading or a table's stray cell.
 """
@@ -13,7 +18,7 @@ allowed) is read as a schedule; a single line like it is more likely a heading o
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.extraction.deadlines import Chosen
 from bot.extraction.finish import make_finding
@@ -27,6 +32,9 @@ _MIN_ROWS = 3
 # The name, a gap of two spaces or more (or a tab), the time.
 _ROW = re.compile(r"^(?P<name>[^\s.:;!?][^.:;!?]{0,60}?)(?:\s{2,}|\t)(?P<when>\S.{0,40})$")
 _MAX_NAME_WORDS = 6
+# A step, perhaps numbered or bulleted, with its time in brackets at the end: "4. Samråd (sommar/höst 2025)".
+_BRACKETED = re.compile(r"^(?:\d{1,2}[.)]\s+|[•▪◦*–-]\s+)?(?P<name>[^()]{3,100}?)\s*\((?P<when>[^()]{3,40})\)\s*\.?$")
+_MAX_STEP_WORDS = 12
 _LONGEST_ROW = 200
 _CONFIDENCE = 0.6
 # A time's cheapest signs: a digit, a month, a season, a term or a turn of the year.
@@ -57,7 +65,9 @@ def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | N
         return None  # a row is short; most lines of prose are not
     m = _ROW.match(raw)
     if m is None or len(m["name"].split()) > _MAX_NAME_WORDS:
-        return None
+        m = _BRACKETED.match(raw)
+        if m is None or len(m["name"].split()) > _MAX_STEP_WORDS:
+            return None
     if not _WHEN_HINT.search(m["when"].lower()):
         return None  # most rows of a space-aligned table hold no time: skip the grammar for them
     found = parse_deadline(m["when"], reference)
@@ -70,7 +80,23 @@ def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | N
 def _emit(rows: list[tuple[Line, str, Chosen]]) -> list[Finding]:
     if len(rows) < _MIN_ROWS:
         return []
-    return [
-        make_finding(COMMITMENT, said, (line.start, line.end), chosen, None, None, _CONFIDENCE, None)
-        for line, said, chosen in rows
-    ]
+    out: list[Finding] = []
+    previous: date | None = None
+    for line, said, as_read in rows:
+        chosen = as_read
+        due = chosen.deadlines[-1]
+        if previous is not None and due < previous and _WINTER.search(said.lower()):
+            # "Tidiga dialoger (hösten 2024)", then "Utvecklingsstrategi (vintern 2024)": the steps come in order,
+            # so that winter is the one after the autumn, into the next year.
+            due = _end_of_february(due.year + 1)
+            chosen = Chosen((due,), chosen.phrase, None, chosen.note, chosen.confidence)
+        previous = due
+        out.append(make_finding(COMMITMENT, said, (line.start, line.end), chosen, None, None, _CONFIDENCE, None))
+    return out
+
+
+_WINTER = re.compile(r"\bvinter(?:n)?\b")
+
+
+def _end_of_february(year: int) -> date:
+    return date(year, 3, 1) - timedelta(days=1)

@@ -226,3 +226,27 @@ def test_an_agency_its_page_names_by_known_initials_owns_the_pages_passive_repor
     )
     found = commitments(run(page, document_date=date(2027, 3, 1), today=date(2027, 3, 1)))
     assert [(f.owner, f.deadlines) for f in found] == [("PTS", (date(2027, 6, 15),))]
+
+
+# Written by the team in the shape of a samordningsförbund's news of a board meeting.
+BOARD_NEWS = """Styrelsesammanträdet 2026-03-18
+
+Förbundet hade ett styrelsesammanträde den 18 mars. Här är en kort summering.
+
+Styrelsen beslutade att Samordningsförbundet avser:
+
+  • Att ansöka om medel för ett nytt projekt om unga vuxna.
+  • Att delta i regionens arbete med en gemensam kartläggning.
+
+Förbundet planerar en gemensam utbildningsdag den 12 juni för styrelsen och beredningsgruppen.
+"""
+
+
+def test_a_meeting_is_no_owner_and_a_forbund_is_one() -> None:
+    # "Styrelsesammanträdet" ends like "Kulturrådet" but is a meeting, not the page's agency.
+    found = commitments(run(BOARD_NEWS, today=date(2026, 3, 20), document_date=date(2026, 3, 20)))
+    owners = {f.text.split()[1]: f.owner for f in found}
+    assert owners["ansöka"] == "Samordningsförbundet"
+    assert owners["delta"] == "Samordningsförbundet"
+    assert owners["planerar"] == "Förbundet"
+    assert not any((f.owner or "").lower().endswith("sammanträdet") for f in found)

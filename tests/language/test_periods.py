@@ -412,3 +412,28 @@ def test_written_as_municipal_web_pages_write_them() -> None:
     assert dates("senast den femtonde maj 2021") == [(D("2021-05-15"),)]
     assert dates("senast första mars 2021") == [(D("2021-03-01"),)]
     assert dates("andra mars-aktiviteter") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # Seasons joined by a slash share the year after the last: a time plan's steps.
+        ("sommar/höst 2025", "2025-12-31"),
+        ("vinter/vår 2026", "2026-06-30"),
+        ("vår/sommar 2026", "2026-08-31"),
+        ("höst/vinter 2025/2026", "2026-02-28"),
+        # The winter after an autumn of that year runs into the next.
+        ("hösten/vintern 2025", "2026-02-28"),
+        # A bare "vår" with its year, as a heading or a bracket writes it.
+        ("vår 2025", "2025-06-30"),
+        ("under vår 2025", "2025-06-30"),
+    ],
+)
+def test_seasons_joined_by_a_slash_and_a_bare_var(phrase: str, expected: str) -> None:
+    found = parse_deadline(phrase, date(2024, 6, 1))
+    assert found is not None and [d.isoformat() for d in found.dates] == [expected]
+
+
+def test_var_is_also_was() -> None:
+    # Folded, "var" (was) and "vår" are one word; only the written "vår" is the spring.
+    assert find_deadlines("Det var 2025 som beslutet kom.", date(2024, 6, 1)) == []

@@ -30,11 +30,16 @@ __all__ = ["scan_holidays", "scan_parts_of_year", "scan_schoolyears", "scan_seas
 
 _SEASON = rx(
     rf"{L}(?P<s>v{A}r(?:-\s?)?termin(?:en)?|v{A}ren|h[oe]st(?:-\s?)?termin(?:en)?|h[oe]sten|h[oe]st"
-    r"|sensommaren|sommaren|sommar|vintern|vinter|vt|ht)"
+    r"|sensommaren|sommaren|sommar|vintern|vinter|v[ad]r|vt|ht)"
     # "våren 2018", "våren år 2018", "vt-24"
     rf"(?:(?P<sep>\s*-\s*|\s+(?:{A}r\s+(?=(?:19|20)\d\d))?|(?<=t)(?=\d))(?P<y>{YEAR}|\d\d)"
     rf"(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?{R}"
 )
+# A bare season word joined to another by a slash shares its year: "sommar/höst 2025", "höst/vinter 2025/2026".
+_SEASON_WORD = r"(?:v[ad]r|h[oe]st|sommar|vinter)\w*"
+_SLASH_AFTER = rx(rf"\s*/\s*{_SEASON_WORD}")
+_SLASH_BEFORE = rx(rf"{_SEASON_WORD}\s*/\s*$")
+_AUTUMN_BEFORE = rx(r"h[oe]st\w*\s*/\s*$")
 _THIS_SEASON = rx(rf"{L}(?:i|1)\s+(?P<s>v{A}r|h[oe]st|sommar|vinter){R}")
 # "i vår" is also "in our": only when nothing that could be a noun follows.
 _AFTER_I_VAR = rx(r"\s*(?:[.,;:!?)]|$|och\b|eller\b|samt\b|kommer\b|ska\b|skall\b|\d)")
@@ -56,7 +61,12 @@ def scan_seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     text = mt.folded
     for m in _SEASON.finditer(text):
         word = re.sub(r"[\s-]", "", m["s"])
+        if word in ("var", "vdr") and mt.original[m.start() + 1 : m.start() + 2].lower() not in ("å", "d"):
+            continue  # folded "var" is also "was": only a written "vår" is the spring
         kind, build, months, season = _season_kind(word)
+        slashed = bool(
+            _SLASH_AFTER.match(text, m.end("s")) or _SLASH_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        )
         year: int | None = None
         end = m.end()
         if m["y"]:
@@ -72,8 +82,10 @@ def scan_seasons(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
                         end = m.end("y")
                     elif word.startswith("vint"):
                         year = second  # "vintern 2022/2023" ends in February 2023
-        elif word in ("vt", "ht", "host", "hest", "sommar", "vinter"):
-            continue  # these bare words are too ambiguous without a year
+                elif word.startswith("vint") and _AUTUMN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                    year += 1  # "hösten/vintern 2025": the winter that follows that autumn, into 2026
+        elif word in ("vt", "ht", "host", "hest", "sommar", "vinter", "var", "vdr") and not slashed:
+            continue  # these bare words are too ambiguous without a year, unless a slash joins them to one that has it
         if year is None and end != m.end("s"):
             end = m.end("s")
         yield Atom(
