@@ -44,6 +44,7 @@ from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.page_reports import join_page_reports
 from bot.extraction.reader import TABLE_STRENGTH, Reader
+from bot.extraction.report_fields import date_by_report_fields
 from bot.extraction.schedule_lists import schedule_findings
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.extraction.table_parts import Cell, Table
@@ -180,7 +181,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
-    findings = split_steps(findings, text, reference, doc_date)
+    findings = split_steps(date_by_report_fields(findings, text, reference), text, reference, doc_date)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.
         findings = [

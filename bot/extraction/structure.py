@@ -134,6 +134,8 @@ class _Walk:
     rec_section: bool = False
     intro: tuple[str, float] | None = None  # what the last list intro introduces, and the strength it gives
     intro_unit: int | None = None  # the paragraph that opened the current list, if a paragraph did
+    # The last item of a numbered promise list, with the intro that opened the list: its next number goes on with it.
+    numbered: tuple[int, tuple[str, float], int | None, bool] | None = None
     intro_decides: bool = False  # that paragraph sets out a decision ("Kommunfullmäktige beslutar att:")
     blocks: int = 0
     certain: bool = True
@@ -205,6 +207,7 @@ class _Walk:
 
     def _heading(self, i: int, u: Unit, folded: str) -> None:
         self.roles[i] = Role("heading")
+        self.numbered = None
         if u.label in ("action", "done"):
             # A section of the answer: planned measures (their items promise) or measures taken (history).
             self.intro = _COMMIT_INTRO_KIND if u.label == "action" else _HISTORICAL
@@ -291,6 +294,7 @@ class _Walk:
         self.certain, self.intro, self.rec_section, self.restated = True, None, False, True
 
     def _item(self, i: int, folded: str) -> None:
+        self._resume_numbered_list(i)
         kind = self.intro[0] if self.intro else None
         if kind == "historical" and _TASK_GIVEN.search(folded):
             # "Vid sammanträdet behandlades följande ärenden: • Samhällsbyggnadsförvaltningen får i uppdrag att …":
@@ -312,8 +316,21 @@ class _Walk:
                 certain=self.certain,
                 intro=self.intro_unit,
             )
+            number = _item_number(self.units[i].bullet)
+            if number is not None:
+                self.numbered = (number, self.intro, self.intro_unit, self.intro_decides)
         else:
             self.roles[i] = self._answer_or_body()
+
+    def _resume_numbered_list(self, i: int) -> None:
+        """ "Sametinget ska: 1. … Uppdragstid: 2023 / Redovisning: 2024-03-31 2. utveckla …": lines between the
+        items of a numbered list (a task's fields, its source) do not end it; the next number goes on with it."""
+        number = _item_number(self.units[i].bullet)
+        if self.numbered is None or number is None or number != self.numbered[0] + 1:
+            return
+        if self.intro is not None and self.intro[0] == "commit":
+            return
+        _, self.intro, self.intro_unit, self.intro_decides = self.numbered
 
     def _paragraph(self, i: int, u: Unit, folded: str) -> None:
         if is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
@@ -340,3 +357,11 @@ class _Walk:
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:
             self.block = None
+
+
+def _item_number(bullet: str | None) -> int | None:
+    """The number of a numbered item's bullet ("2.", "3)"), or None."""
+    if bullet is None:
+        return None
+    digits = bullet.rstrip(".)")
+    return int(digits) if digits.isdigit() and len(digits) <= 2 else None
