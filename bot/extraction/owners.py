@@ -252,11 +252,20 @@ def _inverted_subject(text: str, folded: str) -> str | None:
     if m is None or m.start() == 0:
         return None
     phrase = m["subject"]
+    if not (_role_like(phrase) or _GENERIC.match(phrase)):
+        # "Härnäst ska tekniska kontoret ta fram …": the shortest reading stopped at the adjective
+        longer = _ADJECTIVE_AND_UNIT.match(folded, m.start("subject"))
+        if longer is not None and _role_like(longer.group()):
+            phrase = longer.group()
     if _POINTS_BACK.match(phrase) or not (_role_like(phrase) or _GENERIC.match(phrase)):
         return None
     if not _DEFINITE.search(phrase):
         return None
-    return _clean_owner(text[m.start("subject") : m.end("subject")])
+    start = m.start("subject")
+    return _clean_owner(text[start : start + len(phrase)])
+
+
+_ADJECTIVE_AND_UNIT = re.compile(r"\w+a\s+\w+(?:et|en|n)\b")
 
 
 # --------------------------------------------------------------------------- #

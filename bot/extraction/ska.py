@@ -52,8 +52,13 @@ def ska_strength(folded: str) -> float:
         inverted = (
             not tail and bool(after) and (after[0] in INVERTED_SUBJECT or COMMITTEE.fullmatch(after[0]) is not None)
         )
+        # "Härnäst ska tekniska kontoret ta fram …": a unit named with its adjective after the fronted adverb.
+        named_unit = not inverted and len(tail) <= 3 and len(after) > 2 and _NAMED_UNIT.fullmatch(" ".join(after[:2]))
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
+        elif named_unit:
+            left_words, after = [*left_words, *after[:2]], after[2:]
+            inverted = True
         verb = next((w for w in after if w not in cues.SKA_FILLERS), "")
         if inverted and not infinitive(verb):
             # "ska kommunstyrelsen varje kvartal få en rapport": a time between the subject and its verb
@@ -137,12 +142,28 @@ COMMITTEE = re.compile(r"\w*(?:namnden|styrelsen|fullmaktige|utskottet)")
 _ACTOR_ACTS = {"bidra": "med", "underlatta": ""}
 
 
+# "En utredning ska nu göras", "en ny översyn ska göras": a piece of work, new and indefinite, is to be done.
+# Definite, the work is already known and the sentence says how ("Bedömningen ska göras utifrån …").
+_A_PIECE_OF_WORK = re.compile(
+    r"(?:^|\s)(?:en|ett)\s+(?:\w+a\s+|ny\s+|nytt\s+)?"
+    r"(?:\w*(?:utredning|oversyn|kartlaggning|analys|utvardering|uppfoljning|inventering|genomgang|forstudie"
+    r"|sammanstallning|revidering|undersokning|granskning|bedomning|upphandling)|\w+ning)"
+    # "En utredning med denna inriktning ska …", "En översyn av reglementet ska …"
+    r"(?:\s+(?:med|om|av|kring|over|for|inom)\s+\w+(?:\s+\w+){0,3})?$"
+)
+
+
+_NAMED_UNIT = re.compile(r"\w+a\s+(?:kontoret|forvaltningen|enheten|avdelningen|namnden|staben|sektorn)")
+
+
 def _acts(verb: str, after: list[str], subject: str) -> bool:
     """Is this verb, stative for a thing, an act: of the actor that is the subject, or with its particle
     ("ska gå igenom synpunkterna" reviews, "ska gå till" only says how)?"""
     rest = after[after.index(verb) + 1 :]
     if verb == "ga":
         return rest[:1] == ["igenom"]
+    if verb == "goras":
+        return _A_PIECE_OF_WORK.search(subject) is not None
     if verb not in _ACTOR_ACTS or not (cues.ACTOR.search(subject) or AGENCY_WORD.search(subject)):
         return False
     return not _ACTOR_ACTS[verb] or rest[:1] == [_ACTOR_ACTS[verb]]

@@ -386,3 +386,25 @@ def test_what_an_answer_is_said_to_hold_is_judged_from_its_att() -> None:
         "ny institutionschef ska tillsättas."
     )
     assert cue_reason(sentence) == "ska"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promises"),
+    [
+        # A new piece of work, indefinite, "ska göras": to be done (written by the team in a news item's shape).
+        ("En utredning med denna inriktning ska nu göras.", True),
+        ("En översyn av reglementet ska göras under våren.", True),
+        # Definite, or a plain "detta": how known work is done.
+        ("Bedömningen ska göras utifrån rutinen.", False),
+        ("Detta ska göras enligt rutinen.", False),
+    ],
+)
+def test_a_new_piece_of_work_that_ska_goras_is_a_promise(sentence: str, promises: bool) -> None:
+    assert (cue_reason(sentence) is not None) is promises
+
+
+def test_a_unit_named_with_its_adjective_after_a_fronted_adverb_is_the_subject() -> None:
+    sentence = "Härnäst ska tekniska kontoret ta fram en kostnadsberäkning för den nya simhallen."
+    assert ska_strength(match_text(sentence).folded) > ska_strength(match_text("Härnäst ska det bli bra.").folded)
+    found = only_commitment("Simhallen\n\n" + sentence + "\n", today=date(2025, 4, 1))
+    assert found.owner == "tekniska kontoret"
