@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import rrulestr
 
 from bot.extraction import cues
+from bot.language.chains import YEAR_NAMED
 from bot.language.deadline import Deadline
 
 __all__ = ["Chosen", "choose", "period_end", "plan_year", "usable", "with_end"]
@@ -189,6 +190,10 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             dated.append(d)
         elif d.kind == "range":
             ranges.append(d)
+    named_years = [d for d in dated if YEAR_NAMED in (d.note or "").split(";")]
+    if named_years and (len(named_years) < len(dated) or rhythms or ranges):
+        # "budgeten för 2025 … senast i november 2024": the year the work is for yields to any other time said
+        dated = [d for d in dated if d not in named_years]
     if not dated and not rhythms and passed and _PASSED_LIMIT.match(passed[0].phrase):
         # "Uppdraget ska delredovisas senast den 28 februari 2019" on a page last updated in October 2019: a
         # limit that has passed is still the finding's deadline (the import review shows it as passed).

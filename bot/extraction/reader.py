@@ -45,6 +45,7 @@ from bot.extraction.speakers import page_agency, speaker_before, speaks_as_we
 from bot.extraction.structure import Role, annotate
 from bot.extraction.structure_signs import genre_of
 from bot.extraction.table_parts import Table
+from bot.language.chains import YEAR_NAMED
 from bot.language.deadline import Deadline
 from bot.language.normalize import match_text
 
@@ -137,7 +138,8 @@ class Reader:
         cue = commitment_cue(folded)
         owner = find_owner(info.unit.text[start:end], folded) if _OWNER_HINT.search(folded) else None
         found = info.within(start, end) if timed else []
-        has_date = any(_ahead(d, self.document_date) for d in found)
+        # The year work is for ("strategin för 2021") dates a promise found otherwise, it makes none.
+        has_date = any(_ahead(d, self.document_date) for d in found if YEAR_NAMED not in (d.note or ""))
         return Sentence(
             start=start,
             end=end,

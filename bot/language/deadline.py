@@ -24,7 +24,9 @@ class Deadline:
     - "school_start": the start of a term or school year, which each school's
       huvudman sets, taken as the earliest day it can be (1 August, 1 January);
     - "next_season": a season typed in its own last month read as the next one
-      ("under hösten" in December, see `periods.py`).
+      ("under hösten" in December, see `periods.py`);
+    - "year_named": the year something is for ("en strategi för 2021", "år 2021"),
+      weaker than any other time said with it.
 
     `kind` is "date", "period", "list", "range", "recurrence", or "event": an
     occasion of a committee's own year in a named year ("inför budgetarbetet

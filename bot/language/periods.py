@@ -82,9 +82,12 @@ the day the phrase is typed:
     (`typed=True`): a document dated in December was written before its date.
 
 Bare years, bare month names and bare season words count in running text only
-after a preposition ("under 2021", "i april", "under hösten"), so "kapitel 3",
-"2023/BUN 0148" and "revisionsplanen för år 2022" are not deadlines. A whole
-field (`parse_deadline`) needs no preposition.
+after a preposition ("under 2021", "i april", "under hösten"), so "kapitel 3"
+and "2023/BUN 0148" are not deadlines. The year something is for ("en strategi
+för 2021", "revisionsplanen för år 2022") is reported with the note
+"year_named": the extraction lets it date a promise found otherwise, never make
+one, and prefers any other time in the sentence. A whole field
+(`parse_deadline`) needs no preposition.
 """
 
 from __future__ import annotations

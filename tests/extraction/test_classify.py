@@ -408,3 +408,14 @@ def test_a_unit_named_with_its_adjective_after_a_fronted_adverb_is_the_subject()
     assert ska_strength(match_text(sentence).folded) > ska_strength(match_text("Härnäst ska det bli bra.").folded)
     found = only_commitment("Simhallen\n\n" + sentence + "\n", today=date(2025, 4, 1))
     assert found.owner == "tekniska kontoret"
+
+
+def test_the_year_work_is_for_dates_a_promise_but_yields_to_another_time_and_makes_none() -> None:
+    day = date(2020, 11, 26)
+    found = only_commitment("Kommunstyrelsen ska ta fram en strategi för suicidprevention för 2021.\n", today=day)
+    assert found.deadlines == (date(2021, 12, 31),)
+    found = only_commitment("Nämnden ska besluta om budgeten för 2022 senast i november 2021.\n", today=day)
+    assert found.deadlines == (date(2021, 11, 30),)
+    # Only a budget year: no promise is made by it.
+    text = "Installationen beräknas kosta 450 000 kronor för 2021 och ryms i budgeten.\n"
+    assert commitments(run(text, today=day)) == []

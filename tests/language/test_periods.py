@@ -304,7 +304,8 @@ def test_find_in_running_text() -> None:
 
 def test_bare_words_need_a_preposition_in_running_text() -> None:
     text = "Revisionsplanen för år 2022 och nämnd- och förvaltningsplan 2023. Kostnaden var 2021 högre."
-    assert find_deadlines(text, REF) == []
+    # Only the year a plan is for, marked as such (the extraction never takes it over another time).
+    assert [(d.phrase, d.note) for d in find_deadlines(text, REF)] == [("år 2022", "year_named")]
     assert _phrases(find_deadlines("Nämnden har i vår kommun beslutat.", REF)) == []
     assert _phrases(find_deadlines("Vi återkommer i vår.", REF)) == ["i vår"]
     assert _phrases(find_deadlines("Mötet hölls 3/4, beslut senast 3/4.", REF)) == ["senast 3/4"]
@@ -437,3 +438,14 @@ def test_seasons_joined_by_a_slash_and_a_bare_var(phrase: str, expected: str) ->
 def test_var_is_also_was() -> None:
     # Folded, "var" (was) and "vår" are one word; only the written "vår" is the spring.
     assert find_deadlines("Det var 2025 som beslutet kom.", date(2024, 6, 1)) == []
+
+
+def test_the_year_work_is_for_is_a_time_of_its_own_kind() -> None:
+    # "en strategi för 2021", "år 2021": the year the work is for, marked so the extraction can let any other
+    # time in the sentence win (a budget year is no deadline when the sentence names one).
+    for text in ("ta fram en strategi för 2021", "år 2021 startar en beredning"):
+        found = find_deadlines(text, date(2020, 11, 26))
+        assert [(d.dates, d.note) for d in found] == [((date(2021, 12, 31),), "year_named")]
+    assert find_deadlines("Det var 2021 som det hände.", date(2020, 11, 26)) == []
+    under = find_deadlines("under år 2021", date(2020, 11, 26))
+    assert under[0].note is None  # after "under" it is a time like any other
