@@ -226,8 +226,10 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):
         return None
-    if best.strength <= MEDIUM and best.reason != "assign" and assesses(judged):
-        # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …").
+    ordered = best.reason == "report" and cues.ORDERED.search(folded) is not None
+    if best.strength <= MEDIUM and best.reason != "assign" and not ordered and assesses(judged):
+        # A task given is a promise whatever it asks for ("uppdrar åt Jordbruksverket att bedöma …"), and so is an
+        # order ("förelägger … kommunen att … senast den 29 april 2019 vidta åtgärder för att avhjälpa … brister").
         return None
     if best.reason in ("ska", "completion") and only_manner(folded):
         return None  # "Uppdraget ska genomföras i nära dialog med …": how, not what

@@ -358,7 +358,8 @@ REPORTS_BY = sv(
 # åtgärder", "kräver att … kommunen rättar till bristerna före den 2 november 2015", "Kommunerna … har på sig
 # till den 15 mars 2021 för att … redovisa".
 ORDERED = sv(
-    r"\bförelägg(?:er|s|a)\b[^.;]{0,160}?\batt\b(?=[^.;]{0,120}?\b(?:senast|före|innan)\b)"
+    # "förelägger med stöd av 26 kap. 10 § skollagen … kommunen att": a law's chapter is no sentence's end
+    r"\bförelägg(?:er|s|a)\b(?:[^.;]|\.(?=\s?\d)){0,160}?\batt\b(?=[^.;]{0,120}?\b(?:senast|före|innan)\b)"
     r"|\bkräver\s+att\b(?=[^.;]{0,160}?\b(?:senast|före|innan)\b)|\bhar\s+på\s+sig\s+(?:fram\s+)?till\b"
 )
 # A report made in a rhythm, in the passive present: "Vid varje tertial redovisas en uppföljning av planen",

@@ -142,8 +142,18 @@ def _role_like(folded: str) -> bool:
     return bool(_ROLE.search(folded)) and not _GENERIC.match(folded.strip())
 
 
+# A supervisor's order names whom it binds: "förelägger med stöd av 26 kap. 10 § skollagen Karlstads kommun att".
+_ORDERED_PARTY = sv(
+    r"\bförelägg(?:er|s)\b(?:[^.;]|\.(?=\s?\d)){0,160}?\s(?P<party>(?:[\w-]+\s+)?(?:kommun|region|landsting)"
+    r"|region\s+[\w-]+|[\w-]*nämnd(?:en)?|huvudmannen)\s+att\b"
+)
+
+
 def find_owner(text: str, folded: str) -> str | None:
     """The owner a sentence names ("X ansvarar för", "Ansvarig: X", "ansvaret ligger hos X"), or None."""
+    ordered = _ORDERED_PARTY.search(folded)
+    if ordered is not None:
+        return _clean_owner(text[ordered.start("party") : ordered.end("party")])
     for m in _OWNER_AFTER.finditer(folded):
         start = _clause_start(folded, m.start())
         end = m.start()

@@ -250,3 +250,13 @@ def test_a_meeting_is_no_owner_and_a_forbund_is_one() -> None:
     assert owners["delta"] == "Samordningsförbundet"
     assert owners["planerar"] == "Förbundet"
     assert not any((f.owner or "").lower().endswith("sammanträdet") for f in found)
+
+
+def test_a_supervisors_order_binds_whom_it_names_past_a_laws_chapter() -> None:
+    # Written by the team in the shape of an inspectorate's decision; the chapter's "kap." ends no sentence.
+    text = (
+        "Beslut\n\nSkolinspektionen förelägger med stöd av 26 kap. 10 § skollagen (2010:800) Sunne kommun att "
+        "senast den 30 april 2026 vidta åtgärder för att avhjälpa de påtalade bristerna.\n"
+    )
+    found = commitments(run(text, today=date(2026, 1, 15), document_date=date(2026, 1, 15)))
+    assert [(f.owner, f.deadlines) for f in found] == [("Sunne kommun", (date(2026, 4, 30),))]
