@@ -258,8 +258,17 @@ def _inverted_subject(text: str, folded: str) -> str | None:
         r = pattern.search(folded)
         if r is not None and _role_like(r["subject"]) and _DEFINITE.search(r["subject"]):
             return _clean_owner(text[r.start("subject") : r.end("subject")])
-    m = _INVERTED.search(folded)
-    if m is None or m.start() == 0:
+    for m in _INVERTED.finditer(folded):
+        # "Eftersom … staden ska klara balanskravet … får nämnderna i uppdrag": a verb in the fronted clause
+        # has no subject after it; the main clause's may.
+        owner = _inverted_at(text, folded, m)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _inverted_at(text: str, folded: str, m: re.Match[str]) -> str | None:
+    if m.start() == 0:
         return None
     phrase = m["subject"]
     if not (_role_like(phrase) or _GENERIC.match(phrase)):

@@ -260,3 +260,9 @@ def test_a_supervisors_order_binds_whom_it_names_past_a_laws_chapter() -> None:
     )
     found = commitments(run(text, today=date(2026, 1, 15), document_date=date(2026, 1, 15)))
     assert [(f.owner, f.deadlines) for f in found] == [("Sunne kommun", (date(2026, 4, 30),))]
+
+
+def test_the_subject_after_the_main_verb_past_a_fronted_clause_with_its_own_ska() -> None:
+    # Written by the team in the shape of a council's news of its decisions.
+    sentence = "Eftersom målet är att staden ska klara balanskravet får nämnderna i uppdrag att minska kostnaderna."
+    assert subject_owner(sentence, match_text(sentence).folded) == "nämnderna"
