@@ -39,7 +39,10 @@ _CAPITALISED = re.compile(r"(?<![\w@./-])(?:[A-ZÅÄÖ][\w-]+)(?![\w@-])")
 # A municipal body: its page is no agency's ("Botkyrka kommun", "Barn- och utbildningsnämnden", "Region Gotland").
 # Only the body's words are read in any case: "Varje kommun ska …" or "region i" names no body.
 _MUNICIPAL = re.compile(
-    r"\b(?!(?:Varje|Vilken|Någon|Ingen|Din|Er|Denna|Den|En)\s)[A-ZÅÄÖ][\w-]+\s+kommun\b|(?i:nämnd|förvaltning)"
+    r"\b(?!(?:Varje|Vilken|Någon|Ingen|Din|Er|Denna|Den|En)\s)[A-ZÅÄÖ][\w-]+\s+kommun\b"
+    # Not the state's: a court ("förvaltningsrätten"), a law, an agency's kind, the minority languages' areas, the
+    # nuclear plants' "lokala säkerhetsnämnder", a university's own administration.
+    r"|(?i:(?<!säkerhets)nämnd|(?<!universitets)förvaltning(?!s(?:rätt|lag|myndighet|område)))"
     r"|\bRegion\s+[A-ZÅÄÖ]"
     r"|(?i:kommunstyrelse|regionstyrelse|fullmäktige|landsting)"
 )

@@ -98,3 +98,21 @@ def test_an_agencys_page_that_speaks_of_every_municipality_is_still_the_agencys(
     )
     owners = {f.text.split()[0]: f.owner for f in commitments(run(page, document_date=DAY, today=DAY))}
     assert owners["Vi"] == "Boverket"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Beslutet kan överklagas till förvaltningsrätten.",
+        "Handläggningen följer förvaltningslagen.",
+        "Förslaget rör de lokala säkerhetsnämnderna vid kärnkraftverken.",
+        "Arbetet sker i samråd med universitetsförvaltningen.",
+    ],
+)
+def test_a_state_bodys_words_do_not_make_an_agencys_page_municipal(aside: str) -> None:
+    # Written by the team in the shape of an agency's page of its government tasks.
+    page = (
+        "Regeringsuppdrag\n\nVarje år får Strålsäkerhetsmyndigheten uppdrag av regeringen.\n\n"
+        f"Förslaget ska lämnas till Regeringskansliet senast den 31 augusti 2026. {aside}\n"
+    )
+    assert set(_owners(page).values()) == {"Strålsäkerhetsmyndigheten"}
