@@ -92,6 +92,8 @@ def _base(name: str) -> str:
     return name[:-1] if name.endswith("s") and _BODY.fullmatch(name[:-1]) else name
 
 
+_STATENS_REST = re.compile(r"\s+(?:[a-zåäö]+a\s+){0,2}[a-zåäö]{3,}")
+
 # Agencies their own pages name by initials.
 _KNOWN_INITIALS = frozenset(
     {"msb", "scb", "smhi", "sgu", "pts", "sis", "ivo", "esv", "csn", "ukä", "uhr", "isf", "tlv", "sbu", "digg", "jo"}
@@ -113,7 +115,11 @@ def page_agency(units: Sequence[Unit]) -> str | None:
         for m in _CAPITALISED.finditer(unit.text):
             word = m.group()
             if word == "Statens":
-                return None  # "Statens institutionsstyrelse": a name of more words than this reads
+                # "Statens servicecenter", "Statens geotekniska institut": the name goes on in lower case
+                rest = _STATENS_REST.match(unit.text, m.end())
+                if rest is None:
+                    return None
+                word = word + " " + " ".join(rest.group().split())
             base = word[:-1] if word.endswith("s") and is_agency_name(word[:-1]) else word
             # Initials tell no agency by themselves ("EU", "NCC", a heading's "BYGG"), unless known as one
             # ("PTS", "MSB", "IVO").

@@ -116,3 +116,13 @@ def test_a_state_bodys_words_do_not_make_an_agencys_page_municipal(aside: str) -
         f"Förslaget ska lämnas till Regeringskansliet senast den 31 augusti 2026. {aside}\n"
     )
     assert set(_owners(page).values()) == {"Strålsäkerhetsmyndigheten"}
+
+
+def test_an_agency_named_statens_and_more_words_is_the_pages_own() -> None:
+    # Written by the team in the shape of an agency's news of its task; "Statens …" goes on in lower case.
+    page = (
+        "Nya servicekontor\n\nStatens servicecenter har lämnat sin första delrapport till regeringen.\n\n"
+        "Slutredovisningen ska lämnas till regeringen senast den 31 januari 2027.\n\n"
+        "Statens servicecenters generaldirektör välkomnar uppdraget.\n"
+    )
+    assert set(_owners(page).values()) == {"Statens servicecenter"}
