@@ -176,7 +176,8 @@ def commitment_cue(folded: str) -> Cue | None:
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
     aim = cues.AIM_AT.search(folded)
-    if aim is not None and _AIM_TIME.search(folded, aim.end()):
+    # "Planen är att … under 2021"; a priority names its year before: "En prioritering för 2021 är att …"
+    if aim is not None and _AIM_TIME.search(folded, aim.start() if aim.group().startswith("prio") else aim.end()):
         found.append(Cue(MEDIUM, "plan"))
     scheduled = cues.SCHEDULED.search(folded) or cues.READY_AT.search(folded)
     if scheduled and in_relative_clause(folded, scheduled.start()) and not _TIMED.search(folded, scheduled.end()):

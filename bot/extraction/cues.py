@@ -68,7 +68,11 @@ INTENT = sv(
 )
 # A plan or target told as a noun, with a time ("planen är att det ska byggas under hösten 2020", "Målsättningen
 # är att modulerna tas i bruk efter höstlovet"); without one it says what a thing will be like, or a goal.
-AIM_AT = sv(r"\b(?:planen|tanken|målsättningen|ambitionen)\s+är\s+(?:nu\s+)?att\b|\bär\s+(?:planen|tanken)\s+att\b")
+AIM_AT = sv(
+    r"\b(?:planen|tanken|målsättningen|ambitionen)\s+är\s+(?:nu\s+)?att\b|\bär\s+(?:planen|tanken)\s+att\b"
+    # "En viktig prioritering för 2021 är att arbeta fram …", "Ytterligare prioriteringar år 2021 är att ta fram …"
+    r"|\bprioritering(?:en|ar|arna)?\b[^.;]{0,30}?\bär\s+att\b"
+)
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
     r"|\bplanerad\s+till\b|\bplanerat\s+till\b"
@@ -390,7 +394,9 @@ READY_AT = sv(r"\b(?:blir|är)\s+(?:\w+\s+)?(?:klar|klart|klara|färdig|färdigt
 ANSWER_DUE = sv(r"\b(?:för|med)\s+(?:yttrande|svar|besvarande|synpunkter)\s+senast\b")
 # Work that starts at a time, told in the present: "Arbetet påbörjas nu i januari 2017", "påbörjas till hösten".
 STARTS_AT = sv(
-    r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w)"
+    r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w"
+    # "En politisk beredning … startar 2021"
+    r"|\s+(?:år\s+)?(?:19|20)\d\d\b)"
     # a date fronted: "1 mars börjar ombyggnaden av biblioteket", "Den 4 maj startar arbetet"
     r"|^\W*(?:den\s+|på\s+\w+dag(?:en)?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*"
     r"(?:\s+\d{4})?\s+(?:börjar|startar|påbörjas|inleds|startas)\b"

@@ -81,6 +81,8 @@ _TWO_PREDICATES = sv(
 )
 _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
+# A phrase opened by a verb is a predicate, not a subject ("samordnar" is the verb, "samordnare" the role).
+_VERB_FIRST = re.compile(r"(?:samordnar|leder|driver|arbetar|ansvarar|hanterar|utför|beslutar)\s", re.IGNORECASE)
 _LONG_PHRASE = 6
 # A run of capitalised words, a name: "Länsstyrelsen Gotland", "Länsstyrelsen i Västernorrland".
 _NAMED_RUN = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s+(?:i\s+)?[A-ZÅÄÖ][\w-]*)*")
@@ -124,8 +126,8 @@ def _clean_owner(text: str) -> str | None:
             (n for n in _NAMED_RUN.findall(owner) if len(n) > 2 and not n.isupper() and is_agency_name(n)), None
         )
         owner = named or owner
-    if not owner or len(owner) > _MAX_OWNER:
-        return None
+    if not owner or len(owner) > _MAX_OWNER or _VERB_FIRST.match(owner):
+        return None  # "… som leder och samordnar kommunens olika verksamheter och ansvarar för": a predicate
     if owner.lower() in _PRONOUNS or (len(owner) < 3 and not owner.isupper()):
         return None  # a pronoun or a scrap; initials ("JO", "KS") name a body
     # "for" between the words of a role is always "för" ("Förvaltningschef for …").

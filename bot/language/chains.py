@@ -271,6 +271,8 @@ YEAR_NAMED = "year_named"
 _YEAR_NAMED = re.compile(
     r"(?<![^\W_])(?!\w*(?:regleringsbrev|redovisning|berattelse|plan|budget|resultat|bokslut|rapport|prognos"
     r"|ram|anslag|underskott|overskott|utfall)\w{0,4}\s)\w+\s+f[oe]r\s+$"
+    # "En beredning … startar 2021": the year work starts in
+    r"|(?<![^\W_])(?:startar|startas|borjar|paborjas|inleds)\s+$"
 )
 
 

@@ -419,3 +419,25 @@ def test_the_year_work_is_for_dates_a_promise_but_yields_to_another_time_and_mak
     # Only a budget year: no promise is made by it.
     text = "Installationen beräknas kosta 450 000 kronor för 2021 och ryms i budgeten.\n"
     assert commitments(run(text, today=day)) == []
+
+
+def test_a_priority_for_a_year_and_work_that_starts_in_a_year_are_plans_of_that_year() -> None:
+    # Written by the team in the shape of a municipality's news of its board's budget.
+    day = date(2025, 11, 20)
+    for sentence in (
+        "En viktig prioritering för 2026 är att arbeta fram en ny modell för medborgardialog.",
+        "Ytterligare prioriteringar år 2026 är att ta fram en strategi för friluftslivet.",
+        "En politisk beredning för landsbygdsfrågor startar 2026.",
+    ):
+        assert only_commitment(sentence + "\n", today=day, document_date=day).deadlines == (date(2026, 12, 31),)
+    # A priority with no year is no dated plan, and a start told in the past is none.
+    assert commitments(run("En politisk beredning startade 2024.\n", today=day, document_date=day)) == []
+
+
+def test_a_predicate_is_no_owner() -> None:
+    text = (
+        "Kommunstyrelsen är den nämnd som leder och samordnar kommunens verksamheter och ansvarar för ekonomin. "
+        "I sin samordnande roll ska kommunstyrelsen verka för att målen nås.\n"
+    )
+    for f in commitments(run(text, today=date(2025, 11, 20))):
+        assert not (f.owner or "").lower().startswith("samordnar")
