@@ -381,6 +381,7 @@ SCHEDULED = sv(
     r"|levereras|installeras|monteras|driftsätts|lanseras|påbörjas|inleds|startas|beslutas|behandlas"
     r"|byggs|upphandlas|färdigställs|anordnas|arrangeras|granskas|remitteras|skickas\s+ut|ställs\s+ut|tas\s+i\s+bruk"
     r"|(?:del|slut)(?:rapporteras|redovisas)|publiceras"
+    r"|vidtas|upprättas|utarbetas|fastställs|implementeras|inrättas|etableras|öppnas|rekryteras|tillsätts"
     # "Under 2023 arbetar vi med att ta fram …", "ligger uppe för beslut … under juni", "är tänkt till årsskiftet"
     r"|arbetar\s+(?:\w+\s+)?med\s+att|ligger\s+(?:uppe\s+)?för\s+beslut|är\s+tänkta?\s+till"
     # "Statskontoret lämnar en slutrapport den 1 november 2018": a report handed in on a day ahead

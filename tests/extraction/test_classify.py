@@ -441,3 +441,15 @@ def test_a_predicate_is_no_owner() -> None:
     )
     for f in commitments(run(text, today=date(2025, 11, 20))):
         assert not (f.owner or "").lower().startswith("samordnar")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "För att nå målen vidtas flera utvecklingsåtgärder under 2026.",
+        "En ny tjänst som samordnare inrättas i mars 2026.",
+        "En handlingsplan upprättas under våren 2026.",
+    ],
+)
+def test_more_work_told_in_the_present_passive_at_a_time_ahead(sentence: str) -> None:
+    assert only_commitment(sentence + "\n", today=date(2025, 12, 1), document_date=date(2025, 12, 1)).deadlines
