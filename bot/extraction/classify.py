@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extraction import cues
+from bot.extraction import cues, schedule_cues
 from bot.extraction.clauses import assesses, future_after_past, in_relative_clause, main_clause_past
 from bot.extraction.ska import AGENCY_WORD, COMMITTEE, INVERTED_SUBJECT, infinitive, only_manner, ska_strength
 from bot.extraction.strengths import MEDIUM, STRONG, WEAK
@@ -179,7 +179,7 @@ def commitment_cue(folded: str) -> Cue | None:
     # "Planen är att … under 2021"; a priority names its year before: "En prioritering för 2021 är att …"
     if aim is not None and _AIM_TIME.search(folded, aim.start() if aim.group().startswith("prio") else aim.end()):
         found.append(Cue(MEDIUM, "plan"))
-    scheduled = cues.SCHEDULED.search(folded) or cues.READY_AT.search(folded)
+    scheduled = schedule_cues.SCHEDULED.search(folded) or schedule_cues.READY_AT.search(folded)
     if scheduled and in_relative_clause(folded, scheduled.start()) and not _TIMED.search(folded, scheduled.end()):
         # "de medel … som beslutas i samband med …": described, not scheduled; "förslag … som presenteras för
         # tekniska nämnden i början på 2019" is dated
@@ -187,11 +187,11 @@ def commitment_cue(folded: str) -> Cue | None:
     if scheduled and cues.TIME_HINT.search(folded) and not cues.CURRENT.search(folded):
         # "… följs redan i dag upp månadsvis" is how things are done now
         found.append(Cue(WEAK, "scheduled"))
-    starts = cues.STARTS_AT.search(folded)
+    starts = schedule_cues.STARTS_AT.search(folded)
     if (
         starts is not None
         and not _CONDITION_OPEN.search(folded, 0, starts.start())
-        and (cues.TIME_HINT.search(folded) or cues.SOON.search(folded))
+        and (cues.TIME_HINT.search(folded) or schedule_cues.SOON.search(folded))
     ):
         found.append(Cue(WEAK + 0.1, "plan"))
     if cues.RETURN_WITH.search(folded):

@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import rrulestr
 
 from bot.extraction import cues
-from bot.language.chains import YEAR_NAMED
 from bot.language.deadline import Deadline
+from bot.language.year_named import YEAR_NAMED
 
 __all__ = ["Chosen", "choose", "period_end", "plan_year", "usable", "with_end"]
 

@@ -45,9 +45,9 @@ from bot.extraction.speakers import page_agency, speaker_before, speaks_as_we
 from bot.extraction.structure import Role, annotate
 from bot.extraction.structure_signs import genre_of
 from bot.extraction.table_parts import Table
-from bot.language.chains import YEAR_NAMED
 from bot.language.deadline import Deadline
 from bot.language.normalize import match_text
+from bot.language.year_named import YEAR_NAMED
 
 __all__ = ["TABLE_STRENGTH", "Reader"]
 

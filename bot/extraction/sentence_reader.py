@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import Protocol
 
-from bot.extraction import cues
+from bot.extraction import cues, schedule_cues
 from bot.extraction.classify import STRONG, Cue, starts_anaphoric
 from bot.extraction.clauses import main_clause_past
 from bot.extraction.drafts import Draft, Sentence, UnitText
@@ -342,4 +342,4 @@ _GENERIC_NOUNS = frozenset({"uppdrag", "arbet", "atgard", "insats", "rutin", "re
 
 
 def _quick_cue(folded: str) -> bool:
-    return _QUICK.search(folded) is not None or cues.SCHEDULED.search(folded) is not None
+    return _QUICK.search(folded) is not None or schedule_cues.SCHEDULED.search(folded) is not None

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.extraction import cues
+from bot.extraction import cues, schedule_cues
 from bot.extraction.deadlines import Chosen, period_end
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
@@ -112,7 +112,9 @@ def _steps(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for line in text[start:end].splitlines(keepends=True):
         for a, b in split_sentences(line):
             folded = match_text(line[a:b]).folded
-            if (cues.SCHEDULED.search(folded) or cues.READY_AT.search(folded)) and not cues.CURRENT.search(folded):
+            if (
+                schedule_cues.SCHEDULED.search(folded) or schedule_cues.READY_AT.search(folded)
+            ) and not cues.CURRENT.search(folded):
                 out.append((offset + a, offset + b))
         offset += len(line)
     return out

@@ -20,8 +20,9 @@ from bot.language.dates import Interval, add_days, add_months, month_end
 from bot.language.deadline import Deadline
 from bot.language.normalize import MatchText
 from bot.language.seasons import as_said, nearly_over
+from bot.language.year_named import YEAR_NAMED, names_the_year
 
-__all__ = ["YEAR_NAMED", "Chain", "chains_of", "resolve_chain"]
+__all__ = ["Chain", "chains_of", "resolve_chain"]
 
 _A = r"[ad]"
 
@@ -252,28 +253,13 @@ def _how_said(mt: MatchText, chain: Chain) -> _Said:
 def _said_as_time(mt: MatchText, said: _Said, *, field: bool) -> bool:
     """Is the chain said as a time? A bare year, month or season in running text needs a preposition."""
     if said.prefix is None and said.vague is None and not field and all(a.needs_context for a in said.items):
-        first = said.items[0].start
-        if all(a.kind == "year" for a in said.items) and (
-            _YEAR_NAMED.search(mt.folded, max(0, first - 40), first) or mt.folded.startswith(("ar ", "dr "), first)
-        ):
-            # "en strategi för 2021", "år 2021": the year the work is for, a deadline only when nothing else is
-            # (`YEAR_NAMED`: the extraction prefers any other time in the sentence; a budget year is no deadline).
+        if all(a.kind == "year" for a in said.items) and names_the_year(mt.folded, said.items[0].start):
+            # "en strategi för 2021", "år 2021": the year the work is for, a deadline only when nothing else is.
             said.notes.append(YEAR_NAMED)
             said.confidence = min(said.confidence, 0.5)
             return True
         return False
     return said.mode != "ocr" or _read_ocr_prefix(mt, said, field=field)
-
-
-YEAR_NAMED = "year_named"
-# "för 2021" after a word other than a document's or an account's: "regleringsbrevet för 2018", "budgeten för
-# 2019" and "resultatet för 2019" name a document or a sum, not the year work is done in.
-_YEAR_NAMED = re.compile(
-    r"(?<![^\W_])(?!\w*(?:regleringsbrev|redovisning|berattelse|plan|budget|resultat|bokslut|rapport|prognos"
-    r"|ram|anslag|underskott|overskott|utfall)\w{0,4}\s)\w+\s+f[oe]r\s+$"
-    # "En beredning … startar 2021": the year work starts in
-    r"|(?<![^\W_])(?:startar|startas|borjar|paborjas|inleds)\s+$"
-)
 
 
 def _read_ocr_prefix(mt: MatchText, said: _Said, *, field: bool) -> bool:
