@@ -40,7 +40,7 @@ _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
 _GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir)|i\s+egen\s+regi"
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|\w{3,}as\b)|i\s+egen\s+regi"
     r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
@@ -234,7 +234,11 @@ def subject_owner(text: str, folded: str) -> str | None:
 _WITH_OTHERS = sv(r"^\W*(?:tillsammans\s+med|i\s+(?:samverkan|samarbete|dialog)\s+med|jämte|förutom)\s")
 # The work as the subject, not who does it: "Utveckling av planeringsunderlaget och uppsökande verksamhet kommer
 # att ske under 2008" ("verksamhet" in it is what is done).
-_THING_DONE = re.compile(r"^\w+(?:ning|ing|else|tion)\s+(?:av|för|med|om|kring)\b")
+# "Stödet till kommunerna kommer att prioriteras", "Arbetet med förvaltningens rutiner ska …": the same.
+_THING_DONE = re.compile(
+    r"^\w+(?:ning|ing|else|tion)\s+(?:av|for|med|om|kring)\b"
+    r"|^\w*(?:stodet|arbetet|insatsen|insatserna|satsningen)\s+(?:av|for|med|om|kring|till|inom)\b"
+)
 # Words that point back to an agency named before ("myndigheten ska"): the decision names its owner.
 _POINTS_BACK = sv(r"^(?:myndigheten|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",

@@ -8,7 +8,7 @@ import pytest
 
 from bot.extraction.owners import find_committees, find_owner, subject_owner
 from bot.language.normalize import match_text
-from tests.extraction.helpers import commitments, run
+from tests.extraction.helpers import commitments, only_commitment, run
 
 
 def _owner(sentence: str) -> str | None:
@@ -266,3 +266,17 @@ def test_the_subject_after_the_main_verb_past_a_fronted_clause_with_its_own_ska(
     # Written by the team in the shape of a council's news of its decisions.
     sentence = "Eftersom målet är att staden ska klara balanskravet får nämnderna i uppdrag att minska kostnaderna."
     assert subject_owner(sentence, match_text(sentence).folded) == "nämnderna"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # Written by the team in the shape of agencies' and county boards' pages.
+        ("Uppdraget samordnas av Socialstyrelsen och slutredovisas senast den 31 oktober 2027.", "Socialstyrelsen"),
+        ("Stödet till kommunerna kommer att prioriteras under 2027.", None),
+        ("Utveckling av förvaltningens rutiner kommer att ske under 2027.", None),
+    ],
+)
+def test_an_owner_ends_before_a_second_passive_and_a_thing_done_owns_nothing(sentence: str, owner: str | None) -> None:
+    found = only_commitment(sentence + "\n", today=date(2026, 5, 1), document_date=date(2026, 5, 1))
+    assert found.owner == owner
