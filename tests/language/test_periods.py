@@ -449,3 +449,15 @@ def test_the_year_work_is_for_is_a_time_of_its_own_kind() -> None:
     assert find_deadlines("Det var 2021 som det hände.", date(2020, 11, 26)) == []
     under = find_deadlines("under år 2021", date(2020, 11, 26))
     assert under[0].note is None  # after "under" it is a time like any other
+
+
+def test_a_meetings_day_in_six_digits_as_protocols_write_it() -> None:
+    # "vid nästa styrelsemöte, 201116": year, month and day, only after a meeting's name.
+    ref = date(2020, 10, 1)
+    assert [d.dates for d in find_deadlines("beslut vid nästa styrelsemöte, 201116", ref) if d.dates] == [
+        (date(2020, 11, 16),)
+    ]
+    assert [d.dates for d in find_deadlines("ett extra möte 210621", ref) if d.dates] == [(date(2021, 6, 21),)]
+    # Six digits anywhere else are numbers of anything; an impossible day is none.
+    assert find_deadlines("Ärende 201116 behandlades.", ref) == []
+    assert [d for d in find_deadlines("nästa möte 201345", ref) if d.dates] == []

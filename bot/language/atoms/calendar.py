@@ -30,6 +30,13 @@ _DM_Y = rx(
     rf"(?:\s*-\s*(?P<yy>\d\d)(?![^\W_]|[.,/-]\d)|(?:[ \t]+-?[ \t]*|-[ \t]*)(?P<y>{YEAR}){YEAR_END})"
 )
 _DM = rx(rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![^\W_]|[.,/-]\d)")
+# A meeting's day written as a protocol writes it, year, month and day in six digits: "vid nästa styrelsemöte,
+# 201116", "ett extra möte 210621". Only after a meeting's name: six digits elsewhere are numbers of anything.
+_MEETING_YYMMDD = rx(
+    r"(?:mote[nt]?|sammantrade[nt]?|motesdatum|sammantradesdatum|datum)\s*[,:]?\s*(?:den\s+)?"
+    r"(?<![\d-])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![^\W_]|[.,/-]\d)"
+)
+_MEETING_YEARS_AWAY = 3
 
 
 def _date_atom(m: re.Match[str], year: int | None, month: int, day: int, *, needs_context: bool) -> Atom | None:
@@ -69,6 +76,11 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         atom = _date_atom(m, year, int(m["m"]), int(m["d"]), needs_context=False)
         if atom:
             yield atom
+    for m in _MEETING_YYMMDD.finditer(text):
+        year = year2(m["y"])
+        atom = _date_atom(m, year, int(m["m"]), int(m["d"]), needs_context=False)
+        if atom is not None and abs(year - ref.year) <= _MEETING_YEARS_AWAY:
+            yield replace(atom, start=m.start("y"), confidence=0.8)
     for m in _DM.finditer(text):
         # "3/4" alone is as likely a fraction as a date: only after a preposition or a weekday ("måndag 20/3").
         atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=m["wd"] is None)
