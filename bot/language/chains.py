@@ -10,10 +10,11 @@ början/mitten/slutet av") say what date it gives. The conventions are in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.language.atoms import Atom, list_gap, month_atom, occurrence, range_gap
 from bot.language.dates import Interval, add_days, add_months, month_end
@@ -386,6 +387,10 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
         confidence = min(confidence, 0.7 if said.vague == "end" else 0.6)
     if said.mode == "till" and any(a.point for a in said.items):
         confidence = min(confidence, 0.75)
+    if len(pairs) > 1 and _one_stretch(mt, pairs):
+        # "under hösten 2021 och våren 2022", "under 2019 och 2020": periods that follow on each other are one
+        # stretch of work, done by its end ("i mars och september" stays two dates).
+        dates, pairs = dates[-1:], pairs[-1:]
     if len(pairs) > 1:
         kind = "list"
     elif pairs[0][0].kind in ("date", "duration") and said.vague is None:
@@ -393,6 +398,22 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
     else:
         kind = "period"
     return _make(mt, said.start, end, tuple(sorted(set(dates))), kind, confidence, said.notes)
+
+
+def _one_stretch(mt: MatchText, pairs: list[tuple[Atom, Interval]]) -> bool:
+    """Are these years or seasons, joined by "och", each starting when the one before ends?"""
+    for (a, iv), (b, nxt) in itertools.pairwise(pairs):
+        if a.kind not in _STRETCHES or b.kind not in _STRETCHES or nxt.start > iv.end + timedelta(days=1):
+            return False
+        if nxt.start <= iv.start:
+            return False
+        if " och " not in f" {mt.folded[a.end : b.start]} ":
+            return False
+    return True
+
+
+# Years, seasons and terms: "rapporter i maj och juni" are two reports, one a month, and stay two dates.
+_STRETCHES = frozenset({"year", "season", "term", "schoolyear"})
 
 
 def _overlap(a: Interval, b: Interval) -> bool:

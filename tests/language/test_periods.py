@@ -177,7 +177,10 @@ CASES: list[tuple[str, date, list[str], str]] = [
     # Lists
     ("under våren och hösten 2021", REF, ["2021-06-30", "2021-12-31"], "list"),
     ("i mars, juni och september 2024", REF, ["2024-03-31", "2024-06-30", "2024-09-30"], "list"),
-    ("under 2021 och 2022", REF, ["2021-12-31", "2022-12-31"], "list"),
+    # Years or seasons that follow on each other are one stretch of work, done by its end, as readers of real
+    # municipal texts date "under 2019 och 2020" and "Under hösten 2021 och våren 2022".
+    ("under 2021 och 2022", REF, ["2022-12-31"], "period"),
+    ("under hösten 2021 och våren 2022", REF, ["2022-06-30"], "period"),
     # One date repeated over years (049_ru in tests/data/extraction/real): the same day in the later year.
     ("senast den 15 april 2025 respektive 2026", REF, ["2025-04-15", "2026-04-15"], "list"),
     ("senast den 1 mars 2024 och 2025", REF, ["2024-03-01", "2025-03-01"], "list"),
