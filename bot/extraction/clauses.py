@@ -18,6 +18,8 @@ _RELATIVE = re.compile(r"\b(?:som|vilka|vilket|vilken)\b")
 # A passive supine counts too: "de åtgärder som vidtagits med anledning av olika uppdrag införs …".
 _FINITE = re.compile(
     r"\s(?:kraver|kravs|behover|behovs|finns|ingar|galler|omfattar|beror|innebar|saknas|uppstar|\w{3,}(?:its|ats|tts|ades))\s"
+    # a copula: "de punkter som inte är fullständigt åtgärdade … kommer kommunen att jobba för …"
+    r"|\s(?:inte\s+)?(?:ar|var)\s+\w"
 )
 # The relative pronoun as the subject of a passive: what will be done to the thing named.
 _DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")

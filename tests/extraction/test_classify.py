@@ -277,6 +277,11 @@ def test_the_main_verb_after_a_relative_clause_and_a_passive_done_to_what_it_nam
     assert (
         cue_reason("Vi presenterar de uppdrag som kommunens verksamheter kommer att arbeta med under 2026.") is not None
     )
+    # A relative clause with its own copula has ended: "kommer kommunen att" is the main clause, inverted.
+    assert (
+        cue_reason("De punkter som inte är åtgärdade kommer kommunen att arbeta vidare med under våren.")
+        == "kommer_att"
+    )
     # What a relative clause only describes stays no promise.
     assert cue_reason("Det är oklart vilka fastigheter som kommer att ingå.") is None
     assert cue_reason("En tillfällig post finns med vilken kommer att korrigeras.") is None
