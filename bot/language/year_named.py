@@ -18,7 +18,7 @@ YEAR_NAMED = "year_named"
 _FOR_OR_STARTS = re.compile(
     r"(?<![^\W_])(?!\w*(?:regleringsbrev|redovisning|berattelse|plan|budget|resultat|bokslut|rapport|prognos"
     r"|ram|anslag|underskott|overskott|utfall)\w{0,4}\s)\w+\s+f[oe]r\s+$"
-    r"|(?<![^\W_])(?:startar|startas|borjar|paborjas|inleds)\s+$"
+    r"|(?<![^\W_])(?:startar|startas|borjar|paborjas|inleds|byggstart|byggstarten)\s+(?:ar\s+|sker\s+)?$"
 )
 _REACH = 40
 

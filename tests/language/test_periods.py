@@ -464,3 +464,12 @@ def test_a_meetings_day_in_six_digits_as_protocols_write_it() -> None:
     # Six digits anywhere else are numbers of anything; an impossible day is none.
     assert find_deadlines("Ärende 201116 behandlades.", ref) == []
     assert [d for d in find_deadlines("nästa möte 201345", ref) if d.dates] == []
+
+
+def test_weeks_listed_by_number_and_a_building_start() -> None:
+    ref = date(2027, 4, 19)
+    found = find_deadlines("Provtagning sker under veckorna 24, 28 och 32.", ref)
+    assert [d.dates for d in found] == [(date(2027, 6, 18), date(2027, 7, 16), date(2027, 8, 13))]
+    # A number after a week that is no week: "vecka 12 och 25 procent".
+    assert [d.dates for d in find_deadlines("vecka 12 och 25 procent", ref)] == [(date(2028, 3, 24),)]
+    assert [(d.dates, d.note) for d in find_deadlines("byggstart 2028", ref)] == [((date(2028, 12, 31),), "year_named")]

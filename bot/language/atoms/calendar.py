@@ -167,13 +167,19 @@ def scan_months(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 
 _WEEK = rx(
-    rf"{L}(?:vecka|veckan|v\.?)\s*(?P<w>\d{{1,2}})(?:\s*-\s*(?P<w2>\d{{1,2}}))?(?![^\W_]|[.,/]\d)"
+    rf"{L}(?:vecka|veckan|veckorna|v\.?)\s*(?P<w>\d{{1,2}})(?:\s*-\s*(?P<w2>\d{{1,2}}))?(?![^\W_]|[.,/]\d)"
     rf"(?:,?\s+(?:{A}r\s+)?(?P<y>{YEAR}){YEAR_END})?"
 )
 
 
+# "veckorna 24, 28 och 32": more weeks named by their numbers alone after the first.
+_MORE_WEEKS = re.compile(r"(?:\s*,\s*|\s+(?:och|samt)\s+)(?P<w>\d{1,2})(?![^\W_]|[.,/:]\d|\s*(?:%|procent|st\b|kr\b))")
+
+
 def scan_weeks(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     for m in _WEEK.finditer(mt.folded):
+        if not m["w2"] and not m["y"]:
+            yield from _more_weeks(mt.folded, m.end())
         week = int(m["w"])
         if not 1 <= week <= 53:
             continue
@@ -227,3 +233,13 @@ def scan_years(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         yield replace(atom, needs_context=True)
     for m in _LABELLED_YEAR.finditer(text):
         yield Atom(m.start(), m.end(), "year", year_builder, year=int(m["y"]), confidence=0.9, months=(12,))
+
+
+def _more_weeks(text: str, at: int) -> Iterator[Atom]:
+    """The weeks listed by number after "vecka 24": "…, 28 och 32" (a list the chain joins)."""
+    while (m := _MORE_WEEKS.match(text, at)) is not None:
+        week = int(m["w"])
+        if not 1 <= week <= 53:
+            return
+        yield Atom(m.start("w"), m.end("w"), "week", week_builder(week), confidence=0.75)
+        at = m.end()
