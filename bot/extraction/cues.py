@@ -115,7 +115,9 @@ STATED_THAT = sv(
     r"\b(?:(?:av|i)\s+(?:[^\s.;,]+\s+){0,2}?(?:svar|yttrande|beslut|plan)(?:et|t|en)?(?:\s+till\s+[^\s.;,]+)?"
     r"\s+framgår(?:\s+det)?|svaret\s+innebär"
     # what a decision brings: "Nytt i regleringsbrevet är att Polis- och Åklagarmyndigheterna gemensamt ska …"
-    r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast))"
+    r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast)"
+    # what taking part brings for the speaker: "Att vara med i … innebär att vi ska sprida information …"
+    r"|\binnebär(?=\s+att\s+(?:vi|kommunen|regionen|\w*nämnden|\w*förvaltningen)\s))"
     r"\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?att\s+"
 )
 # A body deciding to act: "Nämnden beslutar att revidera rutinen", "har beslutat att omgående ge …".

@@ -21,6 +21,8 @@ SCHEDULED = sv(
     r"|byggs|upphandlas|färdigställs|anordnas|arrangeras|granskas|remitteras|skickas\s+ut|ställs\s+ut|tas\s+i\s+bruk"
     r"|(?:del|slut)(?:rapporteras|redovisas)|publiceras"
     r"|vidtas|upprättas|utarbetas|fastställs|implementeras|inrättas|etableras|öppnas|rekryteras|tillsätts"
+    # estimated to happen: "Uppföljningen beräknas ske 2025", "beräknas boendet kunna öppna hösten 2023"
+    r"|(?:beräknas|planeras|väntas)\s+(?:\w+\s+){0,2}?(?:kunna\s+)?(?:ske|\w{3,}as|öppna|starta|börja|stå\s+klar\w*)"
     # "Under 2023 arbetar vi med att ta fram …", "ligger uppe för beslut … under juni", "är tänkt till årsskiftet"
     r"|arbetar\s+(?:\w+\s+)?med\s+att|ligger\s+(?:uppe\s+)?för\s+beslut|är\s+tänkta?\s+till"
     # "Statskontoret lämnar en slutrapport den 1 november 2018": a report handed in on a day ahead

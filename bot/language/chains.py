@@ -47,6 +47,8 @@ _PREFIX = re.compile(
     rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td]|p{_A}\s+plats"
     rf"|planeras|planerad|planerat|ber{_A}knas|v{_A}ntas)"
     rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
+    # "Uppföljningen beräknas ske 2025": a bare year right after "ske" (before "senast" it is that limit's)
+    r"|ske|sker"
     # "under hela 2023": all of it, done by its end
     rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
     # "under resten av 2016": what is left of it, done by its end

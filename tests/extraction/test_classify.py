@@ -458,3 +458,23 @@ def test_a_predicate_is_no_owner() -> None:
 )
 def test_more_work_told_in_the_present_passive_at_a_time_ahead(sentence: str) -> None:
     assert only_commitment(sentence + "\n", today=date(2025, 12, 1), document_date=date(2025, 12, 1)).deadlines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # Written by the team in the shape of municipal news pages.
+        ("Uppföljning från miljöavdelningen beräknas ske 2027.", date(2027, 12, 31)),
+        ("Utbyggnaden till Norrby beräknas utföras under år 2027.", date(2027, 12, 31)),
+        ("Enligt planen beräknas boendet kunna öppna hösten 2027.", date(2027, 12, 31)),
+    ],
+)
+def test_work_estimated_to_happen_at_a_time_is_planned(sentence: str, due: date) -> None:
+    assert only_commitment(sentence + "\n", today=date(2026, 6, 1), document_date=date(2026, 6, 1)).deadlines == (due,)
+
+
+def test_what_taking_part_brings_for_the_speaker_is_a_promise() -> None:
+    said = "Att vara med i nätverket innebär att vi ska sprida information om riskerna, säger samordnaren."
+    assert cue_reason(said) == "ska"
+    assert cue_reason("Det innebär att eleverna ska få mer stöd.") is None  # what it brings others
+    assert cue_reason("Kostnaden beräknas uppgå till 2 miljoner kronor under 2027.") is None

@@ -473,3 +473,13 @@ def test_weeks_listed_by_number_and_a_building_start() -> None:
     # A number after a week that is no week: "vecka 12 och 25 procent".
     assert [d.dates for d in find_deadlines("vecka 12 och 25 procent", ref)] == [(date(2028, 3, 24),)]
     assert [(d.dates, d.note) for d in find_deadlines("byggstart 2028", ref)] == [((date(2028, 12, 31),), "year_named")]
+
+
+def test_a_bare_year_right_after_ske_and_a_limit_after_it_keeps_its_own_words() -> None:
+    ref = date(2026, 6, 1)
+    assert [(d.dates, d.phrase) for d in find_deadlines("Uppföljningen beräknas ske 2027.", ref)] == [
+        ((date(2027, 12, 31),), "ske 2027")
+    ]
+    # Before "senast" the limit is said by "senast", which the extraction reads as a limit.
+    found = find_deadlines("Delredovisning ska ske senast den 31 maj 2027.", ref)
+    assert [d.phrase for d in found] == ["senast den 31 maj 2027"]
