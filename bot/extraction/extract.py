@@ -42,6 +42,7 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
+from bot.extraction.owner_fields import owned_by_field
 from bot.extraction.page_reports import join_page_reports
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.report_fields import date_by_report_fields
@@ -182,6 +183,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
     findings = split_steps(date_by_report_fields(findings, text, reference), text, reference, doc_date)
+    findings = owned_by_field(findings, text)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.
         findings = [

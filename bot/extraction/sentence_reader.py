@@ -65,6 +65,8 @@ _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avs
 _GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)\b")
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
+# An item that is only a body's name, its adjective first ("Tekniska nämnden" under "Delansvarig:"), is no act.
+_ONLY_A_BODY = cues.sv(r"^\W*\w+a\s+\w*(?:nämnden|förvaltningen|styrelsen|enheten|avdelningen|kontoret|utskottet)\W*$")
 _QUICK = cues.sv(
     r"kommer|avser|planer|ska\b|skall|beräknas|pågår|påbörja|uppdrag|fortsätt|ansvar|rekommend|\bbör\b|\bbor\b"
     r"|avsikt|ämnar|åtar|klar|färdig|väntas|planen|tanken|målsättning|ambitionen"
@@ -113,7 +115,13 @@ class SentenceReader:
         """A list item of an answer is one commitment if its first sentence promises (or starts "Att införa …")."""
         first = sents[0]
         cue = first.cue or self.fallback_cue(first, role.block is not None)
-        if cue is None and _INFINITIVE_START.match(first.folded) and not first.past and not first.assessment:
+        if (
+            cue is None
+            and _INFINITIVE_START.match(first.folded)
+            and not _ONLY_A_BODY.match(first.folded)
+            and not first.past
+            and not first.assessment
+        ):
             cue = Cue(_ANSWER_ITEM, "item")
         if cue is None or first.rec:
             return False

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.extraction.classify import commitment_cue
-from bot.extraction.cues import sv
+from bot.extraction.classify import commitment_cue, is_recommendation
+from bot.extraction.cues import AUDITOR_VOICE, sv
 from bot.extraction.layout import Unit
 from bot.extraction.structure_signs import (
     END_HEADINGS,
@@ -187,7 +187,14 @@ class _Walk:
         promise_item = (
             self.intro is not None and self.intro[0] == "commit" and u.kind == "item" and not SUBJECT_REC.search(folded)
         )
-        return not promise_item
+        # "… kommer att skickas ut på remiss i mars" over "Kommentar": a measure's status page, not a
+        # recommendation (one says "bör", "rekommenderar" or names the auditors).
+        own_promise = (
+            commitment_cue(folded) is not None
+            and not is_recommendation(folded, auditors_speak=True)
+            and not AUDITOR_VOICE.search(folded)
+        )
+        return not promise_item and not own_promise
 
     def _answered_rec(self) -> int | None:
         """The recommendation a unit here answers: its block's, else the last one seen."""
