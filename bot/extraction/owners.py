@@ -81,6 +81,28 @@ _TWO_PREDICATES = sv(
 )
 _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
+_INDEFINITE = re.compile(r"(?:en|ett)\s+", re.IGNORECASE)
+_HEAD_AND_PREPOSITION = re.compile(
+    r"^(?P<head>[^\s].*?)?\s*\b(?:på|i|av|för|med|till|från|inom|vid|om|hos)\s", re.IGNORECASE
+)
+
+
+def _headless(owner: str) -> bool:
+    """Is the phrase's head no role, unit or agency: the words before its first preposition ("Både på …",
+    "Händelsen på …"), or all of it after "en"/"ett" ("ett serviceboende", but "en extern konsult" acts)?"""
+    m = _HEAD_AND_PREPOSITION.match(owner)
+    indefinite = _INDEFINITE.match(owner)
+    if m is None and indefinite is None:
+        return False
+    head = (m["head"] or "") if m is not None else owner
+    head = head[indefinite.end() :] if indefinite is not None and head.startswith(indefinite.group()) else head
+    head = head.strip()
+    if not head:
+        return True
+    folded = match_text(head).folded
+    return not (_ROLE.search(folded) or is_agency_name(head) or _GENERIC.match(folded))
+
+
 # A phrase opened by a verb is a predicate, not a subject ("samordnar" is the verb, "samordnare" the role).
 _VERB_FIRST = re.compile(r"(?:samordnar|leder|driver|arbetar|ansvarar|hanterar|utför|beslutar)\s", re.IGNORECASE)
 _LONG_PHRASE = 6
@@ -128,6 +150,10 @@ def _clean_owner(text: str) -> str | None:
         owner = named or owner
     if not owner or len(owner) > _MAX_OWNER or _VERB_FIRST.match(owner):
         return None  # "… som leder och samordnar kommunens olika verksamheter och ansvarar för": a predicate
+    if _headless(owner):
+        # "ett serviceboende med elva nya lägenheter", "Händelsen på Malmö Latinskola", "Både på … grundskolor":
+        # a thing, an event or a place, whatever role its words name after a preposition
+        return None
     if owner.lower() in _PRONOUNS or (len(owner) < 3 and not owner.isupper()):
         return None  # a pronoun or a scrap; initials ("JO", "KS") name a body
     # "for" between the words of a role is always "för" ("Förvaltningschef for …").

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.extraction.owners import find_committees, find_owner, subject_owner
+from bot.extraction.owners import _clean_owner, find_committees, find_owner, subject_owner
 from bot.language.normalize import match_text
 from tests.extraction.helpers import commitments, only_commitment, run
 
@@ -280,3 +280,17 @@ def test_the_subject_after_the_main_verb_past_a_fronted_clause_with_its_own_ska(
 def test_an_owner_ends_before_a_second_passive_and_a_thing_done_owns_nothing(sentence: str, owner: str | None) -> None:
     found = only_commitment(sentence + "\n", today=date(2026, 5, 1), document_date=date(2026, 5, 1))
     assert found.owner == owner
+
+
+@pytest.mark.parametrize(
+    ("phrase", "owner"),
+    [
+        ("Både på Söderslättsgymnasiet och på kommunens grundskolor", None),  # a place
+        ("Händelsen på Malmö Latinskola", None),  # an event
+        ("ett serviceboende med elva nya lägenheter", None),  # a thing
+        ("en extern konsult", "en extern konsult"),  # someone who acts
+        ("Länsstyrelsen i Västernorrland", "Länsstyrelsen i Västernorrland"),
+    ],
+)
+def test_an_owners_head_is_a_role_a_unit_or_an_agency(phrase: str, owner: str | None) -> None:
+    assert _clean_owner(phrase) == owner
