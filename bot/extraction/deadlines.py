@@ -40,6 +40,9 @@ _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|v
 _ESTIMATED_END = cues.sv(
     r"\b(?:beräknas|planeras|bedöms|väntas|förväntas|är\s+planera[dt]|är\s+beräkna[dt])\s+(?:att\s+)?(?:\w+\s+)?pågå\s*$"
 )
+# "utbyggnad som pågår under 2022 och 2023": works going on during a period are done by its end (the phrase
+# itself starts with "under", so this is checked on the words before it).
+_WORKS_DURING = re.compile(r"\bpag(?:a|ar)\s*$")
 _MAX_DATES = 4
 
 
@@ -60,7 +63,9 @@ def _is_event(found: Deadline, folded: str) -> bool:
     phrase = folded[s:e]
     if found.kind == "date" and phrase.startswith("per ") and "senast" not in before[-10:]:
         return True
-    if _LASTS_UNTIL.search(before) and not _ESTIMATED_END.search(before):
+    lasts = _LASTS_UNTIL.search(before)
+    works_during = phrase.startswith("under") and _WORKS_DURING.search(before) is not None
+    if lasts is not None and not _ESTIMATED_END.search(before) and not works_during:
         return True  # "ska pågå till och med …" is how long a task runs; "beräknas pågå fram till …" is when works end
     if _GIVEN_AT.match(folded, e):
         return True  # "I början av december fick Kulturrådet i uppdrag att …": when it was given

@@ -478,3 +478,12 @@ def test_what_taking_part_brings_for_the_speaker_is_a_promise() -> None:
     assert cue_reason(said) == "ska"
     assert cue_reason("Det innebär att eleverna ska få mer stöd.") is None  # what it brings others
     assert cue_reason("Kostnaden beräknas uppgå till 2 miljoner kronor under 2027.") is None
+
+
+def test_works_going_on_during_a_period_are_done_by_its_end_and_a_task_term_is_no_deadline() -> None:
+    day = date(2026, 2, 1)
+    said = "Därefter inleds utbyggnaden, som pågår under 2027 och 2028.\n"
+    found = only_commitment(said, today=day, document_date=day)
+    assert found.deadlines == (date(2028, 12, 31),)
+    term = run("Förvaltningen ska utreda frågan. Uppdraget ska pågå till och med den 31 januari 2028.\n", today=day)
+    assert all(f.deadlines != (date(2028, 1, 31),) for f in commitments(term))
