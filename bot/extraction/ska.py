@@ -56,6 +56,10 @@ def ska_strength(folded: str) -> float:
         named_unit = not inverted and len(tail) <= 3 and len(after) > 2 and _NAMED_UNIT.fullmatch(" ".join(after[:2]))
         if inverted:
             left_words, after = [*left_words, after[0]], after[1:]
+        elif len(after) > 2 and after[0] in _QUANTIFIERS:
+            # "På vår förskola ska alla barn känna sig trygga", "ska inget barn bli diskriminerat": the subject
+            # after "ska" is everyone of a kind; the verb after it says what holds for them
+            left_words, after = [*left_words, *after[:2]], after[2:]
         elif named_unit:
             left_words, after = [*left_words, *after[:2]], after[2:]
             inverted = True
@@ -153,6 +157,7 @@ _A_PIECE_OF_WORK = re.compile(
 )
 
 
+_QUANTIFIERS = frozenset({"alla", "inget", "ingen", "inga", "varje", "samtliga"})
 _NAMED_UNIT = re.compile(r"\w+a\s+(?:kontoret|forvaltningen|enheten|avdelningen|namnden|staben|sektorn)")
 
 

@@ -487,3 +487,10 @@ def test_works_going_on_during_a_period_are_done_by_its_end_and_a_task_term_is_n
     assert found.deadlines == (date(2028, 12, 31),)
     term = run("Förvaltningen ska utreda frågan. Uppdraget ska pågå till och med den 31 januari 2028.\n", today=day)
     assert all(f.deadlines != (date(2028, 1, 31),) for f in commitments(term))
+
+
+def test_what_holds_for_everyone_of_a_kind_is_a_norm_and_what_all_of_them_do_is_a_promise() -> None:
+    # Written by the team in the shape of a preschool's plan against degrading treatment.
+    assert cue_reason("På vår förskola ska alla barn känna sig trygga och bli respekterade.") is None
+    assert cue_reason("På vår förskola ska inget barn bli utsatt för kränkande behandling.") is None
+    assert cue_reason("I år ska samtliga nämnder ta fram en plan för arbetet.") is not None
