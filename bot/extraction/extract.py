@@ -164,6 +164,8 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
             if not any(a < f.span[1] and f.span[0] < b for a, b in taken)
         )
         findings = date_by_time_headings(findings, text, lines, reference, doc_date)
+    # A task's own report fields date it before a decision's reading dates its tasks by the decision's reports.
+    findings = date_by_report_fields(findings, text, reference)
     head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i
@@ -182,7 +184,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
-    findings = split_steps(date_by_report_fields(findings, text, reference), text, reference, doc_date)
+    findings = split_steps(findings, text, reference, doc_date)
     findings = owned_by_field(findings, text)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.

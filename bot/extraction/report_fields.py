@@ -25,7 +25,8 @@ __all__ = ["date_by_report_fields"]
 # "Redovisning: 2024-03-31", "Slutredovisning: 2025-01-31", "Delredovisning: 1 mars 2024", "Återrapportering: …".
 _FIELD = re.compile(
     r"^[ \t]*(?P<key>(?:[Ss]lut|[Dd]el)?[Rr]edovisning|[Åå]terrapportering|[Rr]edovisas|[Ss]lutrapport|[Dd]elrapport)"
-    r"[ \t]*:[ \t]*(?P<value>[^\n]{4,40}?)[ \t]*$",
+    # "Slutredovisning 2024-01-15." without its colon: the value must then be a day alone
+    r"(?:[ \t]*:[ \t]*(?P<value>[^\n]{4,40}?)|[ \t]+(?P<day>\d{4}-\d\d-\d\d)\.?)[ \t]*$",
     re.MULTILINE,
 )
 # Other fields of the same task may stand between the task and its report lines: "Uppdragstid: 2023".
@@ -62,7 +63,7 @@ def _records(text: str, reference: date) -> list[list[tuple[int, str, date]]]:
     records: list[list[tuple[int, str, date]]] = []
     last_end = -1
     for m in _FIELD.finditer(text):
-        found = parse_deadline(m["value"], reference)
+        found = parse_deadline(m["value"] or m["day"], reference)
         if found is None or len(found.dates) != 1:
             continue
         entry = (m.start("key"), m.group().strip(), found.dates[0])

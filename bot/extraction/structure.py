@@ -214,7 +214,6 @@ class _Walk:
 
     def _heading(self, i: int, u: Unit, folded: str) -> None:
         self.roles[i] = Role("heading")
-        self.numbered = None
         if u.label in ("action", "done"):
             # A section of the answer: planned measures (their items promise) or measures taken (history).
             self.intro = _COMMIT_INTRO_KIND if u.label == "action" else _HISTORICAL
@@ -331,7 +330,8 @@ class _Walk:
 
     def _resume_numbered_list(self, i: int) -> None:
         """ "Sametinget ska: 1. … Uppdragstid: 2023 / Redovisning: 2024-03-31 2. utveckla …": lines between the
-        items of a numbered list (a task's fields, its source) do not end it; the next number goes on with it."""
+        items of a numbered list (a task's fields, its source, even read as a heading) do not end it; the next
+        number goes on with it."""
         number = _item_number(self.units[i].bullet)
         if self.numbered is None or number is None or number != self.numbered[0] + 1:
             return

@@ -46,6 +46,8 @@ _COMMIT_INTRO = cues.sv(
     r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
     r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
     r"|\bsom\s+(?:mål|målsättning|ambition)\s+att\b"
+    # "Myndigheten har även i uppdrag att:", "Nämnden får i uppdrag att:": tasks, one per item
+    r"|\b(?:har|får|fick)\s+(?:\S+\s+){0,2}?i\s+uppdrag\s+att\s*:\s*$"
 )
 _PREDICTS = cues.sv(r"\bkommer\s+(?:att\s+)?(?:leda|bidra|innebära|medföra|resultera)\s+till\s+att\s*:?\s*$")
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")

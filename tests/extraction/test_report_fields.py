@@ -60,3 +60,27 @@ def test_a_report_field_far_below_or_after_prose_dates_nothing() -> None:
     found = commitments(run(text, today=DAY, document_date=DAY))
     assert any(f.text.startswith("Kemikalieinspektionen") for f in found)
     assert not any(f.text.startswith("Kemikalieinspektionen") and f.deadlines == (date(2026, 3, 31),) for f in found)
+
+
+# The same shape with a lead-in "har även i uppdrag att:", sources read as headings between the tasks, and a
+# field without its colon (written by the team after a page of an agency's tasks).
+LEAD_IN = """Uppdrag
+
+Myndigheten har även i uppdrag att:
+
+1. tillsammans med Skolverket utveckla ett verktyg för arbetet mot rasism.
+Uppdragstid: 2025-2026
+Slutredovisning 2026-01-15.
+Ändringsbeslut 2025-03-17 Myndighet (esv.se)
+
+2. genomföra en studie av elevers attityder kring intolerans.
+Slutredovisning: 2027-03-01
+"""
+
+
+def test_tasks_under_a_task_lead_in_go_on_past_headings_and_a_field_needs_no_colon() -> None:
+    found = commitments(run(LEAD_IN, today=DAY, document_date=DAY))
+    assert {f.text.split()[0]: f.deadlines for f in found} == {
+        "tillsammans": (date(2026, 1, 15),),
+        "genomföra": (date(2027, 3, 1),),
+    }
