@@ -42,6 +42,7 @@ _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|na
 _OWNER_END = re.compile(
     r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|\w{3,}as\b)|i\s+egen\s+regi"
     r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
+    r"|i\s+(?:slutet|borjan|mitten)\s+av"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
 _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|därför\s+|nu\s+)+")
@@ -85,6 +86,19 @@ _INDEFINITE = re.compile(r"(?:en|ett)\s+", re.IGNORECASE)
 _HEAD_AND_PREPOSITION = re.compile(
     r"^(?P<head>[^\s].*?)?\s*\b(?:på|i|av|för|med|till|från|inom|vid|om|hos)\s", re.IGNORECASE
 )
+
+
+def _infinitive_first(owner: str) -> bool:
+    """ "fortsätta bygga dessa verksamheter": a verb in the infinitive, not an adjective before its role."""
+    words = owner.split()
+    return (
+        len(words) >= 3
+        and words[0].islower()
+        and words[0].endswith("a")
+        and not words[0].endswith("na")  # "presidierna i fullmäktiges beredningar": a plural noun
+        and not _ROLE.search(match_text(words[0]).folded)
+        and not _ROLE.search(match_text(words[1]).folded)
+    )
 
 
 def _headless(owner: str) -> bool:
@@ -133,6 +147,10 @@ def _clean_owner(text: str) -> str | None:
     owner = re.sub(r"^(?:[Vv]ad|[Hh]ur)\s+", "", owner)  # "Vad lärandenämnden kommer fram till ska rapporteras"
     owner = re.sub(r"^(?:[Mm]an|[Vv]i)\s+(?:inom|på|i)\s+", "", owner)  # "man inom förvaltningen ska inventera …"
     owner = re.sub(r"\s+(?:dels|både|såväl)$", "", owner)  # "Vinnova dels ska genomföra …, dels etablera …"
+    # "nämnden i slutet av 2024 ska ha en budget i balans": the time between the subject and its verb
+    owner = re.sub(
+        r"\s+(?:i\s+(?:slutet|början|mitten)\s+av|under|senast|till|före|innan|år)\s+[^,;]*\d{4}$", "", owner
+    )
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
     owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
     if _FINITE_IN_OWNER.search(owner):
@@ -148,7 +166,7 @@ def _clean_owner(text: str) -> str | None:
             (n for n in _NAMED_RUN.findall(owner) if len(n) > 2 and not n.isupper() and is_agency_name(n)), None
         )
         owner = named or owner
-    if not owner or len(owner) > _MAX_OWNER or _VERB_FIRST.match(owner):
+    if not owner or len(owner) > _MAX_OWNER or _VERB_FIRST.match(owner) or _infinitive_first(owner):
         return None  # "… som leder och samordnar kommunens olika verksamheter och ansvarar för": a predicate
     if _headless(owner):
         # "ett serviceboende med elva nya lägenheter", "Händelsen på Malmö Latinskola", "Både på … grundskolor":

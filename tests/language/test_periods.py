@@ -483,3 +483,10 @@ def test_a_bare_year_right_after_ske_and_a_limit_after_it_keeps_its_own_words() 
     # Before "senast" the limit is said by "senast", which the extraction reads as a limit.
     found = find_deadlines("Delredovisning ska ske senast den 31 maj 2027.", ref)
     assert [d.phrase for d in found] == ["senast den 31 maj 2027"]
+
+
+def test_a_year_glued_to_its_preposition() -> None:
+    # "fortsätter under2022": a space lost in the source; other words glued to a number are no time.
+    ref = date(2021, 6, 1)
+    assert [d.dates for d in find_deadlines("arbetet fortsätter under2022.", ref)] == [(date(2022, 12, 31),)]
+    assert find_deadlines("ärendenummer2022", ref) == []

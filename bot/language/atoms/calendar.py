@@ -207,7 +207,8 @@ def scan_weeks(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 # A bare year, but not "2023/BUN", "2023-05", "2023,5", "2000-talet" or "2023 års budget".
 _YEAR_ATOM = rx(
-    rf"(?<![/])(?<!\d[.,:]){L}(?:{A}r\s+)?(?P<y>{YEAR})"
+    # "under2022", "senast2022": a space lost after the preposition
+    rf"(?<![/])(?<!\d[.,:])(?:{L}|(?<=\bunder)|(?<=\bsenast))(?:{A}r\s+)?(?P<y>{YEAR})"
     rf"(?![^\W_]|[.,:]\d|/|-\d\d?(?!\d)|-tal|\s+{A}rs{R})"
 )
 # "2023-12": a month, after a preposition or in a field.
