@@ -42,7 +42,7 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
-from bot.extraction.owner_fields import owned_by_field
+from bot.extraction.owner_fields import owned_by_field, owned_by_lead
 from bot.extraction.page_reports import join_page_reports
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.report_fields import date_by_report_fields
@@ -191,6 +191,8 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = [
             replace(f, owner=reader.page_agency) if f.kind == COMMITMENT and f.owner is None else f for f in findings
         ]
+    else:
+        findings = owned_by_lead(findings, reader.units)
     merged, moved = dedupe(findings)
     out: list[Finding] = []
     for found in merged:
