@@ -110,7 +110,12 @@ _CONDITION_OPEN = re.compile(r"\b(?:nar|om|innan|sa\s+snart)\s[^,;.]*$")
 
 def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
-    if cues.QUESTION.search(folded) or cues.GOAL.search(folded) or cues.HOW_IT_WORKS.search(folded):
+    # "Planen är att … under 2021"; a priority names its year before: "En prioritering för 2021 är att …"
+    aim = cues.AIM_AT.search(folded)
+    aimed = aim is not None and _AIM_TIME.search(folded, aim.start() if aim.group().startswith("prio") else aim.end())
+    # "Målet är att under 2018 ta fram en handlingsplan": a goal that is an act by a time is a plan, not a goal
+    acts_by = aimed and aim is not None and aim.group().startswith("malet")
+    if cues.QUESTION.search(folded) or (cues.GOAL.search(folded) and not acts_by) or cues.HOW_IT_WORKS.search(folded):
         return None
     if cues.PROPOSERS_WISH.search(folded):
         return None  # what the motion asks for; the answer to it says what will be done
@@ -175,9 +180,7 @@ def commitment_cue(folded: str) -> Cue | None:
         found.append(Cue(MEDIUM, "report"))
     if cues.ANSWER_DUE.search(folded):
         found.append(Cue(MEDIUM, "report"))
-    aim = cues.AIM_AT.search(folded)
-    # "Planen är att … under 2021"; a priority names its year before: "En prioritering för 2021 är att …"
-    if aim is not None and _AIM_TIME.search(folded, aim.start() if aim.group().startswith("prio") else aim.end()):
+    if aimed:
         found.append(Cue(MEDIUM, "plan"))
     scheduled = schedule_cues.SCHEDULED.search(folded) or schedule_cues.READY_AT.search(folded)
     if scheduled and in_relative_clause(folded, scheduled.start()) and not _TIMED.search(folded, scheduled.end()):

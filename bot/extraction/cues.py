@@ -46,7 +46,8 @@ KOMMER_ATT = sv(
 # planen gå ut på remiss"), as officials write it: the words after "kommer" that are no motion ("kommer till").
 KOMMER_BARE = sv(
     r"\bkommer\s+(?!(?:till|från|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga|at?t)\b)"
-    r"(?P<rest>(?:[^\W\d_]+\s+){0,4}[^\W\d_]+)"
+    # a time between them: "Region Norrbotten kommer under 2018 ta fram en handlingsplan"
+    r"(?P<rest>(?:(?:[^\W\d_]+|(?:19|20)\d\d)\s+){0,4}[^\W\d_]+)"
 )
 # Words ending in -a after "kommer" that are no infinitive ("kommer nästa vecka", "kommer nya regler").
 NOT_INFINITIVE = frozenset(
@@ -72,6 +73,9 @@ AIM_AT = sv(
     r"\b(?:planen|tanken|målsättningen|ambitionen)\s+är\s+(?:nu\s+)?att\b|\bär\s+(?:planen|tanken)\s+att\b"
     # "En viktig prioritering för 2021 är att arbeta fram …", "Ytterligare prioriteringar år 2021 är att ta fram …"
     r"|\bprioritering(?:en|ar|arna)?\b[^.;]{0,30}?\bär\s+att\b"
+    # "Målet är att tillsammans under 2018 ta fram en handlingsplan": a goal that is an act, not an outcome
+    r"|\bmålet\s+är\s+att\b(?=(?:\s+\S+){0,4}?\s+(?:ta\s+fram|genomföra|införa|upprätta|utarbeta|färdigställa"
+    r"|besluta|starta|bygga|öppna)\b)"
 )
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"

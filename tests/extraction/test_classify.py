@@ -494,3 +494,12 @@ def test_what_holds_for_everyone_of_a_kind_is_a_norm_and_what_all_of_them_do_is_
     assert cue_reason("På vår förskola ska alla barn känna sig trygga och bli respekterade.") is None
     assert cue_reason("På vår förskola ska inget barn bli utsatt för kränkande behandling.") is None
     assert cue_reason("I år ska samtliga nämnder ta fram en plan för arbetet.") is not None
+
+
+def test_kommer_with_a_time_before_its_bare_verb_and_a_goal_that_is_an_act_by_a_time() -> None:
+    # Written by the team in the shape of regions' and agencies' news pages.
+    assert cue_reason("Regionen kommer under 2027 ta fram en regional handlingsplan.") == "kommer_att"
+    assert cue_reason("Målet är att tillsammans under 2027 ta fram en handlingsplan.") == "plan"
+    # An outcome aimed at, and a purpose, are no acts.
+    assert cue_reason("Målet är att minska sjukfrånvaron till 5 procent under 2027.") is None
+    assert cue_reason("Syftet är att ta fram en plan under 2027.") is None
