@@ -225,7 +225,15 @@ def commitment_cue(folded: str) -> Cue | None:
         )
         and not _DONE.search(judged)
     ) or cues.TIME_GIVEN.search(judged) is not None
-    if best.strength < STRONG and best.reason not in ("ongoing", "completion", "report") and past and not given:
+    # "Vi räknar med att gatan är klar i slutet av juni": what the plan expects may be told as done.
+    planned = best.reason == "plan" and aimed
+    if (
+        best.strength < STRONG
+        and best.reason not in ("ongoing", "completion", "report")
+        and past
+        and not given
+        and not planned
+    ):
         # "har tagits fram och ska gälla": a done thing described, not a promise.
         return None
     if best.reason == "continue" and (past or cues.ASSESSMENT.search(folded)):

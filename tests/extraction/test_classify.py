@@ -503,3 +503,10 @@ def test_kommer_with_a_time_before_its_bare_verb_and_a_goal_that_is_an_act_by_a_
     # An outcome aimed at, and a purpose, are no acts.
     assert cue_reason("Målet är att minska sjukfrånvaron till 5 procent under 2027.") is None
     assert cue_reason("Syftet är att ta fram en plan under 2027.") is None
+
+
+def test_what_a_plan_expects_by_a_time_is_planned_though_told_as_done() -> None:
+    assert cue_reason("Vi räknar med att gatan är klar i slutet av juni.") == "plan"
+    assert cue_reason("Planen är att skolan är klar i augusti 2027.") == "plan"
+    assert cue_reason("Planen var att skolan skulle vara klar 2020.") is None  # a plan told in the past
+    assert cue_reason("Vi räknar med att många kommer.") is None  # no time
