@@ -122,6 +122,8 @@ STATED_THAT = sv(
     r"\s+framgår(?:\s+det)?|svaret\s+innebär"
     # what a decision brings: "Nytt i regleringsbrevet är att Polis- och Åklagarmyndigheterna gemensamt ska …"
     r"|^\W*nytt\s+(?:i\s+\w+\s+)?är|(?:regleringsbrevet|beslutet|uppdraget)\s+(?:innebär|anger|slår\s+fast)"
+    # a decision's outcome told as news: "står det nu klart att Räddningstjänsten Fyrbodal ska bildas …"
+    r"|\bstår(?:\s+det)?(?:\s+nu)?\s+klart"
     # what taking part brings for the speaker: "Att vara med i … innebär att vi ska sprida information …"
     r"|\binnebär(?=\s+att\s+(?:vi|kommunen|regionen|\w*nämnden|\w*förvaltningen)\s))"
     r"\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}?att\s+"

@@ -510,3 +510,9 @@ def test_what_a_plan_expects_by_a_time_is_planned_though_told_as_done() -> None:
     assert cue_reason("Planen är att skolan är klar i augusti 2027.") == "plan"
     assert cue_reason("Planen var att skolan skulle vara klar 2020.") is None  # a plan told in the past
     assert cue_reason("Vi räknar med att många kommer.") is None  # no time
+
+
+def test_a_decisions_outcome_told_as_news_is_a_promise() -> None:
+    said = "Efter fullmäktiges beslut står det nu klart att Räddningstjänsten Väst ska bildas den 1 januari 2027."
+    found = only_commitment(said + "\n", today=date(2026, 6, 1), document_date=date(2026, 6, 1))
+    assert found.deadlines == (date(2027, 1, 1),)
