@@ -4,8 +4,8 @@
 hösten", "från och med vecka 12": a chain is one atom or several joined by
 "och", "," or "-"; the preposition before it ("senast", "innan", "till",
 "efter", "från och med", "mellan", an OCR'd "1" for "i") and a vague word ("i
-början/mitten/slutet av") say what date it gives. The conventions are in
-`periods`' docstring.
+början/mitten/slutet av"), read in `prefixes`, say what date it gives. The
+conventions are in `periods`' docstring.
 """
 
 from __future__ import annotations
@@ -20,79 +20,11 @@ from bot.language.atoms import Atom, list_gap, month_atom, occurrence, range_gap
 from bot.language.dates import Interval, add_days, add_months, month_end
 from bot.language.deadline import Deadline
 from bot.language.normalize import MatchText
+from bot.language.prefixes import Prefix, prefix_before, vague_before
 from bot.language.seasons import as_said, nearly_over
 from bot.language.year_named import YEAR_NAMED, names_the_year
 
 __all__ = ["Chain", "chains_of", "resolve_chain"]
-
-_A = r"[ad]"
-
-# Prepositions in front of a time expression, by what they do to it. The
-# pattern is searched in a short window that ends where the expression starts;
-# the leftmost match is the longest prefix.
-_PREFIX = re.compile(
-    r"(?<![^\W_])(?:"
-    rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)(?:\s+den)?)"
-    rf"|(?P<after>(?:strax\s+)?efter(?:\s+den)?)"
-    # "start" after a genitive is the start of something ("till höstterminens start den 18 augusti"), not "from".
-    rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|(?<![a-z]s\s)start)"
-    rf"(?:\s+(?:den|i|under|vid))?)"
-    r"|(?P<between>mellan(?:\s+den)?)"
-    rf"|(?P<end>(?:senast\s+)?(?:(?:f[oe]re|innan|vid|till|per)\s+)?utg{_A}ngen\s+av"
-    rf"|senast(?:\s+(?:den|i|under|vid|per|inom|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|under\s+loppet\s+av|p{_A}))?"
-    r"|(?:fram\s+|anda\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?)(?:\s+den)?"
-    # "planeras till hösten 2024", "är tänkt till nästa årsskifte": set for that time, not done before it starts
-    rf"|(?:planeras|planerad|planerat|planerade|t{_A}nkt|utsatt)\s+till(?:\s+den)?"
-    # "Nästa utlysning planeras 2020", "beräknas 2025": a year planned for, done by its end
-    rf"|(?:den\s+)?sista|(?:tids?plan|deadline|slutdatum|klart|klar|klara|f[ai]rdig[at]?|slutf[oe]r[td]|p{_A}\s+plats"
-    rf"|planeras|planerad|planerat|ber{_A}knas|v{_A}ntas)"
-    rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
-    # "Uppföljningen beräknas ske 2025": a bare year right after "ske" (before "senast" it is that limit's)
-    r"|ske|sker"
-    # "under hela 2023": all of it, done by its end
-    rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
-    # "under resten av 2016": what is left of it, done by its end
-    rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"
-    rf"|per(?:\s+den)?|p{_A}|i|vid"
-    # "avsätta 100 tkr för ytvattenarbetet även 2022": the work again that year, done by its end
-    rf"|[ae]ven|ocks{_A})"
-    r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"
-    r"|(?P<ocr>(?:senast\s+|under\s+)?(?:1|l|\|))"
-    r")\s*:?\s*$",
-)
-_VAGUE = re.compile(
-    r"(?<![^\W_])(?:(?:i|1)\s+)?(?P<v>b[oe6]rjan|mitten|slutet|(?:senare|sista)\s+delen"
-    r"|(?:f[oe]rsta|tidiga|tidigare)\s+delen)\s+(?:av|p[ad])\s*$",
-)
-_WINDOW = 64
-
-
-@dataclass(frozen=True)
-class _Prefix:
-    mode: str  # "end", "till", "before", "after", "from", "between", "ocr"
-    start: int
-    text: str
-
-
-def _prefix(mt: MatchText, start: int) -> _Prefix | None:
-    window_start = max(0, start - _WINDOW)
-    m = _PREFIX.search(mt.folded, window_start, start)
-    if m is None:
-        return None
-    mode = m.lastgroup or "end"
-    return _Prefix(mode, m.start(), " ".join(m.group(mode).split()))
-
-
-def _vague(mt: MatchText, start: int) -> tuple[str, int] | None:
-    m = _VAGUE.search(mt.folded, max(0, start - _WINDOW), start)
-    if m is None:
-        return None
-    word = m["v"]
-    if word.startswith(("b", "f", "tidig")):
-        return "start", m.start()
-    if word.startswith("mitten"):
-        return "mid", m.start()
-    return "end", m.start()
 
 
 def _vague_date(iv: Interval, which: str) -> date | None:
@@ -207,7 +139,7 @@ class _Said:
     """A chain as it is said: its preposition's mode, where the phrase starts, a vague word, notes so far."""
 
     items: list[Atom]
-    prefix: _Prefix | None
+    prefix: Prefix | None
     prefix_end: int  # where the preposition (if any) must end: before "i början av", else at the first atom
     vague: str | None  # "start", "mid" or "end" for "i början/mitten/slutet av"
     mode: str
@@ -243,10 +175,10 @@ def _how_said(mt: MatchText, chain: Chain) -> _Said:
     """The chain's preposition and vague word ("senast i slutet av"), looked for before its first atom."""
     items = list(chain.atoms)
     first = items[0]
-    vague_found = _vague(mt, first.start)
+    vague_found = vague_before(mt, first.start)
     vague = vague_found[0] if vague_found else None
     prefix_end = vague_found[1] if vague_found else first.start
-    prefix = _prefix(mt, prefix_end)
+    prefix = prefix_before(mt, prefix_end)
     mode = prefix.mode if prefix else "end"
     start = prefix.start if prefix else prefix_end
     confidence = min(a.confidence for a in items)
