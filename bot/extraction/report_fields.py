@@ -14,6 +14,7 @@ the task's owner. Fields date only the task right above them, and only a task th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -38,12 +39,16 @@ _REACH = 160
 def date_by_report_fields(findings: list[Finding], text: str, reference: date) -> list[Finding]:
     """`findings` with each undated task dated by the report fields under it, and its interim reports added."""
     out = list(findings)
+    # Commitments by where they end, so each record finds the task right above it by bisection.
+    tasks = sorted((f.span[1], i) for i, f in enumerate(out) if f.kind == COMMITMENT)
+    ends = [end for end, _ in tasks]
+    added: list[Finding] = []
     for record in _records(text, reference):
         first = record[0][0]
-        before = [k for k, f in enumerate(out) if f.kind == COMMITMENT and f.span[1] <= first]
-        if not before:
+        at = bisect_right(ends, first) - 1
+        if at < 0:
             continue
-        k = max(before, key=lambda n: out[n].span[1])
+        k = tasks[at][1]
         task = out[k]
         # The rest of the task's own line may hold more of its text; the lines after it only its fields.
         between = text[task.span[1] : first].partition("\n")[2]
@@ -54,8 +59,8 @@ def date_by_report_fields(findings: list[Finding], text: str, reference: date) -
         for start, said, due in record:
             if due < final[2]:
                 span = (start, start + len(said))
-                out.append(replace(task, text=said, span=span, deadlines=(due,), deadline_phrase=said))
-    return out
+                added.append(replace(task, text=said, span=span, deadlines=(due,), deadline_phrase=said))
+    return out + added
 
 
 def _records(text: str, reference: date) -> list[list[tuple[int, str, date]]]:

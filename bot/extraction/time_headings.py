@@ -17,6 +17,7 @@ what was done, not what will be: it is left as it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -51,21 +52,28 @@ def date_by_time_headings(
     if len(heads) < _MIN_HEADINGS:
         return findings
     out = list(findings)
+    # Findings in text order, so each section finds its own by bisection: a page of thousands of time headings
+    # stays linear.
+    order = sorted(range(len(out)), key=lambda i: out[i].span[0])
+    starts = [out[i].span[0] for i in order]
+    added: list[Finding] = []
     for n, (k, (due, phrase)) in enumerate(heads):
         if doc_date is not None and due < doc_date:
             continue  # that part of the plan was done when the page was written
         start = lines[k].end
         end = _section_end(lines, k, heads[n + 1][0] if n + 1 < len(heads) else len(lines), len(text))
-        chosen = Chosen((due,), phrase, None, None, _CONFIDENCE)
-        for i, f in enumerate(out):
-            if f.kind == COMMITMENT and not f.deadlines and f.recurrence is None and start <= f.span[0] < end:
+        inside = order[bisect_left(starts, start) : bisect_left(starts, end)]
+        for i in inside:
+            f = out[i]
+            if f.kind == COMMITMENT and not f.deadlines and f.recurrence is None:
                 out[i] = replace(f, deadlines=(due,), deadline_phrase=phrase)
-        taken = [f.span for f in out]
+        taken = [out[i].span for i in inside]
+        chosen = Chosen((due,), phrase, None, None, _CONFIDENCE)
         for a, b in _steps(text, start, end):
             if not any(x < b and a < y for x, y in taken):
                 said = " ".join(text[a:b].split())
-                out.append(make_finding(COMMITMENT, said, (a, b), chosen, None, None, _CONFIDENCE, None))
-    return out
+                added.append(make_finding(COMMITMENT, said, (a, b), chosen, None, None, _CONFIDENCE, None))
+    return out + added
 
 
 def _stands_alone(lines: list[Line], k: int) -> bool:
