@@ -19,7 +19,7 @@ from bot.extraction import cues
 from bot.language.deadline import Deadline
 from bot.language.year_named import YEAR_NAMED
 
-__all__ = ["Chosen", "choose", "period_end", "plan_year", "usable", "with_end"]
+__all__ = ["Chosen", "ahead_of", "choose", "period_end", "plan_year", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -280,3 +280,15 @@ def plan_year(folded: str) -> Deadline | None:
         return None
     year = int(m["year"] or m["before"] or m["steps"])
     return Deadline((date(year, 12, 31),), m.group(), m.span(), None, 0.6, "period")
+
+
+def ahead_of(found: Deadline, document_date: date | None) -> bool:
+    """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
+    last = found.dates[-1] if found.dates else period_end(found)
+    if last is not None and last == document_date and not _NUMERIC_DATE.search(found.phrase):
+        return True  # "Måndag 18 juni levereras de sista skolpaviljongerna" on a page of 18 June: today, still ahead
+    return last is not None and (document_date is None or last > document_date)
+
+
+# A date in digits on the document's own day is its header ("Datum 2024-04-15"), not a time ahead.
+_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}")

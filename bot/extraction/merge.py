@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -123,13 +123,19 @@ _WINDOW = 64
 _PER_STEM = 8
 
 
-def _candidates(members: Sequence[int], keys: Sequence[str], starts: Sequence[int]) -> Iterator[tuple[int, list[int]]]:
-    """Each member with the earlier members it may repeat; `starts[a]`: the first position member `a` may reach."""
+def _candidates(
+    members: Sequence[int],
+    keys: Sequence[str],
+    starts: Sequence[int],
+    stems: Mapping[int, set[str]] | None = None,
+) -> Iterator[tuple[int, list[int]]]:
+    """Each member with the earlier members it may repeat; `starts[a]`: the first position member `a` may reach;
+    `stems`: each member's content stems, when the caller has them already."""
     posted: dict[str, list[int]] = {}
     for a, i in enumerate(members):
         lo = starts[a]
         near = set(range(max(lo, a - _WINDOW), a))
-        for stem in content_stems(keys[i]):
+        for stem in stems[i] if stems is not None else content_stems(keys[i]):
             positions = posted.setdefault(stem, [])
             near.update(p for p in positions[-_PER_STEM:] if p >= lo)
             positions.append(a)
@@ -189,7 +195,7 @@ def _join_undated_leads(
     if all(timed.values()) or not any(timed.values()):
         return
     stems = {i: content_stems(keys[i]) for i in members}
-    for j, earlier in _candidates(members, keys, [0] * len(members)):
+    for j, earlier in _candidates(members, keys, [0] * len(members), stems):
         for i in earlier:
             if timed[i] == timed[j] or root(i) == root(j):
                 continue  # both dated or both undated: not a lead and its body

@@ -29,7 +29,7 @@ from bot.extraction.agencies import (
 )
 from bot.extraction.carried_owners import carry_assignee
 from bot.extraction.classify import commitment_cue, is_recommendation
-from bot.extraction.deadlines import period_end, plan_year
+from bot.extraction.deadlines import ahead_of, period_end, plan_year
 from bot.extraction.decision_reports import GIVES_TASK
 from bot.extraction.drafts import Draft, Sentence, UnitText
 from bot.extraction.layout import Unit, units_of
@@ -139,7 +139,7 @@ class Reader:
         owner = find_owner(info.unit.text[start:end], folded) if _OWNER_HINT.search(folded) else None
         found = info.within(start, end) if timed else []
         # The year work is for ("strategin för 2021") dates a promise found otherwise, it makes none.
-        has_date = any(_ahead(d, self.document_date) for d in found if YEAR_NAMED not in (d.note or ""))
+        has_date = any(ahead_of(d, self.document_date) for d in found if YEAR_NAMED not in (d.note or ""))
         return Sentence(
             start=start,
             end=end,
@@ -390,15 +390,3 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
-
-
-def _ahead(found: Deadline, document_date: date | None) -> bool:
-    """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
-    last = found.dates[-1] if found.dates else period_end(found)
-    if last is not None and last == document_date and not _NUMERIC_DATE.search(found.phrase):
-        return True  # "Måndag 18 juni levereras de sista skolpaviljongerna" on a page of 18 June: today, still ahead
-    return last is not None and (document_date is None or last > document_date)
-
-
-# A date in digits on the document's own day is its header ("Datum 2024-04-15"), not a time ahead.
-_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}")
