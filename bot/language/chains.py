@@ -61,11 +61,18 @@ class Chain:
     is_range: bool
 
 
-_EITHER = frozenset({"month", "season", "term"})
+_EITHER = frozenset({"month", "season", "term", "week"})
+
+
+def _either_sep(sep: str, prev: Atom, atom: Atom) -> bool:
+    """ "/" joins any two of them; "eller" only weeks ("vecka 11 eller 12" is when the works start, while a
+    typed "april eller maj" stays a question for the one who typed it)."""
+    return sep == "/" or (sep == "eller" and prev.kind == atom.kind == "week")
 
 
 def _either_or(text: str, atoms: list[Atom]) -> list[Atom]:
-    """ "i september/oktober 2020", "under våren/sommaren 2021": one or the other, so done by the later one."""
+    """ "i september/oktober 2020", "under våren/sommaren 2021", "i vecka 11 eller 12": one or the other, so
+    done by the later one."""
     out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
@@ -75,7 +82,7 @@ def _either_or(text: str, atoms: list[Atom]) -> list[Atom]:
             and atom.kind in _EITHER
             and not prev.is_range
             and not atom.is_range
-            and text[prev.end : atom.start].strip() == "/"
+            and _either_sep(text[prev.end : atom.start].strip(), prev, atom)
             and (prev.year is None or prev.year == atom.year)
         ):
             out[-1] = replace(atom, start=prev.start, needs_context=prev.needs_context and atom.needs_context)

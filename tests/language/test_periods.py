@@ -490,3 +490,11 @@ def test_a_year_glued_to_its_preposition() -> None:
     ref = date(2021, 6, 1)
     assert [d.dates for d in find_deadlines("arbetet fortsätter under2022.", ref)] == [(date(2022, 12, 31),)]
     assert find_deadlines("ärendenummer2022", ref) == []
+
+
+def test_one_week_or_the_next_is_done_by_the_later() -> None:
+    # "markberedningen påbörjas i vecka 11 eller 12": one or the other, so the later week's last working day.
+    found = find_deadlines("Markberedningen påbörjas i vecka 11 eller 12.", date(2027, 1, 31))
+    # Friday 26 March 2027 is Good Friday: the week's last working day is the Thursday.
+    assert [d.dates for d in found] == [(date(2027, 3, 25),)]
+    assert parse_deadline("april eller maj", date(2027, 3, 10)) is None  # typed months stay a question

@@ -172,8 +172,10 @@ _WEEK = rx(
 )
 
 
-# "veckorna 24, 28 och 32": more weeks named by their numbers alone after the first.
-_MORE_WEEKS = re.compile(r"(?:\s*,\s*|\s+(?:och|samt)\s+)(?P<w>\d{1,2})(?![^\W_]|[.,/:]\d|\s*(?:%|procent|st\b|kr\b))")
+# "veckorna 24, 28 och 32", "vecka 11 eller 12": more weeks named by their numbers alone after the first.
+_MORE_WEEKS = re.compile(
+    r"(?:\s*,\s*|\s+(?:och|samt|eller)\s+)(?P<w>\d{1,2})(?![^\W_]|[.,/:]\d|\s*(?:%|procent|st\b|kr\b))"
+)
 
 
 def scan_weeks(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
