@@ -49,7 +49,7 @@ _PREFIX = re.compile(
     r")\s*:?\s*$",
 )
 _VAGUE = re.compile(
-    r"(?<![^\W_])(?:(?:i|1)\s+)?(?P<v>b[oe6]rjan|mitten|slutet|(?:senare|sista)\s+delen"
+    r"(?<![^\W_])(?:(?:i|1)\s+)?(?P<v>b[oe6]rjan|mitten|slutet|(?:senare|sista)\s+delen|(?:andra|senare)\s+halvan"
     r"|(?:f[oe]rsta|tidiga|tidigare)\s+delen)\s+(?:av|p[ad])\s*$",
 )
 _WINDOW = 64

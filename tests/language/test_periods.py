@@ -498,3 +498,10 @@ def test_one_week_or_the_next_is_done_by_the_later() -> None:
     # Friday 26 March 2027 is Good Friday: the week's last working day is the Thursday.
     assert [d.dates for d in found] == [(date(2027, 3, 25),)]
     assert parse_deadline("april eller maj", date(2027, 3, 10)) is None  # typed months stay a question
+
+
+def test_the_second_half_of_a_period_is_done_by_its_end() -> None:
+    ref = date(2027, 6, 1)
+    assert [d.dates for d in find_deadlines("Under andra halvan av hösten görs enkäten.", ref)] == [
+        (date(2027, 12, 31),)
+    ]
