@@ -42,7 +42,7 @@ from bot.extraction.metadata import (
 )
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
-from bot.extraction.owner_fields import owned_by_field, owned_by_lead
+from bot.extraction.owner_fields import give_unowned, owned_by_field, owned_by_lead
 from bot.extraction.page_reports import join_page_reports
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.report_fields import date_by_report_fields
@@ -175,7 +175,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = date_by_task_period(read_as_decision(findings, text, reference, doc_date), text, reference, doc_date)
     elif _GOVERNMENT_ANSWERS.search(head):
         # The government's answer to Riksrevisionen promises for itself: "En översyn av förordningen … planeras".
-        findings = [replace(f, owner=GOVERNMENT) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
+        findings = give_unowned(findings, GOVERNMENT)
         findings = split_decided(findings, text, reference, doc_date)
     else:
         # A municipality's text telling what the government intends ("Regeringen har för avsikt att tillsätta en
@@ -188,9 +188,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     findings = owned_by_field(findings, text)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.
-        findings = [
-            replace(f, owner=reader.page_agency) if f.kind == COMMITMENT and f.owner is None else f for f in findings
-        ]
+        findings = give_unowned(findings, reader.page_agency)
     else:
         findings = owned_by_lead(findings, reader.units)
     merged, moved = dedupe(findings)

@@ -24,7 +24,7 @@ from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.owners import find_committees
 from bot.language.normalize import match_text
 
-__all__ = ["field_owner", "lead_owner", "owned_by_field", "owned_by_lead"]
+__all__ = ["field_owner", "give_unowned", "lead_owner", "owned_by_field", "owned_by_lead"]
 
 # The label on its own line (with or without a colon) and the name on the next, perhaps bulleted; or both on one.
 _OWNER_FIELD = re.compile(
@@ -32,6 +32,13 @@ _OWNER_FIELD = re.compile(
     r"(?:\n[ \t]*(?:[•▪◦*–-][ \t]*)?|(?<=:)[ \t]*)(?P<name>[A-ZÅÄÖ][^\n:]{2,80}?)[ \t]*$",
     re.MULTILINE,
 )
+
+
+def give_unowned(findings: list[Finding], owner: str | None) -> list[Finding]:
+    """`findings` with each commitment that names no owner given `owner` (none given when it is None)."""
+    if owner is None:
+        return findings
+    return [replace(f, owner=owner) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
 
 
 def field_owner(text: str) -> str | None:
@@ -42,10 +49,7 @@ def field_owner(text: str) -> str | None:
 
 def owned_by_field(findings: list[Finding], text: str) -> list[Finding]:
     """`findings` with the commitments that name no owner given the page's field owner, if it has one."""
-    owner = field_owner(text)
-    if owner is None:
-        return findings
-    return [replace(f, owner=owner) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
+    return give_unowned(findings, field_owner(text))
 
 
 # A municipal unit named in a page's lead: "Det händer mycket på Tekniska förvaltningen under året".
@@ -79,7 +83,4 @@ _SHORTEST_LEAD = 60
 
 def owned_by_lead(findings: list[Finding], units: Sequence[Unit]) -> list[Finding]:
     """`findings` with the commitments that name no owner given the unit the page's lead names, if one."""
-    owner = lead_owner(units)
-    if owner is None:
-        return findings
-    return [replace(f, owner=owner) if f.kind == COMMITMENT and f.owner is None else f for f in findings]
+    return give_unowned(findings, lead_owner(units))
