@@ -17,9 +17,9 @@ from dateutil.rrule import rrulestr
 
 from bot.extraction import cues
 from bot.language.deadline import Deadline
-from bot.language.year_named import YEAR_NAMED
+from bot.language.year_named import is_year_named
 
-__all__ = ["Chosen", "ahead_of", "choose", "period_end", "plan_year", "usable", "with_end"]
+__all__ = ["Chosen", "ahead_of", "choose", "last_day", "period_end", "plan_year", "usable", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -152,6 +152,11 @@ def _opening(ranges: list[Deadline]) -> date | None:
     return date.fromisoformat(m.group(1)) if m else None
 
 
+def last_day(found: Deadline) -> date | None:
+    """The last day a time phrase gives: a range's end, or its latest date (None for a rhythm or an event)."""
+    return period_end(found) if found.kind == "range" else (found.dates[-1] if found.dates else None)
+
+
 def period_end(found: Deadline) -> date | None:
     """Where a closed range ("från och med 2024 till och med 2028", "perioden 2022–2033") ends, from its note."""
     m = _RANGE_NOTE.search(found.note or "")
@@ -195,7 +200,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             dated.append(d)
         elif d.kind == "range":
             ranges.append(d)
-    named_years = [d for d in dated if YEAR_NAMED in (d.note or "").split(";")]
+    named_years = [d for d in dated if is_year_named(d)]
     if named_years and (len(named_years) < len(dated) or rhythms or ranges):
         # "budgeten för 2025 … senast i november 2024": the year the work is for yields to any other time said
         dated = [d for d in dated if d not in named_years]
@@ -284,7 +289,7 @@ def plan_year(folded: str) -> Deadline | None:
 
 def ahead_of(found: Deadline, document_date: date | None) -> bool:
     """Does a time phrase point after the document's date (a deadline, or a range that ends later)?"""
-    last = found.dates[-1] if found.dates else period_end(found)
+    last = last_day(found)
     if last is not None and last == document_date and not _NUMERIC_DATE.search(found.phrase):
         return True  # "Måndag 18 juni levereras de sista skolpaviljongerna" on a page of 18 June: today, still ahead
     return last is not None and (document_date is None or last > document_date)

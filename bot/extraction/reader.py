@@ -47,7 +47,7 @@ from bot.extraction.structure_signs import genre_of
 from bot.extraction.table_parts import Table
 from bot.language.deadline import Deadline
 from bot.language.normalize import match_text
-from bot.language.year_named import YEAR_NAMED
+from bot.language.year_named import is_year_named
 
 __all__ = ["TABLE_STRENGTH", "Reader"]
 
@@ -139,7 +139,7 @@ class Reader:
         owner = find_owner(info.unit.text[start:end], folded) if _OWNER_HINT.search(folded) else None
         found = info.within(start, end) if timed else []
         # The year work is for ("strategin för 2021") dates a promise found otherwise, it makes none.
-        has_date = any(ahead_of(d, self.document_date) for d in found if YEAR_NAMED not in (d.note or ""))
+        has_date = any(ahead_of(d, self.document_date) for d in found if not is_year_named(d))
         return Sentence(
             start=start,
             end=end,

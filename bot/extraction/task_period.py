@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extraction.cues import sv
-from bot.extraction.deadlines import period_end
+from bot.extraction.deadlines import last_day
 from bot.extraction.model import COMMITMENT, FROM_TASK, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
@@ -62,8 +62,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _last_day(sentence: str, reference: date) -> date | None:
     """The day the period said in `sentence` ends: a range's last day, or the one date it names."""
     for found in find_deadlines(sentence, reference):
-        if found.kind == "range":
-            return period_end(found)
-        if found.dates:
-            return found.dates[-1]
+        if found.kind == "range" or found.dates:
+            return last_day(found)
     return None

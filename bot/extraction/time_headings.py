@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extraction import cues, schedule_cues
-from bot.extraction.deadlines import Chosen, period_end
+from bot.extraction.deadlines import Chosen, last_day
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
 from bot.extraction.model import COMMITMENT, Finding
@@ -109,7 +109,7 @@ def _heading_due(line: Line, reference: date) -> tuple[date, str] | None:
     found = parse_deadline(said, reference)
     if found is None or found.kind == "recurrence" or len(found.phrase) < len(said) - 1:
         return None
-    last = period_end(found) if found.kind == "range" else (found.dates[-1] if found.dates else None)
+    last = last_day(found)
     return (last, said) if last is not None else None
 
 

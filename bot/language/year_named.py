@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["YEAR_NAMED", "names_the_year"]
+from bot.language.deadline import Deadline
+
+__all__ = ["YEAR_NAMED", "is_year_named", "names_the_year"]
 
 YEAR_NAMED = "year_named"
 
@@ -29,3 +31,8 @@ def names_the_year(folded: str, start: int) -> bool:
         _FOR_OR_STARTS.search(folded, max(0, start - _REACH), start) is not None
         or folded.startswith(("ar ", "dr "), start)  # the year's atom includes "år"
     )
+
+
+def is_year_named(found: Deadline) -> bool:
+    """Is this time only the year something is for (the grammar's note `YEAR_NAMED`)?"""
+    return YEAR_NAMED in (found.note or "").split(";")
