@@ -17,6 +17,7 @@ from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import FROM_TASK, Finding
+from bot.extraction.scoring import DATE_WEIGHT
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
 from bot.language.periods import find_deadlines
@@ -283,7 +284,6 @@ SAME_TIME = sv(r"\b(?:vid|på)\s+samma\s+(?:tidpunkt|datum|dag)\b|\bsamtidigt\s+
 
 
 _BEFORE_CHARS = 600
-_DATE_WEIGHT = 0.25  # what a date adds to a commitment's confidence (`scoring.commitment_confidence`)
 
 
 def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]:
@@ -303,7 +303,7 @@ def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]
                     f,
                     deadlines=when.dates[-1:],
                     deadline_phrase=" ".join(when.phrase.split()),
-                    confidence=min(1.0, f.confidence + _DATE_WEIGHT * when.confidence),
+                    confidence=min(1.0, f.confidence + DATE_WEIGHT * when.confidence),
                 )
             )
         else:

@@ -18,12 +18,13 @@ allowed) is read as a schedule; a single line like it is more likely a heading o
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from bot.extraction.deadlines import Chosen
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
 from bot.extraction.model import COMMITMENT, Finding
+from bot.language.dates import month_end
 from bot.language.periods import parse_deadline
 
 __all__ = ["schedule_findings"]
@@ -88,7 +89,7 @@ def _emit(rows: list[tuple[Line, str, Chosen]]) -> list[Finding]:
         if previous is not None and due < previous and _WINTER.search(said.lower()):
             # "Tidiga dialoger (hösten 2024)", then "Utvecklingsstrategi (vintern 2024)": the steps come in order,
             # so that winter is the one after the autumn, into the next year.
-            due = _end_of_february(due.year + 1)
+            due = month_end(due.year + 1, 2) or due
             chosen = Chosen((due,), chosen.phrase, None, chosen.note, chosen.confidence)
         previous = due
         out.append(make_finding(COMMITMENT, said, (line.start, line.end), chosen, None, None, _CONFIDENCE, None))
@@ -96,7 +97,3 @@ def _emit(rows: list[tuple[Line, str, Chosen]]) -> list[Finding]:
 
 
 _WINTER = re.compile(r"\bvinter(?:n)?\b")
-
-
-def _end_of_february(year: int) -> date:
-    return date(year, 3, 1) - timedelta(days=1)

@@ -15,7 +15,10 @@ when it says "bör" or "rekommenderar".
 
 from __future__ import annotations
 
-__all__ = ["commitment_confidence", "recommendation_confidence"]
+__all__ = ["DATE_WEIGHT", "commitment_confidence", "recommendation_confidence"]
+
+# What a dated deadline adds, times the grammar's confidence in it.
+DATE_WEIGHT = 0.25
 
 
 def _clamp(value: float) -> float:
@@ -34,7 +37,7 @@ def commitment_confidence(
 ) -> float:
     score = strength
     if date_confidence > 0:
-        score += 0.25 * date_confidence
+        score += DATE_WEIGHT * date_confidence
     elif has_recurrence:
         score += 0.12
     if has_owner:
