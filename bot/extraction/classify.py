@@ -112,9 +112,9 @@ def commitment_cue(folded: str) -> Cue | None:
     """The strongest promise cue in a folded sentence, or None (vetoes applied)."""
     # "Planen är att … under 2021"; a priority names its year before: "En prioritering för 2021 är att …"
     aim = cues.AIM_AT.search(folded)
-    aimed = aim is not None and _AIM_TIME.search(folded, aim.start() if aim.group().startswith("prio") else aim.end())
+    aimed = aim is not None and _AIM_TIME.search(folded, aim.start() if aim["priority"] else aim.end()) is not None
     # "Målet är att under 2018 ta fram en handlingsplan": a goal that is an act by a time is a plan, not a goal
-    acts_by = aimed and aim is not None and aim.group().startswith("malet")
+    acts_by = aimed and aim is not None and aim["goal"] is not None
     if cues.QUESTION.search(folded) or (cues.GOAL.search(folded) and not acts_by) or cues.HOW_IT_WORKS.search(folded):
         return None
     if cues.PROPOSERS_WISH.search(folded):

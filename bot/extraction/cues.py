@@ -72,12 +72,12 @@ INTENT = sv(
 AIM_AT = sv(
     r"\b(?:planen|tanken|målsättningen|ambitionen)\s+är\s+(?:nu\s+)?att\b|\bär\s+(?:planen|tanken)\s+att\b"
     # "En viktig prioritering för 2021 är att arbeta fram …", "Ytterligare prioriteringar år 2021 är att ta fram …"
-    r"|\bprioritering(?:en|ar|arna)?\b[^.;]{0,30}?\bär\s+att\b"
+    r"|(?P<priority>\bprioritering(?:en|ar|arna)?\b[^.;]{0,30}?\bär\s+att\b)"
     # "Vi räknar med att gatan är klar i slutet av juni": expected, by a time
     r"|\b(?:räknar|beräknar)\s+(?:vi\s+|man\s+)?med\s+att\b"
     # "Målet är att tillsammans under 2018 ta fram en handlingsplan": a goal that is an act, not an outcome
-    r"|\bmålet\s+är\s+att\b(?=(?:\s+\S+){0,4}?\s+(?:ta\s+fram|genomföra|införa|upprätta|utarbeta|färdigställa"
-    r"|besluta|starta|bygga|öppna)\b)"
+    r"|(?P<goal>\bmålet\s+är\s+att\b)(?=(?:\s+\S+){0,4}?\s+(?:ta\s+fram|genomföra|införa|upprätta|utarbeta"
+    r"|färdigställa|besluta|starta|bygga|öppna)\b)"
 )
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
