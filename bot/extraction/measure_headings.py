@@ -11,6 +11,7 @@ is to be reported; told with its heading or its item's task, it is the measure i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from bot.extraction.cues import sv
@@ -32,9 +33,12 @@ def under_measure_headings(findings: list[Finding], text: str) -> list[Finding]:
     headings = [m for m in _HEADING.finditer(text) if not m["title"].rstrip().endswith((".", ":", ";"))]
     if len(headings) < 2:
         return findings  # one numbered line is a list item, not a decision in measures
+    ends = [h.end() for h in headings]
     out: list[Finding] = []
     for f in findings:
-        heading = next((h for h in reversed(headings) if h.end() <= f.span[0]), None)
+        # The last heading that ends before the finding, by bisection (a decision may have thousands of lines).
+        at = bisect_right(ends, f.span[0]) - 1
+        heading = headings[at] if at >= 0 else None
         if (
             f.kind != COMMITMENT
             or heading is None
