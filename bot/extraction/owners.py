@@ -21,6 +21,8 @@ _OWNER_AFTER = sv(
     r"|\bhar\s+(?:det\s+)?(?:övergripande\s+|yttersta\s+|huvud)?ansvar(?:et)?\b|\bbär\s+ansvar(?:et)?\b"
     r"|\bäger\s+(?:frågan|uppdraget|processen)\b|\bges\s+i\s+uppdrag\b|\bfår\s+i\s+uppdrag\b"
     r"|\buppdras\s+(?:även\s+|också\s+|därför\s+)?att\b"
+    # "har 2019-03-27 § 33 getts i uppdrag": the day and paragraph of the decision between
+    r"|\bhar\s+(?:\d[\d-]*\s+)?(?:§\s*\d+\s+)?getts\s+i\s+uppdrag\b|(?<=\s)getts\s+i\s+uppdrag\b"
     r"|\bhar\s+fått\s+i\s+uppdrag\b|(?<=\s)fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
 )
 _OWNER_BEFORE = sv(
@@ -195,11 +197,22 @@ _ORDERED_PARTY = sv(
 )
 
 
+# A decision taken at a body's meeting is that body's: "Slutlig fördelning … beslutas vid kulturnämndens sammanträde
+# i februari 2018", "Planen fastställs på styrelsens möte i juni".
+_MEETING_DECIDES = sv(
+    r"\b(?:beslutas|fastställs|antas|behandlas)\s+(?:\w+\s+){0,2}?(?:vid|på)\s+"
+    r"(?P<body>[\w-]*(?:nämnd|styrelse|fullmäktige|utskott|direktion)(?:en|et|ns)?)s\s+(?:\w+\s+)?(?:sammanträde|möte)"
+)
+
+
 def find_owner(text: str, folded: str) -> str | None:
     """The owner a sentence names ("X ansvarar för", "Ansvarig: X", "ansvaret ligger hos X"), or None."""
     ordered = _ORDERED_PARTY.search(folded)
     if ordered is not None:
         return _clean_owner(text[ordered.start("party") : ordered.end("party")])
+    meeting = _MEETING_DECIDES.search(folded)
+    if meeting is not None:
+        return _clean_owner(text[meeting.start("body") : meeting.end("body")])
     for m in _OWNER_AFTER.finditer(folded):
         start = _clause_start(folded, m.start())
         end = m.start()
@@ -299,14 +312,20 @@ _RELATIVE = sv(r"\bsom\s+(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:
 # A subject is a definite noun phrase ending in a role or a unit: "socialnämnden", "förvaltningen".
 _DEFINITE = re.compile(r"(?:en|et|na|n)$")
 _DECIDER = sv(
-    r"^\W*(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:har\s+beslutat|beslutar|beslutade|beslöt)\s+att\b"
+    r"^\W*(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,3}?[\w-]+)\s+(?:har\s+beslutat|beslutar|beslutade|beslöt)"
+    r"\s+(?:bland\s+annat\s+|även\s+|också\s+|därför\s+)?att\b"
 )
 
 
 def _inverted_subject(text: str, folded: str) -> str | None:
     for pattern in (_RELATIVE, _DECIDER):
         r = pattern.search(folded)
-        if r is not None and _role_like(r["subject"]) and _DEFINITE.search(r["subject"]):
+        if r is None or not _DEFINITE.search(r["subject"]):
+            continue
+        # "Nämnden beslutade bland annat att utreda …": a decision with nobody else named is the decider's own
+        # work, even when the text names it only as "nämnden" or "styrelsen".
+        decider = pattern is _DECIDER and _GENERIC.match(r["subject"]) and not _POINTS_BACK.match(r["subject"])
+        if _role_like(r["subject"]) or decider:
             return _clean_owner(text[r.start("subject") : r.end("subject")])
     for m in _INVERTED.finditer(folded):
         # "Eftersom … staden ska klara balanskravet … får nämnderna i uppdrag": a verb in the fronted clause

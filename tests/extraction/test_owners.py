@@ -301,3 +301,24 @@ def test_a_verb_phrase_or_a_time_is_no_part_of_an_owner() -> None:
     assert _clean_owner("presidierna i fullmäktiges beredningar") == "presidierna i fullmäktiges beredningar"
     sentence = "Målet är att nämnden i slutet av 2027 ska ha en budget i balans."
     assert subject_owner(sentence, match_text(sentence).folded) == "nämnden"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # Written by the team in the shape of committees' news of their decisions and of their agendas.
+        ("Nämnden beslutade bland annat att utreda kostnaderna för en ny hiss vid stationen.", "Nämnden"),
+        ("Styrelsen beslutade att avvakta med beslut om medel till ett extra möte den 21 juni 2027.", "Styrelsen"),
+        ("Nämnden beslutade att ge förvaltningen i uppdrag att utreda kostnaderna.", "förvaltningen"),
+        ("Vi beslutade att utreda kostnaderna för en ny hiss.", None),
+        ("Fördelningen av medel för 2028 beslutas vid kulturnämndens sammanträde i februari 2028.", "kulturnämnden"),
+        (
+            "Barn- och utbildningsförvaltningen har 2026-03-27 § 33 getts i uppdrag att två gånger per år "
+            "redovisa kränkningsanmälningarna till nämnden.",
+            "Barn- och utbildningsförvaltningen",
+        ),
+    ],
+)
+def test_a_decider_or_the_body_whose_meeting_decides_owns_the_decision(sentence: str, owner: str | None) -> None:
+    found = only_commitment(sentence + "\n", today=date(2026, 12, 1), document_date=date(2026, 12, 1))
+    assert found.owner == owner
