@@ -92,7 +92,11 @@ _STEP = re.compile(
     r"(?:(?:del|slut)?(?:redovisning|rapport)(?:en)?\s+)?"
     r"(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
     r"|(?:del|slut|ater)?redovisas|(?:del|slut)?rapporteras|lamnas|presenteras|aterrapporteras|tas|fattas|beslutas"
-    r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b)"
+    r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b"
+    # the verb left out, the second step's own agent or thing and its time: "behandlas av förbundsstyrelsen den
+    # 7 maj och av förbundsfullmäktige den 16 juni", "gatan är klar i slutet av juni och den nya torgytan i
+    # slutet av augusti"
+    r"|(?P<gapped>av\s+[\w-]+\s+|(?:den|det|de)\s+(?:[\w-]+\s+){1,3}?)(?:i|under|till|senast|vid|den|efter|fore)\s)"
 )
 
 
@@ -119,12 +123,14 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         # Each step: where its span starts, where its words start, the words, what they give as a deadline.
         # The second step's span starts at its conjunction ("och slutredovisas senast …"): the clause as written.
         pieces = []
+        gapped = None
         for m in _STEP.finditer(folded):
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
             parts = [(0, 0, first), (m.start() + 1, m.end(), second)]
             dated = [_chosen(p, reference, document_date) for _, _, p in parts]
             if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
                 pieces = [(*part, c) for part, c in zip(parts, dated, strict=True)]
+                gapped = m["gapped"]
                 break
         if not pieces:
             out.append(f)
@@ -133,6 +139,13 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         for k, (span_at, at, part, chosen) in enumerate(pieces):
             # The second step has no subject of its own: "Uppföljningen … kommer att redovisas …" reads on a card.
             shown = f"{subject['subject']} … {part}" if k and subject and _NO_SUBJECT.match(part) else part
+            owner = f.owner
+            if k and gapped is not None:
+                # Its verb is the first step's: "… kommer att behandlas av förbundsstyrelsen … av förbundsfullmäktige
+                # den 16 juni" on a card; an agent of its own owns it.
+                shown = f"{_before_time(pieces[0][2], pieces[0][3])} … {part}"
+                agent = _AGENT.match(part)
+                owner = _agent_owner(agent.group(1)) if agent else owner
             out.append(
                 replace(
                     f,
@@ -141,6 +154,23 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
                     deadlines=chosen.deadlines,
                     deadline_phrase=chosen.phrase,
                     deadline_note=chosen.note,
+                    owner=owner,
                 )
             )
     return out
+
+
+_AGENT = re.compile(r"av\s+([\w-]+)\s")
+
+
+def _agent_owner(word: str) -> str | None:
+    return word if _BODY.search(match_text(word).folded) else None
+
+
+_BODY = re.compile(r"(?:namnd|styrelse|fullmaktige|utskott|direktion|forvaltning|kommun|region)\w*$")
+
+
+def _before_time(part: str, chosen: Chosen) -> str:
+    """A step's words up to its time: "… kommer att behandlas av förbundsstyrelsen"."""
+    at = part.find(chosen.phrase) if chosen.phrase else -1
+    return part[:at].rstrip(" ,") if at > 0 else part

@@ -186,3 +186,21 @@ def test_a_step_after_och_darefter_and_the_day_a_matter_came_in() -> None:
         run("Ärendet inkom till kansliet den 4 december 2019 och ska besvaras senast den 29 mars 2020.", today=DAY)
     )
     assert owed.deadlines == (date(2020, 3, 29),)
+
+
+def test_two_steps_sharing_one_verb_are_two_findings_each_with_its_time_and_agent() -> None:
+    # Written by the team in the shape of a förbund's board paper and a municipality's news of street works.
+    text = (
+        "Förslaget till budget kommer att behandlas av förbundsstyrelsen den 7 maj och av förbundsfullmäktige "
+        "den 16 juni.\n\n"
+        "Vi räknar med att gatan och trottoarerna är klara i slutet av juni och den nya torgytan i slutet av "
+        "augusti.\n"
+    )
+    found = sorted(commitments(run(text, today=date(2027, 3, 1), document_date=date(2027, 3, 1))), key=lambda f: f.span)
+    assert [(f.deadlines, f.owner) for f in found] == [
+        ((date(2027, 5, 7),), "förbundsstyrelsen"),
+        ((date(2027, 6, 16),), "förbundsfullmäktige"),
+        ((date(2027, 6, 30),), None),
+        ((date(2027, 8, 31),), None),
+    ]
+    assert "torgytan" in found[3].text and "torgytan" not in found[2].text
