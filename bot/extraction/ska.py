@@ -123,7 +123,8 @@ _NAMED_AFTER_SOM = cues.sv(
     r"|förvaltningen)|regeringen|kommunen|regionen)\s+$"
 )
 _REPORT_RECEIVED = re.compile(r"\b(?:\w*rapport\w*|\w*redovisning\w*|aterkoppling|information)\b")
-_PARTICIPLE = re.compile(r"\w{3,}(?:ade|ad|at|dd|dda|gjord|gjorda|gjort)$")
+# "-ad", "-dd", and the short forms of doing and building (folded): "utförd", "utfört", "byggda".
+_PARTICIPLE = re.compile(r"\w{3,}(?:ade|ad|at|dd|dda|gjord|gjorda|gjort)$|\w{2,}or(?:d|t|da)$|\w*ygg(?:d|t|da)$")
 # Verbs of deciding, before "att … ska": the "ska" is what was decided, not how things work.
 _DECIDES = re.compile(
     r"(?:beslut(?:ar|ade|at|s|ades|its)?|beslot|foresla\w*|uppdra(?:r|s|git)?|uppdrog|bestamt|bestamm\w*"

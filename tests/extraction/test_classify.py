@@ -236,6 +236,10 @@ def test_what_a_thing_will_be_like_is_no_promise_but_a_service_offered_or_a_stat
     assert cue_reason("Förtidsröstning kommer att vara möjlig vardagar i stadshuset.") == "kommer_att"
     assert cue_reason("Alla enskilda avlopp i kommunen ska vara inventerade till år 2025.") == "ska"
     assert cue_reason("Alla enskilda avlopp i kommunen ska vara inventerade.") is None
+    # The short participles of doing and building, in the shape of a council's task and a school's news.
+    assert cue_reason("Översynen ska vara utförd och presenterad för beslut senast första halvåret 2027.") == "ska"
+    assert cue_reason("Den nya förskolan ska vara byggd till hösten 2027.") == "ska"
+    assert cue_reason("Översynen ska vara utförd på ett rättssäkert sätt.") is None
 
 
 def test_what_a_plan_consists_of_whom_it_touches_and_what_costs_will_do_is_no_promise() -> None:
