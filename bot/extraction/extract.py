@@ -12,7 +12,8 @@ The steps, each in its own module:
    name the committee) and deadlines (deadlines) attached; the date grammar
    runs once over each unit that can hold a finding;
 5. here: schedules of a name and a time per line (schedule_lists), plans told
-   under headings that are only a time (time_headings); a
+   under headings that are only a time (time_headings), days listed under a lead that points to them
+   (listed_dates); a
    decision's task read as one (decisions), or several things decided in one
    sentence split (decided_parts); the document's facts (metadata),
    duplicates merged (merge), confidence floor, best first.
@@ -33,6 +34,7 @@ from bot.extraction.decided_parts import split_decided, split_steps
 from bot.extraction.decisions import is_decision, read_as_decision
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
+from bot.extraction.listed_dates import date_by_listed_days
 from bot.extraction.merge import dedupe
 from bot.extraction.metadata import (
     document_auditor,
@@ -166,6 +168,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = date_by_time_headings(findings, text, lines, reference, doc_date)
     # A task's own report fields date it before a decision's reading dates its tasks by the decision's reports.
     findings = date_by_report_fields(findings, text, reference)
+    findings = date_by_listed_days(findings, text, reference)
     head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i

@@ -1,0 +1,50 @@
+"""Days a commitment points to in a list below it ("vid nedanstående prognostillfällen")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.helpers import commitments, run
+
+# Written by the team in the shape of an appropriation letter amended in May of its budget year.
+LETTER = """Prognoser
+
+Lantmäteriet ska redovisa utgiftsprognoser för 2027–2030 vid nedanstående prognostillfällen. Prognoserna lämnas \
+i Hermes enligt instruktion från Ekonomistyrningsverket.
+
+− den 18 januari,
+
+− den 16 februari,
+
+− den 4 maj, och
+
+− den 27 oktober.
+
+Lokalkostnader
+
+Myndigheten ska i årsredovisningen redovisa sina lokalkostnader.
+"""
+
+
+def test_the_days_listed_below_date_the_commitment_in_the_year_its_lead_names() -> None:
+    found = commitments(run(LETTER, today=date(2027, 5, 20), document_date=date(2027, 5, 20)))
+    forecast = next(f for f in found if "prognoser" in f.text)
+    assert forecast.deadlines == (date(2027, 1, 18), date(2027, 2, 16), date(2027, 5, 4), date(2027, 10, 27))
+    assert "nedanstående" in (forecast.deadline_phrase or "")
+
+
+def test_days_in_bullets_without_a_year_in_the_lead_come_next_after_the_document() -> None:
+    text = (
+        "Förvaltningen ska lämna en lägesrapport till nämnden vid följande sammanträdesdatum.\n\n"
+        " • 17 januari\n • 2 maj\n • 8 november\n\nÖvrigt\n\nInga övriga frågor.\n"
+    )
+    found = commitments(run(text, today=date(2027, 3, 1), document_date=date(2027, 3, 1)))
+    assert [f.deadlines for f in found] == [(date(2027, 5, 2), date(2027, 11, 8), date(2028, 1, 17))]
+
+
+def test_no_list_below_or_no_pointer_to_it_leaves_the_commitment_as_it_was() -> None:
+    no_list = "Lantmäteriet ska redovisa prognoser vid nedanstående prognostillfällen.\n\nLokalkostnader\n"
+    no_pointer = "Lantmäteriet ska redovisa prognoser senast den 1 mars 2027.\n\n − den 18 januari,\n − den 4 maj.\n"
+    for text, due in ((no_list, ()), (no_pointer, (date(2027, 3, 1),))):
+        found = commitments(run(text, today=date(2026, 12, 1), document_date=date(2026, 12, 1)))
+        assert [f.deadlines for f in found] == [due]
