@@ -26,7 +26,11 @@ SCHEDULED = sv(
     # "Under 2023 arbetar vi med att ta fram …", "ligger uppe för beslut … under juni", "är tänkt till årsskiftet"
     r"|arbetar\s+(?:\w+\s+)?med\s+att|ligger\s+(?:uppe\s+)?för\s+beslut|är\s+tänkta?\s+till"
     # "Statskontoret lämnar en slutrapport den 1 november 2018": a report handed in on a day ahead
-    r"|(?:lämnar|överlämnar)\s+(?:en\s+|sin\s+)?(?:slut|del)?(?:rapport|redovisning)\w*)\b"
+    r"|(?:lämnar|överlämnar)\s+(?:en\s+|sin\s+)?(?:slut|del)?(?:rapport|redovisning)\w*"
+    # a decision taken at a time: "Beslut om den nya förskolan fattas i november", "Kommunfullmäktige fattar
+    # slutgiltigt beslut om äldreplanen måndag 17 oktober 2022"; a report handed in: "En första rapport lämnas på
+    # kommunstyrelsen i februari 2021"
+    r"|fattas|(?:fattar|tar)\s+(?:\w+\s+)?beslut|(?:rapport\w*|redovisning\w*)\s+lämnas)\b"
 )
 # Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
 # 2019"): like SCHEDULED, a promise only with a date still ahead of the document.

@@ -33,9 +33,10 @@ def ska_strength(folded: str) -> float:
         left_words = _WORDS.findall(folded[clause_start : m.start()])
         tail = left_words[-6:]
         after = _WORDS.findall(folded[m.end() : m.end() + 80])
-        if _inverted(after):
+        if _inverted(after) or (_definite_inverted(after) and _TIME_AHEAD.search(folded, m.end())):
             # "Om myndigheten bedömer att arbetet bör fortsätta ska myndigheten presentera …": the subject after
             # "ska" is a main clause's inversion after a fronted clause; no subordinate clause is written so.
+            # ("Om allt går enligt plan ska förskolan börja byggas i januari 2022": so with a time.)
             tail = []
         elif _NAMED_AFTER_SOM.search(folded, 0, m.start()) and cues.DATED.search(folded, m.end()):
             tail = []  # "frågeställningar som Arbetsförmedlingen ska analysera och … återrapportera senast …"
@@ -43,7 +44,10 @@ def ska_strength(folded: str) -> float:
             tail = []  # "Medel som inte har använts ska återbetalas": the relative clause had its own verb
         elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
-        if "att" in tail:
+        purpose = left_words[:2] == ["for", "att"] and len(left_words) > 2 and infinitive(left_words[2])
+        if "att" in tail and not (purpose and "att" not in left_words[2:]):
+            # ("För att förbättra arbetet ska en ny tjänst skapas": a fronted purpose has its own infinitive; the
+            # "ska" after it is the main clause's.)
             idx = len(left_words) - 1 - left_words[::-1].index("att")
             # "beslutar att", "beslutar därmed att", "fastslogs också att": a decision's "ska" is an order.
             stated = cues.STATED_THAT.search(folded, 0, m.start())  # "Av svaret framgår att … ska"
@@ -179,8 +183,37 @@ def _inverted(after: list[str]) -> bool:
     """Does "ska" stand before its subject and an action verb ("ska myndigheten presentera")?"""
     if len(after) < 2 or not (after[0] in INVERTED_SUBJECT or AGENCY_WORD.fullmatch(after[0])):
         return False
+    return _acting(after)
+
+
+def _definite_inverted(after: list[str]) -> bool:
+    """Does "ska" stand before a definite subject and an action verb ("ska förskolan börja byggas")?
+
+    A subject between "ska" and its verb stands so only in a main clause, whatever was fronted before it; but
+    after a fronted condition ("Om barnet är sjukt ska vårdnadshavaren meddela …") the main clause may be a
+    routine's rule, so the caller asks for a time too.
+    """
+    if len(after) < 2 or not infinitive(after[1]):
+        return False
+    definite = after[0] == "man" or (
+        len(after[0]) > 4 and after[0].endswith(("en", "et", "an")) and after[0] not in _NOT_NOUNS
+    )
+    return definite and _acting(after)
+
+
+def _acting(after: list[str]) -> bool:
     verb = next((w for w in after[1:] if w not in cues.SKA_FILLERS), "")
     return bool(verb) and verb not in cues.STATIVE_AFTER_SKA and verb not in ("inte", "ej", "icke")
+
+
+# A time after the verb, on word boundaries ("vårdnadshavaren" names no spring).
+_TIME_AHEAD = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+    r"|december|varen|vart|hosten|host|sommaren|sommar|vintern|vinter|senast|infor|vecka|arsskiftet)\b"
+    r"|\b(?:kvartal|termin|lasaret)"
+)
+# Words ending like a definite noun that are not one.
+_NOT_NOUNS = frozenset({"sedan", "redan", "innan", "utan", "igen", "annan", "heller", "egen", "hellre", "emellan"})
 
 
 def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: str) -> bool:

@@ -520,3 +520,36 @@ def test_a_decisions_outcome_told_as_news_is_a_promise() -> None:
     said = "Efter fullmäktiges beslut står det nu klart att Räddningstjänsten Väst ska bildas den 1 januari 2027."
     found = only_commitment(said + "\n", today=date(2026, 6, 1), document_date=date(2026, 6, 1))
     assert found.deadlines == (date(2027, 1, 1),)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # Written by the team in the shapes of municipal news and of a chief's words in a local paper.
+        ("Om allt går enligt plan ska förskolan börja byggas i januari 2028.", "ska"),
+        ("Enligt förvaltningschefen ska man tillsätta en administrativ chef under hösten.", "ska"),
+        ("För att förbättra arbetet ska en ny tjänst skapas.", "ska"),
+        # a subject after "ska" with a stative verb, a purpose with its own "ska", a routine's rule: no promise
+        ("Enligt rutinen ska rektorn informera vårdnadshavarna.", None),
+        ("För att eleverna ska lyckas behövs mer stöd.", None),
+        ("Om barnet är sjukt ska vårdnadshavaren meddela förskolan.", None),
+    ],
+)
+def test_a_main_clause_after_a_fronted_clause_or_purpose_has_its_subject_after_ska(
+    sentence: str, reason: str | None
+) -> None:
+    assert cue_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # Written by the team in the shapes of municipal news of plans and of a council's agenda.
+        ("Kommunfullmäktige fattar slutgiltigt beslut om äldreplanen måndag 18 oktober 2027.", date(2027, 10, 18)),
+        ("Beslut om den nya förskolan fattas i november 2027.", date(2027, 11, 30)),
+        ("En första rapport lämnas till kommunstyrelsen i februari 2028.", date(2028, 2, 29)),
+    ],
+)
+def test_a_decision_taken_or_a_report_handed_in_at_a_time_ahead_is_a_commitment(sentence: str, due: date) -> None:
+    found = only_commitment(sentence + "\n", today=date(2027, 6, 1), document_date=date(2027, 6, 1))
+    assert found.deadlines == (due,)
