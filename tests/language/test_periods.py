@@ -19,6 +19,13 @@ CASES: list[tuple[str, date, list[str], str]] = [
     ("under resten av 2023", REF, ["2023-12-31"], "period"),
     ("under våren år 2024", REF, ["2024-06-30"], "period"),
     ("under sensommaren 2023", REF, ["2023-08-31"], "period"),
+    # late in a season ends with the season; a turn of two months ends with the first (municipal news pages)
+    ("under senhösten 2023", REF, ["2023-12-31"], "period"),
+    ("senvåren 2024", REF, ["2024-06-30"], "period"),
+    ("i månadsskiftet april/maj", REF, ["2023-04-30"], "period"),
+    ("till månadsskiftet maj/juni 2024", REF, ["2024-05-31"], "period"),
+    # a day written with a slash, after "den" or before a time of day (a school's and a builder's time plans)
+    ("den 27/3", REF, ["2023-03-27"], "date"),
     ("senast i april 2023", REF, ["2023-04-30"], "period"),
     ("april 2023", REF, ["2023-04-30"], "period"),
     ("i april", REF, ["2023-04-30"], "period"),
@@ -214,6 +221,8 @@ NEGATIVES: list[str] = [
     "tel 08-123 45 67",
     "850101-1236",
     "i 2023 års budget",
+    "3/4 av eleverna",
+    "i månadsskiftet april/juni",
     "under 2000-talet",
     "Planen gäller i 2 år",
 ]
@@ -505,3 +514,10 @@ def test_the_second_half_of_a_period_is_done_by_its_end() -> None:
     assert [d.dates for d in find_deadlines("Under andra halvan av hösten görs enkäten.", ref)] == [
         (date(2027, 12, 31),)
     ]
+
+
+def test_a_day_with_a_slash_before_a_time_of_day_is_a_date_in_running_text() -> None:
+    # Written by the team in the shape of a builder's time plan: "Första spadtag 27/2 14:00".
+    found = find_deadlines("Första spadtag 27/3 14:00 vid skolan", REF)
+    assert [(d.phrase, d.dates) for d in found] == [("27/3", (D("2023-03-27"),))]
+    assert find_deadlines("Hälften av eleverna, 1/2, deltog 14:00", REF) == []

@@ -29,7 +29,11 @@ _DM_Y = rx(
     rf"(?<![\w.,/-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
     rf"(?:\s*-\s*(?P<yy>\d\d)(?![^\W_]|[.,/-]\d)|(?:[ \t]+-?[ \t]*|-[ \t]*)(?P<y>{YEAR}){YEAR_END})"
 )
-_DM = rx(rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![^\W_]|[.,/-]\d)")
+_DM = rx(
+    rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+    # a time of day after it: "27/2 14:00", "27/2 kl. 9"
+    rf"(?![^\W_]|[.,/-]\d)(?P<clock>\s+(?:kl\.?\s*)?\d{{1,2}}[:.]\d\d\b|\s+kl\.?\s*\d{{1,2}}\b)?"
+)
 # A meeting's day written as a protocol writes it, year, month and day in six digits: "vid nästa styrelsemöte,
 # 201116", "ett extra möte 210621". Only after a meeting's name: six digits elsewhere are numbers of anything.
 _MEETING_YYMMDD = rx(
@@ -82,10 +86,12 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         if atom is not None and abs(year - ref.year) <= _MEETING_YEARS_AWAY:
             yield replace(atom, start=m.start("y"), confidence=0.8)
     for m in _DM.finditer(text):
-        # "3/4" alone is as likely a fraction as a date: only after a preposition or a weekday ("måndag 20/3").
-        atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=m["wd"] is None)
+        # "3/4" alone is as likely a fraction as a date: only after a preposition, a weekday or "den" ("måndag
+        # 20/3", "den 27/2"), or before a time of day ("27/2 14:00").
+        alone = m["wd"] is None and m["den"] is None and m["clock"] is None
+        atom = _date_atom(m, None, int(m["m"]), int(m["d"]), needs_context=alone)
         if atom:
-            yield replace(atom, confidence=0.75)
+            yield replace(atom, end=m.end("m"), confidence=0.75)
 
 
 # A limit that makes an ordinal word a day without "den" before it: "senast första mars", "före tredje juni".

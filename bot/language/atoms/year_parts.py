@@ -23,14 +23,15 @@ from bot.language.atoms.intervals import (
     winter_of,
 )
 from bot.language.dates import season_summer
-from bot.language.months import ORDINAL_WORDS, ordinal_value
+from bot.language.months import MONTH_ANY, ORDINAL_WORDS, month_number, ordinal_value
 from bot.language.normalize import MatchText
 
 __all__ = ["scan_holidays", "scan_parts_of_year", "scan_schoolyears", "scan_seasons", "scan_turns"]
 
 _SEASON = rx(
     rf"{L}(?P<s>v{A}r(?:-\s?)?termin(?:en)?|v{A}ren|h[oe]st(?:-\s?)?termin(?:en)?|h[oe]sten|h[oe]st"
-    r"|sensommaren|sommaren|sommar|vintern|vinter|v[ad]r|vt|ht)"
+    # late in a season ends with it: "senhösten 2022", "senvåren", "senvintern"
+    rf"|sen(?:h[oe]sten|v{A}ren|vintern)|sensommaren|sommaren|sommar|vintern|vinter|v[ad]r|vt|ht)"
     # "våren 2018", "våren år 2018", "vt-24"
     rf"(?:(?P<sep>\s*-\s*|\s+(?:{A}r\s+(?=(?:19|20)\d\d))?|(?<=t)(?=\d))(?P<y>{YEAR}|\d\d)"
     rf"(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?{R}"
@@ -48,6 +49,8 @@ _AFTER_I_VAR = rx(r"\s*(?:[.,;:!?)]|$|och\b|eller\b|samt\b|kommer\b|ska\b|skall\
 def _season_kind(word: str) -> tuple[str, Builder, tuple[int, ...], str]:
     """(kind, builder, anchor months, season) for a folded season or term word."""
     term = word in ("vt", "ht") or "termin" in word
+    if word.startswith("sen") and word[3:].startswith(("var", "vdr", "host", "hest", "vinter")):
+        word = word[3:]  # late autumn is autumn, due when autumn ends
     if word == "vt" or word.startswith(("var", "vdr")):
         return ("term" if term else "season"), spring_of, (6,), "spring"
     if word == "ht" or word.startswith(("host", "hest")):
@@ -193,6 +196,11 @@ _TURN = rx(
     rf"(?:\s+(?P<y>{YEAR})(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?"
 )
 _NEW_YEAR = rx(rf"{L}ny{A}r(?:et|safton)?{R}(?:\s+(?P<y>{YEAR}){YEAR_END})?")
+# "i månadsskiftet april/maj": the end of the first month.
+_MONTH_TURN = rx(
+    rf"{L}m{A}nads(?:-\s?)?skifte(?:t)?\s+(?P<m1>{MONTH_ANY})\s*(?:/|och|till|-|–)\s*(?P<m2>{MONTH_ANY})"
+    rf"(?:\s+(?P<y>{YEAR}){YEAR_END})?"
+)
 
 
 def scan_turns(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
@@ -212,6 +220,20 @@ def scan_turns(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
             confidence=0.9 if year is not None else 0.85,
             point=True,
             months=(month,),
+        )
+    for m in _MONTH_TURN.finditer(text):
+        first, second = month_number(m["m1"]), month_number(m["m2"])
+        if first is None or second is None or second != first % 12 + 1:
+            continue
+        yield Atom(
+            m.start(),
+            m.end(),
+            "turn",
+            turn_builder(first),
+            year=int(m["y"]) if m["y"] else None,
+            confidence=0.9,
+            point=True,
+            months=(first,),
         )
     for m in _NEW_YEAR.finditer(text):
         year = int(m["y"]) if m["y"] else None
