@@ -110,8 +110,9 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
     kept = [d for d in found if d.recurrence is not None or (not _is_event(d, folded) and not _instead_of(d, folded))]
     if any(d.kind == "date" and d.phrase.lower().startswith("senast") for d in kept):
         # "… senast den 28 februari 2019 lämna en verksamhetsrapport om uppdragets genomförande under 2018":
-        # beside a day to report by, a year the report is about is no deadline.
-        kept = [d for d in kept if not _reported_on(d, folded)]
+        # beside a day to report by, a year the report is about is no deadline. A limit of its own ("rutinen
+        # för orosanmälan senast i april 2027") is never what a report is about.
+        kept = [d for d in kept if d.phrase.lower().startswith("senast") or not _reported_on(d, folded)]
     explained = {
         id(a)
         for a, b in itertools.pairwise(kept)

@@ -204,3 +204,13 @@ def test_two_steps_sharing_one_verb_are_two_findings_each_with_its_time_and_agen
         ((date(2027, 8, 31),), None),
     ]
     assert "torgytan" in found[3].text and "torgytan" not in found[2].text
+
+
+def test_a_limit_after_what_the_work_is_for_stays_its_deadline_beside_another_sentences_limit() -> None:
+    # Found by a new user trying the bot: two promises pasted on one line, the first with "för X senast …".
+    text = (
+        "Nämnden kommer att revidera rutinen för orosanmälan senast i april 2027. Förvaltningen ska köpa in "
+        "datorer senast den 30 juni 2027.\n"
+    )
+    found = commitments(run(text, today=date(2026, 12, 7), document_date=date(2026, 12, 7)))
+    assert [f.deadlines for f in sorted(found, key=lambda f: f.span)] == [(date(2027, 4, 30),), (date(2027, 6, 30),)]
