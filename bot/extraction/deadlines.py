@@ -262,8 +262,10 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
 
 _MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE)
 _DAY_IN = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
-_SENAST = re.compile(r"senast\b", re.IGNORECASE)
-_PASSED_LIMIT = re.compile(r"(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
+# The phrase may hold the word of completion before its limit: "klar senast den 30 april 2027".
+_DONE_WORD = r"(?:(?:klar[ta]?|f[äa]rdig[ta]?|slutf[öo]r[dt]a?)\s+)?"
+_SENAST = re.compile(rf"{_DONE_WORD}senast\b", re.IGNORECASE)
+_PASSED_LIMIT = re.compile(rf"{_DONE_WORD}(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
 _RANGE_CONFIDENCE = 0.6
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
 

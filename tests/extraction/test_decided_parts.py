@@ -214,3 +214,10 @@ def test_a_limit_after_what_the_work_is_for_stays_its_deadline_beside_another_se
     )
     found = commitments(run(text, today=date(2026, 12, 7), document_date=date(2026, 12, 7)))
     assert [f.deadlines for f in sorted(found, key=lambda f: f.span)] == [(date(2027, 4, 30),), (date(2027, 6, 30),)]
+
+
+def test_a_completion_limit_passed_before_the_documents_date_is_still_its_deadline() -> None:
+    # Found by a new user: an answer read with a later date lost "klar senast den 30 april 2027".
+    text = "Förvaltningen kommer att ta fram en rutin. Rutinen ska vara klar senast den 30 april 2027.\n"
+    found = commitments(run(text, today=date(2027, 5, 15), document_date=date(2027, 5, 15)))
+    assert [f.deadlines for f in found] == [(date(2027, 4, 30),)]
