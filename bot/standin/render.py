@@ -321,7 +321,7 @@ def render_view(view: View, workspace: Workspace | None = None) -> str:
     body = render_blocks(view.blocks, state=view.state, errors=view.errors, workspace=workspace)
     if view.type == "home":
         name = workspace.bot_user.name if workspace is not None else "app"
-        return "\n".join([f"═══ Home · {name} ═══", *body])
+        return "\n".join([f"═══ Hem · {name} ═══", *body])
     title = _text(view.title, workspace)
     buttons = []
     if view.close is not None or view.submit is not None:

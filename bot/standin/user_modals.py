@@ -32,9 +32,9 @@ class ModalActions(UserPlumbing):
             person = workspace.user(user)
             view = workspace.top_modal(person.id)
             if view is None:
-                raise LookupError(f"{person.name} has no modal open")
+                raise LookupError(f"{person.name} har inget formulär öppet")
             if view.submit is None:
-                raise LookupError(f"the modal {view.callback_id!r} has no submit button")
+                raise LookupError(f"Formuläret ”{view.callback_id}” har ingen skicka-knapp")
             refused: dict[str, str] = {}
             for block, element in iter_elements(view.blocks):
                 if block.get("type") != "input":
@@ -115,7 +115,7 @@ class ModalActions(UserPlumbing):
             person = workspace.user(user)
             view = workspace.top_modal(person.id)
             if view is None:
-                raise LookupError(f"{person.name} has no modal open")
+                raise LookupError(f"{person.name} har inget formulär öppet")
             if view.clear_on_close:
                 workspace.clear_modals(person.id)
             else:

@@ -176,7 +176,7 @@ class UserPlumbing:
     def _member_channel(self, person: User, channel: str | Channel) -> Channel:
         conversation = self.workspace.channel(channel)
         if person.id not in conversation.members:
-            raise LookupError(f"{person.name} is not a member of {conversation.name}; add them first")
+            raise LookupError(f"{person.name} är inte med i {conversation.name}; lägg till personen först")
         return conversation
 
     def _surface(self, person: User, where: Where) -> Surface:
@@ -185,7 +185,7 @@ class UserPlumbing:
             channel = workspace.channel(where[0])
             found = workspace.find_message(channel.id, where[1])
             if found is None:
-                raise LookupError(f"no message {where[1]} in {channel.name}")
+                raise LookupError(f"Det finns inget meddelande {where[1]} i {channel.name}")
             where = found
         if isinstance(where, Message):
             if where.is_ephemeral:
@@ -193,22 +193,22 @@ class UserPlumbing:
             else:
                 message = workspace.find_message(where.channel, where.ts)
             if message is None or not workspace.can_see(person.id, workspace.channels[where.channel]):
-                raise LookupError(f"{person.name} cannot see message {where.ts} (deleted?)")
+                raise LookupError(f"{person.name} kan inte se meddelandet {where.ts} (borttaget?)")
             return Surface(blocks=message.blocks, state=message.state, message=message)
         if where == "home":
             view = workspace.home_view(person.id)
             if view is None:
-                raise LookupError(f"the app has published no Home tab for {person.name}")
+                raise LookupError(f"Appen har inte publicerat någon hemflik för {person.name}")
         elif where == "modal":
             view = workspace.top_modal(person.id)
             if view is None:
-                raise LookupError(f"{person.name} has no modal open")
+                raise LookupError(f"{person.name} har inget formulär öppet")
         else:
             view = workspace.views.get(where.id)
             if view is None or view.user_id != person.id:
-                raise LookupError(f"view {where.id} is not open for {person.name}")
+                raise LookupError(f"Formuläret {where.id} är inte öppet för {person.name}")
             if view.type == "modal" and workspace.top_modal(person.id) is not view:
-                raise LookupError(f"view {where.id} is covered by another modal")
+                raise LookupError(f"Formuläret {where.id} ligger under ett annat formulär")
         return Surface(blocks=view.blocks, state=view.state, view=view)
 
     def _block_actions(self, person: User, surface: Surface, action: JsonDict) -> Interaction:
@@ -246,7 +246,7 @@ class UserPlumbing:
 
         def options(query: str) -> list[JsonDict]:
             if len(query) < least:
-                raise ValueError(f"Slack asks the app for options after {least} typed characters, not {query!r}")
+                raise ValueError(f"Slack frågar appen efter val först efter {least} skrivna tecken, inte ”{query}”")
             with self.workspace.lock:
                 payload = payloads.block_suggestion(
                     self.workspace,
@@ -260,11 +260,11 @@ class UserPlumbing:
                 )
             interaction = self._send(Envelope("interactive", payload, accepts_response_payload=True))
             if not interaction.acked or not interaction.response:
-                raise ValueError(f"the app offered no options for {query!r}")
+                raise ValueError(f"Appen gav inga val för ”{query}”")
             problems = validate_suggestions(interaction.response)
             if problems:
                 self._problem(f"options for {element['action_id']!r} that Slack refuses: {problems[0]}")
-                raise ValueError(f"Slack refuses the app's options for {query!r}: {problems[0]}")
+                raise ValueError(f"Slack tar inte emot appens val för ”{query}”: {problems[0]}")
             return all_options(interaction.response)
 
         return options

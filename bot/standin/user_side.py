@@ -116,7 +116,7 @@ class UserSide(ModalActions, MessageActions):
             conversation = workspace.channel(channel)
             message = workspace.find_message(conversation.id, ts)
             if message is None or not workspace.can_see(person.id, conversation):
-                raise LookupError(f"{person.name} cannot see message {ts} in {conversation.name}")
+                raise LookupError(f"{person.name} kan inte se meddelandet {ts} i {conversation.name}")
             trigger_id = workspace.issue_trigger(person.id)
             response_url = workspace.issue_response_url(
                 "actions", user_id=person.id, channel_id=conversation.id, source_ts=message.ts

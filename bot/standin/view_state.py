@@ -111,8 +111,8 @@ def find_option(options: Sequence[JsonDict], wanted: str) -> JsonDict:
     for option in options:
         if plain_text_of(option.get("text")).casefold() == lowered:
             return copy.deepcopy(option)
-    choices = ", ".join(repr(plain_text_of(option.get("text"))) for option in options)
-    raise ValueError(f"no option {wanted!r}; the choices are {choices}")
+    choices = ", ".join(f"”{plain_text_of(option.get('text'))}”" for option in options)
+    raise ValueError(f"”{wanted}” finns inte bland valen ({choices})")
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -149,7 +149,7 @@ def user_value(
         result = None if value is None or value == "" else str(value)
         max_length = element.get("max_length")
         if result is not None and isinstance(max_length, int) and len(result) > max_length:
-            raise ValueError(f"the field takes at most {max_length} characters")
+            raise ValueError(f"Fältet tar högst {max_length} tecken.")
     elif kind in ("static_select", "radio_buttons"):
         result = find_option(all_options(element), str(value))
     elif kind in ("multi_static_select", "checkboxes"):
@@ -175,13 +175,17 @@ def user_value(
             result = result[0]
     elif kind == "datepicker":
         result = value.isoformat() if isinstance(value, date) else str(value)
-        date.fromisoformat(result)
+        try:
+            date.fromisoformat(result)
+        except ValueError:
+            # Slack's date picker offers only days that exist; a typed one must be one.
+            raise ValueError(f"”{result}” är inget datum; skriv det som ÅÅÅÅ-MM-DD.") from None
     elif kind == "timepicker":
         result = value.strftime("%H:%M") if isinstance(value, time) else str(value)
         if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", result):
-            raise ValueError(f"{result!r} is not a time like 09:30")
+            raise ValueError(f"”{result}” är ingen tid; skriv den som 09:30.")
     else:
-        raise ValueError(f"a {kind} cannot be filled in")
+        raise ValueError(f"Ett fält av typen {kind} går inte att fylla i.")
     return {"type": kind, key: result}
 
 
@@ -199,22 +203,22 @@ def client_side_problem(block: JsonDict, element: JsonDict, value: JsonDict | No
     if kind == "plain_text_input":
         min_length = element.get("min_length")
         if isinstance(min_length, int) and len(str(content)) < min_length:
-            return f"Please enter at least {min_length} characters."
+            return f"Skriv minst {min_length} tecken."
     if kind == "number_input":
         try:
             number = float(str(content))
         except ValueError:
-            return "Please enter a number."
+            return "Ange ett tal."
         if not element.get("is_decimal_allowed") and not str(content).lstrip("-").isdigit():
-            return "Please enter a whole number."
+            return "Ange ett heltal."
         if "min_value" in element and number < float(element["min_value"]):
-            return f"Please enter a number at least {element['min_value']}."
+            return f"Ange ett tal som är minst {element['min_value']}."
         if "max_value" in element and number > float(element["max_value"]):
-            return f"Please enter a number at most {element['max_value']}."
+            return f"Ange ett tal som är högst {element['max_value']}."
     if kind == "email_text_input" and not _EMAIL.match(str(content)):
-        return "Please enter a valid email address."
+        return "Ange en giltig e-postadress."
     if kind == "url_text_input" and not re.match(r"^https?://\S+$", str(content)):
-        return "Please enter a valid URL."
+        return "Ange en giltig webbadress."
     return None
 
 

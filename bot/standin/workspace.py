@@ -216,7 +216,7 @@ class Workspace(SurfaceState):
             return key
         found = self.find_user(key)
         if found is None:
-            raise KeyError(f"no user {key!r} in the stand-in workspace")
+            raise KeyError(f"Det finns ingen användare ”{key}” i arbetsytan")
         return found
 
     # -- conversations --------------------------------------------------------------
@@ -278,7 +278,7 @@ class Workspace(SurfaceState):
             return key
         found = self.find_channel(key)
         if found is None:
-            raise KeyError(f"no channel {key!r} in the stand-in workspace")
+            raise KeyError(f"Det finns ingen kanal ”{key}” i arbetsytan")
         return found
 
     def join(self, channel: str | Channel, user: str | User) -> None:

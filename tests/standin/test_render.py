@@ -106,4 +106,4 @@ def test_a_modal_with_an_error_and_a_home_tab() -> None:
         bot_id=space.bot_id,
         blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "Inga åtaganden"}}],
     )
-    assert render_view(home, space) == "═══ Home · atagandeboten ═══\nInga åtaganden"
+    assert render_view(home, space) == "═══ Hem · atagandeboten ═══\nInga åtaganden"

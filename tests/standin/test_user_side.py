@@ -12,6 +12,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.standin import Ack, Envelope, ManualClock, SlackStandIn
+from bot.standin.view_state import user_value
+from bot.standin.workspace import Workspace
 from tests.standin.conftest import populate
 from tests.standin.tiny_app import LIST_BLOCKS, NEW_COMMITMENT_VIEW
 
@@ -159,7 +161,7 @@ def test_select_in_a_message_sends_its_state(standin: SlackStandIn, web: WebClie
 
     overflow = standin.select_option("anna", message, "more", "Visa")
     assert overflow is not None and overflow.payload["actions"][0]["selected_option"]["value"] == "show"
-    with pytest.raises(ValueError, match="the choices are"):
+    with pytest.raises(ValueError, match="finns inte bland valen"):
         standin.select_option("anna", message, "Status", "Avbruten")
 
 
@@ -298,12 +300,12 @@ def test_external_select_asks_as_slack_does_and_checks_the_answer(standin: Slack
     }
     open_modal(standin, web, view)
     # Without min_query_length Slack waits for three typed characters before it asks.
-    with pytest.raises(ValueError, match="after 3 typed characters"):
+    with pytest.raises(ValueError, match="efter 3 skrivna tecken"):
         standin.suggestions("anna", "Nämnd", "ku")
     assert [o["value"] for o in standin.suggestions("anna", "Nämnd", "kul")] == ["KFN"]
     # A person types part of a name and picks from what the app offered; nothing else can be picked.
     standin.fill("anna", "Nämnd", "KFN", typed="fritid")
-    with pytest.raises(ValueError, match="no option"):
+    with pytest.raises(ValueError, match="finns inte bland valen"):
         standin.fill("anna", "Nämnd", "BUN", typed="fritid")
     standin.submit_view("anna")
     submitted = app.envelopes[-1].payload["view"]["state"]["values"]["c"]["pick"]["selected_option"]
@@ -383,3 +385,17 @@ def test_files_list_shows_what_the_bot_can_see(standin: SlackStandIn) -> None:
     with pytest.raises(SlackApiError) as refused:
         web.files_list(types="movies")
     assert refused.value.response["error"] == "unknown_type"
+
+
+@pytest.mark.parametrize(
+    ("element", "value", "said"),
+    [
+        ({"type": "datepicker", "action_id": "d"}, "2027-02-30", "”2027-02-30” är inget datum"),
+        ({"type": "timepicker", "action_id": "t"}, "25:00", "”25:00” är ingen tid"),
+        ({"type": "plain_text_input", "action_id": "p", "max_length": 5}, "sex tecken", "högst 5 tecken"),
+    ],
+)
+def test_what_a_person_cannot_type_is_refused_in_swedish(element: dict[str, Any], value: str, said: str) -> None:
+    # The console shows these refusals to the person at the keyboard (found by a new user: "day is out of range").
+    with pytest.raises(ValueError, match=said):
+        user_value(element, value, Workspace())
