@@ -36,6 +36,9 @@ MIN_YEAR = 1970
 MAX_YEAR = 9000
 # ":fyll 2 Importera=nej": a field of the modal's item 2 (see bot/console/numbered.py).
 _NUMBERED_FILL = re.compile(r"^(\d+)\s+([^=]+)=(.*)$")
+# How long the console waits for the bot, in steps: a word after the first, and on after five minutes.
+_WAIT = 10.0
+_MAX_WAITS = 30
 
 
 class ConsoleSession:
@@ -136,8 +139,20 @@ class ConsoleSession:
             return True
         return keep_going
 
+    def _settle(self) -> None:
+        """Wait for the bot's work before showing what changed; a long read (a document of millions of
+        characters takes some seconds) is waited out with a word to the person, never a traceback."""
+        for waited in range(_MAX_WAITS):
+            try:
+                self.bot.settle(timeout=_WAIT)
+                return
+            except TimeoutError:
+                if waited == 0:
+                    self._say("console_still_working")
+        self._say("console_gave_up_waiting")
+
     def _after(self, acked: bool = True) -> None:
-        self.bot.settle()
+        self._settle()
         if not acked:
             self._say("console_no_ack")
         self.show_changes()
@@ -314,7 +329,7 @@ class ConsoleSession:
             return True
         if not self._enter(view, number, target, typed):
             return True
-        self.bot.settle()
+        self._settle()
         now = self.slack.open_view(self.user)
         if now is not None:
             shown = {id(f.block): f.block for f in numbered.items(now.blocks).get(number, [])}
@@ -343,7 +358,7 @@ class ConsoleSession:
 
     def _home(self, _arg: str) -> bool:
         self.slack.open_home(self.user)
-        self.bot.settle()
+        self._settle()
         self._print_home(only_if_new=False)
         return True
 

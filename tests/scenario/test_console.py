@@ -14,7 +14,8 @@ from sqlalchemy import select
 from bot.config import load_settings
 from bot.console.app import run_console
 from bot.console.identities import user_id_for
-from bot.console.session import MAX_YEAR, MIN_YEAR
+from bot.console.session import MAX_YEAR, MIN_YEAR, ConsoleSession
+from bot.standin import SlackStandIn
 from bot.texts import Texts
 from storage.db import Database
 from storage.models import Commitment
@@ -399,3 +400,24 @@ def test_read_again_on_home_prints_home_anew(database_url: str) -> None:
     output = _console(":hem\n:klicka Läs in igen", database_url, demo=True)
     after = output.split(":klicka Läs in igen", 1)[1]
     assert "[ Läs in igen ]" in after and "Inläst " in after  # Home printed again, saying when it was read
+
+
+class _SlowBot:
+    """A bot whose work outlasts the console's first waits (a document of millions of characters)."""
+
+    def __init__(self, busy_waits: int) -> None:
+        self.slack = SlackStandIn()
+        self.busy_waits = busy_waits
+
+    def settle(self, timeout: float = 10.0) -> None:
+        if self.busy_waits:
+            self.busy_waits -= 1
+            raise TimeoutError(f"the bot was still working after {timeout:g} s")
+
+
+def test_a_long_read_is_waited_out_with_a_word_in_swedish_never_a_traceback() -> None:
+    out = io.StringIO()
+    session = ConsoleSession(_SlowBot(busy_waits=2), None, Texts(), out, user="sara", channel="allmant")  # type: ignore[arg-type]
+    session._settle()
+    assert out.getvalue().count("arbetar fortfarande") == 1
+    assert "still working" not in out.getvalue()
