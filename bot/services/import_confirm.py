@@ -27,6 +27,7 @@ from bot.services.import_year import PlanDate, plan_dates
 from bot.services.imports import (
     MAX_TITLE,
     answered_recommendation,
+    as_written,
     choices_of,
     commitments_of,
     findings_of,
@@ -203,6 +204,7 @@ def _create_commitment(
         elif planned.replaces and not planned.tie.recurring:
             recurrence = recurrence_phrase = None  # the grammar's rhythm was its guess at the meeting
     found_text = readable(finding.get("text"))
+    written = as_written(finding.get("text"))
     # The reviewer's text when one was offered and changed; the document's wording then goes into the
     # history (the span keeps the way to the document itself).
     text = visible(choice.text, one_line=True) if choice.text is not None else found_text
@@ -231,7 +233,8 @@ def _create_commitment(
         source_span=(int(span[0]), int(span[1])) if span[0] is not None else None,
         # An old commitment the reviewer says is done comes in done; its history says so.
         status=CommitmentStatus.DONE if choice.past == PAST_DONE else CommitmentStatus.NOT_STARTED,
-        original_text=found_text if text != found_text else None,
+        # Edited by the reviewer or repaired for reading ("fo6r" → "för"): the document's wording is kept.
+        original_text=written if text != written else None,
     )
     if tied is not None and tied.waiting and commitment.deadline is None:
         # No date until the plan has the meeting: the phrase is kept for `meeting_plan.follow` to date.

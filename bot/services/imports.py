@@ -66,6 +66,11 @@ def readable(text: Any) -> str:
     return visible(mask_personal_numbers(repair_for_reading(str(text or ""))), one_line=True)
 
 
+def as_written(text: Any) -> str:
+    """A finding's text as the document has it (OCR damage and all), whitespace collapsed, personnummer masked."""
+    return visible(mask_personal_numbers(str(text or "")), one_line=True)
+
+
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
     """The draft's copy of an extraction: the document's facts and its findings in document order."""
     findings = sorted(extraction.findings, key=lambda f: (f.span[0], f.span[1]))

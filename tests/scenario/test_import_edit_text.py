@@ -78,3 +78,16 @@ def test_a_text_longer_than_an_input_holds_is_shown_whole_not_offered(world: Wor
     world.submit("sara")
     with world.bot.svc.db.read() as session:
         assert session.scalars(select(Commitment)).one().text == commitment
+
+
+def test_a_text_repaired_for_reading_keeps_the_documents_wording_in_its_history(world: World) -> None:
+    # Found by a new user: "fo6r" came in as "för" with nothing left of the document's own wording on the card.
+    open_review(world, DAMAGED)
+    interaction = world.submit("sara")
+    assert (interaction.response or {}).get("response_action") == "clear", interaction.response
+    world.run("sara", "bun", "/atagande visa BUN-1")
+    card = world.ephemeral_of("sara", "bun")[-1]
+    assert "revidera rutinen för orosanmälan med socialnämnden" in card
+    assert "Ursprunglig lydelse i dokumentet" in card and "fo6r orosanmälan med socialnimnden" in card
+    world.run("sara", "bun", "/atagande visa BUN-2")
+    assert "Ursprunglig lydelse" not in world.ephemeral_of("sara", "bun")[-1]
