@@ -22,7 +22,7 @@ from typing import Any
 from bot.language.committee_year import Missing, YearPlan, YearTie, find_ties, resolve_tie
 from bot.services.validation import rhythm_rule
 
-__all__ = ["PlanDate", "in_plan", "tie_of"]
+__all__ = ["PlanDate", "in_plan", "passed_in_document", "tie_of"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,17 @@ class PlanDate:
     def waits(self) -> bool:
         """Nothing dates it yet: it is imported with its phrase, and dated when the plan arrives."""
         return self.missing is not None
+
+
+def passed_in_document(finding: Mapping[str, Any], today: date) -> bool:
+    """Has every date the document gives the finding passed by `today`?"""
+    days: list[date] = []
+    for raw in finding.get("deadlines") or []:
+        try:
+            days.append(date.fromisoformat(str(raw)))
+        except ValueError:
+            return False
+    return bool(days) and max(days) < today
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -84,6 +95,10 @@ def in_plan(finding: Mapping[str, Any], plan: YearPlan, today: date) -> PlanDate
     tie, replaces = found
     dated = resolve_tie(tie.anchor, plan, today)
     if isinstance(dated, Missing):
+        if passed_in_document(finding, today):
+            # "återrapportera till nämnden senast i mars 2020" read in 2026: no plan for 2020 will come to date
+            # it; the document's own date stands, and the review asks what became of it (done, new, overdue).
+            return None
         return PlanDate(tie, replaces, missing=dated)
     rule = rhythm_rule(dated.day, dated.rdates) if tie.recurring else None
     return PlanDate(tie, replaces, dated.day, dated.meeting, rule, default=dated.default)

@@ -32,7 +32,7 @@ from bot.language.normalize import fold, repair_for_reading
 from bot.services import import_checks
 from bot.services.committees import committees_managed_by
 from bot.services.import_checks import iso_date
-from bot.services.import_ties import tie_of
+from bot.services.import_ties import passed_in_document, tie_of
 from bot.services.people import Actor
 from bot.services.text_guard import mask_json, mask_personal_numbers, visible
 from bot.services.validation import MAX_DNR, MAX_SHORT
@@ -165,7 +165,8 @@ def create_draft(
         # A meeting or årshjul phrase ("till nämndens sista sammanträde 2027") is the committee's plan's to
         # date (`import_year`): the grammar's date for it is a guess and is not offered.
         tie = tie_of(f)
-        if tie is not None and tie[1]:
+        if tie is not None and tie[1] and not passed_in_document(f, now.date()):
+            # (One passed already is the document's to say: no plan of that year will come to date it.)
             deadlines = []
         # Ticked from the start: the fairly sure ones that have a date, a rhythm or a meeting (an undated
         # one needs a person to give it a deadline, so it waits unticked).

@@ -177,3 +177,17 @@ def test_a_passed_date_picked_where_no_choice_is_shown_is_refused_on_the_date(wo
     assert list(errors) == [deadline]
     assert "31 mars 2024" in errors[deadline] and "efter i dag" in errors[deadline]
     assert stored(world) == []
+
+
+def test_a_passed_report_to_the_committee_is_a_passed_deadline_not_one_waiting_for_a_meeting_plan(
+    world: World,
+) -> None:
+    # Found by a new user: "återrapportera till nämnden senast i mars 2020" in a 2019 answer waited for a
+    # meeting plan of 2020 that will never come, and came in undated and green.
+    text = OLD_ANSWER.replace(
+        "Förvaltningen kommer att uppdatera informationen på webbplatsen senast i juni 2023.",
+        "Förvaltningen ska återrapportera till nämnden senast i mars 2023.",
+    )
+    open_old_answer(world, text)
+    assert "31 mars 2023 har redan passerat" in world.modal_text("sara")
+    assert len(blocks(world, "_past")) == 3
