@@ -65,7 +65,7 @@ SHORT_INFINITIVES = frozenset(
 # Intent: "avser att", "avser förvaltningen att", "har för avsikt att", "ämnar".
 INTENT = sv(
     rf"\bavser\s+{_GAP}att\b|\bhar\s+för\s+avsikt\s+att\b|\bavsikt(?:en)?\s+är\s+att\b|\bär\s+avsikten\s+att\b"
-    r"|\bämnar\b|\b(?:åtar|åtog|åtagit)\s+sig\b|\btar\s+på\s+sig\s+att\b"
+    r"|\bämnar\b|\b(?:åtar|åtagit)\s+sig\b|\btar\s+på\s+sig\s+att\b"
 )
 # A plan or target told as a noun, with a time ("planen är att det ska byggas under hösten 2020", "Målsättningen
 # är att modulerna tas i bruk efter höstlovet"); without one it says what a thing will be like, or a goal.

@@ -553,3 +553,9 @@ def test_a_main_clause_after_a_fronted_clause_or_purpose_has_its_subject_after_s
 def test_a_decision_taken_or_a_report_handed_in_at_a_time_ahead_is_a_commitment(sentence: str, due: date) -> None:
     found = only_commitment(sentence + "\n", today=date(2027, 6, 1), document_date=date(2027, 6, 1))
     assert found.deadlines == (due,)
+
+
+def test_a_promise_told_in_the_past_by_the_auditors_following_it_up_is_no_new_commitment() -> None:
+    # Found by a new user importing a follow-up audit ("uppföljande granskning").
+    assert cue_reason("Nämnden åtog sig då att ta fram en ny internkontrollplan senast den 31 december 2024.") is None
+    assert cue_reason("Nämnden åtar sig att ta fram en ny internkontrollplan senast den 31 december 2027.") == "intent"
