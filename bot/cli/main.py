@@ -186,9 +186,14 @@ def _extract_date(value: str | None, texts: Texts) -> date | None:
     try:
         if not _ISO_DATE.fullmatch(value.strip()):
             raise ValueError(value)
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise CliError(texts.get("extract_bad_date", value=value)) from None
+    from bot.services.import_checks import plausible_answer_date
+
+    if not plausible_answer_date(day, _today()):
+        raise CliError(texts.get("extract_odd_date", value=value))
+    return day
 
 
 def _today() -> date:

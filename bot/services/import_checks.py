@@ -29,6 +29,16 @@ PAST_EACH = "each"
 CASE_PAST_CHOICES = (PAST_EACH, PAST_DONE, PAST_OVERDUE)
 
 
+# A deadline further ahead than this is a mistyped year; an answer older than FIRST_ANSWER_YEAR or dated
+# more than a year ahead is a mistyped date (audits of Swedish municipalities as this tool knows them).
+MAX_YEARS_AHEAD = 100
+FIRST_ANSWER_YEAR = 1950
+
+
+def plausible_answer_date(day: date, today: date) -> bool:
+    return day.year >= FIRST_ANSWER_YEAR and (day - today).days <= 366
+
+
 def iso_date(value: Any) -> date | None:
     """A date stored as ISO text in a draft's JSON; None for nothing or for what is no date."""
     try:
@@ -102,7 +112,10 @@ def check_chosen(
     elif choice.deadline is not None:
         passed = deadline_passed(choice, today)
         params = {"number": number, "deadline": choice.deadline, "today": today}
-        if passed and choice.past is None:
+        if choice.deadline.year > today.year + MAX_YEARS_AHEAD:
+            # "9999-12-31", "2207-03-31": a year mistyped, not a plan
+            errors[f"f{index}_deadline"] = ("err_import_deadline_far", {**params, "years": MAX_YEARS_AHEAD})
+        elif passed and choice.past is None:
             errors[f"f{index}_past"] = ("err_import_passed_choose", params)
         elif passed and choice.past == PAST_NEW:
             errors[f"f{index}_deadline"] = ("err_import_new_date_passed", params)

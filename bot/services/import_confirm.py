@@ -22,7 +22,14 @@ from bot.language.normalize import fold_dnr
 from bot.services import commitments as commitment_service
 from bot.services.commitment_drafts import CommitmentDraft
 from bot.services.committees import can_manage, get_committee
-from bot.services.import_checks import PAST_DONE, Choice, check_chosen, iso_date, with_case_choice
+from bot.services.import_checks import (
+    PAST_DONE,
+    Choice,
+    check_chosen,
+    iso_date,
+    plausible_answer_date,
+    with_case_choice,
+)
 from bot.services.import_year import PlanDate, plan_dates
 from bot.services.imports import (
     MAX_TITLE,
@@ -89,6 +96,9 @@ def confirm(
     fields = draft.case_fields or {}
     committee = _check_case_fields(session, fields, actor, errors)
     today = now.date()  # the clock's time is in the bot's zone: this is today where the committee is
+    answered_on = iso_date(fields.get("date"))
+    if answered_on is not None and not plausible_answer_date(answered_on, today):
+        errors["case_date"] = ("err_import_answer_date_odd", {"day": answered_on})
     # Due at a meeting or an årshjul event: dated in the committee's plan, or waiting for it (`import_year`).
     dated = plan_dates(session, commitments_of(draft), committee.code, today) if committee is not None else {}
     # A passed deadline left alone on its own radio takes the case-level choice (all done / all overdue).

@@ -122,3 +122,13 @@ def test_binary_junk_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["extract", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("atagande: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_no_answer_can_have_is_one_sentence(
+    value: str, answer_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by a new user: "--date 0001-01-01" was shown as "Datum: 1 januari 1".
+    assert main(["extract", str(answer_file), "--date", value]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("atagande: Datumet") and "kontrollera året" in err and err.count("\n") == 1

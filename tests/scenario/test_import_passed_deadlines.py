@@ -191,3 +191,16 @@ def test_a_passed_report_to_the_committee_is_a_passed_deadline_not_one_waiting_f
     open_old_answer(world, text)
     assert "31 mars 2023 har redan passerat" in world.modal_text("sara")
     assert len(blocks(world, "_past")) == 3
+
+
+def test_a_mistyped_year_on_a_deadline_or_on_the_answer_is_refused_on_its_field(world: World) -> None:
+    # Found by a new user: "9999-12-31" and an answer dated "0001-01-01" were taken without a word.
+    open_old_answer(world)
+    choose(world, blocks(world, "_deadline")[0], "9999-12-31")
+    choose(world, "case_date", "0001-01-01")
+    interaction = world.slack.submit_view("sara")
+    assert interaction.response is not None and interaction.response["response_action"] == "errors"
+    errors = interaction.response["errors"]
+    assert "kontrollera året" in errors[blocks(world, "_deadline")[0]]
+    assert "kontrollera året" in errors["case_date"]
+    assert stored(world) == []
