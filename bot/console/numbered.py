@@ -78,12 +78,9 @@ def items(blocks: list[JsonDict]) -> dict[int, list[Field]]:
 
 
 def find(blocks: list[JsonDict], number: int, name: str) -> Field | None:
-    """The field called ``name`` (case does not matter) of item ``number``, if it has one."""
-    wanted = name.strip().casefold()
-    for candidate in items(blocks).get(number, []):
-        if candidate.name.casefold() == wanted:
-            return candidate
-    return None
+    """The field called ``name`` of item ``number``, if it has one: by its label or its first words, as
+    `named` reads them ("Slutdatumet" for "Slutdatumet 30 juni 2019 har redan passerat.")."""
+    return _pick(items(blocks).get(number, []), name)
 
 
 def named(blocks: list[JsonDict], name: str) -> tuple[Field | None, list[str]]:
@@ -96,6 +93,12 @@ def named(blocks: list[JsonDict], name: str) -> tuple[Field | None, list[str]]:
     when none or several do.
     """
     fields = [f for block in blocks if block.get("type") == "input" for f in _fields_of(block, starts_item=False)]
+    return _pick(fields, name), [f.name for f in fields if f.name]
+
+
+def _pick(fields: list[Field], name: str) -> Field | None:
+    """The one field whose label is ``name`` (case does not matter), else whose first words are, else that starts
+    with it; None when none or several do."""
     wanted = name.strip().casefold()
 
     def first_words(label: str) -> bool:
@@ -108,8 +111,8 @@ def named(blocks: list[JsonDict], name: str) -> tuple[Field | None, list[str]]:
     ):
         chosen = [f for f in fields if wanted and matches(f.name.casefold())]
         if chosen:
-            return (chosen[0] if len(chosen) == 1 else None), [f.name for f in fields if f.name]
-    return None, [f.name for f in fields if f.name]
+            return chosen[0] if len(chosen) == 1 else None
+    return None
 
 
 def is_shared_label(blocks: list[JsonDict], name: str) -> bool:

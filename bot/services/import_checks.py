@@ -29,14 +29,14 @@ PAST_EACH = "each"
 CASE_PAST_CHOICES = (PAST_EACH, PAST_DONE, PAST_OVERDUE)
 
 
-# A deadline further ahead than this is a mistyped year; an answer older than FIRST_ANSWER_YEAR or dated
-# more than a year ahead is a mistyped date (audits of Swedish municipalities as this tool knows them).
+# A deadline or an answer's date further ahead than this is a mistyped year ("9999-12-31", "2207-03-31"), and
+# so is an answer older than FIRST_ANSWER_YEAR ("0001-01-01").
 MAX_YEARS_AHEAD = 100
 FIRST_ANSWER_YEAR = 1950
 
 
 def plausible_answer_date(day: date, today: date) -> bool:
-    return day.year >= FIRST_ANSWER_YEAR and (day - today).days <= 366
+    return FIRST_ANSWER_YEAR <= day.year <= today.year + MAX_YEARS_AHEAD
 
 
 def iso_date(value: Any) -> date | None:

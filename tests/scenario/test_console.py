@@ -421,3 +421,33 @@ def test_a_long_read_is_waited_out_with_a_word_in_swedish_never_a_traceback() ->
     session._settle()
     assert out.getvalue().count("arbetar fortfarande") == 1
     assert "still working" not in out.getvalue()
+
+
+def test_a_numbered_field_is_named_by_the_first_words_of_its_label(database_url: str, tmp_path: Path) -> None:
+    # Found by a new user: a passed deadline's choice is labelled "Slutdatumet 30 juni 2019 har redan passerat.",
+    # different for every item; its first word must do, as it does for the modal's other fields.
+    answer = tmp_path / "gammalt.txt"
+    answer.write_text(
+        "Barn- och utbildningsnämnden\nDatum 2019-03-14\n\nRevisorernas rekommendationer\n\n"
+        "- Nämnden bör säkerställa att rutinen för orosanmälan är känd på alla skolor.\n\n"
+        "Förvaltningens kommentar:\n"
+        "Förvaltningen kommer att revidera rutinen för orosanmälan senast den 30 juni 2019.\n",
+        encoding="utf-8",
+    )
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                f":dela {answer}",
+                ":klicka Gå igenom och importera",
+                ":fyll 1 Slutdatumet=nonsens",
+                ":fyll 1 Slutdatumet=Importera som klart",
+                ":skicka",
+            ]
+        ),
+        database_url,
+    )
+    assert "”nonsens” finns inte att välja här" in output
+    assert "Importerat till BUN" in output and "BUN-1" in output
+    with Database.from_url(database_url).read() as session:
+        assert session.scalars(select(Commitment)).one().status.value == "done"
