@@ -127,6 +127,10 @@ _REAL_WORDS = frozenset(
 )
 # What OCR leaves of å, ä and ö; "é" for "ö" is common in scanned municipal PDFs ("férvaltningen").
 _DAMAGE = {"å": "ad", "ä": "aid", "ö": "oé"}
+# An "e" read as "c", looked for only in a word's ending ("Nämndcn", "förvaltningcns"), where it is common and
+# the forms stay few.
+_ENDING_DAMAGE = {"e": "c"}
+_ENDING = 4
 
 
 @lru_cache(maxsize=1)
@@ -151,10 +155,12 @@ def _repair_maps() -> tuple[dict[str, str], dict[str, str]]:
     for form, _ in entries:
         correct_forms.add(form)
     for form, compound in entries:
-        positions = [i for i, c in enumerate(form) if c in _DAMAGE]
+        damage = {i: _DAMAGE[c] for i, c in enumerate(form) if c in _DAMAGE}
+        damage |= {i: _ENDING_DAMAGE[c] for i, c in enumerate(form) if c in _ENDING_DAMAGE and i >= len(form) - _ENDING}
+        positions = sorted(damage)
         if not positions or len(positions) > 4:
             continue
-        options = [_DAMAGE[form[i]] + form[i] for i in positions]
+        options = [damage[i] + form[i] for i in positions]
         for choice in product(*options):
             variant = list(form)
             for i, c in zip(positions, choice, strict=True):

@@ -138,3 +138,20 @@ def test_repair_ocr_leaves_correct_text_alone(correct: str) -> None:
 )
 def test_repair_for_reading_undoes_damage_that_took_an_extra_character(damaged: str, read: str) -> None:
     assert repair_for_reading(damaged) == read
+
+
+@pytest.mark.parametrize(
+    ("damaged", "read"),
+    [
+        # Found by a new user: "Nämndcn kommer att revidera …" came through unrepaired; an "e" read as "c" in a
+        # known word's ending.
+        ("Nämndcn kommer att", "Nämnden kommer att"),
+        ("förvaltningcns rutiner", "förvaltningens rutiner"),
+        ("socialnimndcn", "socialnämnden"),
+        # a "c" in a word the lexicon does not know, or not in an ending, stays
+        ("Nämnden och Ecn", "Nämnden och Ecn"),
+        ("cykel", "cykel"),
+    ],
+)
+def test_an_e_read_as_c_in_a_known_words_ending_is_repaired(damaged: str, read: str) -> None:
+    assert repair_ocr(damaged) == read
