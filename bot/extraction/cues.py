@@ -331,6 +331,8 @@ MANNER_VERBS = frozenset(
     {"samrada", "samverka", "samarbeta", "beakta", "inhamta", "inhamtas", "samtala", "belasta", "rekvireras", "utga"}
     # "Informationen ska grundas på undersökningar …": what a task rests on
     | {"grundas", "baseras"}
+    # "Prognoserna ska kommenteras i förhållande till budgeten": how a report is written
+    | {"kommenteras"}
 )
 # "ska ske inom ramen för …", "ska ske med beaktande av …", "ska ske i samråd med …".
 MANNER_AFTER_SKE = re.compile(

@@ -44,6 +44,10 @@ def ska_strength(folded: str) -> float:
             tail = []  # "Medel som inte har använts ska återbetalas": the relative clause had its own verb
         elif any(w in cues.SUBORDINATORS for w in tail) or "enligt" in left_words:
             continue  # "hur anmälan ska gå till", "Enligt rutinen ska rektor …": how things work
+        elif left_words[:1] == ["om"] and not _TIME_AHEAD.search(folded, m.end()):
+            # "Om myndigheten har fler än en hyresvärd ska kostnaderna fördelas per hyresvärd": a rule for a
+            # case, however long the condition before it
+            continue
         purpose = left_words[:2] == ["for", "att"] and len(left_words) > 2 and infinitive(left_words[2])
         if "att" in tail and not (purpose and "att" not in left_words[2:]):
             # ("För att förbättra arbetet ska en ny tjänst skapas": a fronted purpose has its own infinitive; the

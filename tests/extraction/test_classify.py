@@ -559,3 +559,15 @@ def test_a_promise_told_in_the_past_by_the_auditors_following_it_up_is_no_new_co
     # Found by a new user importing a follow-up audit ("uppföljande granskning").
     assert cue_reason("Nämnden åtog sig då att ta fram en ny internkontrollplan senast den 31 december 2024.") is None
     assert cue_reason("Nämnden åtar sig att ta fram en ny internkontrollplan senast den 31 december 2027.") == "intent"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Written by the team in the shape of an appropriation letter's standing instructions.
+        "Om myndigheten har fler än en hyresvärd ska kostnaderna fördelas per hyresvärd.",
+        "Prognoserna ska kommenteras både i förhållande till föregående prognostillfälle och till budgeten.",
+    ],
+)
+def test_a_rule_for_a_case_or_for_how_a_report_is_written_is_no_promise(sentence: str) -> None:
+    assert cue_reason(sentence) is None
