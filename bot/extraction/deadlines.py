@@ -132,11 +132,19 @@ def _instead_of(found: Deadline, folded: str) -> bool:
 _ABOUT = cues.sv(r"\b(?:om|för|avseende|gällande|kring)\s+(?:[^\s.;]+\s+){1,6}$")
 
 
+# "lägga fram den för beslut i kommunfullmäktige under första kvartalet 2027": when it is decided, not what a
+# report is about.
+_FOR_DECISION = cues.sv(r"\bför\s+(?:beslut|godkännande|antagande|fastställande|behandling|yttrande)\b")
+
+
 def _reported_on(found: Deadline, folded: str) -> bool:
     """A period a report is about: "om uppdragets genomförande under 2018", "för insatserna under 2019",
     "kostnader för att erbjuda motsvarande utbud under 2023 och 2024"."""
     s, _e = found.span
-    return found.kind in ("period", "list") and _ABOUT.search(folded[max(0, s - 80) : s]) is not None
+    if found.kind not in ("period", "list"):
+        return False
+    about = _ABOUT.search(folded[max(0, s - 80) : s])
+    return about is not None and not _FOR_DECISION.match(about.group().lstrip())
 
 
 def _bracketed_after(folded: str, end: int, span: tuple[int, int]) -> bool:

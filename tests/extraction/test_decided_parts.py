@@ -221,3 +221,14 @@ def test_a_completion_limit_passed_before_the_documents_date_is_still_its_deadli
     text = "Förvaltningen kommer att ta fram en rutin. Rutinen ska vara klar senast den 30 april 2027.\n"
     found = commitments(run(text, today=date(2027, 5, 15), document_date=date(2027, 5, 15)))
     assert [f.deadlines for f in found] == [(date(2027, 4, 30),)]
+
+
+def test_a_period_for_a_decision_stays_the_deadline_beside_the_next_sentences_limit() -> None:
+    # Found by a new user: "för beslut i kommunfullmäktige under första kvartalet 2027" is when it is decided, not
+    # the period a report is about.
+    text = (
+        "Kommunledningsförvaltningen kommer att revidera policyn och lägga fram den för beslut i kommunfullmäktige "
+        "under första kvartalet 2027. Därutöver ska IT-chefen klassa systemen senast den 30 september 2027.\n"
+    )
+    found = commitments(run(text, today=date(2026, 12, 10), document_date=date(2026, 12, 10)))
+    assert [f.deadlines for f in sorted(found, key=lambda f: f.span)] == [(date(2027, 3, 31),), (date(2027, 9, 30),)]
