@@ -91,7 +91,8 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                 )
             )
             for j in near:
-                if same_content(keys[i], keys[j]) and not _owners_differ(findings[i], findings[j]):
+                a, b = findings[i], findings[j]
+                if same_content(keys[i], keys[j]) and not _owners_differ(a, b) and not _deadlines_differ(a, b):
                     parent[root(j)] = root(i)
     _join_restatements(findings, keys, root, parent)
     _join_undated_leads(findings, keys, root, parent)
@@ -222,6 +223,12 @@ def _owners_differ(a: Finding, b: Finding) -> bool:
     # A summary's "Förvaltningen kommer att …" restated with "Ekonomichefen ansvarar" is one promise: each
     # text must name only its own owner.
     return owner_a != owner_b and owner_a not in fold(b.text) and owner_b not in fold(a.text)
+
+
+def _deadlines_differ(a: Finding, b: Finding) -> bool:
+    """Two dates, and not the same: the same work in two places or twice ("… i område Väster senast i mars 2028",
+    "… i område Väster senast i juni 2028") is two promises, whatever else they share."""
+    return bool(a.deadlines) and bool(b.deadlines) and a.deadlines != b.deadlines
 
 
 _CONTENT = re.compile(r"[a-z]{5,}")

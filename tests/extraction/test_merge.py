@@ -106,3 +106,20 @@ def test_a_pages_undated_lead_is_the_dated_task_its_body_gives_in_full() -> None
     assert not any(f.text.startswith("Boverket ska som samordnande") for f in found)
     assert any(f.deadlines == (date(2027, 12, 31),) for f in found)
     assert any("årligen" in f.text for f in found)  # a duty of its own stays
+
+
+def test_the_same_work_due_at_two_dates_is_two_promises() -> None:
+    # Found by a new user: in a long answer, "… i område Väster senast i juni 2028" vanished beside "… i område
+    # Väster senast i mars 2028" (the same words but the month).
+    first = _f(
+        "Kvalitetsstrategen ska ta fram en ny rutin för uppföljning i område Väster senast i mars 2028.",
+        (0, 90),
+        deadlines=(date(2028, 3, 31),),
+    )
+    second = _f(
+        "Kvalitetsstrategen ska ta fram en ny rutin för uppföljning i område Väster senast i juni 2028.",
+        (500, 590),
+        deadlines=(date(2028, 6, 30),),
+    )
+    merged, _moved = dedupe([first, second])
+    assert sorted(f.deadlines for f in merged) == [(date(2028, 3, 31),), (date(2028, 6, 30),)]
