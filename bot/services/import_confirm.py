@@ -99,6 +99,12 @@ def confirm(
     answered_on = iso_date(fields.get("date"))
     if answered_on is not None and not plausible_answer_date(answered_on, today):
         errors["case_date"] = ("err_import_answer_date_odd", {"day": answered_on})
+    earlier = _answered_case(session, committee, fields.get("dnr"), draft.sha256)
+    if earlier is not None and "case_dnr" not in errors:
+        # A revised file of an answer already imported (a signature added, a typo mended) would make every
+        # commitment twice; another answer in the same case is told apart by its dnr.
+        params = {"dnr": earlier.dnr or "", "code": committee.code if committee else "", "day": earlier.created_at}
+        errors["case_dnr"] = ("err_import_dnr_answered", params)
     # Due at a meeting or an årshjul event: dated in the committee's plan, or waiting for it (`import_year`).
     dated = plan_dates(session, commitments_of(draft), committee.code, today) if committee is not None else {}
     # A passed deadline left alone on its own radio takes the case-level choice (all done / all overdue).
@@ -166,6 +172,20 @@ def _in_plan(choice: Choice, planned: PlanDate | None) -> Choice:
     if planned is None or planned.day is None or planned.tie.recurring or choice.deadline is not None:
         return choice
     return replace(choice, deadline=planned.day)
+
+
+def _answered_case(session: Session, committee: Committee | None, dnr: Any, sha256: str) -> Case | None:
+    """A case of the committee under the same dnr that already has an imported answer (another file)."""
+    key = fold_dnr(visible(str(dnr or ""), one_line=True)) if dnr else None
+    if committee is None or not key:
+        return None
+    stmt = select(Case).where(
+        Case.committee_id == committee.id,
+        Case.dnr_key == key,
+        Case.source_sha256.is_not(None),
+        Case.source_sha256 != sha256,
+    )
+    return session.scalars(stmt.order_by(Case.id).limit(1)).first()
 
 
 def _case_for_import(session: Session, committee: Committee, dnr: str | None, now: datetime) -> Case:

@@ -285,3 +285,23 @@ def test_a_pdf_that_inflates_without_bound_gets_one_sentence_and_the_bot_reads_o
     assert counts(world) == (0, 0, 0, 0)
     share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
     review_button(world, "sara")  # the next document is read as ever
+
+
+def test_a_revised_file_of_an_answer_already_imported_is_refused_on_its_dnr(world: World) -> None:
+    # Found by a new user: the same answer with a signature added came in as a second case, every commitment twice.
+    world.quick_committee()
+    share(world, "sara", "svar.txt", ANSWER.encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
+    world.submit("sara")
+    before = counts(world)[:3]
+    share(world, "sara", "svar-v2.txt", (ANSWER + "\nAnna Andersson, förvaltningschef\n").encode("utf-8"))
+    world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
+    refused = world.slack.submit_view("sara")
+    assert refused.response is not None and refused.response["response_action"] == "errors"
+    said = refused.response["errors"]["case_dnr"]
+    assert "2024/BUN 0077" in said and "redan ett importerat svar" in said and "ändra diarienumret" in said
+    assert counts(world)[:3] == before  # no case, recommendation or commitment more
+    # Another case told apart by its dnr comes in.
+    world.slack.fill("sara", "case_dnr", "2024/BUN 0078", block_id="case_dnr")
+    assert (world.submit("sara").response or {}).get("response_action") == "clear"
+    assert counts(world)[0] == before[0] + 1
