@@ -1,7 +1,7 @@
 """The traffic light of a commitment (docs/architecture.md, "Commitments").
 
 grön: done, or on track; gul: due within 30 days without a recent update;
-röd: overdue, or its deadline has been moved, or reported late.
+röd: overdue, or its deadline has been put off, or reported late.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def light(c: LightFacts, today: date, now: datetime) -> Light:
         return Light.RED
     if c.status == CommitmentStatus.DELAYED:
         return Light.RED
-    if c.original_deadline is not None and c.deadline is not None and c.deadline != c.original_deadline:
-        return Light.RED
+    if c.original_deadline is not None and c.deadline is not None and c.deadline > c.original_deadline:
+        return Light.RED  # put off: a deadline brought forward is no delay
     recently_updated = c.last_update_at is not None and now - c.last_update_at <= RECENT_UPDATE
     if c.deadline is not None and c.deadline - today <= DUE_SOON and not recently_updated:
         return Light.YELLOW

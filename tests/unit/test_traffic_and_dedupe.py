@@ -28,6 +28,9 @@ def test_lights() -> None:
     assert light(_c(deadline=TODAY - timedelta(days=1)), TODAY, NOW) == Light.RED
     moved = _c(deadline=TODAY + timedelta(days=90), original_deadline=TODAY + timedelta(days=30))
     assert light(moved, TODAY, NOW) == Light.RED
+    # Brought forward is no delay (found by a new user: a date moved earlier turned the card red).
+    earlier = _c(deadline=TODAY + timedelta(days=90), original_deadline=TODAY + timedelta(days=120))
+    assert light(earlier, TODAY, NOW) == Light.GREEN
     assert light(_c(status=CommitmentStatus.DELAYED), TODAY, NOW) == Light.RED
     assert light(_c(status=CommitmentStatus.DONE, deadline=TODAY - timedelta(days=5)), TODAY, NOW) == Light.GREEN
     assert light(_c(status=CommitmentStatus.CANCELLED), TODAY, NOW) == Light.NONE
