@@ -46,6 +46,7 @@ _NOISE_STRIP = re.compile(
     r"|\d+"
     r"|[^\w\s]"
 )
+_PAGE_NUMBER = re.compile(r"(?:\b(?:sida|sid\.?|s\.)\s*)?\b\d+(?:\s*\(\s*\d+\s*\)|\s*(?:av|/)\s*\d+)?\s*$")
 _FOOTER = re.compile(
     r"(?:\btelefon\b|\btel\.?\s*:?\s*\d|\be-?post\b|\bwww\.|\bpostadress\b|\bbesoksadress\b|\borg\.?\s*nr\b"
     r"|\borganisationsnummer\b|\bbankgiro\b|\bplusgiro\b|\bfax\b|@\w+\.\w+)"
@@ -124,10 +125,10 @@ def _mark_noise(lines: list[Line]) -> None:
     folded: dict[int, str] = {}
     for i, line in enumerate(lines):
         if line.kind == "text" and len(line.text) <= 160:
-            key = line.folded
-            folded[i] = key
-            if _is_noise(key):
+            if _is_noise(line.folded):
                 line.kind = "noise"
+            # The page's number in a running header or footer changes from page to page ("… Sida 3", "… 3 (4)").
+            folded[i] = _PAGE_NUMBER.sub("#", line.folded)
     # Lines that recur at the edges of most pages are running headers or footers.
     page_starts = [i for i, line in enumerate(lines) if line.page_start]
     pages = len(page_starts) + 1

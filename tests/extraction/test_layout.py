@@ -143,3 +143,17 @@ def test_a_task_whose_stop_was_lost_starts_a_sentence() -> None:
         "Kommunstyrelsen ges",
         "Nämnden och Kommunstyrelsen får",
     ]
+
+
+def test_a_running_header_with_its_page_number_is_noise_and_a_sentence_goes_on_across_it() -> None:
+    # Found by a new user: "Kommunstyrelsen – Yttrande informationssäkerhet Sida 4" ended up inside a commitment.
+    pages = [
+        "Kommunstyrelsen – Yttrande Sida 1\nNämnden svarar här.\n",
+        "Kommunstyrelsen – Yttrande Sida 2\nMer text om svaret.\nSamtliga ska ha genomgått utbildningen i\n",
+        "Kommunstyrelsen – Yttrande Sida 3\ninformationssäkerhet senast vecka 12.\n",
+    ]
+    text = "\f".join(pages)
+    kinds = {line.text: line.kind for line in split_lines(text)}
+    assert all(kinds[f"Kommunstyrelsen – Yttrande Sida {n}"] == "noise" for n in (1, 2, 3))
+    units = [u.text for u in units_of(text)]
+    assert "Samtliga ska ha genomgått utbildningen i informationssäkerhet senast vecka 12." in units
