@@ -9,6 +9,7 @@ any other text is a message posted in the current channel.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -255,16 +256,16 @@ class ConsoleSession:
         places.extend(reversed(self._printed.get(self.user, {}).values()))
         # "Markera som klart BUN-7": the button of BUN-7 where a message lists several commitments.
         button, block_ids = pressing.button_and_blocks(self.bot.svc, label)
-        for where in places:
-            for block_id in block_ids:
-                try:
-                    interaction = self.slack.click_button(self.user, where, button, block_id=block_id)
-                except LookupError:
-                    continue
-                self._after(interaction.acked)
-                if where == "home":
-                    self._print_home(only_if_new=True)
-                return True
+        # "Nästa sida" for "Nästa sida ▶": the arrows are hard to type
+        for where, block_id, text in itertools.product(places, block_ids, (button, f"{button} ▶", f"◀ {button}")):
+            try:
+                interaction = self.slack.click_button(self.user, where, text, block_id=block_id)
+            except LookupError:
+                continue
+            self._after(interaction.acked)
+            if where == "home":
+                self._print_home(only_if_new=True)
+            return True
         self._say("console_no_button", label=label)
         return True
 

@@ -451,3 +451,30 @@ def test_a_numbered_field_is_named_by_the_first_words_of_its_label(database_url:
     assert "Importerat till BUN" in output and "BUN-1" in output
     with Database.from_url(database_url).read() as session:
         assert session.scalars(select(Commitment)).one().status.value == "done"
+
+
+def test_a_button_is_pressed_by_its_words_without_its_arrow(database_url: str, tmp_path: Path) -> None:
+    # Found by a new user: ":klicka Nästa sida" answered that no such button was there ("Nästa sida ▶").
+    answer = tmp_path / "stort-svar.txt"
+    promises = "\n".join(
+        f"Förvaltningen kommer att ta fram rutin nummer {n} för område {n} senast den {n % 28 + 1} mars 2099."
+        for n in range(1, 41)
+    )
+    answer.write_text(
+        "Barn- och utbildningsnämnden\nDatum 2099-01-12\n\nRevisorernas rekommendationer\n\n"
+        f"- Nämnden bör ta fram rutiner.\n\nFörvaltningens kommentar:\n{promises}\n",
+        encoding="utf-8",
+    )
+    output = _console(
+        "\n".join(
+            [
+                "/atagande nämnd ny BUN Barn- och utbildningsnämnden",
+                f":dela {answer}",
+                ":klicka Gå igenom och importera",
+                ":klicka Nästa sida",
+            ]
+        ),
+        database_url,
+    )
+    after = output.split(":klicka Nästa sida", 1)[1]
+    assert "Ingen knapp" not in after and "Föregående sida" in after
