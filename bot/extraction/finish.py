@@ -11,6 +11,7 @@ from bot.extraction.owners import find_committees
 from bot.extraction.reader import Reader
 from bot.extraction.scoring import commitment_confidence, recommendation_confidence
 from bot.language.deadline import Deadline
+from bot.language.impossible import impossible_date
 from bot.language.normalize import match_text
 
 __all__ = ["finish", "make_finding"]
@@ -37,6 +38,10 @@ def finish(reader: Reader, draft: Draft, rec_spans: dict[int, tuple[int, int]]) 
         chosen = draft.table.deadline
     else:
         chosen = choose(found or draft.inherited, document_date=reader.document_date)
+    no_such_day = impossible_date(text) if draft.kind == COMMITMENT and not chosen.deadlines else None
+    if no_such_day is not None and chosen.recurrence is None:
+        # "senast 2027-02-30": the grammar reads no day that does not exist; the review says which one it was.
+        chosen = Chosen(deadlines=(), phrase=no_such_day, recurrence=None, note="impossible", confidence=0.0)
     committee, committees = _committee_named(draft.kind, text)
     answers: tuple[int, int] | None = None
     if draft.kind == COMMITMENT and draft.answers is not None:

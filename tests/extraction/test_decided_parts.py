@@ -232,3 +232,11 @@ def test_a_period_for_a_decision_stays_the_deadline_beside_the_next_sentences_li
     )
     found = commitments(run(text, today=date(2026, 12, 10), document_date=date(2026, 12, 10)))
     assert [f.deadlines for f in sorted(found, key=lambda f: f.span)] == [(date(2027, 3, 31),), (date(2027, 9, 30),)]
+
+
+def test_a_day_that_does_not_exist_is_named_for_the_review() -> None:
+    # Found by a new user: "senast 2027-02-30" came out as "inget datum i texten", the document's slip unsaid.
+    found = commitments(run("Rektor ska ta fram planen senast 2027-02-30.\n", today=date(2026, 12, 7)))
+    assert [(f.deadlines, f.deadline_phrase, f.deadline_note) for f in found] == [((), "2027-02-30", "impossible")]
+    good = commitments(run("Rektor ska ta fram planen senast 2027-02-28.\n", today=date(2026, 12, 7)))
+    assert [(f.deadlines, f.deadline_note) for f in good] == [((date(2027, 2, 28),), None)]
