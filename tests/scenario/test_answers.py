@@ -284,3 +284,17 @@ def test_a_long_history_shows_its_latest_entries_whole_and_counts_the_older(worl
     assert "Steg 5" in history and "https://x.se/5" in history  # the newest, whole
     assert "Steg 0" not in history
     assert "tidigare händelser" in history and "/atagande rapport" in history
+
+
+def test_an_edits_reason_is_shown_as_its_reason_not_as_new_words(world: World) -> None:
+    # Found by a new user: the history read "ändrade åtagandet: ”Sommarlovet börjar 11 juni”", the reason quoted
+    # as if it were the commitment's new text.
+    ref = announced(world)
+    world.run("sara", "bun", f"/atagande visa {ref}")
+    world.click("sara", world.last("sara", "bun"), "Ändra")
+    world.fill("sara", **{"Vad ska göras?": "Revidera den lokala överenskommelsen tillsammans med skolorna"})
+    world.fill("sara", **{"Anledning till ändringen": "Skolorna vill vara med"})
+    assert world.submit("sara").response is None
+    world.run("sara", "bun", f"/atagande visa {ref}")
+    shown = world.ephemeral_of("sara", "bun")[-1]
+    assert "ändrade åtagandet (motivering: ”Skolorna vill vara med”)" in shown
