@@ -114,6 +114,7 @@ def create(
     source_span: tuple[int, int] | None = None,
     status: CommitmentStatus = CommitmentStatus.NOT_STARTED,
     original_text: str | None = None,
+    document_deadline: date | None = None,
 ) -> Commitment:
     """Store a checked draft with its first history row; the caller commits.
 
@@ -122,7 +123,8 @@ def create(
     its case from the draft's dnr. An import may also create a commitment
     done already (an old answer brought in late): its first history row
     carries that status; and a text the reviewer edited keeps the
-    document's wording (`original_text`) in that row.
+    document's wording (`original_text`) in that row, and a date the reviewer
+    changed the document's (`document_deadline`).
     """
     committee = get_committee(session, draft.committee_code)
     if not can_manage(committee, actor):
@@ -173,6 +175,7 @@ def create(
             status=status,
             new_deadline=commitment.deadline,
             new_deadline_phrase=commitment.deadline_phrase,
+            old_deadline=document_deadline if document_deadline != commitment.deadline else None,
             reason=original_text,
         )
     )

@@ -265,6 +265,9 @@ def _create_commitment(
         status=CommitmentStatus.DONE if choice.past == PAST_DONE else CommitmentStatus.NOT_STARTED,
         # Edited by the reviewer or repaired for reading ("fo6r" → "för"): the document's wording is kept.
         original_text=written if text != written else None,
+        # The reviewer's date instead of the document's ("Ge ett nytt slutdatum", a date mended): the card's
+        # history keeps what the document said. A meeting's day from the plan replaced only a guess.
+        document_deadline=iso_date((finding.get("deadlines") or [None])[0]) if tied is None else None,
     )
     if tied is not None and tied.waiting and commitment.deadline is None:
         # No date until the plan has the meeting: the phrase is kept for `meeting_plan.follow` to date.

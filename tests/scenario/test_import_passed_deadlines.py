@@ -204,3 +204,17 @@ def test_a_mistyped_year_on_a_deadline_or_on_the_answer_is_refused_on_its_field(
     assert "kontrollera året" in errors[blocks(world, "_deadline")[0]]
     assert "kontrollera året" in errors["case_date"]
     assert stored(world) == []
+
+
+def test_a_new_date_given_in_the_review_keeps_the_documents_date_in_the_history(world: World) -> None:
+    # Found by a new user: "Ge ett nytt slutdatum" left no trace of the date the answer promised.
+    open_old_answer(world)
+    choose(world, blocks(world, "_past")[0], DONE)
+    choose(world, blocks(world, "_past")[1], OVERDUE)
+    choose(world, blocks(world, "_deadline")[2], "2027-03-31")
+    assert (world.submit("sara").response or {}).get("response_action") == "clear"
+    world.run("sara", "bun", "/atagande visa BUN-3")
+    shown = world.ephemeral_of("sara", "bun")[-1]
+    assert "31 mars 2027" in shown and "i dokumentet stod 30 juni 2023" in shown
+    world.run("sara", "bun", "/atagande visa BUN-2")
+    assert "i dokumentet stod" not in world.ephemeral_of("sara", "bun")[-1]
