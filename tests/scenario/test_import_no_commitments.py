@@ -49,6 +49,9 @@ def counts(world: World) -> tuple[int, int, int]:
 def test_a_follow_up_audit_is_imported_as_a_case_with_its_recommendations(world: World) -> None:
     world.quick_committee()
     share(world, "sara", "uppfoljning.txt", FOLLOW_UP.encode("utf-8"))
+    # Said in words, not "0 åtaganden (0 med slutdatum …)" (found by a new user).
+    first = "\n".join(thread_texts(world, "sara"))
+    assert "inga åtaganden men 2 rekommendationer" in first and "0 åtaganden" not in first
     world.click("sara", review_button(world, "sara"), "Gå igenom och importera")
     assert "utan åtaganden" in world.modal_text("sara")  # it says what importing will do
     interaction = world.submit("sara")
