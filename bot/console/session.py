@@ -21,6 +21,7 @@ from bot.app.local_slack import LocalBot
 from bot.clock import ManualClock
 from bot.console import numbered, pressing
 from bot.console.identities import channel_id_for, user_id_for
+from bot.console.waiting import settle_patiently
 from bot.standin.render import render_blocks
 from bot.standin.user_side import Where
 from bot.standin.workspace import Channel, Message, View
@@ -37,9 +38,6 @@ MIN_YEAR = 1970
 MAX_YEAR = 9000
 # ":fyll 2 Importera=nej": a field of the modal's item 2 (see bot/console/numbered.py).
 _NUMBERED_FILL = re.compile(r"^(\d+)\s+([^=]+)=(.*)$")
-# How long the console waits for the bot, in steps: a word after the first, and on after five minutes.
-_WAIT = 10.0
-_MAX_WAITS = 30
 
 
 class ConsoleSession:
@@ -141,16 +139,7 @@ class ConsoleSession:
         return keep_going
 
     def _settle(self) -> None:
-        """Wait for the bot's work before showing what changed; a long read (a document of millions of
-        characters takes some seconds) is waited out with a word to the person, never a traceback."""
-        for waited in range(_MAX_WAITS):
-            try:
-                self.bot.settle(timeout=_WAIT)
-                return
-            except TimeoutError:
-                if waited == 0:
-                    self._say("console_still_working")
-        self._say("console_gave_up_waiting")
+        settle_patiently(self.bot, self._say)
 
     def _after(self, acked: bool = True) -> None:
         self._settle()
