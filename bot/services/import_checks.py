@@ -35,8 +35,12 @@ MAX_YEARS_AHEAD = 100
 FIRST_ANSWER_YEAR = 1950
 
 
+def too_far_ahead(day: date, today: date) -> bool:
+    return day.year > today.year + MAX_YEARS_AHEAD
+
+
 def plausible_answer_date(day: date, today: date) -> bool:
-    return FIRST_ANSWER_YEAR <= day.year <= today.year + MAX_YEARS_AHEAD
+    return day.year >= FIRST_ANSWER_YEAR and not too_far_ahead(day, today)
 
 
 def iso_date(value: Any) -> date | None:
@@ -112,7 +116,7 @@ def check_chosen(
     elif choice.deadline is not None:
         passed = deadline_passed(choice, today)
         params = {"number": number, "deadline": choice.deadline, "today": today}
-        if choice.deadline.year > today.year + MAX_YEARS_AHEAD:
+        if too_far_ahead(choice.deadline, today):
             # "9999-12-31", "2207-03-31": a year mistyped, not a plan
             errors[f"f{index}_deadline"] = ("err_import_deadline_far", {**params, "years": MAX_YEARS_AHEAD})
         elif passed and choice.past is None:

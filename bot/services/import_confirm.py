@@ -99,7 +99,8 @@ def confirm(
     answered_on = iso_date(fields.get("date"))
     if answered_on is not None and not plausible_answer_date(answered_on, today):
         errors["case_date"] = ("err_import_answer_date_odd", {"day": answered_on})
-    earlier = _answered_case(session, committee, fields.get("dnr"), draft.sha256)
+    dnr = visible(str(fields.get("dnr") or ""), one_line=True) or None
+    earlier = _answered_case(session, committee, dnr, draft.sha256)
     if earlier is not None and "case_dnr" not in errors:
         # A revised file of an answer already imported (a signature added, a typo mended) would make every
         # commitment twice; another answer in the same case is told apart by its dnr.
@@ -129,7 +130,6 @@ def confirm(
     existing = imported_case(session, draft.sha256)
     if existing is not None:
         raise UserError("err_import_done", dnr=existing.dnr or "")
-    dnr = visible(str(fields.get("dnr") or ""), one_line=True) or None
     case = _case_for_import(session, committee, dnr, now)
     case.title = visible(str(fields.get("title") or ""), one_line=True)[:MAX_TITLE]
     case.auditor = visible(str(fields.get("auditor") or ""), one_line=True) or None
@@ -174,9 +174,9 @@ def _in_plan(choice: Choice, planned: PlanDate | None) -> Choice:
     return replace(choice, deadline=planned.day)
 
 
-def _answered_case(session: Session, committee: Committee | None, dnr: Any, sha256: str) -> Case | None:
+def _answered_case(session: Session, committee: Committee | None, dnr: str | None, sha256: str) -> Case | None:
     """A case of the committee under the same dnr that already has an imported answer (another file)."""
-    key = fold_dnr(visible(str(dnr or ""), one_line=True)) if dnr else None
+    key = fold_dnr(dnr) if dnr else None
     if committee is None or not key:
         return None
     stmt = select(Case).where(

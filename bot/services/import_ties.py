@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from bot.language.committee_year import Missing, YearPlan, YearTie, find_ties, resolve_tie
+from bot.services.import_checks import iso_date
 from bot.services.validation import rhythm_rule
 
 __all__ = ["PlanDate", "in_plan", "passed_in_document", "tie_of"]
@@ -51,13 +52,9 @@ class PlanDate:
 
 def passed_in_document(finding: Mapping[str, Any], today: date) -> bool:
     """Has every date the document gives the finding passed by `today`?"""
-    days: list[date] = []
-    for raw in finding.get("deadlines") or []:
-        try:
-            days.append(date.fromisoformat(str(raw)))
-        except ValueError:
-            return False
-    return bool(days) and max(days) < today
+    raw = finding.get("deadlines") or []
+    days = [day for day in map(iso_date, raw) if day is not None]
+    return bool(days) and len(days) == len(raw) and max(days) < today
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -63,7 +63,7 @@ def readable(text: Any) -> str:
     The span keeps the way back to the text as written. Hidden characters go, and a
     personnummer a stored draft may still hold is masked.
     """
-    return visible(mask_personal_numbers(repair_for_reading(str(text or ""))), one_line=True)
+    return as_written(repair_for_reading(str(text or "")))
 
 
 def as_written(text: Any) -> str:
