@@ -49,13 +49,13 @@ _AFTER_I_VAR = rx(r"\s*(?:[.,;:!?)]|$|och\b|eller\b|samt\b|kommer\b|ska\b|skall\
 def _season_kind(word: str) -> tuple[str, Builder, tuple[int, ...], str]:
     """(kind, builder, anchor months, season) for a folded season or term word."""
     term = word in ("vt", "ht") or "termin" in word
-    if word.startswith("sen") and word[3:].startswith(("var", "vdr", "host", "hest", "vinter")):
-        word = word[3:]  # late autumn is autumn, due when autumn ends
+    if word.startswith("sen") and word[3:].startswith(("var", "vdr", "host", "hest", "sommar", "vinter")):
+        word = word[3:]  # late in a season is that season, due when it ends
     if word == "vt" or word.startswith(("var", "vdr")):
         return ("term" if term else "season"), spring_of, (6,), "spring"
     if word == "ht" or word.startswith(("host", "hest")):
         return ("term" if term else "season"), autumn_of, (12,), "autumn"
-    if word.startswith(("sommar", "sensommar")):  # late summer ends with the summer, on 31 August
+    if word.startswith("sommar"):
         return "season", season_summer, (8,), "summer"
     return "season", winter_of, (2,), "winter"
 
