@@ -8,6 +8,7 @@ and mean that agency. In an answer to Riksrevisionen the government promises its
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.extraction.cues import DECIDED_THAT, sv
@@ -22,6 +23,8 @@ AGENCY = sv(
     r"|nämnden)\b"
     r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\b\w*universitet\w*"
     r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
+    # a state delegation or committee named for its cause: "Delegationen mot segregation"
+    r"|delegationen"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"
     # Agencies named without a telling ending.
     r"|^(?:vinnova|forte|sida|riksgälden|polisen|msb|scb|smhi|sgu|sametinget|kronofogden|försvarsmakten|brå"
@@ -59,6 +62,7 @@ _RECEIVES = sv(
     r"\s+att\b"
     r"|(?:ett|två|tre|flera)\s+(?:nytt\s+|nya\s+)?(?:regerings)?uppdrag\b)"
 )
+_MEANS_THAT = sv(r"\b(?:innebär|betyder|medför)\s+(?:\w+\s+){0,2}?att\s+")
 # A subject after a fronted adverbial: "Senast den 25 januari 2023 ska Chalmers Tekniska Högskola AB lämna …".
 _FRONTED = sv(
     r"^\W*(?:senast|under|efter|före|inom|vid|i|till|från|därefter|dessutom|vidare|även)\b[^.;]{0,80}?\s(?:ska|skall)\s+"
@@ -135,7 +139,10 @@ def receiving_agency(text: str, folded: str) -> str | None:
     if m is None:
         return None
     # "Regionstyrelsen beslutar att regiondirektören får i uppdrag att …": the one after the decision's "att".
-    start = max((a.end() for a in DECIDED_THAT.finditer(folded, 0, m.end("name"))), default=m.start("name"))
+    # "Det innebär att kultur- och samhällservicenämnden får i uppdrag att …": the one after "innebär att".
+    end = m.end("name")
+    thats = itertools.chain(DECIDED_THAT.finditer(folded, 0, end), _MEANS_THAT.finditer(folded, 0, end))
+    start = max((a.end() for a in thats), default=m.start("name"))
     name = folded[start : m.end("name")]
     written = " ".join(text[start : m.end("name")].split())
     if not name.strip() or not (AGENCY.search(name) or _INITIALS.fullmatch(written)):

@@ -15,7 +15,7 @@ from bot.extraction.agencies import assigned_agency, is_agency_name, receiving_a
 from bot.extraction.drafts import Draft, UnitText
 from bot.extraction.model import COMMITMENT
 
-__all__ = ["carry_assignee"]
+__all__ = ["carry_assignee", "self_named"]
 
 # A report or task that points back to the task named before: "Uppdraget ska redovisas …", "En slutrapport …".
 _TASK_ANAPHOR = re.compile(
@@ -42,3 +42,17 @@ def carry_assignee(drafts: Sequence[Draft], infos: Mapping[int, UnitText], folde
             before = [a for a in named if a[:2] < d.first]
         if before:
             d.owner, d.carried_owner = before[-1][2], True
+
+
+# "Myndigheten ska senast den 1 mars 2019 lämna …", "Därefter kommer myndigheten att fastställa …": in an agency's
+# regleringsbrev or its own page the agency is "myndigheten" throughout, named nowhere as given a task.
+_SELF_NAMED = re.compile(
+    r"^\W*(?P<a>myndigheten|verket)\s+(?:ska|skall|kommer|avser|planerar)\b"
+    r"|\b(?:ska|skall|kommer)\s+(?P<b>myndigheten|verket)\s+(?:(?:också|även|dessutom|därför)\s+)?(?:att\s+)?\w"
+)
+
+
+def self_named(folded: str) -> str | None:
+    """ "Myndigheten" when a commitment's subject is the agency as it names itself, for one nothing else owns."""
+    m = _SELF_NAMED.search(folded[:400])
+    return (m["a"] or m["b"]).capitalize() if m is not None else None

@@ -23,7 +23,8 @@ __all__ = ["Chosen", "ahead_of", "choose", "last_day", "period_end", "plan_year"
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
-    r"|\bfastställ\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper"
+    # "fastställd den 3 mars" dates a decision taken; "ska fastställas i början av 2020" is the promise
+    r"|\bfastställ(?!as\b|a\b)\w*|\bav\s+\w+\s+den|\benligt\s+uppgift,?|§\s*\d+,?|\bper"
     # the day a matter came in: "Inkom till KF/KS kansli den 4 december 2017"
     r"|\binkom\w*\b[^.;:]{0,40}"
     # "Nämnden den 10 februari hanterade …": the meeting's day, the subject's, not a deadline

@@ -28,6 +28,7 @@ from datetime import date
 from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.agencies import GOVERNMENT
+from bot.extraction.carried_owners import self_named
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.decided_parts import split_decided, split_steps
@@ -198,6 +199,9 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     out: list[Finding] = []
     for found in merged:
         kept = replace(found, answers=moved[found.answers]) if found.answers in moved else found
+        if kept.kind == COMMITMENT and kept.owner is None:
+            # the last resort, after every rule that names the agency: "Myndigheten ska …" as the text says it
+            kept = replace(kept, owner=self_named(match_text(kept.text).folded))
         if kept.confidence >= _MIN_CONFIDENCE:
             out.append(kept)
     out.sort(key=lambda f: (-f.confidence, f.span[0], f.span[1]))

@@ -23,6 +23,10 @@ _OWNER_AFTER = sv(
     r"|\buppdras\s+(?:även\s+|också\s+|därför\s+)?att\b"
     # "har 2019-03-27 § 33 getts i uppdrag": the day and paragraph of the decision between
     r"|\bhar\s+(?:\d[\d-]*\s+)?(?:§\s*\d+\s+)?getts\s+i\s+uppdrag\b|(?<=\s)getts\s+i\s+uppdrag\b"
+    # "Kommunchefen har i uppdrag att", "Delegationen mot segregation får i sitt regleringsbrev i uppdrag att"
+    # ("Kommunstyrelsen har gett förvaltningen i uppdrag": the one given it comes after a giving verb)
+    r"|\b(?:har|får|fick)\s+(?:(?!inte\b|ej\b|gett\b|givit\b|gav\b|ger\b|lämna\w*|överlämna\w*)[^\s.;,]+\s+){1,4}?"
+    r"i\s+uppdrag\b|\bhar\s+i\s+uppdrag\b"
     r"|\bhar\s+fått\s+i\s+uppdrag\b|(?<=\s)fått\s+i\s+uppdrag\b|\bleder\s+(?:detta\s+|det\s+)?arbete(?:t)?\b|\bsamordnar\s+arbetet\b)"
 )
 _OWNER_BEFORE = sv(
@@ -226,7 +230,8 @@ def find_owner(text: str, folded: str) -> str | None:
             continue  # "… till Naturvårdsverket som ansvarar för Klimatklivet": who it is, not who owns this
         # "Förvaltningen får i uppdrag att …": the one given a task, however general.
         tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
-        if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked):
+        agency = is_agency_name(text[start:end]) and _GENERIC.match(phrase) is None
+        if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or agency):
             return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
         end_m = _OWNER_END.search(folded, m.end())
@@ -275,6 +280,9 @@ def subject_owner(text: str, folded: str) -> str | None:
     phrase = folded[start:end].strip()
     if not phrase or len(phrase.split()) > 10 or _describes(folded, phrase, m.start()) or _THING_DONE.match(phrase):
         return _inverted_subject(text, folded)
+    if _is_passive(folded, m.end()):
+        # "En ny förskola kommer att börja byggas": what is done, not who does it (a decider before it may be)
+        return _inverted_subject(text, folded)
     if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
         # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.
         return _clean_owner(text[start:end])
@@ -284,6 +292,37 @@ def subject_owner(text: str, folded: str) -> str | None:
     if not agency and not _role_like(phrase):
         return _inverted_subject(text, folded)
     return _clean_owner(text[start:end])
+
+
+# The verb after "ska"/"kommer att", a few adverbs and "börja" skipped; a passive one ("byggas", "öppnas") makes
+# the subject the thing done. Deponents end the same way and are active ("Nämnden ska träffas").
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:ocksa|aven|nu|darfor|sedan|da|inte|forst|snart|att|borja|att\s+borja|vidare)\s+){0,3}(?P<verb>\w{3,})\b"
+)
+_DEPONENTS = frozenset(
+    {
+        "finnas",
+        "hoppas",
+        "lyckas",
+        "traffas",
+        "minnas",
+        "trivas",
+        "synas",
+        "andas",
+        "kannas",
+        "markas",
+        "vistas",
+        "samsas",
+        "kampas",
+        "brottas",
+        "envisas",
+    }
+)
+
+
+def _is_passive(folded: str, at: int) -> bool:
+    m = _VERB_AFTER.match(folded, at)
+    return m is not None and m["verb"].endswith("as") and m["verb"] not in _DEPONENTS
 
 
 # Partners fronted before the verb, the subject after it: "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska

@@ -52,6 +52,9 @@ class ReaderState(Protocol):
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None: ...
 
 
+# A task given or held: "får i uppdrag att", "har i sitt regleringsbrev i uppdrag att" (not "… att genomföra detta").
+_TASK_GIVEN = re.compile(r"\bi\s+uppdrag\s+att\b(?!\s+(?:\w+\s+){0,2}?(?:detta|dessa|det|denna|arbetet|uppdraget)\b)")
+
 __all__ = ["SentenceReader"]
 
 _DATED_FALLBACK = 0.4
@@ -248,6 +251,8 @@ class SentenceReader:
         """A sentence that completes the commitment before it (`before`): its deadline, owner or report-back."""
         if sent.cue is not None and _AGENCY_PROMISES.match(sent.folded):
             return False  # "Skatteverket ska enligt regleringsbrevet … redovisa …": a promise of its own
+        if sent.cue is not None and _TASK_GIVEN.search(sent.folded) and not sent.anaphoric:
+            return False  # "Kommunchefen har i uppdrag att redovisa …": a task of its own, however weak its cue
         if sent.owner and (sent.cue is None or sent.cue.strength < STRONG or sent.anaphoric):
             target = owner_object(sent.folded)
             # "X ansvarar för stickprovskontrollerna" belongs to the commitment about those, wherever it is.

@@ -98,3 +98,13 @@ def test_a_promise_told_in_the_past_by_the_auditors_following_it_up_is_no_new_co
 )
 def test_a_rule_for_a_case_or_for_how_a_report_is_written_is_no_promise(sentence: str) -> None:
     assert cue_reason(sentence) is None
+
+
+def test_a_decision_to_be_adopted_at_a_time_is_dated_and_one_adopted_is_not() -> None:
+    # Real (a region's committee answering its auditors, a news page): "fastställas" ahead is the promise's time.
+    day = date(2019, 12, 10)
+    said = "En översyn av nämndernas reglementen pågår och ska fastställas i början av 2020.\n"
+    assert only_commitment(said, today=day, document_date=day).deadlines == (date(2020, 3, 31),)
+    # Written by the team: a plan adopted on a day is dated by that day, which is no deadline.
+    past = "Planen, fastställd den 3 december 2019, ska följas upp under 2020.\n"
+    assert only_commitment(past, today=day, document_date=day).deadlines == (date(2020, 12, 31),)

@@ -322,3 +322,63 @@ def test_a_verb_phrase_or_a_time_is_no_part_of_an_owner() -> None:
 def test_a_decider_or_the_body_whose_meeting_decides_owns_the_decision(sentence: str, owner: str | None) -> None:
     found = only_commitment(sentence + "\n", today=date(2026, 12, 1), document_date=date(2026, 12, 1))
     assert found.owner == owner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # Real sentences (the fresh web batches, kept outside the repository): the task as held or given with
+        # words between "får" and "i uppdrag", and a task after "Det innebär att".
+        ("Kommunchefen har i uppdrag att senast i april 2019 redovisa kostnadssänkande åtgärder.", "Kommunchefen"),
+        (
+            "Delegationen mot segregation får i sitt regleringsbrev i uppdrag att förbereda avveckling av myndigheten.",
+            "Delegationen mot segregation",
+        ),
+        (
+            "Det innebär att kultur- och samhällservicenämnden får i uppdrag att ansöka om övervakningskameror.",
+            "kultur- och samhällservicenämnden",
+        ),
+        ("Förvaltningen har inte i uppdrag att bygga om skolan.", None),
+    ],
+)
+def test_task_held_or_given_names_its_owner(sentence: str, owner: str | None) -> None:
+    assert _owner(sentence) == owner
+
+
+def test_subject_of_a_passive_is_what_is_done_not_who_does_it() -> None:
+    # Real: "En ny förskola med sex avdelningar kommer att börja byggas under hösten 2021" (a municipal news page).
+    def subject(sentence: str) -> str | None:
+        return subject_owner(sentence, match_text(sentence).folded)
+
+    assert subject("En ny förskola med sex avdelningar kommer att börja byggas under hösten 2021.") is None
+    assert subject("Skolan kommer att anpassas till fler elever.") is None
+    assert subject("Rektor kommer att börja kartlägga behoven under hösten 2021.") == "Rektor"
+    assert subject("Arbetsgruppen ska träffas en gång i månaden.") == "Arbetsgruppen"  # a deponent, active
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Real, from agencies' regleringsbrev (the fresh web batches): the agency as it names itself.
+        "Myndigheten ska senast den 1 mars 2019 lämna en redogörelse för utvecklingen av public service-kontot.",
+        "Mot bakgrund av myndighetens uppdrag ska myndigheten lämna in en redogörelse senast den 1 mars 2019.",
+    ],
+)
+def test_an_agency_naming_itself_owns_what_nothing_else_owns(sentence: str) -> None:
+    found = only_commitment(sentence, today=date(2019, 1, 10), document_date=date(2019, 1, 10))
+    assert found.owner == "Myndigheten"
+    assert found.deadlines == (date(2019, 3, 1),)
+
+
+def test_a_task_held_after_a_promise_is_a_promise_of_its_own() -> None:
+    # Written by the team: the second sentence names its owner and a task of its own, so it does not join the first.
+    day = date(2026, 11, 2)
+    text = (
+        "Förvaltningen ska ta fram en ny rutin för delegation. "
+        "Kommunchefen har i uppdrag att senast i april 2027 redovisa kostnadssänkande åtgärder.\n"
+    )
+    found = commitments(run(text, today=day, document_date=day))
+    assert [(f.owner, f.deadlines) for f in found] == [("Förvaltningen", ()), ("Kommunchefen", (date(2027, 4, 30),))]
+    # A task that points back to the promise before it names that promise's owner.
+    back = "Förvaltningen ska ta fram en ny rutin för delegation. Ekonomichefen får i uppdrag att genomföra detta.\n"
+    assert [f.owner for f in commitments(run(back, today=day, document_date=day))] == ["Ekonomichefen"]

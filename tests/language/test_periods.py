@@ -68,6 +68,9 @@ CASES: list[tuple[str, date, list[str], str]] = [
     ("till årsskiftet", REF, ["2023-12-31"], "period"),
     ("vid årsskiftet 2022/2023", REF, ["2022-12-31"], "period"),
     ("innan årsskiftet", REF, ["2023-12-31"], "period"),
+    # real (a municipal company's page): the common misspelling with one s
+    ("senast årskiftet", REF, ["2023-12-31"], "period"),
+    ("vid halvårskiftet 2021", REF, ["2021-06-30"], "period"),
     ("vid årets slut", REF, ["2023-12-31"], "period"),
     ("senast vid årets utgång", REF, ["2023-12-31"], "period"),
     ("första halvåret 2022", REF, ["2022-06-30"], "period"),

@@ -190,9 +190,10 @@ def scan_parts_of_year(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
         )
 
 
-# "årsskiftet", "halvårsskiftet", and "årets slut/utgång" ("vid årets slut", "innan årets utgång").
+# "årsskiftet", "halvårsskiftet", and "årets slut/utgång" ("vid årets slut", "innan årets utgång"); the common
+# misspelling with one s ("senast årskiftet") too.
 _TURN = rx(
-    rf"{L}(?:(?P<half>halv)?{A}rs(?:-\s?)?skifte(?:t)?|{A}rets\s+(?:slut|utg{A}ng)){R}"
+    rf"{L}(?:(?P<half>halv)?{A}rs?(?:-\s?)?skifte(?:t)?|{A}rets\s+(?:slut|utg{A}ng)){R}"
     rf"(?:\s+(?P<y>{YEAR})(?:\s*/\s*(?P<y2>{YEAR}|\d\d))?{YEAR_END})?"
 )
 _NEW_YEAR = rx(rf"{L}ny{A}r(?:et|safton)?{R}(?:\s+(?P<y>{YEAR}){YEAR_END})?")
