@@ -17,6 +17,7 @@ from bot.language.normalize import match_text
 __all__ = ["join_page_reports"]
 
 _PAGE_GAP = 700
+_GOES_ON = sv(r"\bfortsätter\s+(?:sitt|sina|som|att|med|arbetet)\b")
 
 
 def join_page_reports(findings: list[Finding]) -> list[Finding]:
@@ -46,8 +47,11 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
             task = found[j]
             if task.deadlines or task.recurrence or task.owner is None or report.owner not in (None, task.owner):
                 break
-            if not 0 <= end - task.span[1] <= _PAGE_GAP or TASK_REPORT.search(match_text(task.text).folded):
+            task_folded = match_text(task.text).folded
+            if not 0 <= end - task.span[1] <= _PAGE_GAP or TASK_REPORT.search(task_folded):
                 break
+            if _GOES_ON.search(task_folded):
+                break  # "Statens medieråd fortsätter sitt arbete med …": work going on as before is no task reported
             run.append(j)
             end = task.span[0]
         for j in run:

@@ -117,8 +117,14 @@ def ska_strength(folded: str) -> float:
         if not verb or (verb in cues.STATIVE_AFTER_SKA and not _acts(verb, after, subject)):
             continue
         passive = verb.endswith("as") or verb in ("ses", "ges", "nas", "fas")
-        best = max(best, MEDIUM if passive or inverted or cues.ACTOR.search(subject) else WEAK)
+        # "Myndigheten ska redovisa sina kostnader …": an agency's duty to report, as a regleringsbrev sets it
+        reports = verb in _REPORT_VERBS and _AGENCY_SUBJECT.search(subject) is not None
+        best = max(best, MEDIUM if passive or inverted or reports or cues.ACTOR.search(subject) else WEAK)
     return best
+
+
+_REPORT_VERBS = frozenset({"redovisa", "aterrapportera", "rapportera", "redogora", "inkomma"})
+_AGENCY_SUBJECT = re.compile(r"(?:^|\s)(?:myndigheten|verket|\w+myndigheten|\w+verket|\w+styrelsen|\w+inspektionen)$")
 
 
 # A relative clause that has its own verb before "ska" ("som inte har använts ska"): "ska" is the main clause's.

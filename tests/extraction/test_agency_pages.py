@@ -280,3 +280,36 @@ def test_tasks_reported_together_and_a_subject_after_its_partners() -> None:
     )
     found = commitments(run(page, document_date=date(2027, 3, 1), today=date(2027, 3, 1)))
     assert [(f.owner, f.deadlines) for f in found] == [("Forte", (date(2027, 10, 31),))] * 2
+
+
+def test_a_task_reported_is_never_joined_to_work_that_goes_on_as_before() -> None:
+    # Written by the team in the shape of an agency's news page about an inquiry into merging it with another.
+    page = (
+        "Eventuell sammanslagning utreds\n\n"
+        "Statens medieråd fortsätter sitt arbete med att stärka barn och unga som medvetna medieanvändare.\n\n"
+        "Den som ska biträda departementet med utredningen är en särskild utredare. "
+        "Uppdraget ska redovisas senast den 15 augusti.\n"
+    )
+    day = date(2022, 3, 17)
+    found = commitments(run(page, document_date=day, today=day))
+    reports = [f for f in found if f.text.startswith("Uppdraget")]
+    assert [f.deadlines for f in reports] == [(date(2022, 8, 15),)]
+    assert all(not f.deadlines for f in found if "fortsätter" in f.text)
+
+
+def test_an_agencys_duty_to_report_in_its_regleringsbrev_is_a_commitment() -> None:
+    # Real sentences from a regleringsbrev (Kammarkollegiet, budgetåret 2019; the fresh web batches).
+    letter = (
+        "Regleringsbrev för budgetåret 2019 avseende Kammarkollegiet\n\n"
+        "Mål och återrapporteringskrav\n\n"
+        "Myndigheten ska redovisa åtgärder för att bibehålla kvaliteten i handläggningen och för att "
+        "effektivisera verksamheten.\n\n"
+        "Myndigheten ska senast den 1 mars 2019 lämna en redogörelse för utvecklingen av public service-kontot.\n"
+    )
+    day = date(2018, 12, 20)
+    found = commitments(run(letter, document_date=day, today=day))
+    # the letter's heading names the agency "Myndigheten" points back to
+    assert [(f.owner, f.deadlines) for f in found] == [
+        ("Kammarkollegiet", ()),
+        ("Kammarkollegiet", (date(2019, 3, 1),)),
+    ]

@@ -382,3 +382,19 @@ def test_a_task_held_after_a_promise_is_a_promise_of_its_own() -> None:
     # A task that points back to the promise before it names that promise's owner.
     back = "Förvaltningen ska ta fram en ny rutin för delegation. Ekonomichefen får i uppdrag att genomföra detta.\n"
     assert [f.owner for f in commitments(run(back, today=day, document_date=day))] == ["Ekonomichefen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # Real (a municipality's answer to a citizen's proposal, an agency's page): a body by its own name.
+        ("Mjölby avser att bygga en gång- och cykelväg till Sjögestad motell.", "Mjölby"),
+        ("Delmos kommer att återkomma med utlysningen under 2022.", "Delmos"),
+        # Written by the team: an adverb opens the sentence, and a definite noun is a thing, not a name.
+        ("Vidare ska planen beskriva hur arbetet följs upp.", None),
+        ("Härnäst ska tekniska kontoret ta fram en kostnadsberäkning.", "tekniska kontoret"),
+        ("Projektet kommer att avslutas under 2022.", None),
+    ],
+)
+def test_a_body_named_by_its_own_name_owns_what_it_intends(sentence: str, owner: str | None) -> None:
+    assert subject_owner(sentence, match_text(sentence).folded) == owner
