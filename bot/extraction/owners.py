@@ -12,7 +12,7 @@ import re
 
 from bot.extraction.agencies import is_agency_name
 from bot.extraction.cues import sv
-from bot.extraction.ska import infinitive
+from bot.extraction.subject_words import is_passive, proper_name
 from bot.language.normalize import match_text, repair_ocr
 
 __all__ = ["find_committees", "find_owner", "owner_object", "subject_owner"]
@@ -281,7 +281,7 @@ def subject_owner(text: str, folded: str) -> str | None:
     phrase = folded[start:end].strip()
     if not phrase or len(phrase.split()) > 10 or _describes(folded, phrase, m.start()) or _THING_DONE.match(phrase):
         return _inverted_subject(text, folded)
-    if _is_passive(folded, m.end()):
+    if is_passive(folded, m.end()):
         # "En ny förskola kommer att börja byggas": what is done, not who does it (a decider before it may be)
         return _inverted_subject(text, folded)
     if _GENERIC.match(phrase) and not _POINTS_BACK.match(phrase):
@@ -290,127 +290,9 @@ def subject_owner(text: str, folded: str) -> str | None:
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
     # or its initials: "SLU ska", "MSB ska".
     agency = is_agency_name(text[start:end]) and not _GENERIC.match(phrase)
-    if not agency and not _role_like(phrase) and not _proper_name(text[start:end], folded[m.end() :]):
+    if not agency and not _role_like(phrase) and not proper_name(text[start:end], folded[m.end() :]):
         return _inverted_subject(text, folded)
     return _clean_owner(text[start:end])
-
-
-# The verb after "ska"/"kommer att", a few adverbs and "börja" skipped; a passive one ("byggas", "öppnas") makes
-# the subject the thing done. Deponents end the same way and are active ("Nämnden ska träffas").
-_VERB_AFTER = re.compile(
-    r"\s+(?:(?:ocksa|aven|nu|darfor|sedan|da|inte|forst|snart|att|borja|att\s+borja|vidare)\s+){0,3}(?P<verb>\w{3,})\b"
-)
-_DEPONENTS = frozenset(
-    {
-        "finnas",
-        "hoppas",
-        "lyckas",
-        "traffas",
-        "minnas",
-        "trivas",
-        "synas",
-        "andas",
-        "kannas",
-        "markas",
-        "vistas",
-        "samsas",
-        "kampas",
-        "brottas",
-        "envisas",
-    }
-)
-
-
-def _is_passive(folded: str, at: int) -> bool:
-    m = _VERB_AFTER.match(folded, at)
-    return m is not None and m["verb"].endswith("as") and m["verb"] not in _DEPONENTS
-
-
-# A body by its own name, one word that is no definite noun ("Mjölby avser att", "Såm avser att", "Delmos
-# kommer att"); a common noun as the subject is definite ("Projektet ska") or a pronoun.
-_NOT_A_NAME = frozenset(
-    {
-        "alla",
-        "ingen",
-        "inget",
-        "inga",
-        "man",
-        "vi",
-        "de",
-        "den",
-        "det",
-        "detta",
-        "dessa",
-        "denna",
-        "samtliga",
-        "var",
-        "varje",
-        "personal",
-        "barn",
-        "elever",
-        "medarbetare",
-        "flera",
-        "några",
-        "fler",
-        "många",
-        "vårdnadshavare",
-        "föräldrar",
-        "medborgare",
-        "hushåll",
-        "företag",
-        "beslut",
-        "arbete",
-    }
-)
-# Adverbs open a sentence whose subject follows the verb ("Vidare ska planen …", "Härnäst ska tekniska kontoret …").
-_ADVERBS = frozenset(
-    {
-        "vidare",
-        "dessutom",
-        "härnäst",
-        "därefter",
-        "sedan",
-        "nu",
-        "då",
-        "också",
-        "även",
-        "därför",
-        "slutligen",
-        "först",
-        "snart",
-        "idag",
-        "samtidigt",
-        "framöver",
-        "fortsättningsvis",
-        "parallellt",
-        "härutöver",
-        "därutöver",
-        "därtill",
-        "likaså",
-        "sist",
-        "senare",
-        "efteråt",
-        "således",
-        "alltså",
-        "dock",
-        "annars",
-        "här",
-        "där",
-    }
-)
-_DEFINITE_END = re.compile(r"(?:en|et|na|an|rna|ar|er|or|ing|het|tion)$")
-_VERB_NEXT = re.compile(r"\s*(?P<word>[\w-]+)")
-
-
-def _proper_name(phrase: str, after: str) -> bool:
-    """One word naming a body before its verb and the verb's "att" or infinitive ("Mjölby avser att bygga")."""
-    word = phrase.strip()
-    if " " in word or not word[:1].isupper() or len(word) < 3 or word.lower() in _NOT_A_NAME | _ADVERBS:
-        return False
-    nxt = _VERB_NEXT.match(after)
-    if nxt is None or not (nxt["word"] == "att" or infinitive(nxt["word"])):
-        return False
-    return word.isupper() or _DEFINITE_END.search(word.lower()) is None
 
 
 # Partners fronted before the verb, the subject after it: "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska
