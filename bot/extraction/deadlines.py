@@ -44,7 +44,9 @@ _ESTIMATED_END = cues.sv(
 # "utbyggnad som pågår under 2022 och 2023": works going on during a period are done by its end (the phrase
 # itself starts with "under", so this is checked on the words before it).
 _WORKS_DURING = re.compile(r"\bpag(?:a|ar)\s*$")
-_MAX_DATES = 4
+# A regleringsbrev's forecast days are five a year ("den 19 januari, den 26 februari, den 7 maj, den 30 juli samt den
+# 29 oktober"); more than six dates in one sentence is a table read as a sentence, kept to its first six.
+_MAX_DATES = 6
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extraction.helpers import commitments, run
+from tests.extraction.helpers import commitments, only_commitment, run
 
 # Written by the team in the shape of an appropriation letter amended in May of its budget year.
 LETTER = """Prognoser
@@ -48,3 +48,20 @@ def test_no_list_below_or_no_pointer_to_it_leaves_the_commitment_as_it_was() -> 
     for text, due in ((no_list, ()), (no_pointer, (date(2027, 3, 1),))):
         found = commitments(run(text, today=date(2026, 12, 1), document_date=date(2026, 12, 1)))
         assert [f.deadlines for f in found] == [due]
+
+
+def test_a_regleringsbrevs_five_forecast_days_are_all_kept() -> None:
+    # Real (IAF's regleringsbrev for 2009, the fresh web batches).
+    said = (
+        "IAF ska lämna prognoser för 2009-2012 den 19 januari, den 26 februari, den 7 maj, den 30 juli samt den "
+        "29 oktober 2009.\n"
+    )
+    day = date(2008, 12, 18)
+    found = only_commitment(said, today=day, document_date=day)
+    assert found.deadlines == (
+        date(2009, 1, 19),
+        date(2009, 2, 26),
+        date(2009, 5, 7),
+        date(2009, 7, 30),
+        date(2009, 10, 29),
+    )
