@@ -93,6 +93,10 @@ _STEP = re.compile(
     r"(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
     r"|(?:del|slut|ater)?redovisas|(?:del|slut)?rapporteras|lamnas|presenteras|aterrapporteras|tas|fattas|beslutas"
     r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b"
+    # a clause with its own subject and verb: "Byggstart sker i februari och den nya brandstationen är beräknad att
+    # tas i bruk under hösten 2010", "… och projektet beräknas vara klart …"
+    r"|(?:(?:den|det|de)\s+(?:[\w-]+\s+){1,2}?|[\w-]+(?:en|et|na)\s+)(?:ar\s+)?(?:berakna[dt]|planera[dt]|beraknas"
+    r"|planeras|vantas|kommer|ska|skall)\b"
     # the verb left out, the second step's own agent or thing and its time: "behandlas av förbundsstyrelsen den
     # 7 maj och av förbundsfullmäktige den 16 juni", "gatan är klar i slutet av juni och den nya torgytan i
     # slutet av augusti"

@@ -240,3 +240,11 @@ def test_a_day_that_does_not_exist_is_named_for_the_review() -> None:
     assert [(f.deadlines, f.deadline_phrase, f.deadline_note) for f in found] == [((), "2027-02-30", "impossible")]
     good = commitments(run("Rektor ska ta fram planen senast 2027-02-28.\n", today=date(2026, 12, 7)))
     assert [(f.deadlines, f.deadline_note) for f in good] == [((date(2027, 2, 28),), None)]
+
+
+def test_a_second_clause_with_its_own_subject_and_time_is_a_step_of_its_own() -> None:
+    # Real (a rescue services' association's news page, the fresh web batches).
+    said = "Byggstart sker i februari och den nya brandstationen är beräknad att tas i bruk under hösten 2010.\n"
+    day = date(2009, 12, 21)
+    found = commitments(run(said, today=day, document_date=day))
+    assert [f.deadlines for f in found] == [(date(2010, 2, 28),), (date(2010, 12, 31),)]
