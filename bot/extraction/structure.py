@@ -143,6 +143,7 @@ class _Walk:
     rec_units: list[int] = field(default_factory=list)  # recommendations so far, in order ("Rekommendation 2")
     answered: bool = False  # an answer label has been seen: later "Rekommendation N" headings refer back
     restated: bool = False  # the current block answers a recommendation quoted right before it (no label)
+    nested_in: int | None = None  # the number of the numbered item whose own list of tasks is being read
 
     def __post_init__(self) -> None:
         self.roles = [Role("body") for _ in self.units]
@@ -300,6 +301,17 @@ class _Walk:
         self.certain, self.intro, self.rec_section, self.restated = True, None, False, True
 
     def _item(self, i: int, folded: str) -> None:
+        nxt = self.units[i + 1] if i + 1 < len(self.units) else None
+        opens = nxt is not None and nxt.kind == "item" and self.units[i].text.rstrip().endswith(":")
+        if opens and intro_kind(folded)[0] == "commit":
+            # "2. Regionstyrelsen ger regiondirektören i uppdrag att:" over "• Införa …": an item of a decision's
+            # numbered list that opens a list of tasks of its own
+            self._list_intro(i, folded)
+            self.nested_in = _item_number(self.units[i].bullet)
+            return
+        number = _item_number(self.units[i].bullet)
+        if self.nested_in is not None and number == self.nested_in + 1:
+            self.intro, self.nested_in = None, None  # "3. En uppföljning …": the outer list goes on, not the tasks
         self._resume_numbered_list(i)
         kind = self.intro[0] if self.intro else None
         if kind == "historical" and _TASK_GIVEN.search(folded):

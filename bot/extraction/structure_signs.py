@@ -48,6 +48,8 @@ _COMMIT_INTRO = cues.sv(
     r"|\bsom\s+(?:mål|målsättning|ambition)\s+att\b"
     # "Myndigheten har även i uppdrag att:", "Nämnden får i uppdrag att:": tasks, one per item
     r"|\b(?:har|får|fick)\s+(?:\S+\s+){0,2}?i\s+uppdrag\s+att\s*:\s*$"
+    # "Regionstyrelsen ger regiondirektören i uppdrag att:", "Nämnden uppdrar åt förvaltningen att:": given tasks
+    r"|\b(?:ger|gav|uppdrar\s+(?:åt|till))\s+(?:\S+\s+){1,5}?(?:i\s+uppdrag\s+)?att\s*:\s*$"
 )
 _PREDICTS = cues.sv(r"\bkommer\s+(?:att\s+)?(?:leda|bidra|innebära|medföra|resultera)\s+till\s+att\s*:?\s*$")
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")

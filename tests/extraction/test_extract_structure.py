@@ -352,3 +352,22 @@ def test_steps_planned_for_a_year_under_a_clause_that_names_their_body() -> None
     )
     found = commitments(run(page, document_date=date(2027, 4, 1), today=date(2027, 4, 1)))
     assert [(f.owner, f.deadlines) for f in found] == [("Länsstyrelsen Gotland", (date(2027, 12, 31),))] * 2
+
+
+def test_a_numbered_decision_that_gives_tasks_lists_each_as_a_commitment() -> None:
+    # Real (a region's board, Kalmar 2019-10-31, the fresh web batches), shortened.
+    text = (
+        "Förslag till beslut\n\n"
+        "1. Regionstyrelsen godkänner slutredovisningen.\n\n"
+        "2. Regionstyrelsen ger regiondirektören i uppdrag att:\n\n"
+        "  • Införa riktade hälsosamtal till 40-, 50- och 60 åringar i Kalmar län enligt redovisat förslag.\n"
+        "  • Ta fram formerna för hur uppdraget ska bedrivas och organiseras.\n\n"
+        "3. En uppföljning av införandet ska redovisas hösten 2020.\n"
+    )
+    day = date(2019, 10, 31)
+    found = commitments(run(text, today=day, document_date=day))
+    tasks = [f for f in found if f.owner == "regiondirektören"]
+    assert [f.text.split()[0] for f in tasks] == ["Införa", "Ta"]
+    follow_up = next(f for f in found if f.text.startswith("En uppföljning"))
+    assert follow_up.deadlines == (date(2020, 12, 31),) and follow_up.owner is None
+    assert not any(f.text.endswith("i uppdrag att:") for f in found)
