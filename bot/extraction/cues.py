@@ -109,7 +109,11 @@ TIME_GIVEN = sv(_TIME_GIVEN)
 # "fattade beslut om att". What follows is the decision; what came before it led to it.
 _DECIDED = (
     # "Kommunstyrelsen beslutade 14 september 2016 § 132 att …": its day and paragraph between.
-    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+(?:\w+\s+){0,2}?(?:(?:den\s+)?\d{1,2}\s+\w+"
+    r"\b(?:(?:beslutar|beslutade|har\s+beslutat|beslöt|fastslogs)\s+"
+    # "beslöt trafiknämnden vid sitt möte idag att …": the meeting it was taken at between
+    r"(?:(?:[\w-]+\s+(?:och\s+)?){0,3}?(?:vid|på)\s+(?:sitt|dagens|[\w-]+s)\s+(?:\w+\s+)?(?:möte|sammanträde)\w*\s+"
+    r"(?:(?:i\s?dag|igår|den\s+\d{1,2}\s+\w+(?:\s+\d{4})?)\s+)?)?"
+    r"(?:\w+\s+){0,2}?(?:(?:den\s+)?\d{1,2}\s+\w+"
     r"(?:\s+\d{4})?\s+(?:§\s*\d+\s+)?)?"
     # "Beslut togs att man inom förvaltningen ska …" (without "om" too)
     r"|beslut\s+(?:fattades|togs)\s+(?:\w+\s+)?(?:om\s+)?|fattade\s+(?:\w+\s+)?beslut\s+om\s+)att\s+"
@@ -136,6 +140,8 @@ FORMAL_DECISIONS = frozenset(
         *("godkanna", "notera", "anta", "faststalla", "overlamna", "lagga", "tillstyrka", "avsla", "bifalla"),
         *("anse", "besvara", "yttra", "avge", "fora", "ga", "hanvisa", "delegera", "utse", "bevilja", "avslå"),
         *("foresla", "rekommendera", "uppmana", "tacka", "justera", "godkanner", "att"),
+        # settled at the meeting itself: sent back for more work, or a thing not to be done
+        *("aterremittera", "avsta", "bordlagga"),
     }
 )
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".

@@ -108,3 +108,16 @@ def test_a_decision_to_be_adopted_at_a_time_is_dated_and_one_adopted_is_not() ->
     # Written by the team: a plan adopted on a day is dated by that day, which is no deadline.
     past = "Planen, fastställd den 3 december 2019, ska följas upp under 2020.\n"
     assert only_commitment(past, today=day, document_date=day).deadlines == (date(2020, 12, 31),)
+
+
+def test_a_decision_told_with_the_meeting_it_was_taken_at_gives_its_task() -> None:
+    # Real (a region's committee's news, Uppsala 2021-02-19, the fresh web batches), shortened.
+    day = date(2021, 2, 19)
+    said = (
+        "Därför beslöt trafik- och samhällsutvecklingsnämnden vid sitt möte idag att trafikdirektören får i uppdrag "
+        "att utlösa den option som finns i det nuvarande trafikavtalet.\n"
+    )
+    assert only_commitment(said, today=day, document_date=day).owner == "trafikdirektören"
+    # Real (a region's committee, Gotland; a municipal board): settled at the meeting, nothing left to do.
+    assert cue_reason("En enig nämnd beslutade på dagens sammanträde att avstå från upphandling.") is None
+    assert cue_reason("Kommunstyrelsen beslutade på sitt möte den 27 november att återremittera ärendet.") is None
