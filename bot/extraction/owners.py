@@ -191,6 +191,11 @@ def _describes(folded: str, phrase: str, verb_at: int) -> bool:
     return phrase.endswith(" som") and _CLEFT.search(folded, 0, verb_at) is None
 
 
+def _agency(written: str, phrase: str) -> bool:
+    """Is the subject an agency by its proper name ("Trafikverket", "SLU"), not "myndigheten" pointing back?"""
+    return is_agency_name(written) and _GENERIC.match(phrase) is None
+
+
 def _role_like(folded: str) -> bool:
     return bool(_ROLE.search(folded)) and not _GENERIC.match(folded.strip())
 
@@ -231,8 +236,7 @@ def find_owner(text: str, folded: str) -> str | None:
             continue  # "… till Naturvårdsverket som ansvarar för Klimatklivet": who it is, not who owns this
         # "Förvaltningen får i uppdrag att …": the one given a task, however general.
         tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
-        agency = is_agency_name(text[start:end]) and _GENERIC.match(phrase) is None
-        if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or agency):
+        if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or _agency(text[start:end], phrase)):
             return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
         end_m = _OWNER_END.search(folded, m.end())
@@ -288,9 +292,9 @@ def subject_owner(text: str, folded: str) -> str | None:
         # "Förvaltningen kommer att …": the answering side as a whole, named as the text names it.
         return _clean_owner(text[start:end])
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
-    # or its initials: "SLU ska", "MSB ska".
-    agency = is_agency_name(text[start:end]) and not _GENERIC.match(phrase)
-    if not agency and not _role_like(phrase) and not proper_name(text[start:end], folded[m.end() :]):
+    # or its initials: "SLU ska", "MSB ska"; another body by one word of its own name: "Mjölby avser att".
+    named = _agency(text[start:end], phrase) or proper_name(text[start:end], folded[m.end() :])
+    if not named and not _role_like(phrase):
         return _inverted_subject(text, folded)
     return _clean_owner(text[start:end])
 

@@ -52,9 +52,6 @@ class ReaderState(Protocol):
     def set_owner_from(self, draft: Draft, info: UnitText, start: int, end: int) -> None: ...
 
 
-# A task given or held: "får i uppdrag att", "har i sitt regleringsbrev i uppdrag att" (not "… att genomföra detta").
-_TASK_GIVEN = re.compile(r"\bi\s+uppdrag\s+att\b(?!\s+(?:\w+\s+){0,2}?(?:detta|dessa|det|denna|arbetet|uppdraget)\b)")
-
 __all__ = ["SentenceReader"]
 
 _DATED_FALLBACK = 0.4
@@ -65,6 +62,9 @@ _HABIT_VERB = cues.sv(
     r"|revideras|stäms\s+av|följs\s+upp|ses\s+över|hålls|träffas|samlas|möts|följer\s+\S+\s+upp|följer\s+upp)\b"
 )
 _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avser|planerar)\s+vi\b")
+# A task of its own, given or held: "får i uppdrag att", "har i sitt regleringsbrev i uppdrag att" (not "… i uppdrag
+# att genomföra detta", which points back to the promise before it).
+_OWN_TASK = re.compile(r"\bi\s+uppdrag\s+att\b(?!\s+(?:\w+\s+){0,2}?(?:detta|dessa|det|denna|arbetet|uppdraget)\b)")
 _GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)\b")
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
@@ -251,7 +251,7 @@ class SentenceReader:
         """A sentence that completes the commitment before it (`before`): its deadline, owner or report-back."""
         if sent.cue is not None and _AGENCY_PROMISES.match(sent.folded):
             return False  # "Skatteverket ska enligt regleringsbrevet … redovisa …": a promise of its own
-        if sent.cue is not None and _TASK_GIVEN.search(sent.folded) and not sent.anaphoric:
+        if sent.cue is not None and _OWN_TASK.search(sent.folded) and not sent.anaphoric:
             return False  # "Kommunchefen har i uppdrag att redovisa …": a task of its own, however weak its cue
         if sent.owner and (sent.cue is None or sent.cue.strength < STRONG or sent.anaphoric):
             target = owner_object(sent.folded)

@@ -303,13 +303,13 @@ class _Walk:
     def _item(self, i: int, folded: str) -> None:
         nxt = self.units[i + 1] if i + 1 < len(self.units) else None
         opens = nxt is not None and nxt.kind == "item" and self.units[i].text.rstrip().endswith(":")
+        number = _item_number(self.units[i].bullet)
         if opens and intro_kind(folded)[0] == "commit":
             # "2. Regionstyrelsen ger regiondirektören i uppdrag att:" over "• Införa …": an item of a decision's
             # numbered list that opens a list of tasks of its own
             self._list_intro(i, folded)
-            self.nested_in = _item_number(self.units[i].bullet)
+            self.nested_in = number
             return
-        number = _item_number(self.units[i].bullet)
         if self.nested_in is not None and number == self.nested_in + 1:
             self.intro, self.nested_in = None, None  # "3. En uppföljning …": the outer list goes on, not the tasks
         self._resume_numbered_list(i)
