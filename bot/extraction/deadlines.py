@@ -121,7 +121,17 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
         for a, b in itertools.pairwise(kept)
         if a.kind != "date" and b.kind == "date" and _bracketed_after(folded, a.span[1], b.span)
     }
-    return [d for d in kept if id(d) not in explained]
+    # "i slutet av mars eller i början av april": either will do, so the later is the limit.
+    either = {
+        id(a)
+        for a, b in itertools.pairwise(kept)
+        if a.dates and b.dates and _EITHER.match(folded[a.span[1] : b.span[0]])
+    }
+    return [d for d in kept if id(d) not in explained and id(d) not in either]
+
+
+_SPAN_END = re.compile(r"(?:fram\s+)?till\s+(?:och\s+med\s+)?(?:år\s+)?\d{4}$", re.IGNORECASE)
+_EITHER = re.compile(r"\s*,?\s*eller\s+(?:senast\s+)?$")
 
 
 # "… under våren 2020, istället för i november i år": the time given up is no deadline.
@@ -224,6 +234,19 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
         # "… ska delredovisas senast den 31 maj 2020 och slutredovisas senast den 31 december 2022" read in
         # 2022: two limits, the first passed; both stay (the interim report is split off as its own).
         dated = [*passed, *dated]
+    if (
+        dated
+        and ranges
+        and rhythms
+        and _FIXED_DAY.match(rhythms[0].recurrence or "")
+        and rhythms[0].recurrence != _DEFAULT_YEARLY
+        and all(_SPAN_END.match(d.phrase) for d in dated)
+    ):
+        # "Uppdraget sträcker sig fram till 2028 och Trafikanalys ska senast den 30 april varje år, från och med
+        # 2024 till och med 2028, redovisa": the task's span yields to the reports' own dates.
+        by_rhythm = _by_rhythm(rhythms, ranges, document_date)
+        if by_rhythm.deadlines:
+            return by_rhythm
     if dated:
         dates = sorted({x for d in dated for x in d.dates})[:_MAX_DATES]
         notes = [d.note for d in dated if d.note]
@@ -235,30 +258,7 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             confidence=min(d.confidence for d in dated),
         )
     if rhythms:
-        # The first rhythm named is the finding's own ("två gånger per år och … i samband med delårsrapporten").
-        best = rhythms[0]
-        start = _opening(ranges)
-        if start is not None and document_date is not None:
-            start = max(start, document_date)  # "årligen … för perioden 2022–2033" decided in 2024: from 2024
-        rhythm = best.recurrence
-        if rhythm == _DEFAULT_YEARLY and start is not None and _DAY_IN.search(ranges[0].phrase):
-            # "årligen, med start 1 maj 2017": every year on the day it starts
-            rhythm = f"FREQ=YEARLY;BYMONTH={start.month};BYMONTHDAY={start.day}"
-        elif start is not None and _MONTH_IN.search(ranges[0].phrase):
-            rhythm = _anchored(rhythm, start)  # "årligen med start i maj 2017": every May
-        opening = _first_on_or_after(rhythm, start) if start is not None and rhythm else None
-        if opening is not None:
-            # "varje månad, med start i maj": the rhythm's first date is the first deadline; "från och med 2024
-            # till och med 2028" ends it too.
-            phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
-            rule = with_end(rhythm, _closing(ranges))
-            return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
-        if rhythm and _FIXED_DAY.match(rhythm) and rhythm != _DEFAULT_YEARLY and document_date is not None:
-            # "senast den 31 mars varje år": the rhythm names its day, so the next one is the first deadline.
-            next_day = _first_on_or_after(rhythm, document_date)
-            if next_day is not None:
-                return Chosen((next_day,), " ".join(best.phrase.split()), rhythm, best.note, best.confidence)
-        return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
+        return _by_rhythm(rhythms, ranges, document_date)
     if ranges:
         first = ranges[0]
         end = period_end(first)  # a closed period's last day; an open one ("från och med …") has none
@@ -269,6 +269,34 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             return Chosen((end,), " ".join(first.phrase.split()), None, first.note, _RANGE_CONFIDENCE)
         return Chosen((), " ".join(first.phrase.split()), None, first.note, 0.0)
     return Chosen((), None, None, None, 0.0)
+
+
+def _by_rhythm(rhythms: list[Deadline], ranges: list[Deadline], document_date: date | None) -> Chosen:
+    """A finding's deadline from its rhythm, begun and ended by a range after it."""
+    # The first rhythm named is the finding's own ("två gånger per år och … i samband med delårsrapporten").
+    best = rhythms[0]
+    start = _opening(ranges)
+    if start is not None and document_date is not None:
+        start = max(start, document_date)  # "årligen … för perioden 2022–2033" decided in 2024: from 2024
+    rhythm = best.recurrence
+    if rhythm == _DEFAULT_YEARLY and start is not None and _DAY_IN.search(ranges[0].phrase):
+        # "årligen, med start 1 maj 2017": every year on the day it starts
+        rhythm = f"FREQ=YEARLY;BYMONTH={start.month};BYMONTHDAY={start.day}"
+    elif start is not None and _MONTH_IN.search(ranges[0].phrase):
+        rhythm = _anchored(rhythm, start)  # "årligen med start i maj 2017": every May
+    opening = _first_on_or_after(rhythm, start) if start is not None and rhythm else None
+    if opening is not None:
+        # "varje månad, med start i maj": the rhythm's first date is the first deadline; "från och med 2024
+        # till och med 2028" ends it too.
+        phrase = ", ".join(" ".join(d.phrase.split()) for d in sorted((best, ranges[0]), key=lambda d: d.span))
+        rule = with_end(rhythm, _closing(ranges))
+        return Chosen((opening,), phrase, rule, None, min(best.confidence, ranges[0].confidence))
+    if rhythm and _FIXED_DAY.match(rhythm) and rhythm != _DEFAULT_YEARLY and document_date is not None:
+        # "senast den 31 mars varje år": the rhythm names its day, so the next one is the first deadline.
+        next_day = _first_on_or_after(rhythm, document_date)
+        if next_day is not None:
+            return Chosen((next_day,), " ".join(best.phrase.split()), rhythm, best.note, best.confidence)
+    return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
 
 
 _MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE)

@@ -100,7 +100,17 @@ _STEP = re.compile(
     # the verb left out, the second step's own agent or thing and its time: "behandlas av förbundsstyrelsen den
     # 7 maj och av förbundsfullmäktige den 16 juni", "gatan är klar i slutet av juni och den nya torgytan i
     # slutet av augusti"
-    r"|(?P<gapped>av\s+[\w-]+\s+|(?:den|det|de)\s+(?:[\w-]+\s+){1,3}?)(?:i|under|till|senast|vid|den|efter|fore)\s)"
+    # "… lämna en delredovisning senast den 15 april 2021 och slutredovisning senast den 16 augusti 2021"
+    r"|(?P<gapped>av\s+[\w-]+\s+|(?:den|det|de)\s+(?:[\w-]+\s+){1,3}?|(?:en\s+)?(?:del|slut)(?:redovisning|rapport)\s+)"
+    r"(?:i|under|till|senast|vid|den|efter|fore)\s)"
+)
+
+
+# A step that only starts the work, and one that says when it is done.
+_STARTS = re.compile(r"\b(?:startar|paborjas|paborjar|inleds|inleder|borjar)\b")
+_ENDS = re.compile(
+    r"(?:beraknas|planeras|vantas|ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?(?:vara\s+)?"
+    r"(?:klar|klart|fardig|fardigt|avslutad|avslutat|slutford|slutfort)\b"
 )
 
 
@@ -136,6 +146,10 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
                 pieces = [(*part, c) for part, c in zip(parts, dated, strict=True)]
                 gapped = m["gapped"]
                 break
+        if pieces and _STARTS.search(match_text(pieces[0][2]).folded) and _ENDS.match(folded[pieces[1][1] :]):
+            # "Tillsynen startar i januari och beräknas vara klar i april": one piece of work, due when it ends
+            out.append(replace(f, deadlines=pieces[1][3].deadlines, deadline_phrase=pieces[1][3].phrase))
+            continue
         if not pieces:
             out.append(f)
             continue
@@ -148,6 +162,11 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
                 # Its verb is the first step's: "… kommer att behandlas av förbundsstyrelsen … av förbundsfullmäktige
                 # den 16 juni" on a card; an agent of its own owns it.
                 shown = f"{_before_time(pieces[0][2], pieces[0][3])} … {part}"
+                interim = _INTERIM.search(pieces[0][2])
+                if interim is not None and interim.start() > 0:
+                    # "Socialstyrelsen ska lämna en delredovisning … och slutredovisning senast …": the verb, then
+                    # the final report
+                    shown = f"{pieces[0][2][: interim.start()].rstrip()} {part}"
                 agent = _AGENT.match(part)
                 owner = _agent_owner(agent.group(1)) if agent else owner
             out.append(
@@ -165,6 +184,7 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
 
 
 _AGENT = re.compile(r"av\s+([\w-]+)\s")
+_INTERIM = re.compile(r"\b(?:en\s+)?del(?:redovisning|rapport)", re.IGNORECASE)
 
 
 def _agent_owner(word: str) -> str | None:

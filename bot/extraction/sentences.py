@@ -28,6 +28,10 @@ _LOST_END = re.compile(
 )
 
 
+# A stop with its space lost in a web page's text: "… besöka sju av dessa.Tillsynen i Nacka startar …".
+_GLUED_END = re.compile(r"(?<=[a-zåäö]{3})[.!?](?=[A-ZÅÄÖ][a-zåäö]{2,}\s)")
+
+
 def _boundaries(text: str) -> list[tuple[int, int]]:
     """(end of a sentence, start of the next) at every boundary, in text order."""
     found: list[tuple[int, int]] = []
@@ -39,6 +43,7 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
             continue
         found.append((m.end(), m.end()))
     found.extend((m.start(), m.end()) for m in _LOST_END.finditer(text))
+    found.extend((m.end(), m.end()) for m in _GLUED_END.finditer(text))
     return sorted(found)
 
 

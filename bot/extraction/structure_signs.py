@@ -51,6 +51,13 @@ _COMMIT_INTRO = cues.sv(
     # "Regionstyrelsen ger regiondirektören i uppdrag att:", "Nämnden uppdrar åt förvaltningen att:": given tasks
     r"|\b(?:ger|gav|uppdrar\s+(?:åt|till))\s+(?:\S+\s+){1,5}?(?:i\s+uppdrag\s+)?att\s*:\s*$"
 )
+# "Trafikanalys ska senast den 30 april varje år … redovisa:": the modal's own verb opens a list of what is due
+# by the time the lead-in names ("Statskontoret ska beskriva, analysera och bedöma:" without one lists what a
+# single task covers).
+_MODAL_OPENS = cues.sv(
+    r"\b(?:ska|skall|kommer\s+att)\s+(?:[^\s.:;!?]+\s+){0,14}?[\w-]+a(?:\s+(?:för|fram|in|upp|över|om|ut))?\s*:\s*$"
+)
+_TIMED = cues.sv(r"\d|\bsenast\b|\bvarje\b|\bårligen\b")
 _PREDICTS = cues.sv(r"\bkommer\s+(?:att\s+)?(?:leda|bidra|innebära|medföra|resultera)\s+till\s+att\s*:?\s*$")
 _FUTURE = cues.sv(r"\b(?:kommer|ska|skall|avser|planer\w*|ämnar)\b")
 _PAST_INTRO = cues.sv(r"\w+ades\b|\w+des\b|\blämnades\b|\bgavs\b|\btidigare\s+granskning|\bförra\s+granskning")
@@ -105,6 +112,8 @@ def intro_kind(folded: str) -> tuple[str, float]:
         return "neutral", 0.0  # "… kommer att fördelas på följande ansvarsområden:": parts of a thing, no acts
     last = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])", folded.strip())[-1]
     if last != folded.strip() and _COMMIT_INTRO.search(last) and not cues.PAST.search(last):
+        return "commit", 0.6
+    if _MODAL_OPENS.search(last) and _TIMED.search(last) and not cues.PAST.search(last):
         return "commit", 0.6
     if _QUESTION_INTRO.search(folded):
         return "question", 0.0

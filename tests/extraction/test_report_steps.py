@@ -1,0 +1,85 @@
+"""Reports and steps told in one breath: a yearly report over a span of years, an interim and a final report
+named as nouns, work that starts at one time and is done at another, a time given as one of two, lists opened
+by a timed "ska … redovisa:", and a stop whose space a web page lost. Sentences written by the team in the
+shapes of agencies' and schools' pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2022, 8, 25)
+
+
+def test_a_yearly_report_over_named_years_is_not_due_at_the_end_of_the_task() -> None:
+    text = (
+        "Uppdraget sträcker sig fram till 2027 och Statskontoret ska senast den 31 mars varje år, från och med "
+        "2024 till och med 2027, redovisa hur arbetet fortskrider."
+    )
+    (found,) = commitments(run(text, today=DAY))
+    assert found.deadlines == (date(2024, 3, 31),)
+    assert found.recurrence is not None and "UNTIL=2027" in found.recurrence
+
+
+def test_a_first_time_named_stays_the_deadline_of_a_yearly_report() -> None:
+    text = (
+        "Från och med verksamhetsåret 2023 kommer förvaltningen att redovisa resultaten i nämndens årliga "
+        "kvalitetsrapport, första gången i oktober 2023."
+    )
+    (found,) = commitments(run(text, today=DAY))
+    assert found.deadlines == (date(2023, 10, 31),)
+
+
+def test_an_interim_and_a_final_report_named_as_nouns_are_two_commitments() -> None:
+    text = (
+        "Myndigheten för delaktighet ska lämna en delredovisning av uppdraget senast den 15 mars 2023 och "
+        "slutredovisning senast den 30 september 2023 till Regeringskansliet (Socialdepartementet)."
+    )
+    found = commitments(run(text, today=DAY))
+    assert sorted(f.deadlines for f in found) == [(date(2023, 3, 15),), (date(2023, 9, 30),)]
+    final = next(f for f in found if f.deadlines == (date(2023, 9, 30),))
+    assert "slutredovisning" in final.text and "delredovisning" not in final.text
+    assert {f.owner for f in found} == {"Myndigheten för delaktighet"}
+
+
+def test_work_that_starts_and_is_done_later_is_due_when_it_is_done() -> None:
+    text = "Granskningen i kommunen startar i september och beräknas vara klar i november."
+    found = commitments(run(text, today=DAY))
+    assert [f.deadlines for f in found] == [(date(2022, 11, 30),)]
+    # two steps, each a thing of its own to do, stay two
+    two = "Förvaltningen startar utbildningen i september och ska redovisa resultatet i december."
+    assert sorted(f.deadlines for f in commitments(run(two, today=DAY))) == [
+        (date(2022, 9, 30),),
+        (date(2022, 12, 31),),
+    ]
+
+
+def test_one_of_two_times_is_due_at_the_later() -> None:
+    text = "Inspektionen planerar att komma i slutet av oktober eller i början av november."
+    found = commitments(run(text, today=DAY))
+    assert [f.deadlines for f in found] == [(date(2022, 11, 10),)]
+
+
+def test_a_timed_ska_lead_in_opens_a_list_of_commitments() -> None:
+    text = (
+        "Myndigheten ska senast den 30 april 2023 redovisa:\n\n"
+        "  • en beskrivning av kostnadsutvecklingen inom den nationella planen,\n"
+        "  • en bedömning av vilka förbättringar som behövs.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert len(found) == 2
+    assert all(f.deadlines == (date(2023, 4, 30),) for f in found)
+    # without a time the lead-in lists what one task covers, as the government's decisions do
+    untimed = "Myndigheten ska beskriva, analysera och bedöma:\n\n  • kostnaderna,\n  • förbättringarna.\n"
+    assert len(commitments(run(untimed, today=DAY))) <= 1
+
+
+def test_a_stop_without_its_space_still_ends_the_sentence() -> None:
+    text = (
+        "Myndigheten granskar alla skolor i kommunen och kommer under hösten att besöka fem av dessa.Tillsynen "
+        "startar i september och beräknas vara klar i december."
+    )
+    found = commitments(run(text, today=DAY))
+    assert sorted(f.deadlines for f in found) == [(date(2022, 12, 31),), (date(2022, 12, 31),)]
+    assert any(f.text.startswith("Tillsynen") for f in found)
