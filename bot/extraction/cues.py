@@ -96,6 +96,8 @@ ASSIGN = sv(
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"
+    # "Vidare föreslås att uppdrag ges till kommunens styrelse och nämnder att tillvarata …"
+    r"|\b(?:ett\s+)?uppdrag\s+(?:ges|gavs|lämnas)\s+(?:till|åt)\s+[^.;]{1,80}?\batt\b"
     # "Kommunledningskontoret får istället ett uppdrag att …", "BUN delegerar till arbetsutskottet att …"
     r"|\b(?:får|fått|fick)\s+(?:istället\s+|också\s+|även\s+|nu\s+)?ett\s+(?:nytt\s+)?uppdrag\s+att\b"
     r"|\bdelegera(?:r|de|t|s)?\s+(?:\w+\s+)?till\s+[^.;]{1,80}?\batt\b"

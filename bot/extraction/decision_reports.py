@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from bot.extraction.agencies import GOVERNMENT
 from bot.extraction.cues import sv
 from bot.extraction.deadlines import with_end
 from bot.extraction.merge import word_overlap
@@ -93,8 +94,11 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
     found = list(commitments)
     main = [i for i, f in enumerate(found) if folded_search(GIVES_TASK, f)]
     given = bool(main)
-    if not main and found and found[0].span[0] < _FIRST_TASK_WITHIN:
-        main = [0]  # "Statens skolverk ska kartlägga …" opening the decision is its task
+    # "Statens skolverk ska kartlägga …" opening the decision is its task; what the government promises for
+    # itself ("För 2018 avser regeringen att avsätta ytterligare 500 000 kronor") is none.
+    first = next((i for i, f in enumerate(found) if f.owner != GOVERNMENT), None)
+    if not main and first is not None and found[first].span[0] < _FIRST_TASK_WITHIN:
+        main = [first]
     parts = [i for i, f in enumerate(found) if i not in main and folded_search(_PART, f)]
     reports: dict[int, list[int]] = {}
     for i, f in enumerate(found):

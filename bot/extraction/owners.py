@@ -34,9 +34,11 @@ _OWNER_BEFORE = sv(
     r"\bansvarig\w*(?:\s+(?:chef|funktion|tjänsteperson))?(?:\s+för\s+[^,.;]{0,60}?)?\s+(?:är|blir)\s+"
     r"|\bansvaret\s+(?:för\s+[^.;]{0,60}?\s+)?(?:ligger|vilar|läggs)\s+(?:på|hos)\s+"
     r"|\b(?:ansvarig|ansvar)\s*:\s*"
-    r"|\b(?:uppdraget|ansvaret)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
+    r"|\b(?:uppdraget|ansvaret|uppdrag)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
     r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
-    r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av)\s+"
+    r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av"
+    # "Beslut tas av kommunfullmäktige i juni 2022": the body that decides
+    r"|beslut\w*\s+(?:tas|fattas)\s+av)\s+"
     # the agent of a passive promise: "Fastigheten ska köpas in av kommunen"
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"

@@ -30,7 +30,9 @@ SCHEDULED = sv(
     # a decision taken at a time: "Beslut om den nya förskolan fattas i november", "Kommunfullmäktige fattar
     # slutgiltigt beslut om äldreplanen måndag 17 oktober 2022"; a report handed in: "En första rapport lämnas på
     # kommunstyrelsen i februari 2021"
-    r"|fattas|(?:fattar|tar)\s+(?:\w+\s+)?beslut|(?:rapport\w*|redovisning\w*)\s+lämnas)\b"
+    r"|fattas|(?:fattar|tar)\s+(?:\w+\s+)?beslut|(?:rapport\w*|redovisning\w*)\s+lämnas"
+    # "Beslut tas av kommunfullmäktige i juni 2022", "Beslut i frågan tas i nämnden i maj"
+    r"|\bbeslut(?:et|en)?\s+(?:[^\s.;]+\s+){0,3}?tas)\b"
 )
 # Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
 # 2019"): like SCHEDULED, a promise only with a date still ahead of the document.

@@ -83,3 +83,35 @@ def test_a_stop_without_its_space_still_ends_the_sentence() -> None:
     found = commitments(run(text, today=DAY))
     assert sorted(f.deadlines for f in found) == [(date(2022, 12, 31),), (date(2022, 12, 31),)]
     assert any(f.text.startswith("Tillsynen") for f in found)
+
+
+def test_the_government_s_own_funding_is_not_the_task_an_agency_reports() -> None:
+    text = (
+        "Uppdrag att kartlägga fuktskador i skolor\n\n"
+        "Regeringens beslut\n\n"
+        "Boverket har fått i uppdrag av regeringen att kartlägga fuktskador i skolbyggnader.\n\n"
+        "Boverket får under 2023 använda 400 000 kronor för att genomföra uppdraget. För 2024 avser regeringen "
+        "att avsätta ytterligare 400 000 kronor för fortsatt genomförande av uppdraget.\n\n"
+        "Boverket ska redovisa uppdraget till Regeringskansliet (Finansdepartementet) senast den 31 december 2024.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert any(f.owner == "Boverket" and f.deadlines == (date(2024, 12, 31),) for f in found)
+    assert not any(f.owner == "Regeringen" and f.deadlines == (date(2024, 12, 31),) for f in found)
+
+
+def test_a_decision_to_be_taken_by_a_council_is_its_commitment() -> None:
+    text = (
+        "I dag presenterades ett förslag till äldreomsorgsplan för socialnämnden. "
+        "Beslut tas av kommunfullmäktige i februari 2023."
+    )
+    found = commitments(run(text, today=DAY))
+    assert [(f.owner, f.deadlines) for f in found] == [("kommunfullmäktige", (date(2023, 2, 28),))]
+
+
+def test_a_task_given_as_a_noun_has_its_receiver_as_owner() -> None:
+    text = (
+        "Vidare föreslås att uppdrag ges till kommunens styrelse och nämnder att tillvarata alla möjligheter till "
+        "besparingar, för att vid årets slut redovisa ett överskott mot budget."
+    )
+    found = commitments(run(text, today=DAY))
+    assert [(f.owner, f.deadlines) for f in found] == [("kommunens styrelse och nämnder", (date(2022, 12, 31),))]
