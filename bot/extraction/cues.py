@@ -144,6 +144,8 @@ FORMAL_DECISIONS = frozenset(
         *("foresla", "rekommendera", "uppmana", "tacka", "justera", "godkanner", "att"),
         # settled at the meeting itself: sent back for more work, or a thing not to be done
         *("aterremittera", "avsta", "bordlagga"),
+        # an appointment made at the meeting: "beslutade i måndags att anställa Susanne Wirdemo som kommundirektör"
+        *("anstalla", "entlediga", "valja", "forordna"),
     }
 )
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".
@@ -265,7 +267,9 @@ HOPE = sv(r"^\W*(?:förhoppningen|förhoppningsvis|vår\s+förhoppning)\b")
 # What a motion or a citizen's proposal asks for: "Motionärerna vill att nämnden ska få i uppdrag att …".
 PROPOSERS_WISH = sv(
     r"^\W*(?:\S+\s+){0,2}?(?:motionär\w*|förslagsställar\w*|medborgarförslag\w*|motionen|medborgaren|"
-    r"förslagsställaren)\s+(?:vill|föreslår|yrkar|anser|önskar|menar|vill\s+också)\b"
+    r"förslagsställaren"
+    # an inquiry's proposals: what the committee will do is in its answer to them
+    r"|utredningen|utredaren|utredarna)\s+(?:vill|föreslår|yrkar|anser|önskar|menar|vill\s+också)\b"
 )
 # The audit's own process: never a commitment of the answering side.
 AUDIT_META = sv(r"\brevisor\w*|\brevisionsplan\w*|\bfaktakontroll\w*|\bgranskningen\s+(?:har|avser|syftar|utgick)")

@@ -96,6 +96,7 @@ def dedupe(findings: Sequence[Finding]) -> tuple[list[Finding], dict[tuple[int, 
                     parent[root(j)] = root(i)
     _join_restatements(findings, keys, root, parent)
     _join_undated_leads(findings, keys, root, parent)
+    _join_taken_up(findings, keys, root, parent)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -288,3 +289,35 @@ def same_content(a: str, b: str) -> bool:
 
     only_x, only_y = lacking(x, all_y), lacking(y, all_x)
     return min(only_x, only_y) == 0 or only_x + only_y <= len(x | y) // 12
+
+
+# A page names a piece of work once, without its time ("En oberoende utvärdering av regionens arbete … kommer att
+# genomföras"), and takes it up again by its definite form with the time ("Utvärderingen ska genomföras av en
+# extern part och slutrapporten redovisas … den 30 mars 2021"): one commitment.
+_INDEFINITE_WORK = re.compile(
+    r"^\W*(?:en|ett)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]{5,})\s+(?:av|for|om|med|inom|kring|kommer|ska|skall)\b"
+)
+_DEFINITE = re.compile(r"^\W*(?P<word>[a-z]{5,})\s")
+_TAKEN_UP_WITHIN = 1_500
+_DEFINITE_ENDINGS = frozenset({"en", "et", "n", "t"})
+
+
+def _join_taken_up(findings: Sequence[Finding], keys: list[str], root: Callable[[int], int], parent: list[int]) -> None:
+    """Join an undated commitment that names a piece of work into the next dated one that takes it up."""
+    dated = sorted((g.span[0], j) for j, g in enumerate(findings) if g.kind == COMMITMENT and g.deadlines)
+    starts = [s for s, _ in dated]
+    for i, f in enumerate(findings):
+        if f.kind != COMMITMENT or f.deadlines or f.recurrence:
+            continue
+        named = _INDEFINITE_WORK.match(keys[i])
+        if named is None:
+            continue
+        head = named["head"]
+        for at, j in dated[bisect_left(starts, f.span[1] + 1) :]:
+            if at - f.span[1] > _TAKEN_UP_WITHIN:
+                break
+            definite = _DEFINITE.match(keys[j])
+            word = definite["word"] if definite else ""
+            if word.startswith(head) and word[len(head) :] in _DEFINITE_ENDINGS and not _owners_differ(f, findings[j]):
+                parent[root(i)] = root(j)
+                break

@@ -113,6 +113,8 @@ def ska_strength(folded: str) -> float:
         if verb == "fa" and _REPORT_RECEIVED.search(" ".join(after[after.index(verb) + 1 : after.index(verb) + 4])):
             best = max(best, MEDIUM)  # "Kommunstyrelsen ska få en rapport varje kvartal": a report owed to it
             continue
+        if verb in _REGARDED and "som" in after[after.index(verb) + 1 : after.index(verb) + 3]:
+            continue  # "Hela regionen ska ses som upptagningsområde": how a thing is regarded, no act
         subject = " ".join(left_words[-8:])
         if not verb or (verb in cues.STATIVE_AFTER_SKA and not _acts(verb, after, subject)):
             continue
@@ -123,6 +125,7 @@ def ska_strength(folded: str) -> float:
     return best
 
 
+_REGARDED = frozenset({"ses", "betraktas", "raknas", "anses", "uppfattas", "tolkas", "definieras"})
 _REPORT_VERBS = frozenset({"redovisa", "aterrapportera", "rapportera", "redogora", "inkomma"})
 _AGENCY_SUBJECT = re.compile(r"(?:^|\s)(?:myndigheten|verket|\w+myndigheten|\w+verket|\w+styrelsen|\w+inspektionen)$")
 

@@ -115,3 +115,24 @@ def test_a_task_given_as_a_noun_has_its_receiver_as_owner() -> None:
     )
     found = commitments(run(text, today=DAY))
     assert [(f.owner, f.deadlines) for f in found] == [("kommunens styrelse och nämnder", (date(2022, 12, 31),))]
+
+
+def test_work_named_once_and_taken_up_with_its_time_is_one_commitment() -> None:
+    text = (
+        "En oberoende utvärdering av regionens arbete under pandemin kommer att genomföras. Syftet är att "
+        "organisationen ska dra lärdomar.\n\n"
+        "Utvärderingen ska genomföras av en extern part och slutrapporten redovisas vid regionstyrelsens "
+        "sammanträde den 30 mars 2023.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert [f.deadlines for f in found] == [(date(2023, 3, 30),)]
+
+
+def test_how_a_thing_is_regarded_an_appointment_and_an_inquiry_s_proposal_are_no_commitments() -> None:
+    for text in (
+        "Hela regionen ska ses som upptagningsområde.",
+        "Kommunstyrelsen beslutade i måndags att anställa Anna Berg som kommundirektör.",
+        "Utredningen föreslår vidare att kommunen ska begränsa hyressättningen under 2023.",
+    ):
+        assert commitments(run(text, today=DAY)) == [], text
+    assert len(commitments(run("Rutinen ska ses över under 2023.", today=DAY))) == 1
