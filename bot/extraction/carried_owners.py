@@ -24,6 +24,12 @@ _TASK_ANAPHOR = re.compile(
 )
 
 
+# A report owed, its subject a thing: "En plan för det fortsatta arbetet och finansiering ska redovisas senast …".
+_REPORT_PASSIVE = re.compile(
+    r"^[^.;:]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+){0,2}?(?:del|slut|ater)?(?:redovisas|rapporteras|lamnas|overlamnas)\b"
+)
+
+
 def carry_assignee(drafts: Sequence[Draft], infos: Mapping[int, UnitText], folded_of: Callable[[Draft], str]) -> None:
     """Give each commitment without an owner the agency last given a task before it (in place)."""
     assignments: list[tuple[int, int, str]] = []
@@ -34,12 +40,18 @@ def carry_assignee(drafts: Sequence[Draft], infos: Mapping[int, UnitText], folde
             if agency is not None:
                 assignments.append((i, s, agency))
     named = [(*d.first, d.owner) for d in drafts if d.kind == COMMITMENT and d.owner and is_agency_name(d.owner)]
+    only = {a[2] for a in named}
     for d in drafts:
         if d.kind != COMMITMENT or d.owner is not None:
             continue
         before = [a for a in assignments if a[:2] <= d.first]
-        if not before and _TASK_ANAPHOR.match(folded_of(d)):
+        folded = folded_of(d)
+        if not before and (_TASK_ANAPHOR.match(folded) or _REPORT_PASSIVE.search(folded)):
             before = [a for a in named if a[:2] < d.first]
+            if not before and len(only) == 1:
+                # "Uppdraget ska delredovisas … senast den 31 maj 2020" in a decision whose one agency is named as
+                # an owner only further on ("Livsmedelsverket kommer att genomföra insatser …"): that agency's
+                before = named[:1]
         if before:
             d.owner, d.carried_owner = before[-1][2], True
 

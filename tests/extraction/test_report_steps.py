@@ -136,3 +136,24 @@ def test_how_a_thing_is_regarded_an_appointment_and_an_inquiry_s_proposal_are_no
     ):
         assert commitments(run(text, today=DAY)) == [], text
     assert len(commitments(run("Rutinen ska ses över under 2023.", today=DAY))) == 1
+
+
+def test_a_report_owed_belongs_to_the_one_agency_that_owns_the_task() -> None:
+    page = (
+        "Pilotområden mot buller (2023)\n\n"
+        "Naturvårdsverket ska i samarbete med Trafikverket och andra berörda aktörer identifiera åtgärder mot "
+        "buller i ett antal pilotområden.\n\n"
+        "Redovisning\n\n"
+        "En plan för det fortsatta arbetet och finansiering ska redovisas senast den 30 september 2023.\n"
+    )
+    found = commitments(run(page, today=DAY))
+    assert [f.owner for f in found if f.deadlines == (date(2023, 9, 30),)] == ["Naturvårdsverket"]
+    decision = (
+        "Regeringens beslut\n\n"
+        "Regeringen beslutar att förlänga tiden för redovisning av uppdraget att utvärdera tillsynen. Uppdraget "
+        "ska delredovisas till Regeringskansliet senast den 31 maj 2023.\n\n"
+        "Skälen för regeringens beslut\n\n"
+        "Livsmedelsverket kommer att genomföra insatser under innevarande och kommande år i arbetet med tillsynen.\n"
+    )
+    found = commitments(run(decision, today=DAY))
+    assert [f.owner for f in found if f.deadlines == (date(2023, 5, 31),)] == ["Livsmedelsverket"]
