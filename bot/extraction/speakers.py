@@ -32,6 +32,11 @@ _BODY = re.compile(
     r"|(?<![\w-])[A-ZÅÄÖ][\w-]*(?:verket|myndigheten|inspektionen|styrelsen|rådet|ämbetet|ombudsmannen|förmedlingen"
     r"|kassan|institutet)s?(?![\w-])"
 )
+_INITIALS_ACTING = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:\s+[A-ZÅÄÖ]{2,})?(?=\s+(?:har|är|ska|skall|kommer|planerar|avser|[a-zåäö]{3,}(?:ar|er))\b)"
+)
+# Initials that name a law, a form of care or a thing, never who speaks.
+_NOT_BODIES = frozenset({"eu", "fn", "it", "lss", "sol", "hvb", "sfi", "lov", "lou", "gdpr", "covid", "vd", "ab"})
 # Bodies too general to name the speaker ("kommunen" may be any municipality the page tells of).
 _TOO_GENERAL = frozenset({"kommunen", "kommuner", "kommun", "region", "nämnden", "styrelsen", "förvaltningen"})
 # A capitalised word or initials, in any case form, not inside an address ("Socialstyrelsens", "Kontakta SBU").
@@ -68,8 +73,14 @@ def speaker_before(units: Sequence[Unit], unit: int, start: int) -> str | None:
     for u in range(unit, -1, -1):
         text = units[u].text[:start] if u == unit else units[u].text
         window = text[-budget:]
-        found = [_base(m.group().strip()) for m in _BODY.finditer(window) if not _partner(window, m.start())]
-        named = [name for name in found if name.lower() not in _TOO_GENERAL]
+        at = [(m.start(), _base(m.group().strip())) for m in _BODY.finditer(window) if not _partner(window, m.start())]
+        # A body known by its initials, acting: "VA SYD renoverar vatten- och avloppsledningar …", "DIGG har …"
+        at += [
+            (m.start(), m.group())
+            for m in _INITIALS_ACTING.finditer(window)
+            if m.group().lower() not in _NOT_BODIES and not _partner(window, m.start())
+        ]
+        named = [name for _, name in sorted(at) if name.lower() not in _TOO_GENERAL]
         if named:
             return named[-1]
         budget -= len(window)

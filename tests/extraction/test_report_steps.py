@@ -157,3 +157,16 @@ def test_a_report_owed_belongs_to_the_one_agency_that_owns_the_task() -> None:
     )
     found = commitments(run(decision, today=DAY))
     assert [f.owner for f in found if f.deadlines == (date(2023, 5, 31),)] == ["Livsmedelsverket"]
+
+
+def test_we_on_a_page_of_a_body_known_by_its_initials_is_that_body() -> None:
+    text = (
+        "Arbete på Storgatan\n\n"
+        "VA SYD renoverar vatten- och avloppsledningar på Storgatan i Lund. Ledningarna är gamla och behöver "
+        "förnyas.\n\n"
+        "Under hösten kommer vi att renovera dricksvattenledningen.\n"
+    )
+    found = commitments(run(text, today=DAY))
+    assert [(f.owner, f.deadlines) for f in found] == [("VA SYD", (date(2022, 12, 31),))]
+    law = "Enligt LSS har alla rätt till stöd.\n\nUnder hösten kommer vi att se över rutinen.\n"
+    assert [f.owner for f in commitments(run(law, today=DAY))] != ["LSS"]
