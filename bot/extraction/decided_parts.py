@@ -106,11 +106,10 @@ _STEP = re.compile(
 )
 
 
-# A step that only starts the work, and one that says when it is done.
-_STARTS = re.compile(r"\b(?:startar|paborjas|paborjar|inleds|inleder|borjar)\b")
+# A second step of no subject of its own that says when the work of the first is done, or how long it goes on.
 _ENDS = re.compile(
     r"(?:beraknas|planeras|vantas|ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?(?:vara\s+)?"
-    r"(?:klar|klart|fardig|fardigt|avslutad|avslutat|slutford|slutfort)\b"
+    r"(?:klar|klart|klara|fardig|fardigt|fardiga|avslutad|avslutat|slutford|slutfort|paga\s+(?:fram\s+)?till)\b"
 )
 
 
@@ -146,8 +145,9 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
                 pieces = [(*part, c) for part, c in zip(parts, dated, strict=True)]
                 gapped = m["gapped"]
                 break
-        if pieces and _STARTS.search(match_text(pieces[0][2]).folded) and _ENDS.match(folded[pieces[1][1] :]):
-            # "Tillsynen startar i januari och beräknas vara klar i april": one piece of work, due when it ends
+        if pieces and _ENDS.match(folded[pieces[1][1] :]):
+            # "Tillsynen startar i januari och beräknas vara klar i april", "Arbetena utförs under våren/sommaren och
+            # beräknas vara klart under hösten 2017": one piece of work, due when it ends
             out.append(replace(f, deadlines=pieces[1][3].deadlines, deadline_phrase=pieces[1][3].phrase))
             continue
         if not pieces:

@@ -47,6 +47,8 @@ def test_work_that_starts_and_is_done_later_is_due_when_it_is_done() -> None:
     text = "Granskningen i kommunen startar i september och beräknas vara klar i november."
     found = commitments(run(text, today=DAY))
     assert [f.deadlines for f in found] == [(date(2022, 11, 30),)]
+    works = "Arbetena utförs av entreprenören under sommaren och beräknas vara klara under hösten 2022."
+    assert [f.deadlines for f in commitments(run(works, today=DAY))] == [(date(2022, 12, 31),)]
     # two steps, each a thing of its own to do, stay two
     two = "Förvaltningen startar utbildningen i september och ska redovisa resultatet i december."
     assert sorted(f.deadlines for f in commitments(run(two, today=DAY))) == [
