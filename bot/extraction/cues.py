@@ -210,6 +210,9 @@ PREDICTION_VERBS = frozenset(
         *("innebaera", "medfoera", "paeverka", "sta", "synas", "marka", "marka", "upplevas", "uppsta"),
         # what a plan will consist of or rest on, whom it will touch ("Utvärderingen kommer att bestå av …")
         *("besta", "utga", "beroras", "handla"),
+        # a level or a role: "Kommunalskatten kommer även 2019 att ligga på 21,61 kronor", "Analysen kommer att
+        # utgöra underlag till …"
+        *("ligga", "utgora"),
     }
 )
 # What befalls the subject, never its plan even when it is an actor ("Chefer och handläggare kommer att beröras").

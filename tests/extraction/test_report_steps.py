@@ -172,3 +172,11 @@ def test_we_on_a_page_of_a_body_known_by_its_initials_is_that_body() -> None:
     assert [(f.owner, f.deadlines) for f in found] == [("VA SYD", (date(2022, 12, 31),))]
     law = "Enligt LSS har alla rätt till stöd.\n\nUnder hösten kommer vi att se över rutinen.\n"
     assert [f.owner for f in commitments(run(law, today=DAY))] != ["LSS"]
+
+
+def test_a_level_or_a_role_to_come_is_no_commitment() -> None:
+    for text in (
+        "Kommunalskatten kommer även 2023 att ligga på 21,61 kronor.",
+        "Lokalbehovsanalysen kommer att utgöra underlag till kommunens lokalförsörjningsplan under 2023.",
+    ):
+        assert commitments(run(text, today=DAY)) == [], text
