@@ -130,7 +130,6 @@ def usable(found: list[Deadline], folded: str) -> list[Deadline]:
     return [d for d in kept if id(d) not in explained and id(d) not in either]
 
 
-_SPAN_END = re.compile(r"(?:fram\s+)?till\s+(?:och\s+med\s+)?(?:år\s+)?\d{4}$", re.IGNORECASE)
 _EITHER = re.compile(r"\s*,?\s*eller\s+(?:senast\s+)?$")
 
 
@@ -299,6 +298,8 @@ def _by_rhythm(rhythms: list[Deadline], ranges: list[Deadline], document_date: d
     return Chosen((), " ".join(best.phrase.split()), best.recurrence, best.note, 0.0)
 
 
+# The end of a task's span ("fram till 2028"), which yields to the days of its reports.
+_SPAN_END = re.compile(r"(?:fram\s+)?till\s+(?:och\s+med\s+)?(?:år\s+)?\d{4}$", re.IGNORECASE)
 _MONTH_IN = re.compile(r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.IGNORECASE)
 _DAY_IN = re.compile(r"\b\d{1,2}\s+[^\W\d]|\d{4}-\d{2}-\d{2}")
 # The phrase may hold the word of completion before its limit: "klar senast den 30 april 2027".

@@ -313,7 +313,8 @@ def _join_taken_up(findings: Sequence[Finding], keys: list[str], root: Callable[
         if named is None:
             continue
         head = named["head"]
-        for at, j in dated[bisect_left(starts, f.span[1] + 1) :]:
+        for k in range(bisect_left(starts, f.span[1] + 1), len(dated)):
+            at, j = dated[k]
             if at - f.span[1] > _TAKEN_UP_WITHIN:
                 break
             definite = _DEFINITE.match(keys[j])

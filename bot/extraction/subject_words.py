@@ -36,6 +36,7 @@ _ADVERBS = _words(
     "fortsättningsvis parallellt härutöver därutöver därtill likaså sist senare efteråt således alltså dock annars "
     "här där"
 )
+_NO_NAME = _NOT_A_NAME | _ADVERBS
 _DEFINITE_END = re.compile(r"(?:en|et|na|an|rna|ar|er|or|ing|het|tion)$")
 _NEXT_WORD = re.compile(r"\s*(?P<word>[\w-]+)")
 
@@ -49,7 +50,7 @@ def is_passive(folded: str, at: int) -> bool:
 def proper_name(phrase: str, after: str) -> bool:
     """Is `phrase` (as written) one word naming a body, with the verb's "att" or infinitive in `after` (folded)?"""
     word = phrase.strip()
-    if " " in word or not word[:1].isupper() or len(word) < 3 or word.lower() in _NOT_A_NAME | _ADVERBS:
+    if " " in word or not word[:1].isupper() or len(word) < 3 or word.lower() in _NO_NAME:
         return False
     nxt = _NEXT_WORD.match(after)
     if nxt is None or not (nxt["word"] == "att" or infinitive(nxt["word"])):
