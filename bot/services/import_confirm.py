@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -176,26 +176,29 @@ def _in_plan(choice: Choice, planned: PlanDate | None) -> Choice:
 
 def _answered_case(session: Session, committee: Committee | None, dnr: str | None, sha256: str) -> Case | None:
     """A case of the committee under the same dnr that already has an imported answer (another file)."""
-    key = fold_dnr(dnr) if dnr else None
-    if committee is None or not key:
+    if committee is None:
         return None
-    stmt = select(Case).where(
-        Case.committee_id == committee.id,
-        Case.dnr_key == key,
-        Case.source_sha256.is_not(None),
-        Case.source_sha256 != sha256,
-    )
+    document = Case.source_sha256.is_not(None) & (Case.source_sha256 != sha256)
+    return _first_case_under(session, committee, dnr, document)
+
+
+def _first_case_under(
+    session: Session, committee: Committee, dnr: str | None, document: ColumnElement[bool]
+) -> Case | None:
+    """The committee's first case under `dnr` (as folded) whose document matches `document`; None without a dnr."""
+    key = fold_dnr(dnr) if dnr else None
+    if not key:
+        return None
+    stmt = select(Case).where(Case.committee_id == committee.id, Case.dnr_key == key, document)
     return session.scalars(stmt.order_by(Case.id).limit(1)).first()
 
 
 def _case_for_import(session: Session, committee: Committee, dnr: str | None, now: datetime) -> Case:
     """A case typed earlier under the same dnr, without a document yet, gets this one; else a new case."""
+    found = _first_case_under(session, committee, dnr, Case.source_sha256.is_(None))
+    if found is not None:
+        return found
     key = fold_dnr(dnr) if dnr else None
-    if key:
-        stmt = select(Case).where(Case.committee_id == committee.id, Case.dnr_key == key, Case.source_sha256.is_(None))
-        found = session.scalars(stmt.order_by(Case.id).limit(1)).first()
-        if found is not None:
-            return found
     case = Case(committee_id=committee.id, dnr=dnr, dnr_key=key, title="", created_at=now)
     session.add(case)
     session.flush()
