@@ -22,7 +22,8 @@ AGENCY = sv(
     r"\b\w*(?:verket|verk|styrelsen|styrelserna|myndigheten|inspektionen|kontoret|ämbetet|(?<!t)(?<!\bsam)rådet"
     r"|nämnden)\b"
     r"|\b\w+analys\b|^statens\s|^länsstyrelse|^formas\b|\b\w*universitet\w*"
-    r"|\b\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
+    # "Yrkeshögskolan" is a school form a municipality runs, not a university.
+    r"|\b(?!yrkeshogskol)\w*(?:kollegium|kollegiet|institutet|ombudsmannen|centralbyrån|förmedlingen|kassan|lantmäteriet|arkivet"
     # a state delegation or committee named for its cause: "Delegationen mot segregation"
     r"|delegationen"
     r"|högskola|högskolan|bevakningen|kriminalvården)\b"

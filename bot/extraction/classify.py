@@ -91,6 +91,15 @@ def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
     return out
 
 
+# An indirect question after a verb of reading or learning: "läsa mer om hur vi kommer att arbeta", "får vi veta
+# hur det kommer att se ut".
+_ASKS_WHAT = re.compile(
+    r"\b(?:lasa|las|veta|vet|se|beratta|berattar|fragor|undrar|undra)\s+(?:mer\s+)?(?:om\s+)?"
+    r"(?:hur|vad|varfor|vilka|vilket|vilken|nar)\s+(?:[^\s,.;]+\s+){0,4}$"
+)
+_ASKS_REACH = 80
+
+
 # A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".
 _OFFERED = re.compile(r"(?:mojlig|tillganglig|oppen|oppet|oppna|bemannad)\w*$")
 
@@ -127,6 +136,8 @@ def commitment_cue(folded: str) -> Cue | None:
     for start, verb, nxt, strength in _kommer(folded):
         if verb in ("inte", "ej", "icke") or in_relative_clause(folded, start):
             continue  # "… vilka fastigheter som kommer att ingå": what is described, not promised
+        if _ASKS_WHAT.search(folded, max(0, start - _ASKS_REACH), start):
+            continue  # "Här kan du läsa mer om hur vi kommer att arbeta": the page points to it, it promises nothing
         offered = verb == "vara" and nxt is not None and _OFFERED.match(nxt) is not None
         predicts = verb in cues.PREDICTION_VERBS or (
             verb in cues.EFFECT_VERBS and cues.ANAPHORIC_SUBJECT.match(folded) is not None

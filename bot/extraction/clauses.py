@@ -21,6 +21,12 @@ _FINITE = re.compile(
     # a copula: "de punkter som inte är fullständigt åtgärdade … kommer kommunen att jobba för …"
     r"|\s(?:inte\s+)?(?:ar|var)\s+\w"
 )
+# A deciding body or its meeting just before "som": what it will do is its own dated act.
+_BODY_BEFORE = re.compile(r"\b\w*(?:mote|motet|stamma|stamman|namnd|namnden|fullmaktige|styrelse|styrelsen)\s+$")
+_WHEN = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b"
+    r"|\b(?:varen|hosten|sommaren|vintern)\b|\bsenast\b"
+)
 # The relative pronoun as the subject of a passive: what will be done to the thing named.
 _DONE_TO_IT = re.compile(r"(?:som|vilka|vilket|vilken)\s+(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)\w+as\b")
 _ACTOR_AFTER_SOM = re.compile(r"\s*som\s+(?:regeringen|vi|\w*namnden|\w*forvaltningen|\w*styrelsen)\s*")
@@ -45,6 +51,9 @@ def in_relative_clause(folded: str, at: int) -> bool:
             return False  # "en post finns med vilken kommer att korrigeras under våren 2016": done to it by a time
         if cues.ACTOR.search(folded, relative.end(), at):
             return False  # "de uppdrag som kommunens verksamheter kommer att jobba med under 2019": theirs, dated
+    body_acts = relative is not None and _BODY_BEFORE.search(before, 0, relative.start()) is not None
+    if body_acts and relative is not None and _WHEN.search(before, relative.end()):
+        return False  # "ett förbundsmöte som i maj kommer att utse en styrelse": the body acts, at a time
     return relative is not None or _RELATIVE_WITHOUT_SOM.match(folded[:at]) is not None
 
 

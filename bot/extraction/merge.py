@@ -298,6 +298,12 @@ _INDEFINITE_WORK = re.compile(
     r"^\W*(?:en|ett)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]{5,})\s+(?:av|for|om|med|inom|kring|kommer|ska|skall)\b"
 )
 _DEFINITE = re.compile(r"^\W*(?P<word>[a-z]{5,})\s")
+# The same work named again after a fronted time: "Ett förslag ska tas fram …" then "Under 2016 ska ett förslag
+# till regional kulturgaranti tas fram …".
+_FRONTED_AGAIN = re.compile(
+    r"^\W*(?:[^\s.;:]+\s+){1,4}?(?:ska|skall|kommer(?:\s+att)?)\s+(?:en|ett|den|det)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<word>[a-z]{5,})\b"
+)
 _TAKEN_UP_WITHIN = 1_500
 _DEFINITE_ENDINGS = frozenset({"en", "et", "n", "t"})
 
@@ -319,6 +325,9 @@ def _join_taken_up(findings: Sequence[Finding], keys: list[str], root: Callable[
                 break
             definite = _DEFINITE.match(keys[j])
             word = definite["word"] if definite else ""
-            if word.startswith(head) and word[len(head) :] in _DEFINITE_ENDINGS and not _owners_differ(f, findings[j]):
+            again = _FRONTED_AGAIN.match(keys[j])
+            said_again = again is not None and again["word"] == head
+            taken = word.startswith(head) and word[len(head) :] in _DEFINITE_ENDINGS
+            if (taken or said_again) and not _owners_differ(f, findings[j]):
                 parent[root(i)] = root(j)
                 break

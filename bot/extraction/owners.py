@@ -41,6 +41,8 @@ _OWNER_BEFORE = sv(
     r"|beslut\w*\s+(?:tas|fattas)\s+av)\s+"
     # the agent of a passive promise: "Fastigheten ska köpas in av kommunen"
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
+    # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
+    r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
     r"|delegera(?:r|de|t|s)?\s+(?:\w+\s+)?till)"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
@@ -63,7 +65,7 @@ _ROLE = sv(
     r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
     r"|beredning|fullmäktige|direktion|förbund"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
-    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp"
+    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning"
     # a municipality or region by name: "Orsa kommun", "Region Uppsala"
     r"|kommun|region)(?:en|n|nen|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
 )
@@ -159,6 +161,13 @@ def _clean_owner(text: str) -> str | None:
     # "nämnden i slutet av 2024 ska ha en budget i balans": the time between the subject and its verb
     owner = re.sub(
         r"\s+(?:i\s+(?:slutet|början|mitten)\s+av|under|senast|till|före|innan|år)\s+[^,;]*\d{4}$", "", owner
+    )
+    # "Vuxenutbildningen under hösten succesivt ska återgå": a season with no year, perhaps an adverb after it
+    owner = re.sub(
+        r"\s+(?:under|till|i|före|innan)\s+(?:våren|hösten|sommaren|vintern|vårterminen|höstterminen|året)"
+        r"(?:\s+[a-zåäö]+t)?$",
+        "",
+        owner,
     )
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
     owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
