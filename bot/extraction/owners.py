@@ -91,6 +91,11 @@ _SUBJECT_VERB = sv(
 _TWO_PREDICATES = sv(
     r"\W*(?P<subject>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:behöver|måste|kan|bör|är|har|får|vill)\s[^.;]*\s(?:och|samt)\s*$"
 )
+# A present passive with its particle inside the phrase: "… skola skickas ut till …".
+_PASSIVE_IN_OWNER = re.compile(
+    r"\s(?:tas|ges|görs|läggs|sänds|\w{3,}(?:ras|las|nas|tas|das|kas|gas|vas|pas))\s+(?:ut|in|fram|upp|över|till|av|på)\s",
+    re.IGNORECASE,
+)
 _FINITE_IN_OWNER = re.compile(r"\s(?:har|hade|är|var|ska|skall|kommer|kan|blir|får)\s", re.IGNORECASE)
 _MAX_OWNER = 110
 _INDEFINITE = re.compile(r"(?:en|ett)\s+", re.IGNORECASE)
@@ -171,6 +176,8 @@ def _clean_owner(text: str) -> str | None:
     )
     # "gav i mars 2016 ledningskontoret i uppdrag": the time before the one given the task
     owner = re.sub(r"^(?:i|under|den|per)\s+(?:\w+\s+)?(?:19|20)\d\d\s+", "", owner)
+    if _PASSIVE_IN_OWNER.search(owner):
+        return None  # "söka skola skickas ut till alla vårdnadshavare vars barn": a clause, not who acts
     if _FINITE_IN_OWNER.search(owner):
         # "Revisorerna har överlämnat rapporten till kommunstyrelsen för yttrande och kommunstyrelsen": a clause
         # before the subject; the owner is what follows its last "och", or none.

@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.extraction.deadlines import Chosen
+from bot.extraction.deadlines import Chosen, last_day
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
 from bot.extraction.model import COMMITMENT, Finding
 from bot.language.dates import month_end
+from bot.language.normalize import match_text
 from bot.language.periods import parse_deadline
 
 __all__ = ["schedule_findings"]
@@ -36,6 +37,15 @@ _MAX_NAME_WORDS = 6
 # A step, perhaps numbered or bulleted, with its time in brackets at the end: "4. Samråd (sommar/höst 2025)".
 _BRACKETED = re.compile(r"^(?:\d{1,2}[.)]\s+|[•▪◦*–-]\s+)?(?P<name>[^()]{3,100}?)\s*\((?P<when>[^()]{3,40})\)\s*\.?$")
 _MAX_STEP_WORDS = 12
+# A stretch or a step, a colon, its time: "Bäck – Bäckalund: 2023", "Söder om älven: 2022".
+_COLONED = re.compile(r"^(?:[•▪◦*–-]\s+)?(?P<name>[^\s:][^:]{1,60}?)\s*:\s+(?P<when>[^:]{2,40}?)\s*$")
+# A document's own facts laid out the same way ("Fastställd: 2019-05-01", "Giltig till: 2022-12-31") are no steps.
+_FACT_LABEL = re.compile(
+    r"^(?:datum|dokumentdatum|beslutsdatum|sammantradesdatum|uppdaterad|publicerad|senast|andrad|reviderad"
+    r"|faststalld|antagen|antaget|giltig|galler|diarienummer|dnr|ikrafttradande|version|utgava|kontakt|telefon"
+    # a task's own fields, which `report_fields` reads: "Uppdragstid: 2022-2024", "Slutredovisning: 2025-01-31"
+    r"|uppdragstid|(?:slut|del)?redovisning|aterrapportering|rapportering|slutdatum|startdatum|period)\b"
+)
 _LONGEST_ROW = 200
 _CONFIDENCE = 0.6
 # A time's cheapest signs: a digit, a month, a season, a term or a turn of the year.
@@ -46,7 +56,7 @@ _WHEN_HINT = re.compile(
 
 def schedule_findings(text: str, lines: list[Line], reference: date) -> list[Finding]:
     rows: list[tuple[Line, str, Chosen]] = []
-    out: list[Finding] = []
+    out: list[Finding] = _project_times(text, lines, reference)
     for line in lines:
         if line.kind == "blank":
             continue
@@ -68,11 +78,22 @@ def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | N
     if m is None or len(m["name"].split()) > _MAX_NAME_WORDS:
         m = _BRACKETED.match(raw)
         if m is None or len(m["name"].split()) > _MAX_STEP_WORDS:
-            return None
+            m = _COLONED.match(raw)
+            if m is None or len(m["name"].split()) > _MAX_NAME_WORDS or _FACT_LABEL.match(match_text(m["name"]).folded):
+                return None
     if not _WHEN_HINT.search(m["when"].lower()):
         return None  # most rows of a space-aligned table hold no time: skip the grammar for them
     found = parse_deadline(m["when"], reference)
-    if found is None or not found.dates or len(found.dates) != 1:
+    if found is None:
+        return None
+    if m.re is _COLONED:
+        if len(found.phrase) < len(m["when"]) - 1:
+            return None  # "Ansvar: förvaltningen under 2023": a field whose value is more than a time
+        end = last_day(found)  # "Bäckalund: 2023–2024": the work goes on over the years, done by their end
+        if end is None:
+            return None
+        return line, " ".join(raw.split()), Chosen((end,), found.phrase, None, None, found.confidence)
+    if not found.dates or len(found.dates) != 1:
         return None
     chosen = Chosen(found.dates, found.phrase, None, found.note, found.confidence)
     return line, " ".join(raw.split()), chosen
@@ -97,3 +118,49 @@ def _emit(rows: list[tuple[Line, str, Chosen]]) -> list[Finding]:
 
 
 _WINTER = re.compile(r"\bvinter(?:n)?\b")
+
+
+# A project page gives each area its time as a field under the area's name:
+#
+#     Häljeby
+#
+#     Vatten + spillvatten
+#
+#     Projekttid: 2021–2022
+_PROJECT_TIME = re.compile(
+    r"^\s*(?:projekttid|byggtid|tidplan|tidsplan|utbyggnadstid|genomförandetid)\s*:\s*(?P<when>\S.{0,40}?)\s*$",
+    re.IGNORECASE,
+)
+_NAME_LINES = 2
+_LONGEST_NAME = 60
+
+
+def _project_times(text: str, lines: list[Line], reference: date) -> list[Finding]:
+    """Each "Projekttid: 2021–2022" field with the area's name above it: one step due when its time ends."""
+    out: list[Finding] = []
+    for k, line in enumerate(lines):
+        m = _PROJECT_TIME.match(line.text) if line.kind == "text" else None
+        if m is None:
+            continue
+        found = parse_deadline(m["when"], reference)
+        end = last_day(found) if found is not None and len(found.phrase) >= len(m["when"]) - 1 else None
+        if found is None or end is None:
+            continue
+        names: list[Line] = []
+        for j in range(k - 1, -1, -1):
+            above = lines[j]
+            if above.kind == "blank":
+                continue
+            said = above.text.strip()
+            if len(names) == _NAME_LINES or len(said) > _LONGEST_NAME or said.endswith((".", ":", "!", "?")):
+                break
+            if _COLONED.match(said):
+                break  # another area's row
+            names.append(above)
+        if not names:
+            continue
+        start = names[-1].start
+        said = " – ".join(n.text.strip() for n in reversed(names)) + " – " + line.text.strip()
+        chosen = Chosen((end,), found.phrase, None, None, found.confidence)
+        out.append(make_finding(COMMITMENT, said, (start, line.end), chosen, None, None, _CONFIDENCE, None))
+    return out

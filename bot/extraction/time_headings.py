@@ -65,7 +65,10 @@ def date_by_time_headings(
         inside = order[bisect_left(starts, start) : bisect_left(starts, end)]
         for i in inside:
             f = out[i]
-            if f.kind == COMMITMENT and not f.deadlines and f.recurrence is None:
+            # A time in brackets glosses a noun ("dem som sökt inom ansökningsperioden (9 januari-28 februari)"):
+            # the heading times the step.
+            glossed = bool(f.deadlines) and f.deadline_phrase is not None and f"({f.deadline_phrase}" in f.text
+            if f.kind == COMMITMENT and (not f.deadlines or glossed) and f.recurrence is None:
                 out[i] = replace(f, deadlines=(due,), deadline_phrase=phrase)
         taken = [out[i].span for i in inside]
         chosen = Chosen((due,), phrase, None, None, _CONFIDENCE)
@@ -83,7 +86,12 @@ def _stands_alone(lines: list[Line], k: int) -> bool:
         return True
     before = k == 0 or lines[k - 1].kind == "blank"
     after = k + 1 < len(lines) and lines[k + 1].kind == "blank"
-    return before and after
+    # A calendar's heading sits right over its sentence ("MAJ 2019" / "Besked … skickas ut …"); a cell's time
+    # is followed by another cell, not by a sentence.
+    over_sentence = (
+        k + 1 < len(lines) and lines[k + 1].kind == "text" and lines[k + 1].text.rstrip().endswith((".", "!", "?"))
+    )
+    return before and (after or over_sentence)
 
 
 def _section_end(lines: list[Line], k: int, next_head: int, text_end: int) -> int:

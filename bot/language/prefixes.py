@@ -20,7 +20,10 @@ _A = r"[ad]"
 # the leftmost match is the longest prefix.
 _PREFIX = re.compile(
     r"(?<![^\W_])(?:"
-    rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)(?:\s+den)?)"
+    rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)"
+    # "innan förändringen träder i kraft den 1 juni", "innan skolan börjar den 17 augusti": before what starts then
+    r"(?:\s+(?:[^\W\d_]+\s+){1,3}?(?:tr[ae]der\s+i\s+kraft|b[oe]rjar|startar|[oe]ppnar|inf[oe]rs))?"
+    r"(?:\s+den)?)"
     rf"|(?P<after>(?:strax\s+)?efter(?:\s+den)?)"
     # "start" after a genitive is the start of something ("till höstterminens start den 18 augusti"), not "from".
     rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|(?<![a-z]s\s)start)"
