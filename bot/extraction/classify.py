@@ -98,6 +98,7 @@ _ASKS_WHAT = re.compile(
     r"(?:hur|vad|varfor|vilka|vilket|vilken|nar)\s+(?:[^\s,.;]+\s+){0,4}$"
 )
 _ASKS_REACH = 80
+_HOW_CLAUSE = re.compile(r"\b(?:hur|vad|varfor)\s+(?:[^\s,.;]+\s+){0,3}$")
 
 
 # A service the body will offer, not a state that will be: "Drive in-röstning kommer att vara möjlig vardagar".
@@ -160,7 +161,9 @@ def commitment_cue(folded: str) -> Cue | None:
     if intent is not None and not in_relative_clause(folded, intent.start()):
         # "De åtgärder regeringen avser att vidta …", "Förskolor som … ämnar fortsätta": described, not promised
         found.append(Cue(STRONG, "intent"))
-    if cues.COMPLETION.search(folded):
+    completion = cues.COMPLETION.search(folded)
+    if completion is not None and not _HOW_CLAUSE.search(folded, max(0, completion.start() - 60), completion.start()):
+        # not "Riktlinjer för hur kommunen ska genomföra medborgardialoger antogs": how, not what will be done
         found.append(Cue(STRONG - 0.05, "completion"))
     if cues.ONGOING.search(folded):
         found.append(Cue(MEDIUM, "ongoing"))

@@ -46,6 +46,8 @@ KOMMER_ATT = sv(
 # planen gå ut på remiss"), as officials write it: the words after "kommer" that are no motion ("kommer till").
 KOMMER_BARE = sv(
     r"\bkommer\s+(?!(?:till|från|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga|at?t)\b)"
+    # "När du klickar på rutan kommer du till en samlingssida": the reader arrives somewhere
+    r"(?!(?:du|ni)\s+(?:till|in|fram|ut|åt|tillbaka|vidare)\b)"
     # a time between them: "Region Norrbotten kommer under 2018 ta fram en handlingsplan"
     r"(?P<rest>(?:(?:[^\W\d_]+|(?:19|20)\d\d)\s+){0,4}[^\W\d_]+)"
 )
@@ -265,7 +267,13 @@ NEGATED = sv(
 # Goal statements describe, they do not promise ("Syftet är att", "Målet syftar till att").
 GOAL = sv(r"^\W*(?:syftet|målet|syfte|mål)\b[^.]{0,80}?\b(?:är\s+att|till\s+att)\b|^\W*\w+\s+syftar\s+till\b")
 # How things usually go, not what will be done: "Ibland bestämmer fullmäktige att en nämnd ska utreda …".
-HOW_IT_WORKS = sv(r"^\W*(?:ibland|oftast|ofta|vanligtvis|normalt|i\s+regel|som\s+regel|generellt|i\s+allmänhet)\b")
+HOW_IT_WORKS = sv(
+    r"^\W*(?:ibland|oftast|ofta|vanligtvis|normalt|i\s+regel|som\s+regel|generellt|i\s+allmänhet)\b"
+    # the law's rule for every body of a kind: "Varje kommun ska planera bostadsförsörjningen …"
+    r"|^\W*varje\s+(?:kommun|region|landsting|huvudman|nämnd)\s+(?:ska|skall)\b"
+    # a provision quoted: "4 kap 1 § Grundskoleförordningen: Läsåret ska börja i augusti …"
+    r"|^\W*\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§"
+)
 HOPE = sv(r"^\W*(?:förhoppningen|förhoppningsvis|vår\s+förhoppning)\b")
 # What a motion or a citizen's proposal asks for: "Motionärerna vill att nämnden ska få i uppdrag att …".
 PROPOSERS_WISH = sv(

@@ -30,6 +30,7 @@ from bot.extraction.structure_signs import (
     decides,
     intro_kind,
     is_intro,
+    only_a_name,
     referred_rec,
     restated_rec,
     settles_only,
@@ -144,6 +145,7 @@ class _Walk:
     answered: bool = False  # an answer label has been seen: later "Rekommendation N" headings refer back
     restated: bool = False  # the current block answers a recommendation quoted right before it (no label)
     nested_in: int | None = None  # the number of the numbered item whose own list of tasks is being read
+    named_items: set[int] = field(default_factory=set)  # items that only name what their intro's sentence acts on
 
     def __post_init__(self) -> None:
         self.roles = [Role("body") for _ in self.units]
@@ -301,6 +303,9 @@ class _Walk:
         self.certain, self.intro, self.rec_section, self.restated = True, None, False, True
 
     def _item(self, i: int, folded: str) -> None:
+        if i in self.named_items:
+            self.roles[i] = Role("skip")
+            return
         nxt = self.units[i + 1] if i + 1 < len(self.units) else None
         opens = nxt is not None and nxt.kind == "item" and self.units[i].text.rstrip().endswith(":")
         number = _item_number(self.units[i].bullet)
@@ -353,8 +358,13 @@ class _Walk:
 
     def _paragraph(self, i: int, u: Unit, folded: str) -> None:
         if is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
-            self._list_intro(i, folded)
-            return
+            names = self._names_listed(i)
+            if not names:
+                self._list_intro(i, folded)
+                return
+            # "… ett antal hållplatser kommer att tas bort: • Matsäcksvilan • Löpdal": the sentence is the promise,
+            # its items only name what it acts on.
+            self.named_items.update(names)
         self.intro = None
         if self.done_section:
             self.roles[i] = Role("skip")
@@ -367,6 +377,18 @@ class _Walk:
             self.rec_section = False
         self.roles[i] = self._answer_or_body()
 
+    def _names_listed(self, i: int) -> list[int]:
+        """The items after unit `i` when there are at least two and each is only a name ("Löpdal", "Törunda
+        (hållplatsen blir kvar)"); else none."""
+        items: list[int] = []
+        for j in range(i + 1, len(self.units)):
+            if self.units[j].kind != "item":
+                break
+            if not only_a_name(self.units[j].text):
+                return []
+            items.append(j)
+        return items if len(items) >= _NAMES_LISTED else []
+
     def _list_intro(self, i: int, folded: str) -> None:
         """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
         self.intro = intro_kind(folded)
@@ -376,6 +398,9 @@ class _Walk:
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:
             self.block = None
+
+
+_NAMES_LISTED = 2
 
 
 def _item_number(bullet: str | None) -> int | None:

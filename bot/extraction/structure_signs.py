@@ -24,6 +24,7 @@ __all__ = [
     "genre_of",
     "intro_kind",
     "is_intro",
+    "only_a_name",
     "referred_rec",
     "restated_rec",
 ]
@@ -195,3 +196,12 @@ def settles_only(folded: str) -> bool:
     """Is this item of a decision list a formal decision or a permission, with nothing to be done?"""
     first = next(iter(re.findall(r"[^\W\d_]+", folded)), "")
     return first in cues.FORMAL_DECISIONS or _SETTLES.search(folded) is not None
+
+
+# A place's or a body's name, one to three capitalised words, perhaps with a remark in brackets after it.
+_ONLY_A_NAME = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,2}(?:\s*\([^()]{0,120}\))?\s*[.,;]?")
+
+
+def only_a_name(text: str) -> bool:
+    """Is a list item only a name ("Löpdal", "Törunda (hållplatsen blir kvar)"), nothing done?"""
+    return _ONLY_A_NAME.fullmatch(text.strip()) is not None

@@ -84,3 +84,38 @@ def test_a_bodys_meeting_that_will_act_at_a_time_is_a_commitment() -> None:
     assert found.deadlines == (date(2019, 5, 31),)
     # a thing described by a relative clause is still no promise
     assert commitments(run("Det gäller de fastigheter som i maj kommer att ingå i området.", today=DAY)) == []
+
+
+def test_items_that_only_name_places_are_what_the_lead_in_acts_on() -> None:
+    text = """Linje 32
+
+Väg 56 ska byggas om under hösten 2021 och ett antal hållplatser kommer att tas bort permanent:
+
+ • Törunda (hållplatsen blir kvar för linje 515)
+ • Matsäcksvilan
+ • Löpdal
+"""
+    found = commitments(run(text, today=DAY))
+    assert len(found) == 1 and "hållplatser" in found[0].text
+    # items that say what is to be done stay commitments of their own
+    tasks = """Förvaltningen kommer att:
+
+ • Ta fram en rutin för anmälningar.
+ • Utbilda personalen under hösten 2021.
+"""
+    assert len(commitments(run(tasks, today=DAY))) == 2
+
+
+def test_rules_quoted_and_pages_pointing_elsewhere_promise_nothing() -> None:
+    for text in (
+        "Riktlinjer för hur kommunen ska genomföra medborgardialoger antogs.",
+        "När du klickar på den rutan kommer du till en samlingssida för trafikförändringarna.",
+        "Varje kommun ska planera bostadsförsörjningen för att skapa förutsättningar för goda bostäder.",
+        "4 kap 1 § Grundskoleförordningen: Läsåret ska börja i augusti och sluta i juni.",
+    ):
+        assert commitments(run(text, today=DAY)) == [], text
+    # the body's own acts in the same words still promise
+    (found,) = commitments(run("Kommunen ska genomföra medborgardialoger under hösten 2021.", today=DAY))
+    assert found.deadlines == (date(2021, 12, 31),)
+    (found,) = commitments(run("Kommunen ska planera bostadsförsörjningen under 2022.", today=DAY))
+    assert found.deadlines == (date(2022, 12, 31),)
