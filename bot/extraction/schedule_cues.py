@@ -41,10 +41,13 @@ READY_AT = sv(r"\b(?:blir|är)\s+(?:\w+\s+)?(?:klar|klart|klara|färdig|färdigt
 STARTS_AT = sv(
     r"\b(?:påbörjas|inleds|startar|startas)\b(?=[^.;]{0,60}?\b(?:i|under|till|vecka|v\.)\s+\w"
     # "En politisk beredning … startar 2021"
-    r"|\s+(?:år\s+)?(?:19|20)\d\d\b)"
-    # a date fronted: "1 mars börjar ombyggnaden av biblioteket", "Den 4 maj startar arbetet"
+    r"|\s+(?:år\s+)?(?:19|20)\d\d\b"
+    # a day: "Kulturskolan startar all undervisning onsdagen den 25 augusti"
+    r"|[^.;]{0,40}?\bden\s+\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))"
+    # a date fronted: "1 mars börjar ombyggnaden av biblioteket", "Den 4 maj startar arbetet", "Den 29 juli går
+    # arbetet igång igen"
     r"|^\W*(?:den\s+|på\s+\w+dag(?:en)?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*"
-    r"(?:\s+\d{4})?\s+(?:börjar|startar|påbörjas|inleds|startas)\b"
+    r"(?:\s+\d{4})?\s+(?:börjar|startar|påbörjas|inleds|startas|går\s+(?:\w+\s+){0,4}?igång)\b"
     # starting soon: "Förvaltningen påbörjar inom kort arbetet med …", "snart inleds arbetet"
     r"|\b(?:påbörja[rs]|inled(?:er|s)|starta[rs])\s+(?:\w+\s+)?(?:inom\s+kort|snart)\b"
     r"|\b(?:inom\s+kort|snart)\s+(?:\w+\s+)?(?:påbörja[rs]|inled(?:er|s)|starta[rs])\b"

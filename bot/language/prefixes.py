@@ -40,7 +40,8 @@ _PREFIX = re.compile(
     rf"(?:\s+(?:senast|i|under|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|p{_A}))?"
     # "Uppföljningen beräknas ske 2025": a bare year right after "ske" (before "senast" it is that limit's)
     r"|ske|sker"
-    # "under hela 2023": all of it, done by its end
+    # "under hela 2023": all of it, done by its end; "fas 1, vilken förväntas pågå hela 2019"
+    rf"|p{_A}g{_A}r?(?:\s+(?:under\s+)?hela)?|varar(?:\s+(?:under\s+)?hela)?"
     rf"|(?:under\s+)?(?:perioden|{_A}ren)|under(?:\s+loppet\s+av|\s+hela)?|i\s+loppet\s+av|n{_A}gon\s+g{_A}ng\s+under|inom"
     # "under resten av 2016": what is left of it, done by its end
     rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"

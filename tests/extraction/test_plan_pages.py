@@ -95,3 +95,18 @@ def test_a_clause_with_a_passive_before_ska_names_no_owner() -> None:
     )
     for found in commitments(run(text, document_date=date(2018, 11, 1))):
         assert found.owner is None
+
+
+def test_a_phase_that_lasts_a_year_dates_what_is_done_in_it() -> None:
+    text = "Slutlig tidplan och budget kommer att fastställas under fas 1, vilken förväntas pågå hela 2019."
+    (found,) = commitments(run(text, document_date=date(2019, 3, 15)))
+    assert found.deadlines == (date(2019, 12, 31),)
+
+
+def test_work_that_starts_on_a_day_ahead_is_due_that_day() -> None:
+    for text, due in (
+        ("Kulturskolan startar all undervisning onsdagen den 25 augusti.", date(2021, 8, 25)),
+        ("Den 29 augusti går arbetet med ledningarna igång igen.", date(2021, 8, 29)),
+    ):
+        (found,) = commitments(run(text, document_date=date(2021, 8, 10)))
+        assert found.deadlines == (due,)
