@@ -33,6 +33,7 @@ from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
 from bot.extraction.decided_parts import split_decided, split_steps
 from bot.extraction.decisions import is_decision, read_as_decision
+from bot.extraction.extended_dates import moved_later
 from bot.extraction.finish import finish, make_finding
 from bot.extraction.lines import split_lines
 from bot.extraction.listed_dates import date_by_listed_days
@@ -170,6 +171,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     # A task's own report fields date it before a decision's reading dates its tasks by the decision's reports.
     findings = date_by_report_fields(findings, text, reference)
     findings = date_by_listed_days(findings, text, reference)
+    findings = moved_later(findings, text, reference)
     head = match_text(text[:_HEAD_CHARS]).folded
     if is_decision(text, answers_recommendations=any(f.kind == RECOMMENDATION for f in findings)):
         # A decision gives a task; an answer to auditors that also gives one ("Nämnden ger förvaltningen i

@@ -67,6 +67,8 @@ _AUDITORS_PLAN = re.compile(r"^\W*(?:vi|revisor\w*|revisionen)\b|\b(?:kommer|avs
 _OWN_TASK = re.compile(r"\bi\s+uppdrag\s+att\b(?!\s+(?:\w+\s+){0,2}?(?:detta|dessa|det|denna|arbetet|uppdraget)\b)")
 _GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)\b")
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
+# "Då genomförs …": a time pointed back to.
+_THEN = re.compile(r"^\W*(?:da|vid\s+det\s+tillfallet)\s")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 # An item that is only a body's name, its adjective first ("Tekniska nämnden" under "Delansvarig:"), is no act.
 _ONLY_A_BODY = cues.sv(r"^\W*\w+a\s+\w*(?:nämnden|förvaltningen|styrelsen|enheten|avdelningen|kontoret|utskottet)\W*$")
@@ -148,6 +150,18 @@ class SentenceReader:
             and (sent.dated_before or self.given_before(i, sent))
         ):
             return k + 1  # "Regionstyrelsen gav i mars 2016 … i uppdrag att under hösten 2016 …": history
+        if (
+            cue.reason == "scheduled"
+            and _THEN.match(sent.folded)
+            and k > 0
+            and sents[k - 1].has_date
+            and not sent.has_date
+            and not self.covered(i, sents[k - 1].start)
+        ):
+            # "… tar en extra koll på den 30 september–4 oktober. Då genomförs en andra Tillsynsvecka": the time of
+            # the sentence before is this one's.
+            self.emit(i, role, [(sents[k - 1].start, sent.end)], cue, [sents[k - 1], sent])
+            return k + 1
         if cue.reason == "scheduled" and not (sent.has_date or (sent.has_rhythm and self.reader.genre != "report")):
             return k + 1
         if cue.reason == "completion" and sent.anaphoric and self.attach_completion(i, role, sent):

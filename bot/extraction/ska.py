@@ -115,6 +115,9 @@ def ska_strength(folded: str) -> float:
             continue
         if verb in _REGARDED and "som" in after[after.index(verb) + 1 : after.index(verb) + 3]:
             continue  # "Hela regionen ska ses som upptagningsområde": how a thing is regarded, no act
+        enables = verb == "gora" and after[after.index(verb) + 1 : after.index(verb) + 3] == ["det", "mojligt"]
+        if verb == "mojliggora" or enables:
+            continue  # "Förslaget ska göra det möjligt för regeringen att följa upp …": what it is for, no act
         subject = " ".join(left_words[-8:])
         if not verb or (verb in cues.STATIVE_AFTER_SKA and not _acts(verb, after, subject)):
             continue

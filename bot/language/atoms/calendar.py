@@ -96,8 +96,16 @@ def scan_numeric_dates(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
 
 # A limit that makes an ordinal word a day without "den" before it: "senast första mars", "före tredje juni".
 _LIMIT_BEFORE = re.compile(r"\b(?:senast|f[oe]re|innan|till|fram\s+till)\s+$")
+# "den 30 september–4 oktober": the dash after a month's name opens the range's second day.
+_AFTER_MONTH_DASH = "|".join(
+    f"(?<={name}-)"
+    for name in (
+        *("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober"),
+        *("november", "december"),
+    )
+)
 _DAY_MONTH = rx(
-    rf"(?<![\w.,/-])(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?"
+    rf"(?:(?<![\w.,/-])|{_AFTER_MONTH_DASH})(?:(?P<wd>{DAY_NAMES})(?:en)?,?\s+)?(?:(?P<den>den)\s+)?"
     rf"(?:(?P<d>\d{{1,2}})(?::?[ae])?(?:\s*-\s*(?P<d2>\d{{1,2}})(?::?[ae])?)?\s*|(?P<dw>{DAY_ORDINALS})\s+)"
     rf"(?P<mon>{MONTH_ANY})(?:,?\s+(?P<y>{YEAR}){YEAR_END})?"
 )
