@@ -48,6 +48,7 @@ from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.owner_fields import give_unowned, owned_by_field, owned_by_lead
 from bot.extraction.page_reports import join_page_reports
+from bot.extraction.quoted_speakers import owned_by_speaker
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.report_fields import date_by_report_fields
 from bot.extraction.schedule_lists import schedule_findings
@@ -191,7 +192,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = split_decided(join_page_reports(findings), text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)
-    findings = owned_by_field(findings, text)
+    findings = owned_by_speaker(owned_by_field(findings, text), text)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.
         findings = give_unowned(findings, reader.page_agency)

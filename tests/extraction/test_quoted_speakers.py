@@ -1,0 +1,33 @@
+"""Promises in reported speech: the quoted person's after "säger", or the one named after "Enligt". Articles
+written by the team in the shape of local papers' reports on a committee."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2018, 4, 15)
+
+
+def test_a_promise_in_the_first_person_is_the_quoted_speakers() -> None:
+    text = (
+        "— Jag kommer att läsa beslutet mer noggrant och ta upp det på nästa möte, säger socialnämndens "
+        "ordförande Mats Antonsson (KD).\n\nAnnons\n"
+    )
+    (found,) = commitments(run(text, document_date=DAY))
+    assert found.owner == "socialnämndens ordförande Mats Antonsson"
+
+
+def test_the_first_person_with_no_speaker_named_is_no_owner() -> None:
+    (found,) = commitments(run("Jag kommer att läsa beslutet mer noggrant under våren.", document_date=DAY))
+    assert found.owner is None
+
+
+def test_according_to_a_named_person_the_promise_is_theirs() -> None:
+    text = "Enligt Lotta Edholm kommer man nu att göra sitt yttersta för att minska lärarnas arbetsbelastning."
+    (found,) = commitments(run(text, document_date=DAY))
+    assert found.owner == "Lotta Edholm"
+    # "Enligt planen" names no one
+    (found,) = commitments(run("Enligt planen kommer man att bygga om skolan under 2019.", document_date=DAY))
+    assert found.owner != "planen"
