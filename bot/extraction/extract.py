@@ -48,6 +48,7 @@ from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.owner_fields import give_unowned, owned_by_field, owned_by_lead
 from bot.extraction.page_reports import join_page_reports
+from bot.extraction.pointing_back import join_pointing_back
 from bot.extraction.quoted_speakers import owned_by_speaker
 from bot.extraction.reader import TABLE_STRENGTH, Reader
 from bot.extraction.report_fields import date_by_report_fields
@@ -198,7 +199,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = give_unowned(findings, reader.page_agency)
     else:
         findings = owned_by_lead(findings, reader.units)
-    merged, moved = dedupe(findings)
+    merged, moved = dedupe(join_pointing_back(findings))
     out: list[Finding] = []
     for found in merged:
         kept = replace(found, answers=moved[found.answers]) if found.answers in moved else found
