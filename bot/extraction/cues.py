@@ -96,6 +96,8 @@ ASSIGN = sv(
     # "Förvaltningschefen uppdras att återrapportera …": the one given the task is the subject
     r"|\buppdras\s+(?:\w+\s+)?att\b"
     rf"|\b(?:ges|ge|får|fått|fick|gett|ger|gav|givits|getts|gavs)\s+{_GAP}i\s+uppdrag\b"
+    # "Socialförvaltningen får i uppgift att ta fram …": a task by another word
+    r"|\b(?:får|fått|fick|ges|getts|gavs)\s+i\s+uppgift\s+att\b"
     r"|\bregeringen\s+ger\s+[^.;]{1,120}?\buppdrag\s+(?:att|enligt\s+(?:nedan|följande))\b"
     r"|\bi\s+uppdrag\s+(?:att|åt)\b|\b(?:får|fått)\s+(?:också\s+|även\s+|därför\s+|nu\s+)?uppdraget\s+att\b"
     # "Vidare föreslås att uppdrag ges till kommunens styrelse och nämnder att tillvarata …"

@@ -1,4 +1,5 @@
-"""Promises in reported speech: the quoted person's after "säger", or the one named after "Enligt". Articles
+"""Promises in reported speech: the quoted person's after "säger", or the one named after "Enligt"; a task given
+as an "uppgift". Articles
 written by the team in the shape of local papers' reports on a committee."""
 
 from __future__ import annotations
@@ -31,3 +32,10 @@ def test_according_to_a_named_person_the_promise_is_theirs() -> None:
     # "Enligt planen" names no one
     (found,) = commitments(run("Enligt planen kommer man att bygga om skolan under 2019.", document_date=DAY))
     assert found.owner != "planen"
+
+
+def test_a_task_given_as_an_uppgift_is_a_task() -> None:
+    text = "Socialförvaltningen får i uppgift att ta fram en ny plan för hemtjänsten till hösten 2024."
+    (found,) = commitments(run(text, document_date=date(2024, 1, 10)))
+    assert found.owner == "Socialförvaltningen"
+    assert found.deadlines == (date(2024, 7, 31),)
