@@ -1,6 +1,5 @@
 """Promises in reported speech: the quoted person's after "säger", or the one named after "Enligt"; a task given
-as an "uppgift". Articles
-written by the team in the shape of local papers' reports on a committee."""
+as an "uppgift". Articles written by the team in the shape of local papers' reports on a committee."""
 
 from __future__ import annotations
 
