@@ -295,6 +295,8 @@ def subject_owner(text: str, folded: str) -> str | None:
     start = _clause_start(folded, m.start())
     end = m.start()
     relative = folded.rfind(" som ", start, end)
+    if relative >= 0 and _AS_A_ROLE.search(folded, max(0, relative - 12), relative):
+        return None  # "utveckla rollen som kunskapscentrum … ska ske": what a thing is to be, no subject
     if relative >= 0 and len(folded[relative + 5 : end].split()) <= 3:
         start = relative + 5  # "frågeställningar som Arbetsförmedlingen ska analysera …": the relative clause's subject
     both = _TWO_PREDICATES.match(folded, start, end)
@@ -317,6 +319,7 @@ def subject_owner(text: str, folded: str) -> str | None:
     return _clean_owner(text[start:end])
 
 
+_AS_A_ROLE = re.compile(r"\b(?:rollen|roll|funktionen|uppgiften)$")
 # Partners fronted before the verb, the subject after it: "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska
 # Forte också genomföra en gemensam analys".
 _WITH_OTHERS = sv(r"^\W*(?:tillsammans\s+med|i\s+(?:samverkan|samarbete|dialog)\s+med|jämte|förutom)\s")

@@ -7,9 +7,11 @@ is due at its report, as its readers register it; a report told twice keeps the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.extraction.cues import sv
 from bot.extraction.decision_reports import BOTH_REPORTS, INTERIM, TASK_REPORT, due_when_reported, folded_search
+from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
@@ -27,6 +29,7 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
     order = sorted(range(len(findings)), key=lambda i: findings[i].span[0])
     found = list(findings)
     dropped: set[int] = set()
+    parts: set[int] = set()
     for k, i in enumerate(order):
         report = found[i]
         if report.kind != COMMITMENT or not report.deadlines:
@@ -35,6 +38,15 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         sentences = [folded_text[a:b] for a, b in split_sentences(report.text)]
         # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
         # redovisas …"), which stays a finding and dates the tasks before it too.
+        if len(sentences) == 1 and _INTERIM_REPORT.search(folded_text):
+            delivered = _delivered_by(found, order[:k], dropped, report, folded_text)
+            if delivered is not None:
+                # "En delredovisning … i form av en plan för hur myndigheten kan utveckla …" after "… ska
+                # myndigheten ta fram en plan för hur myndigheten kan utveckla …": that part is due at it.
+                found[delivered] = due_when_reported(found[delivered], report, last_only=False)
+                parts.add(delivered)
+                dropped.add(i)
+                continue
         folded = next((x for x in reversed(sentences) if TASK_REPORT.search(x)), None)
         if folded is None or (INTERIM.search(folded) and not BOTH_REPORTS.search(folded)):
             continue
@@ -45,6 +57,8 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         end = report.span[0]
         for j in reversed([j for j in order[:k] if found[j].kind == COMMITMENT and j not in dropped]):
             task = found[j]
+            if j in parts:
+                continue  # a part its interim report dated: the task it belongs to is further back
             if task.deadlines or task.recurrence or task.owner is None or report.owner not in (None, task.owner):
                 break
             task_folded = match_text(task.text).folded
@@ -54,11 +68,34 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
                 break  # "Statens medieråd fortsätter sitt arbete med …": work going on as before is no task reported
             run.append(j)
             end = task.span[0]
+        # A task joined to both its interim and its final report: the tasks before it are due at the final one,
+        # and it is due at the interim report when that report delivers it ("… ska myndigheten ta fram en plan för
+        # hur … En delredovisning i form av en plan … ska ske … senast den 29 september 2023").
+        interim = next((x for x in sentences if _INTERIM_REPORT.search(x)), None)
+        both = not alone and interim is not None and len(report.deadlines) >= 2
         for j in run:
-            found[j] = due_when_reported(found[j], report, last_only=False)
+            found[j] = due_when_reported(found[j], report, last_only=both)
         if run and alone:
             dropped.add(i)
+        if both and interim is not None and word_overlap(sentences[0], interim) >= _DELIVERS:
+            found[i] = replace(report, deadlines=report.deadlines[:-1])
     return _said_twice(found, dropped)
+
+
+_INTERIM_REPORT = sv(r"\bdel(?:redovis|rapport)\w*")
+_DELIVERS = 0.5
+
+
+def _delivered_by(found: list[Finding], before: list[int], dropped: set[int], report: Finding, said: str) -> int | None:
+    """The undated task just before an interim report that the report delivers (most of the task's words again)."""
+    for j in reversed([j for j in before if found[j].kind == COMMITMENT and j not in dropped]):
+        task = found[j]
+        if report.span[0] - task.span[1] > _PAGE_GAP:
+            return None
+        undated = not task.deadlines and task.recurrence is None
+        if undated and word_overlap(match_text(task.text).folded, said) >= _DELIVERS:
+            return j
+    return None
 
 
 # "Uppdraget ska redovisas …", "Uppdraget fanns omnämnt redan … och ska redovisas …".

@@ -51,3 +51,28 @@ def test_a_tasks_time_extended_after_it_was_set_is_its_deadline() -> None:
     text = "Uppdraget ska redovisas senast den 31 december 2020. Tiden har förlängts till 31 mars 2020."
     (found,) = commitments(run(text, document_date=date(2020, 1, 10)))
     assert found.deadlines == (date(2020, 12, 31),)
+
+
+def test_a_part_delivered_as_the_interim_report_is_due_then_and_the_task_at_the_final() -> None:
+    text = (
+        "Brottsoffermyndigheten får i uppdrag att kartlägga vilket stöd som ges till brottsoffer i landet. Inom "
+        "ramen för uppdraget ska myndigheten ta fram en plan för hur myndigheten kan utveckla rollen som "
+        "informationscentrum för brottsofferfrågor samt vidta åtgärder för ett likvärdigt stöd i hela landet. "
+        "En delredovisning av uppdraget i form av en plan för hur myndigheten kan utveckla rollen som "
+        "informationscentrum för brottsofferfrågor ska ske till Regeringskansliet senast den 29 september 2023. "
+        "Uppdraget ska slutredovisas till Regeringskansliet senast den 28 juni 2024."
+    )
+    found = commitments(run(text, document_date=date(2023, 1, 1)))
+    task = next(f for f in found if "kartlägga" in f.text)
+    part = next(f for f in found if f.text.startswith("Inom ramen"))
+    assert task.deadlines == (date(2024, 6, 28),)
+    assert part.deadlines == (date(2023, 9, 29),)
+
+
+def test_the_role_a_body_is_to_have_is_no_owner() -> None:
+    text = (
+        "En delredovisning i form av en plan för hur myndigheten kan utveckla rollen som informationscentrum för "
+        "brottsofferfrågor ska ske senast den 29 september 2023."
+    )
+    for found in commitments(run(text, document_date=date(2023, 1, 1))):
+        assert found.owner is None or "centrum" not in found.owner
