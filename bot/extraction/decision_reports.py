@@ -33,6 +33,7 @@ __all__ = [
     "WITH_THE_REPORT",
     "due_when_reported",
     "folded_search",
+    "interim_apart",
     "join_reports",
 ]
 
@@ -124,7 +125,7 @@ def join_reports(commitments: list[Finding], text: str, reference: date) -> list
             dropped |= _join(found, target, i)
     kept = [f for i, f in enumerate(found) if i not in dropped]
     tasks = [found[i] for i in main if i not in dropped]
-    reported = _interim_apart(_same_time(_with_the_report(kept, tasks), text, reference), text)
+    reported = interim_apart(_same_time(_with_the_report(kept, tasks), text, reference), text)
     # Only one task given ("Regeringen ger X i uppdrag att …") dates what the decision says besides; a decision
     # of several numbered tasks ("1. Uppdrag att …", "2. …") has a date for each, or none.
     return _due_with_the_task(reported, tasks) if given else reported
@@ -319,7 +320,7 @@ _INTERIM_REPORT = sv(r"\b(?:muntlig\s+)?del(?:redovis|rapport)\w*")
 _FINAL_REPORT = sv(r"\bslut(?:redovis|rapport)\w*")
 
 
-def _interim_apart(kept: list[Finding], text: str) -> list[Finding]:
+def interim_apart(kept: list[Finding], text: str) -> list[Finding]:
     """ "… En delredovisning … ska lämnas senast den 9 juni 2022 och en slutredovisning ska lämnas senast den
     3 oktober 2022": the task is due at the final report, the interim report is a commitment of its own."""
     out: list[Finding] = []

@@ -47,7 +47,7 @@ from bot.extraction.metadata import (
 from bot.extraction.metadata import document_date as find_document_date
 from bot.extraction.model import COMMITMENT, RECOMMENDATION, Extraction, Finding
 from bot.extraction.owner_fields import give_unowned, owned_by_field, owned_by_lead
-from bot.extraction.page_reports import join_page_reports
+from bot.extraction.page_reports import both_reports_apart, join_page_reports
 from bot.extraction.pointing_back import join_pointing_back
 from bot.extraction.quoted_speakers import owned_by_speaker
 from bot.extraction.reader import TABLE_STRENGTH, Reader
@@ -190,7 +190,8 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         # utredning …") tells of the world around it; only its own promises are commitments.
         if _MUNICIPAL.search(head) and len(_GOVERNMENT_NAMED.findall(head)) <= _GOVERNMENT_ASIDE:
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
-        findings = split_decided(join_page_reports(findings), text, reference, doc_date)
+        findings = both_reports_apart(join_page_reports(findings), text, reference)
+        findings = split_decided(findings, text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)
     findings = owned_by_speaker(owned_by_field(findings, text), text)

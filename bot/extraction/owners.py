@@ -65,7 +65,7 @@ _ROLE = sv(
     r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
     r"|beredning|fullmäktige|direktion|förbund"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
-    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning"
+    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning|utredare"
     # a municipality or region by name: "Orsa kommun", "Region Uppsala"
     r"|kommun|region)(?:en|n|nen|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
 )

@@ -8,18 +8,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from bot.extraction.cues import sv
-from bot.extraction.decision_reports import BOTH_REPORTS, INTERIM, TASK_REPORT, due_when_reported, folded_search
+from bot.extraction.decision_reports import (
+    BOTH_REPORTS,
+    INTERIM,
+    TASK_REPORT,
+    due_when_reported,
+    folded_search,
+    interim_apart,
+)
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
+from bot.language.periods import find_deadlines
 
-__all__ = ["join_page_reports"]
+__all__ = ["both_reports_apart", "join_page_reports"]
 
 _PAGE_GAP = 700
 _GOES_ON = sv(r"\bfortsätter\s+(?:sitt|sina|som|att|med|arbetet)\b")
+
+
+def both_reports_apart(findings: list[Finding], text: str, reference: date) -> list[Finding]:
+    """ "Uppdraget ska delredovisas den 15 maj 2014 och slutredovisas senast den 19 december 2014" on a page that
+    is no decision: two commitments, the interim report and the final one, as a decision's reports are read."""
+    out: list[Finding] = []
+    for f in findings:
+        # only a report said alone ("Uppdraget ska delredovisas … och slutredovisas …"), not a task joined to it
+        alone = len(split_sentences(f.text)) == 1 and folded_search(_BOTH_SAID, f)
+        days = sorted({d.dates[-1] for d in find_deadlines(f.text, reference) if d.dates}) if alone else []
+        if f.kind == COMMITMENT and len(f.deadlines) == 1 and f.recurrence is None and len(days) == 2:
+            out.extend(interim_apart([replace(f, deadlines=tuple(days))], text))
+        else:
+            out.append(f)
+    return out
+
+
+_BOTH_SAID = sv(r"^\W*uppdrag(?:et|en)\s+(?:ska|skall)\s+delredovisas\b[^.;]*\boch\s+slutredovisas\b")
 
 
 def join_page_reports(findings: list[Finding]) -> list[Finding]:
@@ -73,9 +100,20 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         # hur … En delredovisning i form av en plan … ska ske … senast den 29 september 2023").
         interim = next((x for x in sentences if _INTERIM_REPORT.search(x)), None)
         both = not alone and interim is not None and len(report.deadlines) >= 2
+        # "Uppdraget ska delredovisas den 15 maj 2014 och slutredovisas senast den 19 december 2014" alone: the
+        # tasks are due at the final report, and the interim report stays a commitment of its own.
+        both_said = alone and len(report.deadlines) >= 2 and _BOTH_SAID.search(folded_text) is not None
         for j in run:
-            found[j] = due_when_reported(found[j], report, last_only=both)
-        if run and alone:
+            found[j] = due_when_reported(found[j], report, last_only=both or both_said)
+        if run and both_said:
+            cut = report.text.find(" och slutredovis")
+            found[i] = replace(
+                report,
+                text=report.text[:cut] if cut > 0 else report.text,
+                span=(report.span[0], report.span[0] + cut) if cut > 0 else report.span,
+                deadlines=report.deadlines[:1],
+            )
+        elif run and alone:
             dropped.add(i)
         if both and interim is not None and word_overlap(sentences[0], interim) >= _DELIVERS:
             found[i] = replace(report, deadlines=report.deadlines[:-1])

@@ -39,8 +39,16 @@ END_HEADINGS = re.compile(
 REC_INTRO = cues.sv(
     r"rekommend\w*|\bbör\s+vidtas|\bföljande\s+åtgärder\s+bör|förslag\s+på\s+åtgärd|åtgärdsförslag|\bbör\b"
 )
+# An actor that will do, among other things, what its list says: "Utredaren ska bl.a.".
+_ACTOR_AMONG = (
+    r"\b(?:utredaren|myndigheten|namnden|forvaltningen|styrelsen|kommunen|regionen|vi"
+    r"|\w+(?:namnden|forvaltningen|styrelsen|verket|myndigheten|inspektionen))\s+"
+    r"(?:ska|skall|kommer\s+att|avser\s+att)\s+(?:\w+\s+)?(?:bl\.\s?a\.?|bland\s+annat|t\.\s?ex\.?|exempelvis)"
+)
 _COMMIT_INTRO = cues.sv(
     r"\b(?:kommer|avser|planerar|ska|skall|ämnar|åtar\s+sig|beslutar|har\s+för\s+avsikt)(?:\s+att)?\s*:?\s*$"
+    # "Utredaren ska bl.a.", "Nämnden kommer att bland annat:" (an actor's; "Programmet ska bl.a." tells what it holds)
+    rf"|{_ACTOR_AMONG}\s*:?\s*$"
     # "I förhållande till Klimatklivet … ska Energimyndigheten:": the subject after an inverted "ska"
     r"|\b(?:ska|skall)\s+[\w-]+\s*:\s*$"
     r"|(?:planerade|följande)\s+åtgärder|följande\s+(?:kontrollmoment|kontrollområden|aktiviteter|insatser|uppdrag)\b|åtgärder\s+(?:som\s+)?(?:kommer|ska|planeras)|\bkommer\s+(?:\S+\s+){0,3}att\b"
@@ -132,6 +140,8 @@ def intro_kind(folded: str) -> tuple[str, float]:
 _OPEN_END = re.compile(
     r"\b(?:kommer|avser|planerar|ska|skall)(?:\s+att)?$"
     r"|\b(?:rekommenderar|rekommenderade|rekommenderas|foreslar|foreslas|kommer|avser|planerar|beslutar|uppdrar)\b(?:\s+\S+){0,4}\s+att$"
+    # "Utredaren ska bl.a." over its tasks: the list says what
+    rf"|{_ACTOR_AMONG}$"
 )
 
 

@@ -23,7 +23,9 @@ _PREFIX = re.compile(
     rf"(?P<before>(?:senast\s+|i\s+god\s+tid\s+|strax\s+|redan\s+)?(?:innan|f[oe]re|inf[oe]r)"
     # "innan förändringen träder i kraft den 1 juni", "innan skolan börjar den 17 augusti": before what starts then
     r"(?:\s+(?:[^\W\d_]+\s+){1,3}?(?:tr[ae]der\s+i\s+kraft|b[oe]rjar|startar|[oe]ppnar|inf[oe]rs))?"
-    r"(?:\s+den)?)"
+    r"(?:\s+den)?"
+    # "… som krävs för att myndigheten ska kunna inleda sin verksamhet den 1 januari 2015": ready the day before
+    r"|kunna\s+(?:inleda|starta|b[oe]rja|p[ad]b[oe]rja|[oe]ppna)\s+(?:sin|sitt|sina)\s+[^\W\d_]+(?:\s+den)?)"
     rf"|(?P<after>(?:strax\s+)?efter(?:\s+den)?)"
     # "start" after a genitive is the start of something ("till höstterminens start den 18 augusti"), not "from".
     rf"|(?P<from>(?:fr{_A}n\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fr{_A}n|tidigast|med\s+start|(?<![a-z]s\s)start)"
