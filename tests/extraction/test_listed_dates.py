@@ -1,4 +1,5 @@
-"""Days a commitment points to in a list below it ("vid nedanstående prognostillfällen")."""
+"""Days a commitment points to in a list below it ("vid nedanstående prognostillfällen", or a paragraph that breaks
+off at "senast" over them)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,25 @@ def test_a_regleringsbrevs_five_forecast_days_are_all_kept() -> None:
         date(2009, 7, 30),
         date(2009, 10, 29),
     )
+
+
+def test_a_paragraph_that_breaks_off_at_senast_is_dated_by_the_days_below() -> None:
+    text = (
+        "Tertialdialoger\n\nTrafikverket ska redovisa underlag inför tertialdialoger med Regeringskansliet. "
+        "Underlagen ska redovisas till Regeringskansliet (Infrastrukturdepartementet) senast\n\n"
+        "– den 24 februari,\n\n– den 22 maj, och\n\n– den 22 september.\n"
+    )
+    day = date(2026, 12, 18)
+    found = commitments(run(text, today=day, document_date=day))
+    assert [f.deadlines for f in found] == [(date(2027, 2, 24), date(2027, 5, 22), date(2027, 9, 22))]
+
+
+def test_the_days_pointed_to_may_come_after_a_comment_and_their_own_lead() -> None:
+    text = (
+        "Lantmäteriet ska redovisa utgiftsprognoser för 2027-2030 vid nedanstående prognostillfällen.\n\n"
+        "Prognoserna för januari och februari ska liksom tidigare göras i utgiftstermer.\n\n"
+        "Redovisningen av prognoserna ska ske\n- 19 januari\n- 26 februari\n- 7 maj.\n"
+    )
+    day = date(2026, 12, 18)
+    found = [f for f in commitments(run(text, today=day, document_date=day)) if "Lantmäteriet" in f.text]
+    assert [f.deadlines for f in found] == [(date(2027, 1, 19), date(2027, 2, 26), date(2027, 5, 7))]
