@@ -53,6 +53,8 @@ _MUNICIPAL = re.compile(
 )
 # A name that goes on past its first word: "Inspektionen för vård och omsorg", "Myndigheten för …".
 _NAME_GOES_ON = re.compile(r"\s+(?:för|i|vid)\s")
+# An agency's long name with its initials after it: "Inspektionen för vård och omsorg (IVO)".
+_SPELLED_OUT = re.compile(r"(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[\w-]+){1,6}?)\s+\((?P<initials>[A-ZÅÄÖ]{2,5})\)")
 _PREPOSITIONS = frozenset(
     {"från", "av", "till", "med", "hos", "mot", "enligt", "åt", "om", "på", "inom", "via", "genom", "för", "i", "vid"}
 )
@@ -121,6 +123,7 @@ def page_agency(units: Sequence[Unit]) -> str | None:
     if any(_MUNICIPAL.search(unit.text) for unit in units):
         return None
     names: set[str] = set()
+    spelled_out: dict[str, str] = {}
     speaks = False
     for unit in units:
         for m in _CAPITALISED.finditer(unit.text):
@@ -138,7 +141,13 @@ def page_agency(units: Sequence[Unit]) -> str | None:
             if base.lower() in _GENERIC or (base.isupper() and not known) or not is_agency_name(base):
                 continue
             if _NAME_GOES_ON.match(unit.text, m.end()):
-                return None  # "Inspektionen för vård och omsorg": a longer name
+                # "Inspektionen för vård och omsorg (IVO)": a longer name, whose initials name the agency
+                spelled = _SPELLED_OUT.match(unit.text, m.start())
+                if spelled is None or spelled["initials"].lower() not in _KNOWN_INITIALS:
+                    return None  # a longer name this reader does not know
+                word = base = " ".join(spelled["name"].split())
+                spelled_out[spelled["initials"]] = base
+            base = spelled_out.get(base, base)  # "IVO" after "Inspektionen för vård och omsorg (IVO)": the same
             names.add(base)
             if len(names) > 1:
                 return None

@@ -126,3 +126,18 @@ def test_an_agency_named_statens_and_more_words_is_the_pages_own() -> None:
         "Statens servicecenters generaldirektör välkomnar uppdraget.\n"
     )
     assert set(_owners(page).values()) == {"Statens servicecenter"}
+
+
+def test_an_agencys_long_name_with_its_initials_is_the_pages_own() -> None:
+    # Written by the team in the shape of an agency's page presenting an interim report of its task.
+    page = (
+        "Tillsyn av tvångsvården\n\nInspektionen för vård och omsorg (IVO) lämnar här en delredovisning av "
+        "regeringsuppdraget.\n\nUppdraget ska därefter delredovisas senast den 31 maj 2027 och slutredovisas "
+        "senast den 31 maj 2028. IVO publicerar rapporten på sin webbplats.\n"
+    )
+    assert set(_owners(page).values()) == {"Inspektionen för vård och omsorg"}
+    # a long name whose initials are unknown names no agency the page can be sure of
+    other = page.replace("Inspektionen för vård och omsorg (IVO)", "Inspektionen för okända ting (IOT)").replace(
+        "IVO publicerar", "IOT publicerar"
+    )
+    assert set(_owners(other).values()) <= {None}
