@@ -128,6 +128,9 @@ def ska_strength(folded: str) -> float:
     return best
 
 
+_PAID_OR_FILED = re.compile(
+    r"(?:\w+ ){0,2}?(?:efter fakturering|mot faktura|i informationssystemet|i hermes|enligt instruktion)"
+)
 _REGARDED = frozenset({"ses", "betraktas", "raknas", "anses", "uppfattas", "tolkas", "definieras"})
 _REPORT_VERBS = frozenset({"redovisa", "aterrapportera", "rapportera", "redogora", "inkomma"})
 _AGENCY_SUBJECT = re.compile(r"(?:^|\s)(?:myndigheten|verket|\w+myndigheten|\w+verket|\w+styrelsen|\w+inspektionen)$")
@@ -252,6 +255,10 @@ def _manner_of_work(verb: str, after: list[str], left_words: list[str], folded: 
         return True
     if verb == "det" and rest.startswith(("framga", "aven framga", "ocksa framga")):
         return True  # "Av redovisningen ska det framgå …": what a report contains
+    if verb == "laggas" and rest.startswith("vid") and left_words[-1:] in (["vikt"], ["tonvikt"], ["fokus"]):
+        return True  # "Särskild vikt ska läggas vid …": what to stress, not what to do
+    if verb in ("betalas", "utbetalas", "lamnas") and _PAID_OR_FILED.match(rest) and not dated:
+        return True  # "Beloppet ska betalas efter fakturering", "Prognoserna ska lämnas i Hermes enligt instruktion"
     return (
         bool(cues.CONTENT_VERBS.intersection(after[:2]))
         and not dated

@@ -88,3 +88,16 @@ def test_the_days_pointed_to_may_come_after_a_comment_and_their_own_lead() -> No
     day = date(2026, 12, 18)
     found = [f for f in commitments(run(text, today=day, document_date=day)) if "Lantmäteriet" in f.text]
     assert [f.deadlines for f in found] == [(date(2027, 1, 19), date(2027, 2, 26), date(2027, 5, 7))]
+
+
+def test_how_a_letters_reports_are_filed_and_paid_is_no_task() -> None:
+    # Written by the team in the shape of an appropriation letter's conditions.
+    for said in (
+        "Prognoserna ska lämnas i informationssystemet Hermes enligt instruktion från Ekonomistyrningsverket.",
+        "Beloppet ska betalas efter fakturering från Myndigheten för samhällsskydd och beredskap.",
+        "Särskild vikt ska läggas vid den del av redovisningen som gäller miljökvalitetsmålen.",
+    ):
+        assert commitments(run(said, today=date(2026, 12, 18))) == [], said
+    # a report with a date is still one
+    (found,) = commitments(run("Prognoserna ska lämnas i Hermes senast den 19 januari 2027.", today=date(2026, 12, 18)))
+    assert found.deadlines == (date(2027, 1, 19),)
