@@ -40,7 +40,7 @@ _NEAR = r"(?:(?!som\b|vilket\b|vilka\b|där\b)[^\s.;:!?]+\s+){0,2}?"
 # "kommer att", "kommer förvaltningen under våren att"; the verb is captured.
 KOMMER_ATT = sv(
     r"\bkommer\s+(?!(?:till|från(?!\s+och\s+med)|in|fram|ut|upp|med|överens|åt|bort|tillbaka|hem|ihåg|i\s+fråga|ifråga)\b)"
-    r"(?:[^\s.;:!?]+\s+){0,6}?at?t\s+(?P<verb>[^\W\d_]+)(?:\s+(?P<next>[^\W\d_]+))?"
+    r"(?:(?:[^\s.;:!?]+|bl\.\s?a\.|t\.\s?ex\.)\s+){0,6}?at?t\s+(?P<verb>[^\W\d_]+)(?:\s+(?P<next>[^\W\d_]+))?"
 )
 # "kommer" without "att" before an infinitive ("Kommunen kommer även i fortsättningen följa lagarna", "kommer
 # planen gå ut på remiss"), as officials write it: the words after "kommer" that are no motion ("kommer till").
@@ -49,7 +49,8 @@ KOMMER_BARE = sv(
     # "När du klickar på rutan kommer du till en samlingssida": the reader arrives somewhere
     r"(?!(?:du|ni)\s+(?:till|in|fram|ut|åt|tillbaka|vidare)\b)"
     # a time between them: "Region Norrbotten kommer under 2018 ta fram en handlingsplan"
-    r"(?P<rest>(?:(?:[^\W\d_]+|(?:19|20)\d\d)\s+){0,4}[^\W\d_]+)"
+    # "kommer man bl.a. upphandla entreprenörer": an abbreviation between them too
+    r"(?P<rest>(?:(?:[^\W\d_]+|(?:19|20)\d\d|bl\.\s?a\.|t\.\s?ex\.)\s+){0,4}[^\W\d_]+)"
 )
 # Words ending in -a after "kommer" that are no infinitive ("kommer nästa vecka", "kommer nya regler").
 NOT_INFINITIVE = frozenset(

@@ -119,3 +119,11 @@ def test_rules_quoted_and_pages_pointing_elsewhere_promise_nothing() -> None:
     assert found.deadlines == (date(2021, 12, 31),)
     (found,) = commitments(run("Kommunen ska planera bostadsförsörjningen under 2022.", today=DAY))
     assert found.deadlines == (date(2022, 12, 31),)
+
+
+def test_an_abbreviation_between_kommer_and_its_verb_still_promises() -> None:
+    for text in (
+        "Om fas 2 godkänns i september kommer man bl.a. upphandla entreprenörer och ta fram systemhandlingar.",
+        "Förvaltningen kommer bl.a. att se över rutinerna under hösten 2021.",
+    ):
+        assert len(commitments(run(text, today=DAY))) == 1, text
