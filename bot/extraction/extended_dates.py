@@ -27,26 +27,34 @@ _EXTENDED = sv(
     r"\b(?:har\s+)?(?:förlängts|förlängs|skjutits\s+(?:upp|fram)|skjuts\s+(?:upp|fram)|flyttats\s+fram|flyttas\s+fram)"
     r"\s+(?P<when>(?:till|t\.?o\.?m\.?)\s[^.;]{3,40})"
 )
-_HINT = re.compile(r"f[oe]rl[ae]ng|skj?ut|flytta")
+# The verbs, as written (OCR look-alikes aside): where an extension may be told.
+_HINT = re.compile(r"f[öoe]rl[äae]ng|skjut|flytta", re.IGNORECASE)
+_BEFORE_VERB = 120
+_AFTER_VERB = 80
 _REACH = 400
 
 
 def moved_later(findings: list[Finding], text: str, reference: date) -> list[Finding]:
     """`findings` with a dated commitment followed closely by its time's extension due at the new date."""
-    folded = match_text(text).folded
-    if not _HINT.search(folded):
-        return findings
     out = list(findings)
     dated = sorted((f.span, i) for i, f in enumerate(out) if f.kind == COMMITMENT and f.deadlines)
-    for m in _EXTENDED.finditer(folded):
-        found = parse_deadline(text[m.start("when") : m.end("when")], reference)
+    if not dated:
+        return findings
+    # Only the text around each verb is folded: a long answer is read once already, not again here.
+    for hint in _HINT.finditer(text):
+        a = max(0, hint.start() - _BEFORE_VERB)
+        m = _EXTENDED.search(match_text(text[a : hint.end() + _AFTER_VERB]).folded)
+        if m is None:
+            continue
+        at, when = a + m.start(), text[a + m.start("when") : a + m.end("when")]
+        found = parse_deadline(when, reference)
         new = last_day(found) if found is not None else None
         # the commitment that ends before the extension, or holds it (read as its completing sentence)
-        before = [i for (start, end), i in dated if start < m.start() and m.start() - end <= _REACH]
+        before = [i for (start, end), i in dated if start < at and at - end <= _REACH]
         if new is None or not before:
             continue
         i = before[-1]
         f = out[i]
         if new > f.deadlines[0] and f.recurrence is None:
-            out[i] = replace(f, deadlines=(new,), deadline_phrase=text[m.start("when") : m.end("when")].strip())
+            out[i] = replace(f, deadlines=(new,), deadline_phrase=when.strip())
     return out

@@ -37,7 +37,8 @@ def both_reports_apart(findings: list[Finding], text: str, reference: date) -> l
     out: list[Finding] = []
     for f in findings:
         # only a report said alone ("Uppdraget ska delredovisas … och slutredovisas …"), not a task joined to it
-        alone = len(split_sentences(f.text)) == 1 and folded_search(_BOTH_SAID, f)
+        said = "delredovis" in f.text.lower() and len(split_sentences(f.text)) == 1
+        alone = said and folded_search(_BOTH_SAID, f)
         days = sorted({d.dates[-1] for d in find_deadlines(f.text, reference) if d.dates}) if alone else []
         if f.kind == COMMITMENT and len(f.deadlines) == 1 and f.recurrence is None and len(days) == 2:
             out.extend(interim_apart([replace(f, deadlines=tuple(days))], text))

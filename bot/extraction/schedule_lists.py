@@ -39,6 +39,12 @@ _BRACKETED = re.compile(r"^(?:\d{1,2}[.)]\s+|[•▪◦*–-]\s+)?(?P<name>[^()]
 _MAX_STEP_WORDS = 12
 # A stretch or a step, a colon, its time: "Bäck – Bäckalund: 2023", "Söder om älven: 2022".
 _COLONED = re.compile(r"^(?:[•▪◦*–-]\s+)?(?P<name>[^\s:][^:]{1,60}?)\s*:\s+(?P<when>[^:]{2,40}?)\s*$")
+# A value that is only a time begins as one: a year or day, a month, a season, a week, a quarter.
+_TIME_FIRST = re.compile(
+    r"(?:\d|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|vår|höst|sommar|vinter|vecka|v\.|kvartal|q[1-4]"
+    r"|tertial|halvår|senast|under|i\s|början|mitten|slutet|innan|före)\w*)",
+    re.IGNORECASE,
+)
 # A document's own facts laid out the same way ("Fastställd: 2019-05-01", "Giltig till: 2022-12-31") are no steps.
 _FACT_LABEL = re.compile(
     r"^(?:datum|dokumentdatum|beslutsdatum|sammantradesdatum|uppdaterad|publicerad|senast|andrad|reviderad"
@@ -79,7 +85,12 @@ def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | N
         m = _BRACKETED.match(raw)
         if m is None or len(m["name"].split()) > _MAX_STEP_WORDS:
             m = _COLONED.match(raw)
-            if m is None or len(m["name"].split()) > _MAX_NAME_WORDS or _FACT_LABEL.match(match_text(m["name"]).folded):
+            if (
+                m is None
+                or not _TIME_FIRST.match(m["when"])  # "Ansvarig: Rektor": most fields hold no time, read no further
+                or len(m["name"].split()) > _MAX_NAME_WORDS
+                or _FACT_LABEL.match(match_text(m["name"]).folded)
+            ):
                 return None
     if not _WHEN_HINT.search(m["when"].lower()):
         return None  # most rows of a space-aligned table hold no time: skip the grammar for them
