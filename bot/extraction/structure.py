@@ -30,7 +30,7 @@ from bot.extraction.structure_signs import (
     decides,
     intro_kind,
     is_intro,
-    only_a_name,
+    names_listed,
     referred_rec,
     restated_rec,
     settles_only,
@@ -358,7 +358,7 @@ class _Walk:
 
     def _paragraph(self, i: int, u: Unit, folded: str) -> None:
         if is_intro(u, self.units[i + 1] if i + 1 < len(self.units) else None):
-            names = self._names_listed(i)
+            names = names_listed(self.units, i)
             if not names:
                 self._list_intro(i, folded)
                 return
@@ -377,18 +377,6 @@ class _Walk:
             self.rec_section = False
         self.roles[i] = self._answer_or_body()
 
-    def _names_listed(self, i: int) -> list[int]:
-        """The items after unit `i` when there are at least two and each is only a name ("Löpdal", "Törunda
-        (hållplatsen blir kvar)"); else none."""
-        items: list[int] = []
-        for j in range(i + 1, len(self.units)):
-            if self.units[j].kind != "item":
-                break
-            if not only_a_name(self.units[j].text):
-                return []
-            items.append(j)
-        return items if len(items) >= _NAMES_LISTED else []
-
     def _list_intro(self, i: int, folded: str) -> None:
         """A paragraph that opens a list; the intro may itself hold findings before its last clause."""
         self.intro = intro_kind(folded)
@@ -398,9 +386,6 @@ class _Walk:
         self.roles[i] = Role("intro", self.block, self._answered_rec(), certain=self.certain)
         if self.intro[0] == "rec" and self.block is not None:
             self.block = None
-
-
-_NAMES_LISTED = 2
 
 
 def _item_number(bullet: str | None) -> int | None:

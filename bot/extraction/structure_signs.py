@@ -9,6 +9,7 @@ in the answer over the paragraphs that answer it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.extraction import cues
 from bot.extraction.classify import commitment_cue
@@ -24,7 +25,7 @@ __all__ = [
     "genre_of",
     "intro_kind",
     "is_intro",
-    "only_a_name",
+    "names_listed",
     "referred_rec",
     "restated_rec",
 ]
@@ -212,6 +213,17 @@ def settles_only(folded: str) -> bool:
 _ONLY_A_NAME = re.compile(r"[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,2}(?:\s*\([^()]{0,120}\))?\s*[.,;]?")
 
 
-def only_a_name(text: str) -> bool:
-    """Is a list item only a name ("Löpdal", "Törunda (hållplatsen blir kvar)"), nothing done?"""
-    return _ONLY_A_NAME.fullmatch(text.strip()) is not None
+_NAMES_LISTED = 2
+
+
+def names_listed(units: Sequence[Unit], i: int) -> list[int]:
+    """The items after unit `i` when there are at least two and each is only a name ("Löpdal", "Törunda
+    (hållplatsen blir kvar)"), nothing done; else none."""
+    items: list[int] = []
+    for j in range(i + 1, len(units)):
+        if units[j].kind != "item":
+            break
+        if _ONLY_A_NAME.fullmatch(units[j].text.strip()) is None:
+            return []
+        items.append(j)
+    return items if len(items) >= _NAMES_LISTED else []
