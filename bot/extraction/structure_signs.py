@@ -56,6 +56,8 @@ _COMMIT_INTRO = cues.sv(
     r"|\bavser\s+(?:\S+\s+){0,3}att\b|\bplanerar\b|\bplaneras\b"
     r"|\b(?:gör|genomför|planerar)\s+vi\s+(?:framåt|framöver|härnäst|nu)\b|\bnästa\s+steg\b"
     r"|\bsom\s+(?:mål|målsättning|ambition)\s+att\b"
+    # "Under höstens tillsynsvecka fokuseras på följande tillsynsområden:": work set for a time, one per item
+    r"|^\W*(?:under|i)\s[^.:;]{0,40}?\s(?:fokuseras|genomförs|görs|prioriteras|granskas|kontrolleras)\s+(?:på\s+)?följande\b"
     # "Myndigheten har även i uppdrag att:", "Nämnden får i uppdrag att:": tasks, one per item
     r"|\b(?:har|får|fick)\s+(?:\S+\s+){0,2}?i\s+uppdrag\s+att\s*:\s*$"
     # "Regionstyrelsen ger regiondirektören i uppdrag att:", "Nämnden uppdrar åt förvaltningen att:": given tasks

@@ -76,3 +76,17 @@ def test_the_role_a_body_is_to_have_is_no_owner() -> None:
     )
     for found in commitments(run(text, document_date=date(2023, 1, 1))):
         assert found.owner is None or "centrum" not in found.owner
+
+
+def test_work_set_for_a_time_over_a_list_is_one_commitment_per_item() -> None:
+    text = """Under höstens tillsynsvecka fokuseras på följande tillsynsområden:
+
+  • Fisketillsyn i Vänern.
+  • Tillsyn av överförmyndare.
+  • Kontroll av nedläggning av fiberkabel.
+"""
+    found = commitments(run(text, document_date=DAY))
+    assert [f.text.split()[0] for f in found] == ["Fisketillsyn", "Tillsyn", "Kontroll"]
+    # the areas a report took up, told in the past, are none
+    past = text.replace("Under höstens tillsynsvecka fokuseras", "Under förra årets tillsynsvecka fokuserades")
+    assert commitments(run(past, document_date=DAY)) == []
