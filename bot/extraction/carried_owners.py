@@ -24,6 +24,8 @@ _TASK_ANAPHOR = re.compile(
 )
 
 
+# A committee of inquiry's own: "En särskild utredare ska …", "Utredaren ska …" (a directive's only actor).
+_INQUIRER = re.compile(r"^(?:en\s+)?(?:särskild\s+)?utredar(?:e|en)$", re.IGNORECASE)
 # A report owed, its subject a thing: "En plan för det fortsatta arbetet och finansiering ska redovisas senast …".
 _REPORT_PASSIVE = re.compile(
     r"^[^.;:]{0,120}?\b(?:ska|skall)\s+(?:\w+\s+){0,2}?(?:del|slut|ater)?(?:redovisas|rapporteras|lamnas|overlamnas)\b"
@@ -39,7 +41,11 @@ def carry_assignee(drafts: Sequence[Draft], infos: Mapping[int, UnitText], folde
             agency = assigned_agency(text, folded) or receiving_agency(text, folded)
             if agency is not None:
                 assignments.append((i, s, agency))
-    named = [(*d.first, d.owner) for d in drafts if d.kind == COMMITMENT and d.owner and is_agency_name(d.owner)]
+    named = [
+        (*d.first, d.owner)
+        for d in drafts
+        if d.kind == COMMITMENT and d.owner and (is_agency_name(d.owner) or _INQUIRER.match(d.owner))
+    ]
     only = {a[2] for a in named}
     for d in drafts:
         if d.kind != COMMITMENT or d.owner is not None:

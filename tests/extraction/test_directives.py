@@ -53,3 +53,9 @@ def test_a_things_list_after_bl_a_is_what_it_holds() -> None:
  * utveckla arbetet med återföring av kunskap och lärande.
 """
     assert commitments(run(text, document_date=DAY)) == []
+
+
+def test_the_inquirys_report_is_the_inquirers() -> None:
+    found = commitments(run(_DIRECTIVE, document_date=DAY))
+    (interim,) = [f for f in found if "delredovisas" in f.text]
+    assert interim.owner in ("Utredaren", "En särskild utredare")
