@@ -22,6 +22,7 @@ from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
 from bot.extraction.owners import owner_object
 from bot.extraction.structure import Role
+from bot.language.deadline import Deadline
 from bot.language.periods import find_deadlines
 
 
@@ -69,6 +70,8 @@ _GIVEN_THEN = re.compile(r"\b(?:fick|gavs|gav|uppdrog|uppdrogs|beslutade|beslot)
 _STARTS_SOON = cues.sv(r"\b(?:påbörjas|inleds|startas|startar|initieras)\b|\binom\s+kort\b")
 # "Då genomförs …": a time pointed back to.
 _THEN = re.compile(r"^\W*(?:da|vid\s+det\s+tillfallet)\s")
+# A paragraph opened by a year: "Under 2012 har Sida fått …", "För 2024 planerar nämnden …".
+_FRAMED = re.compile(r"^\W*(?:under|for|i)\s+(?:(?:hela|ar)\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|och)\s*\d)")
 _INFINITIVE_START = re.compile(r"^\W*(?:att\s+)?[a-zåäö]{2,}a\b", re.IGNORECASE)
 # An item that is only a body's name, its adjective first ("Tekniska nämnden" under "Delansvarig:"), is no act.
 _ONLY_A_BODY = cues.sv(r"^\W*\w+a\s+\w*(?:nämnden|förvaltningen|styrelsen|enheten|avdelningen|kontoret|utskottet)\W*$")
@@ -83,6 +86,7 @@ class SentenceReader:
 
     def __init__(self, reader: ReaderState) -> None:
         self.reader = reader
+        self.frame: list[Deadline] = []  # the year the paragraph being read opens with, if it frames it
 
     def read(self, i: int, role: Role, *, intro: bool = False) -> None:
         """Read an answer or body unit sentence by sentence: promises with the sentences that complete them,
@@ -95,9 +99,23 @@ class SentenceReader:
             sents = [sent for sent in sents[:-1] if not sent.rec]
         if role.role == "answer" and info.unit.kind == "item" and sents and self.read_whole_item(i, role, sents):
             return
+        self.frame = self.framing_year(info, sents)
         k = 0
         while k < len(sents):
             k = self.read_from(i, role, sents, k)
+        self.frame = []
+
+    def framing_year(self, info: UnitText, sents: list[Sentence]) -> list[Deadline]:
+        """The year a paragraph opens with ("Under 2012 har Sida fått fyra särskilda uppdrag. Bland annat ska vi
+        …"), when it is not past at the document's date: the time of the undated promises after it."""
+        if len(sents) < 2 or not _FRAMED.match(sents[0].folded):
+            return []
+        year = int(_FRAMED.match(sents[0].folded)["year"])  # type: ignore[index]
+        day = self.reader.document_date
+        if day is not None and year < day.year:
+            return []
+        found = find_deadlines(info.unit.text[sents[0].start : sents[0].end], info.reference)
+        return [d for d in found[:1] if d.dates and d.dates[-1].year == year]
 
     def sentences_of(self, i: int, role: Role, info: UnitText, in_block: bool) -> list[Sentence]:
         """The unit's sentences with their facts; an owner sentence without a promise is kept for later."""
@@ -319,6 +337,8 @@ class SentenceReader:
         folded = " ".join(info.folded[s:e] for s, e in ranges)
         draft.answers = self.reader.answers_for(role, i, folded)
         self.reader.set_owner_from(draft, info, ranges[0][0], ranges[-1][1])
+        if self.frame and ranges[0][0] > 0 and not any(s.has_date for s in sents):
+            draft.inherited = list(self.frame)
         if self.reader.genre == "report" and (cues.AUDIT_META.search(folded) or _AUDITORS_PLAN.search(folded)):
             return  # in a report "vi" are the auditors: their own plans are not the committee's promises
         self.reader.add(draft)

@@ -90,3 +90,15 @@ def test_work_set_for_a_time_over_a_list_is_one_commitment_per_item() -> None:
     # the areas a report took up, told in the past, are none
     past = text.replace("Under höstens tillsynsvecka fokuseras", "Under förra årets tillsynsvecka fokuserades")
     assert commitments(run(past, document_date=DAY)) == []
+
+
+def test_a_paragraph_opened_by_a_year_times_its_undated_promises() -> None:
+    text = (
+        "Under 2021 har Sida fått fyra särskilda uppdrag av regeringen. Vi ska redovisa innehåll och resultat "
+        "av den tjänsteexport som bedrivs i samverkan med andra myndigheter."
+    )
+    found = [f for f in commitments(run(text, document_date=date(2021, 2, 1))) if "redovisa" in f.text]
+    assert [f.deadlines for f in found] == [(date(2021, 12, 31),)]
+    # a year already past when the page was written tells what was done then
+    past = commitments(run(text.replace("2021", "2019"), document_date=date(2021, 2, 1)))
+    assert all(f.deadlines != (date(2019, 12, 31),) for f in past if "redovisa" in f.text)
