@@ -47,7 +47,7 @@ _OWNER_BEFORE = sv(
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
     r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
-    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
+    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
     r"|delegera(?:r|de|t|s)?\s+(?:\w+\s+)?till)"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
@@ -149,6 +149,12 @@ def find_owner(text: str, folded: str) -> str | None:
         phrase = folded[m.end() : end].strip()
         gives = _GIVES.match(folded[m.start() : m.end()]) is not None
         named = _role_like(phrase) or ":" in folded[m.start() : m.end()] or (gives and _GENERIC.match(phrase))
+        # "uppdra till Kommunfastigheter att …": a body given a task by its own name, whatever its name says
+        named = named or (
+            _TASKED_TO.match(folded, m.start()) is not None
+            and text[m.end() : m.end() + 1].isupper()
+            and len(phrase.split()) <= 3
+        )
         if phrase and len(phrase.split()) <= 14 and named:
             owner = _clean_owner(text[m.end() : end])
             # "ger förvaltningen i uppdrag att …": the one given the task, however general.
@@ -157,6 +163,7 @@ def find_owner(text: str, folded: str) -> str | None:
     return None
 
 
+_TASKED_TO = re.compile(r"uppdra\s+(?:till|at)\s")
 _OBJECT = sv(r"\bansvar\w*\s+(?:för|över)\s+(?P<object>[^.;]+)")
 _POINTING_BACK = sv(
     r"^(?:detta|det|dessa|denna|arbetet|uppdraget|genomförandet|åtgärden|åtgärderna|insatsen|insatserna|frågan"

@@ -1,5 +1,6 @@
 """Promises in reported speech: the quoted person's after "säger", or the one named after "Enligt"; a task given
-as an "uppgift". Articles written by the team in the shape of local papers' reports on a committee."""
+as an "uppgift" or to a body by its own name. Articles written by the team in the shape of local papers'
+reports on a committee."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_a_task_given_as_an_uppgift_is_a_task() -> None:
     (found,) = commitments(run(text, document_date=date(2024, 1, 10)))
     assert found.owner == "Socialförvaltningen"
     assert found.deadlines == (date(2024, 7, 31),)
+
+
+def test_a_body_given_a_task_by_its_own_name_owns_it() -> None:
+    text = (
+        "Kommunstyrelsen beslutade den 7 juli 2015 att uppdra till Kommunfastigheter att senarelägga byggstarten "
+        "för kulturhuset till hösten 2016."
+    )
+    (found,) = commitments(run(text, document_date=date(2015, 7, 7)))
+    assert found.owner == "Kommunfastigheter"
