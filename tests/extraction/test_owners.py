@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.extraction.owners import _clean_owner, find_committees, find_owner, subject_owner
+from bot.extraction.owner_phrase import clean_owner
+from bot.extraction.owners import find_committees, find_owner, subject_owner
 from bot.language.normalize import match_text
 from tests.extraction.helpers import commitments, only_commitment, run
 
@@ -293,12 +294,12 @@ def test_an_owner_ends_before_a_second_passive_and_a_thing_done_owns_nothing(sen
     ],
 )
 def test_an_owners_head_is_a_role_a_unit_or_an_agency(phrase: str, owner: str | None) -> None:
-    assert _clean_owner(phrase) == owner
+    assert clean_owner(phrase) == owner
 
 
 def test_a_verb_phrase_or_a_time_is_no_part_of_an_owner() -> None:
-    assert _clean_owner("fortsätta bygga dessa verksamheter") is None
-    assert _clean_owner("presidierna i fullmäktiges beredningar") == "presidierna i fullmäktiges beredningar"
+    assert clean_owner("fortsätta bygga dessa verksamheter") is None
+    assert clean_owner("presidierna i fullmäktiges beredningar") == "presidierna i fullmäktiges beredningar"
     sentence = "Målet är att nämnden i slutet av 2027 ska ha en budget i balans."
     assert subject_owner(sentence, match_text(sentence).folded) == "nämnden"
 
