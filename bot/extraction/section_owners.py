@@ -56,18 +56,17 @@ def _names_section(text: str) -> str | None:
     if _TWO_WORDS.fullmatch(folded.strip(" .")):
         return " ".join(only["name"].split()).strip(" .")  # "Tekniska nämnden", "Kommunstyrelsens arbetsutskott"
     name = only["name"].strip(" .")
-    if _UNIT_HEADING.fullmatch(name) and not _GENERIC_UNITS.fullmatch(folded.strip(" .")):
+    if _UNIT_HEADING.fullmatch(name):
         return name  # a school form or unit over its own news: "Kulturskolan", "Vuxenutbildningen"
     return None
 
 
 _TWO_WORDS = re.compile(r"[^\W\d_]{3,}\s+(?:namnden|namnd|styrelsen|utskottet|arbetsutskottet)")
 # One word naming a school form or a municipal unit in the definite: a municipality's news page tells each unit's
-# plans under its own heading. A school's own name ("Nästegårdsskolan") is a place the work is done at, not who does it.
+# plans under its own heading. A school's own name ("Nästegårdsskolan") is a place the work is done at, not who does it;
+# a förvaltning needs its own first part ("Socialförvaltningen"), so "Förvaltningen", the whole side, owns no section.
 _UNIT_HEADING = re.compile(
     r"(?:Förskolan|Grundskolan|Grundsärskolan|Gymnasieskolan|Gymnasiesärskolan|Anpassade\s+grundskolan"
     r"|Kulturskolan|Musikskolan|Yrkeshögskolan|Vuxenutbildningen|Fritidshemmet|Fritidshemmen"
     r"|[A-ZÅÄÖ][a-zåäö-]*förvaltningen|Socialtjänsten|Hemtjänsten|Räddningstjänsten|Elevhälsan)"
 )
-# Headings that name the page's whole side, not a unit of it.
-_GENERIC_UNITS = re.compile(r"forvaltningen")

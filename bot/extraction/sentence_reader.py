@@ -108,9 +108,10 @@ class SentenceReader:
     def framing_year(self, info: UnitText, sents: list[Sentence]) -> list[Deadline]:
         """The year a paragraph opens with ("Under 2012 har Sida fått fyra särskilda uppdrag. Bland annat ska vi
         …"), when it is not past at the document's date: the time of the undated promises after it."""
-        if len(sents) < 2 or not _FRAMED.match(sents[0].folded):
+        framed = _FRAMED.match(sents[0].folded) if len(sents) >= 2 else None
+        if framed is None:
             return []
-        year = int(_FRAMED.match(sents[0].folded)["year"])  # type: ignore[index]
+        year = int(framed["year"])
         day = self.reader.document_date
         if day is not None and year < day.year:
             return []
