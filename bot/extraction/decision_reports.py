@@ -28,6 +28,7 @@ __all__ = [
     "BOTH_REPORTS",
     "GIVES_TASK",
     "INTERIM",
+    "INTERIM_REPORT",
     "SAME_TIME",
     "TASK_REPORT",
     "WITH_THE_REPORT",
@@ -316,7 +317,7 @@ def _same_time(kept: list[Finding], text: str, reference: date) -> list[Finding]
     return out
 
 
-_INTERIM_REPORT = sv(r"\b(?:muntlig\s+)?del(?:redovis|rapport)\w*")
+INTERIM_REPORT = sv(r"\b(?:muntlig\s+)?del(?:redovis|rapport)\w*")
 _FINAL_REPORT = sv(r"\bslut(?:redovis|rapport)\w*")
 
 
@@ -331,7 +332,7 @@ def interim_apart(kept: list[Finding], text: str) -> list[Finding]:
             continue
         raw = text[f.span[0] : f.span[1]]
         sentence = next(
-            ((a, b) for a, b in split_sentences(raw) if _INTERIM_REPORT.search(match_text(raw[a:b]).folded)), None
+            ((a, b) for a, b in split_sentences(raw) if INTERIM_REPORT.search(match_text(raw[a:b]).folded)), None
         )
         if sentence is None:
             out.append(f)

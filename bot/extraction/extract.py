@@ -190,7 +190,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         # utredning …") tells of the world around it; only its own promises are commitments.
         if _MUNICIPAL.search(head) and len(_GOVERNMENT_NAMED.findall(head)) <= _GOVERNMENT_ASIDE:
             findings = [f for f in findings if not (f.kind == COMMITMENT and f.owner == GOVERNMENT)]
-        findings = both_reports_apart(join_page_reports(findings), text, reference)
+        findings = both_reports_apart(join_page_reports(findings, text), text, reference)
         findings = split_decided(findings, text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
     findings = split_steps(findings, text, reference, doc_date)

@@ -14,6 +14,7 @@ from bot.extraction.cues import sv
 from bot.extraction.decision_reports import (
     BOTH_REPORTS,
     INTERIM,
+    INTERIM_REPORT,
     TASK_REPORT,
     due_when_reported,
     folded_search,
@@ -50,7 +51,7 @@ def both_reports_apart(findings: list[Finding], text: str, reference: date) -> l
 _BOTH_SAID = sv(r"^\W*uppdrag(?:et|en)\s+(?:ska|skall)\s+delredovisas\b[^.;]*\boch\s+slutredovisas\b")
 
 
-def join_page_reports(findings: list[Finding]) -> list[Finding]:
+def join_page_reports(findings: list[Finding], text: str) -> list[Finding]:
     """Outside a decision, "Uppdraget ska redovisas … senast …" right after a body's undated task is that task's
     report: an agency's page tells each task it received ("Brå ska följa upp brottet grov fridskränkning. …
     Uppdraget ska redovisas senast den 15 juni 2023"), and its readers register the task due at its report."""
@@ -66,7 +67,7 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         sentences = [folded_text[a:b] for a, b in split_sentences(report.text)]
         # The report alone, or a task the reader joined to its report ("Brå ska även undersöka … Uppdraget ska
         # redovisas …"), which stays a finding and dates the tasks before it too.
-        if len(sentences) == 1 and _INTERIM_REPORT.search(folded_text):
+        if len(sentences) == 1 and INTERIM_REPORT.search(folded_text):
             delivered = _delivered_by(found, order[:k], dropped, report, folded_text)
             if delivered is not None:
                 # "En delredovisning … i form av en plan för hur myndigheten kan utveckla …" after "… ska
@@ -99,7 +100,7 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         # A task joined to both its interim and its final report: the tasks before it are due at the final one,
         # and it is due at the interim report when that report delivers it ("… ska myndigheten ta fram en plan för
         # hur … En delredovisning i form av en plan … ska ske … senast den 29 september 2023").
-        interim = next((x for x in sentences if _INTERIM_REPORT.search(x)), None)
+        interim = next((x for x in sentences if INTERIM_REPORT.search(x)), None)
         both = not alone and interim is not None and len(report.deadlines) >= 2
         # "Uppdraget ska delredovisas den 15 maj 2014 och slutredovisas senast den 19 december 2014" alone: the
         # tasks are due at the final report, and the interim report stays a commitment of its own.
@@ -107,13 +108,7 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
         for j in run:
             found[j] = due_when_reported(found[j], report, last_only=both or both_said)
         if run and both_said:
-            cut = report.text.find(" och slutredovis")
-            found[i] = replace(
-                report,
-                text=report.text[:cut] if cut > 0 else report.text,
-                span=(report.span[0], report.span[0] + cut) if cut > 0 else report.span,
-                deadlines=report.deadlines[:1],
-            )
+            found[i] = interim_apart([report], text)[-1]  # the interim report, cut where the final one begins
         elif run and alone:
             dropped.add(i)
         if both and interim is not None and word_overlap(sentences[0], interim) >= _DELIVERS:
@@ -121,7 +116,6 @@ def join_page_reports(findings: list[Finding]) -> list[Finding]:
     return _said_twice(found, dropped)
 
 
-_INTERIM_REPORT = sv(r"\bdel(?:redovis|rapport)\w*")
 _DELIVERS = 0.5
 
 
