@@ -17,9 +17,10 @@ from dateutil.rrule import rrulestr
 
 from bot.extraction import cues
 from bot.language.deadline import Deadline
+from bot.language.periods import parse_deadline
 from bot.language.year_named import is_year_named
 
-__all__ = ["Chosen", "ahead_of", "choose", "last_day", "period_end", "plan_year", "usable", "with_end"]
+__all__ = ["Chosen", "ahead_of", "choose", "last_day", "period_end", "plan_year", "usable", "whole_time", "with_end"]
 
 _EVENT_BEFORE = cues.sv(
     r"(?:\bdaterad|\bantagen|\bantaget|\bantogs|\bbeslut\w*|\bprotokoll\w*|\bfrån\s+den|\bsedan|\byttrande"
@@ -176,6 +177,16 @@ def _opening(ranges: list[Deadline]) -> date | None:
 def last_day(found: Deadline) -> date | None:
     """The last day a time phrase gives: a range's end, or its latest date (None for a rhythm or an event)."""
     return period_end(found) if found.kind == "range" else (found.dates[-1] if found.dates else None)
+
+
+def whole_time(said: str, reference: date) -> tuple[date, Deadline] | None:
+    """The last day of words that are a time and nothing more ("Våren 2017/hösten 2017", "2023–2024"), with their
+    reading; None when they say more than a time (one stray character aside) or give no last day."""
+    found = parse_deadline(said, reference)
+    if found is None or len(found.phrase) < len(said) - 1:
+        return None
+    last = last_day(found)
+    return (last, found) if last is not None else None
 
 
 def period_end(found: Deadline) -> date | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.extraction.deadlines import Chosen, last_day
+from bot.extraction.deadlines import Chosen, whole_time
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
 from bot.extraction.model import COMMITMENT, Finding
@@ -94,17 +94,16 @@ def _row(text: str, line: Line, reference: date) -> tuple[Line, str, Chosen] | N
                 return None
     if not _WHEN_HINT.search(m["when"].lower()):
         return None  # most rows of a space-aligned table hold no time: skip the grammar for them
-    found = parse_deadline(m["when"], reference)
-    if found is None:
-        return None
     if m.re is _COLONED:
-        if len(found.phrase) < len(m["when"]) - 1:
-            return None  # "Ansvar: förvaltningen under 2023": a field whose value is more than a time
-        end = last_day(found)  # "Bäckalund: 2023–2024": the work goes on over the years, done by their end
-        if end is None:
+        # "Bäckalund: 2023–2024": the work goes on over the years, done by their end ("Ansvar: förvaltningen under
+        # 2023", a field whose value is more than a time, is none)
+        due = whole_time(m["when"], reference)
+        if due is None:
             return None
-        return line, " ".join(raw.split()), Chosen((end,), found.phrase, None, None, found.confidence)
-    if not found.dates or len(found.dates) != 1:
+        end, said = due
+        return line, " ".join(raw.split()), Chosen((end,), said.phrase, None, None, said.confidence)
+    found = parse_deadline(m["when"], reference)
+    if found is None or not found.dates or len(found.dates) != 1:
         return None
     chosen = Chosen(found.dates, found.phrase, None, found.note, found.confidence)
     return line, " ".join(raw.split()), chosen
@@ -153,10 +152,10 @@ def _project_times(text: str, lines: list[Line], reference: date) -> list[Findin
         m = _PROJECT_TIME.match(line.text) if line.kind == "text" else None
         if m is None:
             continue
-        found = parse_deadline(m["when"], reference)
-        end = last_day(found) if found is not None and len(found.phrase) >= len(m["when"]) - 1 else None
-        if found is None or end is None:
+        due = whole_time(m["when"], reference)
+        if due is None:
             continue
+        end, found = due
         names: list[Line] = []
         for j in range(k - 1, -1, -1):
             above = lines[j]

@@ -22,13 +22,12 @@ from dataclasses import replace
 from datetime import date
 
 from bot.extraction import cues, schedule_cues
-from bot.extraction.deadlines import Chosen, last_day
+from bot.extraction.deadlines import Chosen, whole_time
 from bot.extraction.finish import make_finding
 from bot.extraction.lines import Line
 from bot.extraction.model import COMMITMENT, Finding
 from bot.extraction.sentences import split_sentences
 from bot.language.normalize import match_text
-from bot.language.periods import parse_deadline
 
 __all__ = ["date_by_time_headings"]
 
@@ -114,11 +113,10 @@ def _heading_due(line: Line, reference: date) -> tuple[date, str] | None:
     said = line.text.strip().rstrip(":").strip()
     if not said or len(said) > _LONGEST_HEADING or not said[0].isalpha() or _A_DAY.search(said.lower()):
         return None
-    found = parse_deadline(said, reference)
-    if found is None or found.kind == "recurrence" or len(found.phrase) < len(said) - 1:
+    due = whole_time(said, reference)
+    if due is None or due[1].kind == "recurrence":
         return None
-    last = last_day(found)
-    return (last, said) if last is not None else None
+    return due[0], said
 
 
 def _steps(text: str, start: int, end: int) -> list[tuple[int, int]]:
