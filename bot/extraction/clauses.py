@@ -80,8 +80,10 @@ _TO_DO = re.compile(r"\b(?:ska|skall|att)\s+(?:\S+\s+){0,3}?(?:och\s+)?$")
 _AN_OBJECT = re.compile(r"\b(?:en|ett|sin|sina|var|gora|lamna|ge)\s+(?:\w+\s+)?$")
 
 
-_COORDINATED = re.compile(r"\s(?:och|men)\s")
-_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas|paborjar|inleder|startar)\b")
+# "… beslutade igår att anta förslaget, varefter ärendet kommer till kommunstyrelsen för beslut den 22 oktober",
+# "Förslaget återremitterades, vilket betyder att ärendet skjuts upp till den 30 juli": what follows is ahead.
+_COORDINATED = re.compile(r"\s(?:och|men)\s|,\s*(?:varefter|vilket\s+(?:betyder|innebar)\s+att)\s")
+_FUTURE_CLAUSE = re.compile(r"\b(?:planeras|kommer|ska|skall|avser|beraknas|paborjar|inleder|startar|skjuts)\b")
 
 
 def future_after_past(folded: str) -> bool:

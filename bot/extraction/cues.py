@@ -296,6 +296,8 @@ QUESTION = re.compile(r"\?\s*$")
 RECOMMEND = sv(
     r"\brekommender(?:ar|as|a)\b|\bvår\s+rekommendation\b|\brekommendationen\s+är\b"
     r"|\bföreslår\s+(?:vi|revisorerna)\b"
+    # "Därefter kommer revisorerna med ett antal rekommendationer, som att låta genomföra en analys …"
+    r"|\b(?:kommer|lämnar|ger)\s+(?:\w+\s+){0,2}?med\s+(?:ett\s+antal|några|flera|följande|sina)\s+rekommendationer\b"
 )
 # "bör" (folded "bor"), not the verb "bo" ("som bor i kommunen"); "bér" only before a passive.
 SHOULD = sv(r"\bbo{1,2}e?r\b(?!\s+(?:i|på|hos|med|kvar|tillsammans|ensam|här|där)\b)|\bber\b(?=\s+\w+as\b)")

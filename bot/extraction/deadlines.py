@@ -73,6 +73,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
         return True  # "ska pågå till och med …" is how long a task runs; "beräknas pågå fram till …" is when works end
     if _GIVEN_AT.match(folded, e):
         return True  # "I början av december fick Kulturrådet i uppdrag att …": when it was given
+    if re.search(r"\bfor\s+beslut\s+$", before):
+        return False  # "ärendet kommer till kommunstyrelsen för beslut den 22 oktober": the decision is ahead
     if _EVENT_BEFORE.search(before) and not phrase.startswith("senast"):
         return True  # "yttrande den 3 mars" dates the statement; "för yttrande senast den 30 april" asks for it
     if re.search(r"\bdock\s+$", before):

@@ -26,6 +26,9 @@ ROLE = sv(
     r"|beredning|fullmäktige|direktion|förbund"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
     r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning|utredare"
+    # the leadership of a body: "regionledningen", "skolledningen" (not guidance or a pipe: "handledning",
+    # "vattenledning", a reason: "anledning", an introduction: "inledning")
+    r"|(?<!hand)(?<!vag)(?<!vatten)(?<!ror)(?<!av)(?<!el)(?<!fjarr)(?<!spill)(?<!dag)(?<!an)(?<!in)(?<!om)(?<!ut)(?<!har)(?<!ned)(?<!upp)ledning"
     # a municipality or region by name: "Orsa kommun", "Region Uppsala"
     r"|kommun|region)(?:en|n|nen|na|er|erna|ar|arna|or|orna|s|et|a|e)?\b"
 )
@@ -100,6 +103,8 @@ def clean_owner(text: str) -> str | None:
     owner = re.sub(
         r"\s+(?:i\s+(?:slutet|början|mitten)\s+av|under|senast|till|före|innan|år)\s+[^,;]*\d{4}$", "", owner
     )
+    # "nämnden senast den 1 mars": a day with no year
+    owner = re.sub(r"\s+(?:senast|till|före|innan)\s+(?:den\s+)?\d{1,2}\s+[a-zåäö]+$", "", owner)
     # "Vuxenutbildningen under hösten succesivt ska återgå": a season with no year, perhaps an adverb after it
     owner = re.sub(
         r"\s+(?:under|till|i|före|innan)\s+(?:våren|hösten|sommaren|vintern|vårterminen|höstterminen|året)"

@@ -41,8 +41,13 @@ _OWNER_BEFORE = sv(
     r"|\b(?:uppdraget|ansvaret|uppdrag)(?:\s+(?:att|för)\s+[^.;]{0,80}?)?\s+(?:ges|lämnas|läggs|går|överlämnas)\s+(?:till|åt|på)\s+"
     r"|\b(?:under\s+ledning\s+av|leds\s+av|ledas\s+av|samordnas\s+av|samordnas\s+av|ansvaras\s+av|genomförs\s+av"
     r"|genomföras\s+av|görs\s+av|göras\s+av|utförs\s+av|utföras\s+av|drivs\s+av|drivas\s+av"
-    # "Beslut tas av kommunfullmäktige i juni 2022": the body that decides
-    r"|beslut\w*\s+(?:tas|fattas)\s+av)\s+"
+    # "Beslut tas av kommunfullmäktige i juni 2022", "Det slutgiltiga beslutet … sker sedan av kommunfullmäktige",
+    # "Budgeten klubbas slutgiltigt av kommunfullmäktige": the body that decides
+    r"|beslut\w*\s+(?:om\s+[^.;]{0,60}?\s+)?(?:tas|fattas|sker)\s+(?:sedan\s+|därefter\s+|slutligen\s+)?av"
+    r"|(?:klubbas|antas|fastställs|godkänns)\s+(?:\w+\s+)?av)\s+"
+    # "ett uppdrag till regionstyrelsen om att återkomma", "ärendet kommer till kommunstyrelsen för beslut"
+    r"|\buppdrag(?:et)?\s+till\s+(?=\S+(?:\s+\S+){0,4}?\s+(?:om\s+)?att\b)"
+    r"|\bkommer\s+(?:upp\s+)?till\s+(?=\S+(?:\s+\S+){0,3}?\s+för\s+beslut\b)"
     # the agent of a passive promise: "Fastigheten ska köpas in av kommunen"
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
@@ -56,7 +61,7 @@ _GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(
     r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|\w{3,}as\b)|i\s+egen\s+regi"
-    r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
+    r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|for\s+beslut|om\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
     r"|i\s+(?:slutet|borjan|mitten)\s+av"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
 )
@@ -116,7 +121,7 @@ _ORDERED_PARTY = sv(
 # i februari 2018", "Planen fastställs på styrelsens möte i juni".
 _MEETING_DECIDES = sv(
     r"\b(?:beslutas|fastställs|antas|behandlas)\s+(?:\w+\s+){0,2}?(?:vid|på)\s+"
-    r"(?P<body>[\w-]*(?:nämnd|styrelse|fullmäktige|utskott|direktion)(?:en|et|ns)?)s\s+(?:\w+\s+)?(?:sammanträde|möte)"
+    r"(?P<body>[\w-]*(?:nämnd|styrelse|fullmäktige|utskott|direktion)(?:en|et|ns|n)?)s\s+(?:\w+\s+)?(?:sammanträde|möte)"
 )
 
 
@@ -144,6 +149,10 @@ def find_owner(text: str, folded: str) -> str | None:
         if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or _agency(text[start:end], phrase)):
             return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
+        if _CONDITION.search(folded, 0, m.start()):
+            continue  # "Om detaljplanen antas av kommunfullmäktige i juni, så inleds …": a condition's agent
+        if _APPROVED.match(folded, m.start()) and _WHICH_THEN.search(folded, 0, m.start()):
+            continue  # "Förvaltningen tar fram en plan som sedan antas av kommunfullmäktige": the maker's work
         end_m = _OWNER_END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
         phrase = folded[m.end() : end].strip()
@@ -163,6 +172,12 @@ def find_owner(text: str, folded: str) -> str | None:
     return None
 
 
+_APPROVED = re.compile(
+    r"(?:(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?(?:klubbas|antas|faststallas|godkannas|beslutas)|klubbas|antas|faststalls"
+    r"|godkanns)\s"
+)
+_WHICH_THEN = re.compile(r"\b(?:som|vilken|vilket|vilka)\s+(?:\w+\s+){0,3}$")
+_CONDITION = re.compile(r"(?:^|[,;]\s*|\b(?:och|men)\s)\W*om\s[^,;]*$")
 _TASKED_TO = re.compile(r"uppdra\s+(?:till|at)\s")
 _OBJECT = sv(r"\bansvar\w*\s+(?:för|över)\s+(?P<object>[^.;]+)")
 _POINTING_BACK = sv(
@@ -229,7 +244,8 @@ _POINTS_BACK = sv(r"^(?:myndigheten|verket|vi|man|de|den|det)$")
 # After a fronted adverbial the subject follows the verb: "I september ska socialnämnden diskutera utkastet",
 # "Därför avser förvaltningen att …".
 _INVERTED = sv(
-    r"\b(?:ska|skall|kommer|avser|planerar|håller|fick|får)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
+    # "I höst fattar kommunfullmäktige det slutliga beslutet", "I juni beslutar nämnden om …"
+    r"\b(?:ska|skall|kommer|avser|planerar|håller|fick|får|fattar|beslutar|behandlar)\s+(?P<subject>(?:[\w-]+\s+(?:och\s+|för\s+)?){0,4}?[\w-]+)"
     r"\s+(?:att\s+|på\s+att\s+|även\s+|också\s+|nu\s+|därför\s+|i\s+uppdrag\s+)?\w"
 )
 
@@ -245,14 +261,22 @@ _DECIDER = sv(
 )
 
 
+# A supervisor's demand names whom it binds: "Skolinspektionen … kräver att kommunen rättar till bristerna".
+_DEMANDED = sv(
+    r"\b(?:kräver|krävde|begär|begärde)\s+(?:därför\s+|också\s+|nu\s+)?att\s+"
+    r"(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,2}?[\w-]+)\s+(?:\w+(?:ar|er|r)|ska|skall|snarast|senast|före|inom)\b"
+)
+
+
 def _inverted_subject(text: str, folded: str) -> str | None:
-    for pattern in (_RELATIVE, _DECIDER):
+    for pattern in (_RELATIVE, _DECIDER, _DEMANDED):
         r = pattern.search(folded)
         if r is None or not _DEFINITE.search(r["subject"]):
             continue
         # "Nämnden beslutade bland annat att utreda …": a decision with nobody else named is the decider's own
         # work, even when the text names it only as "nämnden" or "styrelsen".
-        decider = pattern is _DECIDER and _GENERIC.match(r["subject"]) and not _POINTS_BACK.match(r["subject"])
+        # The party a demand binds is the owner, however general ("kräver att kommunen rättar till …").
+        decider = pattern is not _RELATIVE and _GENERIC.match(r["subject"]) and not _POINTS_BACK.match(r["subject"])
         if _role_like(r["subject"]) or decider:
             return _clean_owner(text[r.start("subject") : r.end("subject")])
     for m in _INVERTED.finditer(folded):
@@ -273,15 +297,24 @@ def _inverted_at(text: str, folded: str, m: re.Match[str]) -> str | None:
         longer = _ADJECTIVE_AND_UNIT.match(folded, m.start("subject"))
         if longer is not None and _role_like(longer.group()):
             phrase = longer.group()
-    if _POINTS_BACK.match(phrase) or not (_role_like(phrase) or _GENERIC.match(phrase)):
+    determined = _DETERMINED.match(folded, m.start("subject"))
+    if determined is not None and _role_like(determined.group()):
+        # "fick kommunens nämnder i uppdrag", "ska varje nämnd och styrelse fatta beslut": a genitive or a
+        # determiner makes the unit after it definite
+        phrase = determined.group()
+    elif _POINTS_BACK.match(phrase) or not (_role_like(phrase) or _GENERIC.match(phrase)):
         return None
-    if not _DEFINITE.search(phrase):
-        return None
+    elif not _DEFINITE.search(phrase) and not phrase.endswith("fullmaktige"):
+        return None  # "fullmäktige" is definite as it stands
     start = m.start("subject")
     return _clean_owner(text[start : start + len(phrase)])
 
 
 _ADJECTIVE_AND_UNIT = re.compile(r"\w+a\s+\w+(?:et|en|n)\b")
+_DETERMINED = re.compile(
+    r"(?:varje|samtliga|respektive|alla|kommunens|regionens|stadens|forvaltningens|namndens|skolans)\s+[\w-]+"
+    r"(?:\s+(?:och|samt)\s+[\w-]+)?(?=\s)"
+)
 
 
 # --------------------------------------------------------------------------- #

@@ -30,9 +30,13 @@ SCHEDULED = sv(
     # a decision taken at a time: "Beslut om den nya förskolan fattas i november", "Kommunfullmäktige fattar
     # slutgiltigt beslut om äldreplanen måndag 17 oktober 2022"; a report handed in: "En första rapport lämnas på
     # kommunstyrelsen i februari 2021"
-    r"|fattas|(?:fattar|tar)\s+(?:\w+\s+)?beslut|(?:rapport\w*|redovisning\w*)\s+lämnas"
-    # "Beslut tas av kommunfullmäktige i juni 2022", "Beslut i frågan tas i nämnden i maj"
-    r"|\bbeslut(?:et|en)?\s+(?:[^\s.;]+\s+){0,3}?tas)\b"
+    # "I höst fattar Kommunfullmäktige det slutliga beslutet om budget 2018"
+    r"|fattas|(?:fattar|tar)\s+(?:\w+\s+){0,3}?beslut(?:et|en)?|(?:rapport\w*|redovisning\w*)\s+lämnas"
+    # "Beslut tas av kommunfullmäktige i juni 2022", "Beslut om själva budgeten för 2020 tas i november"
+    r"|\bbeslut(?:et|en)?\s+(?:[^\s.;]+\s+){0,5}?tas"
+    # "Budgeten klubbas slutgiltigt av kommunfullmäktige den 28 november", "ärendet kommer till kommunstyrelsen för
+    # beslut den 22 oktober", "ärendet skjuts upp till den 30 juli"
+    r"|klubbas|kommer\s+(?:upp\s+)?till\s+\w+\s+för\s+beslut|skjuts\s+upp)\b"
 )
 # Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
 # 2019"): like SCHEDULED, a promise only with a date still ahead of the document.

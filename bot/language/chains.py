@@ -328,9 +328,11 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
         confidence = min(confidence, 0.7 if said.vague == "end" else 0.6)
     if said.mode == "till" and any(a.point for a in said.items):
         confidence = min(confidence, 0.75)
-    if len(pairs) > 1 and _one_stretch(mt, pairs):
+    during = said.prefix is not None and said.prefix.text == "under"
+    if len(pairs) > 1 and _one_stretch(mt, pairs, during=during):
         # "under hösten 2021 och våren 2022", "under 2019 och 2020": periods that follow on each other are one
-        # stretch of work, done by its end ("i mars och september" stays two dates).
+        # stretch of work, done by its end ("i mars och september" stays two dates); so are months after "under"
+        # ("Under maj och juni 2017 ska varje nämnd … fatta beslut").
         dates, pairs = dates[-1:], pairs[-1:]
     if len(pairs) > 1:
         kind = "list"
@@ -341,10 +343,12 @@ def _dated(mt: MatchText, said: _Said, intervals: list[Interval], end: int) -> D
     return _make(mt, said.start, end, tuple(sorted(set(dates))), kind, confidence, said.notes)
 
 
-def _one_stretch(mt: MatchText, pairs: list[tuple[Atom, Interval]]) -> bool:
-    """Are these years or seasons, joined by "och", each starting when the one before ends?"""
+def _one_stretch(mt: MatchText, pairs: list[tuple[Atom, Interval]], *, during: bool) -> bool:
+    """Are these years or seasons (or months, said "under"), joined by "och", each starting when the one before
+    ends?"""
+    kinds = _STRETCHES | {"month"} if during else _STRETCHES
     for (a, iv), (b, nxt) in itertools.pairwise(pairs):
-        if a.kind not in _STRETCHES or b.kind not in _STRETCHES or nxt.start > iv.end + timedelta(days=1):
+        if a.kind not in kinds or b.kind not in kinds or nxt.start > iv.end + timedelta(days=1):
             return False
         if nxt.start <= iv.start:
             return False
