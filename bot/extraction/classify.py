@@ -92,12 +92,13 @@ def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
 
 
 # An indirect question after a verb of reading or learning: "läsa mer om hur vi kommer att arbeta", "får vi veta
-# hur det kommer att se ut".
+# hur det kommer att se ut"; or of deciding: "budgetarna avgör vilka åtgärder som kommer att genomföras".
 _ASKS_WHAT = re.compile(
-    r"\b(?:lasa|las|veta|vet|se|beratta|berattar|fragor|undrar|undra)\s+(?:mer\s+)?(?:om\s+)?"
+    r"\b(?:lasa|las|veta|vet|se|beratta|berattar|fragor|undrar|undra|avgor|avgora|bestammer|styr)\s+(?:mer\s+)?(?:om\s+)?"
     r"(?:hur|vad|varfor|vilka|vilket|vilken|nar)\s+(?:[^\s,.;]+\s+){0,4}$"
 )
 _ASKS_REACH = 80
+_JUST_AFTER_SOM = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
 _HOW_CLAUSE = re.compile(r"\b(?:hur|vad|varfor)\s+(?:[^\s,.;]+\s+){0,3}$")
 
 
@@ -129,6 +130,8 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if cues.PROPOSERS_WISH.search(folded):
         return None  # what the motion asks for; the answer to it says what will be done
+    if cues.DECLARED_DONE.search(folded):
+        return None  # "Uppdraget att återkomma med förslag … förklaras slutfört": done, by this decision
     if cues.HOPE.search(folded) and not _AIM_TIME.search(folded):
         return None  # "Förhoppningen är att det ska bli klart så fort som möjligt": a hope, not a promise
     negated = bool(cues.NEGATED.search(folded))
@@ -162,7 +165,17 @@ def commitment_cue(folded: str) -> Cue | None:
         # "De åtgärder regeringen avser att vidta …", "Förskolor som … ämnar fortsätta": described, not promised
         found.append(Cue(STRONG, "intent"))
     completion = cues.COMPLETION.search(folded)
-    if completion is not None and not _HOW_CLAUSE.search(folded, max(0, completion.start() - 60), completion.start()):
+    if completion is not None and (
+        _HOW_CLAUSE.search(folded, max(0, completion.start() - 60), completion.start())
+        or (
+            _JUST_AFTER_SOM.search(folded, max(0, completion.start() - 24), completion.start())
+            and not cues.DATED.search(folded, completion.end())
+            and not _TIMED.search(folded, completion.end())
+        )
+    ):
+        # "vilka åtgärder som ska genomföras" describes; "en plan som ska vara klar senast 2021" is dated
+        completion = None
+    if completion is not None:
         # not "Riktlinjer för hur kommunen ska genomföra medborgardialoger antogs": how, not what will be done
         found.append(Cue(STRONG - 0.05, "completion"))
     if cues.ONGOING.search(folded):

@@ -156,8 +156,9 @@ FORMAL_DECISIONS = frozenset(
 # A completion estimate: "beräknas vara färdig", "ska vara klart", "planeras vara slutfört".
 COMPLETION = sv(
     rf"\b(?:beräknas|förväntas|planeras|bedöms|ska|skall|kommer\s+att)\s+{_GAP2}(?:vara\s+|bli\s+|kunna\s+|att\s+)?"
-    r"(?:klar|klart|klara|färdig|färdigt|färdiga|slutför\w*|genomför\w*|färdigställ\w*|på\s+plats"
-    r"|implementera\w*|infört|införd|införas|antagen|antaget|antas|fastställ\w*|beslutad|beslutat|beslutas"
+    # (not a noun: "ska genomförandet av planens intentioner ske" has its verb later)
+    r"(?:klar|klart|klara|färdig|färdigt|färdiga|slutför(?!ande)\w*|genomför(?!ande)\w*|färdigställ(?!ande)\w*"
+    r"|på\s+plats|implementera\w*|infört|införd|införas|antagen|antaget|antas|fastställ(?!ande)\w*|beslutad|beslutat|beslutas"
     r"|presenteras|redovisas|avslutas|avslutad|avslutat|tas\s+fram|framtagen|framtaget|uppdaterad|uppdaterat"
     r"|reviderad|reviderat|starta\w*|påbörja\w*|igång|i\s+gång)\b"
     # an estimated end of works: "Ledningsarbetet beräknas pågå fram till mars 2017", "Beräknat slutdatum: …"
@@ -274,8 +275,15 @@ HOW_IT_WORKS = sv(
     r"^\W*(?:ibland|oftast|ofta|vanligtvis|normalt|i\s+regel|som\s+regel|generellt|i\s+allmänhet)\b"
     # the law's rule for every body of a kind: "Varje kommun ska planera bostadsförsörjningen …"
     r"|^\W*varje\s+(?:kommun|region|landsting|huvudman|nämnd)\s+(?:ska|skall)\b"
+    # "Enligt lag (2000:1383) om kommunernas bostadsförsörjningsansvar skall varje kommun …"
+    r"|^\W*enligt\s+(?:lag|lagen|\w+lagen|förordning(?:en)?|\w+förordningen)\b[^.;]{0,80}?\b(?:ska|skall)\s+varje\b"
     # a provision quoted: "4 kap 1 § Grundskoleförordningen: Läsåret ska börja i augusti …"
     r"|^\W*\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§"
+)
+# A task declared done by the decision: "Stadsledningskontorets uppdrag att återkomma med förslag … förklaras slutfört".
+DECLARED_DONE = sv(
+    r"\b(?:förklaras|anses)\s+(?:härmed\s+|därmed\s+)?(?:slutfört|slutförd|avslutat|avslutad|fullgjort|fullgjord"
+    r"|genomfört|genomförd|besvarat|besvarad|redovisat|redovisad)\b"
 )
 HOPE = sv(r"^\W*(?:förhoppningen|förhoppningsvis|vår\s+förhoppning)\b")
 # What a motion or a citizen's proposal asks for: "Motionärerna vill att nämnden ska få i uppdrag att …".
@@ -284,6 +292,9 @@ PROPOSERS_WISH = sv(
     r"förslagsställaren"
     # an inquiry's proposals: what the committee will do is in its answer to them
     r"|utredningen|utredaren|utredarna)\s+(?:vill|föreslår|yrkar|anser|önskar|menar|vill\s+också)\b"
+    # what the auditors ask of the answer: "Revisorerna önskar senast under februari 2002 få besked om …"
+    r"|^\W*(?:\S+\s+){0,2}?revisorerna\s+(?:önskar|begär|vill\s+ha|vill)\s+(?:\S+\s+){0,5}?(?:få\s+)?(?:besked|svar|yttrande"
+    r"|redovisning|en\s+redovisning)\b"
 )
 # The audit's own process: never a commitment of the answering side.
 AUDIT_META = sv(r"\brevisor\w*|\brevisionsplan\w*|\bfaktakontroll\w*|\bgranskningen\s+(?:har|avser|syftar|utgick)")

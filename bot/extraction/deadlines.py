@@ -38,9 +38,12 @@ _GIVEN_AT = re.compile(r"\s+(?:fick|gav|gavs|beslutade|beslots|beslot|antog|anto
 _TIME_GIVEN_AFTER = cues.sv(r"\s+på\s+sig\b")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",
 # "gäller till och med", "löper ut den".
+_GOAL_BEFORE = re.compile(r"\b(?:mal|malen|malet|malsattning\w*|vision\w*)\s+$")
 _LASTS_UNTIL = cues.sv(r"\b(?:pågå|pågår|gälla|gäller|löpa|löper|varar|vara\s+giltig\w*)(?:\s+ut)?\s*$")
 _ESTIMATED_END = cues.sv(
     r"\b(?:beräknas|planeras|bedöms|väntas|förväntas|är\s+planera[dt]|är\s+beräkna[dt])\s+(?:att\s+)?(?:\w+\s+)?pågå\s*$"
+    # "Granskningsperioden kommer troligtvis att pågå från och med december 2021 till februari 2022": a step planned
+    r"|\bkommer\s+(?:troligtvis\s+|troligen\s+|sannolikt\s+|preliminärt\s+)?att\s+pågå\s*$"
 )
 # "utbyggnad som pågår under 2022 och 2023": works going on during a period are done by its end (the phrase
 # itself starts with "under", so this is checked on the words before it).
@@ -71,6 +74,8 @@ def _is_event(found: Deadline, folded: str) -> bool:
     works_during = phrase.startswith("under") and _WORKS_DURING.search(before) is not None
     if lasts is not None and not _ESTIMATED_END.search(before) and not works_during:
         return True  # "ska pågå till och med …" is how long a task runs; "beräknas pågå fram till …" is when works end
+    if phrase.startswith("till") and _GOAL_BEFORE.search(before):
+        return True  # "Uppföljningen av de övergripande målen till 2040": the goals' horizon, not a deadline
     if _GIVEN_AT.match(folded, e):
         return True  # "I början av december fick Kulturrådet i uppdrag att …": when it was given
     if re.search(r"\bfor\s+beslut\s+$", before):

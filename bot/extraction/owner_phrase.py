@@ -25,7 +25,7 @@ ROLE = sv(
     r"|team|grupp|funktion|stab|sektor|skola|skolor|verksamhet|specialist|psykolog|kurator|sjuksköterska|presidi"
     r"|beredning|fullmäktige|direktion|förbund"
     r"|skolsköterska|lärare|pedagog|assistent|ombud|ordförande|huvudman|ekonom|jurist|registrator|bolag|center"
-    r"|centrum|kontor|utskott|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning|utredare"
+    r"|centrum|kontor|utskott|sjukhus|klinik|vårdcentral|hemvård|hemtjänst|utförare|konsult|referensgrupp|vuxenutbildning|utredare"
     # the leadership of a body: "regionledningen", "skolledningen" (not guidance or a pipe: "handledning",
     # "vattenledning", a reason: "anledning", an introduction: "inledning")
     r"|(?<!hand)(?<!vag)(?<!vatten)(?<!ror)(?<!av)(?<!el)(?<!fjarr)(?<!spill)(?<!dag)(?<!an)(?<!in)(?<!om)(?<!ut)(?<!har)(?<!ned)(?<!upp)ledning"

@@ -52,12 +52,12 @@ _OWNER_BEFORE = sv(
     r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
     r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
-    r"|\b(?:ger|ge|gav|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
+    r"|\b(?:ger|ge|gav|har\s+(?:nu\s+|även\s+|också\s+)?(?:gett|givit)|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
     r"|delegera(?:r|de|t|s)?\s+(?:\w+\s+)?till)"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
 _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
-_GIVES = re.compile(r"(?:ger|ge|gav)\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
+_GIVES = re.compile(r"(?:ger|ge|gav|har\s+(?:\w+\s+)?(?:gett|givit))\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(
     r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|\w{3,}as\b)|i\s+egen\s+regi"
@@ -146,11 +146,17 @@ def find_owner(text: str, folded: str) -> str | None:
             continue  # "… till Naturvårdsverket som ansvarar för Klimatklivet": who it is, not who owns this
         # "Förvaltningen får i uppdrag att …": the one given a task, however general.
         tasked = "uppdrag" in m["verb"] and _GENERIC.match(phrase) is not None
+        # "Samhällsbyggnad får i uppdrag av bygg- och miljönämnden att …": given a task, a body by its own name
+        tasked = tasked or (
+            "uppdrag" in m["verb"] and text[start : start + 1].isupper() and 1 <= len(phrase.split()) <= 3
+        )
         if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or _agency(text[start:end], phrase)):
             return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
         if _CONDITION.search(folded, 0, m.start()):
             continue  # "Om detaljplanen antas av kommunfullmäktige i juni, så inleds …": a condition's agent
+        if _ASKED_WHICH.search(folded, 0, m.start()):
+            continue  # "budgetarna avgör vilka åtgärder som ska genomföras av respektive förvaltning": a question
         if _APPROVED.match(folded, m.start()) and _WHICH_THEN.search(folded, 0, m.start()):
             continue  # "Förvaltningen tar fram en plan som sedan antas av kommunfullmäktige": the maker's work
         end_m = _OWNER_END.search(folded, m.end())
@@ -172,6 +178,7 @@ def find_owner(text: str, folded: str) -> str | None:
     return None
 
 
+_ASKED_WHICH = re.compile(r"\b(?:vilka|vilken|vilket|vad)\s+(?:\w+\s+){0,3}?som\s+(?:\w+\s+){0,3}$")
 _APPROVED = re.compile(
     r"(?:(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?(?:klubbas|antas|faststallas|godkannas|beslutas)|klubbas|antas|faststalls"
     r"|godkanns)\s"

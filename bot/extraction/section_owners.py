@@ -21,7 +21,9 @@ _LONGEST_LINE = 400
 # A line that is only a committee's name, perhaps in brackets: "(Miljö- och samhällsnämnden) .".
 _ONLY = re.compile(r"^\W*(?P<name>[^()]{3,80}?)\W*$")
 # A committee's short name in brackets at the end of a line: "… minskar (KS)", "… Östberget (MSN)".
-_SHORT = re.compile(r"\((?P<short>[A-ZÅÄÖ]{2,6})\)\s*\.?\s*$")
+# A committee's initials end in its kind: nämnd, styrelse, fullmäktige, utskott ("BUN", "KS", "KF", "KSAU"); the
+# initials a sentence spells out ("systematiskt arbetsmiljöarbete (SAM)") name a thing.
+_SHORT = re.compile(r"\((?P<short>[A-ZÅÄÖ]{1,5}[NSFU])\)\s*\.?\s*$")
 
 
 def section_owners(units: Sequence[Unit]) -> dict[int, str]:

@@ -21,6 +21,7 @@ from bot.language.atoms.intervals import (
     spring_of,
     turn_builder,
     winter_of,
+    year_builder,
 )
 from bot.language.dates import season_summer
 from bot.language.months import MONTH_ANY, ORDINAL_WORDS, month_number, ordinal_value
@@ -204,8 +205,27 @@ _MONTH_TURN = rx(
 )
 
 
+# "Under valåret", "inför nästa valår": the year of the next general election. Sweden has voted for riksdag,
+# regions and municipalities together every four years since 1994, on the second Sunday of September (1994 … 2022).
+_ELECTION_YEAR = rx(rf"{L}(?:n{A}sta\s+)?val{A}r(?:et)?{R}")
+
+
+def _election_year(ref: date) -> int:
+    year = ref.year + (2 - ref.year) % 4
+    if year == ref.year:
+        first = date(year, 9, 1)
+        election_day = date(year, 9, 8 + (6 - first.weekday()) % 7)  # the second Sunday of September
+        if ref > election_day:
+            year += 4
+    return year
+
+
 def scan_turns(mt: MatchText, ref: date, field: bool) -> Iterator[Atom]:
     text = mt.folded
+    for m in _ELECTION_YEAR.finditer(text):
+        yield Atom(
+            m.start(), m.end(), "year", year_builder, year=_election_year(ref), needs_context=True, confidence=0.75
+        )
     for m in _TURN.finditer(text):
         year = int(m["y"]) if m["y"] else None
         end = m.end()
