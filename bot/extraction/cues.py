@@ -89,6 +89,12 @@ PLAN = sv(
     # 2019 arbeta med: …"
     r"|\bi\s+(?:\w*plan(?:en)?|handlingsplanen|åtgärdsplanen)\s+ingår\s+(?:också\s+|även\s+)?att\b"
     r"|\bhar\s+\w+\s+som\s+(?:mål|målsättning|ambition)\s+att\s+(?:under|senast|till|före|innan|i)\b"
+    # a milestone planned, told as a noun: "Beräknad byggstart under sommaren 2022", "Preliminär byggstart i början
+    # av 2022", "Planerad byggstart är satt till senare delen av april 2014"
+    r"|\b(?:beräknad|preliminär|planerad|prognostiserad)\s+(?:byggstart|inflyttning|inflytt|driftstart|verksamhetsstart"
+    r"|färdigställande|öppning|invigning|driftsättning|tillträde)\b(?=[^.;]{0,40}?\b(?:19|20)\d\d\b"
+    r"|[^.;]{0,40}?\b(?:i|under|till|vecka)\s+(?:\w+\s+){0,3}?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|vår|höst"
+    r"|sommar|vinter))"
 )
 # An assignment: "ger förvaltningen i uppdrag att", "har fått i uppdrag att", "uppdrar åt".
 _TIME_GIVEN = r"\b(?:har|hade|får|fått|fick)\s+(?:[^\s.;]+\s+){1,8}?på\s+sig\s+(?:att|för\s+att)\b"

@@ -106,6 +106,15 @@ _STEP = re.compile(
 )
 
 
+# Milestones listed as nouns, each with its time: "Beräknad byggstart under sommaren 2022, färdigställande i sommaren
+# 2025", "Planerad byggstart är satt till senare delen av april 2014 med en preliminär inflyttning september 2015".
+_MILESTONES = re.compile(
+    r"(?:,|\s+med)\s+(?P<gapped>(?!))?(?=(?:en\s+)?(?:preliminar\s+|beraknad\s+|planerad\s+)?(?:fardigstallande"
+    r"|inflyttning|inflytt|invigning|oppning|driftstart|verksamhetsstart|byggstart|overlamning)\s+"
+    r"(?:i|under|till|vecka|senast|(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|(?:19|20)\d\d)\b)"
+)
+
+
 # A second step of no subject of its own that says when the work of the first is done, or how long it goes on.
 _ENDS = re.compile(
     r"(?:beraknas|planeras|vantas|ska|skall|kommer\s+att)\s+(?:\w+\s+){0,2}?(?:vara\s+)?"
@@ -137,7 +146,7 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
         # The second step's span starts at its conjunction ("och slutredovisas senast …"): the clause as written.
         pieces = []
         gapped = None
-        for m in _STEP.finditer(folded):
+        for m in [*_STEP.finditer(folded), *_MILESTONES.finditer(folded)]:
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
             parts = [(0, 0, first), (m.start() + 1, m.end(), second)]
             dated = [_chosen(p, reference, document_date) for _, _, p in parts]

@@ -1,0 +1,41 @@
+"""A building project's milestones told as nouns with their times: "Beräknad byggstart under sommaren 2022,
+färdigställande i sommaren 2025". Each is a step to follow up; a bare "Planerad start:" in an outage notice is not.
+Sentences written by the team in the shape of municipal project pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2021, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Preliminär byggstart i början av 2022.", date(2022, 3, 31)),
+        ("Beräknad inflyttning under hösten 2022.", date(2022, 12, 31)),
+        ("Planerad byggstart är satt till slutet av april 2022.", date(2022, 4, 30)),
+        ("Beräknad byggstart vecka 40 2021.", date(2021, 10, 8)),
+        ("Planerad invigning i maj 2023.", date(2023, 5, 31)),
+    ],
+)
+def test_a_planned_milestone_is_a_step_due_then(sentence: str, deadline: date) -> None:
+    (found,) = commitments(run(sentence, document_date=DAY))
+    assert found.deadlines == (deadline,)
+
+
+def test_milestones_listed_in_one_sentence_are_followed_up_apart() -> None:
+    text = "Beräknad byggstart under sommaren 2022, färdigställande i sommaren 2025."
+    found = commitments(run(text, document_date=DAY))
+    assert [f.deadlines for f in found] == [(date(2022, 8, 31),), (date(2025, 8, 31),)]
+    text = "Planerad byggstart är satt till april 2022 med en preliminär inflyttning september 2023."
+    found = commitments(run(text, document_date=DAY))
+    assert [f.deadlines for f in found] == [(date(2022, 4, 30),), (date(2023, 9, 30),)]
+
+
+def test_a_planned_start_with_no_milestone_named_is_no_step() -> None:
+    assert commitments(run("Planerad start: 2021-09-28", document_date=DAY)) == []
