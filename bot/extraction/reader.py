@@ -36,6 +36,7 @@ from bot.extraction.layout import Unit, units_of
 from bot.extraction.lines import Line
 from bot.extraction.merge import word_overlap
 from bot.extraction.model import COMMITMENT, RECOMMENDATION
+from bot.extraction.named_event import event_dated_before
 from bot.extraction.owners import find_committees, find_owner, subject_owner
 from bot.extraction.rec_index import RecIndex
 from bot.extraction.section_owners import section_owners
@@ -297,6 +298,13 @@ class Reader:
             self.set_owner_from(lead, intro, 0, len(intro.unit.text))
             named = find_committees(intro.unit.text, intro.folded)
             found = intro.within(*last) or [d for d in (plan_year(intro.folded),) if d is not None]
+            if not found:  # "Under höstens Tillsynsvecka fokuseras på följande …": the week dated before
+                earlier = (
+                    (self.draft_folded(d), [x for u, s, e in d.parts for x in self.info(u).within(s, e)])
+                    for d in reversed(self.drafts)
+                    if d.kind == COMMITMENT and d.parts and d.parts[0][0] < unit
+                )
+                found = event_dated_before(intro.folded[last[0] : last[1]], earlier)
             known = self.lead_ins[unit] = (found, lead.owner or (named[0][2] if named else None))
         return known
 
