@@ -49,7 +49,10 @@ _OWNER_BEFORE = sv(
     r"|\buppdrag(?:et)?\s+till\s+(?=\S+(?:\s+\S+){0,4}?\s+(?:om\s+)?att\b)"
     r"|\bkommer\s+(?:upp\s+)?till\s+(?=\S+(?:\s+\S+){0,3}?\s+för\s+beslut\b)"
     # the agent of a passive promise: "Fastigheten ska köpas in av kommunen"
-    r"|\b(?:ska|skall|kommer\s+att)\s+\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
+    # ("Dessa förslag kommer nu att beredas/utredas av kommunens förvaltningar")
+    r"|\b(?:ska|skall|kommer\s+(?:nu\s+|sedan\s+|därefter\s+)?att)\s+\w+as(?:/\w+as)?(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
+    # a matter put before a body: "simhallen ska tas upp i kommunfullmäktige i slutet av november för beslut"
+    r"|\btas\s+upp\s+(?:i|på|av)\s+(?=\S*(?:fullmäktige|styrelse\w*|nämnd\w*|utskott\w*)\b)"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
     r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     r"|\b(?:ger|ge|gav|har\s+(?:nu\s+|även\s+|också\s+)?(?:gett|givit)|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
@@ -57,10 +60,12 @@ _OWNER_BEFORE = sv(
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
 _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
-_GIVES = re.compile(r"(?:ger|ge|gav|har\s+(?:\w+\s+)?(?:gett|givit))\s|(?:ska|skall|kommer\s+att)\s+\w+as\b")
+_GIVES = re.compile(
+    r"(?:ger|ge|gav|har\s+(?:\w+\s+)?(?:gett|givit)|uppdra\w*\s+(?:at|till))\s|(?:ska|skall|kommer\s+att)\s+\w+as\b"
+)
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|\w{3,}as\b)|i\s+egen\s+regi"
+    r"\s*(?:[,.;:!?]|\s(?:i\s+uppdrag|att|som|och\s+(?:ska|kommer|det|den|de|ar|har|blir|sedan|darefter|senare|\w{3,}as\b)|i\s+egen\s+regi"
     r"|pa\s+(?:\w+\s+){0,2}?sammantrade\w*|for\s+att|for\s+beslut|om\s+att|senast|under|i\s+samverkan|den\s+\d+|i\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*|i\s+samarbete"
     r"|i\s+(?:slutet|borjan|mitten)\s+av"
     r"|tillsammans|med\s+stod|inom|fran\s+och\s+med|efter)\b|$)"
@@ -70,7 +75,7 @@ _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|
 _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
     r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar"
-    r"|(?:ger|gav|har\s+gett)\s+klartecken"
+    r"|(?:ger|gav|har\s+gett)\s+klartecken|fattar\s+(?:\w+\s+)?beslut"
     # a time given to do it in: "Skolan har till den 21 september på sig att …"
     r"|(?:har|hade|får|fick)(?=\s+(?:[^\s.;]+\s+){1,9}?på\s+sig\s+(?:att|för)\b)"
     # the author of a plan, for the steps listed under it: "Kommunstaben har upprättat förslag till en ny plan"
@@ -125,6 +130,14 @@ _MEETING_DECIDES = sv(
 )
 
 
+# A decision at the body's own meeting told as one word: "Verksamhetsplanen ska fastställas vid nästa styrelsemöte".
+_OWN_MEETING = sv(
+    r"\b(?:beslutas|fastställas|fastställs|antas|behandlas|tas\s+upp|godkännas|godkänns)\s+(?:\w+\s+){0,2}?(?:vid|på)\s+"
+    r"(?:nästa\s+|kommande\s+|ordinarie\s+)?(?P<body>styrelse|nämnd|direktions)(?:möte|sammanträde)"
+)
+_BODY_DEFINITE = {"styrelse": "styrelsen", "namnd": "nämnden", "direktions": "direktionen"}
+
+
 def find_owner(text: str, folded: str) -> str | None:
     """The owner a sentence names ("X ansvarar för", "Ansvarig: X", "ansvaret ligger hos X"), or None."""
     ordered = _ORDERED_PARTY.search(folded)
@@ -133,6 +146,9 @@ def find_owner(text: str, folded: str) -> str | None:
     meeting = _MEETING_DECIDES.search(folded)
     if meeting is not None:
         return _clean_owner(text[meeting.start("body") : meeting.end("body")])
+    own = _OWN_MEETING.search(folded)
+    if own is not None:
+        return _BODY_DEFINITE[own["body"]]
     for m in _OWNER_AFTER.finditer(folded):
         start = _clause_start(folded, m.start())
         end = m.start()
@@ -275,8 +291,16 @@ _DEMANDED = sv(
 )
 
 
+# The one who states what will be done, when the promise itself is passive: "Förvaltningen instämmer … och bedömer att
+# … kommer att åtgärdas under året", "Förvaltningen … meddelar att … ska stickprovsmässiga kontroller genomföras".
+_STATES = sv(
+    r"^\W*(?P<subject>(?:[\w-]+\s+(?:och\s+)?){0,2}?[\w-]+)\s+(?:(?:instämmer|bedömer|meddelar|konstaterar|svarar"
+    r"|framhåller|understryker)\b[^.;]*?\s(?:och\s+)?)?(?:bedömer|meddelar|svarar|anger|uppger)\s+(?:\w+\s+)?att\b"
+)
+
+
 def _inverted_subject(text: str, folded: str) -> str | None:
-    for pattern in (_RELATIVE, _DECIDER, _DEMANDED):
+    for pattern in (_RELATIVE, _DECIDER, _DEMANDED, _STATES):
         r = pattern.search(folded)
         if r is None or not _DEFINITE.search(r["subject"]):
             continue

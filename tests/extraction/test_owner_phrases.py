@@ -1,0 +1,43 @@
+"""Owners a sentence names in ways beyond "X ska": the body that decides at its meeting, the body a task is put to,
+the agent of a passive, and the one who states what will be done. Sentences written by the team in the shape of
+minutes, news pages and answers to auditors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction.helpers import commitments, run
+
+DAY = date(2020, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Kommunfullmäktige fattar slutgiltigt beslut om äldreplanen måndag 14 december 2020.", "Kommunfullmäktige"),
+        ("Verksamhetsplanen ska fastställas vid nästa styrelsemöte den 16 november.", "styrelsen"),
+        (
+            "Nämnden beslutar att uppdra åt förvaltningen att flytta träden till Kunskapsparken under våren 2021.",
+            "förvaltningen",
+        ),
+        (
+            "Förvaltningen instämmer i revisorernas bedömning och meddelar att rutinerna kommer att ses över under "
+            "våren 2021.",
+            "Förvaltningen",
+        ),
+        (
+            "Simhallen ska tas upp i kommunfullmäktige i slutet av november för beslut om genomförande.",
+            "kommunfullmäktige",
+        ),
+        (
+            "Dessa förslag kommer nu att beredas/utredas av kommunens förvaltningar och sedan beslutas i nämnderna "
+            "under 2021.",
+            "kommunens förvaltningar",
+        ),
+    ],
+)
+def test_the_owner_named(sentence: str, owner: str) -> None:
+    (found,) = commitments(run(sentence, document_date=DAY))
+    assert found.owner == owner
