@@ -90,7 +90,9 @@ _STEP = re.compile(
     r"\s(?:och|samt)\s+(?=(?:(?:darefter|sedan|senare|da)\s+)?"
     # "… och slutredovisningen ska lämnas senast …": a report of its own, named before its verb
     r"(?:(?:del|slut)?(?:redovisning|rapport)(?:en)?\s+)?"
-    r"(?:kommer|ska|skall|beraknas|planeras|vantas|bedoms"
+    # "… avvecklas under hösten 2020 och planen är att förskolan står klar under sommaren 2021"
+    r"(?:(?:planen|tanken)\s+ar\s+att\s"
+    r"|kommer|ska|skall|beraknas|planeras|vantas|bedoms"
     r"|(?:del|slut|ater)?redovisas|(?:del|slut)?rapporteras|lamnas|presenteras|aterrapporteras|tas|fattas|beslutas"
     r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b"
     # a clause with its own subject and verb: "Byggstart sker i februari och den nya brandstationen är beräknad att

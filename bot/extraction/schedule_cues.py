@@ -36,7 +36,9 @@ SCHEDULED = sv(
     r"|\bbeslut(?:et|en)?\s+(?:[^\s.;]+\s+){0,5}?tas"
     # "Budgeten klubbas slutgiltigt av kommunfullmäktige den 28 november", "ärendet kommer till kommunstyrelsen för
     # beslut den 22 oktober", "ärendet skjuts upp till den 30 juli"
-    r"|klubbas|kommer\s+(?:upp\s+)?till\s+\w+\s+för\s+beslut|skjuts\s+upp)\b"
+    r"|klubbas|kommer\s+(?:upp\s+)?till\s+\w+\s+för\s+beslut|skjuts\s+upp"
+    # "Därefter bereder kommunstyrelsen ärendet för beslut i kommunfullmäktige i november"
+    r"|bereds|bereder\s+(?:\w+\s+){0,2}?(?:ärendet|frågan|förslaget))\b"
 )
 # Ready at a time, in the present ("Gullvivan blir klar sommaren 2020", "Opalen är preliminärt klar i maj
 # 2019"): like SCHEDULED, a promise only with a date still ahead of the document.

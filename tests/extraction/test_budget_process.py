@@ -119,3 +119,12 @@ def test_the_auditors_coming_with_recommendations_recommend() -> None:
     ex = run(text, document_date=DAY)
     assert commitments(ex) == []
     assert len(recommendations(ex)) == 1
+
+
+def test_the_board_preparing_the_matter_for_a_decision_is_a_step_of_its_own() -> None:
+    text = (
+        "Under juni månad ska nämnderna lämna ett yttrande över förslaget. Därefter bereder kommunstyrelsen "
+        "ärendet för beslut i kommunfullmäktige i november."
+    )
+    found = commitments(run(text, document_date=date(2019, 5, 10)))
+    assert [f.deadlines for f in found] == [(date(2019, 6, 30),), (date(2019, 11, 30),)]

@@ -39,3 +39,11 @@ def test_milestones_listed_in_one_sentence_are_followed_up_apart() -> None:
 
 def test_a_planned_start_with_no_milestone_named_is_no_step() -> None:
     assert commitments(run("Planerad start: 2021-09-28", document_date=DAY)) == []
+
+
+def test_a_plan_joined_by_och_planen_ar_att_is_a_second_step() -> None:
+    text = (
+        "Paviljongerna avvecklas under hösten 2021 och planen är att den nya förskolan står klar under sommaren 2022."
+    )
+    found = commitments(run(text, document_date=DAY))
+    assert [f.deadlines for f in found] == [(date(2021, 12, 31),), (date(2022, 8, 31),)]
