@@ -225,6 +225,9 @@ PREDICTION_VERBS = frozenset(
         # a level or a role: "Kommunalskatten kommer även 2019 att ligga på 21,61 kronor", "Analysen kommer att
         # utgöra underlag till …"
         *("ligga", "utgora"),
+        # where a thing will run and what it will offer: "Gång- och cykelvägen kommer att sträcka sig från …",
+        # "Parken kommer bland annat att erbjuda grönytor" (an actor offering still promises: see `_kommer`)
+        *("stracka", "erbjuda"),
     }
 )
 # What befalls the subject, never its plan even when it is an actor ("Chefer och handläggare kommer att beröras").

@@ -37,6 +37,10 @@ SCHEDULED = sv(
     # "Budgeten klubbas slutgiltigt av kommunfullmäktige den 28 november", "ärendet kommer till kommunstyrelsen för
     # beslut den 22 oktober", "ärendet skjuts upp till den 30 juli"
     r"|klubbas|kommer\s+(?:upp\s+)?till\s+\w+\s+för\s+beslut|skjuts\s+upp"
+    # work told in the active present after a fronted time: "Under vecka 15 genomför Länsstyrelsen omkring 300
+    # tillsynsaktiviteter"
+    r"|^\W*(?:under|i|den|på|från|efter)\s[^,.;:]{0,40}?\s(?:genomför|arrangerar|anordnar|inleder|påbörjar|öppnar|bygger"
+    r"|håller|startar)\s+(?=[A-ZÅÄÖa-zåäö])"
     # "Därefter bereder kommunstyrelsen ärendet för beslut i kommunfullmäktige i november"
     r"|bereds|bereder\s+(?:\w+\s+){0,2}?(?:ärendet|frågan|förslaget))\b"
 )

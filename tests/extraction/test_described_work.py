@@ -79,3 +79,19 @@ def test_initials_a_sentence_spells_out_own_nothing_below_it() -> None:
     )
     (found,) = commitments(run(text, document_date=DAY))
     assert found.owner != "SAM"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gång- och cykelvägen kommer att sträcka sig från Öjabykrysset till Härlövsvägen.",
+        "Den nya stadsdelsparken kommer bland annat att erbjuda grönytor och en lekplats.",
+    ],
+)
+def test_what_a_thing_will_be_like_is_no_promise(sentence: str) -> None:
+    assert commitments(run(sentence, document_date=DAY)) == []
+
+
+def test_an_actor_offering_still_promises() -> None:
+    (found,) = commitments(run("Kommunen kommer att erbjuda sommarskola under 2023.", document_date=DAY))
+    assert found.deadlines == (date(2023, 12, 31),)

@@ -47,3 +47,19 @@ def test_a_plan_joined_by_och_planen_ar_att_is_a_second_step() -> None:
     )
     found = commitments(run(text, document_date=DAY))
     assert [f.deadlines for f in found] == [(date(2021, 12, 31),), (date(2022, 8, 31),)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Under vecka 40 genomför Länsstyrelsen omkring 300 tillsynsaktiviteter i länet.", date(2021, 10, 8)),
+        ("I september arrangerar kulturförvaltningen en öppen dag på biblioteket.", date(2021, 9, 30)),
+    ],
+)
+def test_work_told_in_the_present_after_a_time_ahead_is_planned(sentence: str, deadline: date) -> None:
+    (found,) = commitments(run(sentence, document_date=DAY))
+    assert found.deadlines == (deadline,)
+
+
+def test_work_told_in_the_present_after_a_time_passed_is_news() -> None:
+    assert commitments(run("I maj genomförde Länsstyrelsen 300 tillsynsaktiviteter.", document_date=DAY)) == []
