@@ -61,6 +61,12 @@ _ARTICLES = frozenset(
 )
 
 
+def _verb_at(folded: str, start: int, verb: str) -> int:
+    """Where the verb of the "kommer (att) VERB" at `start` is (its subject, if inverted, is before it)."""
+    at = folded.find(f" {verb}", start)
+    return at if at >= 0 else start
+
+
 def _kommer(folded: str) -> list[tuple[int, str, str, float]]:
     """Each "kommer (att) VERB" of the sentence: where it starts, the verb, the word after it, how strong."""
     out: list[tuple[int, str, str, float]] = []
@@ -150,7 +156,9 @@ def commitment_cue(folded: str) -> Cue | None:
             if verb in ("vara", "bli") and nxt and cues.DONE_WORDS.match(nxt):
                 found.append(Cue(strength, "completion"))
             elif (
-                cues.ACTOR.search(folded[:start])
+                # the actor before "kommer", or after it in an inverted clause ("Från den 15 januari kommer
+                # kulturskolan att erbjuda …")
+                (cues.ACTOR.search(folded[:start]) or cues.ACTOR.search(folded, start, _verb_at(folded, start, verb)))
                 and not cues.ANAPHORIC_SUBJECT.match(folded)
                 and verb not in cues.UNDERGONE
             ):
