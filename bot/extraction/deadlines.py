@@ -284,12 +284,6 @@ def choose(found: list[Deadline], *, document_date: date | None) -> Chosen:
             # work goes on through the period, so it is followed up at its last day. Readers of real answers
             # who never saw this code date such commitments so; a range typed as a deadline stays a question.
             return Chosen((end,), " ".join(first.phrase.split()), None, first.note, _RANGE_CONFIDENCE)
-        start = _opening(ranges)
-        if start is not None and _A_DAY.search(first.phrase) and (document_date is None or start > document_date):
-            # "Från den 1 september ändras upplägget", "Med start 1 september 2019 …": a change that takes effect on
-            # a day ahead must be in place by then; readers of real answers date it so. A year or a month that
-            # opens ("från och med 2024 ska …") starts a duty, and has no day to be ready by.
-            return Chosen((start,), " ".join(first.phrase.split()), None, first.note, _RANGE_CONFIDENCE)
         return Chosen((), " ".join(first.phrase.split()), None, first.note, 0.0)
     return Chosen((), None, None, None, 0.0)
 
@@ -331,7 +325,6 @@ _DONE_WORD = r"(?:(?:klar[ta]?|f[äa]rdig[ta]?|slutf[öo]r[dt]a?)\s+)?"
 _SENAST = re.compile(rf"{_DONE_WORD}senast\b", re.IGNORECASE)
 _PASSED_LIMIT = re.compile(rf"{_DONE_WORD}(?:senast|f[oö]re|innan|till\s+och\s+med)\b", re.IGNORECASE)
 _RANGE_CONFIDENCE = 0.6
-_A_DAY = re.compile(r"\b\d{1,2}\s+[a-zåäö]{3,}|\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
 _RANGE_NOTE = re.compile(r"range:\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})")
 
 

@@ -95,3 +95,17 @@ def test_what_a_thing_will_be_like_is_no_promise(sentence: str) -> None:
 def test_an_actor_offering_still_promises() -> None:
     (found,) = commitments(run("Kommunen kommer att erbjuda sommarskola under 2023.", document_date=DAY))
     assert found.deadlines == (date(2023, 12, 31),)
+
+
+def test_an_inverted_actor_offering_promises() -> None:
+    text = "Under hösten 2022 kommer kulturskolan att erbjuda undervisning på distans."
+    (found,) = commitments(run(text, document_date=DAY))
+    assert found.deadlines == (date(2022, 12, 31),)
+    assert found.owner == "kulturskolan"
+
+
+def test_a_day_a_change_takes_effect_is_no_deadline() -> None:
+    # The rule: when something takes effect or starts is not when it is due.
+    text = "Från och med den 1 april 2023 ska räddningstjänsten ta över ledningen av insatserna."
+    for found in commitments(run(text, document_date=DAY)):
+        assert found.deadlines == ()
