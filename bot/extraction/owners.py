@@ -169,11 +169,12 @@ def find_owner(text: str, folded: str) -> str | None:
         if phrase and len(phrase.split()) <= 16 and (_role_like(phrase) or tasked or _agency(text[start:end], phrase)):
             return _clean_owner(text[start:end])
     for m in _OWNER_BEFORE.finditer(folded):
-        if _CONDITION.search(folded, 0, m.start()):
+        near = max(0, m.start() - _NEAR_BEFORE)  # a clause's opening words, not the whole sentence's
+        if _CONDITION.search(folded, near, m.start()):
             continue  # "Om detaljplanen antas av kommunfullmäktige i juni, så inleds …": a condition's agent
-        if _ASKED_WHICH.search(folded, 0, m.start()):
+        if _ASKED_WHICH.search(folded, near, m.start()):
             continue  # "budgetarna avgör vilka åtgärder som ska genomföras av respektive förvaltning": a question
-        if _APPROVED.match(folded, m.start()) and _WHICH_THEN.search(folded, 0, m.start()):
+        if _APPROVED.match(folded, m.start()) and _WHICH_THEN.search(folded, near, m.start()):
             continue  # "Förvaltningen tar fram en plan som sedan antas av kommunfullmäktige": the maker's work
         end_m = _OWNER_END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
@@ -195,6 +196,7 @@ def find_owner(text: str, folded: str) -> str | None:
 
 
 _ASKED_WHICH = re.compile(r"\b(?:vilka|vilken|vilket|vad)\s+(?:\w+\s+){0,3}?som\s+(?:\w+\s+){0,3}$")
+_NEAR_BEFORE = 200
 _APPROVED = re.compile(
     r"(?:(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?(?:klubbas|antas|faststallas|godkannas|beslutas)|klubbas|antas|faststalls"
     r"|godkanns)\s"
