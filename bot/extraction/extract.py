@@ -71,6 +71,12 @@ _HEAD_CHARS = 60_000
 _MUNICIPAL = re.compile(r"\b(?:\w*kommun\w*|\w*namnd\w*|region\w*|\w*forvaltning\w*)\b")
 _GOVERNMENT_NAMED = re.compile(r"\bregeringen\b")
 _GOVERNMENT_ASIDE = 2
+# A decision taken at a meeting of no body named: the minutes' own committee's ("Beslut fattas på
+# oktobersammanträdet", "Ärendet avgörs vid nästa sammanträde").
+_OWN_NEXT_MEETING = re.compile(
+    r"^\W*(?:beslut(?:et)?\s+(?:fattas|tas)|arendet\s+(?:avgors|behandlas|beslutas))\s+(?:pa|vid)\s+(?:nasta\s+)?"
+    r"(?:\w+sammantradet|sammantradet|sammantrade)\b"
+)
 _GOVERNMENT_ANSWERS = re.compile(r"\bregeringen\s+(?:avser|instammer|anser|kommer\s+att)\b")
 
 
@@ -201,12 +207,17 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
     else:
         findings = owned_by_lead(findings, reader.units)
     merged, moved = dedupe(join_pointing_back(findings))
+    committee = document_committee(text, reader.lines, reader.units)
     out: list[Finding] = []
     for found in merged:
         kept = replace(found, answers=moved[found.answers]) if found.answers in moved else found
         if kept.kind == COMMITMENT and kept.owner is None:
             # the last resort, after every rule that names the agency: "Myndigheten ska …" as the text says it
-            kept = replace(kept, owner=self_named(match_text(kept.text).folded))
+            folded = match_text(kept.text).folded
+            kept = replace(kept, owner=self_named(folded))
+            if kept.owner is None and committee is not None and _OWN_NEXT_MEETING.search(folded):
+                # "Beslut fattas på oktobersammanträdet" in a committee's minutes: that committee decides
+                kept = replace(kept, owner=committee)
         if kept.confidence >= _MIN_CONFIDENCE:
             out.append(kept)
     out.sort(key=lambda f: (-f.confidence, f.span[0], f.span[1]))
@@ -215,7 +226,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         reference_date=reference,
         document_date=doc_date,
         dnr=document_dnr(text),
-        committee=document_committee(text, reader.lines, reader.units),
+        committee=committee,
         title=document_title(reader.units),
         auditor=document_auditor(head),
     )

@@ -41,3 +41,13 @@ DAY = date(2020, 11, 2)
 def test_the_owner_named(sentence: str, owner: str) -> None:
     (found,) = commitments(run(sentence, document_date=DAY))
     assert found.owner == owner
+
+
+def test_a_decision_at_the_next_meeting_in_minutes_is_the_minutes_committee() -> None:
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nKultur- och fritidsnämnden\n2008-09-16\n\n§ 85 Internbudget 2009\n\n"
+        "Förvaltningschefen presenterade ett diskussionsunderlag.\n\nBeslut fattas på oktobersammanträdet.\n"
+    )
+    (found,) = commitments(run(text, document_date=date(2008, 9, 16)))
+    assert found.owner == "Kultur- och fritidsnämnden"
+    assert found.deadlines == (date(2008, 10, 31),)
