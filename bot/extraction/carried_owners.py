@@ -8,14 +8,16 @@ points back to that task ("Uppdraget ska redovisas senast …"), though no sente
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 from bot.extraction.agencies import assigned_agency, is_agency_name, receiving_agency
 from bot.extraction.drafts import Draft, UnitText
 from bot.extraction.model import COMMITMENT
+from bot.language.normalize import match_text
 
-__all__ = ["carry_assignee", "self_named"]
+__all__ = ["carry_assignee", "carry_to_they", "self_named"]
 
 # A report or task that points back to the task named before: "Uppdraget ska redovisas …", "En slutrapport …".
 _TASK_ANAPHOR = re.compile(
@@ -74,3 +76,20 @@ def self_named(folded: str) -> str | None:
     """ "Myndigheten" when a commitment's subject is the agency as it names itself, for one nothing else owns."""
     m = _SELF_NAMED.search(folded[:400])
     return (m["a"] or m["b"]).capitalize() if m is not None else None
+
+
+# "… fick kommunens nämnder i uppdrag att presentera förslag … De fick också i uppdrag att …": a plural pronoun as
+# the subject points back to the plural owner of the promise just before.
+_THEY = re.compile(r"^\W*(?:de|dessa|dom)\s+(?:fick|far|ska|skall|kommer|har|ges|maste|behover)\b")
+_PLURAL = re.compile(r"(?:na|er|erna|ar|arna|or|orna)$|\s(?:och|samt)\s")
+
+
+def carry_to_they(drafts: Sequence[Draft], folded_of: Callable[[Draft], str]) -> None:
+    """Give a commitment whose subject is "De"/"Dessa" the plural owner of the commitment just before it (in
+    place), when that one is in the same or the previous unit."""
+    ordered = sorted((d for d in drafts if d.kind == COMMITMENT and d.parts), key=lambda d: d.first)
+    for before, d in itertools.pairwise(ordered):
+        if d.owner is not None or not before.owner or not _THEY.match(folded_of(d)):
+            continue
+        if d.first[0] - before.first[0] <= 1 and _PLURAL.search(match_text(before.owner).folded):
+            d.owner, d.carried_owner = before.owner, True

@@ -27,7 +27,7 @@ from bot.extraction.agencies import (
     government_owner,
     receiving_agency,
 )
-from bot.extraction.carried_owners import carry_assignee
+from bot.extraction.carried_owners import carry_assignee, carry_to_they
 from bot.extraction.classify import commitment_cue, is_recommendation
 from bot.extraction.deadlines import ahead_of, period_end, plan_year
 from bot.extraction.decision_reports import GIVES_TASK
@@ -193,6 +193,7 @@ class Reader:
                 self.add_record(record)
         self.spread_owners()
         carry_assignee(self.drafts, self.infos, self.draft_folded)
+        carry_to_they(self.drafts, self.draft_folded)
         under = section_owners(self.units)
         for d in self.drafts:
             if d.kind == COMMITMENT and d.owner is None and d.first[0] in under:

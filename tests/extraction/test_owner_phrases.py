@@ -51,3 +51,18 @@ def test_a_decision_at_the_next_meeting_in_minutes_is_the_minutes_committee() ->
     (found,) = commitments(run(text, document_date=date(2008, 9, 16)))
     assert found.owner == "Kultur- och fritidsnämnden"
     assert found.deadlines == (date(2008, 10, 31),)
+
+
+def test_they_after_a_plural_owner_is_that_owner() -> None:
+    text = (
+        "I februari fick kommunens nämnder i uppdrag att presentera förslag på besparingar under våren 2021. "
+        "De fick också i uppdrag att ta fram konsekvensbeskrivningar under hösten 2021."
+    )
+    found = commitments(run(text, document_date=DAY))
+    assert [f.owner for f in found] == ["kommunens nämnder", "kommunens nämnder"]
+
+
+def test_they_after_a_single_owner_is_no_one() -> None:
+    text = "Förvaltningen ska ta fram en plan under våren 2021. De ska också utbilda personalen under hösten 2021."
+    found = commitments(run(text, document_date=DAY))
+    assert found[-1].owner != "Förvaltningen"
