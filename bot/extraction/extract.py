@@ -28,6 +28,7 @@ from datetime import date
 from bot.extraction import cues
 from bot.extraction.action_fields import deadline_of, find_key_records, owner_of
 from bot.extraction.agencies import GOVERNMENT
+from bot.extraction.bracket_times import date_by_bracket
 from bot.extraction.carried_owners import self_named
 from bot.extraction.classify import commitment_cue
 from bot.extraction.deadlines import Chosen, choose
@@ -199,7 +200,7 @@ def extract(text: str, *, document_date: date | None = None, today: date) -> Ext
         findings = both_reports_apart(join_page_reports(findings, text), text, reference)
         findings = split_decided(findings, text, reference, doc_date)
         findings = date_by_task_period(findings, text, reference, doc_date)
-    findings = split_steps(findings, text, reference, doc_date)
+    findings = date_by_bracket(split_steps(findings, text, reference, doc_date), reference, doc_date)
     findings = owned_by_speaker(owned_by_field(findings, text), text)
     if reader.page_agency is not None:
         # An agency's page about its own work: what it promises without naming anyone is the agency's.

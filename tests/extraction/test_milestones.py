@@ -63,3 +63,17 @@ def test_work_told_in_the_present_after_a_time_ahead_is_planned(sentence: str, d
 
 def test_work_told_in_the_present_after_a_time_passed_is_news() -> None:
     assert commitments(run("I maj genomförde Länsstyrelsen 300 tillsynsaktiviteter.", document_date=DAY)) == []
+
+
+def test_a_bracketed_time_closing_an_action_dates_it() -> None:
+    text = (
+        "Kommunen kommer att genomföra följande åtgärder:\n\n"
+        "• Ta fram en klimatanpassningsplan (2022)\n"
+        "• Se över krisledningsplanen (hösten 2023)\n"
+        "• Revidera riktlinjerna för tjänsteresor (2019)\n"
+    )
+    found = commitments(run(text, document_date=DAY))
+    by_text = {f.text.split(" (")[0]: f.deadlines for f in found}
+    assert by_text["Ta fram en klimatanpassningsplan"] == (date(2022, 12, 31),)
+    assert by_text["Se över krisledningsplanen"] == (date(2023, 12, 31),)
+    assert by_text["Revidera riktlinjerna för tjänsteresor"] == ()  # a year before the document: the item's history
