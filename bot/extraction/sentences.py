@@ -63,4 +63,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end -= 1
     if end > start:
         out.append((start, end))
-    return out
+    return [piece for s, e in out for piece in _cut(text, s, e)]
+
+
+# A run-on of OCR or a flattened table can be one "sentence" of a whole page. Every reader of a sentence looks back
+# along it, so one of 300,000 characters would take minutes: no sentence is longer than this, cut at a clause.
+_LONGEST = 2_000
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s")
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > _LONGEST:
+        window = text[start + _LONGEST // 2 : start + _LONGEST]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window) if m.group()[0] in ",;:"]
+        breaks = breaks or [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        cut = start + _LONGEST // 2 + (breaks[-1] if breaks else len(window))
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        pieces.append((start, stop))
+        start = cut
+    pieces.append((start, end))
+    return pieces

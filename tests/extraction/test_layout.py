@@ -157,3 +157,15 @@ def test_a_running_header_with_its_page_number_is_noise_and_a_sentence_goes_on_a
     assert all(kinds[f"Kommunstyrelsen – Yttrande Sida {n}"] == "noise" for n in (1, 2, 3))
     units = [u.text for u in units_of(text)]
     assert "Samtliga ska ha genomgått utbildningen i informationssäkerhet senast vecka 12." in units
+
+
+def test_a_run_on_without_stops_is_cut_at_clauses_into_bounded_sentences() -> None:
+    # An OCR page with no full stops would be one sentence; every reader looks back along a sentence, so its
+    # length is bounded and the cuts fall after a comma where there is one.
+    clause = "nämnden ska se över rutinen för delegering, "
+    text = clause * 2_000
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    assert all(e - s <= 2_000 for s, e in pieces)
+    assert all(text[e - 1] == "," for s, e in pieces[:-1])
+    assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
