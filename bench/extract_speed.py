@@ -367,6 +367,14 @@ def main() -> None:
                 f"{label}: total {r['total']:.2f} s (target < {TEXT_TARGET_S:g} s), "
                 f"{r['rss_mb']:.0f} MB, {int(r['findings'])} findings"
             )
+        # The worst a scan can do: the same answer with every stop and line break lost, one run-on sentence.
+        runon = Path(folder) / "runon.txt"
+        runon.write_text(" ".join(text.replace(".", " ").split()), encoding="utf-8")
+        r = measure(runon, args.runs)
+        print(
+            f"the same answer with no stops or line breaks (a run-on), text: total {r['total']:.2f} s "
+            f"(target < {TEXT_TARGET_S:g} s), {r['rss_mb']:.0f} MB, {int(r['findings'])} findings"
+        )
         print(f"(imports before the clock starts: {imports:.2f} s, not counted above)")
         print(f"peer pypdf extract_text over the PDF: {peer_pypdf(pdf, args.runs)}")
         print(f"peer pdftotext over the PDF:          {peer_pdftotext(pdf, args.runs)}")
