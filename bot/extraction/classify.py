@@ -136,6 +136,8 @@ def commitment_cue(folded: str) -> Cue | None:
         return None
     if cues.PROPOSERS_WISH.search(folded):
         return None  # what the motion asks for; the answer to it says what will be done
+    if cues.CONFIDENT.search(folded):
+        return None  # "… är jag trygg med att vi kommer att hitta en bra grund": confidence, not a plan
     if cues.DECLARED_DONE.search(folded):
         return None  # "Uppdraget att återkomma med förslag … förklaras slutfört": done, by this decision
     if cues.HOPE.search(folded) and not _AIM_TIME.search(folded):

@@ -235,7 +235,9 @@ UNDERGONE = frozenset({"beroras", "paverkas", "drabbas"})
 # What a measure will bring, said of the measure itself ("Detta kommer att förbättra …"): with an actor as the
 # subject ("Förvaltningen kommer att förbättra rutinen") these are promises. ("öka", "minska" predict whatever the
 # subject: they are among the PREDICTION_VERBS above.)
-EFFECT_VERBS = frozenset({"forbattra", "starka", "forenkla", "effektivisera", "tydliggora", "sakerstalla", "hoja"})
+EFFECT_VERBS = frozenset(
+    {"forbattra", "starka", "forenkla", "effektivisera", "tydliggora", "sakerstalla", "hoja", "lyfta", "utveckla"}
+)
 # A subject that only points back ("Detta kommer att …"): a prediction, not a plan.
 ANAPHORIC_SUBJECT = sv(r"^\W*(?:detta|det|denna|dessa|vilket|som)\b")
 # After "kommer att vara"/"ska vara": only these make a promise ("vara klar").
@@ -276,6 +278,13 @@ HEDGE = sv(
 NEGATED = sv(
     rf"\b(?:kommer|avser|planerar|ska|skall|fortsätter|planeras)\s+{_GAP2}(?:inte|ej|icke)\b"
     r"|\b(?:inte|ej|icke)\s+(?:att\s+)?(?:fortsätt|komma|planera)"
+    # not yet decided: "Det är inte fastslaget att alla 16 tåg kommer att beställas"
+    r"|\b(?:inte|ej|icke)\s+(?:\w+\s+)?(?:fastslaget|bestämt|beslutat|klart|säkert)\s+(?:att|om|när|hur)\b"
+)
+# A speaker's confidence in an outcome, not a promise: "… är jag trygg med att vi kommer att hitta en bra …".
+CONFIDENT = sv(
+    r"\b(?:är|känner)\s+(?:jag|vi)\s+(?:mig\s+|oss\s+)?(?:trygg|trygga|övertygad|övertygade|säker|säkra|hoppfull\w*)"
+    r"\s+(?:med|på|om)\s+att\b"
 )
 # Goal statements describe, they do not promise ("Syftet är att", "Målet syftar till att").
 GOAL = sv(r"^\W*(?:syftet|målet|syfte|mål)\b[^.]{0,80}?\b(?:är\s+att|till\s+att)\b|^\W*\w+\s+syftar\s+till\b")

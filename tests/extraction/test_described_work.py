@@ -109,3 +109,20 @@ def test_a_day_a_change_takes_effect_is_no_deadline() -> None:
     text = "Från och med den 1 april 2023 ska räddningstjänsten ta över ledningen av insatserna."
     for found in commitments(run(text, document_date=DAY)):
         assert found.deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Det är inte fastslaget att alla sexton tåg kommer att beställas under 2023.",
+        "Med deltagarnas erfarenhet är jag trygg med att vi kommer att hitta en bra grund under hösten 2022.",
+        "Detta hus kommer att lyfta och utveckla tandvården i hela länet.",
+    ],
+)
+def test_what_is_undecided_hoped_or_an_effect_is_no_promise(sentence: str) -> None:
+    assert commitments(run(sentence, document_date=DAY)) == []
+
+
+def test_an_actor_developing_still_promises() -> None:
+    (found,) = commitments(run("Förvaltningen kommer att utveckla e-tjänsten under hösten 2022.", document_date=DAY))
+    assert found.owner == "Förvaltningen"
