@@ -25,7 +25,8 @@ _WE = re.compile(
 # A body as a page names it: "miljöenheten", "Länets kommuner", "Falköpings kommun", "Region Uppsala",
 # "Tekniska förvaltningen", "Räddningstjänsten Syd".
 _BODY = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]+s?\s+)?(?:[\w-]*(?:enheten|förvaltningen|nämnden|styrelsen|tjänsten|kontoret"
+    # ("kultur- och fritidsnämnden": the first part of a joined name belongs to it)
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]+s?\s+)?(?:(?:\w+-\s+(?:och|samt)\s+)?[\w-]*(?:enheten|förvaltningen|nämnden|styrelsen|tjänsten|kontoret"
     r"|avdelningen|bolaget)|kommun(?:en|er)?|region)(?![\w-])"
     r"|(?<![\w-])Region\s+[A-ZÅÄÖ][\w-]+"
     # an agency's own page: "Skolinspektionen", "Energimyndigheten", "Kulturrådet", "Länsstyrelsen i Västernorrland"
@@ -97,6 +98,8 @@ def _partner(text: str, start: int) -> bool:
     before = text[max(0, start - 24) : start].lower().split()
     if before[-2:] == ["bland", "andra"]:
         before = before[:-2]
+    if before[-2:-1] in (["ordförande"], ["ledamot"], ["chef"]):
+        return False  # "ordförande i kultur- och fritidsnämnden": the body the speaker leads
     return bool(before) and before[-1] in _PREPOSITIONS
 
 

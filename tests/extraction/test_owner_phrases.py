@@ -66,3 +66,14 @@ def test_they_after_a_single_owner_is_no_one() -> None:
     text = "Förvaltningen ska ta fram en plan under våren 2021. De ska också utbilda personalen under hösten 2021."
     found = commitments(run(text, document_date=DAY))
     assert found[-1].owner != "Förvaltningen"
+
+
+def test_we_after_a_joined_committee_name_is_that_committee() -> None:
+    text = (
+        "Kultur- och fritidsnämndens arbetsutskott beslutade idag att föreslå nämnden att ta tillbaka beslutet.\n\n"
+        "- Ytterligare utredningar behövs, säger Gerd Olsson som är ordförande i kultur- och fritidsnämnden.\n\n"
+        "- Nu kommer vi göra en fördjupad utredning av lokalerna under våren 2021, säger Gerd Olsson."
+    )
+    found = commitments(run(text, document_date=DAY))
+    assert found[-1].owner in ("kultur- och fritidsnämnden", "Gerd Olsson")
+    assert found[-1].owner != "fritidsnämnden"
