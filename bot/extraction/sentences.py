@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # A run-on of OCR or a flattened table can be one "sentence" of a whole page. Every reader of a sentence looks back
 # along it, so one of 300,000 characters would take minutes: no sentence is longer than this, cut at a clause.
-_LONGEST = 2_000
+_LONGEST = 6_000
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s")
 
 
