@@ -248,11 +248,14 @@ def subject_owner(text: str, folded: str) -> str | None:
     # An agency's name is a proper noun: "Trafikverket ska", "Länsstyrelserna ska" (not "nätverket ska"),
     # or its initials: "SLU ska", "MSB ska"; another body by one word of its own name: "Mjölby avser att".
     named = _agency(text[start:end], phrase) or proper_name(text[start:end], folded[m.end() :])
+    # a company by its registered name: "Norlandia Care AB skall inkomma med …"
+    named = named or (_COMPANY.search(text[start:end]) is not None and text[start : start + 1].isupper())
     if not named and not _role_like(phrase):
         return _inverted_subject(text, folded)
     return _clean_owner(text[start:end])
 
 
+_COMPANY = re.compile(r"\s(?:AB|HB|KB|Aktiebolag|ekonomisk\s+förening)\s*$")
 _AS_A_ROLE = re.compile(r"\b(?:rollen|roll|funktionen|uppgiften)$")
 # Partners fronted before the verb, the subject after it: "Tillsammans med Formas, Vinnova och Vetenskapsrådet ska
 # Forte också genomföra en gemensam analys".

@@ -77,3 +77,9 @@ def test_we_after_a_joined_committee_name_is_that_committee() -> None:
     found = commitments(run(text, document_date=DAY))
     assert found[-1].owner in ("kultur- och fritidsnämnden", "Gerd Olsson")
     assert found[-1].owner != "fritidsnämnden"
+
+
+def test_a_company_by_its_registered_name_owns_its_promise() -> None:
+    text = "Norlandia Care AB skall inkomma med uppdaterade handlingsplaner månatligen under 2021."
+    (found,) = commitments(run(text, document_date=DAY))
+    assert found.owner == "Norlandia Care AB"
