@@ -80,7 +80,9 @@ AIM_AT = sv(
     r"|\b(?:räknar|beräknar)\s+(?:vi\s+|man\s+)?med\s+att\b"
     # "Målet är att tillsammans under 2018 ta fram en handlingsplan": a goal that is an act, not an outcome
     r"|(?P<goal>\bmålet\s+är\s+att\b)(?=(?:\s+\S+){0,4}?\s+(?:ta\s+fram|genomföra|införa|upprätta|utarbeta"
-    r"|färdigställa|besluta|starta|bygga|öppna)\b)"
+    r"|färdigställa|besluta|starta|bygga|öppna)\b"
+    # "Målet är att den under hösten ska beslutas i kommunfullmäktige": a decision to be taken, by a time
+    r"|(?:\s+\S+){0,5}?\s+(?:ska|skall)\s+(?:beslutas|antas|fastställas|tas\s+fram|genomföras|införas|öppna)\b)"
 )
 PLAN = sv(
     r"\bplanerar\b|\bplaneras\b|\bär\s+(?:in)?planerad|\bär\s+(?:in)?planerat|\binplanerad|\binplanerat"
@@ -423,9 +425,13 @@ REPORTS_TO = sv(
 )
 # A report handed in by a limit, in the active present: "Skolverket lämnar senast den 22 februari varje år en
 # årsredovisning", "Senast den 1 mars varje år lämnar vi ett budgetunderlag".
+# ("MAS skriver senast den 1 mars varje år en patientsäkerhetsberättelse", "Dessa skickas årligen till MAS senast
+# 1 februari")
 REPORTS_BY = sv(
-    r"\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar)\b[^.;]{0,60}?\bsenast\b"
-    r"|\bsenast\b[^.;]{0,50}?\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar)\b"
+    r"\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar|skriver|sammanställer"
+    r"|(?<!kan\s)skickas|(?<!kan\s)lämnas)\b[^.;]{0,60}?\bsenast\b"
+    r"|\bsenast\b[^.;]{0,50}?\b(?:lämnar|redovisar|rapporterar|återrapporterar|överlämnar|presenterar|skickar|skriver"
+    r"|sammanställer)\b"
 )
 # An order with a limit, from a supervisor: "förelägger … Trosa kommun att … senast den 24 augusti 2018 vidta
 # åtgärder", "kräver att … kommunen rättar till bristerna före den 2 november 2015", "Kommunerna … har på sig

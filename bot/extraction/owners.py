@@ -52,7 +52,8 @@ _OWNER_BEFORE = sv(
     # ("Dessa förslag kommer nu att beredas/utredas av kommunens förvaltningar")
     r"|\b(?:ska|skall|kommer\s+(?:nu\s+|sedan\s+|därefter\s+)?att)\s+\w+as(?:/\w+as)?(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     # a matter put before a body: "simhallen ska tas upp i kommunfullmäktige i slutet av november för beslut"
-    r"|\btas\s+upp\s+(?:i|på|av)\s+(?=\S*(?:fullmäktige|styrelse\w*|nämnd\w*|utskott\w*)\b)"
+    # ("… att den under hösten ska beslutas i kommunfullmäktige")
+    r"|\b(?:tas\s+upp|beslutas|fastställas|behandlas)\s+(?:i|på|av)\s+(?=\S*(?:fullmäktige|styrelse\w*|nämnd\w*|utskott\w*)\b)"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
     r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
     r"|\b(?:ger|ge|gav|har\s+(?:nu\s+|även\s+|också\s+)?(?:gett|givit)|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
@@ -74,7 +75,7 @@ _LEAD = sv(r"^(?:det\s+är\s+|detta\s+|även\s+|också\s+|vidare\s+|dessutom\s+|
 # Subject roles that make a commitment's owner: "Rektor kommer att", "Bildningsförvaltningen ska".
 _SUBJECT_VERB = sv(
     r"\s+(?:kommer\s+(?:[^\s.;]+\s+){0,3}?att|kommer|avser|planerar|ska|skall|ansvarar|tar\s+fram|genomför|fortsätter"
-    r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar"
+    r"|har\s+påbörjat|har\s+för\s+avsikt|återrapporterar|redovisar|rapporterar|skriver|sammanställer"
     r"|(?:ger|gav|har\s+gett)\s+klartecken|fattar\s+(?:\w+\s+)?beslut"
     # a time given to do it in: "Skolan har till den 21 september på sig att …"
     r"|(?:har|hade|får|fick)(?=\s+(?:[^\s.;]+\s+){1,9}?på\s+sig\s+(?:att|för)\b)"

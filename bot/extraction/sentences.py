@@ -32,6 +32,12 @@ _LOST_END = re.compile(
 _GLUED_END = re.compile(r"(?<=[a-zåäö]{3})[.!?](?=[A-ZÅÄÖ][a-zåäö]{2,}\s)")
 
 
+# An address ends a sentence whose stop was lost: "… skicka in åtgärdsplanen till egetval@orebro.se Bedömningen är …".
+_ADDRESS_END = re.compile(
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+)(?P<gap>\s+)(?=[A-ZÅÄÖ][a-zåäö]{2,}\s)"
+)
+
+
 def _boundaries(text: str) -> list[tuple[int, int]]:
     """(end of a sentence, start of the next) at every boundary, in text order."""
     found: list[tuple[int, int]] = []
@@ -44,6 +50,7 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
         found.append((m.end(), m.end()))
     found.extend((m.start(), m.end()) for m in _LOST_END.finditer(text))
     found.extend((m.end(), m.end()) for m in _GLUED_END.finditer(text))
+    found.extend((m.start("gap"), m.end("gap")) for m in _ADDRESS_END.finditer(text))
     return sorted(found)
 
 

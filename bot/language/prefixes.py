@@ -48,6 +48,8 @@ _PREFIX = re.compile(
     # "under resten av 2016": what is left of it, done by its end
     rf"|(?:under\s+)?(?:resten|{_A}terstoden)\s+av"
     rf"|per(?:\s+den)?|p{_A}|i|vid"
+    # about then: "Nyöppningen beräknas istället ske runt midsommar", "omkring den 15 maj"
+    r"|runt|omkring|kring"
     # "avsätta 100 tkr för ytvattenarbetet även 2022": the work again that year, done by its end
     rf"|[ae]ven|ocks{_A})"
     r"|(?P<till>(?:senast\s+)?(?:fram\s+|anda\s+)?(?:till|tills)(?:\s+den)?)"

@@ -169,3 +169,9 @@ def test_a_run_on_without_stops_is_cut_at_clauses_into_bounded_sentences() -> No
     assert all(e - s <= 6_000 for s, e in pieces)
     assert all(text[e - 1] == "," for s, e in pieces[:-1])
     assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_an_address_ends_a_sentence_whose_stop_was_lost() -> None:
+    text = "Planen ska skickas till egetval@orebro.se Bedömningen är att bristerna är allvarliga."
+    pieces = [text[s:e] for s, e in split_sentences(text)]
+    assert pieces == ["Planen ska skickas till egetval@orebro.se", "Bedömningen är att bristerna är allvarliga."]

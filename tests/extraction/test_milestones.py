@@ -77,3 +77,28 @@ def test_a_bracketed_time_closing_an_action_dates_it() -> None:
     assert by_text["Ta fram en klimatanpassningsplan"] == (date(2022, 12, 31),)
     assert by_text["Se över krisledningsplanen"] == (date(2023, 12, 31),)
     assert by_text["Revidera riktlinjerna för tjänsteresor"] == ()  # a year before the document: the item's history
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline", "owner"),
+    [
+        (
+            "Målet är att strategin under hösten 2021 ska beslutas i kommunfullmäktige.",
+            date(2021, 12, 31),
+            "kommunfullmäktige",
+        ),
+        ("MAS skriver senast den 1 mars varje år en patientsäkerhetsberättelse.", date(2022, 3, 1), "MAS"),
+        ("Nyöppningen av biblioteket beräknas istället ske runt midsommar.", date(2021, 6, 26), None),
+    ],
+)
+def test_a_decision_aimed_at_a_report_written_by_a_day_and_a_time_about_then(
+    sentence: str, deadline: date, owner: str | None
+) -> None:
+    (found,) = commitments(run(sentence, document_date=DAY))
+    assert found.deadlines[0] == deadline
+    assert found.owner == owner
+
+
+def test_what_the_public_may_send_in_by_a_day_is_no_promise() -> None:
+    text = "Eventuella synpunkter kan lämnas senast den 2 september 2021 via e-post till registrator@kommun.se."
+    assert commitments(run(text, document_date=DAY)) == []
