@@ -34,7 +34,8 @@ _GLUED_END = re.compile(r"(?<=[a-zåäö]{3})[.!?](?=[A-ZÅÄÖ][a-zåäö]{2,}\
 
 # An address ends a sentence whose stop was lost: "… skicka in åtgärdsplanen till egetval@orebro.se Bedömningen är …".
 _ADDRESS_END = re.compile(
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+)(?P<gap>\s+)(?=[A-ZÅÄÖ][a-zåäö]{2,}\s)"
+    # (from a word's start only, so that a long run of letters is scanned once, not once per letter)
+    r"(?<![\w.+/:-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+)(?P<gap>\s+)(?=[A-ZÅÄÖ][a-zåäö]{2,}\s)"
 )
 
 

@@ -175,3 +175,10 @@ def test_an_address_ends_a_sentence_whose_stop_was_lost() -> None:
     text = "Planen ska skickas till egetval@orebro.se Bedömningen är att bristerna är allvarliga."
     pieces = [text[s:e] for s, e in split_sentences(text)]
     assert pieces == ["Planen ska skickas till egetval@orebro.se", "Bedömningen är att bristerna är allvarliga."]
+
+
+def test_a_long_run_of_letters_is_scanned_once_for_an_address() -> None:
+    # The address pattern starts only at a word's start: a 300,000-letter token gives one sentence, at once.
+    text = "a" * 300_000
+    pieces = split_sentences(text)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
