@@ -299,6 +299,8 @@ HOW_IT_WORKS = sv(
     r"|^\W*enligt\s+(?:lag|lagen|\w+lagen|förordning(?:en)?|\w+förordningen)\b[^.;]{0,80}?\b(?:ska|skall)\s+varje\b"
     # a provision quoted: "4 kap 1 § Grundskoleförordningen: Läsåret ska börja i augusti …"
     r"|^\W*\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§"
+    # a provision cited in the running text: "Vidare finns i 7 kap. 1 § att arbetet … ska …"
+    r"|\b(?:finns|framgår|anges|står|föreskrivs)\s+(?:det\s+)?i\s+\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§?\s*(?:\S+\s+){0,3}?att\b"
 )
 # A task declared done by the decision: "Stadsledningskontorets uppdrag att återkomma med förslag … förklaras slutfört".
 DECLARED_DONE = sv(

@@ -80,6 +80,9 @@ def _chosen(part: str, reference: date, document_date: date | None) -> Chosen:
     return choose(usable(find_deadlines(part, reference), match_text(part).folded), document_date=document_date)
 
 
+_THEN = re.compile(r"(?:darefter|sedan|senare)\s")
+
+
 def _inside_brackets(folded: str, at: int) -> bool:
     return folded.rfind("(", 0, at) > folded.rfind(")", 0, at)
 
@@ -94,7 +97,7 @@ _STEP = re.compile(
     r"(?:(?:planen|tanken)\s+ar\s+att\s"
     r"|kommer|ska|skall|beraknas|planeras|vantas|bedoms"
     r"|(?:del|slut|ater)?redovisas|(?:del|slut)?rapporteras|lamnas|presenteras|aterrapporteras|tas|fattas|beslutas"
-    r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas)\b"
+    r"|tar|fattar|beslutar|antar|faststaller|genomfors|startar|paborjas|vantar)\b"
     # a clause with its own subject and verb: "Byggstart sker i februari och den nya brandstationen är beräknad att
     # tas i bruk under hösten 2010", "… och projektet beräknas vara klart …"
     r"|(?:(?:den|det|de)\s+(?:[\w-]+\s+){1,2}?|[\w-]+(?:en|et|na)\s+)(?:ar\s+)?(?:berakna[dt]|planera[dt]|beraknas"
@@ -152,6 +155,10 @@ def split_steps(findings: list[Finding], text: str, reference: date, document_da
             first, second = raw[: m.start()].rstrip(" ,"), raw[m.end() :]
             parts = [(0, 0, first), (m.start() + 1, m.end(), second)]
             dated = [_chosen(p, reference, document_date) for _, _, p in parts]
+            earlier = dated[0].deadlines and dated[1].deadlines and dated[1].deadlines[0] < dated[0].deadlines[-1]
+            if earlier and _THEN.match(folded, m.end()):
+                # "… klar innan årets slut och därefter väntar inflyttning … någon gång i vår": the spring after it
+                dated[1] = _chosen(second, dated[0].deadlines[-1], document_date)
             if all(c.deadlines for c in dated) and dated[0].deadlines != dated[1].deadlines:
                 pieces = [(*part, c) for part, c in zip(parts, dated, strict=True)]
                 gapped = m["gapped"]

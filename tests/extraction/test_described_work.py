@@ -126,3 +126,8 @@ def test_what_is_undecided_hoped_or_an_effect_is_no_promise(sentence: str) -> No
 def test_an_actor_developing_still_promises() -> None:
     (found,) = commitments(run("Förvaltningen kommer att utveckla e-tjänsten under hösten 2022.", document_date=DAY))
     assert found.owner == "Förvaltningen"
+
+
+def test_a_provision_cited_in_the_text_is_no_promise() -> None:
+    text = "Vidare finns i 7 kap. 1 § att kvalitetsarbetet ska genomföras senast 2023."
+    assert commitments(run(text, document_date=DAY)) == []

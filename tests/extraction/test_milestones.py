@@ -102,3 +102,12 @@ def test_a_decision_aimed_at_a_report_written_by_a_day_and_a_time_about_then(
 def test_what_the_public_may_send_in_by_a_day_is_no_promise() -> None:
     text = "Eventuella synpunkter kan lämnas senast den 2 september 2021 via e-post till registrator@kommun.se."
     assert commitments(run(text, document_date=DAY)) == []
+
+
+def test_a_step_then_told_after_a_first_is_timed_after_it() -> None:
+    text = (
+        "Målsättningen är att ombyggnaden av biblioteket ska vara klar innan årets slut och därefter väntar "
+        "inflyttning med öppning någon gång i vår."
+    )
+    found = commitments(run(text, document_date=DAY))
+    assert [f.deadlines for f in found] == [(date(2021, 12, 31),), (date(2022, 6, 30),)]
