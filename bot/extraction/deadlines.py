@@ -33,7 +33,11 @@ _EVENT_BEFORE = cues.sv(
 )
 _PARAGRAPH_AFTER = re.compile(r"^\s*,?\s*§")
 # A fronted time before a verb in the past: the main clause tells when something happened.
-_GIVEN_AT = re.compile(r"\s+(?:fick|gav|gavs|beslutade|beslots|beslot|antog|antogs|fattade|fattades|inkom|tillsatte)\b")
+# ("Onsdagen den 28 juni meddelade kommunstyrelsens ordförande …": the day news was told)
+_GIVEN_AT = re.compile(
+    r"\s+(?:fick|gav|gavs|beslutade|beslots|beslot|antog|antogs|fattade|fattades|inkom|tillsatte|meddelade"
+    r"|presenterade|informerade|tog|togs|godkande|godkandes)\b"
+)
 # "… fram till i början av september på sig att …": a time given to do something in.
 _TIME_GIVEN_AFTER = cues.sv(r"\s+på\s+sig\b")
 # How long something lasts or holds, not when it is done: "ska … pågå till och med den 31 januari 2028",

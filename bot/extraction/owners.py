@@ -56,13 +56,14 @@ _OWNER_BEFORE = sv(
     r"|\b(?:tas\s+upp|beslutas|fastställas|behandlas)\s+(?:i|på|av)\s+(?=\S*(?:fullmäktige|styrelse\w*|nämnd\w*|utskott\w*)\b)"
     # the subject between, after a fronted time: "Under 2016 ska ett förslag … tas fram av Region Örebro län"
     r"|\b(?:ska|skall)\s+(?:en|ett)\s+[^.;,]{3,80}?\s\w+as(?:\s+(?:in|ut|fram|upp|över))?\s+av\s+"
-    r"|\b(?:ger|ge|gav|har\s+(?:nu\s+|även\s+|också\s+)?(?:gett|givit)|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
+    # ("… meddelade ordföranden att hon gett kommunchefen i uppdrag att …": "har" left out after "att")
+    r"|\b(?:ger|ge|gav|(?:har\s+(?:nu\s+|även\s+|också\s+)?)?(?:gett|givit)|uppdrar\s+åt|uppdrar\s+till|uppdrar|uppdra\s+(?:åt|till)|uppdrogs\s+(?:även\s+|också\s+)?(?:till|åt)"
     r"|delegera(?:r|de|t|s)?\s+(?:\w+\s+)?till)"
     r"\s+(?=\S+(?:\s+\S+){0,6}?\s+(?:i\s+uppdrag\s+)?att\b)"
 )
 _HAS_FIRST = sv(r"\W*(?P<before>[\w-]+\s+)?har\s+")
 _GIVES = re.compile(
-    r"(?:ger|ge|gav|har\s+(?:\w+\s+)?(?:gett|givit)|uppdra\w*\s+(?:at|till))\s|(?:ska|skall|kommer\s+att)\s+\w+as\b"
+    r"(?:ger|ge|gav|(?:har\s+(?:\w+\s+)?)?(?:gett|givit)|uppdra\w*\s+(?:at|till))\s|(?:ska|skall|kommer\s+att)\s+\w+as\b"
 )
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:men|dar|varvid|vilket|medan|att|om|nar)\s+")
 _OWNER_END = re.compile(

@@ -83,3 +83,13 @@ def test_a_company_by_its_registered_name_owns_its_promise() -> None:
     text = "Norlandia Care AB skall inkomma med uppdaterade handlingsplaner månatligen under 2021."
     (found,) = commitments(run(text, document_date=DAY))
     assert found.owner == "Norlandia Care AB"
+
+
+def test_the_day_news_was_told_is_no_deadline() -> None:
+    text = (
+        "Onsdagen den 28 juni meddelade kommunstyrelsens ordförande att hon gett kommunchefen i uppdrag att ta "
+        "fram beslutsunderlag för en ny simhall."
+    )
+    (found,) = commitments(run(text, document_date=date(2023, 8, 15)))
+    assert found.deadlines == ()
+    assert found.owner == "kommunchefen"
