@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 
 from bot.extraction import cues, schedule_cues
-from bot.extraction.clauses import assesses, future_after_past, in_relative_clause, main_clause_past
+from bot.extraction.clauses import (
+    assesses,
+    future_after_past,
+    in_relative_clause,
+    just_after_relative,
+    main_clause_past,
+)
 from bot.extraction.ska import AGENCY_WORD, COMMITTEE, INVERTED_SUBJECT, infinitive, only_manner, ska_strength
 from bot.extraction.strengths import MEDIUM, STRONG, WEAK
 
@@ -104,7 +110,6 @@ _ASKS_WHAT = re.compile(
     r"(?:hur|vad|varfor|vilka|vilket|vilken|nar)\s+(?:[^\s,.;]+\s+){0,4}$"
 )
 _ASKS_REACH = 80
-_JUST_AFTER_SOM = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
 _HOW_CLAUSE = re.compile(r"\b(?:hur|vad|varfor)\s+(?:[^\s,.;]+\s+){0,3}$")
 
 
@@ -178,7 +183,7 @@ def commitment_cue(folded: str) -> Cue | None:
     if completion is not None and (
         _HOW_CLAUSE.search(folded, max(0, completion.start() - 60), completion.start())
         or (
-            _JUST_AFTER_SOM.search(folded, max(0, completion.start() - 24), completion.start())
+            just_after_relative(folded, completion.start(), 24)
             and not cues.DATED.search(folded, completion.end())
             and not _TIMED.search(folded, completion.end())
         )

@@ -63,11 +63,17 @@ _SUBCLAUSE = re.compile(r"\b(?:som|vilka|vilket|vilken|vad|hur|dar|nar|eftersom|
 _RELATIVE_BEFORE = re.compile(r"\b(?:som|vilka|vilket|vilken)\s+(?:\w+\s+)?$")
 
 
+def just_after_relative(folded: str, at: int, reach: int) -> bool:
+    """Does a relative pronoun, perhaps with one word after it, end just before `at` ("åtgärder som ska …", "som
+    sedan ska …"), looked for within `reach` characters?"""
+    return _RELATIVE_BEFORE.search(folded, max(0, at - reach), at) is not None
+
+
 def assesses(folded: str) -> bool:
     """Does the sentence assess, outside a relative clause ("de åtgärder som bedöms ge bäst effekt" only
     describes the measures)?"""
     return any(
-        not _RELATIVE_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+        not just_after_relative(folded, m.start(), 20)
         and not (m.group().startswith("bedomning") and _AN_OBJECT.search(folded, max(0, m.start() - 24), m.start()))
         and not (m.group() == "bedoma" and _TO_DO.search(folded, max(0, m.start() - 40), m.start()))
         for m in cues.ASSESSMENT.finditer(folded)

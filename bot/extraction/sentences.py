@@ -59,38 +59,37 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text`, trailing spaces excluded."""
     out: list[tuple[int, int]] = []
     start = 0
-    for stop, after in _boundaries(text):
-        end = stop
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    for stop, after in [*_boundaries(text), (len(text), len(text))]:
+        end = _trimmed(text, start, stop)
         if end > start:
-            out.append((start, end))
+            out.extend(_cut(text, start, end))
         start = after
-    end = len(text)
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """`end` moved back over the spaces before it, not before `start`."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        out.append((start, end))
-    return [piece for s, e in out for piece in _cut(text, s, e)]
+    return end
 
 
 # A run-on of OCR or a flattened table can be one "sentence" of a whole page. Every reader of a sentence looks back
 # along it, so one of 300,000 characters would take minutes: no sentence is longer than this, cut at a clause.
 _LONGEST = 6_000
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s")
+_CLAUSE_END = re.compile(r"[,;:]\s")
+_SPACE = re.compile(r"\s")
 
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as pieces of at most `_LONGEST`, each cut after the last clause mark (else space) in its second
+    half."""
     pieces: list[tuple[int, int]] = []
     while end - start > _LONGEST:
         window = text[start + _LONGEST // 2 : start + _LONGEST]
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window) if m.group()[0] in ",;:"]
-        breaks = breaks or [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        breaks = [m.end() for m in _CLAUSE_END.finditer(window)] or [m.end() for m in _SPACE.finditer(window)]
         cut = start + _LONGEST // 2 + (breaks[-1] if breaks else len(window))
-        stop = cut
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        pieces.append((start, stop))
+        pieces.append((start, _trimmed(text, start, cut)))
         start = cut
     pieces.append((start, end))
     return pieces
